@@ -1,0 +1,8 @@
+module.exports = {
+  ...require('../../jest.preset.cjs'),
+  displayName: require('./package.json').name,
+  rootDir: __dirname,
+  globalSetup: '<rootDir>/../../tools/testing/global-setup.ts',
+  globalTeardown: '<rootDir>/../../tools/testing/global-teardown.ts',
+  testTimeout: 120000,
+};

@@ -1,0 +1,41 @@
+// Shared Jest settings. NestJS 12 ships ESM only, so its packages (and their ESM-only dependencies) are
+// transformed to CommonJS by SWC like our own TypeScript; everything else in node_modules is left alone.
+const path = require('node:path');
+
+const esmOnlyPackages = [
+  '@nestjs',
+  'file-type',
+  'strtok3',
+  'token-types',
+  'uint8array-extras',
+  '@tokenizer',
+  'load-esm',
+];
+
+const swcOptions = {
+  sourceMaps: 'inline',
+  module: { type: 'commonjs' },
+  jsc: {
+    target: 'es2022',
+    parser: { syntax: 'typescript', decorators: true, tsx: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
+    keepClassNames: true,
+  },
+};
+
+const workspaceRoot = __dirname;
+
+module.exports = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j|mj|cj)sx?$': ['@swc/jest', swcOptions] },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages.join('|')})/)`],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
+  moduleNameMapper: {
+    '^@loa/engine$': path.join(workspaceRoot, 'packages/engine/src/index.ts'),
+    '^@loa/engine/(.*)$': path.join(workspaceRoot, 'packages/engine/src/$1'),
+    '^@loa/connectors$': path.join(workspaceRoot, 'packages/connectors/src/index.ts'),
+    '^@loa/connectors/(.*)$': path.join(workspaceRoot, 'packages/connectors/src/$1'),
+  },
+  testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/src/**/*.test.tsx', '<rootDir>/e2e/**/*.test.ts'],
+  reporters: ['default', path.join(workspaceRoot, 'tools/testing/count-reporter.cjs')],
+};

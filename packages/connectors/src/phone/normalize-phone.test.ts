@@ -1,0 +1,23 @@
+import { normalizeVietnamesePhone } from './normalize-phone';
+
+describe('normalizeVietnamesePhone', () => {
+  it.each([
+    ['0912345678', '84912345678'],
+    ['+84 912 345 678', '84912345678'],
+    ['84912345678', '84912345678'],
+    ['0912.345.678', '84912345678'],
+    ['0387654321', '84387654321'],
+  ])('normalises %s to %s', (input, expected) => {
+    expect(normalizeVietnamesePhone(input)).toEqual({ ok: true, phone: expected });
+  });
+
+  it('rejects numbers that are not valid Vietnamese numbers', () => {
+    expect(normalizeVietnamesePhone('12345')).toEqual({ ok: false, reason: 'invalid' });
+    expect(normalizeVietnamesePhone('+1 415 555 0100')).toEqual({ ok: false, reason: 'invalid' });
+    expect(normalizeVietnamesePhone('')).toEqual({ ok: false, reason: 'invalid' });
+  });
+
+  it('rejects Vietnamese landlines, which cannot receive ZNS or SMS', () => {
+    expect(normalizeVietnamesePhone('02438253158')).toEqual({ ok: false, reason: 'not_mobile' });
+  });
+});

@@ -1,0 +1,1 @@
+export { diagnosticsPing } from './diagnostics-ping.workflow';
