@@ -2,8 +2,8 @@ import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 import { builtinModules } from 'node:module';
 
-const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
-const serverPackages = [
+export const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+export const serverPackages = [
   '@nestjs/*',
   'typeorm',
   'typeorm-pglite',
@@ -18,6 +18,40 @@ const serverPackages = [
   'express',
 ];
 
+/** Project boundaries of DESIGN §2, as Nx tags; tests keep the project rules but not the package bans. */
+function moduleBoundaries({ forTests }) {
+  const constraints = [
+    {
+      // The engine is pure: no Nest, TypeORM, Bull, Redis, Temporal client/worker, connectors.
+      sourceTag: 'scope:engine',
+      onlyDependOnLibsWithTags: ['scope:engine'],
+      bannedExternalImports: serverPackages,
+    },
+    {
+      // Connectors send messages; they know nothing of campaigns, the API or Temporal.
+      sourceTag: 'scope:connectors',
+      onlyDependOnLibsWithTags: ['scope:connectors'],
+      bannedExternalImports: ['@nestjs/*', 'typeorm', 'bull', '@temporalio/*'],
+    },
+    {
+      // The builder runs in the browser: only the browser-safe engine, never server code.
+      sourceTag: 'scope:builder',
+      onlyDependOnLibsWithTags: ['scope:engine'],
+      bannedExternalImports: [...serverPackages, '@temporalio/*'],
+    },
+    { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:engine', 'scope:connectors'] },
+  ];
+  return {
+    enforceBuildableLibDependency: true,
+    allow: ['@loa/testing'],
+    // The worker locates the engine's workflow entry point with require.resolve, which is not a lazy load.
+    checkDynamicDependenciesExceptions: ['@loa/engine'],
+    depConstraints: forTests
+      ? constraints.map(({ bannedExternalImports: _banned, ...constraint }) => constraint)
+      : constraints,
+  };
+}
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -28,96 +62,17 @@ export default [
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.mjs', '**/*.cjs'],
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: true,
-          allow: [],
-          depConstraints: [
-            {
-              // DESIGN §2: the engine is pure: no Nest, TypeORM, Bull, Redis, Temporal client/worker, connectors.
-              sourceTag: 'scope:engine',
-              onlyDependOnLibsWithTags: ['scope:engine'],
-              bannedExternalImports: serverPackages,
-            },
-            {
-              // Connectors send messages; they know nothing of campaigns, the API or Temporal.
-              sourceTag: 'scope:connectors',
-              onlyDependOnLibsWithTags: ['scope:connectors'],
-              bannedExternalImports: ['@nestjs/*', 'typeorm', 'bull', '@temporalio/*'],
-            },
-            {
-              // The builder runs in the browser: only the browser-safe engine, never server code.
-              sourceTag: 'scope:builder',
-              onlyDependOnLibsWithTags: ['scope:engine'],
-              bannedExternalImports: [...serverPackages, '@temporalio/*', '@loa/connectors'],
-            },
-            {
-              sourceTag: 'scope:api',
-              onlyDependOnLibsWithTags: ['scope:engine', 'scope:connectors'],
-            },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': ['error', moduleBoundaries({ forTests: false })],
     },
   },
   {
-    // The engine does no I/O; Node built-ins are off limits (the CLI, added later, gets its own exception).
-    files: ['packages/engine/src/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: nodeBuiltins.map((name) => ({
-            name,
-            message: 'packages/engine is pure: no Node I/O (DESIGN §2).',
-          })),
-          patterns: [
-            {
-              group: ['@nestjs/*', '@temporalio/client', '@temporalio/worker', '@temporalio/activity'],
-              message: 'packages/engine is pure (DESIGN §2).',
-            },
-          ],
-        },
-      ],
-    },
+    // Tests drive the real Temporal test servers and workers, so the package bans of their project do not apply.
+    files: ['**/*.test.ts', '**/*.test.tsx', '**/e2e/**/*.ts', '**/testing/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': ['error', moduleBoundaries({ forTests: true })] },
   },
   {
-    // Workflow code runs in Temporal's deterministic sandbox: only @temporalio/workflow and pure engine code.
-    files: ['packages/engine/src/workflows/**/*.ts'],
-    ignores: ['packages/engine/src/workflows/**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: '^(?!@temporalio/workflow$|\\.{1,2}/|zod$)',
-              message:
-                'Workflow files may import only @temporalio/workflow and pure engine code (DESIGN §2).',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // The builder imports only the browser-safe entry point of the engine.
-    files: ['apps/builder/src/**/*.ts', 'apps/builder/src/**/*.tsx'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: nodeBuiltins.map((name) => ({ name, message: 'The builder runs in the browser.' })),
-          patterns: [
-            {
-              regex: '^@loa/engine(?!/browser$)',
-              message: 'The builder may import only @loa/engine/browser.',
-            },
-            { regex: '^@loa/(api|connectors)', message: 'The builder may not import server code.' },
-          ],
-        },
-      ],
-    },
+    // Tool configuration files extend the workspace's shared configuration by relative path.
+    files: ['**/eslint.config.mjs', '**/jest.config.cjs', '**/vite.config.ts', 'jest.preset.cjs'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
   },
 ];

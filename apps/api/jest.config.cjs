@@ -4,5 +4,7 @@ module.exports = {
   rootDir: __dirname,
   globalSetup: '<rootDir>/../../tools/testing/global-setup.ts',
   globalTeardown: '<rootDir>/../../tools/testing/global-teardown.ts',
+  globals: { loaTestServices: ['temporal', 'postgres', 'redis'] },
+  setupFiles: ['<rootDir>/../../tools/testing/quiet-temporal-logs.ts'],
   testTimeout: 120000,
 };

@@ -1,1 +1,40 @@
-export { default } from '../../eslint.config.mjs';
+import root, { nodeBuiltins } from '../../eslint.config.mjs';
+
+export default [
+  ...root,
+  {
+    // The engine does no I/O (DESIGN §2): Node built-ins are off limits outside tests.
+    files: ['src/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({
+            name,
+            message: 'packages/engine is pure: no Node I/O (DESIGN §2).',
+          })),
+        },
+      ],
+    },
+  },
+  {
+    // Workflow code runs in Temporal's deterministic sandbox: only @temporalio/workflow and pure engine code.
+    files: ['src/workflows/**/*.ts'],
+    ignores: ['src/workflows/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!@temporalio/workflow$|\\.{1,2}/)',
+              message:
+                'Workflow files may import only @temporalio/workflow and pure engine code (DESIGN §2).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+];

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1).max(65535);
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const encryptionKey = z
+  .string()
+  .trim()
+  .refine((value) => Buffer.from(value, 'base64').length === 32, {
+    message: 'must be 32 random bytes encoded as base64 (generate one with: openssl rand -base64 32)',
+  });
+
+/** Environment variables read by the API and the worker; each key is the variable's name. */
+export const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOA_API_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  LOA_API_PORT: port.default(3000),
+  LOA_DATA_DIR: z.string().trim().min(1).default('.data'),
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// or postgresql:// URL' })
+      .optional(),
+  ),
+  LOA_PGLITE_DIR: optionalText,
+  REDIS_URL: z
+    .string()
+    .trim()
+    .regex(/^rediss?:\/\//, { message: 'must be a redis:// or rediss:// URL' })
+    .default('redis://127.0.0.1:6379'),
+  LOA_REDIS_PREFIX: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_.:-]+$/, { message: 'may contain only letters, digits and _ . : -' })
+    .default('loa'),
+  TEMPORAL_ADDRESS: z
+    .string()
+    .trim()
+    .regex(/^[^\s:]+:\d+$/, { message: 'must be host:port, for example 127.0.0.1:7233' })
+    .default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().trim().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().trim().min(1).default('loa-main'),
+  TEMPORAL_TLS: booleanFlag.default(false),
+  TEMPORAL_TLS_CERT_PATH: optionalText,
+  TEMPORAL_TLS_KEY_PATH: optionalText,
+  TEMPORAL_API_KEY: optionalText,
+  LOA_ENCRYPTION_KEY: encryptionKey,
+  LOA_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  LOA_LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;

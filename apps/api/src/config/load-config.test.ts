@@ -1,0 +1,119 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './load-config';
+
+const key = randomBytes(32).toString('base64');
+
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env, '/srv/loa');
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('runs on embedded defaults with nothing but an encryption key', () => {
+    const config = loadConfig({ LOA_ENCRYPTION_KEY: key }, '/srv/loa');
+    expect(config.database).toEqual({ kind: 'pglite', dataDir: '/srv/loa/.data/pglite' });
+    expect(config.redis).toEqual({ url: 'redis://127.0.0.1:6379', keyPrefix: 'loa' });
+    expect(config.temporal).toEqual({
+      address: '127.0.0.1:7233',
+      namespace: 'default',
+      taskQueue: 'loa-main',
+      tls: undefined,
+      apiKey: undefined,
+    });
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000 });
+    expect(config.encryptionKey).toHaveLength(32);
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set', () => {
+    const config = loadConfig({ LOA_ENCRYPTION_KEY: key, DATABASE_URL: 'postgres://loa:pw@db:5432/loa' });
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://loa:pw@db:5432/loa' });
+  });
+
+  it('treats an empty optional variable as unset', () => {
+    const config = loadConfig(
+      { LOA_ENCRYPTION_KEY: key, DATABASE_URL: '', TEMPORAL_API_KEY: '' },
+      '/srv/loa',
+    );
+    expect(config.database.kind).toBe('pglite');
+    expect(config.temporal.apiKey).toBeUndefined();
+  });
+
+  it('keeps an in-memory PGlite directory as given', () => {
+    const config = loadConfig({ LOA_ENCRYPTION_KEY: key, LOA_PGLITE_DIR: 'memory://' });
+    expect(config.database).toEqual({ kind: 'pglite', dataDir: 'memory://' });
+  });
+
+  it('turns TLS on for Temporal Cloud API keys', () => {
+    const config = loadConfig({
+      LOA_ENCRYPTION_KEY: key,
+      TEMPORAL_API_KEY: 'tk',
+      TEMPORAL_ADDRESS: 'ns.acct.tmprl.cloud:7233',
+    });
+    expect(config.temporal.tls).toEqual({ clientCertPair: undefined });
+    expect(config.temporal.apiKey).toBe('tk');
+  });
+
+  it('reads mTLS files for a self-hosted cluster', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'loa-tls-'));
+    writeFileSync(join(dir, 'client.pem'), 'CERT');
+    writeFileSync(join(dir, 'client.key'), 'KEY');
+    const config = loadConfig(
+      { LOA_ENCRYPTION_KEY: key, TEMPORAL_TLS_CERT_PATH: 'client.pem', TEMPORAL_TLS_KEY_PATH: 'client.key' },
+      dir,
+    );
+    expect(config.temporal.tls?.clientCertPair?.crt.toString()).toBe('CERT');
+    expect(config.temporal.tls?.clientCertPair?.key.toString()).toBe('KEY');
+  });
+
+  it('names a missing encryption key', () => {
+    expect(problemsOf({})).toEqual(['Invalid configuration: LOA_ENCRYPTION_KEY is required']);
+  });
+
+  it('names every offending variable, one line each', () => {
+    const problems = problemsOf({
+      LOA_ENCRYPTION_KEY: 'too-short',
+      REDIS_URL: 'http://localhost:6379',
+      LOA_API_PORT: '99999',
+      TEMPORAL_ADDRESS: 'localhost',
+      DATABASE_URL: 'mysql://db/loa',
+      TEMPORAL_TLS: 'maybe',
+    });
+    expect(problems).toHaveLength(6);
+    for (const variable of [
+      'LOA_ENCRYPTION_KEY',
+      'REDIS_URL',
+      'LOA_API_PORT',
+      'TEMPORAL_ADDRESS',
+      'DATABASE_URL',
+      'TEMPORAL_TLS',
+    ]) {
+      expect(problems.filter((line) => line.startsWith(`Invalid configuration: ${variable} `))).toHaveLength(
+        1,
+      );
+    }
+    expect(problems.join('\n')).toContain('REDIS_URL must be a redis:// or rediss:// URL');
+  });
+
+  it('names the missing half of an mTLS pair', () => {
+    expect(problemsOf({ LOA_ENCRYPTION_KEY: key, TEMPORAL_TLS_CERT_PATH: 'client.pem' })).toEqual([
+      'Invalid configuration: TEMPORAL_TLS_KEY_PATH is required when the other mTLS file is set',
+    ]);
+  });
+
+  it('names an unreadable mTLS file without printing its content', () => {
+    const problems = problemsOf({
+      LOA_ENCRYPTION_KEY: key,
+      TEMPORAL_TLS_CERT_PATH: 'nope.pem',
+      TEMPORAL_TLS_KEY_PATH: 'nope.key',
+    });
+    expect(problems).toEqual(['Invalid configuration: TEMPORAL_TLS_CERT_PATH cannot be read (ENOENT)']);
+  });
+});

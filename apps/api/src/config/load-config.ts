@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import type { z } from 'zod';
+import { environmentSchema, type Environment } from './config.schema';
+import type { LoaConfig, TemporalConfig } from './loa-config';
+
+/** Thrown when the environment does not describe a usable configuration; the message is one line per problem. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): LoaConfig {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(describeIssues(parsed.error, env));
+  return toConfig(parsed.data, cwd);
+}
+
+function describeIssues(error: z.ZodError, env: NodeJS.ProcessEnv): string[] {
+  return error.issues.map((issue) => {
+    const variable = String(issue.path[0] ?? 'environment');
+    const present = env[variable] !== undefined && env[variable] !== '';
+    const message = present ? issue.message : 'is required';
+    return `Invalid configuration: ${variable} ${message.replace(/^Invalid input: /, '')}`;
+  });
+}
+
+function toConfig(env: Environment, cwd: string): LoaConfig {
+  const dataDir = absolute(env.LOA_DATA_DIR, cwd);
+  return {
+    environment: env.NODE_ENV,
+    http: { host: env.LOA_API_HOST, port: env.LOA_API_PORT },
+    dataDir,
+    database: env.DATABASE_URL
+      ? { kind: 'postgres', url: env.DATABASE_URL }
+      : { kind: 'pglite', dataDir: pgliteDir(env.LOA_PGLITE_DIR, dataDir, cwd) },
+    redis: { url: env.REDIS_URL, keyPrefix: env.LOA_REDIS_PREFIX },
+    temporal: temporalConfig(env, cwd),
+    encryptionKey: Buffer.from(env.LOA_ENCRYPTION_KEY, 'base64'),
+    log: { level: env.LOA_LOG_LEVEL, format: env.LOA_LOG_FORMAT },
+  };
+}
+
+function pgliteDir(configured: string | undefined, dataDir: string, cwd: string): string {
+  if (configured === undefined) return resolve(dataDir, 'pglite');
+  return configured.startsWith('memory://') ? configured : absolute(configured, cwd);
+}
+
+function temporalConfig(env: Environment, cwd: string): TemporalConfig {
+  const certPath = env.TEMPORAL_TLS_CERT_PATH;
+  const keyPath = env.TEMPORAL_TLS_KEY_PATH;
+  if ((certPath === undefined) !== (keyPath === undefined)) {
+    throw new ConfigError([
+      `Invalid configuration: ${certPath ? 'TEMPORAL_TLS_KEY_PATH' : 'TEMPORAL_TLS_CERT_PATH'} is required when the other mTLS file is set`,
+    ]);
+  }
+  const clientCertPair =
+    certPath && keyPath
+      ? {
+          crt: readSecretFile('TEMPORAL_TLS_CERT_PATH', absolute(certPath, cwd)),
+          key: readSecretFile('TEMPORAL_TLS_KEY_PATH', absolute(keyPath, cwd)),
+        }
+      : undefined;
+  const useTls = env.TEMPORAL_TLS || clientCertPair !== undefined || env.TEMPORAL_API_KEY !== undefined;
+  return {
+    address: env.TEMPORAL_ADDRESS,
+    namespace: env.TEMPORAL_NAMESPACE,
+    taskQueue: env.TEMPORAL_TASK_QUEUE,
+    tls: useTls ? { clientCertPair } : undefined,
+    apiKey: env.TEMPORAL_API_KEY,
+  };
+}
+
+function readSecretFile(variable: string, path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    throw new ConfigError([
+      `Invalid configuration: ${variable} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    ]);
+  }
+}
+
+function absolute(path: string, cwd: string): string {
+  return isAbsolute(path) ? path : resolve(cwd, path);
+}

@@ -1,0 +1,62 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { hostname } from 'node:os';
+import { LOA_CONFIG, type LoaConfig } from '../config/loa-config';
+import { temporalConnectionOptions } from '../temporal/temporal-connection-options';
+import { createDiagnosticsActivities } from './diagnostics.activities';
+import { installTemporalLogging } from './temporal-logger';
+import { workflowBundlerOptions, workflowsPath } from './workflow-bundling';
+
+/** Owns the Temporal worker of the worker process: creates it on bootstrap, drains it on shutdown. */
+@Injectable()
+export class LoaWorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(LoaWorkerHost.name);
+  private connection: NativeConnection | undefined;
+  private worker: Worker | undefined;
+  private running: Promise<void> | undefined;
+  readonly identity = `loa-worker@${hostname()}:${process.pid}`;
+
+  constructor(@Inject(LOA_CONFIG) private readonly config: LoaConfig) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { namespace, taskQueue } = this.config.temporal;
+    installTemporalLogging(new Logger('Temporal'), this.config.log.level === 'debug' ? 'DEBUG' : 'INFO');
+    this.connection = await NativeConnection.connect(temporalConnectionOptions(this.config.temporal));
+    this.worker = await Worker.create({
+      connection: this.connection,
+      namespace,
+      taskQueue,
+      identity: this.identity,
+      workflowsPath: workflowsPath(),
+      bundlerOptions: workflowBundlerOptions(),
+      activities: createDiagnosticsActivities({
+        identity: this.identity,
+        namespace,
+        taskQueue,
+        startedAt: new Date().toISOString(),
+      }),
+    });
+    this.running = this.worker.run().catch((error: unknown) => {
+      this.logger.error('worker stopped with an error', { namespace, taskQueue, error: String(error) });
+      throw error;
+    });
+    this.logger.log('worker polling', { namespace, taskQueue, identity: this.identity });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running?.catch(() => undefined);
+    await this.connection?.close();
+  }
+
+  /** Resolves when the worker stops by itself (fatal error); the process then exits. */
+  stopped(): Promise<void> {
+    return this.running ?? Promise.resolve();
+  }
+}

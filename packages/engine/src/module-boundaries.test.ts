@@ -1,0 +1,85 @@
+import { ESLint } from 'eslint';
+import { join } from 'node:path';
+
+const workspaceRoot = join(__dirname, '..', '..', '..');
+
+/** Lints `code` as if it were the file `file` of `project`, with that project's real ESLint configuration. */
+async function lintAs(project: string, file: string, code: string): Promise<string[]> {
+  const cwd = join(workspaceRoot, project);
+  const eslint = new ESLint({ cwd });
+  const [result] = await eslint.lintText(code, { filePath: join(cwd, file) });
+  return result.messages.map((message) => `${message.ruleId}: ${message.message}`);
+}
+
+describe('module boundaries of DESIGN §2, enforced by lint', () => {
+  it('forbids Nest, TypeORM and the Temporal client in the engine', async () => {
+    const problems = await lintAs(
+      'packages/engine',
+      'src/probe.ts',
+      "import { Injectable } from '@nestjs/common';\nimport { DataSource } from 'typeorm';\nimport { Client } from '@temporalio/client';\nexport const probe = [Injectable, DataSource, Client];\n",
+    );
+    expect(problems).toEqual([
+      expect.stringContaining('not allowed to import "@nestjs/common"'),
+      expect.stringContaining('not allowed to import "typeorm"'),
+      expect.stringContaining('not allowed to import "@temporalio/client"'),
+    ]);
+  });
+
+  it('forbids Node I/O in the engine', async () => {
+    const problems = await lintAs(
+      'packages/engine',
+      'src/probe.ts',
+      "import { readFileSync } from 'node:fs';\nexport const probe = readFileSync;\n",
+    );
+    expect(problems).toEqual([expect.stringContaining('no Node I/O')]);
+  });
+
+  it('forbids the connectors in the engine', async () => {
+    const problems = await lintAs(
+      'packages/engine',
+      'src/probe.ts',
+      "import { normalizeVietnamesePhone } from '@loa/connectors';\nexport const probe = normalizeVietnamesePhone;\n",
+    );
+    expect(problems).toEqual([expect.stringContaining('can only depend on libs tagged with "scope:engine"')]);
+  });
+
+  it('lets workflow files import only @temporalio/workflow and engine code', async () => {
+    const allowed = await lintAs(
+      'packages/engine',
+      'src/workflows/probe.ts',
+      "import { sleep } from '@temporalio/workflow';\nimport type { WorkerDescription } from '../diagnostics/diagnostics-activities';\nexport const probe: [typeof sleep, WorkerDescription?] = [sleep];\n",
+    );
+    expect(allowed).toEqual([]);
+    const forbidden = await lintAs(
+      'packages/engine',
+      'src/workflows/probe.ts',
+      "import { z } from 'zod';\nexport const probe = z;\n",
+    );
+    expect(forbidden).toEqual([
+      expect.stringContaining('Workflow files may import only @temporalio/workflow'),
+    ]);
+  });
+
+  it('keeps server code and the full engine out of the builder', async () => {
+    const problems = await lintAs(
+      'apps/builder',
+      'src/probe.ts',
+      "import { Injectable } from '@nestjs/common';\nimport { DIAGNOSTICS_PING_WORKFLOW } from '@loa/engine';\nexport const probe = [Injectable, DIAGNOSTICS_PING_WORKFLOW];\n",
+    );
+    expect(problems).toEqual([
+      expect.stringContaining('not allowed to import "@nestjs/common"'),
+      expect.stringContaining('may import only @loa/engine/browser'),
+    ]);
+  });
+
+  it('keeps campaigns out of the connectors', async () => {
+    const problems = await lintAs(
+      'packages/connectors',
+      'src/probe.ts',
+      "import { DIAGNOSTICS_PING_WORKFLOW } from '@loa/engine';\nexport const probe = DIAGNOSTICS_PING_WORKFLOW;\n",
+    );
+    expect(problems).toEqual([
+      expect.stringContaining('can only depend on libs tagged with "scope:connectors"'),
+    ]);
+  });
+});

