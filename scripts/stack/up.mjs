@@ -1,0 +1,140 @@
+// `stack up`: build, start what is not running, wait for health, stay in the foreground.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { ensureDataDirs, HOST, rel, ROOT } from './config.mjs';
+import { tcpOpen, waitUntilHealthy } from './health-probes.mjs';
+import { logFile, tailFile } from './process-control.mjs';
+import { printEndpoints, say, warn } from './report.mjs';
+import { KEY_FILE, loadEncryptionKey } from './secrets.mjs';
+import { MissingPrerequisiteError, selectServices } from './services.mjs';
+import { createSession } from './session.mjs';
+import { createContext, inspectService } from './state.mjs';
+
+const BUILD = ['nx', 'run-many', '-t', 'build', '-p', '@loa/api'];
+
+function runBuild(session, env) {
+  say(`building: npx ${BUILD.join(' ')}`);
+  return new Promise((resolve) => {
+    const buildEnv = { ...env, NX_DAEMON: env.NX_DAEMON ?? 'false' };
+    delete buildEnv.LOA_ENCRYPTION_KEY;
+    const child = spawn('npx', BUILD, { cwd: ROOT, env: buildEnv, stdio: ['ignore', 'inherit', 'inherit'] });
+    session.buildChild = child;
+    child.on('error', (error) => {
+      warn(`could not run the build: ${error.message}`);
+      resolve(false);
+    });
+    child.on('exit', (code) => {
+      session.buildChild = null;
+      resolve(code === 0);
+    });
+  });
+}
+
+async function busyPort(service, ctx) {
+  for (const [variable, port] of service.ports(ctx.ports)) {
+    if (await tcpOpen(HOST, port)) return { variable, port };
+  }
+  return null;
+}
+
+function reportFailure(service, proc, result) {
+  const log = logFile(service.name);
+  const why =
+    result === 'exited' ? 'exited during startup' : `was not healthy within ${service.timeoutMs / 1000} s`;
+  warn(`${service.name} ${why}. Log: ${rel(log)}; last lines:`);
+  const lines = tailFile(log, 20, proc.logOffset);
+  for (const line of lines.length ? lines : ['(empty)']) console.error(`    ${line}`);
+}
+
+/** Resolves the process exit code. */
+export async function up({ only, skipBuild }) {
+  const ctx = createContext();
+  ensureDataDirs();
+  const services = selectServices(only);
+  const states = {};
+  for (const service of services) states[service.name] = await inspectService(service, ctx);
+  const toStart = services.filter((service) => states[service.name].state === 'stopped');
+
+  if (toStart.length === 0) {
+    for (const service of services) {
+      const { state, pgid } = states[service.name];
+      say(`${service.name}: ${state === 'external' ? 'external' : `already running (pgid ${pgid})`}`);
+    }
+    say('Everything is already running; nothing to start.');
+    printEndpoints(ctx, services, states);
+    return 0;
+  }
+
+  try {
+    for (const service of toStart) service.prepare?.(ctx);
+  } catch (error) {
+    if (!(error instanceof MissingPrerequisiteError)) throw error;
+    warn(error.message);
+    warn(`Install it with: ${error.fix}`);
+    return 1;
+  }
+
+  const session = createSession();
+  const needsApiBuild = toStart.some((service) => service.entry);
+  if (needsApiBuild && !skipBuild) {
+    const built = await runBuild(session, ctx.env);
+    if (session.isStopping()) return session.done;
+    if (!built) {
+      warn('build failed (output above); nothing was started');
+      return session.abort(1);
+    }
+  }
+  for (const service of toStart) {
+    if (service.entry && !existsSync(service.entry)) {
+      warn(`${rel(service.entry)} not found: build it with npx ${BUILD.join(' ')}`);
+      return session.abort(1);
+    }
+  }
+  if (needsApiBuild) {
+    const generated = !ctx.env.LOA_ENCRYPTION_KEY && !existsSync(KEY_FILE);
+    ctx.encryptionKey = loadEncryptionKey(ctx.env);
+    if (generated) say(`generated an encryption key in ${rel(KEY_FILE)} (mode 0600)`);
+  }
+
+  for (const service of services) {
+    if (session.isStopping()) return session.done;
+    const state = states[service.name];
+    if (state.state === 'running') {
+      say(`${service.name}: already running (pgid ${state.pgid})`);
+      continue;
+    }
+    if (state.state === 'external' || (service.reuseExternal && (await service.probe(ctx)))) {
+      states[service.name] = { state: 'external' };
+      say(`${service.name}: reusing the instance already answering (external: this stack will not stop it)`);
+      continue;
+    }
+    const busy = await busyPort(service, ctx);
+    if (busy) {
+      warn(
+        `${service.name}: port ${busy.port} is in use by a program this stack did not start. ` +
+          `Stop it, or choose another port with ${busy.variable}=...`,
+      );
+      return session.abort(1);
+    }
+    const since = Date.now();
+    const proc = session.start(service, service.command(ctx));
+    say(`${service.name}: starting (pgid ${proc.pgid ?? '?'}, log ${rel(logFile(service.name))})`);
+    const result = await waitUntilHealthy(() => service.probe(ctx), {
+      timeoutMs: service.timeoutMs,
+      hasExited: () => proc.exited,
+      signal: session.signal,
+    });
+    if (result === 'aborted' || session.isStopping()) return session.done;
+    if (result !== 'healthy') {
+      reportFailure(service, proc, result);
+      return session.abort(1);
+    }
+    states[service.name] = { state: 'running', pgid: proc.pgid };
+    say(`${service.name}: healthy after ${((Date.now() - since) / 1000).toFixed(1)} s`);
+  }
+
+  printEndpoints(ctx, services, states);
+  const mine = session.started.map((proc) => proc.service.name).join(', ');
+  say(`Ctrl-C stops what this command started (${mine}); \`npm run stack -- down\` stops every service.`);
+  return session.holdForeground();
+}
