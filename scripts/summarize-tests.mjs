@@ -25,7 +25,9 @@ const total = reports.reduce(
 );
 
 for (const report of reports) {
-  console.log(`${report.project.replace('__', '/')}: ${report.passed} passed, ${report.failed} failed, ${report.skipped} skipped`);
+  console.log(
+    `${report.project.replace('__', '/')}: ${report.passed} passed, ${report.failed} failed, ${report.skipped} skipped`,
+  );
 }
 console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 
