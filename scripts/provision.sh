@@ -7,7 +7,7 @@
 #
 # Installs apt packages only when running as root; otherwise it prints the command to run.
 # Writes resolved binary paths to .data/bin-paths.env (KEY='value' lines that other scripts may source):
-#   LOA_TEMPORAL_BIN, LOA_TEMPORAL_TEST_SERVER_BIN, LOA_CHROMIUM_BIN
+#   LOA_TEMPORAL_BIN, LOA_TEMPORAL_TEST_SERVER_BIN, LOA_CHROMIUM_PATH
 # Env: LOA_TEMPORAL_BIN, LOA_TEMPORAL_TEST_SERVER_BIN (use these binaries), LOA_TEST_DATABASE_ADMIN_URL (use this
 # PostgreSQL, skip local cluster management), LOA_TEST_REDIS_URL (default redis://127.0.0.1:6379).
 # Ends with a list of what could not be installed or started, with the command that fixes it (exit 1 if any).
@@ -225,11 +225,11 @@ write_bin_paths() {
     echo "# Written by scripts/provision.sh: absolute paths of the binaries it found. Safe to delete."
     [ -n "$TEMPORAL_BIN" ] && echo "LOA_TEMPORAL_BIN='$TEMPORAL_BIN'"
     [ -n "$TEMPORAL_TEST_SERVER_BIN" ] && echo "LOA_TEMPORAL_TEST_SERVER_BIN='$TEMPORAL_TEST_SERVER_BIN'"
-    [ -n "$CHROMIUM_BIN" ] && echo "LOA_CHROMIUM_BIN='$CHROMIUM_BIN'"
+    [ -n "$CHROMIUM_BIN" ] && echo "LOA_CHROMIUM_PATH='$CHROMIUM_BIN'"
   } > "$tmp"
   if [ -f "$file" ] && [ "$MODE" = dev ]; then
     # keep a chromium path found by an earlier `test` run
-    grep '^LOA_CHROMIUM_BIN=' "$file" >> "$tmp" 2> /dev/null
+    grep '^LOA_CHROMIUM_PATH=' "$file" >> "$tmp" 2> /dev/null
   fi
   if cmp -s "$tmp" "$file"; then
     rm -f "$tmp"
