@@ -9,7 +9,7 @@ import { ALL_TEST_SERVICES, TEST_ENV, type TestService } from './test-services';
 import { waitFor } from './wait-for';
 
 const PROVISION_HINT =
-  'Run the README test command (npm run check), which installs it, or: python3 -m pip install';
+  'Run the README test command (npm test), which installs it, or: python3 -m pip install';
 
 export interface TestRunState {
   servers: ChildProcess[];
@@ -112,7 +112,7 @@ async function createTestDatabase(state: TestRunState, runId: string): Promise<v
   } catch (error) {
     throw new Error(
       `PostgreSQL is not reachable for tests (LOA_TEST_DATABASE_ADMIN_URL): ${(error as Error).message}. ` +
-        'Run the README test command (npm run check), which starts the local cluster and creates the loa role.',
+        'Run the README test command (npm test), which starts the local cluster and creates the loa role.',
     );
   }
   try {
@@ -140,7 +140,7 @@ async function checkRedis(state: TestRunState, runId: string): Promise<void> {
   } catch (error) {
     throw new Error(
       `Redis is not reachable for tests at LOA_TEST_REDIS_URL=${redisUrl}: ${(error as Error).message}. ` +
-        'Run the README test command (npm run check), which starts it.',
+        'Run the README test command (npm test), which starts it.',
     );
   } finally {
     redis.disconnect();
