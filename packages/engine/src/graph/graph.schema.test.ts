@@ -1,4 +1,4 @@
-import { campaignGraphSchema } from './graph.schema';
+import { campaignGraphSchema, parseCampaignGraph } from './graph.schema';
 import { campaignGraphJsonSchema } from './json-schema';
 import { handlesOf, nodeCatalogue, nodeTypes } from './node-catalogue';
 
@@ -37,7 +37,7 @@ const znsWithSmsFallback = {
 
 describe('campaign graph schema', () => {
   it('parses a graph and fills defaults (settings, ZNS mode and purpose)', () => {
-    const graph = campaignGraphSchema.parse(znsWithSmsFallback);
+    const graph = parseCampaignGraph(znsWithSmsFallback);
     expect(graph.settings.timezone).toBe('Asia/Ho_Chi_Minh');
     expect(graph.settings.reEntry).toEqual({ mode: 'never' });
     const zns = graph.nodes[1];

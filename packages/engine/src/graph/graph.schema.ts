@@ -66,3 +66,8 @@ export type CampaignGraph = Omit<z.output<typeof campaignGraphSchema>, 'nodes'> 
 export type CampaignGraphInput = Omit<z.input<typeof campaignGraphSchema>, 'nodes'> & {
   nodes: GraphNodeInput[];
 };
+
+/** Parses a campaign graph, filling defaults; throws a ZodError naming the offending paths. */
+export function parseCampaignGraph(value: unknown): CampaignGraph {
+  return campaignGraphSchema.parse(value) as CampaignGraph;
+}

@@ -1,0 +1,49 @@
+import type { Audience } from '../graph/nodes/trigger-nodes.schema';
+import type { Plan } from '../plan/plan.types';
+
+export const CAMPAIGN_RUN_WORKFLOW = 'campaignRun';
+
+export interface CampaignRunInput {
+  workspaceId: string;
+  runId: string;
+  plan: Plan;
+  audience: Audience;
+  /** Contacts fetched per page (default 500). */
+  pageSize?: number;
+  /** Journeys started per activity call (default 100). */
+  batchSize?: number;
+  /** Carried over by continue-as-new. */
+  continued?: CampaignRunProgress & { cursor: string | null };
+}
+
+export interface CampaignRunProgress {
+  pages: number;
+  contactsSeen: number;
+  journeysStarted: number;
+  /** Journeys that already existed (same workflow id) and were left alone. */
+  journeysSkipped: number;
+  state: 'running' | 'paused' | 'cancelled' | 'completed';
+}
+
+export interface AudiencePage {
+  contactIds: string[];
+  /** Opaque; null when this was the last page. */
+  nextCursor: string | null;
+}
+
+/** Activities of the campaign run; the API's worker implements them with the database and the Temporal client. */
+export interface CampaignRunActivities {
+  fetchAudiencePage(input: {
+    workspaceId: string;
+    audience: Audience;
+    cursor: string | null;
+    pageSize: number;
+  }): Promise<AudiencePage>;
+  /** Starts one journey per contact; one that already exists is skipped, so a retried batch starts nothing twice. */
+  startJourneys(input: {
+    workspaceId: string;
+    plan: Plan;
+    runId: string;
+    contactIds: string[];
+  }): Promise<{ started: number; skipped: number }>;
+}

@@ -1,0 +1,113 @@
+import type { Rule, RuleGroup } from '../graph/nodes/branch-nodes.schema';
+import type { HttpStep, Plan, SendStep, StepId, UpdateContactStep } from '../plan/plan.types';
+
+export const CONTACT_JOURNEY_WORKFLOW = 'contactJourney';
+
+/** An event as journeys see it: ids and properties, delivered by signal. Duplicates (same id) are ignored. */
+export interface JourneyEvent {
+  id: string;
+  name: string;
+  properties: Record<string, unknown>;
+  /** ISO 8601. */
+  occurredAt: string;
+}
+
+/** Who and what a journey is about; every activity receives it. */
+export interface JourneyRef {
+  workspaceId: string;
+  campaignId: string;
+  versionId: string;
+  contactId: string;
+  workflowId: string;
+  entryKey: string;
+  entryEventId?: string;
+}
+
+export interface ContactJourneyInput {
+  workspaceId: string;
+  contactId: string;
+  plan: Plan;
+  /** `once` unless re-entry allows several journeys per contact; then the entry key value (e.g. an orderId). */
+  entryKey: string;
+  /** The entry event (trigger.event), for templates and for wait.event key matching. */
+  entryEvent?: JourneyEvent;
+  /** Carried over by continue-as-new; absent on a fresh entry. */
+  continued?: unknown;
+}
+
+export type CampaignState = 'active' | 'paused' | 'stopped';
+
+/** Provider errors are classified by the connector (DESIGN §6); these are the activity failure types. */
+export const SEND_ERROR_TYPES = {
+  /** Network, 5xx, rate limit: Temporal retries with backoff. */
+  retryable: 'LoaRetryableError',
+  /** The access token expired: the activity refreshes it once on the retry. */
+  tokenExpired: 'LoaTokenExpiredError',
+  /** Provider quota used up: details[0] = { retryAtMs }; the journey waits until then and tries again. */
+  quotaExhausted: 'LoaQuotaExhaustedError',
+  /** Provider refuses at this hour: details[0] = { retryAtMs }; the journey waits for the window. */
+  outsideAllowedHours: 'LoaOutsideAllowedHoursError',
+} as const;
+
+export interface SendActivityInput {
+  journey: JourneyRef;
+  stepId: StepId;
+  /** `{workflowId}:{stepId}:{visit}`: the ledger's unique key and the provider correlation id's source. */
+  idempotencyKey: string;
+  step: SendStep;
+}
+
+/**
+ * Expected outcomes are values: sent; failed for good (invalid phone, not a Zalo user: take the failure handle);
+ * blocked by a guard that will not lift (do-not-contact, opted out); deferred by a frequency cap until a moment.
+ */
+export type SendActivityResult =
+  | { status: 'sent'; messageId: string; providerMessageId?: string }
+  | { status: 'failed'; errorCode: string; errorMessage: string }
+  | { status: 'blocked'; reason: 'do_not_contact' | 'opted_out' | 'no_address' }
+  | { status: 'deferred'; reason: 'frequency_cap'; retryAtMs: number };
+
+export interface JourneyLogEntry {
+  stepId: StepId;
+  /** e.g. entered, waiting, elapsed, matched, timeout, yes, no, variant:a, sent, failed, exit:completed */
+  outcome: string;
+  /** ISO 8601 workflow time. */
+  at: string;
+  detail?: string;
+}
+
+/** Activities a journey calls; the API's worker implements them with the database and the connectors. */
+export interface JourneyActivities {
+  sendZns(input: SendActivityInput): Promise<SendActivityResult>;
+  sendOa(input: SendActivityInput): Promise<SendActivityResult>;
+  sendSms(input: SendActivityInput): Promise<SendActivityResult>;
+  sendEmail(input: SendActivityInput): Promise<SendActivityResult>;
+  /** Evaluates a condition on fresh contact data (attributes, tags, events seen, this journey's send outcomes). */
+  evaluateCondition(input: { journey: JourneyRef; stepId: StepId; rule: RuleGroup }): Promise<boolean>;
+  /** Reads contact attributes (e.g. a date for wait.until); missing ones are absent from the result. */
+  readContactAttributes(input: { journey: JourneyRef; fields: string[] }): Promise<Record<string, unknown>>;
+  updateContact(input: {
+    journey: JourneyRef;
+    stepId: StepId;
+    idempotencyKey: string;
+    step: UpdateContactStep;
+  }): Promise<void>;
+  callHttp(input: {
+    journey: JourneyRef;
+    stepId: StepId;
+    idempotencyKey: string;
+    step: HttpStep;
+  }): Promise<{ success: boolean; status?: number; error?: string }>;
+  /** Persists the journey's progress (step events, enrollment status, conversions) since the last call. */
+  recordJourney(input: {
+    journey: JourneyRef;
+    entries: JourneyLogEntry[];
+    status: 'active' | 'exited';
+    exitReason?: string;
+    converted?: boolean;
+  }): Promise<void>;
+  /** The campaign's state, checked after every long wait. */
+  getCampaignState(input: { campaignId: string }): Promise<CampaignState>;
+}
+
+export type EventSeenRule = Extract<Rule, { kind: 'event_seen' }>;
