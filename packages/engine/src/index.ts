@@ -1,1 +1,2 @@
 export * from './diagnostics/diagnostics-activities';
+export * from './validation';

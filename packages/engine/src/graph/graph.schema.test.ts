@@ -1,4 +1,4 @@
-import { campaignGraphSchema } from './graph.schema';
+import { campaignGraphSchema, type GraphNode } from './graph.schema';
 import { campaignGraphJsonSchema } from './json-schema';
 import { handlesOf, nodeCatalogue, nodeTypes } from './node-catalogue';
 
@@ -40,7 +40,7 @@ describe('campaign graph schema', () => {
     const graph = campaignGraphSchema.parse(znsWithSmsFallback);
     expect(graph.settings.timezone).toBe('Asia/Ho_Chi_Minh');
     expect(graph.settings.reEntry).toEqual({ mode: 'never' });
-    const zns = graph.nodes[1];
+    const zns = graph.nodes[1] as GraphNode;
     expect(zns.type === 'send.zns' && zns.data.mode).toBe('normal');
     expect(zns.type === 'send.zns' && zns.data.purpose).toBe('care');
   });
