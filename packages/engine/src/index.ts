@@ -26,3 +26,4 @@ export * from './rules/match-filter';
 export * from './rules/read-path';
 export * from './time/send-windows';
 export * from './time/wait-until';
+export * from './validation';

@@ -1,0 +1,72 @@
+import type { NodeType } from '../graph/node-catalogue';
+import type { ChannelKind, DiagnosticSink, ValidationContext } from './diagnostics';
+import type { NodeInfo } from './graph-index';
+import { field, hasOwn, isObject } from './json';
+import { formatPath } from './paths';
+import { clip, quote } from './text';
+
+const CHANNEL_OF: Partial<Record<NodeType, ChannelKind>> = {
+  'send.zns': 'zns',
+  'send.oa': 'oa',
+  'send.sms': 'sms',
+  'send.email': 'email',
+};
+
+const CHANNEL_NAMES: Record<ChannelKind, string> = {
+  zns: 'Zalo ZNS',
+  oa: 'Zalo OA',
+  sms: 'SMS',
+  email: 'email',
+};
+
+const AN_ACCOUNT_OF: Record<ChannelKind, string> = {
+  zns: 'a Zalo ZNS account',
+  oa: 'a Zalo OA account',
+  sms: 'an SMS account',
+  email: 'an email account',
+};
+
+/** Send steps use a published account of their own channel. */
+export function checkAccounts(
+  nodes: readonly NodeInfo[],
+  accounts: NonNullable<ValidationContext['accounts']>,
+  sink: DiagnosticSink,
+): void {
+  for (const node of nodes) {
+    const channel = node.type === undefined ? undefined : CHANNEL_OF[node.type];
+    if (channel === undefined) continue;
+    const accountId = field(node.data, 'accountId');
+    if (typeof accountId !== 'string' || accountId === '') continue;
+    const target = () => ({ nodeId: node.id, path: formatPath([...node.path, 'data', 'accountId']) });
+    const account = hasOwn(accounts, accountId) ? (accounts[accountId] as unknown) : undefined;
+    if (!isObject(account)) {
+      sink.add(
+        'ACCOUNT_MISSING',
+        `${node.name} sends through an account that no longer exists (${clip(accountId, 40)}). Choose one of the workspace's ${CHANNEL_NAMES[channel]} accounts.`,
+        target(),
+      );
+      continue;
+    }
+    const name = () => (typeof account['name'] === 'string' ? quote(account['name']) : quote(accountId));
+    const accountChannel = account['channel'];
+    if (accountChannel !== channel) {
+      const actual =
+        typeof accountChannel === 'string' && hasOwn(CHANNEL_NAMES, accountChannel)
+          ? AN_ACCOUNT_OF[accountChannel as ChannelKind]
+          : 'not an account of this channel';
+      sink.add(
+        'ACCOUNT_WRONG_CHANNEL',
+        `${node.name} sends ${CHANNEL_NAMES[channel]} through ${name()}, which is ${actual}. Choose ${AN_ACCOUNT_OF[channel]}.`,
+        target(),
+      );
+      continue;
+    }
+    if (account['published'] !== true) {
+      sink.add(
+        'ACCOUNT_UNPUBLISHED',
+        `${node.name} sends through ${name()}, which is not published yet. Publish the account or choose another one.`,
+        target(),
+      );
+    }
+  }
+}

@@ -1,0 +1,95 @@
+/** What validateGraph reports: stable codes the builder and the API can rely on (DESIGN §4). */
+
+export type Severity = 'error' | 'warning';
+
+/** Every code validateGraph can report, with its severity. Codes are stable; messages may change. */
+export const DIAGNOSTIC_SEVERITIES = {
+  GRAPH_NOT_OBJECT: 'error',
+  SCHEMA_VERSION_UNSUPPORTED: 'error',
+  GRAPH_SHAPE: 'error',
+  SETTINGS_INVALID: 'error',
+  NO_TRIGGER: 'error',
+  MULTIPLE_TRIGGERS: 'error',
+  NODE_ID_MISSING: 'error',
+  NODE_ID_INVALID: 'error',
+  DUPLICATE_NODE_ID: 'error',
+  UNKNOWN_NODE_TYPE: 'error',
+  INVALID_CONFIG: 'error',
+  EDGE_INVALID: 'error',
+  DUPLICATE_EDGE_ID: 'error',
+  EDGE_SOURCE_MISSING: 'error',
+  EDGE_TARGET_MISSING: 'error',
+  EDGE_INTO_TRIGGER: 'error',
+  HANDLE_NOT_OFFERED: 'error',
+  HANDLE_CONNECTED_TWICE: 'error',
+  UNREACHABLE_NODE: 'warning',
+  CYCLE_WITHOUT_WAIT: 'error',
+  SPLIT_WEIGHTS_NOT_100: 'error',
+  DUPLICATE_VARIANT_ID: 'error',
+  WAIT_EVENT_WITHOUT_TIMEOUT: 'error',
+  LIQUID_SYNTAX: 'error',
+  UNKNOWN_CONTACT_FIELD: 'warning',
+  TEMPLATE_UNKNOWN: 'error',
+  TEMPLATE_PARAM_MISSING: 'error',
+  TEMPLATE_PARAM_UNKNOWN: 'warning',
+  TEMPLATE_PARAM_TOO_LONG: 'error',
+  ACCOUNT_MISSING: 'error',
+  ACCOUNT_UNPUBLISHED: 'error',
+  ACCOUNT_WRONG_CHANNEL: 'error',
+  SEND_OUTCOME_NODE_INVALID: 'error',
+  INVALID_CRON: 'error',
+  /** A check failed unexpectedly (e.g. input nested too deeply); the graph was not fully checked. */
+  VALIDATION_INCOMPLETE: 'error',
+} as const satisfies Record<string, Severity>;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_SEVERITIES;
+
+export const DIAGNOSTIC_CODES = Object.keys(DIAGNOSTIC_SEVERITIES) as DiagnosticCode[];
+
+export interface Diagnostic {
+  severity: Severity;
+  code: DiagnosticCode;
+  /** For a marketer: names the step by its label. */
+  message: string;
+  nodeId?: string;
+  edgeId?: string;
+  /** Dotted path into the graph, e.g. "nodes[3].data.params.customer_name" or "settings.timezone". */
+  path?: string;
+}
+
+export type ChannelKind = 'zns' | 'oa' | 'sms' | 'email';
+
+export interface ValidationContext {
+  /** Channel accounts of the workspace, by id. Absent = don't check accounts. */
+  accounts?: Record<string, { channel: ChannelKind; name: string; published: boolean }>;
+  /** Synced ZNS templates by template id. Absent = don't check templates. */
+  znsTemplates?: Record<
+    string,
+    { name: string; params: Array<{ name: string; required: boolean; maxLength: number }> }
+  >;
+  /** Known contact fields (e.g. ['name', 'phone', 'email', 'attributes.city']); absent = don't check. */
+  contactFields?: string[];
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((diagnostic) => diagnostic.severity === 'error');
+}
+
+export interface DiagnosticTarget {
+  nodeId?: string;
+  edgeId?: string;
+  path?: string;
+}
+
+/** Collects diagnostics in the order the checks find them. */
+export class DiagnosticSink {
+  readonly items: Diagnostic[] = [];
+
+  add(code: DiagnosticCode, message: string, target: DiagnosticTarget = {}): void {
+    const diagnostic: Diagnostic = { severity: DIAGNOSTIC_SEVERITIES[code], code, message };
+    if (target.nodeId !== undefined) diagnostic.nodeId = target.nodeId;
+    if (target.edgeId !== undefined) diagnostic.edgeId = target.edgeId;
+    if (target.path !== undefined) diagnostic.path = target.path;
+    this.items.push(diagnostic);
+  }
+}

@@ -1,0 +1,11 @@
+export {
+  DIAGNOSTIC_CODES,
+  DIAGNOSTIC_SEVERITIES,
+  hasErrors,
+  type ChannelKind,
+  type Diagnostic,
+  type DiagnosticCode,
+  type Severity,
+  type ValidationContext,
+} from './diagnostics';
+export { validateGraph } from './validate-graph';
