@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+'use strict';
+// `loa`: the engine's command line. It runs the TypeScript source directly (tsx compiles each file as it loads),
+// so it works right after `npm install`, without a build.
+const path = require('node:path');
+
+process.env.TSX_TSCONFIG_PATH ??= path.join(__dirname, '..', 'tsconfig.json');
+const { require: tsxRequire } = require('tsx/cjs/api');
+const { runCli } = tsxRequire('../src/cli/main.ts', __filename);
+
+process.exitCode = runCli(process.argv.slice(2));
