@@ -14,6 +14,7 @@ export function applyContactUpdate(
   contact: SimulatedContactState,
   step: UpdateContactStep,
   scope: object,
+  timezone: string,
 ): ContactUpdateResult {
   const attributes = structuredClone(contact.attributes);
   const changes: string[] = [];
@@ -21,7 +22,7 @@ export function applyContactUpdate(
   for (const [path, value] of Object.entries(step.set)) {
     let resolved = value;
     if (typeof value === 'string') {
-      const rendered = renderLiquid(value, scope);
+      const rendered = renderLiquid(value, scope, timezone);
       if (rendered.ok) resolved = rendered.text;
       else errors.push(`${path}: ${rendered.error}`);
     }

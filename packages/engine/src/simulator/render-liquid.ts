@@ -1,26 +1,46 @@
 import { Liquid, type Template } from 'liquidjs';
 
-/** Strict filters (a misspelt filter is an error), lenient variables (a missing field renders empty). */
-const liquid = new Liquid({ strictFilters: true, strictVariables: false });
-const parsed = new Map<string, Template[]>();
 const CACHE_LIMIT = 2000;
+
+interface LiquidEngine {
+  liquid: Liquid;
+  parsed: Map<string, Template[]>;
+}
+
+const engines = new Map<string, LiquidEngine>();
 
 export type LiquidRender = { ok: true; text: string } | { ok: false; error: string };
 
-/** Renders one Liquid text with the given scope; errors are values, never thrown. */
-export function renderLiquid(text: string, scope: object): LiquidRender {
+/**
+ * Renders one Liquid text with strict filters (a misspelt filter is an error) and lenient variables (a missing
+ * field renders empty); the `date` filter works in `timezone`. Errors are values, never thrown.
+ */
+export function renderLiquid(text: string, scope: object, timezone: string): LiquidRender {
   try {
-    return { ok: true, text: String(liquid.renderSync(templatesOf(text), scope)) };
+    const engine = engineFor(timezone);
+    return { ok: true, text: String(engine.liquid.renderSync(templatesOf(engine, text), scope)) };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
 }
 
-function templatesOf(text: string): Template[] {
-  const cached = parsed.get(text);
+function engineFor(timezone: string): LiquidEngine {
+  let engine = engines.get(timezone);
+  if (!engine) {
+    engine = {
+      liquid: new Liquid({ strictFilters: true, strictVariables: false, timezoneOffset: timezone }),
+      parsed: new Map(),
+    };
+    engines.set(timezone, engine);
+  }
+  return engine;
+}
+
+function templatesOf(engine: LiquidEngine, text: string): Template[] {
+  const cached = engine.parsed.get(text);
   if (cached) return cached;
-  const templates = liquid.parse(text);
-  if (parsed.size >= CACHE_LIMIT) parsed.clear();
-  parsed.set(text, templates);
+  const templates = engine.liquid.parse(text);
+  if (engine.parsed.size >= CACHE_LIMIT) engine.parsed.clear();
+  engine.parsed.set(text, templates);
   return templates;
 }

@@ -26,7 +26,7 @@ describe('renderMessage', () => {
         phone: '{{ contact.phone }}',
       },
     };
-    expect(renderMessage(message, scope)).toEqual({
+    expect(renderMessage(message, scope, 'Asia/Ho_Chi_Minh')).toEqual({
       rendered: {
         ...message,
         params: { customer_name: 'Nguyễn Thị Lan', order_code: 'DH1024', phone: '0912345678' },
@@ -41,7 +41,10 @@ describe('renderMessage', () => {
       brandName: 'LOASHOP',
       text: 'Chào {{ contact.nickname }}!',
     };
-    expect(renderMessage(message, scope)).toEqual({ rendered: { ...message, text: 'Chào !' }, errors: [] });
+    expect(renderMessage(message, scope, 'Asia/Ho_Chi_Minh')).toEqual({
+      rendered: { ...message, text: 'Chào !' },
+      errors: [],
+    });
   });
 
   it('reports an unknown filter per field without throwing, keeping the template text', () => {
@@ -52,7 +55,7 @@ describe('renderMessage', () => {
       text: 'Đơn {{ event.orderId }}',
       html: '<p>{{ event.total | divided_by: 1000 }}k</p>',
     };
-    const { rendered, errors } = renderMessage(message, scope);
+    const { rendered, errors } = renderMessage(message, scope, 'Asia/Ho_Chi_Minh');
     expect(rendered).toMatchObject({
       subject: 'Chào {{ contact.name | shout }}',
       text: 'Đơn DH1024',
@@ -63,7 +66,9 @@ describe('renderMessage', () => {
 
   it('reports a syntax error', () => {
     const message: SendMessage = { channel: 'sms', brandName: 'LOASHOP', text: 'Chào {{ contact.name ' };
-    expect(renderMessage(message, scope).errors).toEqual([{ field: 'text', message: expect.any(String) }]);
+    expect(renderMessage(message, scope, 'Asia/Ho_Chi_Minh').errors).toEqual([
+      { field: 'text', message: expect.any(String) },
+    ]);
   });
 
   it('renders every text of an OA transaction message, and reads tags and the attributes object', () => {
@@ -80,8 +85,24 @@ describe('renderMessage', () => {
         buttons: [],
       },
     };
-    expect(renderMessage(message, scope).rendered).toMatchObject({
+    expect(renderMessage(message, scope, 'Asia/Ho_Chi_Minh').rendered).toMatchObject({
       message: { header: 'Đơn DH1024', text: 'Khách VIP', table: [{ key: 'Thành phố', value: 'Hà Nội' }] },
     });
+  });
+
+  it('formats dates in the campaign timezone, whatever the machine timezone', () => {
+    const message: SendMessage = {
+      channel: 'sms',
+      brandName: 'LOASHOP',
+      text: "{{ event.createdAt | date: '%d/%m/%Y %H:%M' }}",
+    };
+    const at = liquidScope(
+      { id: 'kh-1', attributes: {}, tags: [], doNotContact: false },
+      { createdAt: '2026-05-18T20:30:00Z' },
+    );
+    expect(renderMessage(message, at, 'Asia/Ho_Chi_Minh').rendered).toMatchObject({
+      text: '19/05/2026 03:30',
+    });
+    expect(renderMessage(message, at, 'Europe/Paris').rendered).toMatchObject({ text: '18/05/2026 22:30' });
   });
 });

@@ -18,10 +18,10 @@ export interface MessageRendering {
 }
 
 /** Renders every Liquid text of a message; a text that fails keeps its template and adds an error. */
-export function renderMessage(message: SendMessage, scope: object): MessageRendering {
+export function renderMessage(message: SendMessage, scope: object, timezone: string): MessageRendering {
   const errors: RenderError[] = [];
   const render = (field: string, text: string): string => {
-    const result = renderLiquid(text, scope);
+    const result = renderLiquid(text, scope, timezone);
     if (result.ok) return result.text;
     errors.push({ field, message: result.error });
     return text;

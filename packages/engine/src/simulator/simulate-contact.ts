@@ -127,7 +127,7 @@ class ContactRun {
       case 'send':
         return this.send(action);
       case 'update_contact': {
-        const update = applyContactUpdate(this.contact, action.step, this.scope());
+        const update = applyContactUpdate(this.contact, action.step, this.scope(), this.timezone);
         this.contact = update.contact;
         this.record(action.stepId, 'updated', startMs, {
           detail: [...update.changes, ...update.errors].join('; '),
@@ -202,6 +202,7 @@ class ContactRun {
       step,
       contact: this.contact,
       scope: this.scope(),
+      timezone: this.timezone,
       outcomes: this.setup.outcomes,
       prices: this.setup.prices,
       at: formatTime(this.nowMs, this.timezone),
@@ -215,8 +216,9 @@ class ContactRun {
 
   private callHttp(action: Extract<JourneyAction, { kind: 'http' }>): Performed {
     const { request } = action.step;
-    const url = renderLiquid(request.url, this.scope());
-    const body = request.body === undefined ? undefined : renderLiquid(request.body, this.scope());
+    const url = renderLiquid(request.url, this.scope(), this.timezone);
+    const body =
+      request.body === undefined ? undefined : renderLiquid(request.body, this.scope(), this.timezone);
     const renderError = [url, body].find((rendered) => rendered && !rendered.ok);
     const outcome = renderError
       ? { success: false, error: 'render_error' }

@@ -26,12 +26,13 @@ export function simulateSend(input: {
   step: SendStep;
   contact: SimulatedContactState;
   scope: object;
+  timezone: string;
   outcomes: Record<string, NodeOutcomeScript>;
   prices: PriceTable;
   at: string;
 }): SimulatedMessage {
   const { step, contact } = input;
-  const { rendered, errors } = renderMessage(step.message, input.scope);
+  const { rendered, errors } = renderMessage(step.message, input.scope, input.timezone);
   const sms = rendered.channel === 'sms' ? smsLength(rendered.text) : undefined;
   const blocked = contact.doNotContact
     ? 'do_not_contact'
