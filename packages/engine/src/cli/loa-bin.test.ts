@@ -12,8 +12,13 @@ writeFileSync(join(dir, 'broken.json'), JSON.stringify({ schemaVersion: 1, nodes
 writeFileSync(join(dir, 'notes.json'), '{ "schemaVersion": 1,');
 
 /** Runs bin/loa.cjs as a user would, from `cwd`. */
-function loa(args: string[], cwd = dir) {
-  const run = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+function loa(args: string[], cwd = dir, env: Record<string, string> = {}) {
+  const run = spawnSync(process.execPath, [bin, ...args], {
+    cwd,
+    env: { ...process.env, npm_command: '', INIT_CWD: '', ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -32,6 +37,13 @@ describe('bin/loa.cjs (child process, TypeScript source, no build)', () => {
     const parent = loa(['validate', join('..', 'broken.json')], join(dir, 'campaigns'));
     expect(parent.status).toBe(1);
     expect(parent.stdout).toContain(`${join('..', 'broken.json')}: error NO_TRIGGER`);
+  });
+
+  it('reads paths from where npx was typed when npm moved it to the enclosing package folder', () => {
+    const typedIn = join(dir, 'campaigns');
+    const run = loa(['validate', 'orders.json'], dir, { npm_command: 'exec', INIT_CWD: typedIn });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('orders.json: valid\n');
   });
 
   it('exits 1 when the campaign has errors', () => {
