@@ -6,26 +6,23 @@ import {
   type JourneyAction,
   type StepOutcome,
 } from '../interpreter/journey-state';
-import { durationMs } from '../plan/duration';
 import type { Plan } from '../plan/plan.types';
 import { evaluateRuleGroup } from '../rules/evaluate-rule';
 import { readPath } from '../rules/read-path';
 import { dateAttributeMoment, nextTimeOfDay } from '../time/wait-until';
 import { applyContactUpdate } from './apply-contact-update';
+import { CampaignGoal, GOAL_EXIT_REASON } from './campaign-goal';
 import type { ContactTimeline } from './contact-timeline';
 import type { EntryEvent } from './entry-decision';
 import { liquidScope, type SimulatedContactState } from './liquid-scope';
-import { renderLiquid } from './render-liquid';
-import { scriptedOutcome } from './scripted-outcomes';
 import { sendMoment } from './send-deferral';
+import { simulateHttp } from './simulate-http';
 import { simulateSend } from './simulate-send';
 import type { NodeOutcomeScript, PriceTable, SampleContact } from './simulation-input.schema';
 import type { SimulatedContact, SimulatedMessage, SimulatedStep } from './simulation-result.types';
 import type { StepLabel } from './step-labels';
 import { formatTime } from './virtual-time';
 
-/** The exit reason of a journey that reaches the campaign goal while exitOnGoal is set. */
-export const GOAL_EXIT_REASON = 'converted';
 export const GOAL_STEP_ID = '$goal';
 
 export interface ContactSimulationSetup {
@@ -55,9 +52,11 @@ class ContactRun {
   private readonly sendOutcomes: Record<string, SendOutcome[]> = {};
   private readonly path: SimulatedStep[] = [];
   private readonly messages: SimulatedMessage[] = [];
+  private readonly goal: CampaignGoal;
 
   constructor(private readonly setup: ContactSimulationSetup) {
     this.nowMs = setup.entry.atMs;
+    this.goal = new CampaignGoal(setup.plan.settings.goal, setup.timeline, setup.entry.atMs);
     const { id, attributes, tags, phone, email, zaloUserId, doNotContact } = setup.contact;
     this.contact = {
       id,
@@ -215,19 +214,16 @@ class ContactRun {
   }
 
   private callHttp(action: Extract<JourneyAction, { kind: 'http' }>): Performed {
-    const { request } = action.step;
-    const url = renderLiquid(request.url, this.scope(), this.timezone);
-    const body =
-      request.body === undefined ? undefined : renderLiquid(request.body, this.scope(), this.timezone);
-    const renderError = [url, body].find((rendered) => rendered && !rendered.ok);
-    const outcome = renderError
-      ? { success: false, error: 'render_error' }
-      : scriptedOutcome(this.setup.outcomes, action.stepId, this.contact.id);
-    const detail = [`${request.method} ${url.ok ? url.text : request.url}`, outcome.error]
-      .filter(Boolean)
-      .join('; ');
-    this.record(action.stepId, outcome.success ? 'success' : 'failure', this.nowMs, { detail });
-    return { kind: 'next', outcome: { kind: 'http', success: outcome.success } };
+    const call = simulateHttp({
+      stepId: action.stepId,
+      step: action.step,
+      contactId: this.contact.id,
+      scope: this.scope(),
+      timezone: this.timezone,
+      outcomes: this.setup.outcomes,
+    });
+    this.record(action.stepId, call.success ? 'success' : 'failure', this.nowMs, { detail: call.detail });
+    return { kind: 'next', outcome: { kind: 'http', success: call.success } };
   }
 
   /**
@@ -236,7 +232,7 @@ class ContactRun {
    */
   private runClock(stepId: string, endMs: number, detail?: string): ClockRun {
     const startMs = this.nowMs;
-    const goal = this.goalDuring(startMs, endMs);
+    const goal = this.goal.interruptsAt(startMs, endMs);
     const stopMs = goal ?? endMs;
     const { horizonMs } = this.setup;
     if (horizonMs !== undefined && stopMs > horizonMs) {
@@ -248,34 +244,13 @@ class ContactRun {
     if (goal === undefined) return { kind: 'reached' };
     this.record(stepId, 'goal', startMs, { endedAtMs: goal, detail });
     this.record(GOAL_STEP_ID, `exit:${GOAL_EXIT_REASON}`, goal, {
-      detail: `${this.setup.plan.settings.goal?.event} reached the campaign goal`,
+      detail: `${this.goal.event} reached the campaign goal`,
     });
     return { kind: 'stopped', exitReason: GOAL_EXIT_REASON };
   }
 
-  /** The moment a goal event interrupts a wait in [fromMs, toMs), when the campaign exits on its goal. */
-  private goalDuring(fromMs: number, toMs: number): number | undefined {
-    const { goal } = this.setup.plan.settings;
-    if (!goal?.exitOnGoal || toMs <= fromMs) return undefined;
-    const deadline = this.goalDeadline();
-    const event = this.setup.timeline.first({
-      name: goal.event,
-      filter: goal.filter,
-      fromMs,
-      toMs: Math.min(toMs - 1, deadline ?? toMs),
-      unconsumedOnly: true,
-    });
-    return event?.atMs;
-  }
-
-  private goalDeadline(): number | undefined {
-    const { goal } = this.setup.plan.settings;
-    if (!goal) return undefined;
-    return this.setup.entry.atMs + durationMs(goal.window);
-  }
-
   private finish(exitReason: string | null): SimulatedContact {
-    const conversion = this.conversion();
+    const conversion = this.goal.reachedAt(this.setup.horizonMs);
     return {
       contactId: this.setup.contact.id,
       entered: true,
@@ -288,20 +263,6 @@ class ContactRun {
       messages: this.messages,
       costVnd: this.messages.reduce((sum, message) => sum + message.costVnd, 0),
     };
-  }
-
-  /** When the contact reached the goal within its window (and before the clock stopped), if it did. */
-  private conversion(): number | undefined {
-    const { goal } = this.setup.plan.settings;
-    const deadline = this.goalDeadline();
-    if (!goal || deadline === undefined) return undefined;
-    const { horizonMs } = this.setup;
-    return this.setup.timeline.first({
-      name: goal.event,
-      filter: goal.filter,
-      fromMs: this.setup.entry.atMs,
-      toMs: horizonMs === undefined ? deadline : Math.min(deadline, horizonMs),
-    })?.atMs;
   }
 
   private scope(): object {
