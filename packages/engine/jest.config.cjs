@@ -1,5 +1,7 @@
+const preset = require('../../jest.preset.cjs');
+
 module.exports = {
-  ...require('../../jest.preset.cjs'),
+  ...preset,
   displayName: require('./package.json').name,
   rootDir: __dirname,
   globalSetup: '<rootDir>/../../tools/testing/global-setup.ts',
@@ -7,4 +9,6 @@ module.exports = {
   globals: { loaTestServices: ['time-skipping'] },
   setupFiles: ['<rootDir>/../../tools/testing/quiet-temporal-logs.ts'],
   testTimeout: 120000,
+  // The example campaigns are tested beside the files they are.
+  testMatch: [...preset.testMatch, '<rootDir>/examples/**/*.test.ts'],
 };

@@ -11,6 +11,11 @@ describe('browser entry point', () => {
     expect(browser.DIAGNOSTIC_CODES).toContain('NO_TRIGGER');
   });
 
+  it('offers compilation and the simulator, which run in the builder too', () => {
+    expect(browser.compileGraph).toBeDefined();
+    expect(browser.simulate).toBeDefined();
+  });
+
   it('exports validation from the main entry point too', () => {
     expect(engine.validateGraph).toBe(browser.validateGraph);
   });

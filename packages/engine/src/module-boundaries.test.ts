@@ -34,6 +34,15 @@ describe('module boundaries of DESIGN §2, enforced by lint', () => {
     expect(problems).toEqual([expect.stringContaining('no Node I/O')]);
   });
 
+  it('lets only the command line use Node I/O', async () => {
+    const problems = await lintAs(
+      'packages/engine',
+      'src/cli/probe.ts',
+      "import { readFileSync } from 'node:fs';\nexport const probe = readFileSync;\n",
+    );
+    expect(problems).toEqual([]);
+  });
+
   it('forbids the connectors in the engine', async () => {
     const problems = await lintAs(
       'packages/engine',

@@ -1,0 +1,291 @@
+import type { SendOutcome } from '../graph/nodes/branch-nodes.schema';
+import { interpret } from '../interpreter/interpret';
+import {
+  initialCursor,
+  MAX_STEPS_PER_ENROLLMENT,
+  type JourneyAction,
+  type StepOutcome,
+} from '../interpreter/journey-state';
+import type { Plan } from '../plan/plan.types';
+import { evaluateRuleGroup } from '../rules/evaluate-rule';
+import { readPath } from '../rules/read-path';
+import { dateAttributeMoment, nextTimeOfDay } from '../time/wait-until';
+import { applyContactUpdate } from './apply-contact-update';
+import { CampaignGoal, GOAL_EXIT_REASON } from './campaign-goal';
+import type { ContactTimeline } from './contact-timeline';
+import type { EntryEvent } from './entry-decision';
+import { liquidScope, type SimulatedContactState } from './liquid-scope';
+import { sendMoment } from './send-deferral';
+import { simulateHttp } from './simulate-http';
+import { simulateSend } from './simulate-send';
+import type { NodeOutcomeScript, PriceTable, SampleContact } from './simulation-input.schema';
+import type { SimulatedContact, SimulatedMessage, SimulatedStep } from './simulation-result.types';
+import type { StepLabel } from './step-labels';
+import { formatTime } from './virtual-time';
+
+export const GOAL_STEP_ID = '$goal';
+
+export interface ContactSimulationSetup {
+  plan: Plan;
+  labelOf: (stepId: string) => StepLabel;
+  triggerNodeId: string;
+  contact: SampleContact;
+  entry: { atMs: number; event: EntryEvent };
+  timeline: ContactTimeline;
+  outcomes: Record<string, NodeOutcomeScript>;
+  prices: PriceTable;
+  /** The clock stops here; a contact still waiting then has no exit reason. */
+  horizonMs?: number;
+}
+
+type Performed = { kind: 'next'; outcome: StepOutcome } | { kind: 'stopped'; exitReason: string | null };
+type ClockRun = { kind: 'reached' } | Extract<Performed, { kind: 'stopped' }>;
+
+/** Drives one sample contact through the plan with the interpreter, on a virtual clock. */
+export function simulateContact(setup: ContactSimulationSetup): SimulatedContact {
+  return new ContactRun(setup).run();
+}
+
+class ContactRun {
+  private nowMs: number;
+  private contact: SimulatedContactState;
+  private readonly sendOutcomes: Record<string, SendOutcome[]> = {};
+  private readonly path: SimulatedStep[] = [];
+  private readonly messages: SimulatedMessage[] = [];
+  private readonly goal: CampaignGoal;
+
+  constructor(private readonly setup: ContactSimulationSetup) {
+    this.nowMs = setup.entry.atMs;
+    this.goal = new CampaignGoal(setup.plan.settings.goal, setup.timeline, setup.entry.atMs);
+    const { id, attributes, tags, phone, email, zaloUserId, doNotContact } = setup.contact;
+    this.contact = {
+      id,
+      attributes: structuredClone(attributes),
+      tags: [...tags],
+      phone,
+      email,
+      zaloUserId,
+      doNotContact,
+    };
+  }
+
+  private get timezone(): string {
+    return this.setup.plan.settings.timezone;
+  }
+
+  run(): SimulatedContact {
+    const { plan, contact } = this.setup;
+    const context = { contactId: contact.id };
+    this.record(this.setup.triggerNodeId, 'entered', this.nowMs);
+    let transition = interpret(plan, initialCursor(), { kind: 'entered' }, context);
+    for (;;) {
+      for (const passed of transition.passed) this.record(passed.stepId, passed.outcome, this.nowMs);
+      const { action } = transition;
+      if (action.kind === 'exit') {
+        if (action.reason === 'step_limit') {
+          const before = action.stepId ? ` before ${this.setup.labelOf(action.stepId).label}` : '';
+          this.record('$exit:step_limit', 'exit:step_limit', this.nowMs, {
+            detail: `stopped${before}: a journey takes at most ${MAX_STEPS_PER_ENROLLMENT} steps`,
+          });
+        }
+        return this.finish(action.reason);
+      }
+      const performed = this.perform(action);
+      if (performed.kind === 'stopped') return this.finish(performed.exitReason);
+      transition = interpret(plan, transition.cursor, performed.outcome, context);
+    }
+  }
+
+  private perform(action: Exclude<JourneyAction, { kind: 'exit' }>): Performed {
+    const startMs = this.nowMs;
+    switch (action.kind) {
+      case 'delay': {
+        const run = this.runClock(action.stepId, startMs + action.durationMs);
+        if (run.kind === 'stopped') return run;
+        this.record(action.stepId, 'elapsed', startMs, { endedAtMs: this.nowMs });
+        return { kind: 'next', outcome: { kind: 'elapsed' } };
+      }
+      case 'wait_until': {
+        const { moment, detail } = this.waitUntilMoment(action.until);
+        const run = this.runClock(action.stepId, Math.max(startMs, moment ?? startMs), detail);
+        if (run.kind === 'stopped') return run;
+        this.record(action.stepId, 'elapsed', startMs, { endedAtMs: this.nowMs, detail });
+        return { kind: 'next', outcome: { kind: 'elapsed' } };
+      }
+      case 'wait_event':
+        return this.waitForEvent(action);
+      case 'condition': {
+        const result = evaluateRuleGroup(action.rule, {
+          contact: { attributes: this.contact.attributes, tags: this.contact.tags },
+          eventSeen: (rule) => this.setup.timeline.seen(rule, this.nowMs),
+          sendOutcomes: this.sendOutcomes,
+        });
+        this.record(action.stepId, result ? 'yes' : 'no', startMs);
+        return { kind: 'next', outcome: { kind: 'condition', result } };
+      }
+      case 'send':
+        return this.send(action);
+      case 'update_contact': {
+        const update = applyContactUpdate(this.contact, action.step, this.scope(), this.timezone);
+        this.contact = update.contact;
+        this.record(action.stepId, 'updated', startMs, {
+          detail: [...update.changes, ...update.errors].join('; '),
+        });
+        return { kind: 'next', outcome: { kind: 'contact_updated' } };
+      }
+      case 'http':
+        return this.callHttp(action);
+    }
+  }
+
+  private waitUntilMoment(until: Extract<JourneyAction, { kind: 'wait_until' }>['until']): {
+    moment?: number;
+    detail?: string;
+  } {
+    if (until.kind === 'time_of_day')
+      return {
+        moment: nextTimeOfDay({
+          nowMs: this.nowMs,
+          timezone: this.timezone,
+          time: until.time,
+          weekdays: until.weekdays,
+        }),
+      };
+    const moment = dateAttributeMoment({
+      value: readPath(this.contact.attributes, until.attribute),
+      offsetDays: until.offsetDays,
+      time: until.time,
+      timezone: this.timezone,
+    });
+    if (moment === undefined) return { detail: `no date in ${until.attribute}: continues at once` };
+    if (moment < this.nowMs) return { moment, detail: 'the moment has passed: continues at once' };
+    return { moment };
+  }
+
+  private waitForEvent(action: Extract<JourneyAction, { kind: 'wait_event' }>): Performed {
+    const { step, stepId } = action;
+    const startMs = this.nowMs;
+    const { trigger } = this.setup.plan;
+    const keyField = (trigger.type === 'trigger.event' && trigger.entryKey) || step.matchEntryKey;
+    const event = this.setup.timeline.awaited({
+      step,
+      entryKeyValue: keyField ? readPath(this.setup.entry.event.properties, keyField) : undefined,
+      fromMs: startMs,
+      toMs: startMs + step.timeoutMs,
+    });
+    const run = this.runClock(stepId, event ? event.atMs : startMs + step.timeoutMs);
+    if (run.kind === 'stopped') return run;
+    if (event) this.setup.timeline.consume(event);
+    this.record(stepId, event ? 'matched' : 'timeout', startMs, {
+      endedAtMs: this.nowMs,
+      ...(event && { detail: event.name }),
+    });
+    return { kind: 'next', outcome: { kind: 'event', matched: event !== undefined } };
+  }
+
+  private send(action: Extract<JourneyAction, { kind: 'send' }>): Performed {
+    const { step, stepId } = action;
+    const startMs = this.nowMs;
+    const moment = sendMoment({
+      nowMs: startMs,
+      channel: step.channel,
+      purpose: step.purpose,
+      settings: this.setup.plan.settings,
+    });
+    const deferral = moment.reasons.length > 0 ? `deferred by ${moment.reasons.join(' and ')}` : undefined;
+    const run = this.runClock(stepId, moment.atMs, deferral);
+    if (run.kind === 'stopped') return run;
+    const message = simulateSend({
+      stepId,
+      label: this.setup.labelOf(stepId).label,
+      step,
+      contact: this.contact,
+      scope: this.scope(),
+      timezone: this.timezone,
+      outcomes: this.setup.outcomes,
+      prices: this.setup.prices,
+      at: formatTime(this.nowMs, this.timezone),
+    });
+    this.messages.push(message);
+    this.sendOutcomes[stepId] = [...(this.sendOutcomes[stepId] ?? []), ...message.receipts];
+    const detail = [deferral, message.error].filter(Boolean).join('; ') || undefined;
+    this.record(stepId, message.outcome, startMs, { endedAtMs: this.nowMs, detail });
+    return { kind: 'next', outcome: { kind: 'send', success: message.outcome === 'sent' } };
+  }
+
+  private callHttp(action: Extract<JourneyAction, { kind: 'http' }>): Performed {
+    const call = simulateHttp({
+      stepId: action.stepId,
+      step: action.step,
+      contactId: this.contact.id,
+      scope: this.scope(),
+      timezone: this.timezone,
+      outcomes: this.setup.outcomes,
+    });
+    this.record(action.stepId, call.success ? 'success' : 'failure', this.nowMs, { detail: call.detail });
+    return { kind: 'next', outcome: { kind: 'http', success: call.success } };
+  }
+
+  /**
+   * Lets the virtual clock run to `endMs` for a step that takes time, unless the campaign goal (with exitOnGoal)
+   * happens first, or the clock's horizon comes first; in those cases the step is recorded here.
+   */
+  private runClock(stepId: string, endMs: number, detail?: string): ClockRun {
+    const startMs = this.nowMs;
+    const goal = this.goal.interruptsAt(startMs, endMs);
+    const stopMs = goal ?? endMs;
+    const { horizonMs } = this.setup;
+    if (horizonMs !== undefined && stopMs > horizonMs) {
+      this.record(stepId, 'waiting', startMs, { detail });
+      this.nowMs = Math.max(startMs, horizonMs);
+      return { kind: 'stopped', exitReason: null };
+    }
+    this.nowMs = stopMs;
+    if (goal === undefined) return { kind: 'reached' };
+    this.record(stepId, 'goal', startMs, { endedAtMs: goal, detail });
+    this.record(GOAL_STEP_ID, `exit:${GOAL_EXIT_REASON}`, goal, {
+      detail: `${this.goal.event} reached the campaign goal`,
+    });
+    return { kind: 'stopped', exitReason: GOAL_EXIT_REASON };
+  }
+
+  private finish(exitReason: string | null): SimulatedContact {
+    const conversion = this.goal.reachedAt(this.setup.horizonMs);
+    return {
+      contactId: this.setup.contact.id,
+      entered: true,
+      enteredAt: formatTime(this.setup.entry.atMs, this.timezone),
+      exitReason,
+      ...(exitReason !== null && { exitedAt: formatTime(this.nowMs, this.timezone) }),
+      converted: conversion !== undefined,
+      ...(conversion !== undefined && { convertedAt: formatTime(conversion, this.timezone) }),
+      path: this.path,
+      messages: this.messages,
+      costVnd: this.messages.reduce((sum, message) => sum + message.costVnd, 0),
+    };
+  }
+
+  private scope(): object {
+    return liquidScope(this.contact, this.setup.entry.event.properties);
+  }
+
+  private record(
+    stepId: string,
+    outcome: string,
+    atMs: number,
+    extra: { endedAtMs?: number; detail?: string } = {},
+  ): void {
+    const { label, kind } =
+      stepId === GOAL_STEP_ID ? { label: 'Campaign goal', kind: 'goal' } : this.setup.labelOf(stepId);
+    this.path.push({
+      stepId,
+      label,
+      kind,
+      outcome,
+      at: formatTime(atMs, this.timezone),
+      ...(extra.endedAtMs !== undefined &&
+        extra.endedAtMs > atMs && { endedAt: formatTime(extra.endedAtMs, this.timezone) }),
+      ...(extra.detail && { detail: extra.detail }),
+    });
+  }
+}
