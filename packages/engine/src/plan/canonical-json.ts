@@ -1,6 +1,6 @@
-import stableStringify from 'fast-json-stable-stringify';
+import { stringify } from 'safe-stable-stringify';
 
 /** JSON with object keys sorted at every depth: equal values give byte-equal text. */
 export function canonicalJson(value: unknown): string {
-  return stableStringify(value);
+  return stringify(value) ?? 'null';
 }

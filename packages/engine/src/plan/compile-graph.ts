@@ -1,6 +1,5 @@
-import { parseCampaignGraph } from '../graph/graph.schema';
-import { hasErrors, type Diagnostic, type ValidationContext } from '../validation/diagnostics';
-import { validateGraph } from '../validation/validate-graph';
+import type { Diagnostic, ValidationContext } from '../validation/diagnostics';
+import { inspectGraph } from '../validation/validate-graph';
 import { buildPlan, type PlanIdentity } from './build-plan';
 import type { Plan } from './plan.types';
 
@@ -16,7 +15,7 @@ export function compileGraph(
   identity: PlanIdentity,
   context?: ValidationContext,
 ): CompileResult {
-  const diagnostics = validateGraph(graph, context);
-  if (hasErrors(diagnostics)) return { ok: false, diagnostics };
-  return { ok: true, plan: buildPlan(parseCampaignGraph(graph), identity), diagnostics };
+  const { diagnostics, graph: parsed } = inspectGraph(graph, context);
+  if (!parsed) return { ok: false, diagnostics };
+  return { ok: true, plan: buildPlan(parsed, identity), diagnostics };
 }

@@ -8,4 +8,4 @@ export {
   type Severity,
   type ValidationContext,
 } from './diagnostics';
-export { validateGraph } from './validate-graph';
+export { inspectGraph, validateGraph, type GraphInspection } from './validate-graph';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { idSchema } from '../graph/common.schema';
 import { campaignGraphSchema } from '../graph/graph.schema';
+import { inspectGraph } from './validate-graph';
 import { nodeCatalogue, nodeTypes } from '../graph/node-catalogue';
 import {
   DIAGNOSTIC_CODES,
@@ -237,7 +238,10 @@ describe('validateGraph properties', () => {
         const diagnostics = validateGraph(graph);
         if (hasErrors(diagnostics)) return;
         clean++;
-        expect(campaignGraphSchema.safeParse(graph).success).toBe(true);
+        const parsed = campaignGraphSchema.safeParse(graph);
+        expect(parsed.success).toBe(true);
+        // compileGraph builds from the graph the checks parsed: it must be exactly what the schema gives.
+        expect(inspectGraph(graph).graph).toEqual(parsed.data);
       }),
       { numRuns: 1000 },
     );

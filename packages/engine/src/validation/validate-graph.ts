@@ -14,7 +14,9 @@ import { checkTemplates } from './check-templates';
 import { checkTriggers } from './check-triggers';
 import { checkWaits } from './check-waits';
 import { ContactFields } from './contact-fields';
-import { DiagnosticSink, type Diagnostic, type ValidationContext } from './diagnostics';
+import { GRAPH_SCHEMA_VERSION, type CampaignGraph, type GraphEdge, type GraphNode } from '../graph/graph.schema';
+import { campaignSettingsSchema } from '../graph/settings.schema';
+import { DiagnosticSink, hasErrors, type Diagnostic, type ValidationContext } from './diagnostics';
 import type { NodeInfo } from './graph-index';
 import { isObject } from './json';
 import { buildTopology } from './topology';
@@ -24,21 +26,33 @@ import { buildTopology } from './topology';
  * Pure and linear in the size of the graph; never throws. No errors means campaignGraphSchema accepts the graph.
  */
 export function validateGraph(graph: unknown, context?: ValidationContext): Diagnostic[] {
+  return inspectGraph(graph, context).diagnostics;
+}
+
+export interface GraphInspection {
+  diagnostics: Diagnostic[];
+  /** The graph as campaignGraphSchema parses it (defaults filled), when it has no errors. */
+  graph?: CampaignGraph;
+}
+
+/** validateGraph, plus the parsed graph when it is valid, so that compiling does not parse it a second time. */
+export function inspectGraph(graph: unknown, context?: ValidationContext): GraphInspection {
   const sink = new DiagnosticSink();
+  let parsed: CampaignGraph | undefined;
   try {
-    run(graph, isObject(context) ? context : {}, sink);
+    parsed = run(graph, isObject(context) ? context : {}, sink);
   } catch {
     sink.add(
       'VALIDATION_INCOMPLETE',
       'Loa could not finish checking this campaign; fix the problems listed and check again.',
     );
   }
-  return sink.items;
+  return hasErrors(sink.items) ? { diagnostics: sink.items } : { diagnostics: sink.items, graph: parsed };
 }
 
-function run(graph: unknown, context: ValidationContext, sink: DiagnosticSink): void {
+function run(graph: unknown, context: ValidationContext, sink: DiagnosticSink): CampaignGraph | undefined {
   const parts = checkStructure(graph, sink);
-  if (parts === undefined) return;
+  if (parts === undefined) return undefined;
   checkSettings(parts.settings, sink);
 
   const nodes = checkNodes(parts.nodes, sink);
@@ -63,4 +77,21 @@ function run(graph: unknown, context: ValidationContext, sink: DiagnosticSink): 
   if (contactFields !== undefined) checkContactFieldReferences(nodes, contactFields, sink);
   if (isObject(context.znsTemplates)) checkTemplates(nodes, context.znsTemplates, sink);
   if (isObject(context.accounts)) checkAccounts(nodes, context.accounts, sink);
+  return hasErrors(sink.items) ? undefined : assembleGraph(nodes, parts.edges, parts.settings);
+}
+
+/** The parsed graph from what the checks already parsed; only called when there are no errors. */
+function assembleGraph(nodes: NodeInfo[], edges: readonly unknown[], settings: unknown): CampaignGraph {
+  return {
+    schemaVersion: GRAPH_SCHEMA_VERSION,
+    nodes: nodes.map((node) => {
+      const { x, y } = node.raw.position as { x: number; y: number };
+      return { id: node.id, type: node.type, position: { x, y }, data: node.config } as GraphNode;
+    }),
+    edges: edges.map((edge) => {
+      const { id, source, sourceHandle, target } = edge as GraphEdge;
+      return { id, source, sourceHandle, target };
+    }),
+    settings: campaignSettingsSchema.parse(settings ?? {}),
+  };
 }

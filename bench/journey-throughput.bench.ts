@@ -1,0 +1,133 @@
+// Journeys per second for trigger -> send -> exit on a local Temporal dev server, Loa's contactJourney versus a
+// hand-written workflow making the same activity call, alternating in one run (DESIGN §11: ratio >= 0.8).
+import { compileGraph, type JourneyActivities, type SendActivityInput, type SendActivityResult } from '@loa/engine';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { round } from './support/measure';
+import { runPool } from './support/run-pool';
+import { devServerForBenchmark } from './support/temporal-dev-server';
+
+const JOURNEYS_PER_ROUND = Number(process.env.LOA_BENCH_JOURNEYS ?? 400);
+const ROUNDS = Number(process.env.LOA_BENCH_ROUNDS ?? 3);
+const CONCURRENCY = 100;
+const TASK_QUEUE = `bench-journeys-${Date.now().toString(36)}`;
+
+const graph = {
+  schemaVersion: 1,
+  nodes: [
+    { id: 'start', type: 'trigger.event', position: { x: 0, y: 0 }, data: { event: 'order.created' } },
+    {
+      id: 'zns',
+      type: 'send.zns',
+      position: { x: 0, y: 100 },
+      data: { accountId: 'oa-loa-shop', templateId: '231456', params: { order_code: '{{ event.orderId }}' } },
+    },
+    { id: 'done', type: 'flow.exit', position: { x: 0, y: 200 }, data: { reason: 'sent' } },
+  ],
+  edges: [
+    { id: 'e1', source: 'start', sourceHandle: 'next', target: 'zns' },
+    { id: 'e2', source: 'zns', sourceHandle: 'success', target: 'done' },
+  ],
+};
+
+/** The provider boundary: an in-memory ledger that answers at once, so only the orchestration is measured. */
+function fakeActivities(): Partial<JourneyActivities> {
+  const ledger = new Map<string, SendActivityResult>();
+  const send = async (input: SendActivityInput): Promise<SendActivityResult> => {
+    const known = ledger.get(input.idempotencyKey);
+    if (known) return known;
+    const result: SendActivityResult = { status: 'sent', messageId: input.idempotencyKey };
+    ledger.set(input.idempotencyKey, result);
+    return result;
+  };
+  return { sendZns: send, recordJourney: async () => undefined, getCampaignState: async () => 'active' };
+}
+
+async function main(): Promise<void> {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const compiled = compileGraph(graph, { campaignId: 'bench', versionId: 'v1' });
+  if (!compiled.ok) throw new Error(JSON.stringify(compiled.diagnostics));
+  const plan = compiled.plan;
+  const server = await devServerForBenchmark();
+  const nativeConnection = await NativeConnection.connect({ address: server.address });
+  const connection = await Connection.connect({ address: server.address });
+  const client = new Client({ connection });
+  const worker = await Worker.create({
+    connection: nativeConnection,
+    taskQueue: TASK_QUEUE,
+    workflowsPath: join(__dirname, 'support', 'bench-workflows.ts'),
+    activities: fakeActivities(),
+  });
+
+  const loa = async (round: number) =>
+    timeRound((index) =>
+      client.workflow.execute('contactJourney', {
+        taskQueue: TASK_QUEUE,
+        workflowId: `journey:bench:${round}-${index}:once`,
+        args: [{ workspaceId: 'bench', contactId: `c-${round}-${index}`, plan, entryKey: 'once' }],
+      }),
+    );
+  const handWritten = async (round: number) =>
+    timeRound((index) => {
+      const workflowId = `baseline:${round}-${index}`;
+      const step = plan.steps.zns;
+      const input = {
+        journey: { workspaceId: 'bench', campaignId: 'bench', versionId: 'v1', contactId: `c-${index}`, workflowId, entryKey: 'once' },
+        stepId: 'zns',
+        idempotencyKey: `${workflowId}:zns:1`,
+        step,
+      };
+      return client.workflow.execute('handWrittenSend', { taskQueue: TASK_QUEUE, workflowId, args: [input] });
+    });
+
+  const results = await worker.runUntil(async () => {
+    await loa(-1); // warm-up: bundle loaded, connections and caches hot
+    await handWritten(-1);
+    const rates = { loa: [] as number[], handWritten: [] as number[] };
+    for (let round = 0; round < ROUNDS; round += 1) {
+      rates.handWritten.push(await handWritten(round));
+      rates.loa.push(await loa(round));
+    }
+    return rates;
+  });
+  await connection.close();
+  await nativeConnection.close();
+  await server.stop();
+
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const loaRate = median(results.loa);
+  const baselineRate = median(results.handWritten);
+  console.log(
+    JSON.stringify(
+      {
+        benchmark: 'journeys/s, trigger -> send -> exit, Temporal dev server',
+        machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
+        journeysPerRound: JOURNEYS_PER_ROUND,
+        rounds: ROUNDS,
+        concurrency: CONCURRENCY,
+        loaJourneysPerSecond: results.loa.map((rate) => round(rate, 1)),
+        handWrittenPerSecond: results.handWritten.map((rate) => round(rate, 1)),
+        loaMedian: round(loaRate, 1),
+        handWrittenMedian: round(baselineRate, 1),
+        ratio: round(loaRate / baselineRate),
+        target: 0.8,
+        verdict: loaRate / baselineRate >= 0.8 ? 'meets target' : 'misses target',
+      },
+      null,
+      2,
+    ),
+  );
+
+  async function timeRound(start: (index: number) => Promise<unknown>): Promise<number> {
+    const started = performance.now();
+    await runPool(JOURNEYS_PER_ROUND, CONCURRENCY, start);
+    return JOURNEYS_PER_ROUND / ((performance.now() - started) / 1000);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
