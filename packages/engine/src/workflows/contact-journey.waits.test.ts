@@ -1,7 +1,7 @@
 import { connectTimeSkippingEnvironment } from '@loa/testing';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DateTime } from 'luxon';
-import type { JourneyEvent } from '../journey/journey-contract';
+import type { JourneyEvent, JourneyLogEntry } from '../journey/journey-contract';
 import { journeyEventSignal } from './journey-messages';
 import { fakeJourneyActivities } from './testing/fake-journey-activities';
 import { outcomes, resultsInTurn, startJourney, statusWhen, withWorker } from './testing/journey-test-kit';
@@ -12,7 +12,7 @@ const HCM = 'Asia/Ho_Chi_Minh';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const at = (entry: { at: string } | undefined) => Date.parse(entry?.at ?? 'missing');
-const entryOf = (path: Array<{ stepId: string; outcome: string; at: string }>, stepOutcome: string) =>
+const entryOf = (path: JourneyLogEntry[], stepOutcome: string) =>
   path.find((entry) => `${entry.stepId}:${entry.outcome}` === stepOutcome);
 
 const orderCreated = (orderId: string): JourneyEvent => ({
