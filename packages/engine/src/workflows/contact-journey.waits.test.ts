@@ -1,19 +1,24 @@
 import { connectTimeSkippingEnvironment } from '@loa/testing';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DateTime } from 'luxon';
-import type { JourneyEvent, JourneyLogEntry } from '../journey/journey-contract';
+import type { JourneyEvent } from '../journey/journey-contract';
 import { journeyEventSignal } from './journey-messages';
 import { fakeJourneyActivities } from './testing/fake-journey-activities';
-import { outcomes, resultsInTurn, startJourney, statusWhen, withWorker } from './testing/journey-test-kit';
+import {
+  entryOf,
+  outcomes,
+  resultsInTurn,
+  startJourney,
+  statusWhen,
+  timeOf,
+  withWorker,
+} from './testing/journey-test-kit';
 import { recordHistory } from './testing/record-history';
 import { abandonedOrderPlan, planOf, smsNode, welcomeSeriesPlan } from './testing/test-plans';
 
 const HCM = 'Asia/Ho_Chi_Minh';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const at = (entry: { at: string } | undefined) => Date.parse(entry?.at ?? 'missing');
-const entryOf = (path: JourneyLogEntry[], stepOutcome: string) =>
-  path.find((entry) => `${entry.stepId}:${entry.outcome}` === stepOutcome);
 
 const orderCreated = (orderId: string): JourneyEvent => ({
   id: `evt-created-${orderId}`,
@@ -65,16 +70,16 @@ describe('contactJourney waits on the time-skipping server', () => {
     ]);
     expect(outcomes(regular.path)).toContain('careSms:sent');
     expect(vip).toMatchObject({ exitReason: 'welcomed', converted: false, stepsTaken: 6 });
-    const entered = at(vip.path[0]);
-    expect(at(entryOf(vip.path, 'wait3d:elapsed')) - entered).toBeGreaterThanOrEqual(3 * DAY);
-    expect(at(entryOf(vip.path, 'done:exit:welcomed')) - entered).toBeGreaterThanOrEqual(5 * DAY);
-    expect(at(entryOf(vip.path, 'done:exit:welcomed')) - entered).toBeLessThan(5 * DAY + HOUR);
+    const entered = timeOf(vip.path[0]);
+    expect(timeOf(entryOf(vip.path, 'wait3d:elapsed')) - entered).toBeGreaterThanOrEqual(3 * DAY);
+    expect(timeOf(entryOf(vip.path, 'done:exit:welcomed')) - entered).toBeGreaterThanOrEqual(5 * DAY);
+    expect(timeOf(entryOf(vip.path, 'done:exit:welcomed')) - entered).toBeLessThan(5 * DAY + HOUR);
     expect(Date.now() - wallStart).toBeLessThan(60_000);
     // Progress recorded before each long wait and at exit, every entry exactly once.
     const vipRecords = fake.records.filter((record) => record.journey.contactId === 'vip');
     expect(vipRecords.map((record) => record.status)).toEqual(['active', 'active', 'exited']);
     expect(vipRecords.flatMap((record) => record.entries)).toEqual(vip.path);
-    expect(vipRecords.at(-1)).toMatchObject({ exitReason: 'welcomed', converted: false });
+    expect(vipRecords.timeOf(-1)).toMatchObject({ exitReason: 'welcomed', converted: false });
     // The campaign state is refreshed after each long wait.
     expect(fake.stateChecks).toHaveLength(4);
   });
@@ -105,8 +110,8 @@ describe('contactJourney waits on the time-skipping server', () => {
       [anyDay, [1, 2, 3, 4, 5, 6, 7]],
       [weekend, [6, 7]],
     ] as const) {
-      const entered = at(result.path[0]);
-      const elapsed = DateTime.fromMillis(at(entryOf(result.path, 'nine:elapsed')), { zone: HCM });
+      const entered = timeOf(result.path[0]);
+      const elapsed = DateTime.fromMillis(timeOf(entryOf(result.path, 'nine:elapsed')), { zone: HCM });
       expect(elapsed.toFormat('HH:mm:ss')).toBe('09:00:00');
       expect(weekdays).toContain(elapsed.weekday);
       expect(elapsed.toMillis()).toBeGreaterThan(entered);
@@ -139,7 +144,9 @@ describe('contactJourney waits on the time-skipping server', () => {
       ]);
       return resultsInTurn(handles);
     });
-    const elapsed = DateTime.fromMillis(at(entryOf(renewing.path, 'beforeRenewal:elapsed')), { zone: HCM });
+    const elapsed = DateTime.fromMillis(timeOf(entryOf(renewing.path, 'beforeRenewal:elapsed')), {
+      zone: HCM,
+    });
     expect(elapsed.toISODate()).toBe(
       DateTime.fromISO(renewal as string, { zone: HCM })
         .minus({ days: 1 })
@@ -200,7 +207,8 @@ describe('contactJourney waits on the time-skipping server', () => {
       'lastCall:sent',
       'gaveUp:exit:not_paid',
     ]);
-    const waited = at(entryOf(result.path, 'paid:timeout')) - at(entryOf(result.path, 'paid:waiting'));
+    const waited =
+      timeOf(entryOf(result.path, 'paid:timeout')) - timeOf(entryOf(result.path, 'paid:waiting'));
     expect(waited).toBeGreaterThanOrEqual(DAY);
     expect(waited).toBeLessThan(DAY + 60_000);
   });

@@ -2,7 +2,7 @@ import { waitFor, uniqueName } from '@loa/testing';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundle } from '@temporalio/worker';
-import type { ContactJourneyInput, JourneyActivities } from '../../journey/journey-contract';
+import type { ContactJourneyInput, JourneyActivities, JourneyLogEntry } from '../../journey/journey-contract';
 import type { JourneyStatus } from '../../journey/journey-status';
 import { journeyEnrollment } from '../../journey/enrollment-options';
 import type { CampaignRunActivities } from '../../journey/campaign-run-contract';
@@ -113,5 +113,11 @@ export function statusWhen(
 }
 
 /** The journey's path as `stepId:outcome` strings, for compact assertions. */
-export const outcomes = (path: Array<{ stepId: string; outcome: string }>) =>
-  path.map((entry) => `${entry.stepId}:${entry.outcome}`);
+export const outcomes = (path: JourneyLogEntry[]) => path.map((entry) => `${entry.stepId}:${entry.outcome}`);
+
+/** The first path entry that is `stepId:outcome`. */
+export const entryOf = (path: JourneyLogEntry[], stepOutcome: string): JourneyLogEntry | undefined =>
+  path.find((entry) => `${entry.stepId}:${entry.outcome}` === stepOutcome);
+
+/** Workflow time of a path entry, in epoch ms (NaN when the entry is missing). */
+export const timeOf = (entry: JourneyLogEntry | undefined): number => Date.parse(entry?.at ?? 'missing');
