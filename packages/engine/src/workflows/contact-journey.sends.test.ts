@@ -5,7 +5,11 @@ import { DateTime } from 'luxon';
 import { chooseVariant } from '../interpreter/choose-variant';
 import { SEND_ERROR_TYPES, type JourneyEvent } from '../journey/journey-contract';
 import type { SplitStep } from '../plan/plan.types';
-import { fakeJourneyActivities, type ProviderBehaviour } from './testing/fake-journey-activities';
+import {
+  fakeJourneyActivities,
+  type FakeJourneyOptions,
+  type ProviderBehaviour,
+} from './testing/fake-journey-activities';
 import {
   entryOf,
   outcomes,
@@ -51,7 +55,7 @@ describe('contactJourney sends on the time-skipping server', () => {
   /** Runs one journey through `plan` with the given provider behaviour. */
   async function runOne(options: {
     plan: ReturnType<typeof singleSendPlan>;
-    provider?: Parameters<typeof fakeJourneyActivities>[0]['provider'];
+    provider?: FakeJourneyOptions['provider'];
     record?: string;
     entryEvent?: JourneyEvent;
   }) {
