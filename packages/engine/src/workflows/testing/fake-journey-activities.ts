@@ -37,13 +37,15 @@ export type ProviderBehaviour = (
  * In-memory activities for journey tests, with a send ledger that behaves like the real one: an outcome recorded
  * for an idempotency key is returned again without calling the provider.
  */
-export function fakeJourneyActivities(
-  options: {
-    contacts?: Record<string, FakeContact>;
-    provider?: Partial<Record<Channel, ProviderBehaviour>>;
-    campaignState?: () => CampaignState;
-  } = {},
-) {
+export interface FakeJourneyOptions {
+  contacts?: Record<string, FakeContact>;
+  /** Per channel: what the provider does with a call (default: accepts it). */
+  provider?: Partial<Record<Channel, ProviderBehaviour>>;
+  /** What getCampaignState answers (default: active). */
+  campaignState?: () => CampaignState;
+}
+
+export function fakeJourneyActivities(options: FakeJourneyOptions = {}) {
   const providerCalls: ProviderCall[] = [];
   const ledger = new Map<string, SendActivityResult>();
   const records: Array<Parameters<JourneyActivities['recordJourney']>[0]> = [];
