@@ -79,7 +79,7 @@ describe('contactJourney waits on the time-skipping server', () => {
     const vipRecords = fake.records.filter((record) => record.journey.contactId === 'vip');
     expect(vipRecords.map((record) => record.status)).toEqual(['active', 'active', 'exited']);
     expect(vipRecords.flatMap((record) => record.entries)).toEqual(vip.path);
-    expect(vipRecords.timeOf(-1)).toMatchObject({ exitReason: 'welcomed', converted: false });
+    expect(vipRecords.at(-1)).toMatchObject({ exitReason: 'welcomed', converted: false });
     // The campaign state is refreshed after each long wait.
     expect(fake.stateChecks).toHaveLength(4);
   });
