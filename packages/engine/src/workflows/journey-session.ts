@@ -10,6 +10,7 @@ import type { CampaignState, ContactJourneyInput, JourneyRef } from '../journey/
 import type { JourneyResult, JourneyStatus, WaitingFor } from '../journey/journey-status';
 import { durationMs } from '../plan/duration';
 import type { Plan, StepId } from '../plan/plan.types';
+import { sendIdempotencyKey } from '../journey/journey-ids';
 import { EventInbox, isJourneyEvent } from './event-inbox';
 import { entryKeyValueOf, matchesGoal } from './event-match';
 import { recordActivities, internalActivities } from './journey-activities';
@@ -33,6 +34,7 @@ export class JourneySession {
   readonly inbox: EventInbox;
   readonly log: JourneyLog;
   readonly entryAtMs: number;
+  private readonly enrollmentRunId: string;
   cursor: JourneyCursor;
   campaignState: CampaignState;
   converted: boolean;
@@ -46,7 +48,8 @@ export class JourneySession {
 
   constructor(private readonly input: ContactJourneyInput) {
     this.plan = input.plan;
-    const { workflowId } = workflowInfo();
+    const { workflowId, firstExecutionRunId } = workflowInfo();
+    this.enrollmentRunId = firstExecutionRunId;
     this.ref = {
       workspaceId: input.workspaceId,
       campaignId: input.plan.campaignId,
@@ -70,6 +73,11 @@ export class JourneySession {
     this.runs = continued?.runs ?? 0;
     this.eventsReceived = continued?.eventsReceived ?? 0;
     this.eventsAtRunStart = this.eventsReceived;
+  }
+
+  /** The idempotency key of a step visit's side effect (the same in every run of this enrollment). */
+  stepKey(stepId: StepId, visit: number): string {
+    return sendIdempotencyKey(this.ref.workflowId, stepId, visit, this.enrollmentRunId);
   }
 
   /** Enters the plan, or resumes where the previous run stopped; returns the first action. */

@@ -1,6 +1,5 @@
 import type { JourneyAction } from '../interpreter/journey-state';
 import type { SendActivityInput, SendActivityResult } from '../journey/journey-contract';
-import { sendIdempotencyKey } from '../journey/journey-ids';
 import type { Channel } from '../graph/settings.schema';
 import type { SendStep } from '../plan/plan.types';
 import { classifyActivityFailure } from './activity-failure';
@@ -36,7 +35,7 @@ export async function performSend(
   const input: SendActivityInput = {
     journey: session.ref,
     stepId,
-    idempotencyKey: sendIdempotencyKey(session.ref.workflowId, stepId, visit),
+    idempotencyKey: session.stepKey(stepId, visit),
     step,
   };
   for (let deferrals = 0; ; deferrals += 1) {

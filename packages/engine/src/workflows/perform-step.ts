@@ -1,5 +1,4 @@
 import type { JourneyAction } from '../interpreter/journey-state';
-import { sendIdempotencyKey } from '../journey/journey-ids';
 import { readPath } from '../rules/read-path';
 import { dateAttributeMoment, nextTimeOfDay } from '../time/wait-until';
 import { classifyActivityFailure } from './activity-failure';
@@ -42,7 +41,7 @@ export async function performAction(session: JourneySession, action: Action): Pr
         await internalActivities.updateContact({
           journey: session.ref,
           stepId: action.stepId,
-          idempotencyKey: sendIdempotencyKey(session.ref.workflowId, action.stepId, action.visit),
+          idempotencyKey: session.stepKey(action.stepId, action.visit),
           step: action.step,
         });
         return logged(session, action, 'updated', { kind: 'contact_updated' });
@@ -157,7 +156,7 @@ async function performHttp(
     const response = await providerActivities.callHttp({
       journey: session.ref,
       stepId: action.stepId,
-      idempotencyKey: sendIdempotencyKey(session.ref.workflowId, action.stepId, action.visit),
+      idempotencyKey: session.stepKey(action.stepId, action.visit),
       step: action.step,
     });
     const detail = response.error ?? (response.status === undefined ? undefined : `HTTP ${response.status}`);

@@ -1,10 +1,11 @@
 import { waitFor, uniqueName } from '@loa/testing';
-import type { WorkflowHandle } from '@temporalio/client';
+import type { WorkflowHandle, WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundle } from '@temporalio/worker';
 import type { ContactJourneyInput, JourneyActivities, JourneyLogEntry } from '../../journey/journey-contract';
 import type { JourneyStatus } from '../../journey/journey-status';
-import { journeyEnrollment } from '../../journey/enrollment-options';
+import { journeyEnrollment, type JourneyEnrollment } from '../../journey/enrollment-options';
+import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
 import type { CampaignRunActivities } from '../../journey/campaign-run-contract';
 import type { Plan } from '../../plan/plan.types';
 import type { contactJourney } from '../contact-journey.workflow';
@@ -32,6 +33,12 @@ const quietLogger = {
 
 /** Journeys started by the running test; terminated when its worker stops, so none outlives its test. */
 const startedHandles = new Set<WorkflowHandle>();
+
+/** Registers a workflow the test started itself, so that it is terminated with the test's worker. */
+export function track<H extends WorkflowHandle>(handle: H): H {
+  startedHandles.add(handle);
+  return handle;
+}
 
 /**
  * Runs `test` with a worker on a fresh task queue, stopping the worker afterwards and terminating any journey the
@@ -72,6 +79,17 @@ export async function resultsInTurn<T>(handles: Array<{ result(): Promise<T> }>)
   return results;
 }
 
+/** Maps the engine's enrollment (plain names) to the Temporal client's start options, as the API does. */
+export function clientStartOptions(enrollment: JourneyEnrollment, taskQueue: string) {
+  return {
+    taskQueue,
+    workflowId: enrollment.workflowId,
+    workflowIdReusePolicy: WorkflowIdReusePolicy[enrollment.workflowIdReusePolicy],
+    workflowIdConflictPolicy: WorkflowIdConflictPolicy[enrollment.workflowIdConflictPolicy],
+    args: [enrollment.input] as [ContactJourneyInput],
+  };
+}
+
 /** Starts a journey the way the API does, with the options of `journeyEnrollment`. */
 export async function startJourney(
   env: TestWorkflowEnvironment,
@@ -79,13 +97,11 @@ export async function startJourney(
   options: { plan: Plan; contactId?: string; entryEvent?: ContactJourneyInput['entryEvent'] } & Partial<
     Pick<ContactJourneyInput, 'continueAfterSteps' | 'continueAfterEvents'>
   >,
-): Promise<WorkflowHandle<typeof contactJourney>> {
+): Promise<WorkflowHandleWithFirstExecutionRunId<typeof contactJourney>> {
   const { plan, contactId = uniqueName('contact'), entryEvent, ...knobs } = options;
   const enrollment = journeyEnrollment({ workspaceId: 'ws-test', plan, contactId, entryEvent });
   const handle = await env.client.workflow.start<typeof contactJourney>('contactJourney', {
-    taskQueue,
-    workflowId: enrollment.workflowId,
-    workflowIdReusePolicy: enrollment.workflowIdReusePolicy,
+    ...clientStartOptions(enrollment, taskQueue),
     args: [{ ...enrollment.input, ...knobs }],
   });
   startedHandles.add(handle);
