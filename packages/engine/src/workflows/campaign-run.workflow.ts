@@ -67,7 +67,9 @@ export async function campaignRun(input: CampaignRunInput): Promise<CampaignRunP
     const batches = chunks(page.contactIds, batchSize);
     let next = 0;
     const lane = async () => {
-      while (next < batches.length && !(await cancelled())) {
+      for (;;) {
+        // Another lane may take the last batch while this one waits out a pause: pick only after the wait.
+        if ((await cancelled()) || next >= batches.length) return;
         const contactIds = batches[next++];
         const { started, skipped } = await startJourneys({
           workspaceId: input.workspaceId,
