@@ -10,6 +10,7 @@ import {
 } from './campaign-run-messages';
 import { fakeAudience, journeyStarter } from './testing/fake-campaign-run-activities';
 import { withWorker } from './testing/journey-test-kit';
+import { recordHistory } from './testing/record-history';
 import { planOf } from './testing/test-plans';
 
 /** A broadcast's journeys: enter and exit. */
@@ -168,6 +169,7 @@ describe('campaignRun on the Temporal dev server', () => {
       await handle.signal(cancelRunSignal);
       release();
       const result = await handle.result();
+      await recordHistory(handle, 'campaign-run-paused-resumed-cancelled');
       expect(result.state).toBe('cancelled');
       expect(result.journeysStarted).toBeLessThanOrEqual(heldAt + 10);
       expect(result.journeysStarted).toBe(started);

@@ -106,7 +106,9 @@ describe('contactJourney control on the time-skipping server', () => {
       state = 'active';
       const resumedAt = await env.currentTimeMs();
       await handle.signal(campaignStateSignal, 'active');
-      return { result: await handle.result(), resumedAtMs: resumedAt };
+      const outcome = await handle.result();
+      await recordHistory(handle, 'paused-then-resumed');
+      return { result: outcome, resumedAtMs: resumedAt };
     });
     expect(outcomes(result.path)).toEqual([
       'wait:entered',
@@ -287,6 +289,7 @@ describe('contactJourney control on the time-skipping server', () => {
           for (const repeated of [mine, review, otherOrder])
             await handle.signal(journeyEventSignal, repeated);
           const outcome = await handle.result();
+          await recordHistory(handle, 'continued-run-matches-buffered-event');
           return {
             result: outcome,
             firstRunId: handle.firstExecutionRunId,

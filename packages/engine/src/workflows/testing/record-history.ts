@@ -1,9 +1,14 @@
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { WorkflowHandle } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Where replay fixtures live: one `{ workflowId, history }` JSON file per recorded run. */
+/**
+ * Where replay fixtures live: one `{ workflowId, history }` JSON file per recorded run. The history is protobufjs's
+ * object form (enum names, int64 and bytes as strings), which round-trips through `History.fromObject`; the SDK's
+ * proto3-JSON helpers (historyToJSON / historyFromJSON) do not work in this install, where @temporalio/common and
+ * @temporalio/proto carry separate protobufjs copies.
+ */
 export const HISTORY_FIXTURES_DIR = join(__dirname, '..', '__fixtures__', 'histories');
 
 /** Set to 1 to (re)write the replay fixtures from the tests that call recordHistory. */
@@ -15,10 +20,21 @@ export const RECORD_HISTORIES_ENV = 'LOA_RECORD_HISTORIES';
  */
 export async function recordHistory(handle: WorkflowHandle, name: string): Promise<void> {
   if (process.env[RECORD_HISTORIES_ENV] !== '1') return;
-  const history = JSON.parse(historyToJSON(await handle.fetchHistory())) as unknown;
+  const { History } = temporal.api.history.v1;
+  const history = History.toObject(
+    (await handle.fetchHistory()) as temporal.api.history.v1.History,
+    HISTORY_OBJECT_OPTIONS,
+  );
   mkdirSync(HISTORY_FIXTURES_DIR, { recursive: true });
   const fixture = { workflowId: handle.workflowId, history: scrub(history) };
-  writeFileSync(join(HISTORY_FIXTURES_DIR, `${name}.json`), `${JSON.stringify(fixture, null, 1)}\n`);
+  writeFileSync(join(HISTORY_FIXTURES_DIR, `${name}.json`), `${JSON.stringify(fixture, null, 2)}\n`);
+}
+
+const HISTORY_OBJECT_OPTIONS = { longs: String, enums: String, bytes: String } as const;
+
+/** A recorded fixture's history as the proto message the replay worker takes. */
+export function historyOfFixture(history: unknown): temporal.api.history.v1.History {
+  return temporal.api.history.v1.History.fromObject(history as Record<string, unknown>);
 }
 
 function scrub(value: unknown): unknown {
