@@ -1,6 +1,7 @@
 import { ApplicationFailure, ApplicationFailureCategory } from '@temporalio/common';
 import { connectTimeSkippingEnvironment } from '@loa/testing';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { temporal } from '@temporalio/proto';
 import { DateTime } from 'luxon';
 import { chooseVariant } from '../interpreter/choose-variant';
 import { SEND_ERROR_TYPES, type JourneyEvent } from '../journey/journey-contract';
@@ -131,6 +132,23 @@ describe('contactJourney sends on the time-skipping server', () => {
     expect(entryOf(advertising.path, 'sms:deferred')?.detail).toMatch(/^sms_window until /);
     const careSent = DateTime.fromMillis(timeOf(entryOf(care.path, 'sms:sent')), { zone: HCM });
     expect(careSent.toFormat('HH:mm')).toBe('23:00');
+  });
+
+  it('keeps the fast path cheap: trigger → send → exit is one activity and one local activity', async () => {
+    const fake = fakeJourneyActivities();
+    const eventTypes = await withWorker(env, fake.activities, async (taskQueue) => {
+      const handle = await startJourney(env, taskQueue, { plan: singleSendPlan() });
+      await handle.result();
+      const history = await handle.fetchHistory();
+      return (history.events ?? []).map((historyEvent) => historyEvent.eventType);
+    });
+    const count = (type: temporal.api.enums.v1.EventType) =>
+      eventTypes.filter((eventType) => eventType === type).length;
+    const { EventType } = temporal.api.enums.v1;
+    expect(count(EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)).toBe(1);
+    expect(count(EventType.EVENT_TYPE_MARKER_RECORDED)).toBe(1);
+    expect(count(EventType.EVENT_TYPE_TIMER_STARTED)).toBe(0);
+    expect(fake.records).toHaveLength(1);
   });
 
   it('retries a retryable failure with backoff and the same idempotency key, then takes success', async () => {
