@@ -1,12 +1,20 @@
 import { connectDevServerEnvironment } from '@loa/testing';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { JourneyEvent } from '../journey/journey-contract';
 import { journeyEnrollment } from '../journey/enrollment-options';
 import type { contactJourney } from './contact-journey.workflow';
 import { campaignStateSignal, journeyEventSignal, journeyStatusQuery } from './journey-messages';
 import { fakeJourneyActivities } from './testing/fake-journey-activities';
-import { outcomes, startJourney, statusWhen, track, withWorker } from './testing/journey-test-kit';
+import {
+  clientStartOptions,
+  outcomes,
+  startJourney,
+  statusWhen,
+  track,
+  withWorker,
+} from './testing/journey-test-kit';
 import { planOf, smsNode } from './testing/test-plans';
 
 const event = (id: string, name: string, properties: Record<string, unknown> = {}): JourneyEvent => ({
@@ -77,6 +85,35 @@ describe('contactJourney on the Temporal dev server', () => {
     ]);
     expect(outcomes(stopped.path)).toEqual(['paid:entered', 'paid:waiting', 'paid:exit:stopped']);
     expect(fake.sent()).toHaveLength(1);
+  });
+
+  it('entering a running journey fails (counted as skipped) or, with use_existing, returns the running one', async () => {
+    const plan = orderPaymentPlan();
+    const created = event('evt-created-U1', 'order.created', { orderId: 'U1' });
+    const enter = (taskQueue: string, whenRunning: 'fail' | 'use_existing') =>
+      env.client.workflow
+        .start<typeof contactJourney>(
+          'contactJourney',
+          clientStartOptions(
+            journeyEnrollment({
+              workspaceId: 'ws',
+              plan,
+              contactId: 'c-use',
+              entryEvent: created,
+              whenRunning,
+            }),
+            taskQueue,
+          ),
+        )
+        .then(track);
+    await withWorker(env, fakeJourneyActivities().activities, async (taskQueue) => {
+      const first = await enter(taskQueue, 'fail');
+      await expect(enter(taskQueue, 'fail')).rejects.toBeInstanceOf(WorkflowExecutionAlreadyStartedError);
+      const joined = await enter(taskQueue, 'use_existing');
+      expect(joined.firstExecutionRunId).toBe(first.firstExecutionRunId);
+      await first.signal(campaignStateSignal, 'stopped');
+      expect((await first.result()).exitReason).toBe('stopped');
+    });
   });
 
   it('signalWithStart enters a journey atomically; a second one reaches the running journey', async () => {
