@@ -7,4 +7,7 @@ module.exports = {
   globals: { loaTestServices: ['time-skipping', 'temporal'] },
   setupFiles: ['<rootDir>/../../tools/testing/quiet-temporal-logs.ts'],
   testTimeout: 120000,
+  // Test files share one time-skipping server, whose clock is global: files running side by side would skip time
+  // for each other (even while activities run). One file at a time keeps them honest.
+  maxWorkers: 1,
 };
