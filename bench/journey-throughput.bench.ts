@@ -1,6 +1,11 @@
 // Journeys per second for trigger -> send -> exit on a local Temporal dev server, Loa's contactJourney versus a
 // hand-written workflow making the same activity call, alternating in one run (DESIGN §11: ratio >= 0.8).
-import { compileGraph, type JourneyActivities, type SendActivityInput, type SendActivityResult } from '@loa/engine';
+import {
+  compileGraph,
+  type JourneyActivities,
+  type SendActivityInput,
+  type SendActivityResult,
+} from '@loa/engine';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { cpus } from 'node:os';
@@ -74,7 +79,14 @@ async function main(): Promise<void> {
       const workflowId = `baseline:${round}-${index}`;
       const step = plan.steps.zns;
       const input = {
-        journey: { workspaceId: 'bench', campaignId: 'bench', versionId: 'v1', contactId: `c-${index}`, workflowId, entryKey: 'once' },
+        journey: {
+          workspaceId: 'bench',
+          campaignId: 'bench',
+          versionId: 'v1',
+          contactId: `c-${index}`,
+          workflowId,
+          entryKey: 'once',
+        },
         stepId: 'zns',
         idempotencyKey: `${workflowId}:zns:1`,
         step,

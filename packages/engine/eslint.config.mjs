@@ -5,7 +5,7 @@ export default [
   {
     // The engine does no I/O (DESIGN §2): Node built-ins are off limits outside tests.
     files: ['src/**/*.ts'],
-    ignores: ['src/**/*.test.ts'],
+    ignores: ['src/**/*.test.ts', 'src/**/testing/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -26,7 +26,8 @@ export default [
   {
     // Workflow code runs in Temporal's deterministic sandbox: only @temporalio/workflow and pure engine code.
     files: ['src/workflows/**/*.ts'],
-    ignores: ['src/workflows/**/*.test.ts'],
+    // Test helpers (testing/) drive workers and the file system like tests do; they never enter the bundle.
+    ignores: ['src/workflows/**/*.test.ts', 'src/workflows/**/testing/**'],
     rules: {
       'no-restricted-imports': [
         'error',

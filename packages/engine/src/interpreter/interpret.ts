@@ -58,6 +58,18 @@ export function interpret(
   }
 }
 
+/**
+ * The action a journey standing at `cursor` performs: how a driver resumes after continue-as-new, which carries the
+ * cursor only. Throws when the cursor does not stand at an action step of this plan.
+ */
+export function actionAt(plan: Plan, cursor: JourneyCursor): Exclude<JourneyAction, { kind: 'exit' }> {
+  if (cursor.stepId === null) throw new Error('A journey that has not entered or has exited has no action');
+  const step = stepAt(plan, cursor.stepId);
+  if (step.kind === 'split' || step.kind === 'exit')
+    throw new Error(`Step ${cursor.stepId} (${step.kind}) is resolved by the interpreter, not performed`);
+  return actionFor(step, cursor.stepId, cursor.visits[cursor.stepId] ?? 1);
+}
+
 function finish(cursor: JourneyCursor, action: JourneyAction, passed: PassedStep[]): Transition {
   return { cursor, action, passed };
 }
@@ -72,7 +84,7 @@ function actionFor(
   step: Exclude<Step, { kind: 'split' | 'exit' }>,
   stepId: StepId,
   visit: number,
-): JourneyAction {
+): Exclude<JourneyAction, { kind: 'exit' }> {
   switch (step.kind) {
     case 'delay':
       return { kind: 'delay', stepId, visit, durationMs: step.durationMs };

@@ -3,6 +3,12 @@ import type { Plan } from '../plan/plan.types';
 
 export const CAMPAIGN_RUN_WORKFLOW = 'campaignRun';
 
+/** Signal and query names of campaignRun, for clients that address them by name. */
+export const PAUSE_RUN_SIGNAL = 'pauseRun';
+export const RESUME_RUN_SIGNAL = 'resumeRun';
+export const CANCEL_RUN_SIGNAL = 'cancelRun';
+export const CAMPAIGN_RUN_PROGRESS_QUERY = 'campaignRunProgress';
+
 export interface CampaignRunInput {
   workspaceId: string;
   runId: string;
@@ -12,6 +18,10 @@ export interface CampaignRunInput {
   pageSize?: number;
   /** Journeys started per activity call (default 100). */
   batchSize?: number;
+  /** Batches of one page in flight at once (default 2, at most 8). */
+  batchConcurrency?: number;
+  /** Pages per workflow run before it continues as new (default 10; sooner when Temporal suggests it). */
+  pagesPerRun?: number;
   /** Carried over by continue-as-new. */
   continued?: CampaignRunProgress & { cursor: string | null };
 }

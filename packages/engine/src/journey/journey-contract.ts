@@ -31,7 +31,17 @@ export interface ContactJourneyInput {
   entryKey: string;
   /** The entry event (trigger.event), for templates and for wait.event key matching. */
   entryEvent?: JourneyEvent;
-  /** Carried over by continue-as-new; absent on a fresh entry. */
+  /**
+   * Operations knob: continue as new after this many steps in one run (default: only when Temporal suggests it).
+   * Continuing loses nothing; it only keeps each run's history short.
+   */
+  continueAfterSteps?: number;
+  /**
+   * Operations knob: continue as new after this many events were received in one run, even in the middle of a wait
+   * (for contacts that send many events while a journey waits). Default: only when Temporal suggests it.
+   */
+  continueAfterEvents?: number;
+  /** Carried over by continue-as-new; absent on a fresh entry. Validated by the workflow. */
   continued?: unknown;
 }
 

@@ -29,6 +29,19 @@ export function mayReenterAfterExit(plan: Plan): boolean {
   return plan.settings.reEntry.mode !== 'never';
 }
 
-export function sendIdempotencyKey(workflowId: string, stepId: string, visit: number): string {
-  return `${workflowId}:${stepId}:${visit}`;
+/**
+ * The idempotency key of a step's side effect (send, contact update, HTTP call): `{workflowId}:{stepId}:{visit}`,
+ * with the journey's first run id after the workflow id when given. The run id tells apart two enrollments that
+ * share a workflow id (re-entry after exit), which must not share ledger rows; it survives retries, replays and
+ * continue-as-new, so one enrollment keeps one key per step visit.
+ */
+export function sendIdempotencyKey(
+  workflowId: string,
+  stepId: string,
+  visit: number,
+  enrollmentRunId?: string,
+): string {
+  return enrollmentRunId === undefined
+    ? `${workflowId}:${stepId}:${visit}`
+    : `${workflowId}:${enrollmentRunId}:${stepId}:${visit}`;
 }

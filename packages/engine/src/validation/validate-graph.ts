@@ -14,7 +14,12 @@ import { checkTemplates } from './check-templates';
 import { checkTriggers } from './check-triggers';
 import { checkWaits } from './check-waits';
 import { ContactFields } from './contact-fields';
-import { GRAPH_SCHEMA_VERSION, type CampaignGraph, type GraphEdge, type GraphNode } from '../graph/graph.schema';
+import {
+  GRAPH_SCHEMA_VERSION,
+  type CampaignGraph,
+  type GraphEdge,
+  type GraphNode,
+} from '../graph/graph.schema';
 import { campaignSettingsSchema } from '../graph/settings.schema';
 import { DiagnosticSink, hasErrors, type Diagnostic, type ValidationContext } from './diagnostics';
 import type { NodeInfo } from './graph-index';

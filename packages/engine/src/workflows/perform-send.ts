@@ -1,0 +1,113 @@
+import type { JourneyAction } from '../interpreter/journey-state';
+import type { SendActivityInput, SendActivityResult } from '../journey/journey-contract';
+import type { Channel } from '../graph/settings.schema';
+import type { SendStep } from '../plan/plan.types';
+import { classifyActivityFailure } from './activity-failure';
+import { providerActivities } from './journey-activities';
+import type { JourneySession } from './journey-session';
+import { waitInJourney } from './journey-wait';
+import type { PerformResult } from './perform-result';
+import { sendDeferral } from './send-guards';
+
+const SEND_ACTIVITY = {
+  zns: 'sendZns',
+  oa: 'sendOa',
+  sms: 'sendSms',
+  email: 'sendEmail',
+} as const satisfies Record<Channel, string>;
+
+/** A paused campaign is asked for its state this often, in case its resume signal was missed. */
+export const PAUSED_RECHECK_MS = 60 * 60 * 1000;
+/** A send waits for quotas, caps and windows at most this many times before it takes the failure handle. */
+export const MAX_SEND_DEFERRALS = 100;
+
+type Attempt = SendActivityResult | { status: 'retry_at'; retryAtMs: number; reason: string };
+
+/**
+ * One send step: guards (stop, goal, pause, quiet hours, SMS hours), then the channel's activity with the step's
+ * idempotency key. Deferrals (frequency cap, quota, provider hours) wait and call again with the same key.
+ */
+export async function performSend(
+  session: JourneySession,
+  action: Extract<JourneyAction, { kind: 'send' }>,
+): Promise<PerformResult> {
+  const { step, stepId, visit } = action;
+  const input: SendActivityInput = {
+    journey: session.ref,
+    stepId,
+    idempotencyKey: session.stepKey(stepId, visit),
+    step,
+  };
+  for (let deferrals = 0; ; deferrals += 1) {
+    const held = await passGuards(session, stepId, step);
+    if (held) return held;
+    const attempt = await attemptSend(input);
+    switch (attempt.status) {
+      case 'sent':
+        session.log.add(stepId, 'sent', attempt.messageId);
+        return { kind: 'send', success: true };
+      case 'failed':
+        session.log.add(stepId, 'failed', failedDetail(attempt));
+        return { kind: 'send', success: false };
+      case 'blocked':
+        session.log.add(stepId, 'blocked', attempt.reason);
+        return { kind: 'send', success: false };
+      case 'deferred':
+      case 'retry_at': {
+        const { reason } = attempt;
+        if (deferrals + 1 >= MAX_SEND_DEFERRALS) {
+          session.log.add(stepId, 'failed', `deferred ${MAX_SEND_DEFERRALS} times; last: ${reason}`);
+          return { kind: 'send', success: false };
+        }
+        session.log.add(stepId, 'deferred', `${reason} until ${new Date(attempt.retryAtMs).toISOString()}`);
+        const end = await waitInJourney(session, { kind: 'send_retry', untilMs: attempt.retryAtMs });
+        if (end === 'goal' || end === 'stopped') return { kind: 'exit', reason: end };
+      }
+    }
+  }
+}
+
+/** The error code and message, once: thrown failures carry the code in their message already. */
+function failedDetail(result: { errorCode: string; errorMessage: string }): string {
+  const { errorCode, errorMessage } = result;
+  return errorMessage.startsWith(`${errorCode}:`) ? errorMessage : `${errorCode}: ${errorMessage}`;
+}
+
+async function attemptSend(input: SendActivityInput): Promise<Attempt> {
+  try {
+    return await providerActivities[SEND_ACTIVITY[input.step.channel]](input);
+  } catch (error) {
+    const failure = classifyActivityFailure(error, Date.now());
+    return failure.kind === 'retry_at'
+      ? { status: 'retry_at', retryAtMs: failure.retryAtMs, reason: failure.reason }
+      : { status: 'failed', errorCode: failure.code, errorMessage: failure.reason };
+  }
+}
+
+/** Holds the send while the campaign is paused or a time guard applies; an exit when the journey must leave. */
+async function passGuards(
+  session: JourneySession,
+  stepId: string,
+  step: SendStep,
+): Promise<PerformResult | undefined> {
+  let held = false;
+  for (;;) {
+    const interruption = session.interruption();
+    if (interruption) return { kind: 'exit', reason: interruption };
+    if (session.campaignState === 'paused') {
+      if (!held) session.log.add(stepId, 'held', 'campaign paused');
+      held = true;
+      const end = await waitInJourney(session, {
+        kind: 'paused',
+        untilMs: Date.now() + PAUSED_RECHECK_MS,
+        ready: () => session.campaignState !== 'paused',
+      });
+      if (end === 'elapsed') await session.refreshCampaignState();
+      continue;
+    }
+    const deferral = sendDeferral({ nowMs: Date.now(), step, settings: session.plan.settings });
+    if (!deferral) return undefined;
+    session.log.add(stepId, 'deferred', `${deferral.kind} until ${new Date(deferral.untilMs).toISOString()}`);
+    await waitInJourney(session, { kind: deferral.kind, untilMs: deferral.untilMs });
+  }
+}

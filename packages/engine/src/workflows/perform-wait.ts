@@ -1,0 +1,127 @@
+import type { JourneyEvent } from '../journey/journey-contract';
+import type { WaitingKind } from '../journey/journey-status';
+import { readPath } from '../rules/read-path';
+import { dateAttributeMoment, nextTimeOfDay } from '../time/wait-until';
+import { matchesWaitEvent } from './event-match';
+import { internalActivities } from './journey-activities';
+import type { ResumedWait } from './journey-continuation';
+import type { JourneySession } from './journey-session';
+import { LONG_WAIT_MS, waitInJourney, type WaitEnd } from './journey-wait';
+import { failedInternally, logged, type PerformedAction, type PerformResult } from './perform-result';
+
+type Action = PerformedAction;
+
+/** wait.delay: the step's duration, then `elapsed`. */
+export async function performDelay(
+  session: JourneySession,
+  action: Extract<Action, { kind: 'delay' }>,
+): Promise<PerformResult> {
+  const end = await stepWait(session, action, 'delay', (beganAtMs) => beganAtMs + action.durationMs);
+  return end === 'elapsed' ? logged(session, action, 'elapsed', { kind: 'elapsed' }) : exitOn(end);
+}
+
+/** wait.until: the next time of day in the campaign timezone, or a contact date attribute (none: go on). */
+export async function performWaitUntil(
+  session: JourneySession,
+  action: Extract<Action, { kind: 'wait_until' }>,
+): Promise<PerformResult> {
+  const { until } = action;
+  const { timezone } = session.plan.settings;
+  let targetMs = 0;
+  // A continued run resumes the wait with the end computed when it began.
+  if (!session.hasResumedWait(action.stepId)) {
+    if (until.kind === 'time_of_day') {
+      targetMs = nextTimeOfDay({ nowMs: Date.now(), timezone, time: until.time, weekdays: until.weekdays });
+    } else {
+      let attributes: Record<string, unknown>;
+      try {
+        attributes = await internalActivities.readContactAttributes({
+          journey: session.ref,
+          fields: [until.attribute],
+        });
+      } catch (error) {
+        return failedInternally(session, action, error);
+      }
+      const value =
+        until.attribute in attributes ? attributes[until.attribute] : readPath(attributes, until.attribute);
+      const moment = dateAttributeMoment({ value, offsetDays: until.offsetDays, time: until.time, timezone });
+      if (moment === undefined) return logged(session, action, 'skipped: no date', { kind: 'elapsed' });
+      targetMs = moment;
+    }
+    if (targetMs <= Date.now())
+      return logged(session, action, 'elapsed', { kind: 'elapsed' }, 'already passed');
+  }
+  const end = await stepWait(session, action, 'wait_until', () => targetMs);
+  return end === 'elapsed' ? logged(session, action, 'elapsed', { kind: 'elapsed' }) : exitOn(end);
+}
+
+/** wait.event: the first matching event received since the wait began, or the timeout. */
+export async function performWaitEvent(
+  session: JourneySession,
+  action: Extract<Action, { kind: 'wait_event' }>,
+): Promise<PerformResult> {
+  const { step } = action;
+  let matched: JourneyEvent | undefined;
+  const end = await stepWait(
+    session,
+    action,
+    'event',
+    (beganAtMs) => beganAtMs + step.timeoutMs,
+    (beganAtMs) => {
+      // Only events received since the wait began count (signals of the activation it began in included).
+      session.inbox.dropBefore(beganAtMs);
+      return () =>
+        (matched ??= session.inbox.take(beganAtMs, (event) =>
+          matchesWaitEvent(step, event, session.entryKeyValue),
+        )) !== undefined;
+    },
+    step.event,
+  );
+  if (end === 'ready')
+    return logged(session, action, 'matched', { kind: 'event', matched: true }, matched?.id);
+  if (end === 'elapsed') return logged(session, action, 'timeout', { kind: 'event', matched: false });
+  return exitOn(end);
+}
+
+/**
+ * The wait of a delay, wait.until or wait.event step: logged, recorded first when long, resumed with the same start
+ * and end after continue-as-new, followed by a campaign state refresh when it was long.
+ */
+async function stepWait(
+  session: JourneySession,
+  action: Action,
+  kind: WaitingKind,
+  endOf: (beganAtMs: number) => number,
+  readyOf?: (beganAtMs: number) => () => boolean,
+  event?: string,
+): Promise<WaitEnd> {
+  const resumed = session.takeResumedWait(action.stepId);
+  const resume: ResumedWait = resumed ?? { beganAtMs: Date.now(), untilMs: endOf(Date.now()) };
+  if (!resumed) {
+    session.log.add(
+      action.stepId,
+      'waiting',
+      event ? `${event} until ${iso(resume.untilMs)}` : `until ${iso(resume.untilMs)}`,
+    );
+    if (resume.untilMs - resume.beganAtMs >= LONG_WAIT_MS) await session.flush();
+  }
+  const end = await waitInJourney(session, {
+    kind,
+    untilMs: resume.untilMs,
+    ...(event && { event }),
+    ...(readyOf && { ready: readyOf(resume.beganAtMs) }),
+    resume,
+  });
+  if ((end === 'elapsed' || end === 'ready') && Date.now() - resume.beganAtMs >= LONG_WAIT_MS) {
+    await session.refreshCampaignState();
+    return session.interruption() ?? end;
+  }
+  return end;
+}
+
+function exitOn(end: WaitEnd): PerformResult {
+  if (end === 'ready') throw new Error('A timed wait cannot end ready');
+  return { kind: 'exit', reason: end };
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();

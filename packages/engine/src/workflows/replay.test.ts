@@ -1,0 +1,77 @@
+import { DeterminismViolationError } from '@temporalio/workflow';
+import { bundleWorkflowCode, Worker, type ReplayResult } from '@temporalio/worker';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { workflowBundle } from './testing/journey-test-kit';
+import { HISTORY_FIXTURES_DIR, historyOfFixture } from './testing/record-history';
+
+/** Every recorded history (see __fixtures__/histories/README.md for how they are recorded). */
+function recordedHistories(): Array<{ name: string; workflowId: string; history: unknown }> {
+  if (!existsSync(HISTORY_FIXTURES_DIR)) return [];
+  return readdirSync(HISTORY_FIXTURES_DIR)
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+    .map((file) => {
+      const { workflowId, history } = JSON.parse(readFileSync(join(HISTORY_FIXTURES_DIR, file), 'utf8'));
+      return { name: file.replace(/\.json$/, ''), workflowId, history: historyOfFixture(history) };
+    });
+}
+
+async function replay(
+  bundle: Awaited<ReturnType<typeof workflowBundle>>,
+  histories: ReturnType<typeof recordedHistories>,
+): Promise<ReplayResult[]> {
+  const results: ReplayResult[] = [];
+  for await (const result of Worker.runReplayHistories({ workflowBundle: bundle }, histories))
+    results.push(result);
+  return results;
+}
+
+describe('replaying recorded workflow histories', () => {
+  const histories = recordedHistories();
+
+  it('has recorded histories of the journey and campaign run shapes', () => {
+    expect(histories.map((history) => history.name)).toEqual(
+      expect.arrayContaining([
+        'welcome-series-vip',
+        'abandoned-order-paid',
+        'abandoned-order-timeout',
+        'abandoned-order-goal-exit',
+        'zns-sms-fallback',
+        'ab-split-variant-a',
+        'ab-split-variant-b',
+        'quota-exhausted-then-sent',
+        'paused-then-resumed',
+        'continued-run-matches-buffered-event',
+        'campaign-run-paused-resumed-cancelled',
+      ]),
+    );
+  });
+
+  it('replays every recorded history against the current workflow code', async () => {
+    const results = await replay(await workflowBundle(), histories);
+    expect(
+      results.filter((result) => result.error).map((result) => `${result.workflowId}: ${result.error}`),
+    ).toEqual([]);
+    expect(results).toHaveLength(histories.length);
+  });
+
+  it('fails when the workflow code no longer matches a recorded history', async () => {
+    const changed = await bundleWorkflowCode({
+      workflowsPath: require.resolve('./testing/nondeterministic-workflows'),
+      logger: {
+        log: () => undefined,
+        trace: () => undefined,
+        debug: () => undefined,
+        info: () => undefined,
+        warn: () => undefined,
+        error: () => undefined,
+      },
+    });
+    const [result] = await replay(
+      changed,
+      histories.filter((history) => history.name === 'welcome-series-vip'),
+    );
+    expect(result.error).toBeInstanceOf(DeterminismViolationError);
+  });
+});
