@@ -18,6 +18,7 @@ npx prettier --check . --log-level warn
 
 echo "== lint, typecheck, build"
 npx nx run-many -t lint typecheck build --output-style=static
+npx tsc -p bench/tsconfig.json
 
 echo "== tests"
 npx nx run-many -t test --output-style=static --skip-nx-cache
