@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { parseCampaignGraph } from '../graph/graph.schema';
 import { znsWithSmsFallbackGraph } from '../testing/sample-graphs';
 import { buildPlan } from './build-plan';
@@ -56,6 +57,12 @@ describe('buildPlan', () => {
     moved.edges.reverse();
     const other = buildPlan(parseCampaignGraph(moved), { campaignId: 'cmp-2', versionId: 'v9' });
     expect(other.hash).toBe(base.hash);
+  });
+
+  it('gives the same hash with a native SHA-256 as with the built-in one', () => {
+    const native = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+    const graph = parseCampaignGraph(znsWithSmsFallbackGraph());
+    expect(buildPlan(graph, identity, { sha256Hex: native }).hash).toBe(buildPlan(graph, identity).hash);
   });
 
   it('changes the hash when behaviour changes', () => {

@@ -18,12 +18,20 @@ export interface PlanIdentity {
   versionId: string;
 }
 
+export interface PlanHashing {
+  /**
+   * Hex SHA-256 of a text. Defaults to a pure-JavaScript implementation that runs anywhere; a server may pass its
+   * native one (node:crypto is several times faster on large plans). Both give the same hash.
+   */
+  sha256Hex?: (text: string) => string;
+}
+
 /**
  * Turns a valid graph (parsed by campaignGraphSchema, no validation errors) into a plan. Nodes the trigger cannot
  * reach are left out; an unconnected handle leads to a synthetic exit: `failed` for failure handles, `completed`
  * otherwise.
  */
-export function buildPlan(graph: CampaignGraph, identity: PlanIdentity): Plan {
+export function buildPlan(graph: CampaignGraph, identity: PlanIdentity, hashing: PlanHashing = {}): Plan {
   const targets = new Map(
     graph.edges.map((edge) => [`${edge.source}\u0000${edge.sourceHandle}`, edge.target]),
   );
@@ -53,7 +61,8 @@ export function buildPlan(graph: CampaignGraph, identity: PlanIdentity): Plan {
     steps,
     settings: graph.settings,
   };
-  return { ...identity, ...content, hash: sha256Hex(canonicalJson(content)) };
+  const hash = (hashing.sha256Hex ?? sha256Hex)(canonicalJson(content));
+  return { ...identity, ...content, hash };
 }
 
 function nodeOf(nodesById: Map<string, GraphNode>, id: StepId): GraphNode {

@@ -1,6 +1,6 @@
 import type { Diagnostic, ValidationContext } from '../validation/diagnostics';
 import { inspectGraph } from '../validation/validate-graph';
-import { buildPlan, type PlanIdentity } from './build-plan';
+import { buildPlan, type PlanHashing, type PlanIdentity } from './build-plan';
 import type { Plan } from './plan.types';
 
 export type CompileResult =
@@ -14,8 +14,9 @@ export function compileGraph(
   graph: unknown,
   identity: PlanIdentity,
   context?: ValidationContext,
+  hashing?: PlanHashing,
 ): CompileResult {
   const { diagnostics, graph: parsed } = inspectGraph(graph, context);
   if (!parsed) return { ok: false, diagnostics };
-  return { ok: true, plan: buildPlan(parsed, identity), diagnostics };
+  return { ok: true, plan: buildPlan(parsed, identity, hashing), diagnostics };
 }

@@ -34,6 +34,13 @@ describe('replaying recorded workflow histories', () => {
     expect(histories.map((history) => history.name)).toEqual(
       expect.arrayContaining([
         'welcome-series-vip',
+        'example-welcome-series',
+        'example-abandoned-cart',
+        'example-zns-sms-fallback',
+        'example-birthday-voucher',
+        'example-ab-test-zns',
+        'example-cod-order-confirmation-oa',
+        'example-scheduled-broadcast',
         'abandoned-order-paid',
         'abandoned-order-timeout',
         'abandoned-order-goal-exit',
