@@ -40,14 +40,24 @@ function moduleBoundaries({ forTests }) {
       bannedExternalImports: [...serverPackages, '@temporalio/*'],
     },
     { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:engine', 'scope:connectors'] },
+    {
+      // The sandbox is written from the provider docs, never from the connectors it is there to check.
+      sourceTag: 'scope:sandbox',
+      onlyDependOnLibsWithTags: ['scope:sandbox'],
+      bannedExternalImports: ['@nestjs/*', 'typeorm', 'bull', '@temporalio/*'],
+    },
   ];
   return {
     enforceBuildableLibDependency: true,
     allow: ['@loa/testing'],
     // The worker locates the engine's workflow entry point with require.resolve, which is not a lazy load.
     checkDynamicDependenciesExceptions: ['@loa/engine'],
+    // Tests keep their project's rules, minus the package bans, and may start the provider sandbox.
     depConstraints: forTests
-      ? constraints.map(({ bannedExternalImports: _banned, ...constraint }) => constraint)
+      ? constraints.map(({ bannedExternalImports: _banned, onlyDependOnLibsWithTags, ...constraint }) => ({
+          ...constraint,
+          onlyDependOnLibsWithTags: [...new Set([...onlyDependOnLibsWithTags, 'scope:sandbox'])],
+        }))
       : constraints,
   };
 }

@@ -35,6 +35,8 @@ module.exports = {
     '^@loa/engine/(.*)$': path.join(workspaceRoot, 'packages/engine/src/$1'),
     '^@loa/connectors$': path.join(workspaceRoot, 'packages/connectors/src/index.ts'),
     '^@loa/connectors/(.*)$': path.join(workspaceRoot, 'packages/connectors/src/$1'),
+    '^@loa/provider-sandbox$': path.join(workspaceRoot, 'packages/provider-sandbox/src/index.ts'),
+    '^@loa/provider-sandbox/(.*)$': path.join(workspaceRoot, 'packages/provider-sandbox/src/$1'),
     '^@loa/testing$': path.join(workspaceRoot, 'tools/testing/index.ts'),
   },
   testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/src/**/*.test.tsx', '<rootDir>/e2e/**/*.test.ts'],

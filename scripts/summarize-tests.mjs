@@ -4,7 +4,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = join(import.meta.dirname, '..', 'tmp', 'test-counts');
-const projectsWithTests = ['apps__api', 'apps__builder', 'packages__engine', 'packages__connectors'];
+const projectsWithTests = [
+  'apps__api',
+  'apps__builder',
+  'packages__engine',
+  'packages__connectors',
+  'packages__provider-sandbox',
+];
 
 let files = [];
 try {

@@ -1,0 +1,40 @@
+/** What one send attempt came to, as a value: connectors never throw for an expected provider answer. */
+export type SendOutcome = SendSuccess | SendFailure;
+
+export interface SendSuccess {
+  status: 'sent';
+  /** The provider's own id for the message (ZNS `msg_id`, eSMS `SMSID`, Twilio `sid`, SMTP Message-ID). */
+  providerMessageId: string;
+  /** The id Loa gave the provider, derived from the idempotency key (ZNS tracking_id, eSMS RequestId, ...). */
+  correlationId: string;
+  /** Sends left today on this account, when the provider says. */
+  quotaRemaining?: number;
+  /** What the message costs in VND, when the provider or the template says. */
+  costVnd?: number;
+  /** When the provider accepted the message (ISO 8601). */
+  acceptedAt: string;
+}
+
+export type FailureClass = 'retryable' | 'token_expired' | 'quota_exhausted' | 'outside_window' | 'permanent';
+
+interface FailureBase {
+  status: 'failed';
+  /** The provider's code as a string (`-118`, `103`, `21211`, `ECONNREFUSED`, `http_503`, or Loa's own `loa_*`). */
+  code: string;
+  /** A sentence a marketer understands. */
+  message: string;
+  /** The provider's own wording, for logs and support. */
+  providerMessage?: string;
+  correlationId: string;
+}
+
+export type SendFailure =
+  | (FailureBase & { class: 'retryable'; retryAfterMs?: number })
+  | (FailureBase & { class: 'token_expired' })
+  | (FailureBase & { class: 'quota_exhausted'; resetsAt: string })
+  | (FailureBase & { class: 'outside_window'; opensAt: string })
+  | (FailureBase & { class: 'permanent'; fallbackSuggested?: boolean });
+
+export function isSent(outcome: SendOutcome): outcome is SendSuccess {
+  return outcome.status === 'sent';
+}

@@ -1,0 +1,63 @@
+import { Agent, request, type Dispatcher } from 'undici';
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+export interface HttpRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  url: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface HttpClient {
+  send(request: HttpRequest): Promise<HttpResponse>;
+  close(): Promise<void>;
+}
+
+export interface HttpClientOptions {
+  /** Keep-alive connections per origin. */
+  connections?: number;
+  /** Default per-request timeout (headers and body). */
+  timeoutMs?: number;
+}
+
+/**
+ * A keep-alive HTTP client (undici) shared by every account of a process: it holds connections, never
+ * credentials. Network failures reject with the undici error, whose `code` the connectors classify as retryable.
+ */
+export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const dispatcher: Dispatcher = new Agent({
+    connections: options.connections ?? 128,
+    keepAliveTimeout: 30_000,
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+  });
+  return {
+    async send(input) {
+      const response = await request(input.url, {
+        method: input.method,
+        headers: input.headers,
+        body: input.body,
+        dispatcher,
+        signal: input.signal,
+        headersTimeout: input.timeoutMs ?? timeoutMs,
+        bodyTimeout: input.timeoutMs ?? timeoutMs,
+      });
+      return { status: response.statusCode, headers: response.headers, body: await response.body.text() };
+    },
+    close: () => dispatcher.close(),
+  };
+}
+
+/** Network-level error codes that mean "try again later" rather than "this message is wrong". */
+export function networkErrorCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
