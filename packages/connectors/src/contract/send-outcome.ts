@@ -33,7 +33,16 @@ export type SendFailure =
   | (FailureBase & { class: 'token_expired' })
   | (FailureBase & { class: 'quota_exhausted'; resetsAt: string })
   | (FailureBase & { class: 'outside_window'; opensAt: string })
-  | (FailureBase & { class: 'permanent'; fallbackSuggested?: boolean });
+  | (FailureBase & {
+      class: 'permanent';
+      /**
+       * What is wrong: this message (bad param, template not approved), this recipient (not on Zalo, opted out,
+       * invalid phone) or the account (bad credentials, no balance, missing permission: every send will fail).
+       */
+      scope: 'message' | 'recipient' | 'account';
+      /** The recipient cannot be reached on this channel; another channel (SMS after ZNS -118) may work. */
+      fallbackSuggested?: boolean;
+    });
 
 export function isSent(outcome: SendOutcome): outcome is SendSuccess {
   return outcome.status === 'sent';
