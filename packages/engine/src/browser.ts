@@ -16,3 +16,4 @@ export * from './simulator/simulate';
 export * from './simulator/simulation-input.schema';
 export * from './simulator/simulation-result.types';
 export * from './simulator/sms-segments';
+export * from './personalisation';

@@ -1,6 +1,6 @@
 import type { UpdateContactStep } from '../plan/plan.types';
 import type { SimulatedContactState } from './liquid-scope';
-import { renderLiquid } from './render-liquid';
+import { renderLiquid } from '../personalisation/render-liquid';
 
 export interface ContactUpdateResult {
   contact: SimulatedContactState;
@@ -22,7 +22,7 @@ export function applyContactUpdate(
   for (const [path, value] of Object.entries(step.set)) {
     let resolved = value;
     if (typeof value === 'string') {
-      const rendered = renderLiquid(value, scope, timezone);
+      const rendered = renderLiquid(value, scope, { timezone });
       if (rendered.ok) resolved = rendered.text;
       else errors.push(`${path}: ${rendered.error}`);
     }

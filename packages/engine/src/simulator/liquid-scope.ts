@@ -1,3 +1,5 @@
+import { personalisationScope } from '../personalisation/personalisation-scope';
+
 /** The contact as a simulation holds it: a sample contact plus what contact.update steps changed. */
 export interface SimulatedContactState {
   id: string;
@@ -9,17 +11,11 @@ export interface SimulatedContactState {
   doNotContact: boolean;
 }
 
-/**
- * What message templates see: `contact` (attributes at the top level, plus id, phone, email, zaloUserId, tags and
- * the attributes object itself) and `event` (the entry event's properties).
- */
+/** The Liquid scope of a simulated contact: the same one real sends render with. */
 export function liquidScope(
   contact: SimulatedContactState,
   eventProperties: Record<string, unknown>,
+  campaign?: { id: string; name: string; version?: number },
 ): object {
-  const { id, phone, email, zaloUserId, tags, attributes } = contact;
-  return {
-    contact: { ...attributes, attributes, id, phone, email, zaloUserId, tags },
-    event: eventProperties,
-  };
+  return personalisationScope({ contact, event: eventProperties, campaign });
 }

@@ -1,6 +1,6 @@
 import type { NodeConfig } from '../graph/node-catalogue';
 import type { SendMessage } from '../plan/plan.types';
-import { renderLiquid } from './render-liquid';
+import { renderLiquid } from '../personalisation/render-liquid';
 
 type OaMessage = NodeConfig<'send.oa'>['message'];
 
@@ -21,7 +21,7 @@ export interface MessageRendering {
 export function renderMessage(message: SendMessage, scope: object, timezone: string): MessageRendering {
   const errors: RenderError[] = [];
   const render = (field: string, text: string): string => {
-    const result = renderLiquid(text, scope, timezone);
+    const result = renderLiquid(text, scope, { timezone });
     if (result.ok) return result.text;
     errors.push({ field, message: result.error });
     return text;

@@ -1,5 +1,5 @@
 import type { HttpStep } from '../plan/plan.types';
-import { renderLiquid } from './render-liquid';
+import { renderLiquid } from '../personalisation/render-liquid';
 import { scriptedOutcome } from './scripted-outcomes';
 import type { NodeOutcomeScript } from './simulation-input.schema';
 
@@ -19,9 +19,11 @@ export function simulateHttp(input: {
   outcomes: Record<string, NodeOutcomeScript>;
 }): SimulatedHttpCall {
   const { request } = input.step;
-  const url = renderLiquid(request.url, input.scope, input.timezone);
+  const url = renderLiquid(request.url, input.scope, { timezone: input.timezone });
   const body =
-    request.body === undefined ? undefined : renderLiquid(request.body, input.scope, input.timezone);
+    request.body === undefined
+      ? undefined
+      : renderLiquid(request.body, input.scope, { timezone: input.timezone });
   const renderError = [url, body].find((rendered) => rendered && !rendered.ok);
   const outcome = renderError
     ? { success: false, error: 'render_error' }

@@ -131,7 +131,7 @@ describe('simulate: sends', () => {
         {
           id: 'zns',
           type: 'send.zns',
-          data: { ...znsOrderConfirmation, params: { customer_name: '{{ contact.name | shout }}' } },
+          data: { ...znsOrderConfirmation, params: { customer_name: "{% render 'greeting' %}" } },
         },
         { id: 'sms', type: 'send.sms', data: smsOrderConfirmation },
       ],
@@ -143,7 +143,7 @@ describe('simulate: sends', () => {
     expect(zns).toMatchObject({
       outcome: 'failed',
       error: 'render_error',
-      renderErrors: [{ field: 'params.customer_name', message: expect.stringContaining('shout') }],
+      renderErrors: [{ field: 'params.customer_name', message: expect.stringContaining('greeting') }],
     });
     expect(sms).toMatchObject({ outcome: 'sent' });
   });

@@ -60,6 +60,14 @@ describe('validateGraph: LIQUID_SYNTAX', () => {
     expect(single(withNode(type, data), 'LIQUID_SYNTAX').path).toBe(`nodes[1].data.${field}`);
   });
 
+  it('reports a misspelt filter, naming it', () => {
+    const diagnostic = single(
+      withNode('send.sms', { text: '{{ contact.name | frist_name }}' }),
+      'LIQUID_SYNTAX',
+    );
+    expect(diagnostic.message).toContain('frist_name');
+  });
+
   it('checks Liquid even when other fields of the node are invalid', () => {
     const diagnostics = withNode('send.sms', { brandName: '', text: BROKEN });
     expect(codes(diagnostics)).toEqual(['INVALID_CONFIG', 'LIQUID_SYNTAX']);
@@ -71,6 +79,7 @@ describe('validateGraph: LIQUID_SYNTAX', () => {
       '{{ contact.name | upcase | default: "bạn" }}',
       '{% if contact.vip %}VIP{% else %}Khách{% endif %} }} %}',
       '{% for item in event.items %}{{ item.name }}, {% endfor %}',
+      'Chào {{ contact.name | first_name }}, đơn {{ event.total | vnd }} ngày {{ event.at | date_vn }}',
     ]) {
       expect(withNode('send.sms', { text })).toEqual([]);
     }

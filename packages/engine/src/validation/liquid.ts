@@ -1,4 +1,5 @@
-import { Liquid } from 'liquidjs';
+import type { Liquid } from 'liquidjs';
+import { createLoaLiquid } from '../personalisation/render-liquid';
 
 export interface LiquidAnalysis {
   /** The parse error, when the text is not valid Liquid. */
@@ -31,7 +32,7 @@ export function analyzeLiquid(text: string): LiquidAnalysis {
 }
 
 function analyze(text: string): LiquidAnalysis {
-  engine ??= new Liquid();
+  engine ??= createLoaLiquid('Asia/Ho_Chi_Minh');
   let templates;
   try {
     templates = engine.parse(text);

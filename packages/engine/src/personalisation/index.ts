@@ -1,0 +1,3 @@
+export * from './personalisation-scope';
+export * from './render-liquid';
+export * from './vietnamese-filters';
