@@ -64,6 +64,7 @@ export function createEmailConnector(options: EmailConnectorOptions = {}): Email
         ...(html === undefined ? {} : { html }),
         messageId,
         ...(headers ? { headers } : {}),
+        ...(request.signal ? { signal: request.signal } : {}),
       });
       const rejected = (info.rejected ?? []).map(String);
       if (rejected.length > 0) {

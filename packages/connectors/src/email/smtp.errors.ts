@@ -20,6 +20,7 @@ const CONNECTION_CODES = new Set([
   'ECONNRESET',
   'EPIPE',
   'EMAXLIMIT',
+  'EABORT',
 ]);
 /** Login problems: every send from this account will fail until its settings are fixed. */
 const AUTH_CODES = new Set(['EAUTH', 'ENOAUTH', 'EOAUTH2']);
@@ -64,20 +65,20 @@ export function smtpFailure(error: unknown, correlationId: string): SendFailure 
     };
   }
   if (responseCode !== undefined && responseCode >= 500) {
-    if (command.startsWith('RCPT') || smtp.code === 'EENVELOPE') {
-      return {
-        ...base,
-        class: 'permanent',
-        scope: 'recipient',
-        message: 'The mail server rejected the recipient address.',
-      };
-    }
     if (command.startsWith('MAIL')) {
       return {
         ...base,
         class: 'permanent',
         scope: 'account',
         message: 'The mail server rejected the sender address; check the From setting.',
+      };
+    }
+    if (command.startsWith('RCPT') || smtp.code === 'EENVELOPE') {
+      return {
+        ...base,
+        class: 'permanent',
+        scope: 'recipient',
+        message: 'The mail server rejected the recipient address.',
       };
     }
     return {
