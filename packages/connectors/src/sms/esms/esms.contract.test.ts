@@ -12,8 +12,10 @@ describe('eSMS connector against the provider sandbox', () => {
   let care: EsmsAccount;
   let advertising: EsmsAccount;
   const connector = () => createEsmsConnector({ http });
-  const sendPath = '/esms/SendMultipleMessage_V4_post_json/';
-  const sends = () => sandbox.requestCount(sendPath) + sandbox.requestCount(sendPath.slice(0, -1));
+  const sends = () => {
+    const path = `${new URL(sandbox.urls.esms).pathname}/SendMultipleMessage_V4_post_json`;
+    return sandbox.requestCount(path) + sandbox.requestCount(`${path}/`);
+  };
 
   beforeAll(async () => {
     sandbox = await startSandbox({ receiptDelayMs: 5 });
