@@ -105,6 +105,28 @@ describe('Email connector against the sandbox SMTP server', () => {
     });
   });
 
+  it('a 5xx rejection of the recipient is permanent for that recipient; a 4xx is retryable', async () => {
+    sandbox.addFault({ channel: 'smtp', recipients: ['gone@example.vn'], code: 550, errorRate: 1 });
+    sandbox.addFault({ channel: 'smtp', recipients: ['busy@example.vn'], code: 452, errorRate: 1 });
+    const send = (to: string) =>
+      connector.send({
+        account,
+        idempotencyKey: `reject-${to}`,
+        message: { to, subject: 'Hi', text: 'Hi', purpose: 'transactional' },
+      });
+    expect(await send('gone@example.vn')).toMatchObject({
+      status: 'failed',
+      class: 'permanent',
+      scope: 'recipient',
+      code: '550',
+    });
+    expect(await send('busy@example.vn')).toMatchObject({
+      status: 'failed',
+      class: 'retryable',
+      code: '452',
+    });
+  });
+
   it('a wrong SMTP password is a permanent account failure that does not reveal it', async () => {
     const local = createEmailConnector();
     try {
