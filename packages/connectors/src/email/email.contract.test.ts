@@ -1,15 +1,17 @@
 import { startSandbox, type InboxMessage, type RunningSandbox } from '@loa/provider-sandbox';
 import { createEmailConnector, messageIdFor, type EmailConnector } from './email.connector';
 import { SmtpAccountSchema, type SmtpAccount } from './smtp.config';
+import { SmtpTransportCache } from './smtp-transport-cache';
 
 describe('Email connector against the sandbox SMTP server', () => {
   let sandbox: RunningSandbox;
   let connector: EmailConnector;
   let account: SmtpAccount;
+  const transports = new SmtpTransportCache();
 
   beforeAll(async () => {
     sandbox = await startSandbox();
-    connector = createEmailConnector();
+    connector = createEmailConnector({ transports });
     const smtp = new URL(sandbox.urls.smtp);
     const [user] = sandbox.seed.smtp;
     account = SmtpAccountSchema.parse({
@@ -90,6 +92,7 @@ describe('Email connector against the sandbox SMTP server', () => {
       'smtp',
       'smtp',
     ]);
+    expect(transports.size).toBe(1);
   });
 
   it('refuses marketing mail without an unsubscribe token before connecting', async () => {
