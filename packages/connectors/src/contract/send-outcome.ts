@@ -11,6 +11,15 @@ export interface SendSuccess {
   quotaRemaining?: number;
   /** What the message costs in VND, when the provider or the template says. */
   costVnd?: number;
+  /** What the message costs in another currency (Twilio answers in USD), when the provider says. */
+  cost?: { amount: number; currency: string };
+  /** SMS parts billed: the provider's count when it gives one, else Loa's GSM-7/UCS-2 count. */
+  segments?: number;
+  /**
+   * The provider recognised the correlation id from an earlier attempt that it had accepted (eSMS 124) and sent
+   * nothing this time. `providerMessageId` is then the correlation id, because the provider does not repeat its own.
+   */
+  deduplicated?: true;
   /** When the provider accepted the message (ISO 8601). */
   acceptedAt: string;
 }

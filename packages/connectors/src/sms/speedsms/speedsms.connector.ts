@@ -1,0 +1,218 @@
+import type { BatchSendRequest, ChannelConnector, SendRequest } from '../../contract/channel-connector';
+import type { SendFailure, SendOutcome } from '../../contract/send-outcome';
+import type { HttpClient } from '../../http/http-client';
+import { normalizeVietnamesePhone } from '../../phone/normalize-phone';
+import { mapConcurrent } from '../map-concurrent';
+import { httpStatusFailure, invalidPhoneFailure, networkFailure, parseJsonBody } from '../sms-failures';
+import type { SmsMessage } from '../sms-message';
+import { prepareSmsText, type PreparedSmsText } from '../sms-text';
+import type { SpeedSmsAccount } from './speedsms.config';
+import { rateLimitedFailure, speedSmsFailure } from './speedsms.errors';
+
+/** Numbers per request when a batch shares one text (fewer requests under the 60-a-minute limit). */
+const SPEEDSMS_RECIPIENTS_PER_REQUEST = 100;
+const BATCH_CONCURRENCY = 4;
+
+export interface SpeedSmsConnectorOptions {
+  http: HttpClient;
+  now?: () => Date;
+}
+
+interface SpeedSmsSuccessBody {
+  status: 'success';
+  code: string;
+  data: { tranId: number | string; totalSMS?: number; totalPrice?: number; invalidPhone?: string[] };
+}
+
+interface SpeedSmsErrorBody {
+  status: 'error';
+  code: string;
+  message?: string;
+  invalidPhone?: string[];
+}
+
+/**
+ * SpeedSMS: HTTP Basic with the access token as user name and `x` as password, `POST /sms/send`.
+ *
+ * SpeedSMS has no idempotency field: a send whose answer was lost (timeout, reset connection) and is retried may
+ * reach the phone twice, and nothing at SpeedSMS can tell. The correlation id is the idempotency key itself and
+ * stays on Loa's side (the send ledger); only the ledger's recorded outcome prevents a second send.
+ */
+export function createSpeedSmsConnector(
+  options: SpeedSmsConnectorOptions,
+): ChannelConnector<SpeedSmsAccount, SmsMessage> {
+  const now = options.now ?? (() => new Date());
+
+  const post = async (input: {
+    account: SpeedSmsAccount;
+    phones: string[];
+    text: PreparedSmsText;
+    correlationIds: string[];
+    signal?: AbortSignal;
+  }): Promise<SendOutcome[]> => {
+    const { account, phones, correlationIds } = input;
+    const all = (outcome: (correlationId: string) => SendOutcome) => correlationIds.map(outcome);
+    let response;
+    try {
+      response = await options.http.send({
+        method: 'POST',
+        url: `${account.baseUrl.replace(/\/+$/, '')}/sms/send`,
+        headers: {
+          authorization: `Basic ${Buffer.from(`${account.accessToken}:x`).toString('base64')}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({
+          to: phones,
+          content: input.text.text,
+          sms_type: account.smsType,
+          sender: account.sender,
+        }),
+        signal: input.signal,
+      });
+    } catch (error) {
+      return all((correlationId) => networkFailure(error, correlationId));
+    }
+    if (response.status === 429) {
+      return all((correlationId) =>
+        rateLimitedFailure({ resetHeader: response.headers['x-rate-limit-reset'], correlationId }),
+      );
+    }
+    const body = parseJsonBody(response.body) as SpeedSmsSuccessBody | SpeedSmsErrorBody | undefined;
+    if (response.status !== 200 || (body?.status !== 'success' && body?.status !== 'error')) {
+      return all((correlationId) =>
+        httpStatusFailure({ status: response.status, body: response.body, correlationId }),
+      );
+    }
+    if (body.status === 'error') {
+      const invalid = new Set(body.invalidPhone ?? []);
+      const code = String(body.code);
+      return phones.map((phone, i): SendOutcome => {
+        const correlationId = correlationIds[i];
+        if (invalid.has(phone))
+          return speedSmsFailure({ code: '105', providerMessage: body.message, correlationId });
+        if (invalid.size > 0 && code === '105') {
+          return {
+            status: 'failed',
+            class: 'retryable',
+            code: 'loa_rejected_with_other_number',
+            message: 'SpeedSMS rejected the request for another number in it; this number will be retried.',
+            correlationId,
+          };
+        }
+        return speedSmsFailure({ code, providerMessage: body.message, correlationId });
+      });
+    }
+    const invalid = new Set(body.data.invalidPhone ?? []);
+    const acceptedAt = now().toISOString();
+    return phones.map((phone, i): SendOutcome => {
+      const correlationId = correlationIds[i];
+      if (invalid.has(phone)) {
+        return speedSmsFailure({ code: '105', providerMessage: 'invalidPhone', correlationId });
+      }
+      return {
+        status: 'sent',
+        providerMessageId: String(body.data.tranId),
+        correlationId,
+        segments: input.text.segments,
+        ...(phones.length === 1 && typeof body.data.totalPrice === 'number'
+          ? { costVnd: body.data.totalPrice }
+          : {}),
+        acceptedAt,
+      };
+    });
+  };
+
+  const send = async (request: SendRequest<SpeedSmsAccount, SmsMessage>): Promise<SendOutcome> => {
+    const correlationId = request.idempotencyKey;
+    const prepared = prepare(request.account, request.message);
+    if (!prepared.ok) return prepared.failure(correlationId);
+    const [outcome] = await post({
+      account: request.account,
+      phones: [prepared.phone],
+      text: prepared.text,
+      correlationIds: [correlationId],
+      signal: request.signal,
+    });
+    return outcome;
+  };
+
+  return {
+    channel: 'sms',
+    send,
+    async sendBatch(request: BatchSendRequest<SpeedSmsAccount, SmsMessage>): Promise<SendOutcome[]> {
+      const outcomes = new Array<SendOutcome>(request.items.length);
+      const groups = new Map<string, Array<{ index: number; phone: string; text: PreparedSmsText }>>();
+      request.items.forEach((item, index) => {
+        const prepared = prepare(request.account, item.message);
+        if (!prepared.ok) {
+          outcomes[index] = prepared.failure(item.idempotencyKey);
+          return;
+        }
+        const group = groups.get(prepared.text.text) ?? [];
+        group.push({ index, phone: prepared.phone, text: prepared.text });
+        groups.set(prepared.text.text, group);
+      });
+      const chunks = [...groups.values()].flatMap((group) => {
+        const unique = uniquePhones(group);
+        return Array.from({ length: Math.ceil(unique.length / SPEEDSMS_RECIPIENTS_PER_REQUEST) }, (_, i) =>
+          unique.slice(i * SPEEDSMS_RECIPIENTS_PER_REQUEST, (i + 1) * SPEEDSMS_RECIPIENTS_PER_REQUEST),
+        );
+      });
+      await mapConcurrent(chunks, BATCH_CONCURRENCY, async (chunk) => {
+        const results = await post({
+          account: request.account,
+          phones: chunk.map(({ phone }) => phone),
+          text: chunk[0].text,
+          correlationIds: chunk.map(({ index }) => request.items[index].idempotencyKey),
+          signal: request.signal,
+        });
+        chunk.forEach(({ index }, i) => (outcomes[index] = results[i]));
+      });
+      // A number listed twice with the same text in one batch is sent once; its other items are sent one by one.
+      await mapConcurrent(
+        outcomes.flatMap((outcome, index) => (outcome === undefined ? [index] : [])),
+        BATCH_CONCURRENCY,
+        async (index) => {
+          outcomes[index] = await send({
+            account: request.account,
+            signal: request.signal,
+            ...request.items[index],
+          });
+        },
+      );
+      return outcomes;
+    },
+  };
+}
+
+type Prepared =
+  | { ok: true; phone: string; text: PreparedSmsText }
+  | { ok: false; failure: (correlationId: string) => SendFailure };
+
+function prepare(account: SpeedSmsAccount, message: SmsMessage): Prepared {
+  const phone = normalizeVietnamesePhone(message.to);
+  if (!phone.ok)
+    return {
+      ok: false,
+      failure: (correlationId) => invalidPhoneFailure({ phone: message.to, correlationId }),
+    };
+  if (message.purpose === 'advertising' && account.smsType !== 3) {
+    return {
+      ok: false,
+      failure: (correlationId) => ({
+        status: 'failed',
+        class: 'permanent',
+        scope: 'message',
+        code: 'loa_sms_type_mismatch',
+        message: 'Advertising SMS must leave from your registered brand name (SpeedSMS type 3).',
+        correlationId,
+      }),
+    };
+  }
+  return { ok: true, phone: phone.phone, text: prepareSmsText(message) };
+}
+
+function uniquePhones<T extends { phone: string }>(group: T[]): T[] {
+  const seen = new Set<string>();
+  return group.filter(({ phone }) => (seen.has(phone) ? false : (seen.add(phone), true)));
+}

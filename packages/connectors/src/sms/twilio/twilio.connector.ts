@@ -1,0 +1,109 @@
+import type { BatchSendRequest, ChannelConnector, SendRequest } from '../../contract/channel-connector';
+import type { SendOutcome } from '../../contract/send-outcome';
+import type { HttpClient } from '../../http/http-client';
+import { mapConcurrent } from '../map-concurrent';
+import { invalidPhoneFailure, networkFailure, parseJsonBody } from '../sms-failures';
+import type { SmsMessage } from '../sms-message';
+import { prepareSmsText } from '../sms-text';
+import type { TwilioAccount } from './twilio.config';
+import { twilioFailure } from './twilio.errors';
+import { toE164 } from './twilio.phone';
+
+const BATCH_CONCURRENCY = 8;
+
+export interface TwilioConnectorOptions {
+  http: HttpClient;
+  now?: () => Date;
+}
+
+interface TwilioMessageBody {
+  sid?: string;
+  status?: string;
+  num_segments?: string | number;
+  price?: string | number | null;
+  price_unit?: string | null;
+}
+
+interface TwilioErrorBody {
+  code?: number | string;
+  message?: string;
+}
+
+/**
+ * Twilio Programmable Messaging: form-encoded `POST /2010-04-01/Accounts/{sid}/Messages.json`, Basic
+ * `AccountSid:AuthToken`. Twilio's message API takes no idempotency key, so a retry after a lost answer may send
+ * twice; the correlation id (the idempotency key) stays in Loa's send ledger.
+ */
+export function createTwilioConnector(
+  options: TwilioConnectorOptions,
+): ChannelConnector<TwilioAccount, SmsMessage> {
+  const now = options.now ?? (() => new Date());
+
+  const send = async (request: SendRequest<TwilioAccount, SmsMessage>): Promise<SendOutcome> => {
+    const { account, message } = request;
+    const correlationId = request.idempotencyKey;
+    const to = toE164(message.to);
+    if (!to.ok) return invalidPhoneFailure({ phone: message.to, correlationId });
+    const text = prepareSmsText(message);
+    const form = new URLSearchParams({ To: to.phone, Body: text.text });
+    if (account.messagingServiceSid) form.set('MessagingServiceSid', account.messagingServiceSid);
+    else if (account.from) form.set('From', account.from);
+    if (account.statusCallbackUrl) form.set('StatusCallback', account.statusCallbackUrl);
+
+    let response;
+    try {
+      response = await options.http.send({
+        method: 'POST',
+        url: `${account.baseUrl.replace(/\/+$/, '')}/2010-04-01/Accounts/${encodeURIComponent(account.accountSid)}/Messages.json`,
+        headers: {
+          authorization: `Basic ${Buffer.from(`${account.accountSid}:${account.authToken}`).toString('base64')}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: form.toString(),
+        signal: request.signal,
+      });
+    } catch (error) {
+      return networkFailure(error, correlationId);
+    }
+
+    if (response.status === 200 || response.status === 201) {
+      const body = parseJsonBody(response.body) as TwilioMessageBody | undefined;
+      if (body?.sid) {
+        const segments = Number(body.num_segments);
+        const price =
+          body.price === null || body.price === undefined ? Number.NaN : Math.abs(Number(body.price));
+        const currency = body.price_unit?.toUpperCase();
+        return {
+          status: 'sent',
+          providerMessageId: body.sid,
+          correlationId,
+          segments: Number.isInteger(segments) && segments > 0 ? segments : text.segments,
+          ...(Number.isFinite(price) && currency
+            ? currency === 'VND'
+              ? { costVnd: price }
+              : { cost: { amount: price, currency } }
+            : {}),
+          acceptedAt: now().toISOString(),
+        };
+      }
+    }
+    const error = parseJsonBody(response.body) as TwilioErrorBody | undefined;
+    const retryAfter = Number(response.headers['retry-after']);
+    return twilioFailure({
+      code: error?.code === undefined ? `http_${response.status}` : String(error.code),
+      httpStatus: response.status,
+      providerMessage: error?.message ?? response.body.slice(0, 300),
+      correlationId,
+      ...(Number.isFinite(retryAfter) && retryAfter >= 0 ? { retryAfterMs: retryAfter * 1000 } : {}),
+    });
+  };
+
+  return {
+    channel: 'sms',
+    send,
+    sendBatch: (request: BatchSendRequest<TwilioAccount, SmsMessage>) =>
+      mapConcurrent(request.items, BATCH_CONCURRENCY, (item) =>
+        send({ account: request.account, signal: request.signal, ...item }),
+      ),
+  };
+}
