@@ -11,7 +11,7 @@ export const ZNS_TRACKING_ID: CorrelationIdRule = { maxLength: 48, allowed: /[A-
 /** eSMS `RequestId`: used to deduplicate; kept short and plain. */
 export const ESMS_REQUEST_ID: CorrelationIdRule = { maxLength: 40, allowed: /[A-Za-z0-9_-]/ };
 /** The local part of an email Message-ID (RFC 5322 dot-atom text, kept conservative). */
-export const MESSAGE_ID_LOCAL_PART: CorrelationIdRule = { maxLength: 64, allowed: /[A-Za-z0-9_.-]/ };
+export const MESSAGE_ID_LOCAL_PART: CorrelationIdRule = { maxLength: 64, allowed: /[A-Za-z0-9_-]/ };
 
 /**
  * Derives the provider correlation id from an idempotency key: the same key always gives the same id, different
