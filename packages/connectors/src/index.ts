@@ -3,3 +3,4 @@ export * from './contract/correlation-id';
 export * from './contract/send-outcome';
 export * from './http/http-client';
 export * from './phone/normalize-phone';
+export * from './zalo';
