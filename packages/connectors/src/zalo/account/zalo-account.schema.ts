@@ -32,14 +32,10 @@ export const zaloBaseUrlsSchema = z
  */
 export const zaloOaAccountSchema = z
   .object({
-    appId: z
-      .string()
-      .trim()
-      .min(1)
-      .meta({
-        title: 'App ID',
-        description: 'The Zalo app linked to the Official Account (developers.zalo.me).',
-      }),
+    appId: z.string().trim().min(1).meta({
+      title: 'App ID',
+      description: 'The Zalo app linked to the Official Account (developers.zalo.me).',
+    }),
     appSecret: z.string().min(1).meta({
       title: 'App secret',
       description: 'The app secret key, sent as the secret_key header when tokens are issued or refreshed.',
