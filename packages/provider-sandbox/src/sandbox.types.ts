@@ -67,12 +67,16 @@ export interface EsmsAccountSeed {
   brandnames: string[];
   /** VND. */
   balance: number;
+  /** Phones (84…) the gateway refuses with CodeResult 99. */
+  blockedPhones?: string[];
 }
 
 export interface SpeedSmsAccountSeed {
   accessToken: string;
   senders: string[];
   balance: number;
+  /** Shown by GET /user/info. */
+  email?: string;
 }
 
 export interface TwilioAccountSeed {
@@ -81,6 +85,10 @@ export interface TwilioAccountSeed {
   /** E.164 numbers or alphanumeric sender ids this account may send from. */
   senders: string[];
   messagingServiceSids: string[];
+  /** E.164 numbers that replied STOP: sends answer 21610. */
+  unsubscribed?: string[];
+  /** E.164 numbers Twilio cannot route: sends answer 21612. */
+  unroutable?: string[];
 }
 
 export interface SmtpUserSeed {
@@ -111,6 +119,24 @@ export interface SandboxOptions {
   now?: () => number;
   /** Delay before delivery receipts are posted (ms, default 20). */
   receiptDelayMs?: number;
+  /** One JSON log line per request (tokens and keys redacted). Default false; the standalone CLI turns it on. */
+  logRequests?: boolean;
+  /** ZNS refuses sends 22:00–06:00 Vietnam time with -133 (providers.md ⚠). Default true. */
+  znsNightWindow?: boolean;
+  /** How webhooks are signed (providers.md §3.6 ⚠): first term app id (default) or OA id, optional `mac=` prefix. */
+  zaloWebhookSignature?: { firstTerm?: 'appId' | 'oaId'; macPrefix?: boolean };
+  /** Whether a refresh revokes the previous access token (providers.md §1 ⚠). Default true. */
+  zaloRevokeOldAccessToken?: boolean;
+  /** Code for a reused or unknown refresh token (providers.md §1 ⚠). Default -14014. */
+  zaloRefreshReuseCode?: number;
+  /** After an OA message's receipt, also post `user_seen_message`. Default true. */
+  zaloOaSeenEvents?: boolean;
+  /** SpeedSMS rate limit per access token. Default 60 requests per 60 000 ms. */
+  speedsmsRateLimit?: { limit: number; windowMs: number };
+  /** Refuse SMTP mail from sessions that did not authenticate. Default false (AUTH optional). */
+  smtpRequireAuth?: boolean;
+  /** Inbox entries kept (oldest dropped beyond it). Default 200 000. */
+  inboxLimit?: number;
 }
 
 /** The base URL that replaces each provider's real origin (the connectors' `baseUrl` settings). */

@@ -1,0 +1,72 @@
+import type { FastifyReply } from 'fastify';
+import type { FaultBook, FaultDecision, FaultSurface } from './faults';
+
+type HttpSurface = Exclude<FaultSurface, 'smtp'>;
+
+function providerBody(surface: HttpSurface, code: number | string): { status: number; body: unknown } {
+  const message = `Injected fault ${code}`;
+  switch (surface) {
+    case 'zalo_oauth':
+      return {
+        status: 200,
+        body: {
+          error: Number(code),
+          error_name: 'Injected fault',
+          error_description: message,
+          error_reason: message,
+          ref_doc: '',
+        },
+      };
+    case 'zns':
+      return { status: 200, body: { error: Number(code), message, data: null } };
+    case 'zalo_oa':
+      return { status: 200, body: { error: Number(code), message } };
+    case 'esms':
+      return { status: 200, body: { CodeResult: String(code), CountRegenerate: 0, ErrorMessage: message } };
+    case 'speedsms':
+      return { status: 200, body: { status: 'error', code: String(code), message, invalidPhone: [] } };
+    case 'twilio':
+      return {
+        status: 400,
+        body: {
+          code: Number(code),
+          message,
+          more_info: `https://www.twilio.com/docs/errors/${code}`,
+          status: 400,
+        },
+      };
+  }
+}
+
+/** Answers a request with the fault instead of the provider's normal reply, in that provider's envelope. */
+export function sendFault(reply: FastifyReply, surface: HttpSurface, decision: FaultDecision): FastifyReply {
+  switch (decision.kind) {
+    case 'outage':
+      return reply.code(503).send({ error: 'Service Unavailable', message: 'Injected outage' });
+    case 'http_status':
+      return reply.code(decision.status).send({ error: 'Injected fault', status: decision.status });
+    case 'provider_code': {
+      const { status, body } = providerBody(surface, decision.code);
+      return reply.code(status).send(body);
+    }
+  }
+}
+
+/** Runs the fault rules for a request; returns true when the fault answered it. Free when no rule exists. */
+export async function answeredByFault(input: {
+  faults: FaultBook;
+  surface: HttpSurface;
+  recipient?: string;
+  now: number;
+  reply: FastifyReply;
+}): Promise<boolean> {
+  if (input.faults.empty) return false;
+  const decision = await input.faults.evaluate({
+    surface: input.surface,
+    recipient: input.recipient,
+    now: input.now,
+  });
+  if (!decision) return false;
+  sendFault(input.reply, input.surface, decision);
+  return true;
+}

@@ -1,0 +1,59 @@
+import type { AddressInfo } from 'node:net';
+import { registerControlRoutes } from './control/control.routes';
+import { createHttpApp } from './http/create-http-app';
+import { registerInboxRoutes } from './inbox/inbox.routes';
+import type { RunningSandbox, SandboxOptions, SandboxUrls } from './sandbox.types';
+import { defaultSeed } from './state/default-seed';
+import { resolveOptions, SandboxContext } from './state/sandbox-context';
+import { registerZaloOauthRoutes } from './zalo-oauth/oauth.routes';
+import { registerZnsInfoRoutes } from './zns/zns-info.routes';
+import { registerZnsSendRoutes } from './zns/zns-send.routes';
+
+/** Starts the HTTP and SMTP servers on loopback (free ports by default) with the given or default seed. */
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const host = options.host ?? '127.0.0.1';
+  const seed = options.seed ?? defaultSeed();
+  const context = new SandboxContext(resolveOptions(options), seed, options.now ?? Date.now);
+  const app = createHttpApp(context);
+  registerZaloOauthRoutes(app, context);
+  registerZnsSendRoutes(app, context);
+  registerZnsInfoRoutes(app, context);
+  registerInboxRoutes(app, context);
+  registerControlRoutes(app, context);
+
+  await app.listen({ host, port: options.port ?? 0 });
+  const httpPort = (app.server.address() as AddressInfo).port;
+  const smtpPort = 0;
+  const urls = sandboxUrls({ host, httpPort, smtpPort });
+
+  return {
+    urls,
+    seed,
+    inbox: (filter) => context.state.inbox.list(filter),
+    requestCount: (pathname) => context.state.requests.get(pathname) ?? 0,
+    addFault: (rule) => context.state.faults.add(rule),
+    clearFaults: () => context.state.faults.clear(),
+    expireTokens: (oaId) => context.state.tokens.expire({ oaId, now: context.now() }),
+    setNow: (now) => context.setClock(now),
+    reset: () => context.reset(),
+    close: async () => {
+      await app.close();
+      await context.close();
+    },
+  };
+}
+
+function sandboxUrls(input: { host: string; httpPort: number; smtpPort: number }): SandboxUrls {
+  const origin = `http://${input.host}:${input.httpPort}`;
+  return {
+    zaloOauth: `${origin}/zalo-oauth/v4`,
+    zns: `${origin}/zns`,
+    zaloOa: `${origin}/zalo-oa`,
+    esms: `${origin}/esms`,
+    speedsms: `${origin}/speedsms`,
+    twilio: `${origin}/twilio`,
+    smtp: `smtp://${input.host}:${input.smtpPort}`,
+    inbox: `${origin}/inbox`,
+    control: `${origin}/control`,
+  };
+}
