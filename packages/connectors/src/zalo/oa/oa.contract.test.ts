@@ -1,6 +1,6 @@
 import { defaultSeed } from '@loa/provider-sandbox';
 import { deflateSync } from 'node:zlib';
-import { startZaloSandbox, vietnamTime, type ZaloSandboxFixture } from '../testing/zalo-sandbox';
+import { startZaloSandbox, storedPair, vietnamTime, type ZaloSandboxFixture } from '../testing/zalo-sandbox';
 import { ZaloOaConnector } from './oa.connector';
 import type { ZaloOaMessage } from './oa.types';
 
@@ -170,7 +170,7 @@ describe('Zalo OA connector against the provider sandbox', () => {
   });
 
   it('reads user detail and per-user quota', async () => {
-    const accessToken = (await fx.store.load(fx.account.oaId))!.accessToken;
+    const accessToken = (await storedPair(fx)).accessToken;
     const detail = await oa.client.userDetail({ account: fx.account, accessToken, userId: recentUser });
     expect(detail).toMatchObject({ ok: true, data: { user_id: recentUser } });
     const quota = await oa.client.userQuota({ account: fx.account, accessToken, userId: recentUser });

@@ -66,3 +66,10 @@ export async function startZaloSandbox(
 export function vietnamTime(isoLocal: string): number {
   return Date.parse(`${isoLocal}+07:00`);
 }
+
+/** The pair the fixture's store holds for its OA (fails the test when there is none). */
+export async function storedPair(fx: ZaloSandboxFixture) {
+  const pair = await fx.store.load(fx.account.oaId);
+  if (!pair) throw new Error(`no token pair stored for OA ${fx.account.oaId}`);
+  return pair;
+}

@@ -1,7 +1,7 @@
 import { defaultSeed } from '@loa/provider-sandbox';
 import { createHttpClient } from '../../http/http-client';
 import { isSent, type SendOutcome } from '../../contract/send-outcome';
-import { startZaloSandbox, vietnamTime, type ZaloSandboxFixture } from '../testing/zalo-sandbox';
+import { startZaloSandbox, storedPair, vietnamTime, type ZaloSandboxFixture } from '../testing/zalo-sandbox';
 import { ZaloOAuthClient } from '../oauth/oauth.client';
 import { ZaloTokenManager } from '../tokens/token-manager';
 import { ZnsClient } from './zns.client';
@@ -101,7 +101,7 @@ describe('ZNS connector against the provider sandbox', () => {
     );
     const status = await client.messageStatus({
       account: fx.account,
-      accessToken: (await fx.store.load(fx.account.oaId))!.accessToken,
+      accessToken: (await storedPair(fx)).accessToken,
       messageId: outcome.providerMessageId,
     });
     expect(status.ok && [0, 1]).toContain(status.ok && status.data.status);
@@ -281,14 +281,14 @@ describe('ZNS token refresh under concurrency', () => {
 
   it('100 concurrent sends with an expired token: exactly one refresh, every send succeeds, the new pair is stored', async () => {
     const zns = new ZnsConnector({ http: fx.http, tokens: fx.tokens });
-    const before = (await fx.store.load(fx.account.oaId))!;
+    const before = await storedPair(fx);
     fx.sandbox.expireTokens(fx.account.oaId);
     const outcomes = await Promise.all(
       messages(100, 'burst').map((item) => zns.send({ account: fx.account, ...item })),
     );
     expect(outcomes.filter((outcome) => outcome.status !== 'sent')).toEqual([]);
     expect(fx.sandbox.requestCount(REFRESH_PATH)).toBe(1);
-    const after = (await fx.store.load(fx.account.oaId))!;
+    const after = await storedPair(fx);
     expect(after.accessToken).not.toBe(before.accessToken);
     expect(after.refreshToken).not.toBe(before.refreshToken);
     expect(fx.sandbox.inbox({ channel: 'zns' })).toHaveLength(100);
@@ -317,7 +317,7 @@ describe('ZNS token refresh under concurrency', () => {
   });
 
   it('refreshes ahead of expiry, once', async () => {
-    const pair = (await fx.store.load(fx.account.oaId))!;
+    const pair = await storedPair(fx);
     await fx.store.save(
       fx.account.oaId,
       { ...pair, accessTokenExpiresAt: pair.issuedAt + 60_000 },
