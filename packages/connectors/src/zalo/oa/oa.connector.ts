@@ -126,7 +126,9 @@ export class ZaloOaConnector implements ChannelConnector<ZaloOaAccount, ZaloOaMe
           correlationId,
           now: this.now(),
         });
-      default:
+      case 'http':
+      case 'network':
+      case 'invalid_response':
         return transportFailure(result, correlationId);
     }
   }

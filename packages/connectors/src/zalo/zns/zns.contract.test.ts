@@ -4,7 +4,7 @@ import { isSent, type SendOutcome } from '../../contract/send-outcome';
 import { startZaloSandbox, storedPair, vietnamTime, type ZaloSandboxFixture } from '../testing/zalo-sandbox';
 import { ZaloOAuthClient } from '../oauth/oauth.client';
 import { ZaloTokenManager } from '../tokens/token-manager';
-import { ZnsClient } from './zns.client';
+import { hashPhone, ZnsClient } from './zns.client';
 import { ZnsConnector } from './zns.connector';
 import type { ZnsMessage, ZnsTemplateDetail } from './zns.types';
 
@@ -105,6 +105,18 @@ describe('ZNS connector against the provider sandbox', () => {
       messageId: outcome.providerMessageId,
     });
     expect(status.ok && [0, 1]).toContain(status.ok && status.data.status);
+  });
+
+  it('sends by hashed phone', async () => {
+    const result = await client.sendByHashPhone({
+      account: fx.account,
+      accessToken: (await storedPair(fx)).accessToken,
+      hashPhone: hashPhone(onZalo),
+      templateId: '300002',
+      templateData: { otp: '123456' },
+      trackingId: 'hash_1',
+    });
+    expect(result).toMatchObject({ ok: true, data: { msg_id: expect.any(String) } });
   });
 
   it('-118: a phone without Zalo is a permanent recipient failure suggesting another channel', async () => {
