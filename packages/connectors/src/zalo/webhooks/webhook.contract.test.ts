@@ -13,7 +13,18 @@ interface Received {
   rawBody: Buffer;
 }
 
-describe('Zalo webhooks posted by the provider sandbox', () => {
+describe.each([
+  {
+    signing: 'app id, no prefix',
+    sandboxSigning: { firstTerm: 'appId' as const, macPrefix: false },
+    firstTerm: 'app_id' as const,
+  },
+  {
+    signing: 'OA id, mac= prefix',
+    sandboxSigning: { firstTerm: 'oaId' as const, macPrefix: true },
+    firstTerm: 'oa_id' as const,
+  },
+])('Zalo webhooks posted by the provider sandbox, signed with $signing', ({ sandboxSigning, firstTerm }) => {
   let server: Server;
   const received: Received[] = [];
   let fx: ZaloSandboxFixture;
@@ -30,7 +41,13 @@ describe('Zalo webhooks posted by the provider sandbox', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const seed = defaultSeed();
     seed.zalo[0].webhookUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/zalo/webhook`;
-    fx = await startZaloSandbox({ seed, receiptDelayMs: 5, now: () => vietnamTime('2026-03-10T10:00:00') });
+    fx = await startZaloSandbox({
+      seed,
+      receiptDelayMs: 5,
+      zaloWebhookSignature: sandboxSigning,
+      account: { webhookSignatureFirstTerm: firstTerm },
+      now: () => vietnamTime('2026-03-10T10:00:00'),
+    });
   });
   afterAll(async () => {
     await fx.close();
@@ -69,6 +86,15 @@ describe('Zalo webhooks posted by the provider sandbox', () => {
       macPrefix: fx.account.webhookSignatureMacPrefix,
     });
     expect(check).toEqual({ ok: true });
+    const otherTerm = firstTerm === 'app_id' ? fx.account.oaId : fx.account.appId;
+    expect(
+      verifyZaloWebhookSignature({
+        rawBody: receipt.rawBody,
+        header: receipt.headers['x-zevent-signature'],
+        firstTerm: otherTerm,
+        secret: fx.account.webhookSecret,
+      }),
+    ).toEqual({ ok: false, reason: 'mismatch' });
     expect(
       verifyZaloWebhookSignature({
         rawBody: receipt.rawBody,
