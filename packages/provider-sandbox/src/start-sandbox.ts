@@ -1,10 +1,17 @@
 import type { AddressInfo } from 'node:net';
 import { registerControlRoutes } from './control/control.routes';
 import { createHttpApp } from './http/create-http-app';
+import { registerEsmsRoutes } from './esms/esms.routes';
 import { registerInboxRoutes } from './inbox/inbox.routes';
 import type { RunningSandbox, SandboxOptions, SandboxUrls } from './sandbox.types';
+import { startSmtpServer } from './smtp/smtp.server';
+import { registerSpeedSmsRoutes } from './speedsms/speedsms.routes';
 import { defaultSeed } from './state/default-seed';
 import { resolveOptions, SandboxContext } from './state/sandbox-context';
+import { registerTwilioRoutes } from './twilio/twilio.routes';
+import { registerOaSendRoutes } from './zalo-oa/oa-send.routes';
+import { registerOaUploadRoutes } from './zalo-oa/oa-upload.routes';
+import { registerOaUserRoutes } from './zalo-oa/oa-users.routes';
 import { registerZaloOauthRoutes } from './zalo-oauth/oauth.routes';
 import { registerZnsInfoRoutes } from './zns/zns-info.routes';
 import { registerZnsSendRoutes } from './zns/zns-send.routes';
@@ -18,12 +25,24 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   registerZaloOauthRoutes(app, context);
   registerZnsSendRoutes(app, context);
   registerZnsInfoRoutes(app, context);
+  registerOaSendRoutes(app, context);
+  registerOaUploadRoutes(app, context);
+  registerOaUserRoutes(app, context);
+  registerEsmsRoutes(app, context);
+  registerSpeedSmsRoutes(app, context);
+  registerTwilioRoutes(app, context);
   registerInboxRoutes(app, context);
   registerControlRoutes(app, context);
 
   await app.listen({ host, port: options.port ?? 0 });
   const httpPort = (app.server.address() as AddressInfo).port;
-  const smtpPort = 0;
+  const smtp = await startSmtpServer({ context, host, port: options.smtpPort ?? 0 }).catch(
+    async (error: unknown) => {
+      await app.close();
+      throw error;
+    },
+  );
+  const smtpPort = smtp.port;
   const urls = sandboxUrls({ host, httpPort, smtpPort });
 
   return {
@@ -37,7 +56,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     setNow: (now) => context.setClock(now),
     reset: () => context.reset(),
     close: async () => {
-      await app.close();
+      await Promise.all([app.close(), smtp.close()]);
       await context.close();
     },
   };

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { SandboxContext } from '../state/sandbox-context';
 import { asRecord, stringField } from '../state/records';
+import { simulateUserEvent } from '../zalo-oa/oa-user-events';
 import { parseFaultRule } from './fault-rule.schema';
 
 /** Fault injection, clock, token expiry, request counts and reset. */
@@ -26,6 +27,12 @@ export function registerControlRoutes(app: FastifyInstance, context: SandboxCont
     const oaId = stringField(asRecord(request.body), 'oaId');
     context.state.tokens.expire({ oaId, now: context.now() });
     return { expired: oaId ?? 'all' };
+  });
+
+  app.post('/control/zalo/user-events', async (request, reply) => {
+    const outcome = await simulateUserEvent(context, request.body);
+    if (!outcome.ok) return reply.code(400).send({ error: 'Bad Request', message: outcome.error });
+    return { event: outcome.event, webhook: outcome.webhook };
   });
 
   app.post('/control/clock', async (request, reply) => {

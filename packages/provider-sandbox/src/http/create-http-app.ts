@@ -53,12 +53,10 @@ export function createHttpApp(context: SandboxContext): FastifyInstance {
   });
 
   app.setNotFoundHandler((request, reply) =>
-    reply
-      .code(404)
-      .send({
-        error: 'Not Found',
-        message: `No sandbox route for ${request.method} ${redactUrl(request.url)}`,
-      }),
+    reply.code(404).send({
+      error: 'Not Found',
+      message: `No sandbox route for ${request.method} ${redactUrl(request.url)}`,
+    }),
   );
   return app;
 }

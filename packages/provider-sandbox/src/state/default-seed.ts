@@ -121,7 +121,7 @@ export function defaultSeed(now: number = Date.now()): SandboxSeed {
       {
         apiKey: 'sandbox-esms-api-key',
         secretKey: 'sandbox-esms-secret-key',
-        brandnames: ['SANDBOX', 'Baotrixemay'],
+        brandnames: ['SANDBOX', 'LOA-DEMO'],
         balance: 1_000_000,
       },
     ],

@@ -1,0 +1,121 @@
+import type { EsmsAccountSeed, InboxMessage } from '../sandbox.types';
+import type { SandboxContext } from '../state/sandbox-context';
+import { stringField, type JsonRecord } from '../state/records';
+import { toZaloPhone } from '../state/vietnamese-phone';
+import { ESMS_CODES, esmsError } from './esms.codes';
+import { telcoIdOf } from './telco';
+
+/** VND per SMS segment by SmsType (indicative, providers.md §5.1). */
+const PRICE_BY_TYPE: Record<string, number> = { '1': 520, '2': 520, '8': 450 };
+
+function segmentsOf(content: string, unicode: boolean): number {
+  const single = unicode ? 70 : 160;
+  const multi = unicode ? 67 : 153;
+  return content.length <= single ? 1 : Math.ceil(content.length / multi);
+}
+
+/**
+ * SendMultipleMessage_V4 for both the JSON POST and the GET variant: validates in eSMS's order, charges,
+ * records the RequestId, delivers to the inbox and schedules the GET callback. Sandbox=1 validates only.
+ */
+export function esmsSend(context: SandboxContext, params: JsonRecord): Record<string, unknown> {
+  const state = context.state;
+  const apiKey = stringField(params, 'ApiKey');
+  const account: EsmsAccountSeed | undefined = state.seed.esms.find(
+    (candidate) => candidate.apiKey === apiKey,
+  );
+  if (!account || stringField(params, 'SecretKey') !== account.secretKey)
+    return esmsError(ESMS_CODES.badKeys);
+  const smsType = stringField(params, 'SmsType');
+  if (smsType === undefined || smsType === '') return esmsError(ESMS_CODES.missingType);
+  if (!(smsType in PRICE_BY_TYPE)) return esmsError(ESMS_CODES.badType);
+  const brandname = stringField(params, 'Brandname');
+  if (smsType !== '8' && (!brandname || !account.brandnames.includes(brandname)))
+    return esmsError(ESMS_CODES.brandname);
+  const rawPhones = (stringField(params, 'Phone') ?? '')
+    .split(/[,;]/)
+    .map((phone) => phone.trim())
+    .filter(Boolean);
+  const phones = rawPhones.map(toZaloPhone);
+  if (phones.length === 0 || phones.some((phone) => phone === null)) return esmsError(ESMS_CODES.badPhone);
+  const recipients = phones as string[];
+  if (smsType === '1' && recipients.length < 30) return esmsError(ESMS_CODES.adsNeed30);
+  if (recipients.some((phone) => account.blockedPhones?.includes(phone)))
+    return esmsError(ESMS_CODES.blocked);
+  const content = stringField(params, 'Content') ?? '';
+  const unicode = stringField(params, 'IsUnicode') === '1';
+  const price = PRICE_BY_TYPE[smsType] * segmentsOf(content, unicode) * recipients.length;
+  const requestId = stringField(params, 'RequestId');
+  const seenIds = state.esmsRequestIds.get(account.apiKey) ?? new Set<string>();
+  if (requestId && seenIds.has(requestId)) return esmsError(ESMS_CODES.duplicateRequestId);
+  const smsId = `sandbox-${state.ids.next(24)}`;
+  if (stringField(params, 'Sandbox') === '1')
+    return { CodeResult: ESMS_CODES.accepted, CountRegenerate: 0, SMSID: smsId };
+  const balance = state.balances.get(account.apiKey) ?? 0;
+  if (balance < price) return esmsError(ESMS_CODES.balance);
+  state.balances.set(account.apiKey, balance - price);
+  if (requestId) {
+    seenIds.add(requestId);
+    state.esmsRequestIds.set(account.apiKey, seenIds);
+  }
+  const now = context.now();
+  for (const phone of recipients) {
+    const message: InboxMessage = {
+      id: `${smsId}-${phone}`,
+      channel: 'esms',
+      account: account.apiKey,
+      recipient: phone,
+      providerMessageId: smsId,
+      correlationId: requestId,
+      content: {
+        Content: content,
+        Brandname: brandname,
+        SmsType: smsType,
+        IsUnicode: unicode ? '1' : '0',
+        SendDate: stringField(params, 'SendDate'),
+      },
+      acceptedAt: new Date(now).toISOString(),
+    };
+    state.inbox.add(message);
+  }
+  const callbackUrl = stringField(params, 'CallbackUrl');
+  if (callbackUrl) scheduleCallbacks({ context, callbackUrl, smsId, requestId, smsType, recipients, price });
+  return { CodeResult: ESMS_CODES.accepted, CountRegenerate: 0, SMSID: smsId };
+}
+
+/** One HTTP GET per recipient with SendStatus 5, up to 5 attempts (providers.md §5.1). */
+function scheduleCallbacks(input: {
+  context: SandboxContext;
+  callbackUrl: string;
+  smsId: string;
+  requestId?: string;
+  smsType: string;
+  recipients: string[];
+  price: number;
+}): void {
+  const { context } = input;
+  const delay = context.options.receiptDelayMs;
+  for (const phone of input.recipients) {
+    const url = new URL(input.callbackUrl);
+    const query: Record<string, string> = {
+      SMSID: input.smsId,
+      SendStatus: '5',
+      SendSuccess: '1',
+      SendFailed: '0',
+      TotalSent: '1',
+      TotalReceiver: String(input.recipients.length),
+      Totalprice: String(input.price),
+      RequestId: input.requestId ?? '',
+      TypeId: input.smsType === '1' ? '1' : '2',
+      telcoid: String(telcoIdOf(phone)),
+      phonenumber: phone,
+    };
+    for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
+    const attempt = (number: number): void =>
+      context.later(delay * number, async () => {
+        const result = await context.callbacks.send({ method: 'GET', url: url.toString() });
+        if ((!result.ok || result.status >= 400) && number < 5) attempt(number + 1);
+      });
+    attempt(1);
+  }
+}
