@@ -28,3 +28,4 @@ export * from './email/smtp-transport-cache';
 export * from './email/unsubscribe-headers';
 export * from './email/text-alternative';
 export * from './email/email.connector';
+export * from './zalo';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { BatchSendRequest, ChannelConnector, SendRequest } from '../contract/channel-connector';
 import { correlationIdFor, MESSAGE_ID_LOCAL_PART } from '../contract/correlation-id';
 import type { SendFailure, SendOutcome } from '../contract/send-outcome';
-import { mapConcurrent } from '../sms/map-concurrent';
+import { mapConcurrent } from '../shared/map-concurrent';
 import type { EmailMessage } from './email-message';
 import type { SmtpAccount } from './smtp.config';
 import { smtpFailure } from './smtp.errors';

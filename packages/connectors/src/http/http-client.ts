@@ -1,4 +1,4 @@
-import { Agent, request, type Dispatcher } from 'undici';
+import { Agent, request, type Dispatcher, type FormData } from 'undici';
 
 export interface HttpResponse {
   status: number;
@@ -10,7 +10,8 @@ export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: string;
   headers?: Record<string, string>;
-  body?: string | Buffer;
+  /** A FormData body is sent as multipart/form-data (undici sets the boundary header). */
+  body?: string | Buffer | FormData;
   timeoutMs?: number;
   signal?: AbortSignal;
 }

@@ -2,7 +2,7 @@ import type { BatchSendRequest, ChannelConnector, SendRequest } from '../../cont
 import type { SendFailure, SendOutcome } from '../../contract/send-outcome';
 import type { HttpClient } from '../../http/http-client';
 import { normalizeVietnamesePhone } from '../../phone/normalize-phone';
-import { mapConcurrent } from '../map-concurrent';
+import { mapConcurrent } from '../../shared/map-concurrent';
 import { httpStatusFailure, invalidPhoneFailure, networkFailure, parseJsonBody } from '../sms-failures';
 import type { SmsMessage } from '../sms-message';
 import { prepareSmsText, type PreparedSmsText } from '../sms-text';

@@ -1,7 +1,7 @@
 import type { BatchSendRequest, ChannelConnector, SendRequest } from '../../contract/channel-connector';
 import type { SendOutcome } from '../../contract/send-outcome';
 import type { HttpClient } from '../../http/http-client';
-import { mapConcurrent } from '../map-concurrent';
+import { mapConcurrent } from '../../shared/map-concurrent';
 import { invalidPhoneFailure, networkFailure, parseJsonBody } from '../sms-failures';
 import type { SmsMessage } from '../sms-message';
 import { prepareSmsText } from '../sms-text';

@@ -1,0 +1,70 @@
+import type { SendFailure } from '../../contract/send-outcome';
+import type { AccessTokenFailure } from '../tokens/token-manager';
+import type { ZaloCallFailure } from './zalo-call';
+
+/** Failures every Zalo call can end in before Zalo's own code is read: transport and token trouble. */
+export function transportFailure(
+  failure: Exclude<ZaloCallFailure, { kind: 'provider' }>,
+  correlationId: string,
+): SendFailure {
+  switch (failure.kind) {
+    case 'network':
+      return {
+        status: 'failed',
+        class: 'retryable',
+        code: failure.code,
+        message: 'Zalo could not be reached; the message will be retried.',
+        correlationId,
+      };
+    case 'http':
+      if (failure.status === 429 || failure.status >= 500) {
+        return {
+          status: 'failed',
+          class: 'retryable',
+          code: `http_${failure.status}`,
+          message: `Zalo is unavailable (HTTP ${failure.status}); the message will be retried.`,
+          correlationId,
+        };
+      }
+      return {
+        status: 'failed',
+        class: 'permanent',
+        scope: 'message',
+        code: `http_${failure.status}`,
+        message: `Zalo refused the request (HTTP ${failure.status}).`,
+        correlationId,
+      };
+    case 'invalid_response':
+      return {
+        status: 'failed',
+        class: 'retryable',
+        code: 'loa_invalid_response',
+        message: 'Zalo answered with something unexpected; the message will be retried.',
+        providerMessage: failure.detail,
+        correlationId,
+      };
+  }
+}
+
+export function tokenFailure(failure: AccessTokenFailure, correlationId: string): SendFailure {
+  switch (failure.kind) {
+    case 'unavailable':
+      return {
+        status: 'failed',
+        class: 'retryable',
+        code: failure.code,
+        message: failure.message,
+        correlationId,
+      };
+    case 'not_connected':
+    case 'reauthorization_required':
+      return {
+        status: 'failed',
+        class: 'permanent',
+        scope: 'account',
+        code: failure.code,
+        message: failure.message,
+        correlationId,
+      };
+  }
+}

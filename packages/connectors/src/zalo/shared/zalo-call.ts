@@ -1,0 +1,79 @@
+import type { z } from 'zod';
+import { networkErrorCode, type HttpClient, type HttpRequest } from '../../http/http-client';
+
+/** Why a Zalo API call did not return data; a value, never thrown. */
+export type ZaloCallFailure =
+  /** HTTP 200 with `error` ≠ 0: Zalo's own code. */
+  | { ok: false; kind: 'provider'; code: number; providerMessage: string }
+  /** An HTTP status other than 200 (429 and 5xx are retryable). */
+  | { ok: false; kind: 'http'; status: number }
+  /** The request never got an answer (connection refused or reset, timeout, abort). */
+  | { ok: false; kind: 'network'; code: string }
+  /** A 200 answer that is not the documented envelope. */
+  | { ok: false; kind: 'invalid_response'; detail: string };
+
+export type ZaloCallResult<T> = { ok: true; data: T } | ZaloCallFailure;
+
+interface Envelope {
+  error?: unknown;
+  message?: unknown;
+  data?: unknown;
+}
+
+/**
+ * Sends one request to a Zalo business API (ZNS or OA) and reads the `{error, message, data}` envelope that both
+ * answer with, HTTP 200 even on errors (providers.md §2.1, §3.1). `data` is checked with `dataSchema`.
+ */
+export async function callZaloApi<S extends z.ZodType>({
+  http,
+  request,
+  dataSchema,
+}: {
+  http: HttpClient;
+  request: HttpRequest;
+  dataSchema: S;
+}): Promise<ZaloCallResult<z.output<S>>> {
+  let status: number;
+  let body: string;
+  try {
+    ({ status, body } = await http.send(request));
+  } catch (error) {
+    return { ok: false, kind: 'network', code: networkErrorCode(error) ?? 'network_error' };
+  }
+  if (status !== 200) return { ok: false, kind: 'http', status };
+  let envelope: Envelope;
+  try {
+    envelope = JSON.parse(body) as Envelope;
+  } catch {
+    return { ok: false, kind: 'invalid_response', detail: 'body is not JSON' };
+  }
+  if (typeof envelope !== 'object' || envelope === null) {
+    return { ok: false, kind: 'invalid_response', detail: 'body is not a JSON object' };
+  }
+  const code = Number(envelope.error ?? 0);
+  if (!Number.isFinite(code))
+    return { ok: false, kind: 'invalid_response', detail: '`error` is not a number' };
+  if (code !== 0) {
+    return {
+      ok: false,
+      kind: 'provider',
+      code,
+      providerMessage: typeof envelope.message === 'string' ? envelope.message : '',
+    };
+  }
+  const data = dataSchema.safeParse(envelope.data);
+  if (!data.success) {
+    const issue = data.error.issues[0];
+    return {
+      ok: false,
+      kind: 'invalid_response',
+      detail: `data.${issue?.path.map(String).join('.') ?? ''}: ${issue?.message ?? 'invalid'}`,
+    };
+  }
+  return { ok: true, data: data.data };
+}
+
+/** Query string for GET endpoints of the OA API, which take one JSON `data` parameter (providers.md §3.1). */
+export function oaDataQuery(data: Record<string, unknown>): string {
+  return `data=${encodeURIComponent(JSON.stringify(data))}`;
+}
