@@ -74,20 +74,18 @@ export function registerTwilioRoutes(app: FastifyInstance, context: SandboxConte
           from: from ?? messagingServiceSid ?? '',
         });
       }
-      return reply
-        .code(201)
-        .send(
-          messageResource({
-            sid,
-            accountSid: account.accountSid,
-            to,
-            from,
-            messagingServiceSid,
-            body,
-            status,
-            now,
-          }),
-        );
+      return reply.code(201).send(
+        messageResource({
+          sid,
+          accountSid: account.accountSid,
+          to,
+          from,
+          messagingServiceSid,
+          body,
+          status,
+          now,
+        }),
+      );
     },
   );
 }

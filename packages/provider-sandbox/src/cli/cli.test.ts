@@ -1,0 +1,47 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { freePort } from '@loa/testing';
+
+const workspaceRoot = join(__dirname, '..', '..', '..', '..');
+
+describe('standalone sandbox (npm run sandbox)', () => {
+  it('prints one base URL per provider on the configured ports, serves them, and exits cleanly on SIGTERM', async () => {
+    const [port, smtpPort] = [await freePort(), await freePort()];
+    const child = spawn(
+      join(workspaceRoot, 'node_modules', '.bin', 'tsx'),
+      ['packages/provider-sandbox/src/cli/main.ts'],
+      {
+        cwd: workspaceRoot,
+        env: { ...process.env, LOA_SANDBOX_PORT: String(port), LOA_SANDBOX_SMTP_PORT: String(smtpPort) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    const exited = once(child, 'exit');
+    const lines: string[] = [];
+    for await (const line of createInterface({ input: child.stdout })) {
+      lines.push(line);
+      if (line.startsWith('control: ')) break;
+    }
+    const origin = `http://127.0.0.1:${port}`;
+    expect(lines.filter((line) => !line.startsWith('{'))).toEqual([
+      `zns: ${origin}/zns`,
+      `zalo-oauth: ${origin}/zalo-oauth/v4`,
+      `zalo-oa: ${origin}/zalo-oa`,
+      `esms: ${origin}/esms`,
+      `speedsms: ${origin}/speedsms`,
+      `twilio: ${origin}/twilio`,
+      `smtp: smtp://127.0.0.1:${smtpPort}`,
+      `inbox: ${origin}/inbox`,
+      `control: ${origin}/control`,
+    ]);
+    const quota = await fetch(`${origin}/zns/message/quota`, {
+      headers: { access_token: 'sandbox-zalo-access-token' },
+    });
+    expect(await quota.json()).toMatchObject({ error: 0, data: { dailyQuota: 5000 } });
+    child.kill('SIGTERM');
+    const [code] = await exited;
+    expect(code).toBe(0);
+  }, 30_000);
+});

@@ -1,0 +1,102 @@
+import { createTransport } from 'nodemailer';
+import { startSandbox } from '../start-sandbox';
+import type { RunningSandbox } from '../sandbox.types';
+import { seedAt, VIETNAM_MORNING } from '../testing/fixtures';
+import { getJson, postJson } from '../testing/http';
+
+describe('control API: fault injection, clock, request counts', () => {
+  let sandbox: RunningSandbox;
+  const zns = (phone: string) =>
+    postJson(
+      `${sandbox.urls.zns}/message/template`,
+      { phone, template_id: '300002', template_data: { otp: '1234' }, tracking_id: 'fault-1' },
+      { access_token: sandbox.seed.zalo[0].oas[0].accessToken },
+    );
+  const addFault = async (rule: Record<string, unknown>) => {
+    const answer = await postJson(`${sandbox.urls.control}/faults`, rule);
+    expect(answer.status).toBe(201);
+    return answer.body['id'] as string;
+  };
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({ seed: seedAt(VIETNAM_MORNING), now: () => VIETNAM_MORNING });
+  });
+  afterAll(() => sandbox.close());
+  beforeEach(async () => {
+    await postJson(`${sandbox.urls.control}/reset`, {});
+  });
+
+  it('answers a given code for given recipients only, in the provider envelope', async () => {
+    await addFault({ channel: 'zns', recipients: ['84987000111'], code: -114 });
+    expect((await zns('0987000111')).body).toEqual({ error: -114, message: expect.any(String), data: null });
+    expect((await zns('0987000112')).body['error']).toBe(0);
+    await addFault({ channel: 'esms', code: '99' });
+    const esms = await postJson(
+      `${sandbox.urls.esms}/MainService.svc/json/SendMultipleMessage_V4_post_json/`,
+      {},
+    );
+    expect(esms.body).toMatchObject({ CodeResult: '99' });
+  });
+
+  it('applies an error rate deterministically', async () => {
+    await addFault({ channel: 'zns', errorRate: 0.5, code: -100 });
+    const codes = [];
+    for (let index = 0; index < 4; index += 1) codes.push((await zns('0987000113')).body['error']);
+    expect(codes.filter((code) => code === -100)).toHaveLength(2);
+    expect(codes.filter((code) => code === 0)).toHaveLength(2);
+  });
+
+  it('answers HTTP 503 inside an outage window and normally outside it', async () => {
+    await addFault({ outage: { from: VIETNAM_MORNING - 1000, to: VIETNAM_MORNING + 1000 } });
+    const answer = await zns('0987000114');
+    expect(answer.status).toBe(503);
+    const { user, pass } = sandbox.seed.smtp[0];
+    const transport = createTransport({
+      host: '127.0.0.1',
+      port: Number(new URL(sandbox.urls.smtp).port),
+      ignoreTLS: true,
+      auth: { user, pass },
+    });
+    await expect(
+      transport.sendMail({ from: 'a@loa.test', to: 'b@example.test', text: 'x' }),
+    ).rejects.toMatchObject({ responseCode: 421 });
+    const cleared = await fetch(`${sandbox.urls.control}/faults`, { method: 'DELETE' });
+    expect(cleared.status).toBe(204);
+    expect((await zns('0987000114')).status).toBe(200);
+  });
+
+  it('applies latency on matching requests (the request is held by the fault, then answered normally)', async () => {
+    const id = await addFault({ channel: 'zns', recipients: ['84987000115'], latencyMs: 30 });
+    const timer = jest.spyOn(global, 'setTimeout');
+    expect((await zns('0987000115')).body['error']).toBe(0);
+    expect(timer.mock.calls.some(([, delay]) => delay === 30)).toBe(true);
+    timer.mockRestore();
+    expect((await fetch(`${sandbox.urls.control}/faults/${id}`, { method: 'DELETE' })).status).toBe(204);
+  });
+
+  it('sets the clock, expires tokens and counts requests', async () => {
+    const night = await postJson(`${sandbox.urls.control}/clock`, { now: '2026-03-10T16:00:00Z' });
+    expect(night.body).toEqual({ now: '2026-03-10T16:00:00.000Z', frozen: true });
+    expect((await zns('0987000116')).body['error']).toBe(-133);
+    await postJson(`${sandbox.urls.control}/clock`, { now: '2026-03-10T03:00:00Z' });
+    await postJson(`${sandbox.urls.control}/zalo/expire-tokens`, { oaId: '2000000000000000001' });
+    expect((await zns('0987000116')).body['error']).toBe(-124);
+    const count = await getJson(
+      `${sandbox.urls.control}/requests?path=${encodeURIComponent('/zns/message/template')}`,
+    );
+    expect(count.body).toEqual({ path: '/zns/message/template', count: 2 });
+    expect(sandbox.requestCount('/zns/message/template')).toBe(2);
+  });
+
+  it('lists and clears the inbox over HTTP', async () => {
+    await zns('0987000117');
+    const listed = await getJson<unknown[]>(
+      `${sandbox.urls.inbox}/messages?channel=zns&recipient=84987000117`,
+    );
+    expect(listed.body).toEqual([
+      expect.objectContaining({ channel: 'zns', recipient: '84987000117', correlationId: 'fault-1' }),
+    ]);
+    expect((await fetch(`${sandbox.urls.inbox}/messages`, { method: 'DELETE' })).status).toBe(204);
+    expect((await getJson<unknown[]>(`${sandbox.urls.inbox}/messages`)).body).toEqual([]);
+  });
+});

@@ -1,0 +1,31 @@
+import { ESLint } from 'eslint';
+import { join } from 'node:path';
+
+const workspaceRoot = join(__dirname, '..', '..', '..');
+
+async function lintAs(file: string, code: string): Promise<string[]> {
+  const cwd = join(workspaceRoot, 'packages/provider-sandbox');
+  const eslint = new ESLint({ cwd });
+  const [result] = await eslint.lintText(code, { filePath: join(cwd, file) });
+  return result.messages.map((message) => `${message.ruleId}: ${message.message}`);
+}
+
+describe('provider sandbox boundary, enforced by lint', () => {
+  it('may not import the connectors it exists to check', async () => {
+    const problems = await lintAs(
+      'src/probe.ts',
+      "import { normalizeVietnamesePhone } from '@loa/connectors';\nexport const probe = normalizeVietnamesePhone;\n",
+    );
+    expect(problems).toEqual([
+      expect.stringContaining('can only depend on libs tagged with "scope:sandbox"'),
+    ]);
+  });
+
+  it('may use its own modules', async () => {
+    const problems = await lintAs(
+      'src/probe.ts',
+      "import { defaultSeed } from './state/default-seed';\nexport const probe = defaultSeed;\n",
+    );
+    expect(problems).toEqual([]);
+  });
+});
