@@ -68,7 +68,7 @@ function sandboxUrls(input: { host: string; httpPort: number; smtpPort: number }
     zaloOauth: `${origin}/zalo-oauth/v4`,
     zns: `${origin}/zns`,
     zaloOa: `${origin}/zalo-oa`,
-    esms: `${origin}/esms`,
+    esms: `${origin}/esms/MainService.svc/json`,
     speedsms: `${origin}/speedsms`,
     twilio: `${origin}/twilio`,
     smtp: `smtp://${input.host}:${input.smtpPort}`,

@@ -1,7 +1,8 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
 import { freePort } from '@loa/testing';
 
 const workspaceRoot = join(__dirname, '..', '..', '..', '..');
@@ -19,29 +20,36 @@ describe('standalone sandbox (npm run sandbox)', () => {
       },
     );
     const exited = once(child, 'exit');
-    const lines: string[] = [];
-    for await (const line of createInterface({ input: child.stdout })) {
-      lines.push(line);
-      if (line.startsWith('control: ')) break;
+    try {
+      await expectServing(child, port, smtpPort);
+    } finally {
+      child.kill('SIGTERM');
     }
-    const origin = `http://127.0.0.1:${port}`;
-    expect(lines.filter((line) => !line.startsWith('{'))).toEqual([
-      `zns: ${origin}/zns`,
-      `zalo-oauth: ${origin}/zalo-oauth/v4`,
-      `zalo-oa: ${origin}/zalo-oa`,
-      `esms: ${origin}/esms`,
-      `speedsms: ${origin}/speedsms`,
-      `twilio: ${origin}/twilio`,
-      `smtp: smtp://127.0.0.1:${smtpPort}`,
-      `inbox: ${origin}/inbox`,
-      `control: ${origin}/control`,
-    ]);
-    const quota = await fetch(`${origin}/zns/message/quota`, {
-      headers: { access_token: 'sandbox-zalo-access-token' },
-    });
-    expect(await quota.json()).toMatchObject({ error: 0, data: { dailyQuota: 5000 } });
-    child.kill('SIGTERM');
     const [code] = await exited;
     expect(code).toBe(0);
   }, 30_000);
 });
+
+async function expectServing(child: ChildProcess & { stdout: Readable }, port: number, smtpPort: number) {
+  const lines: string[] = [];
+  for await (const line of createInterface({ input: child.stdout })) {
+    lines.push(line);
+    if (line.startsWith('control: ')) break;
+  }
+  const origin = `http://127.0.0.1:${port}`;
+  expect(lines.filter((line) => !line.startsWith('{'))).toEqual([
+    `zns: ${origin}/zns`,
+    `zalo-oauth: ${origin}/zalo-oauth/v4`,
+    `zalo-oa: ${origin}/zalo-oa`,
+    `esms: ${origin}/esms/MainService.svc/json`,
+    `speedsms: ${origin}/speedsms`,
+    `twilio: ${origin}/twilio`,
+    `smtp: smtp://127.0.0.1:${smtpPort}`,
+    `inbox: ${origin}/inbox`,
+    `control: ${origin}/control`,
+  ]);
+  const quota = await fetch(`${origin}/zns/message/quota`, {
+    headers: { access_token: 'sandbox-zalo-access-token' },
+  });
+  expect(await quota.json()).toMatchObject({ error: 0, data: { dailyQuota: 5000 } });
+}

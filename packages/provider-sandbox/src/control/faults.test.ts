@@ -31,10 +31,7 @@ describe('control API: fault injection, clock, request counts', () => {
     expect((await zns('0987000111')).body).toEqual({ error: -114, message: expect.any(String), data: null });
     expect((await zns('0987000112')).body['error']).toBe(0);
     await addFault({ channel: 'esms', code: '99' });
-    const esms = await postJson(
-      `${sandbox.urls.esms}/MainService.svc/json/SendMultipleMessage_V4_post_json/`,
-      {},
-    );
+    const esms = await postJson(`${sandbox.urls.esms}/SendMultipleMessage_V4_post_json/`, {});
     expect(esms.body).toMatchObject({ CodeResult: '99' });
   });
 

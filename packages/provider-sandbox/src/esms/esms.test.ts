@@ -7,7 +7,7 @@ import { WebhookReceiver } from '../testing/webhook-receiver';
 describe('eSMS SendMultipleMessage_V4 (providers.md §5.1)', () => {
   let receiver: WebhookReceiver;
   let sandbox: RunningSandbox;
-  const url = () => `${sandbox.urls.esms}/MainService.svc/json/SendMultipleMessage_V4_post_json/`;
+  const url = () => `${sandbox.urls.esms}/SendMultipleMessage_V4_post_json/`;
   const base = () => ({
     ApiKey: sandbox.seed.esms[0].apiKey,
     SecretKey: sandbox.seed.esms[0].secretKey,
@@ -81,8 +81,7 @@ describe('eSMS SendMultipleMessage_V4 (providers.md §5.1)', () => {
 
   it('serves the GET variant with the same rules', async () => {
     const query = new URLSearchParams({ ...base(), RequestId: 'get-1' }).toString();
-    const get = () =>
-      getJson(`${sandbox.urls.esms}/MainService.svc/json/SendMultipleMessage_V4_get?${query}`);
+    const get = () => getJson(`${sandbox.urls.esms}/SendMultipleMessage_V4_get?${query}`);
     expect((await get()).body['CodeResult']).toBe('100');
     expect((await get()).body['CodeResult']).toBe('124');
   });

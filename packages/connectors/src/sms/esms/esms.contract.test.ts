@@ -5,12 +5,7 @@ import { EsmsAccountSchema, type EsmsAccount } from './esms.config';
 import { parseEsmsCallback } from './esms.callback';
 import { createEsmsConnector } from './esms.connector';
 
-/**
- * `urls.esms` is documented to replace https://rest.esms.vn/MainService.svc/json, but the sandbox serves eSMS under
- * `/esms/MainService.svc/json/…`, repeating the real path. Until the sandbox is fixed the test appends it here; the
- * connector itself follows providers.md (baseUrl + `/SendMultipleMessage_V4_post_json/`).
- */
-const esmsBaseUrl = (sandbox: RunningSandbox) => `${sandbox.urls.esms}/MainService.svc/json`;
+const esmsBaseUrl = (sandbox: RunningSandbox) => sandbox.urls.esms;
 
 describe('eSMS connector against the provider sandbox', () => {
   let sandbox: RunningSandbox;

@@ -8,7 +8,7 @@ describe('Zalo OA account schema', () => {
     const parsed = parseZaloOaAccount(valid);
     expect(parsed).toEqual({
       ok: true,
-      account: {
+      config: {
         ...valid,
         webhookSignatureFirstTerm: 'app_id',
         webhookSignatureMacPrefix: 'optional',
