@@ -39,6 +39,8 @@ describe('renderLiquid', () => {
     expect(render('{{ event.paidAt | datetime_vn }}')).toBe('00:30 22/11/2026');
     expect(render('{{ contact.birthday | date_vn }}')).toBe('08/03/1990');
     expect(render('{{ "not a date" | date_vn }}')).toBe('not a date');
+    // Without an offset a time is Vietnam wall-clock time, whatever zone the server runs in.
+    expect(render('{{ "2026-03-10T23:30" | datetime_vn }}')).toBe('23:30 10/03/2026');
   });
 
   it('greets by the given name, the last word of a Vietnamese full name', () => {
@@ -53,6 +55,13 @@ describe('renderLiquid', () => {
     expect(render('Mã: {{ contact.voucher }}')).toBe('Mã: ');
     const strict = renderLiquid('Mã: {{ contact.voucher }}', scope, { timezone, strictVariables: true });
     expect(strict).toEqual({ ok: false, error: expect.stringContaining('voucher') });
+  });
+
+  it('keeps if and default usable for optional fields under strict variables', () => {
+    expect(
+      render('{% if contact.voucher %}Mã {{ contact.voucher }}{% else %}Không có mã{% endif %}', true),
+    ).toBe('Không có mã');
+    expect(render('{{ contact.voucher | default: "bạn" }}', true)).toBe('bạn');
   });
 
   it('rejects a misspelt filter, naming it', () => {

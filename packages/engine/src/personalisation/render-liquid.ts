@@ -34,7 +34,13 @@ export function renderLiquid(text: string, scope: object, options: RenderLiquidO
 
 /** A Liquid engine with Loa's filters, for parsing and static analysis. */
 export function createLoaLiquid(timezone: string, strictVariables = false): Liquid {
-  const liquid = new Liquid({ strictFilters: true, strictVariables, timezoneOffset: timezone });
+  // lenientIf keeps `{% if contact.voucher %}` and `| default` usable for optional fields under strict variables.
+  const liquid = new Liquid({
+    strictFilters: true,
+    strictVariables,
+    lenientIf: true,
+    timezoneOffset: timezone,
+  });
   for (const [name, filter] of Object.entries(vietnameseFilters(timezone)))
     liquid.registerFilter(name, filter);
   return liquid;

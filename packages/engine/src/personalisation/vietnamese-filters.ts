@@ -53,6 +53,7 @@ function toDateTime(value: unknown, timezone: string): DateTime | undefined {
   let date: DateTime | undefined;
   if (value instanceof Date) date = DateTime.fromJSDate(value);
   else if (typeof value === 'number') date = DateTime.fromMillis(value);
-  else if (typeof value === 'string') date = DateTime.fromISO(value, { setZone: false });
+  // A date or time without an offset is a wall-clock time in the campaign's zone, never the server's.
+  else if (typeof value === 'string') date = DateTime.fromISO(value, { zone: timezone });
   return date?.isValid ? date.setZone(timezone) : undefined;
 }

@@ -1,13 +1,7 @@
-import { personalisationScope } from '../personalisation/personalisation-scope';
+import { personalisationScope, type PersonalisationContact } from '../personalisation/personalisation-scope';
 
 /** The contact as a simulation holds it: a sample contact plus what contact.update steps changed. */
-export interface SimulatedContactState {
-  id: string;
-  attributes: Record<string, unknown>;
-  tags: string[];
-  phone?: string;
-  email?: string;
-  zaloUserId?: string;
+export interface SimulatedContactState extends PersonalisationContact {
   doNotContact: boolean;
 }
 
