@@ -56,6 +56,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     setNow: (now) => context.setClock(now),
     reset: () => context.reset(),
     close: async () => {
+      context.stopTimers();
       await Promise.all([app.close(), smtp.close()]);
       await context.close();
     },

@@ -100,7 +100,7 @@ function scheduleStatusCallbacks(input: {
   from: string;
 }): void {
   const { context, account } = input;
-  const post = async (status: string) => {
+  const post = async (status: string, signal: AbortSignal) => {
     const params: Record<string, string> = {
       AccountSid: account.accountSid,
       ApiVersion: '2010-04-01',
@@ -119,9 +119,13 @@ function scheduleStatusCallbacks(input: {
         'x-twilio-signature': twilioSignature({ authToken: account.authToken, url: input.url, params }),
       },
       body: new URLSearchParams(params).toString(),
+      signal,
     });
   };
-  context.later(context.options.receiptDelayMs, async () => {
-    for (const status of ['queued', 'sent', 'delivered']) await post(status);
+  context.later(context.options.receiptDelayMs, async (signal) => {
+    for (const status of ['queued', 'sent', 'delivered']) {
+      if (signal.aborted) return;
+      await post(status, signal);
+    }
   });
 }

@@ -127,13 +127,14 @@ export function registerZnsSendRoutes(app: FastifyInstance, context: SandboxCont
 function scheduleReceipt(input: { context: SandboxContext; oa: ZaloOa; message: InboxMessage }): void {
   const { context, oa, message } = input;
   const delay = context.options.receiptDelayMs;
-  context.later(delay, async () => {
+  context.later(delay, async (signal) => {
     const deliveryTime = String(Number(message.content['sent_time']) + delay);
     message.content['delivery_time'] = deliveryTime;
     await postZaloEvent({
       context,
       oa,
       server: 'ZNS',
+      signal,
       event: {
         sender: { id: oa.seed.oaId },
         recipient: { id: message.recipient },
