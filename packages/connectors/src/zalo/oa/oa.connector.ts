@@ -3,11 +3,15 @@ import { correlationIdFor, ZNS_TRACKING_ID } from '../../contract/correlation-id
 import type { SendFailure, SendOutcome } from '../../contract/send-outcome';
 import type { HttpClient } from '../../http/http-client';
 import type { ZaloOaAccount } from '../account/zalo-account.schema';
-import { failureFromRule, unknownCodeEntry } from '../shared/error-rule';
-import { tokenFailure, transportFailure } from '../shared/failure';
+import { zaloSendFailure } from '../shared/failure';
+import {
+  withZaloToken,
+  type ZaloTokenCallFailure,
+  type ZaloTokenCallResult,
+} from '../shared/with-zalo-token';
 import { mapConcurrent } from '../../shared/map-concurrent';
-import type { ZaloCallFailure, ZaloCallResult } from '../shared/zalo-call';
-import type { AccessTokenResult, ZaloTokenManager } from '../tokens/token-manager';
+import type { ZaloCallResult } from '../shared/zalo-call';
+import type { ZaloTokenManager } from '../tokens/token-manager';
 import { oaMessageJson } from './oa.body';
 import { ZaloOaClient, type OaSendData } from './oa.client';
 import { OA_ERRORS } from './oa.errors';
@@ -15,7 +19,7 @@ import { checkOaMessageLimits } from './oa.limits';
 import type { ZaloOaMessage } from './oa.types';
 
 /** OA codes that mean the access token is no longer accepted (providers.md §1, §3.5). */
-const TOKEN_REJECTED = new Set([-216, -220]);
+const TOKEN_REJECTED: ReadonlySet<number> = new Set([-216, -220]);
 
 export interface ZaloOaConnectorOptions {
   http: HttpClient;
@@ -83,19 +87,11 @@ export class ZaloOaConnector implements ChannelConnector<ZaloOaAccount, ZaloOaMe
     );
   }
 
-  /** Runs `call` with the OA's token; on -216/-220 refreshes once and runs it again. */
-  private async withToken<T>(
+  private withToken<T>(
     account: ZaloOaAccount,
     call: (accessToken: string) => Promise<ZaloCallResult<T>>,
-  ): Promise<ZaloCallResult<T> | Extract<AccessTokenResult, { ok: false }>> {
-    let token = await this.options.tokens.getAccessToken(account);
-    for (let attempt = 0; ; attempt += 1) {
-      if (!token.ok) return token;
-      const result = await call(token.accessToken);
-      if (result.ok || result.kind !== 'provider' || !TOKEN_REJECTED.has(result.code) || attempt > 0)
-        return result;
-      token = await this.options.tokens.refreshAfterRejection(account, token.accessToken);
-    }
+  ): Promise<ZaloTokenCallResult<T>> {
+    return withZaloToken({ tokens: this.options.tokens, account, rejectedCodes: TOKEN_REJECTED, call });
   }
 
   private success(data: OaSendData, correlationId: string): SendOutcome {
@@ -109,27 +105,13 @@ export class ZaloOaConnector implements ChannelConnector<ZaloOaAccount, ZaloOaMe
     };
   }
 
-  private failure(
-    result: ZaloCallFailure | Extract<AccessTokenResult, { ok: false }>,
-    correlationId: string,
-  ): SendFailure {
-    switch (result.kind) {
-      case 'not_connected':
-      case 'reauthorization_required':
-      case 'unavailable':
-        return tokenFailure(result, correlationId);
-      case 'provider':
-        return failureFromRule({
-          entry: OA_ERRORS[result.code] ?? unknownCodeEntry('Zalo OA', result.code),
-          code: String(result.code),
-          providerMessage: result.providerMessage,
-          correlationId,
-          now: this.now(),
-        });
-      case 'http':
-      case 'network':
-      case 'invalid_response':
-        return transportFailure(result, correlationId);
-    }
+  private failure(failure: ZaloTokenCallFailure, correlationId: string): SendFailure {
+    return zaloSendFailure({
+      failure,
+      channel: 'Zalo OA',
+      errors: OA_ERRORS,
+      correlationId,
+      now: this.now(),
+    });
   }
 }

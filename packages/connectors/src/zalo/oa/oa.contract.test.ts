@@ -204,4 +204,36 @@ describe('Zalo OA connector against the provider sandbox', () => {
     });
     expect(outcome).toMatchObject({ class: 'retryable', code: '-32' });
   });
+
+  it('-211: an OA out of quota waits for the next midnight in Vietnam', async () => {
+    fx.sandbox.addFault({ channel: 'zalo_oa', errorRate: 1, code: -211 });
+    const outcome = await send({
+      type: 'cs',
+      recipient: { userId: recentUser },
+      body: { kind: 'text', text: 'Hi' },
+    });
+    expect(outcome).toMatchObject({
+      status: 'failed',
+      class: 'quota_exhausted',
+      code: '-211',
+      resetsAt: new Date(vietnamTime('2026-03-11T00:00:00')).toISOString(),
+    });
+  });
+
+  it.each([-216, -220])(
+    '%i again after a successful refresh is token_expired, after one refresh',
+    async (code) => {
+      const before = fx.sandbox.requestCount(REFRESH_PATH);
+      const sendsBefore = fx.sandbox.requestCount('/zalo-oa/v3.0/oa/message/cs');
+      fx.sandbox.addFault({ channel: 'zalo_oa', errorRate: 1, code });
+      const outcome = await send({
+        type: 'cs',
+        recipient: { userId: recentUser },
+        body: { kind: 'text', text: 'Hi' },
+      });
+      expect(outcome).toMatchObject({ status: 'failed', class: 'token_expired', code: String(code) });
+      expect(fx.sandbox.requestCount(REFRESH_PATH)).toBe(before + 1);
+      expect(fx.sandbox.requestCount('/zalo-oa/v3.0/oa/message/cs')).toBe(sendsBefore + 2);
+    },
+  );
 });

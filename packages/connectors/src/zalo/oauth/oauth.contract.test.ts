@@ -1,7 +1,8 @@
 import { request } from 'undici';
 import { startZaloSandbox, type ZaloSandboxFixture } from '../testing/zalo-sandbox';
 import { connectZaloOa } from '../tokens/connect-oa';
-import { InMemoryTokenStore } from '../tokens/token-store';
+import type { ZaloTokenPair } from '../tokens/token-pair';
+import { InMemoryTokenStore, type TokenStore } from '../tokens/token-store';
 import { buildZaloConsentUrl } from './oauth.client';
 import { createOAuthState, createPkcePair } from './pkce';
 
@@ -105,5 +106,48 @@ describe('Zalo OAuth v4 against the provider sandbox', () => {
     });
     expect(result).toEqual({ ok: true });
     expect(await store.load(fx.account.oaId)).toMatchObject({ accessToken: expect.any(String) });
+  });
+
+  it('connectZaloOa gives up, with a value, on a store whose pair changes under every write', async () => {
+    const pkce = createPkcePair();
+    const { code } = await consent(pkce.codeChallenge);
+    let saves = 0;
+    const churning: TokenStore = {
+      load: async () => undefined,
+      save: async () => {
+        saves += 1;
+        if (saves > 100) throw new Error('connectZaloOa kept writing');
+        return 'conflict';
+      },
+    };
+    const result = await connectZaloOa({
+      account: fx.account,
+      oauth: fx.oauth,
+      store: churning,
+      code,
+      codeVerifier: pkce.codeVerifier,
+    });
+    expect(result).toMatchObject({ ok: false, kind: 'store' });
+    expect(saves).toBe(5);
+  });
+
+  it('connectZaloOa answers a failing store with a value', async () => {
+    const pkce = createPkcePair();
+    const { code } = await consent(pkce.codeChallenge);
+    const broken: TokenStore = {
+      load: async (): Promise<ZaloTokenPair | undefined> => {
+        throw new Error('password authentication failed for user "loa"');
+      },
+      save: async () => 'saved',
+    };
+    const result = await connectZaloOa({
+      account: fx.account,
+      oauth: fx.oauth,
+      store: broken,
+      code,
+      codeVerifier: pkce.codeVerifier,
+    });
+    expect(result).toMatchObject({ ok: false, kind: 'store' });
+    expect(JSON.stringify(result)).not.toContain('password');
   });
 });

@@ -1,6 +1,43 @@
 import type { SendFailure } from '../../contract/send-outcome';
-import type { AccessTokenFailure } from '../tokens/token-manager';
+import type { AccessTokenFailure } from '../tokens/access-token-result';
+import { failureFromRule, unknownCodeEntry, type ErrorEntry } from './error-rule';
+import type { ZaloTokenCallFailure } from './with-zalo-token';
 import type { ZaloCallFailure } from './zalo-call';
+
+/** Any way a Zalo send can fail (token, transport or Zalo's own code) as a classified SendFailure. */
+export function zaloSendFailure({
+  failure,
+  channel,
+  errors,
+  correlationId,
+  now,
+}: {
+  failure: ZaloTokenCallFailure;
+  /** Named in the message of a code missing from `errors`. */
+  channel: string;
+  errors: Readonly<Record<number, ErrorEntry>>;
+  correlationId: string;
+  now: number;
+}): SendFailure {
+  switch (failure.kind) {
+    case 'not_connected':
+    case 'reauthorization_required':
+    case 'unavailable':
+      return tokenFailure(failure, correlationId);
+    case 'provider':
+      return failureFromRule({
+        entry: errors[failure.code] ?? unknownCodeEntry(channel, failure.code),
+        code: String(failure.code),
+        providerMessage: failure.providerMessage,
+        correlationId,
+        now,
+      });
+    case 'http':
+    case 'network':
+    case 'invalid_response':
+      return transportFailure(failure, correlationId);
+  }
+}
 
 /** Failures every Zalo call can end in before Zalo's own code is read: transport and token trouble. */
 export function transportFailure(

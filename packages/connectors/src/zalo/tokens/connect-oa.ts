@@ -3,9 +3,15 @@ import type { ZaloOAuthClient } from '../oauth/oauth.client';
 import type { ZaloOAuthFailure } from '../oauth/oauth.errors';
 import type { TokenStore } from './token-store';
 
+/** The code was exchanged but the pair could not be stored: the admin should connect the OA again. */
+export type ConnectStoreFailure = { ok: false; kind: 'store'; message: string };
+
+const SAVE_ATTEMPTS = 5;
+
 /**
  * Finishes the consent flow: exchanges the callback's code (with the PKCE verifier) and stores the pair, replacing
- * whatever pair the OA had.
+ * whatever pair the OA had. The store is compare-and-set, so a pair that keeps changing under the write (token
+ * refreshes in other processes) is retried a few times, not forever.
  */
 export async function connectZaloOa({
   account,
@@ -19,14 +25,23 @@ export async function connectZaloOa({
   store: TokenStore;
   code: string;
   codeVerifier: string;
-}): Promise<{ ok: true } | ZaloOAuthFailure> {
+}): Promise<{ ok: true } | ZaloOAuthFailure | ConnectStoreFailure> {
   const result = await oauth.exchangeCode({ account, code, codeVerifier });
   if (!result.ok) return result;
-  for (;;) {
-    const current = await store.load(account.oaId);
-    const saved = await store.save(account.oaId, result.pair, {
-      expectedRefreshToken: current?.refreshToken ?? null,
-    });
-    if (saved === 'saved') return { ok: true };
+  try {
+    for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt += 1) {
+      const current = await store.load(account.oaId);
+      const saved = await store.save(account.oaId, result.pair, {
+        expectedRefreshToken: current?.refreshToken ?? null,
+      });
+      if (saved === 'saved') return { ok: true };
+    }
+  } catch {
+    return { ok: false, kind: 'store', message: 'The OA token store failed; connect the OA again.' };
   }
+  return {
+    ok: false,
+    kind: 'store',
+    message: `The OA's stored token changed under ${SAVE_ATTEMPTS} writes in a row; connect the OA again.`,
+  };
 }

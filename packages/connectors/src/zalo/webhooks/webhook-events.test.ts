@@ -25,16 +25,25 @@ describe('parseZaloWebhookEvent', () => {
     });
   });
 
-  it('parses an OA receipt without tracking_id', () => {
+  it('parses an OA receipt, which has neither tracking_id nor delivery_time: delivered at its timestamp', () => {
     const event = parse({
+      app_id: 'app1',
       sender: { id: 'oa1' },
       recipient: { id: 'user1' },
+      user_id_by_app: '8000000000000000001',
       event_name: 'user_received_message',
-      message: { delivery_time: 1602960467432, msg_id: 'm1' },
+      message: { msg_id: 'm1' },
+      timestamp: '1602560967477',
+    });
+    expect(event).toEqual({
+      type: 'user_received_message',
+      appId: 'app1',
+      oaId: 'oa1',
+      recipientId: 'user1',
+      msgId: 'm1',
+      deliveredAt: 1602560967477,
       timestamp: 1602560967477,
     });
-    expect(event).toMatchObject({ type: 'user_received_message', msgId: 'm1' });
-    expect(event).not.toHaveProperty('trackingId');
   });
 
   it('parses seen events with msg_id or msg_ids', () => {
@@ -156,8 +165,8 @@ describe('parseZaloWebhookEvent', () => {
         sender: { id: 'oa1' },
         recipient: { id: 'u' },
         timestamp: '1',
-        message: { msg_id: 'm' },
+        message: { tracking_id: 't' },
       }),
-    ).toThrow('message.delivery_time');
+    ).toThrow('message.msg_id');
   });
 });

@@ -13,7 +13,10 @@ export type ZaloWebhookEvent =
       msgId: string;
       /** Present on ZNS receipts: the tracking_id the message was sent with. */
       trackingId?: string;
-      /** Epoch ms the message reached the device (delivery_time, not timestamp). */
+      /**
+       * Epoch ms the message reached the device: the ZNS receipt's delivery_time (not its timestamp); OA receipts
+       * carry no delivery_time (providers.md §3.6), so their event timestamp.
+       */
       deliveredAt: number;
       timestamp: number;
     }
@@ -92,7 +95,11 @@ const receivedSchema = z.object({
   ...common,
   sender: party,
   recipient: party,
-  message: z.object({ msg_id: zaloId, tracking_id: z.string().optional(), delivery_time: zaloNumber }),
+  message: z.object({
+    msg_id: zaloId,
+    tracking_id: z.string().optional(),
+    delivery_time: zaloNumber.optional(),
+  }),
 });
 
 const seenSchema = z.object({
@@ -189,7 +196,7 @@ export function parseZaloWebhookEvent(rawBody: Buffer | string): ZaloWebhookEven
         recipientId: event.recipient.id,
         msgId: event.message.msg_id,
         ...(event.message.tracking_id !== undefined ? { trackingId: event.message.tracking_id } : {}),
-        deliveredAt: event.message.delivery_time,
+        deliveredAt: event.message.delivery_time ?? event.timestamp,
         timestamp: event.timestamp,
       };
     }

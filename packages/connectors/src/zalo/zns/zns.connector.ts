@@ -1,20 +1,20 @@
 import type { BatchSendRequest, ChannelConnector, SendRequest } from '../../contract/channel-connector';
 import { correlationIdFor, ZNS_TRACKING_ID } from '../../contract/correlation-id';
-import type { SendFailure, SendOutcome } from '../../contract/send-outcome';
+import type { SendOutcome } from '../../contract/send-outcome';
 import type { HttpClient } from '../../http/http-client';
 import { normalizeVietnamesePhone } from '../../phone/normalize-phone';
 import type { ZaloOaAccount } from '../account/zalo-account.schema';
-import { failureFromRule, unknownCodeEntry } from '../shared/error-rule';
-import { tokenFailure, transportFailure } from '../shared/failure';
+import { zaloSendFailure } from '../shared/failure';
+import { withZaloToken } from '../shared/with-zalo-token';
 import { mapConcurrent } from '../../shared/map-concurrent';
-import type { ZaloCallFailure } from '../shared/zalo-call';
 import type { ZaloTokenManager } from '../tokens/token-manager';
 import { ZnsClient, type ZnsSendData } from './zns.client';
 import { ZNS_ERRORS } from './zns.errors';
 import { checkTemplateData, nfcTemplateData } from './zns.presend';
 import type { ZnsMessage } from './zns.types';
 
-const TOKEN_REJECTED = -124;
+/** The ZNS code for an access token that is no longer accepted (providers.md §2.2). */
+const TOKEN_REJECTED: ReadonlySet<number> = new Set([-124]);
 
 export interface ZnsConnectorOptions {
   http: HttpClient;
@@ -74,26 +74,30 @@ export class ZnsConnector implements ChannelConnector<ZaloOaAccount, ZnsMessage>
       templateData = nfcTemplateData(message.templateData);
     }
 
-    let token = await this.options.tokens.getAccessToken(account);
-    for (let attempt = 0; ; attempt += 1) {
-      if (!token.ok) return tokenFailure(token, correlationId);
-      const result = await this.client.sendByPhone({
-        account,
-        accessToken: token.accessToken,
-        phone: phone.phone,
-        templateId: message.templateId,
-        templateData,
-        trackingId: correlationId,
-        ...(account.znsMode === 'development' ? { mode: 'development' as const } : {}),
-        signal,
-      });
-      if (result.ok) return this.success(result.data, correlationId, message.template?.price);
-      if (result.kind === 'provider' && result.code === TOKEN_REJECTED && attempt === 0) {
-        token = await this.options.tokens.refreshAfterRejection(account, token.accessToken);
-        continue;
-      }
-      return this.failure(result, correlationId);
-    }
+    const result = await withZaloToken({
+      tokens: this.options.tokens,
+      account,
+      rejectedCodes: TOKEN_REJECTED,
+      call: (accessToken) =>
+        this.client.sendByPhone({
+          account,
+          accessToken,
+          phone: phone.phone,
+          templateId: message.templateId,
+          templateData,
+          trackingId: correlationId,
+          ...(account.znsMode === 'development' ? { mode: 'development' as const } : {}),
+          signal,
+        }),
+    });
+    if (result.ok) return this.success(result.data, correlationId, message.template?.price);
+    return zaloSendFailure({
+      failure: result,
+      channel: 'Zalo ZNS',
+      errors: ZNS_ERRORS,
+      correlationId,
+      now: this.now(),
+    });
   }
 
   sendBatch({ account, items, signal }: BatchSendRequest<ZaloOaAccount, ZnsMessage>): Promise<SendOutcome[]> {
@@ -112,16 +116,5 @@ export class ZnsConnector implements ChannelConnector<ZaloOaAccount, ZnsMessage>
       ...(priceVnd !== undefined ? { costVnd: priceVnd } : {}),
       acceptedAt: new Date(Number.isFinite(sentAt) ? sentAt : this.now()).toISOString(),
     };
-  }
-
-  private failure(result: ZaloCallFailure, correlationId: string): SendFailure {
-    if (result.kind !== 'provider') return transportFailure(result, correlationId);
-    return failureFromRule({
-      entry: ZNS_ERRORS[result.code] ?? unknownCodeEntry('Zalo ZNS', result.code),
-      code: String(result.code),
-      providerMessage: result.providerMessage,
-      correlationId,
-      now: this.now(),
-    });
   }
 }
