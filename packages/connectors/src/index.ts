@@ -1,13 +1,16 @@
 export * from './contract/channel-connector';
 export * from './contract/correlation-id';
+export * from './contract/error-rule';
 export * from './contract/send-outcome';
 export * from './http/http-client';
 export * from './phone/normalize-phone';
+export { nextVietnamHour, nextVietnamMidnight, nextVietnamMonth, VIETNAM_ZONE } from './shared/vietnam-time';
 export * from './contract/account-config';
 export * from './sms/advertising-label';
 export * from './sms/sms-message';
 export * from './sms/sms-segments';
 export * from './sms/sms-text';
+export * from './sms/prepared-sms';
 export * from './sms/esms/esms.config';
 export * from './sms/esms/esms.errors';
 export * from './sms/esms/esms.callback';

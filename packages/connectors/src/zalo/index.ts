@@ -20,5 +20,3 @@ export * from './oa/oa.connector';
 export * from './webhooks/webhook-signature';
 export * from './webhooks/webhook-events';
 export type { ZaloCallFailure, ZaloCallResult } from './shared/zalo-call';
-export type { ErrorEntry, ErrorRule } from './shared/error-rule';
-export { nextVietnamHour, nextVietnamMidnight, nextVietnamMonth, VIETNAM_ZONE } from './shared/vietnam-time';

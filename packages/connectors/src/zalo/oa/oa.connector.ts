@@ -3,7 +3,7 @@ import { correlationIdFor, ZNS_TRACKING_ID } from '../../contract/correlation-id
 import type { SendFailure, SendOutcome } from '../../contract/send-outcome';
 import type { HttpClient } from '../../http/http-client';
 import type { ZaloOaAccount } from '../account/zalo-account.schema';
-import { failureFromRule, unknownCodeEntry } from '../shared/error-rule';
+import { failureFromRule, unknownCodeEntry } from '../../contract/error-rule';
 import { tokenFailure, transportFailure } from '../shared/failure';
 import { mapConcurrent } from '../../shared/map-concurrent';
 import type { ZaloCallFailure, ZaloCallResult } from '../shared/zalo-call';

@@ -4,7 +4,7 @@ import type { SendFailure, SendOutcome } from '../../contract/send-outcome';
 import type { HttpClient } from '../../http/http-client';
 import { normalizeVietnamesePhone } from '../../phone/normalize-phone';
 import type { ZaloOaAccount } from '../account/zalo-account.schema';
-import { failureFromRule, unknownCodeEntry } from '../shared/error-rule';
+import { failureFromRule, unknownCodeEntry } from '../../contract/error-rule';
 import { tokenFailure, transportFailure } from '../shared/failure';
 import { mapConcurrent } from '../../shared/map-concurrent';
 import type { ZaloCallFailure } from '../shared/zalo-call';
