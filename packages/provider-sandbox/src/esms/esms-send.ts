@@ -14,11 +14,48 @@ function segmentsOf(content: string, unicode: boolean): number {
   return content.length <= single ? 1 : Math.ceil(content.length / multi);
 }
 
+/** Which eSMS send function a request came in on: V4 (care/OTP, fixed number) or advertising (SmsType "1"). */
+export type EsmsEndpoint = 'v4' | 'advertising';
+
+/** Numbers per advertising request (providers.md §5.1: 30–5,000). */
+const ADVERTISING_MIN = 30;
+const ADVERTISING_MAX = 5000;
+
 /**
- * SendMultipleMessage_V4 for both the JSON POST and the GET variant: validates in eSMS's order, charges,
- * records the RequestId, delivers to the inbox and schedules the GET callback. Sandbox=1 validates only.
+ * The raw numbers of a request. V4 takes `Phone` as a string (comma- or semicolon-separated); advertising takes
+ * `Phone` as a comma-separated string or an array, or `Phones` as an array (eSMS's own name for the list).
  */
-export function esmsSend(context: SandboxContext, params: JsonRecord): Record<string, unknown> {
+export function rawPhonesOf(params: JsonRecord, endpoint: EsmsEndpoint): string[] {
+  const list =
+    endpoint === 'advertising' ? (params['Phones'] ?? params['Phone']) : stringField(params, 'Phone');
+  const items: unknown[] = Array.isArray(list) ? list : [list];
+  return items
+    .flatMap((item) =>
+      typeof item === 'string' || typeof item === 'number' ? String(item).split(/[,;]/) : [],
+    )
+    .map((phone) => phone.trim())
+    .filter(Boolean);
+}
+
+function typeAllowed(endpoint: EsmsEndpoint, smsType: string): boolean {
+  switch (endpoint) {
+    case 'v4':
+      return smsType === '2' || smsType === '8';
+    case 'advertising':
+      return smsType === '1';
+  }
+}
+
+/**
+ * SendMultipleMessage_V4 (JSON POST and GET) and SendMultipleSMSBrandname: validates in eSMS's order, charges,
+ * records the RequestId, delivers one inbox entry per recipient and schedules the GET callbacks. Sandbox=1
+ * validates only. V4 refuses SmsType "1" with 118; advertising accepts only SmsType "1", 30–5,000 numbers.
+ */
+export function esmsSend(
+  context: SandboxContext,
+  params: JsonRecord,
+  endpoint: EsmsEndpoint,
+): Record<string, unknown> {
   const state = context.state;
   const apiKey = stringField(params, 'ApiKey');
   const account: EsmsAccountSeed | undefined = state.seed.esms.find(
@@ -28,18 +65,17 @@ export function esmsSend(context: SandboxContext, params: JsonRecord): Record<st
     return esmsError(ESMS_CODES.badKeys);
   const smsType = stringField(params, 'SmsType');
   if (smsType === undefined || smsType === '') return esmsError(ESMS_CODES.missingType);
-  if (!(smsType in PRICE_BY_TYPE)) return esmsError(ESMS_CODES.badType);
+  if (!typeAllowed(endpoint, smsType)) return esmsError(ESMS_CODES.badType);
   const brandname = stringField(params, 'Brandname');
   if (smsType !== '8' && (!brandname || !account.brandnames.includes(brandname)))
     return esmsError(ESMS_CODES.brandname);
-  const rawPhones = (stringField(params, 'Phone') ?? '')
-    .split(/[,;]/)
-    .map((phone) => phone.trim())
-    .filter(Boolean);
-  const phones = rawPhones.map(toZaloPhone);
+  const phones = rawPhonesOf(params, endpoint).map(toZaloPhone);
   if (phones.length === 0 || phones.some((phone) => phone === null)) return esmsError(ESMS_CODES.badPhone);
   const recipients = phones as string[];
-  if (smsType === '1' && recipients.length < 30) return esmsError(ESMS_CODES.adsNeed30);
+  if (endpoint === 'advertising' && recipients.length < ADVERTISING_MIN)
+    return esmsError(ESMS_CODES.adsNeed30);
+  if (endpoint === 'advertising' && recipients.length > ADVERTISING_MAX)
+    return esmsError(ESMS_CODES.overLimit);
   if (recipients.some((phone) => account.blockedPhones?.includes(phone)))
     return esmsError(ESMS_CODES.blocked);
   const content = stringField(params, 'Content') ?? '';

@@ -8,6 +8,7 @@ export const ESMS_CODES = {
   adsNeed30: '107',
   badPhone: '108',
   badType: '118',
+  overLimit: '120',
   duplicateRequestId: '124',
   missingType: '300',
 } as const;
@@ -23,6 +24,7 @@ const MESSAGES: Record<EsmsCode, string> = {
   '107': 'Advertising messages need at least 30 phone numbers',
   '108': 'Phone number is invalid',
   '118': 'SmsType is not supported',
+  '120': 'Too many phone numbers in one request',
   '124': 'RequestId already exists',
   '300': 'SmsType is missing',
 };

@@ -1,18 +1,20 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { answeredByFault } from '../control/fault-reply';
 import type { SandboxContext } from '../state/sandbox-context';
-import { asRecord, stringField, type JsonRecord } from '../state/records';
+import { asRecord, type JsonRecord } from '../state/records';
 import { toZaloPhone } from '../state/vietnamese-phone';
-import { esmsSend } from './esms-send';
+import { esmsSend, rawPhonesOf, type EsmsEndpoint } from './esms-send';
 
-const POST_PATH = '/esms/MainService.svc/json/SendMultipleMessage_V4_post_json';
-const GET_PATH = '/esms/MainService.svc/json/SendMultipleMessage_V4_get';
+const V4_POST_PATH = '/esms/MainService.svc/json/SendMultipleMessage_V4_post_json';
+const V4_GET_PATH = '/esms/MainService.svc/json/SendMultipleMessage_V4_get';
+/** Advertising (SmsType "1"); the suffix follows eSMS's published JSON endpoint name (README). */
+const ADVERTISING_PATH = '/esms/MainService.svc/json/SendMultipleSMSBrandname_json';
 
-/** eSMS SendMultipleMessage_V4, JSON POST and GET (providers.md §5.1); keys travel in the body or query. */
+/** eSMS sends (providers.md §5.1); keys travel in the body or query. Each path also answers with a trailing slash. */
 export function registerEsmsRoutes(app: FastifyInstance, context: SandboxContext): void {
-  const handle = async (params: JsonRecord, reply: FastifyReply) => {
-    const rawPhone = stringField(params, 'Phone') ?? '';
-    const recipient = toZaloPhone(rawPhone) ?? rawPhone;
+  const handle = async (params: JsonRecord, reply: FastifyReply, endpoint: EsmsEndpoint) => {
+    const [first] = rawPhonesOf(params, endpoint);
+    const recipient = first === undefined ? undefined : (toZaloPhone(first) ?? first);
     if (
       await answeredByFault({
         faults: context.state.faults,
@@ -23,12 +25,15 @@ export function registerEsmsRoutes(app: FastifyInstance, context: SandboxContext
       })
     )
       return reply;
-    return esmsSend(context, params);
+    return esmsSend(context, params, endpoint);
   };
-  for (const path of [POST_PATH, `${POST_PATH}/`]) {
-    app.post(path, async (request, reply) => handle(asRecord(request.body) ?? {}, reply));
+  for (const path of [V4_POST_PATH, `${V4_POST_PATH}/`]) {
+    app.post(path, async (request, reply) => handle(asRecord(request.body) ?? {}, reply, 'v4'));
   }
-  for (const path of [GET_PATH, `${GET_PATH}/`]) {
-    app.get(path, async (request, reply) => handle(asRecord(request.query) ?? {}, reply));
+  for (const path of [V4_GET_PATH, `${V4_GET_PATH}/`]) {
+    app.get(path, async (request, reply) => handle(asRecord(request.query) ?? {}, reply, 'v4'));
+  }
+  for (const path of [ADVERTISING_PATH, `${ADVERTISING_PATH}/`]) {
+    app.post(path, async (request, reply) => handle(asRecord(request.body) ?? {}, reply, 'advertising'));
   }
 }

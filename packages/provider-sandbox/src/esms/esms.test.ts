@@ -4,6 +4,9 @@ import { seedAt, VIETNAM_MORNING } from '../testing/fixtures';
 import { getJson, postJson } from '../testing/http';
 import { WebhookReceiver } from '../testing/webhook-receiver';
 
+const phones = (count: number, from = 0) =>
+  Array.from({ length: count }, (_, index) => `0987${String(from + index).padStart(6, '0')}`);
+
 describe('eSMS SendMultipleMessage_V4 (providers.md §5.1)', () => {
   let receiver: WebhookReceiver;
   let sandbox: RunningSandbox;
@@ -60,11 +63,7 @@ describe('eSMS SendMultipleMessage_V4 (providers.md §5.1)', () => {
     expect(await code({ Brandname: 'NOT-REGISTERED' })).toBe('104');
     expect(await code({ Phone: '12345' })).toBe('108');
     expect(await code({ SmsType: '7' })).toBe('118');
-    expect(await code({ SmsType: '1' })).toBe('107');
-    const thirty = Array.from({ length: 30 }, (_, index) => `09876543${String(index).padStart(2, '0')}`).join(
-      ',',
-    );
-    expect(await code({ SmsType: '1', Phone: thirty, Content: '[QC] Uu dai' })).toBe('100');
+    expect(await code({ SmsType: '1', Phone: phones(30).join(','), Content: '[QC] Uu dai' })).toBe('118');
     expect(await code({ Content: 'x'.repeat(160 * 2000) })).toBe('103');
   });
 
@@ -84,5 +83,78 @@ describe('eSMS SendMultipleMessage_V4 (providers.md §5.1)', () => {
     const get = () => getJson(`${sandbox.urls.esms}/SendMultipleMessage_V4_get?${query}`);
     expect((await get()).body['CodeResult']).toBe('100');
     expect((await get()).body['CodeResult']).toBe('124');
+  });
+});
+
+describe('eSMS advertising SendMultipleSMSBrandname (providers.md §5.1)', () => {
+  let receiver: WebhookReceiver;
+  let sandbox: RunningSandbox;
+  const url = () => `${sandbox.urls.esms}/SendMultipleSMSBrandname_json/`;
+  const base = () => ({
+    ApiKey: sandbox.seed.esms[0].apiKey,
+    SecretKey: sandbox.seed.esms[0].secretKey,
+    Phone: phones(30).join(','),
+    Content: '[QC] Uu dai thang 6',
+    Brandname: 'SANDBOX',
+    SmsType: '1',
+    IsUnicode: '0',
+  });
+  const code = async (overrides: Record<string, unknown>) =>
+    (await postJson(url(), { ...base(), ...overrides })).body['CodeResult'];
+
+  beforeAll(async () => {
+    receiver = await new WebhookReceiver().start();
+    sandbox = await startSandbox({ seed: seedAt(VIETNAM_MORNING), receiptDelayMs: 5 });
+  });
+  afterAll(async () => {
+    await sandbox.close();
+    await receiver.stop();
+  });
+  beforeEach(() => sandbox.reset());
+
+  it('accepts 30 numbers as a comma-separated Phone, one inbox entry and one GET callback per recipient', async () => {
+    const accepted = await postJson(url(), {
+      ...base(),
+      RequestId: 'ads-1',
+      CallbackUrl: `${receiver.url}/ads-callback`,
+    });
+    expect(accepted.body).toEqual({ CodeResult: '100', CountRegenerate: 0, SMSID: expect.any(String) });
+    const inbox = sandbox.inbox({ channel: 'esms' });
+    expect(inbox).toHaveLength(30);
+    expect(new Set(inbox.map((message) => message.recipient)).size).toBe(30);
+    expect(inbox[0]).toMatchObject({
+      providerMessageId: accepted.body['SMSID'],
+      correlationId: 'ads-1',
+      content: { SmsType: '1', Brandname: 'SANDBOX' },
+    });
+    const last = '84' + phones(30)[29].slice(1);
+    const callback = await receiver.waitFor((call) => call.url.includes(`phonenumber=${last}`));
+    expect(callback.method).toBe('GET');
+    expect(Object.fromEntries(new URL(callback.url, receiver.url).searchParams)).toMatchObject({
+      SMSID: accepted.body['SMSID'],
+      SendStatus: '5',
+      TypeId: '1',
+      TotalReceiver: '30',
+      RequestId: 'ads-1',
+    });
+    expect(await code({ RequestId: 'ads-1' })).toBe('124');
+  });
+
+  it('takes the list as an array too (Phone or Phones)', async () => {
+    expect(await code({ Phone: phones(30) })).toBe('100');
+    expect(await code({ Phone: undefined, Phones: phones(30, 100) })).toBe('100');
+    expect(sandbox.inbox({ channel: 'esms' })).toHaveLength(60);
+  });
+
+  it('answers 107 below 30 numbers, 120 above 5,000, 118 for other SmsTypes and the common codes', async () => {
+    expect(await code({ Phone: phones(29).join(',') })).toBe('107');
+    expect(await code({ Phone: phones(5001).join(',') })).toBe('120');
+    expect(await code({ Phone: phones(5000).join(','), Sandbox: '1' })).toBe('100');
+    expect(await code({ SmsType: '2' })).toBe('118');
+    expect(await code({ SmsType: '' })).toBe('300');
+    expect(await code({ SecretKey: 'sandbox-wrong' })).toBe('101');
+    expect(await code({ Brandname: 'NOT-REGISTERED' })).toBe('104');
+    expect(await code({ Phone: [...phones(29), '12345'].join(',') })).toBe('108');
+    expect(sandbox.inbox({ channel: 'esms' })).toEqual([]);
   });
 });
