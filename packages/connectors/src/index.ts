@@ -14,6 +14,7 @@ export * from './sms/prepared-sms';
 export * from './sms/esms/esms.config';
 export * from './sms/esms/esms.errors';
 export * from './sms/esms/esms.callback';
+export * from './sms/esms/esms.advertising';
 export * from './sms/esms/esms.connector';
 export * from './sms/speedsms/speedsms.config';
 export * from './sms/speedsms/speedsms.errors';

@@ -19,7 +19,6 @@ describe('SpeedSMS error codes', () => {
       class: failureClass,
       code,
       correlationId: 'k',
-      now: 0,
     });
     if (scope) expect(failure).toMatchObject({ scope });
   });
