@@ -1,20 +1,21 @@
 import type { AddressInfo } from 'node:net';
 import { registerControlRoutes } from './control/control.routes';
 import { createHttpApp } from './http/create-http-app';
-import { registerEsmsRoutes } from './esms/esms.routes';
+import { registerSurface } from './control/fault-hook';
+import { esmsFaultRecipient, registerEsmsRoutes } from './esms/esms.routes';
 import { registerInboxRoutes } from './inbox/inbox.routes';
 import type { RunningSandbox, SandboxOptions, SandboxUrls } from './sandbox.types';
 import { startSmtpServer } from './smtp/smtp.server';
-import { registerSpeedSmsRoutes } from './speedsms/speedsms.routes';
+import { registerSpeedSmsRoutes, speedSmsFaultRecipient } from './speedsms/speedsms.routes';
 import { defaultSeed } from './state/default-seed';
 import { resolveOptions, SandboxContext } from './state/sandbox-context';
-import { registerTwilioRoutes } from './twilio/twilio.routes';
-import { registerOaSendRoutes } from './zalo-oa/oa-send.routes';
+import { registerTwilioRoutes, twilioFaultRecipient } from './twilio/twilio.routes';
+import { oaFaultRecipient, registerOaSendRoutes } from './zalo-oa/oa-send.routes';
 import { registerOaUploadRoutes } from './zalo-oa/oa-upload.routes';
 import { registerOaUserRoutes } from './zalo-oa/oa-users.routes';
 import { registerZaloOauthRoutes } from './zalo-oauth/oauth.routes';
 import { registerZnsInfoRoutes } from './zns/zns-info.routes';
-import { registerZnsSendRoutes } from './zns/zns-send.routes';
+import { registerZnsSendRoutes, znsFaultRecipient } from './zns/zns-send.routes';
 
 /** Starts the HTTP and SMTP servers on loopback (free ports by default) with the given or default seed. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
@@ -22,15 +23,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const seed = options.seed ?? defaultSeed();
   const context = new SandboxContext(resolveOptions(options), seed, options.now ?? Date.now);
   const app = createHttpApp(context);
-  registerZaloOauthRoutes(app, context);
-  registerZnsSendRoutes(app, context);
-  registerZnsInfoRoutes(app, context);
-  registerOaSendRoutes(app, context);
-  registerOaUploadRoutes(app, context);
-  registerOaUserRoutes(app, context);
-  registerEsmsRoutes(app, context);
-  registerSpeedSmsRoutes(app, context);
-  registerTwilioRoutes(app, context);
+  registerSurface(app, { context, surface: 'zalo_oauth' }, [registerZaloOauthRoutes]);
+  registerSurface(app, { context, surface: 'zns', recipientOf: znsFaultRecipient }, [
+    registerZnsSendRoutes,
+    registerZnsInfoRoutes,
+  ]);
+  registerSurface(app, { context, surface: 'zalo_oa', recipientOf: oaFaultRecipient }, [
+    registerOaSendRoutes,
+    registerOaUploadRoutes,
+    registerOaUserRoutes,
+  ]);
+  registerSurface(app, { context, surface: 'esms', recipientOf: esmsFaultRecipient }, [registerEsmsRoutes]);
+  registerSurface(app, { context, surface: 'speedsms', recipientOf: speedSmsFaultRecipient }, [
+    registerSpeedSmsRoutes,
+  ]);
+  registerSurface(app, { context, surface: 'twilio', recipientOf: twilioFaultRecipient }, [
+    registerTwilioRoutes,
+  ]);
   registerInboxRoutes(app, context);
   registerControlRoutes(app, context);
 
@@ -56,6 +65,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     setNow: (now) => context.setClock(now),
     reset: () => context.reset(),
     close: async () => {
+      context.stopTimers();
       await Promise.all([app.close(), smtp.close()]);
       await context.close();
     },

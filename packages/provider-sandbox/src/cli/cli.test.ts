@@ -3,25 +3,23 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { freePort } from '@loa/testing';
 
 const workspaceRoot = join(__dirname, '..', '..', '..', '..');
 
 describe('standalone sandbox (npm run sandbox)', () => {
-  it('prints one base URL per provider on the configured ports, serves them, and exits cleanly on SIGTERM', async () => {
-    const [port, smtpPort] = [await freePort(), await freePort()];
+  it('prints one base URL per provider on the ports it bound, serves them, and exits cleanly on SIGTERM', async () => {
     const child = spawn(
       join(workspaceRoot, 'node_modules', '.bin', 'tsx'),
       ['packages/provider-sandbox/src/cli/main.ts'],
       {
         cwd: workspaceRoot,
-        env: { ...process.env, LOA_SANDBOX_PORT: String(port), LOA_SANDBOX_SMTP_PORT: String(smtpPort) },
+        env: { ...process.env, LOA_SANDBOX_PORT: '0', LOA_SANDBOX_SMTP_PORT: '0' },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
     const exited = once(child, 'exit');
     try {
-      await expectServing(child, port, smtpPort);
+      await expectServing(child);
     } finally {
       child.kill('SIGTERM');
     }
@@ -30,14 +28,19 @@ describe('standalone sandbox (npm run sandbox)', () => {
   }, 30_000);
 });
 
-async function expectServing(child: ChildProcess & { stdout: Readable }, port: number, smtpPort: number) {
+/** Reads the banner up to the control line; the ports are the ones the child bound (port 0 each). */
+async function expectServing(child: ChildProcess & { stdout: Readable }) {
   const lines: string[] = [];
   for await (const line of createInterface({ input: child.stdout })) {
-    lines.push(line);
+    if (!line.startsWith('{')) lines.push(line);
     if (line.startsWith('control: ')) break;
   }
+  const port = /^zns: http:\/\/127\.0\.0\.1:(\d+)\/zns$/.exec(lines[0] ?? '')?.[1];
+  const smtpPort = /^smtp: smtp:\/\/127\.0\.0\.1:(\d+)$/.exec(lines[6] ?? '')?.[1];
+  expect(Number(port)).toBeGreaterThan(0);
+  expect(Number(smtpPort)).toBeGreaterThan(0);
   const origin = `http://127.0.0.1:${port}`;
-  expect(lines.filter((line) => !line.startsWith('{'))).toEqual([
+  expect(lines).toEqual([
     `zns: ${origin}/zns`,
     `zalo-oauth: ${origin}/zalo-oauth/v4`,
     `zalo-oa: ${origin}/zalo-oa`,

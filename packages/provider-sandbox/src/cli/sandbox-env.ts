@@ -1,4 +1,4 @@
-/** Standalone settings from the environment (README): fixed ports so a curl can be typed. */
+/** Standalone settings from the environment (README): fixed ports so a curl can be typed; 0 picks a free port. */
 export interface SandboxEnv {
   host: string;
   port: number;

@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
-import type { FaultBook, FaultDecision, FaultSurface } from './faults';
+import type { FaultDecision, FaultSurface } from './faults';
 
-type HttpSurface = Exclude<FaultSurface, 'smtp'>;
+export type HttpSurface = Exclude<FaultSurface, 'smtp'>;
 
 function providerBody(surface: HttpSurface, code: number | string): { status: number; body: unknown } {
   const message = `Injected fault ${code}`;
@@ -50,23 +50,4 @@ export function sendFault(reply: FastifyReply, surface: HttpSurface, decision: F
       return reply.code(status).send(body);
     }
   }
-}
-
-/** Runs the fault rules for a request; returns true when the fault answered it. Free when no rule exists. */
-export async function answeredByFault(input: {
-  faults: FaultBook;
-  surface: HttpSurface;
-  recipient?: string;
-  now: number;
-  reply: FastifyReply;
-}): Promise<boolean> {
-  if (input.faults.empty) return false;
-  const decision = await input.faults.evaluate({
-    surface: input.surface,
-    recipient: input.recipient,
-    now: input.now,
-  });
-  if (!decision) return false;
-  sendFault(input.reply, input.surface, decision);
-  return true;
 }

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { createTransport } from 'nodemailer';
 import { startSandbox } from '../start-sandbox';
 import type { RunningSandbox } from '../sandbox.types';
 import { seedAt, VIETNAM_MORNING } from '../testing/fixtures';
-import { getJson, postJson } from '../testing/http';
+import { getJson, postForm, postJson } from '../testing/http';
 
 describe('control API: fault injection, clock, request counts', () => {
   let sandbox: RunningSandbox;
@@ -33,6 +34,55 @@ describe('control API: fault injection, clock, request counts', () => {
     await addFault({ channel: 'esms', code: '99' });
     const esms = await postJson(`${sandbox.urls.esms}/SendMultipleMessage_V4_post_json/`, {});
     expect(esms.body).toMatchObject({ CodeResult: '99' });
+  });
+
+  it("applies one fault hook per surface, matching each provider's recipient field on every route", async () => {
+    const token = { access_token: sandbox.seed.zalo[0].oas[0].accessToken };
+    const hash = createHash('sha256').update('84987000120').digest('hex');
+    await addFault({ channel: 'zns', recipients: [hash], code: -118 });
+    await addFault({ channel: 'zalo_oa', recipients: ['5000000000000000002'], code: -201 });
+    await addFault({ channel: 'esms', recipients: ['84987000121'], code: '99' });
+    await addFault({ channel: 'speedsms', recipients: ['84987000122'], code: '105' });
+    await addFault({ channel: 'twilio', recipients: ['+84987000123'], code: 21614 });
+    await addFault({ channel: 'zalo_oauth', code: -14002 });
+
+    const hashSend = (hash_phone: string) =>
+      postJson(
+        `${sandbox.urls.zns}/message/template/hashphone`,
+        { hash_phone, template_id: '300002', template_data: { otp: '1234' }, tracking_id: 'fault-h' },
+        token,
+      );
+    expect((await hashSend(hash.toUpperCase())).body['error']).toBe(-118);
+    expect((await getJson(`${sandbox.urls.zns}/message/quota`, token)).body['error']).toBe(0);
+
+    const oaSend = (user_id: string) =>
+      postJson(
+        `${sandbox.urls.zaloOa}/v3.0/oa/message/cs`,
+        { recipient: { user_id }, message: { text: 'Xin chao' } },
+        token,
+      );
+    expect((await oaSend('5000000000000000002')).body['error']).toBe(-201);
+    expect((await oaSend('5000000000000000001')).body['error']).toBe(0);
+
+    const esmsV4 = `${sandbox.urls.esms}/SendMultipleMessage_V4_get?Phone=0987000121`;
+    expect((await getJson(esmsV4)).body['CodeResult']).toBe('99');
+    const ads = `${sandbox.urls.esms}/SendMultipleSMSBrandname_json/`;
+    expect((await postJson(ads, { Phones: ['0987000121', '0987000199'] })).body['CodeResult']).toBe('99');
+    expect((await postJson(ads, { Phones: ['0987000199', '0987000121'] })).body['CodeResult']).toBe('101');
+
+    const speedsms = (to: string) => postJson(`${sandbox.urls.speedsms}/sms/send`, { to: [to] });
+    expect((await speedsms('0987000122')).body).toMatchObject({ status: 'error', code: '105' });
+    expect((await speedsms('0987000124')).status).toBe(401);
+
+    const twilio = await postForm(`${sandbox.urls.twilio}/2010-04-01/Accounts/AC1/Messages.json`, {
+      To: '+84987000123',
+    });
+    expect(twilio.body).toMatchObject({ code: 21614, status: 400 });
+
+    const oauth = await postForm(`${sandbox.urls.zaloOauth}/oa/access_token`, {
+      grant_type: 'refresh_token',
+    });
+    expect(oauth.body).toMatchObject({ error: -14002 });
   });
 
   it('applies an error rate deterministically', async () => {

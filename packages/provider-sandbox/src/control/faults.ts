@@ -23,6 +23,9 @@ export class FaultBook {
   private readonly rules = new Map<string, StoredRule>();
   private nextId = 0;
 
+  /** `sleep` waits out a rule's latency on the sandbox's tracked timers (a reset or close ends it early). */
+  constructor(private readonly sleep: (delayMs: number) => Promise<void>) {}
+
   get empty(): boolean {
     return this.rules.size === 0;
   }
@@ -60,7 +63,7 @@ export class FaultBook {
       return { kind: 'outage' };
     }
     const latencyMs = Math.max(0, ...matching.map(({ rule }) => rule.latencyMs ?? 0));
-    if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+    if (latencyMs > 0) await this.sleep(latencyMs);
     for (const stored of matching) {
       const { rule } = stored;
       if (rule.code === undefined && rule.errorRate === undefined) continue;

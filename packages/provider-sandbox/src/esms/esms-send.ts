@@ -131,6 +131,8 @@ function scheduleCallbacks(input: {
 }): void {
   const { context } = input;
   const delay = context.options.receiptDelayMs;
+  // Retries stay on the generation of the send, so a reset drops them even when an attempt is in flight.
+  const generation = context.generation;
   for (const phone of input.recipients) {
     const url = new URL(input.callbackUrl);
     const query: Record<string, string> = {
@@ -148,8 +150,8 @@ function scheduleCallbacks(input: {
     };
     for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
     const attempt = (number: number): void =>
-      context.later(delay * number, async () => {
-        const result = await context.callbacks.send({ method: 'GET', url: url.toString() });
+      generation.later(delay * number, async (signal) => {
+        const result = await context.callbacks.send({ method: 'GET', url: url.toString(), signal });
         if ((!result.ok || result.status >= 400) && number < 5) attempt(number + 1);
       });
     attempt(1);

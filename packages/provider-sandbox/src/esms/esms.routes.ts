@@ -1,5 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import { answeredByFault } from '../control/fault-reply';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { SandboxContext } from '../state/sandbox-context';
 import { asRecord, type JsonRecord } from '../state/records';
 import { toZaloPhone } from '../state/vietnamese-phone';
@@ -10,30 +9,23 @@ const V4_GET_PATH = '/esms/MainService.svc/json/SendMultipleMessage_V4_get';
 /** Advertising (SmsType "1"); the suffix follows eSMS's published JSON endpoint name (README). */
 const ADVERTISING_PATH = '/esms/MainService.svc/json/SendMultipleSMSBrandname_json';
 
+/** Who an eSMS fault rule's `recipients` match: the first number of `Phone` (or `Phones`), as 84…. */
+export function esmsFaultRecipient(request: FastifyRequest): string | undefined {
+  const params = asRecord(request.method === 'GET' ? request.query : request.body) ?? {};
+  const [first] = rawPhonesOf(params, 'advertising');
+  return first === undefined ? undefined : (toZaloPhone(first) ?? first);
+}
+
 /** eSMS sends (providers.md §5.1); keys travel in the body or query. Each path also answers with a trailing slash. */
 export function registerEsmsRoutes(app: FastifyInstance, context: SandboxContext): void {
-  const handle = async (params: JsonRecord, reply: FastifyReply, endpoint: EsmsEndpoint) => {
-    const [first] = rawPhonesOf(params, endpoint);
-    const recipient = first === undefined ? undefined : (toZaloPhone(first) ?? first);
-    if (
-      await answeredByFault({
-        faults: context.state.faults,
-        surface: 'esms',
-        recipient,
-        now: context.now(),
-        reply,
-      })
-    )
-      return reply;
-    return esmsSend(context, params, endpoint);
-  };
+  const handle = async (params: JsonRecord, endpoint: EsmsEndpoint) => esmsSend(context, params, endpoint);
   for (const path of [V4_POST_PATH, `${V4_POST_PATH}/`]) {
-    app.post(path, async (request, reply) => handle(asRecord(request.body) ?? {}, reply, 'v4'));
+    app.post(path, async (request) => handle(asRecord(request.body) ?? {}, 'v4'));
   }
   for (const path of [V4_GET_PATH, `${V4_GET_PATH}/`]) {
-    app.get(path, async (request, reply) => handle(asRecord(request.query) ?? {}, reply, 'v4'));
+    app.get(path, async (request) => handle(asRecord(request.query) ?? {}, 'v4'));
   }
   for (const path of [ADVERTISING_PATH, `${ADVERTISING_PATH}/`]) {
-    app.post(path, async (request, reply) => handle(asRecord(request.body) ?? {}, reply, 'advertising'));
+    app.post(path, async (request) => handle(asRecord(request.body) ?? {}, 'advertising'));
   }
 }

@@ -1,11 +1,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { answeredByFault } from '../control/fault-reply';
 import type { SpeedSmsAccountSeed } from '../sandbox.types';
 import type { SandboxContext } from '../state/sandbox-context';
 import { toZaloPhone } from '../state/vietnamese-phone';
 import { speedSmsAccount, UNAUTHORIZED } from './speedsms-auth';
 import { takeRateLimit, TOO_MANY_REQUESTS } from './speedsms-rate-limit';
 import { speedSmsSend } from './speedsms-send';
+
+/** Who a SpeedSMS fault rule's `recipients` match: the first number of `to`, as 84…. */
+export function speedSmsFaultRecipient(request: FastifyRequest): string | undefined {
+  const to = (request.body as { to?: unknown } | undefined)?.to;
+  const first = Array.isArray(to) && typeof to[0] === 'string' ? to[0] : undefined;
+  return first === undefined ? undefined : (toZaloPhone(first) ?? first);
+}
 
 /** SpeedSMS under /speedsms (replaces https://api.speedsms.vn/index.php) (providers.md §5.2). */
 export function registerSpeedSmsRoutes(app: FastifyInstance, context: SandboxContext): void {
@@ -35,29 +41,12 @@ export function registerSpeedSmsRoutes(app: FastifyInstance, context: SandboxCon
   };
 
   app.post('/speedsms/sms/send', async (request, reply) => {
-    const to = (request.body as { to?: unknown } | undefined)?.to;
-    const first = Array.isArray(to) && typeof to[0] === 'string' ? to[0] : undefined;
-    const recipient = first === undefined ? undefined : (toZaloPhone(first) ?? first);
-    if (
-      await answeredByFault({
-        faults: context.state.faults,
-        surface: 'speedsms',
-        recipient,
-        now: context.now(),
-        reply,
-      })
-    )
-      return reply;
     const account = admit(request, reply);
     if (!account) return reply;
     return speedSmsSend(context, account, request.body);
   });
 
   app.get('/speedsms/user/info', async (request, reply) => {
-    if (
-      await answeredByFault({ faults: context.state.faults, surface: 'speedsms', now: context.now(), reply })
-    )
-      return reply;
     const account = admit(request, reply);
     if (!account) return reply;
     return {

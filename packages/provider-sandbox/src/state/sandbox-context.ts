@@ -1,5 +1,6 @@
 import type { SandboxOptions, SandboxSeed } from '../sandbox.types';
 import { CallbackClient } from '../webhooks/callback-client';
+import { Generation } from './generation';
 import { createSandboxState, type SandboxState } from './sandbox-state';
 
 export interface ResolvedOptions {
@@ -33,11 +34,12 @@ export function resolveOptions(options: SandboxOptions): ResolvedOptions {
   };
 }
 
-/** What every route needs: options, the clock, the current state and the outbound callback client. */
+/** What every route needs: options, the clock, the current state, its timers and the outbound callback client. */
 export class SandboxContext {
   state: SandboxState;
+  /** Timers and callbacks of the current state; a task keeps the generation it was scheduled on. */
+  generation = new Generation();
   private clock: () => number;
-  private readonly timers = new Set<NodeJS.Timeout>();
 
   constructor(
     readonly options: ResolvedOptions,
@@ -57,33 +59,32 @@ export class SandboxContext {
     this.clock = clock;
   }
 
-  /** Runs `task` after `delayMs` unless the sandbox resets or closes first; its failures are swallowed. */
-  later(delayMs: number, task: () => Promise<unknown>): void {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      task().catch(() => undefined);
-    }, delayMs);
-    this.timers.add(timer);
+  /** Runs `task` after `delayMs` on the current generation: a reset or close before then drops it. */
+  later(delayMs: number, task: (signal: AbortSignal) => Promise<unknown>): void {
+    this.generation.later(delayMs, task);
   }
 
   reset(): void {
-    this.cancelPending();
+    this.generation.cancel();
+    this.generation = new Generation();
     this.clock = this.initialClock;
     this.state = this.freshState();
   }
 
+  /** Cancels every timer and in-flight callback; call before closing the servers so no request waits on a timer. */
+  stopTimers(): void {
+    this.generation.cancel();
+  }
+
   async close(): Promise<void> {
-    this.cancelPending();
+    this.stopTimers();
     await this.callbacks.close();
   }
 
-  private cancelPending(): void {
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
-  }
-
   private freshState(): SandboxState {
+    const generation = this.generation;
     return createSandboxState({
+      sleep: (delayMs) => generation.sleep(delayMs),
       seed: this.seed,
       now: this.clock(),
       inboxLimit: this.options.inboxLimit,

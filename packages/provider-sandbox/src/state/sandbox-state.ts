@@ -31,6 +31,8 @@ export function createSandboxState(input: {
   now: number;
   inboxLimit: number;
   revokeOldAccessToken: boolean;
+  /** Fault latency waits on the state's generation timers. */
+  sleep: (delayMs: number) => Promise<void>;
 }): SandboxState {
   const ids = new IdFactory();
   const directory = new ZaloDirectory(input.seed);
@@ -46,7 +48,7 @@ export function createSandboxState(input: {
     }),
     znsQuota: new ZnsQuota(),
     inbox: new Inbox(input.inboxLimit),
-    faults: new FaultBook(),
+    faults: new FaultBook(input.sleep),
     requests: new Map(),
     oaUploads: new Map(),
     balances: new Map([

@@ -8,26 +8,37 @@ export interface ReceivedCall {
   rawBody: string;
 }
 
-/** A loopback HTTP server that records the webhooks and callbacks the sandbox sends. */
+/** The HTTP status to answer a call with; may wait (e.g. on a test's gate). */
+export type ReceiverStatus = (call: ReceivedCall) => number | Promise<number>;
+
+/**
+ * A loopback HTTP server that records the webhooks and callbacks the sandbox sends. Each call is recorded when
+ * it arrives, then answered with `status(call)` (200 by default).
+ */
 export class WebhookReceiver {
   readonly calls: ReceivedCall[] = [];
   private waiters: (() => void)[] = [];
   private server?: Server;
   url = '';
 
+  constructor(private readonly status: ReceiverStatus = () => 200) {}
+
   async start(): Promise<this> {
     this.server = createServer((request, response) => {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
-        this.calls.push({
+        const call: ReceivedCall = {
           method: request.method ?? '',
           url: request.url ?? '',
           headers: request.headers,
           rawBody: Buffer.concat(chunks).toString('utf8'),
-        });
-        response.writeHead(200).end('ok');
+        };
+        this.calls.push(call);
         for (const wake of this.waiters.splice(0)) wake();
+        void Promise.resolve(this.status(call)).then((status) => {
+          if (!response.destroyed) response.writeHead(status).end('ok');
+        });
       });
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));

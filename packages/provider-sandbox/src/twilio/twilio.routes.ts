@@ -1,5 +1,4 @@
-import type { FastifyInstance } from 'fastify';
-import { answeredByFault } from '../control/fault-reply';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TwilioAccountSeed } from '../sandbox.types';
 import type { SandboxContext } from '../state/sandbox-context';
 import { asRecord, stringField } from '../state/records';
@@ -16,6 +15,11 @@ function basicUser(authorization: string | undefined): { user: string; password:
   return colon < 0 ? undefined : { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
+/** Who a Twilio fault rule's `recipients` match: the E.164 `To`. */
+export function twilioFaultRecipient(request: FastifyRequest): string | undefined {
+  return stringField(asRecord(request.body), 'To');
+}
+
 /** Twilio Programmable Messaging: create a Message, then status callbacks queued → sent → delivered (§5.3). */
 export function registerTwilioRoutes(app: FastifyInstance, context: SandboxContext): void {
   app.post<{ Params: { sid: string } }>(
@@ -24,10 +28,6 @@ export function registerTwilioRoutes(app: FastifyInstance, context: SandboxConte
       const form = asRecord(request.body) ?? {};
       const to = stringField(form, 'To') ?? '';
       const now = context.now();
-      if (
-        await answeredByFault({ faults: context.state.faults, surface: 'twilio', recipient: to, now, reply })
-      )
-        return reply;
       const credentials = basicUser(request.headers.authorization);
       const account = context.state.seed.twilio.find(
         (candidate) => candidate.accountSid === request.params.sid,
@@ -100,7 +100,7 @@ function scheduleStatusCallbacks(input: {
   from: string;
 }): void {
   const { context, account } = input;
-  const post = async (status: string) => {
+  const post = async (status: string, signal: AbortSignal) => {
     const params: Record<string, string> = {
       AccountSid: account.accountSid,
       ApiVersion: '2010-04-01',
@@ -119,9 +119,13 @@ function scheduleStatusCallbacks(input: {
         'x-twilio-signature': twilioSignature({ authToken: account.authToken, url: input.url, params }),
       },
       body: new URLSearchParams(params).toString(),
+      signal,
     });
   };
-  context.later(context.options.receiptDelayMs, async () => {
-    for (const status of ['queued', 'sent', 'delivered']) await post(status);
+  context.later(context.options.receiptDelayMs, async (signal) => {
+    for (const status of ['queued', 'sent', 'delivered']) {
+      if (signal.aborted) return;
+      await post(status, signal);
+    }
   });
 }

@@ -14,6 +14,8 @@ export class CallbackClient {
     url: string;
     headers?: Record<string, string>;
     body?: string;
+    /** Aborts the call when the sandbox resets or closes. */
+    signal?: AbortSignal;
   }): Promise<CallbackResult> {
     try {
       const response = await request(input.url, {
@@ -21,6 +23,7 @@ export class CallbackClient {
         headers: input.headers,
         body: input.body,
         dispatcher: this.agent,
+        signal: input.signal,
         headersTimeout: 2000,
         bodyTimeout: 2000,
       });

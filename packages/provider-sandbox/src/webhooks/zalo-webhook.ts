@@ -13,6 +13,7 @@ export async function postZaloEvent(input: {
   event: ZaloEvent;
   /** `ZNS` for ZNS events (X-ZEvent-Server). */
   server?: 'ZNS';
+  signal?: AbortSignal;
 }): Promise<CallbackResult | { ok: false; error: 'no webhook configured' }> {
   const url = input.oa.app.webhookUrl;
   if (!url) return { ok: false, error: 'no webhook configured' };
@@ -30,5 +31,5 @@ export async function postZaloEvent(input: {
     'x-zevent-signature': signature,
   };
   if (input.server) headers['x-zevent-server'] = input.server;
-  return input.context.callbacks.send({ method: 'POST', url, headers, body: rawBody });
+  return input.context.callbacks.send({ method: 'POST', url, headers, body: rawBody, signal: input.signal });
 }

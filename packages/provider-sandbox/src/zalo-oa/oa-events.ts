@@ -22,21 +22,21 @@ export function scheduleOaReceipts(input: {
     user_id_by_app: userIdByApp(userId),
   };
   const delay = context.options.receiptDelayMs;
-  context.later(delay, async () => {
+  context.later(delay, async (signal) => {
     const received: ZaloEvent = {
       ...base,
       event_name: 'user_received_message',
       message: { msg_id: messageId },
       timestamp: String(context.now()),
     };
-    await postZaloEvent({ context, oa, event: received });
-    if (!context.options.zaloOaSeenEvents) return;
+    await postZaloEvent({ context, oa, event: received, signal });
+    if (!context.options.zaloOaSeenEvents || signal.aborted) return;
     const seen: ZaloEvent = {
       ...base,
       event_name: 'user_seen_message',
       message: { msg_id: messageId, msg_ids: [messageId] },
       timestamp: String(context.now()),
     };
-    await postZaloEvent({ context, oa, event: seen });
+    await postZaloEvent({ context, oa, event: seen, signal });
   });
 }

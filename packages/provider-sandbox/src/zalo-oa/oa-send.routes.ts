@@ -1,5 +1,4 @@
-import type { FastifyInstance } from 'fastify';
-import { answeredByFault } from '../control/fault-reply';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { SandboxContext } from '../state/sandbox-context';
 import { asRecord, stringField, type JsonRecord } from '../state/records';
 import { inVietnamHours, vietnamDay } from '../state/vietnam-time';
@@ -45,25 +44,19 @@ function quotaOf(kind: OaMessageKind, user: ZaloUser, now: number): Record<strin
   return undefined;
 }
 
+/** Who an OA fault rule's `recipients` match: `recipient.user_id` of a message send. */
+export function oaFaultRecipient(request: FastifyRequest): string | undefined {
+  return stringField(asRecord(asRecord(request.body)?.['recipient']), 'user_id');
+}
+
 /** OA API v3 consultation, transaction and promotion messages (providers.md §3.2–3.4). */
 export function registerOaSendRoutes(app: FastifyInstance, context: SandboxContext): void {
   for (const kind of ['cs', 'transaction', 'promotion'] as const) {
-    app.post(`/zalo-oa/v3.0/oa/message/${kind}`, async (request, reply) => {
+    app.post(`/zalo-oa/v3.0/oa/message/${kind}`, async (request) => {
       const body = asRecord(request.body);
       const recipient = asRecord(body?.['recipient']);
       const now = context.now();
       const state = context.state;
-      const faultRecipient = stringField(recipient, 'user_id');
-      if (
-        await answeredByFault({
-          faults: state.faults,
-          surface: 'zalo_oa',
-          recipient: faultRecipient,
-          now,
-          reply,
-        })
-      )
-        return reply;
       const oa = oaFromToken(context, request.headers['access_token']);
       if (isOaError(oa)) return oa;
       if (!body || !recipient) return OA_ERRORS.paramInvalid('recipient');

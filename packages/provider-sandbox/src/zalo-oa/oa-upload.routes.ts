@@ -1,6 +1,5 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
-import { answeredByFault } from '../control/fault-reply';
 import type { SandboxContext } from '../state/sandbox-context';
 import { isOaError, oaFromToken } from './oa-access';
 import { OA_ERRORS } from './oa.errors';
@@ -17,10 +16,8 @@ function isJpegOrPng(bytes: Buffer): boolean {
 export function registerOaUploadRoutes(root: FastifyInstance, context: SandboxContext): void {
   root.register(async (app) => {
     await app.register(multipart, { limits: { files: 1, fileSize: MAX_IMAGE_BYTES } });
-    app.post('/zalo-oa/v2.0/oa/upload/image', async (request, reply) => {
+    app.post('/zalo-oa/v2.0/oa/upload/image', async (request) => {
       const now = context.now();
-      if (await answeredByFault({ faults: context.state.faults, surface: 'zalo_oa', now, reply }))
-        return reply;
       const oa = oaFromToken(context, request.headers['access_token']);
       if (isOaError(oa)) return oa;
       const file = await request.file();

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { answeredByFault } from '../control/fault-reply';
 import type { SandboxContext } from '../state/sandbox-context';
 import { asRecord, stringField } from '../state/records';
 import { vietnamDate, vietnamDay } from '../state/vietnam-time';
@@ -20,9 +19,8 @@ function parseDataParam(raw: unknown): Record<string, unknown> | undefined {
 
 /** Per-user quota and user detail (providers.md §3.2). GET endpoints take one JSON `data` query param. */
 export function registerOaUserRoutes(app: FastifyInstance, context: SandboxContext): void {
-  app.post('/zalo-oa/v3.0/oa/quota/message', async (request, reply) => {
+  app.post('/zalo-oa/v3.0/oa/quota/message', async (request) => {
     const now = context.now();
-    if (await answeredByFault({ faults: context.state.faults, surface: 'zalo_oa', now, reply })) return reply;
     const oa = oaFromToken(context, request.headers['access_token']);
     if (isOaError(oa)) return oa;
     const user = oa.users.get(stringField(asRecord(request.body), 'user_id') ?? '');
@@ -45,9 +43,7 @@ export function registerOaUserRoutes(app: FastifyInstance, context: SandboxConte
     };
   });
 
-  app.get('/zalo-oa/v3.0/oa/user/detail', async (request, reply) => {
-    const now = context.now();
-    if (await answeredByFault({ faults: context.state.faults, surface: 'zalo_oa', now, reply })) return reply;
+  app.get('/zalo-oa/v3.0/oa/user/detail', async (request) => {
     const oa = oaFromToken(context, request.headers['access_token']);
     if (isOaError(oa)) return oa;
     const data = parseDataParam(asRecord(request.query)?.['data']);

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { answeredByFault } from '../control/fault-reply';
 import type { SandboxContext } from '../state/sandbox-context';
 import { asRecord, stringField } from '../state/records';
 import { ACCESS_TOKEN_TTL_SECONDS } from '../state/zalo-tokens';
@@ -14,15 +13,6 @@ export function registerZaloOauthRoutes(app: FastifyInstance, context: SandboxCo
    */
   app.get('/zalo-oauth/v4/oa/permission', async (request, reply) => {
     const query = asRecord(request.query);
-    if (
-      await answeredByFault({
-        faults: context.state.faults,
-        surface: 'zalo_oauth',
-        now: context.now(),
-        reply,
-      })
-    )
-      return reply;
     const zaloApp = context.state.directory.apps.get(stringField(query, 'app_id') ?? '');
     if (!zaloApp) return OAUTH_ERRORS.invalidApp();
     const redirectUri = stringField(query, 'redirect_uri');
@@ -43,16 +33,7 @@ export function registerZaloOauthRoutes(app: FastifyInstance, context: SandboxCo
     return reply.redirect(target.toString(), 302);
   });
 
-  app.post('/zalo-oauth/v4/oa/access_token', async (request, reply) => {
-    if (
-      await answeredByFault({
-        faults: context.state.faults,
-        surface: 'zalo_oauth',
-        now: context.now(),
-        reply,
-      })
-    )
-      return reply;
+  app.post('/zalo-oauth/v4/oa/access_token', async (request) => {
     const body = asRecord(request.body);
     const now = context.now();
     const zaloApp = context.state.directory.apps.get(stringField(body, 'app_id') ?? '');

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { answeredByFault } from '../control/fault-reply';
 import type { ZnsTemplateSeed, ZnsTemplateStatus } from '../sandbox.types';
 import type { SandboxContext } from '../state/sandbox-context';
 import { asRecord, stringField } from '../state/records';
@@ -24,16 +23,7 @@ function templateQuality(template: ZnsTemplateSeed): string {
 }
 
 /** ZNS status, quota, quality and template reads (providers.md §2.3–2.4). */
-export function registerZnsInfoRoutes(root: FastifyInstance, context: SandboxContext): void {
-  root.register(async (app) => znsInfoRoutes(app, context));
-}
-
-function znsInfoRoutes(app: FastifyInstance, context: SandboxContext): void {
-  app.addHook('preHandler', async (_request, reply) => {
-    if (await answeredByFault({ faults: context.state.faults, surface: 'zns', now: context.now(), reply }))
-      return reply;
-  });
-
+export function registerZnsInfoRoutes(app: FastifyInstance, context: SandboxContext): void {
   app.get('/zns/message/status', async (request) => {
     const oa = znsOa(context, request.headers['access_token']);
     if (!oa) return ZNS_ERRORS.tokenInvalid();

@@ -1,5 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { answeredByFault } from '../control/fault-reply';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { InboxMessage } from '../sandbox.types';
 import type { SandboxContext } from '../state/sandbox-context';
 import { asRecord, stringField, type JsonRecord } from '../state/records';
@@ -32,22 +31,25 @@ function hashRecipient(body: JsonRecord, phoneByHash: Map<string, string>): Reci
   return hash && SHA256_HEX.test(hash) ? { id: hash, phone: phoneByHash.get(hash) } : null;
 }
 
+/** Who a ZNS fault rule's `recipients` match: the 84… phone, or the lower-case hash of a hash-phone send. */
+export function znsFaultRecipient(request: FastifyRequest): string | undefined {
+  const body = asRecord(request.body);
+  if (!body) return undefined;
+  const hash = stringField(body, 'hash_phone');
+  if (hash !== undefined) return hash.toLowerCase();
+  const phone = stringField(body, 'phone');
+  return phone === undefined ? undefined : (toZaloPhone(phone) ?? phone);
+}
+
 /** ZNS send by phone and by hashed phone (providers.md §2.1–2.2, §2.5). */
 export function registerZnsSendRoutes(app: FastifyInstance, context: SandboxContext): void {
   const send = (recipientOf: (body: JsonRecord) => Recipient | null) =>
-    async function znsSend(request: FastifyRequest, reply: FastifyReply) {
+    async function znsSend(request: FastifyRequest) {
       const body = asRecord(request.body);
       if (!body) return ZNS_ERRORS.bodyEmpty();
       const state = context.state;
       const recipient = recipientOf(body);
       const now = context.now();
-      if (!state.faults.empty) {
-        const recipientId = recipient?.id ?? stringField(body, 'phone');
-        if (
-          await answeredByFault({ faults: state.faults, surface: 'zns', recipient: recipientId, now, reply })
-        )
-          return reply;
-      }
       const oa = znsOa(context, request.headers['access_token']);
       if (!oa) return ZNS_ERRORS.tokenInvalid();
       if (!recipient) return ZNS_ERRORS.phoneInvalid();
@@ -127,13 +129,14 @@ export function registerZnsSendRoutes(app: FastifyInstance, context: SandboxCont
 function scheduleReceipt(input: { context: SandboxContext; oa: ZaloOa; message: InboxMessage }): void {
   const { context, oa, message } = input;
   const delay = context.options.receiptDelayMs;
-  context.later(delay, async () => {
+  context.later(delay, async (signal) => {
     const deliveryTime = String(Number(message.content['sent_time']) + delay);
     message.content['delivery_time'] = deliveryTime;
     await postZaloEvent({
       context,
       oa,
       server: 'ZNS',
+      signal,
       event: {
         sender: { id: oa.seed.oaId },
         recipient: { id: message.recipient },
