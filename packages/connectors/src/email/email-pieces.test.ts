@@ -3,7 +3,7 @@ import { parseAccountConfig } from '../contract/account-config';
 import { messageIdFor } from './email.connector';
 import { SmtpAccountSchema, type SmtpAccount } from './smtp.config';
 import { smtpFailure } from './smtp.errors';
-import { transportKey } from './smtp-transport-cache';
+import { poolKey } from './smtp-transport-cache';
 import { textAlternative } from './text-alternative';
 import { unsubscribeHeaders } from './unsubscribe-headers';
 
@@ -122,13 +122,14 @@ describe('smtpFailure', () => {
   });
 });
 
-describe('transportKey', () => {
-  it('changes with the credentials but never contains them', () => {
-    const key = transportKey(account);
+describe('poolKey', () => {
+  it('names the server and login but not the password, and never contains them', () => {
+    const key = poolKey(account);
     expect(key).not.toContain('hunter2');
     expect(key).not.toContain('news');
-    expect(transportKey({ ...account, auth: { user: 'news', pass: 'other' } })).not.toBe(key);
-    expect(transportKey({ ...account, poolSize: 2 })).not.toBe(key);
-    expect(transportKey({ ...account, from: 'x@shophoa.vn' })).toBe(key);
+    expect(poolKey({ ...account, auth: { user: 'news', pass: 'other' } })).toBe(key);
+    expect(poolKey({ ...account, auth: { user: 'other', pass: 'hunter2-secret' } })).not.toBe(key);
+    expect(poolKey({ ...account, poolSize: 2 })).not.toBe(key);
+    expect(poolKey({ ...account, from: 'x@shophoa.vn' })).toBe(key);
   });
 });

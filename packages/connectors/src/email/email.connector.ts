@@ -55,7 +55,7 @@ export function createEmailConnector(options: EmailConnectorOptions = {}): Email
         ? undefined
         : unsubscribeHeaders({ unsubscribe: account.unsubscribe, token: message.unsubscribeToken });
     try {
-      const info = await transports.get(account).sendMail({
+      const info = await transports.send(account, {
         from: account.from,
         to: message.to,
         ...(account.replyTo ? { replyTo: account.replyTo } : {}),

@@ -21,5 +21,3 @@ export * from './webhooks/webhook-signature';
 export * from './webhooks/webhook-events';
 export type { ZaloCallFailure, ZaloCallResult } from './shared/zalo-call';
 export type { ZaloTokenCallFailure, ZaloTokenCallResult } from './shared/with-zalo-token';
-export type { ErrorEntry, ErrorRule } from './shared/error-rule';
-export { nextVietnamHour, nextVietnamMidnight, nextVietnamMonth, VIETNAM_ZONE } from './shared/vietnam-time';

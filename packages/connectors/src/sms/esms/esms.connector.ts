@@ -1,33 +1,42 @@
 import type { BatchSendRequest, ChannelConnector, SendRequest } from '../../contract/channel-connector';
 import { correlationIdFor, ESMS_REQUEST_ID } from '../../contract/correlation-id';
+import { failureFromRule } from '../../contract/error-rule';
 import type { SendFailure, SendOutcome } from '../../contract/send-outcome';
 import type { HttpClient } from '../../http/http-client';
-import { normalizeVietnamesePhone } from '../../phone/normalize-phone';
 import { mapConcurrent } from '../../shared/map-concurrent';
-import { httpStatusFailure, invalidPhoneFailure, networkFailure, parseJsonBody } from '../sms-failures';
+import { prepareVietnameseSms, type PreparedSms } from '../prepared-sms';
+import { httpStatusFailure, networkFailure, parseJsonBody } from '../sms-failures';
 import type { SmsMessage } from '../sms-message';
-import { prepareSmsText, type PreparedSmsText } from '../sms-text';
+import type { PreparedSmsText } from '../sms-text';
 import { ESMS_SMS_TYPES, type EsmsAccount } from './esms.config';
-import { esmsCodeMeaning, esmsFailure } from './esms.errors';
+import { advertisingRequests, ESMS_ADVERTISING_MIN_RECIPIENTS } from './esms.advertising';
+import { esmsCodeMeaning } from './esms.errors';
 
-/** eSMS takes advertising SMS in requests of 30 to 5,000 numbers (providers.md §5.1, code 107). */
-export const ESMS_ADVERTISING_MIN_RECIPIENTS = 30;
-export const ESMS_ADVERTISING_MAX_RECIPIENTS = 5000;
 const CARE_BATCH_CONCURRENCY = 8;
+
+/** Care/OTP and fixed-number SMS (SmsType 2 and 8): `Phone` is one number. */
+const CARE_PATH = 'SendMultipleMessage_V4_post_json/';
+/** Advertising SMS (SmsType 1): the same keys, with `Phones`, a list of 30–5,000 numbers. */
+const ADVERTISING_PATH = 'SendMultipleSMSBrandname_json/';
 
 export interface EsmsConnectorOptions {
   http: HttpClient;
   now?: () => Date;
 }
 
-type Prepared =
-  | { ok: true; phone: string; text: PreparedSmsText }
-  | { ok: false; failure: (correlationId: string) => SendFailure };
+interface AdvertisingEntry {
+  index: number;
+  idempotencyKey: string;
+  phone: string;
+  text: PreparedSmsText;
+}
 
 /**
  * eSMS brand-name SMS. `RequestId` comes from the idempotency key, so a retried send is deduplicated by eSMS
- * (code 124) instead of charged twice. Care/OTP SMS go one number per request; advertising SMS (SmsType 1) must go
- * to 30–5,000 numbers per request, so they are sent with `sendBatch`, which groups identical texts.
+ * (code 124) instead of charged twice. Care/OTP SMS go one number per request to SendMultipleMessage_V4; advertising
+ * SMS (SmsType 1) go to SendMultipleSMSBrandname, 30–5,000 numbers per request, so they are sent with `sendBatch`,
+ * which groups identical texts and derives each request's RequestId from the batch key (see
+ * `advertisingRequests`).
  */
 export function createEsmsConnector(
   options: EsmsConnectorOptions,
@@ -42,10 +51,11 @@ export function createEsmsConnector(
     signal?: AbortSignal;
   }): Promise<SendOutcome> => {
     const { account, correlationId } = input;
+    const advertising = account.smsType === 'advertising';
     const body = {
       ApiKey: account.apiKey,
       SecretKey: account.secretKey,
-      Phone: input.phones.join(','),
+      ...(advertising ? { Phones: input.phones } : { Phone: input.phones.join(',') }),
       Content: input.text.text,
       Brandname: account.brandname,
       SmsType: ESMS_SMS_TYPES[account.smsType],
@@ -58,7 +68,7 @@ export function createEsmsConnector(
     try {
       response = await options.http.send({
         method: 'POST',
-        url: `${account.baseUrl.replace(/\/+$/, '')}/SendMultipleMessage_V4_post_json/`,
+        url: `${account.baseUrl.replace(/\/+$/, '')}/${advertising ? ADVERTISING_PATH : CARE_PATH}`,
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
         signal: input.signal,
@@ -91,13 +101,13 @@ export function createEsmsConnector(
           acceptedAt: now().toISOString(),
           deduplicated: true,
         };
-      case 'retryable':
-      case 'permanent':
-        return esmsFailure({
+      case 'failed':
+        return failureFromRule({
+          entry: meaning.entry,
           code,
-          meaning,
           correlationId,
-          providerMessage: typeof parsed.ErrorMessage === 'string' ? parsed.ErrorMessage : undefined,
+          now: now().getTime(),
+          ...(typeof parsed.ErrorMessage === 'string' ? { providerMessage: parsed.ErrorMessage } : {}),
         });
     }
   };
@@ -123,18 +133,18 @@ export function createEsmsConnector(
     async sendBatch(request: BatchSendRequest<EsmsAccount, SmsMessage>): Promise<SendOutcome[]> {
       const outcomes = new Array<SendOutcome>(request.items.length);
       const care: number[] = [];
-      const advertisingGroups = new Map<
-        string,
-        Array<{ index: number; phone: string; text: PreparedSmsText }>
-      >();
+      const advertising: AdvertisingEntry[] = [];
       request.items.forEach((item, index) => {
         const prepared = prepare(request.account, item.message);
         if (!prepared.ok) {
           outcomes[index] = prepared.failure(correlationIdFor(item.idempotencyKey, ESMS_REQUEST_ID));
         } else if (item.message.purpose === 'advertising') {
-          const group = advertisingGroups.get(prepared.text.text) ?? [];
-          group.push({ index, phone: prepared.phone, text: prepared.text });
-          advertisingGroups.set(prepared.text.text, group);
+          advertising.push({
+            index,
+            idempotencyKey: item.idempotencyKey,
+            phone: prepared.phone,
+            text: prepared.text,
+          });
         } else {
           care.push(index);
         }
@@ -145,64 +155,41 @@ export function createEsmsConnector(
         outcomes[index] = await send({ account: request.account, signal: request.signal, ...item });
       });
 
-      for (const group of advertisingGroups.values()) {
-        for (const chunk of advertisingChunks(group)) {
-          const correlationId = correlationIdFor(
-            chunk
-              .map(({ index }) => request.items[index].idempotencyKey)
-              .sort()
-              .join('\n'),
-            ESMS_REQUEST_ID,
-          );
-          const outcome =
-            chunk.length < ESMS_ADVERTISING_MIN_RECIPIENTS
-              ? tooFewForAdvertising(correlationId, chunk.length)
-              : await post({
-                  account: request.account,
-                  phones: chunk.map(({ phone }) => phone),
-                  text: chunk[0].text,
-                  correlationId,
-                  signal: request.signal,
-                });
-          for (const { index } of chunk) outcomes[index] = outcome;
+      if (advertising.length > 0 && !request.batchKey) {
+        for (const { index, idempotencyKey } of advertising) {
+          outcomes[index] = batchKeyMissing(correlationIdFor(idempotencyKey, ESMS_REQUEST_ID));
         }
+        return outcomes;
+      }
+      for (const { correlationId, entries } of advertisingRequests(request.batchKey ?? '', advertising)) {
+        const outcome =
+          entries.length < ESMS_ADVERTISING_MIN_RECIPIENTS
+            ? tooFewForAdvertising(correlationId, entries.length)
+            : await post({
+                account: request.account,
+                phones: entries.map(({ phone }) => phone),
+                text: entries[0].text,
+                correlationId,
+                signal: request.signal,
+              });
+        for (const { index } of entries) outcomes[index] = outcome;
       }
       return outcomes;
     },
   };
 }
 
-function prepare(account: EsmsAccount, message: SmsMessage): Prepared {
-  const phone = normalizeVietnamesePhone(message.to);
-  if (!phone.ok)
-    return {
-      ok: false,
-      failure: (correlationId) => invalidPhoneFailure({ phone: message.to, correlationId }),
-    };
+function prepare(account: EsmsAccount, message: SmsMessage): PreparedSms {
   const advertisingAccount = account.smsType === 'advertising';
-  if (advertisingAccount !== (message.purpose === 'advertising')) {
-    return {
-      ok: false,
-      failure: (correlationId) => ({
-        status: 'failed',
-        class: 'permanent',
-        scope: 'message',
-        code: 'loa_sms_type_mismatch',
-        message: advertisingAccount
+  return prepareVietnameseSms({
+    message,
+    typeRefusal:
+      advertisingAccount === (message.purpose === 'advertising')
+        ? undefined
+        : advertisingAccount
           ? 'This eSMS account sends advertising SMS only; use a customer-care account for care and OTP messages.'
           : 'Advertising SMS need an eSMS account configured for advertising (SmsType 1).',
-        correlationId,
-      }),
-    };
-  }
-  return { ok: true, phone: phone.phone, text: prepareSmsText(message) };
-}
-
-/** Splits a group into requests of at most 5,000 numbers, evenly, so no request falls under 30 needlessly. */
-function advertisingChunks<T>(group: T[]): T[][] {
-  const count = Math.max(1, Math.ceil(group.length / ESMS_ADVERTISING_MAX_RECIPIENTS));
-  const size = Math.ceil(group.length / count);
-  return Array.from({ length: count }, (_, i) => group.slice(i * size, (i + 1) * size));
+  });
 }
 
 /**
@@ -216,6 +203,18 @@ function tooFewForAdvertising(correlationId: string, recipients: number): SendFa
     scope: 'message',
     code: 'loa_esms_advertising_min_recipients',
     message: `eSMS advertising SMS must go to at least ${ESMS_ADVERTISING_MIN_RECIPIENTS} numbers in one request; this text had ${recipients}.`,
+    correlationId,
+  };
+}
+
+/** Without a batch key a retried advertising batch could not be recognised by eSMS, so nothing is sent. */
+function batchKeyMissing(correlationId: string): SendFailure {
+  return {
+    status: 'failed',
+    class: 'permanent',
+    scope: 'message',
+    code: 'loa_esms_batch_key_missing',
+    message: 'eSMS advertising SMS are sent in batches that need a batch key; the batch was not sent.',
     correlationId,
   };
 }

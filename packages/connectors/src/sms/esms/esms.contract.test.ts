@@ -14,10 +14,20 @@ describe('eSMS connector against the provider sandbox', () => {
   let care: EsmsAccount;
   let advertising: EsmsAccount;
   const connector = () => createEsmsConnector({ http });
-  const sends = () => {
-    const path = `${new URL(esmsBaseUrl(sandbox)).pathname}/SendMultipleMessage_V4_post_json`;
+  const requestsTo = (name: string) => {
+    const path = `${new URL(esmsBaseUrl(sandbox)).pathname}/${name}`;
     return sandbox.requestCount(path) + sandbox.requestCount(`${path}/`);
   };
+  const sends = () => requestsTo('SendMultipleMessage_V4_post_json');
+  const advertisingSends = () => requestsTo('SendMultipleSMSBrandname_json');
+  const adPhones = (count: number, from: number) =>
+    Array.from({ length: count }, (_, i) => `0912${String(from + i).padStart(6, '0')}`);
+  const adItems = (phones: string[], text = 'Giảm 30% cuối tuần. Tu choi: TC gui 6020') =>
+    phones.map((to) => ({
+      message: { to, text, purpose: 'advertising' as const },
+      idempotencyKey: `run_7:contact_${to}:send_sms`,
+    }));
+  const delivered = (phone: string) => sandbox.inbox({ channel: 'esms', recipient: `84${phone.slice(1)}` });
 
   beforeAll(async () => {
     sandbox = await startSandbox({ receiptDelayMs: 5 });
@@ -123,24 +133,80 @@ describe('eSMS connector against the provider sandbox', () => {
     expect(sends()).toBe(before);
   });
 
-  it('sends advertising to 30 numbers in one request with the [QC] label', async () => {
-    const phones = Array.from({ length: 30 }, (_, i) => `09123461${String(i).padStart(2, '0')}`);
-    const before = sends();
+  it('sends advertising to 30 numbers in one SendMultipleSMSBrandname request with the [QC] label', async () => {
+    const phones = adPhones(30, 346100);
+    const [before, beforeV4] = [advertisingSends(), sends()];
     const outcomes = await connector().sendBatch({
       account: advertising,
-      items: phones.map((to, i) => ({
-        message: { to, text: 'Giảm 30% cuối tuần. Tu choi: TC gui 6020', purpose: 'advertising' as const },
-        idempotencyKey: `run_7:contact_${i}:send_sms`,
-      })),
+      batchKey: 'run_7:step_3',
+      items: adItems(phones),
     });
-    expect(sends()).toBe(before + 1);
-    expect(outcomes.every((outcome) => outcome.status === 'sent')).toBe(true);
+    expect(advertisingSends()).toBe(before + 1);
+    expect(sends()).toBe(beforeV4);
+    expect(outcomes.every((outcome) => outcome.status === 'sent' && !outcome.deduplicated)).toBe(true);
     expect(new Set(outcomes.map((outcome) => outcome.correlationId)).size).toBe(1);
-    for (const phone of ['84912346100', '84912346129']) {
-      const [delivered] = sandbox.inbox({ channel: 'esms', recipient: phone });
-      expect(JSON.stringify(delivered.content)).toContain('[QC] Giảm 30% cuối tuần');
-      expect(delivered.correlationId).toBe(outcomes[0].correlationId);
+    for (const phone of [phones[0], phones[29]]) {
+      const [message] = delivered(phone);
+      expect(message.content).toMatchObject({ SmsType: '1' });
+      expect(JSON.stringify(message.content)).toContain('[QC] Giảm 30% cuối tuần');
+      expect(message.correlationId).toBe(outcomes[0].correlationId);
     }
+  });
+
+  it('a retried advertising batch with the same batch key is deduplicated by eSMS, in any order, even with items added', async () => {
+    const phones = adPhones(30, 347100);
+    const first = await connector().sendBatch({
+      account: advertising,
+      batchKey: 'run_8',
+      items: adItems(phones),
+    });
+    expect(first.every((outcome) => outcome.status === 'sent' && !outcome.deduplicated)).toBe(true);
+
+    const reordered = await connector().sendBatch({
+      account: advertising,
+      batchKey: 'run_8',
+      items: adItems([...phones].reverse()),
+    });
+    expect(reordered.every((outcome) => outcome.status === 'sent' && outcome.deduplicated)).toBe(true);
+    expect(reordered[0].correlationId).toBe(first[0].correlationId);
+
+    // Documented: the same key with different items keeps the RequestId, so nothing is sent twice (the added
+    // number is reported deduplicated, not sent).
+    const grown = await connector().sendBatch({
+      account: advertising,
+      batchKey: 'run_8',
+      items: adItems([...phones, ...adPhones(1, 347200)]),
+    });
+    expect(grown.every((outcome) => outcome.status === 'sent' && outcome.deduplicated)).toBe(true);
+    for (const phone of phones) expect(delivered(phone)).toHaveLength(1);
+  });
+
+  it('a changed text under the same batch key is a new message', async () => {
+    const phones = adPhones(30, 348100);
+    const first = await connector().sendBatch({
+      account: advertising,
+      batchKey: 'run_9',
+      items: adItems(phones),
+    });
+    const other = await connector().sendBatch({
+      account: advertising,
+      batchKey: 'run_9',
+      items: adItems(phones, 'Mua 1 tang 1. Tu choi: TC gui 6020'),
+    });
+    expect(other.every((outcome) => outcome.status === 'sent' && !outcome.deduplicated)).toBe(true);
+    expect(other[0].correlationId).not.toBe(first[0].correlationId);
+    expect(delivered(phones[0])).toHaveLength(2);
+  });
+
+  it('refuses an advertising batch without a batch key before any request', async () => {
+    const before = advertisingSends();
+    const outcomes = await connector().sendBatch({
+      account: advertising,
+      items: adItems(adPhones(30, 349100)),
+    });
+    expect(outcomes.every((outcome) => outcome.status === 'failed')).toBe(true);
+    expect(outcomes[0]).toMatchObject({ class: 'permanent', code: 'loa_esms_batch_key_missing' });
+    expect(advertisingSends()).toBe(before);
   });
 
   it('does not send advertising to fewer than 30 numbers', async () => {

@@ -1,33 +1,42 @@
-import { ESMS_CODES, esmsCodeMeaning } from './esms.errors';
+import { failureFromRule } from '../../contract/error-rule';
+import { ESMS_ERRORS, esmsCodeMeaning } from './esms.errors';
+
+const failureFor = (code: string) => {
+  const meaning = esmsCodeMeaning(code);
+  if (meaning.kind !== 'failed') throw new Error(`${code} is not a failure`);
+  return failureFromRule({ entry: meaning.entry, code, correlationId: 'k', now: 0 });
+};
 
 describe('eSMS CodeResult table', () => {
-  it.each([
-    ['100', { kind: 'accepted' }],
-    ['99', { kind: 'permanent', scope: 'recipient' }],
-    ['101', { kind: 'permanent', scope: 'account' }],
-    ['102', { kind: 'permanent', scope: 'account' }],
-    ['103', { kind: 'permanent', scope: 'account' }],
-    ['104', { kind: 'permanent', scope: 'account' }],
-    ['105', { kind: 'permanent', scope: 'message' }],
-    ['107', { kind: 'permanent', scope: 'message' }],
-    ['108', { kind: 'permanent', scope: 'recipient' }],
-    ['118', { kind: 'permanent', scope: 'account' }],
-    ['120', { kind: 'retryable' }],
-    ['124', { kind: 'duplicate' }],
-    ['140', { kind: 'permanent', scope: 'account' }],
-    ['146', { kind: 'permanent', scope: 'message' }],
-    ['177', { kind: 'permanent', scope: 'recipient', fallbackSuggested: true }],
-    ['204', { kind: 'permanent', scope: 'account' }],
-    ['210', { kind: 'permanent', scope: 'message' }],
-    ['300', { kind: 'permanent', scope: 'message' }],
-  ])('%s → %j', (code, expected) => {
-    expect(esmsCodeMeaning(code)).toMatchObject(expected);
+  it('reads 100 as accepted and 124 as a duplicate RequestId', () => {
+    expect(esmsCodeMeaning('100')).toEqual({ kind: 'accepted' });
+    expect(esmsCodeMeaning('124')).toEqual({ kind: 'duplicate' });
   });
 
-  it('lists every code providers.md §5.1 names, and no other', () => {
-    expect(Object.keys(ESMS_CODES).sort()).toEqual(
+  it.each([
+    ['99', { class: 'permanent', scope: 'recipient' }],
+    ['101', { class: 'permanent', scope: 'account' }],
+    ['102', { class: 'permanent', scope: 'account' }],
+    ['103', { class: 'permanent', scope: 'account' }],
+    ['104', { class: 'permanent', scope: 'account' }],
+    ['105', { class: 'permanent', scope: 'message' }],
+    ['107', { class: 'permanent', scope: 'message' }],
+    ['108', { class: 'permanent', scope: 'recipient' }],
+    ['118', { class: 'permanent', scope: 'account' }],
+    ['120', { class: 'retryable' }],
+    ['140', { class: 'permanent', scope: 'account' }],
+    ['146', { class: 'permanent', scope: 'message' }],
+    ['177', { class: 'permanent', scope: 'recipient', fallbackSuggested: true }],
+    ['204', { class: 'permanent', scope: 'account' }],
+    ['210', { class: 'permanent', scope: 'message' }],
+    ['300', { class: 'permanent', scope: 'message' }],
+  ])('%s → %j', (code, expected) => {
+    expect(failureFor(code)).toMatchObject({ status: 'failed', code, correlationId: 'k', ...expected });
+  });
+
+  it('lists every failing code providers.md §5.1 names, and no other', () => {
+    expect(Object.keys(ESMS_ERRORS).sort()).toEqual(
       [
-        '100',
         '99',
         '101',
         '102',
@@ -38,7 +47,6 @@ describe('eSMS CodeResult table', () => {
         '108',
         '118',
         '120',
-        '124',
         '140',
         '146',
         '177',
@@ -50,8 +58,8 @@ describe('eSMS CodeResult table', () => {
   });
 
   it('treats an unknown code as permanent and names it', () => {
-    expect(esmsCodeMeaning('999')).toMatchObject({
-      kind: 'permanent',
+    expect(failureFor('999')).toMatchObject({
+      class: 'permanent',
       scope: 'message',
       message: expect.stringContaining('999'),
     });

@@ -1,11 +1,11 @@
 import type { BatchSendRequest, ChannelConnector, SendRequest } from '../../contract/channel-connector';
-import type { SendFailure, SendOutcome } from '../../contract/send-outcome';
+import type { SendOutcome } from '../../contract/send-outcome';
 import type { HttpClient } from '../../http/http-client';
-import { normalizeVietnamesePhone } from '../../phone/normalize-phone';
 import { mapConcurrent } from '../../shared/map-concurrent';
-import { httpStatusFailure, invalidPhoneFailure, networkFailure, parseJsonBody } from '../sms-failures';
+import { groupByText, prepareVietnameseSms, type PreparedSms } from '../prepared-sms';
+import { httpStatusFailure, networkFailure, parseJsonBody } from '../sms-failures';
 import type { SmsMessage } from '../sms-message';
-import { prepareSmsText, type PreparedSmsText } from '../sms-text';
+import type { PreparedSmsText } from '../sms-text';
 import type { SpeedSmsAccount } from './speedsms.config';
 import { rateLimitedFailure, speedSmsFailure } from './speedsms.errors';
 
@@ -74,7 +74,11 @@ export function createSpeedSmsConnector(
     }
     if (response.status === 429) {
       return all((correlationId) =>
-        rateLimitedFailure({ resetHeader: response.headers['x-rate-limit-reset'], correlationId }),
+        rateLimitedFailure({
+          resetHeader: response.headers['x-rate-limit-reset'],
+          correlationId,
+          now: now().getTime(),
+        }),
       );
     }
     const body = parseJsonBody(response.body) as SpeedSmsSuccessBody | SpeedSmsErrorBody | undefined;
@@ -86,10 +90,11 @@ export function createSpeedSmsConnector(
     if (body.status === 'error') {
       const invalid = new Set(body.invalidPhone ?? []);
       const code = String(body.code);
+      const nowMs = now().getTime();
       return phones.map((phone, i): SendOutcome => {
         const correlationId = correlationIds[i];
         if (invalid.has(phone))
-          return speedSmsFailure({ code: '105', providerMessage: body.message, correlationId });
+          return speedSmsFailure({ code: '105', providerMessage: body.message, correlationId, now: nowMs });
         if (invalid.size > 0 && code === '105') {
           return {
             status: 'failed',
@@ -99,15 +104,16 @@ export function createSpeedSmsConnector(
             correlationId,
           };
         }
-        return speedSmsFailure({ code, providerMessage: body.message, correlationId });
+        return speedSmsFailure({ code, providerMessage: body.message, correlationId, now: nowMs });
       });
     }
     const invalid = new Set(body.data.invalidPhone ?? []);
     const acceptedAt = now().toISOString();
+    const nowMs = now().getTime();
     return phones.map((phone, i): SendOutcome => {
       const correlationId = correlationIds[i];
       if (invalid.has(phone)) {
-        return speedSmsFailure({ code: '105', providerMessage: 'invalidPhone', correlationId });
+        return speedSmsFailure({ code: '105', providerMessage: 'invalidPhone', correlationId, now: nowMs });
       }
       return {
         status: 'sent',
@@ -141,18 +147,13 @@ export function createSpeedSmsConnector(
     send,
     async sendBatch(request: BatchSendRequest<SpeedSmsAccount, SmsMessage>): Promise<SendOutcome[]> {
       const outcomes = new Array<SendOutcome>(request.items.length);
-      const groups = new Map<string, Array<{ index: number; phone: string; text: PreparedSmsText }>>();
+      const prepared: Array<{ index: number; phone: string; text: PreparedSmsText }> = [];
       request.items.forEach((item, index) => {
-        const prepared = prepare(request.account, item.message);
-        if (!prepared.ok) {
-          outcomes[index] = prepared.failure(item.idempotencyKey);
-          return;
-        }
-        const group = groups.get(prepared.text.text) ?? [];
-        group.push({ index, phone: prepared.phone, text: prepared.text });
-        groups.set(prepared.text.text, group);
+        const result = prepare(request.account, item.message);
+        if (result.ok) prepared.push({ index, phone: result.phone, text: result.text });
+        else outcomes[index] = result.failure(item.idempotencyKey);
       });
-      const chunks = [...groups.values()].flatMap((group) => {
+      const chunks = groupByText(prepared).flatMap((group) => {
         const unique = uniquePhones(group);
         return Array.from({ length: Math.ceil(unique.length / SPEEDSMS_RECIPIENTS_PER_REQUEST) }, (_, i) =>
           unique.slice(i * SPEEDSMS_RECIPIENTS_PER_REQUEST, (i + 1) * SPEEDSMS_RECIPIENTS_PER_REQUEST),
@@ -170,7 +171,7 @@ export function createSpeedSmsConnector(
       });
       // A number listed twice with the same text in one batch is sent once; its other items are sent one by one.
       await mapConcurrent(
-        outcomes.flatMap((outcome, index) => (outcome === undefined ? [index] : [])),
+        [...outcomes.keys()].filter((index) => outcomes[index] === undefined),
         BATCH_CONCURRENCY,
         async (index) => {
           outcomes[index] = await send({
@@ -185,31 +186,14 @@ export function createSpeedSmsConnector(
   };
 }
 
-type Prepared =
-  | { ok: true; phone: string; text: PreparedSmsText }
-  | { ok: false; failure: (correlationId: string) => SendFailure };
-
-function prepare(account: SpeedSmsAccount, message: SmsMessage): Prepared {
-  const phone = normalizeVietnamesePhone(message.to);
-  if (!phone.ok)
-    return {
-      ok: false,
-      failure: (correlationId) => invalidPhoneFailure({ phone: message.to, correlationId }),
-    };
-  if (message.purpose === 'advertising' && account.smsType !== 3) {
-    return {
-      ok: false,
-      failure: (correlationId) => ({
-        status: 'failed',
-        class: 'permanent',
-        scope: 'message',
-        code: 'loa_sms_type_mismatch',
-        message: 'Advertising SMS must leave from your registered brand name (SpeedSMS type 3).',
-        correlationId,
-      }),
-    };
-  }
-  return { ok: true, phone: phone.phone, text: prepareSmsText(message) };
+function prepare(account: SpeedSmsAccount, message: SmsMessage): PreparedSms {
+  return prepareVietnameseSms({
+    message,
+    typeRefusal:
+      message.purpose === 'advertising' && account.smsType !== 3
+        ? 'Advertising SMS must leave from your registered brand name (SpeedSMS type 3).'
+        : undefined,
+  });
 }
 
 function uniquePhones<T extends { phone: string }>(group: T[]): T[] {

@@ -67,6 +67,19 @@ describe('SpeedSMS connector against the provider sandbox', () => {
     expect(sandbox.inbox({ channel: 'speedsms', recipient: '84912345105' })).toHaveLength(1);
   });
 
+  it('a number listed twice with one text in a batch gets an outcome for each item', async () => {
+    const outcomes = await connector().sendBatch({
+      account,
+      items: ['0912345106', '0912345107', '0912345106'].map((to, i) => ({
+        message: { to, text: 'Nhac lich 2 lan', purpose: 'care' as const },
+        idempotencyKey: `speedsms-twice-${i}`,
+      })),
+    });
+    expect(outcomes.map((outcome) => outcome?.status)).toEqual(['sent', 'sent', 'sent']);
+    expect(outcomes[2].correlationId).toBe('speedsms-twice-2');
+    expect(sandbox.inbox({ channel: 'speedsms', recipient: '84912345106' })).toHaveLength(2);
+  });
+
   it('a bad token is a permanent account failure', async () => {
     const outcome = await connector().send({
       account: { ...account, accessToken: 'not-the-token' },

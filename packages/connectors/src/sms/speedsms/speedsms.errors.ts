@@ -1,47 +1,42 @@
+import {
+  failureFromRule,
+  permanent,
+  retryable,
+  unknownCodeEntry,
+  type ErrorTable,
+} from '../../contract/error-rule';
 import type { SendFailure } from '../../contract/send-outcome';
 
-export type SpeedSmsCodeMeaning =
-  | { kind: 'retryable'; message: string }
-  | { kind: 'permanent'; scope: 'message' | 'recipient' | 'account'; message: string };
-
-const account = (message: string): SpeedSmsCodeMeaning => ({ kind: 'permanent', scope: 'account', message });
-
 /** Every error code providers.md §5.2 lists. */
-export const SPEEDSMS_CODES: Readonly<Record<string, SpeedSmsCodeMeaning>> = {
-  '007': account("SpeedSMS has locked this server's IP address."),
-  '008': account('The SpeedSMS account is blocked.'),
-  '009': account('This SpeedSMS account may not use the API.'),
-  '101': { kind: 'permanent', scope: 'message', message: 'SpeedSMS rejected the request parameters.' },
-  '105': { kind: 'permanent', scope: 'recipient', message: 'The phone number is not valid for SpeedSMS.' },
-  '110': { kind: 'permanent', scope: 'message', message: 'SpeedSMS does not support the text encoding.' },
-  '113': { kind: 'permanent', scope: 'message', message: 'The text is too long for SpeedSMS.' },
-  '300': account('The SpeedSMS account balance is too low; top up the account.'),
-  '500': { kind: 'retryable', message: 'SpeedSMS had an internal error; the send will be retried.' },
+export const SPEEDSMS_ERRORS: ErrorTable = {
+  '007': permanent('account', "SpeedSMS has locked this server's IP address."),
+  '008': permanent('account', 'The SpeedSMS account is blocked.'),
+  '009': permanent('account', 'This SpeedSMS account may not use the API.'),
+  '101': permanent('message', 'SpeedSMS rejected the request parameters.'),
+  '105': permanent('recipient', 'The phone number is not valid for SpeedSMS.'),
+  '110': permanent('message', 'SpeedSMS does not support the text encoding.'),
+  '113': permanent('message', 'The text is too long for SpeedSMS.'),
+  '300': permanent('account', 'The SpeedSMS account balance is too low; top up the account.'),
+  '500': retryable('SpeedSMS had an internal error; the send will be retried.'),
 };
+
+const RATE_LIMITED = retryable(
+  'SpeedSMS rate limit reached (60 requests a minute); the send will be retried.',
+);
 
 export function speedSmsFailure(input: {
   code: string;
   providerMessage?: string;
   correlationId: string;
+  now: number;
 }): SendFailure {
-  const meaning: SpeedSmsCodeMeaning = SPEEDSMS_CODES[input.code] ?? {
-    kind: 'permanent',
-    scope: 'message',
-    message: `SpeedSMS rejected the message (code ${input.code}).`,
-  };
-  const base = {
-    status: 'failed' as const,
+  return failureFromRule({
+    entry: SPEEDSMS_ERRORS[input.code] ?? unknownCodeEntry('SpeedSMS', input.code),
     code: input.code,
-    message: meaning.message,
+    providerMessage: input.providerMessage,
     correlationId: input.correlationId,
-    ...(input.providerMessage ? { providerMessage: input.providerMessage } : {}),
-  };
-  switch (meaning.kind) {
-    case 'retryable':
-      return { ...base, class: 'retryable' };
-    case 'permanent':
-      return { ...base, class: 'permanent', scope: meaning.scope };
-  }
+    now: input.now,
+  });
 }
 
 /**
@@ -51,15 +46,15 @@ export function speedSmsFailure(input: {
 export function rateLimitedFailure(input: {
   resetHeader: string | string[] | undefined;
   correlationId: string;
+  now: number;
 }): SendFailure {
   const raw = Array.isArray(input.resetHeader) ? input.resetHeader[0] : input.resetHeader;
   const seconds = raw === undefined ? Number.NaN : Number(raw);
-  return {
-    status: 'failed',
-    class: 'retryable',
+  return failureFromRule({
+    entry: RATE_LIMITED,
     code: 'http_429',
-    message: 'SpeedSMS rate limit reached (60 requests a minute); the send will be retried.',
     correlationId: input.correlationId,
+    now: input.now,
     ...(Number.isFinite(seconds) && seconds >= 0 ? { retryAfterMs: Math.ceil(seconds * 1000) } : {}),
-  };
+  });
 }

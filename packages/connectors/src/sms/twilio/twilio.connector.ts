@@ -94,6 +94,7 @@ export function createTwilioConnector(
       httpStatus: response.status,
       providerMessage: error?.message ?? response.body.slice(0, 300),
       correlationId,
+      now: now().getTime(),
       ...(Number.isFinite(retryAfter) && retryAfter >= 0 ? { retryAfterMs: retryAfter * 1000 } : {}),
     });
   };

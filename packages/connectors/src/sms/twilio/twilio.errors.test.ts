@@ -1,4 +1,4 @@
-import { TWILIO_CODES, twilioFailure } from './twilio.errors';
+import { TWILIO_ERRORS, twilioFailure } from './twilio.errors';
 
 describe('Twilio error codes', () => {
   it.each([
@@ -16,7 +16,7 @@ describe('Twilio error codes', () => {
     ['20404', 404, 'permanent', { scope: 'message' }],
     ['20005', 403, 'permanent', { scope: 'account' }],
   ])('%s (HTTP %i) → %s %j', (code, httpStatus, failureClass, extra) => {
-    expect(twilioFailure({ code, httpStatus, correlationId: 'k' })).toMatchObject({
+    expect(twilioFailure({ code, httpStatus, correlationId: 'k', now: 0 })).toMatchObject({
       class: failureClass,
       code,
       ...extra,
@@ -24,13 +24,13 @@ describe('Twilio error codes', () => {
   });
 
   it('does not suggest another channel to someone who replied STOP', () => {
-    expect(twilioFailure({ code: '21610', httpStatus: 400, correlationId: 'k' })).not.toHaveProperty(
+    expect(twilioFailure({ code: '21610', httpStatus: 400, correlationId: 'k', now: 0 })).not.toHaveProperty(
       'fallbackSuggested',
     );
   });
 
   it('lists every code providers.md §5.3 names', () => {
-    expect(Object.keys(TWILIO_CODES).sort()).toEqual(
+    expect(Object.keys(TWILIO_ERRORS).sort()).toEqual(
       ['20003', '20429', '21211', '21608', '21610', '21612', '21614', '30003', '30006'].sort(),
     );
   });

@@ -1,4 +1,4 @@
-import { failureFromRule, unknownCodeEntry } from '../shared/error-rule';
+import { failureFromRule, unknownCodeEntry } from '../../contract/error-rule';
 import { OA_ERRORS } from './oa.errors';
 
 // providers.md §3.4–§3.5, code by code.

@@ -1,6 +1,6 @@
 import type { SendFailure } from '../../contract/send-outcome';
 import type { AccessTokenFailure } from '../tokens/access-token-result';
-import { failureFromRule, unknownCodeEntry, type ErrorEntry } from './error-rule';
+import { failureFromRule, unknownCodeEntry, type ErrorEntry } from '../../contract/error-rule';
 import type { ZaloTokenCallFailure } from './with-zalo-token';
 import type { ZaloCallFailure } from './zalo-call';
 

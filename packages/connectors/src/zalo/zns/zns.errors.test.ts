@@ -1,4 +1,4 @@
-import { failureFromRule } from '../shared/error-rule';
+import { failureFromRule } from '../../contract/error-rule';
 import { ZNS_ERRORS } from './zns.errors';
 
 // providers.md §2.2, code by code: the class each must map to (scope for permanent ones).

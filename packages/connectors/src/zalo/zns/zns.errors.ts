@@ -1,4 +1,4 @@
-import type { ErrorEntry } from '../shared/error-rule';
+import type { ErrorEntry } from '../../contract/error-rule';
 
 const retry = { class: 'retryable' } as const;
 const message = { class: 'permanent', scope: 'message' } as const;
