@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Local Loa stack: Temporal dev server, Redis, API, worker and builder. Node built-ins only.
+// Local Loa stack: Temporal dev server, Redis, provider sandbox, API, worker and builder. Node built-ins only.
 import { down } from './stack/down.mjs';
 import { status } from './stack/status.mjs';
 import { up } from './stack/up.mjs';
@@ -11,12 +11,16 @@ const USAGE = `usage: node scripts/stack.mjs [up|status|down]     (npm run dev |
   status  state of each service (running / stopped / external) and the API's /health summary
   down    stop every service that has a pid file in .data/run
 
-Services, in start order: temporal, redis, api, worker, builder.
+Services, in start order: temporal, redis, sandbox, api, worker, builder.
+  sandbox is the provider sandbox (packages/provider-sandbox: fake Zalo, eSMS, SpeedSMS, Twilio and SMTP), run from
+  source with node_modules/.bin/tsx; its inbox and control URLs are printed with the others.
 Environment (also read from .env at the repository root; variables already set win):
   LOA_TEMPORAL_PORT=7233  LOA_TEMPORAL_UI_PORT=8233  LOA_REDIS_PORT=6379  LOA_API_PORT=3000  LOA_BUILDER_PORT=5173
+  LOA_SANDBOX_PORT=4010 (HTTP: providers, /inbox, /control)  LOA_SANDBOX_SMTP_PORT=2525
+  LOA_SANDBOX_WEBHOOK_URL where the sandbox posts signed Zalo events (none by default)
   LOA_TEMPORAL_BIN        Temporal CLI to run (else .data/bin-paths.env, PATH, pip's scripts directories)
   LOA_ENCRYPTION_KEY      key for the API and worker (else .data/secrets/encryption.key, created on first run)
-  LOA_STACK_ONLY          comma-separated subset to start, e.g. temporal,redis,builder
+  LOA_STACK_ONLY          comma-separated subset to start, e.g. temporal,redis,builder or sandbox
   LOA_STACK_SKIP_BUILD=1  do not run the nx build before starting the API and worker
 Files: .data/run/<service>.pid (process group id), .data/logs/<service>.log, .data/temporal, .data/redis.`;
 

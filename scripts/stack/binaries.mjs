@@ -58,6 +58,12 @@ export function resolveRedisServer(env = process.env) {
     : findOnPath('redis-server', env);
 }
 
+/** An executable npm installed at the repository root (node_modules/.bin/<name>), or null. */
+export function resolveWorkspaceBin(name) {
+  const bin = path.join(ROOT, 'node_modules', '.bin', name);
+  return isExecutable(bin) ? bin : null;
+}
+
 /** Vite's CLI script as installed for apps/builder, run with this Node; falls back to `npx vite`. */
 export function viteCommand() {
   try {

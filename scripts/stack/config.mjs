@@ -36,6 +36,8 @@ export function readPorts(env = process.env) {
     temporal: port(env, 'LOA_TEMPORAL_PORT', 7233),
     temporalUi: port(env, 'LOA_TEMPORAL_UI_PORT', 8233),
     redis: port(env, 'LOA_REDIS_PORT', 6379),
+    sandbox: port(env, 'LOA_SANDBOX_PORT', 4010),
+    sandboxSmtp: port(env, 'LOA_SANDBOX_SMTP_PORT', 2525),
     api: port(env, 'LOA_API_PORT', 3000),
     builder: port(env, 'LOA_BUILDER_PORT', 5173),
   };

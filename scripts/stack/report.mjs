@@ -8,7 +8,7 @@ export const warn = (message) => console.error(`[stack] ${message}`);
 /** Table of the URLs of the given services. `states` maps service name to { state, pgid }. */
 export function printEndpoints(ctx, services, states) {
   const rows = [];
-  const order = ['builder', 'api', 'temporal', 'redis', 'worker'];
+  const order = ['builder', 'api', 'temporal', 'redis', 'sandbox', 'worker'];
   for (const service of [...services].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name))) {
     const note = states[service.name]?.state === 'external' ? '  (external, not managed by this stack)' : '';
     for (const [label, url] of service.endpoints(ctx.ports)) rows.push([label, `${url}${note}`]);

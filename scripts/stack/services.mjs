@@ -1,6 +1,6 @@
 // The services of the local stack, in start order: how to start each one and how to tell it is healthy.
 import path from 'node:path';
-import { resolveRedisServer, resolveTemporalBin, viteCommand } from './binaries.mjs';
+import { resolveRedisServer, resolveTemporalBin, resolveWorkspaceBin, viteCommand } from './binaries.mjs';
 import { DATA_DIR, HOST, ROOT } from './config.mjs';
 import { commandSucceeds, httpJson, httpOk, redisPing, tcpOpen } from './health-probes.mjs';
 
@@ -13,6 +13,7 @@ export class MissingPrerequisiteError extends Error {
 
 export const API_ENTRY = path.join(ROOT, 'apps', 'api', 'dist', 'main.js');
 export const WORKER_ENTRY = path.join(ROOT, 'apps', 'api', 'dist', 'worker.main.js');
+export const SANDBOX_ENTRY = path.join('packages', 'provider-sandbox', 'src', 'cli', 'main.ts');
 
 /** The environment without the encryption key: only the API and the worker get it. */
 function withoutSecrets(env) {
@@ -22,6 +23,7 @@ function withoutSecrets(env) {
 }
 
 export const apiUrl = (ports) => `http://${HOST}:${ports.api}`;
+export const sandboxUrl = (ports) => `http://${HOST}:${ports.sandbox}`;
 
 /** Environment of the API and the worker. */
 function apiEnv(ctx) {
@@ -127,6 +129,54 @@ const redis = {
   probe: (ctx) => redisPing(HOST, ctx.ports.redis),
 };
 
+/** Path prefixes that replace the providers' real origins (packages/provider-sandbox/README.md). */
+const SANDBOX_PROVIDER_PATHS = [
+  '/zns',
+  '/zalo-oauth/v4',
+  '/zalo-oa',
+  '/esms/MainService.svc/json',
+  '/speedsms',
+  '/twilio',
+];
+
+const sandbox = {
+  name: 'sandbox',
+  marker: SANDBOX_ENTRY,
+  timeoutMs: 60_000,
+  ports: (p) => [
+    ['LOA_SANDBOX_PORT', p.sandbox],
+    ['LOA_SANDBOX_SMTP_PORT', p.sandboxSmtp],
+  ],
+  endpoints: (p) => [
+    ['Provider sandbox', `${sandboxUrl(p)}  (${SANDBOX_PROVIDER_PATHS.join(' ')})`],
+    ['Sandbox inbox', `${sandboxUrl(p)}/inbox/messages`],
+    ['Sandbox control', `${sandboxUrl(p)}/control`],
+    ['Sandbox SMTP', `smtp://${HOST}:${p.sandboxSmtp}`],
+  ],
+  prepare(ctx) {
+    ctx.tsxBin = resolveWorkspaceBin('tsx');
+    if (!ctx.tsxBin) {
+      throw new MissingPrerequisiteError(
+        'node_modules/.bin/tsx not found (the sandbox runs from source).',
+        'npm install',
+      );
+    }
+  },
+  // Run by this Node rather than through the shebang, so the stack and the sandbox share one Node version.
+  command: (ctx) => ({
+    cmd: process.execPath,
+    args: [ctx.tsxBin, SANDBOX_ENTRY],
+    cwd: ROOT,
+    env: {
+      ...withoutSecrets(ctx.env),
+      LOA_SANDBOX_HOST: HOST,
+      LOA_SANDBOX_PORT: String(ctx.ports.sandbox),
+      LOA_SANDBOX_SMTP_PORT: String(ctx.ports.sandboxSmtp),
+    },
+  }),
+  probe: (ctx) => httpOk(`${sandboxUrl(ctx.ports)}/inbox/messages`),
+};
+
 const api = {
   name: 'api',
   marker: API_ENTRY,
@@ -170,7 +220,7 @@ const builder = {
   probe: (ctx) => httpOk(`http://${HOST}:${ctx.ports.builder}/`),
 };
 
-export const SERVICES = [temporal, redis, api, worker, builder];
+export const SERVICES = [temporal, redis, sandbox, api, worker, builder];
 export const SERVICE_NAMES = SERVICES.map((service) => service.name);
 
 /** Services named in LOA_STACK_ONLY (comma separated), or all of them. */
