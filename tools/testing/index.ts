@@ -2,3 +2,4 @@ export { freePort } from './free-port';
 export { connectDevServerEnvironment, connectTimeSkippingEnvironment } from './temporal-test-env';
 export { TEST_ENV, testService, uniqueName, type TestService } from './test-services';
 export { waitFor } from './wait-for';
+export { lintAs } from './lint-as';

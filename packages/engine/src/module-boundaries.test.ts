@@ -1,15 +1,4 @@
-import { ESLint } from 'eslint';
-import { join } from 'node:path';
-
-const workspaceRoot = join(__dirname, '..', '..', '..');
-
-/** Lints `code` as if it were the file `file` of `project`, with that project's real ESLint configuration. */
-async function lintAs(project: string, file: string, code: string): Promise<string[]> {
-  const cwd = join(workspaceRoot, project);
-  const eslint = new ESLint({ cwd });
-  const [result] = await eslint.lintText(code, { filePath: join(cwd, file) });
-  return result.messages.map((message) => `${message.ruleId}: ${message.message}`);
-}
+import { lintAs } from '@loa/testing';
 
 describe('module boundaries of DESIGN §2, enforced by lint', () => {
   it('forbids Nest, TypeORM and the Temporal client in the engine', async () => {

@@ -1,14 +1,6 @@
-import { ESLint } from 'eslint';
-import { join } from 'node:path';
+import { lintAs as lintProjectAs } from '@loa/testing';
 
-const workspaceRoot = join(__dirname, '..', '..', '..');
-
-async function lintAs(file: string, code: string): Promise<string[]> {
-  const cwd = join(workspaceRoot, 'packages/provider-sandbox');
-  const eslint = new ESLint({ cwd });
-  const [result] = await eslint.lintText(code, { filePath: join(cwd, file) });
-  return result.messages.map((message) => `${message.ruleId}: ${message.message}`);
-}
+const lintAs = (file: string, code: string) => lintProjectAs('packages/provider-sandbox', file, code);
 
 describe('provider sandbox boundary, enforced by lint', () => {
   it('may not import the connectors it exists to check', async () => {
