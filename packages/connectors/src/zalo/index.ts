@@ -11,6 +11,7 @@ export * from './zns/zns.errors';
 export * from './zns/zns.presend';
 export * from './zns/zns.client';
 export * from './zns/zns.connector';
+export * from './zns/zns-template-catalog';
 export * from './oa/oa.types';
 export * from './oa/oa.errors';
 export * from './oa/oa.limits';

@@ -9,18 +9,21 @@ import { withZaloToken } from '../shared/with-zalo-token';
 import { mapConcurrent } from '../../shared/map-concurrent';
 import type { ZaloTokenManager } from '../tokens/token-manager';
 import { ZnsClient, type ZnsSendData } from './zns.client';
-import { ZNS_ERRORS } from './zns.errors';
+import { ZNS_ERRORS, ZNS_TOKEN_REJECTED } from './zns.errors';
+import type { ZnsTemplateCatalog } from './zns-template-catalog';
 import { checkTemplateData, nfcTemplateData } from './zns.presend';
 import type { ZnsMessage } from './zns.types';
-
-/** The ZNS code for an access token that is no longer accepted (providers.md §2.2). */
-const TOKEN_REJECTED: ReadonlySet<number> = new Set([-124]);
 
 export interface ZnsConnectorOptions {
   http: HttpClient;
   tokens: ZaloTokenManager;
   /** Sends in flight at once in sendBatch (default 16). */
   batchConcurrency?: number;
+  /**
+   * Where template details come from when a message does not carry its template: with a catalog every send is
+   * checked against its template's params and priced; without one, only messages that carry the template are.
+   */
+  templates?: ZnsTemplateCatalog;
   now?: () => number;
 }
 
@@ -56,9 +59,23 @@ export class ZnsConnector implements ChannelConnector<ZaloOaAccount, ZnsMessage>
         correlationId,
       };
     }
+    let template = message.template;
+    if (!template && this.options.templates) {
+      const lookup = await this.options.templates.get(account, message.templateId, signal);
+      if (!lookup.ok) {
+        return zaloSendFailure({
+          failure: lookup.failure,
+          channel: 'Zalo ZNS',
+          errors: ZNS_ERRORS,
+          correlationId,
+          now: this.now(),
+        });
+      }
+      template = lookup.template;
+    }
     let templateData: Record<string, string>;
-    if (message.template) {
-      const check = checkTemplateData({ params: message.template.listParams, data: message.templateData });
+    if (template) {
+      const check = checkTemplateData({ params: template.listParams, data: message.templateData });
       if (!check.ok) {
         return {
           status: 'failed',
@@ -77,7 +94,7 @@ export class ZnsConnector implements ChannelConnector<ZaloOaAccount, ZnsMessage>
     const result = await withZaloToken({
       tokens: this.options.tokens,
       account,
-      rejectedCodes: TOKEN_REJECTED,
+      rejectedCodes: ZNS_TOKEN_REJECTED,
       call: (accessToken) =>
         this.client.sendByPhone({
           account,
@@ -90,7 +107,7 @@ export class ZnsConnector implements ChannelConnector<ZaloOaAccount, ZnsMessage>
           signal,
         }),
     });
-    if (result.ok) return this.success(result.data, correlationId, message.template?.price);
+    if (result.ok) return this.success(result.data, correlationId, template?.price);
     return zaloSendFailure({
       failure: result,
       channel: 'Zalo ZNS',

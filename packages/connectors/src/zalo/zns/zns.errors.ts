@@ -9,6 +9,9 @@ const daily = { class: 'quota_exhausted', resets: 'vietnam_midnight' } as const;
 const monthly = { class: 'quota_exhausted', resets: 'vietnam_month' } as const;
 
 /** Every ZNS error code of providers.md §2.2, with its class and a sentence for the marketer. */
+/** The ZNS code for an access token that is no longer accepted (providers.md §2.2). */
+export const ZNS_TOKEN_REJECTED: ReadonlySet<number> = new Set([-124]);
+
 export const ZNS_ERRORS: Readonly<Record<number, ErrorEntry>> = {
   [-100]: { rule: retry, message: 'Zalo had an unknown error; the message will be retried.' },
   [-101]: { rule: account, message: 'The Zalo app is invalid; check the app ID of this account.' },
