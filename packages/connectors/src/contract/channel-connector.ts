@@ -16,9 +16,9 @@ export interface BatchSendRequest<Account, Message> {
   items: ReadonlyArray<{ message: Message; idempotencyKey: string }>;
   /**
    * Names this batch for providers that send many recipients in one request and deduplicate by request (eSMS
-   * advertising): the request's correlation id derives from it, not from the items, so a retry with the same key
-   * is recognised. Give a retried batch the same key; give a new set of recipients a new key. Required for eSMS
-   * advertising; connectors that send one request per item ignore it.
+   * advertising): each request's correlation id derives from it and from the items the request carries, so a
+   * resend of the same items under the same key is recognised. Required for eSMS advertising; connectors that send
+   * one request per item ignore it.
    */
   batchKey?: string;
   signal?: AbortSignal;

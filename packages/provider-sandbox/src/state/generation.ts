@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 /**
  * The timers and outbound work of one state generation. reset() and close() cancel a generation: its pending
  * timers are cleared, its signal aborts in-flight callbacks, and anything scheduled on it afterwards (a retry
@@ -6,6 +7,11 @@
 export class Generation {
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly controller = new AbortController();
+
+  constructor() {
+    // Every pending callback and latency wait listens to this one signal; there can be thousands under load.
+    setMaxListeners(0, this.controller.signal);
+  }
 
   get signal(): AbortSignal {
     return this.controller.signal;

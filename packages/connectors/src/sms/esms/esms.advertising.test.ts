@@ -21,12 +21,12 @@ describe('advertisingRequests', () => {
     );
   });
 
-  it('derives RequestIds from the batch key and the text, not from the items', () => {
+  it('derives RequestIds from the batch key, the text and exactly the items of the request', () => {
     const [first] = advertisingRequests('batch_1', entries(40));
     const [fewer] = advertisingRequests('batch_1', entries(39));
     const [otherKey] = advertisingRequests('batch_2', entries(40));
     const [otherText] = advertisingRequests('batch_1', entries(40, 'Sale 50%'));
-    expect(fewer.correlationId).toBe(first.correlationId);
+    expect(fewer.correlationId).not.toBe(first.correlationId);
     expect(otherKey.correlationId).not.toBe(first.correlationId);
     expect(otherText.correlationId).not.toBe(first.correlationId);
     expect(first.correlationId).toMatch(/^[A-Za-z0-9_-]{1,40}$/);
@@ -36,5 +36,14 @@ describe('advertisingRequests', () => {
     const requests = advertisingRequests('batch_1', entries(ESMS_ADVERTISING_MAX_RECIPIENTS + 1));
     expect(requests.map(({ entries }) => entries.length)).toEqual([2501, 2500]);
     expect(new Set(requests.map(({ correlationId }) => correlationId)).size).toBe(2);
+  });
+
+  it('cuts a retry of whole requests the same way again, so each keeps its RequestId', () => {
+    const all = entries(3 * ESMS_ADVERTISING_MAX_RECIPIENTS - 100);
+    const requests = advertisingRequests('batch_1', all);
+    expect(requests).toHaveLength(3);
+    const [first, , third] = requests;
+    const retried = advertisingRequests('batch_1', [...third.entries, ...first.entries]);
+    expect(shape(retried)).toEqual(shape([first, third]));
   });
 });

@@ -8,15 +8,15 @@ export const ESMS_ADVERTISING_MIN_RECIPIENTS = 30;
 export const ESMS_ADVERTISING_MAX_RECIPIENTS = 5000;
 
 /**
- * The advertising requests of a batch, each with its RequestId. Items are grouped by text (groups in text order), each group is ordered by
- * idempotency key and split evenly into requests of at most 5,000 numbers; request `i` of a text gets the RequestId
- * of (batchKey, text digest, i). So the same batch key with the same items, in any order, gives the same requests
- * and the same RequestIds, and eSMS answers a retry with 124 instead of sending (and charging) the ads again.
- *
- * When a retry carries the same batch key but different items, a text keeps its RequestIds: eSMS refuses each
- * request it has already accepted as a duplicate, and the items in it are reported `deduplicated` even if they were
- * not in the first attempt (added numbers are not sent: sending paid ads twice is the worse mistake). A changed text
- * is a new message with new RequestIds. A new set of recipients needs a new batch key.
+ * The advertising requests of a batch, each with its RequestId. Items are grouped by text (groups in text order),
+ * each group is ordered by idempotency key and split evenly into requests of at most 5,000 numbers. A request's
+ * RequestId derives from the batch key, the text and exactly the idempotency keys it carries, so:
+ * - the same items again (in any order) give the same requests, and eSMS answers a resend with 124 instead of
+ *   sending and charging the ads twice (the answer to the first attempt was lost);
+ * - a retry of only the requests that failed or whose answers were lost (what the send ledger leaves unrecorded:
+ *   whole requests, which even splitting cuts the same way again) reuses their RequestIds;
+ * - a RequestId never answers for a number it did not carry: a different set of items is a different request.
+ * Keeping numbers already recorded as sent out of a retry is the send ledger's job, not the RequestId's.
  */
 export function advertisingRequests<T extends { idempotencyKey: string; text: PreparedSmsText }>(
   batchKey: string,
@@ -26,11 +26,17 @@ export function advertisingRequests<T extends { idempotencyKey: string; text: Pr
   return groups.flatMap((group) => {
     const ordered = [...group].sort((a, b) => compare(a.idempotencyKey, b.idempotencyKey));
     const textDigest = createHash('sha256').update(ordered[0].text.text, 'utf8').digest('hex').slice(0, 12);
-    return evenChunks(ordered, ESMS_ADVERTISING_MAX_RECIPIENTS).map((chunk, i) => ({
-      correlationId: correlationIdFor(`${batchKey}-${textDigest}-${i}`, ESMS_REQUEST_ID),
+    return evenChunks(ordered, ESMS_ADVERTISING_MAX_RECIPIENTS).map((chunk) => ({
+      correlationId: correlationIdFor(`${batchKey}-${textDigest}-${keysDigest(chunk)}`, ESMS_REQUEST_ID),
       entries: chunk,
     }));
   });
+}
+
+function keysDigest(chunk: ReadonlyArray<{ idempotencyKey: string }>): string {
+  const hash = createHash('sha256');
+  for (const entry of chunk) hash.update(entry.idempotencyKey, 'utf8').update('\n');
+  return hash.digest('hex').slice(0, 16);
 }
 
 function compare(a: string, b: string): number {

@@ -1,4 +1,4 @@
-import { startSandbox, type RunningSandbox } from '@loa/provider-sandbox';
+import { defaultSeed, startSandbox, type RunningSandbox } from '@loa/provider-sandbox';
 import { WebhookReceiver } from '@loa/provider-sandbox/testing/webhook-receiver';
 import { createHttpClient, type HttpClient } from '../../http/http-client';
 import { EsmsAccountSchema, type EsmsAccount } from './esms.config';
@@ -153,7 +153,7 @@ describe('eSMS connector against the provider sandbox', () => {
     }
   });
 
-  it('a retried advertising batch with the same batch key is deduplicated by eSMS, in any order, even with items added', async () => {
+  it('a resent advertising batch is deduplicated by eSMS, in any order; a different set of items is a new request', async () => {
     const phones = adPhones(30, 347100);
     const first = await connector().sendBatch({
       account: advertising,
@@ -170,15 +170,17 @@ describe('eSMS connector against the provider sandbox', () => {
     expect(reordered.every((outcome) => outcome.status === 'sent' && outcome.deduplicated)).toBe(true);
     expect(reordered[0].correlationId).toBe(first[0].correlationId);
 
-    // Documented: the same key with different items keeps the RequestId, so nothing is sent twice (the added
-    // number is reported deduplicated, not sent).
-    const grown = await connector().sendBatch({
+    // A RequestId never answers for numbers it did not carry: other items make another request, which is sent
+    // (keeping numbers already recorded as sent out of a retry is the send ledger's job).
+    const others = adPhones(30, 347200);
+    const next = await connector().sendBatch({
       account: advertising,
       batchKey: 'run_8',
-      items: adItems([...phones, ...adPhones(1, 347200)]),
+      items: adItems(others),
     });
-    expect(grown.every((outcome) => outcome.status === 'sent' && outcome.deduplicated)).toBe(true);
-    for (const phone of phones) expect(delivered(phone)).toHaveLength(1);
+    expect(next.every((outcome) => outcome.status === 'sent' && !outcome.deduplicated)).toBe(true);
+    expect(next[0].correlationId).not.toBe(first[0].correlationId);
+    for (const phone of [...phones, ...others]) expect(delivered(phone)).toHaveLength(1);
   });
 
   it('a changed text under the same batch key is a new message', async () => {
@@ -240,5 +242,48 @@ describe('eSMS connector against the provider sandbox', () => {
       idempotencyKey: 'outage-1',
     });
     expect(down).toMatchObject({ status: 'failed', class: 'retryable' });
+  });
+});
+
+describe('eSMS advertising over 5,000 numbers', () => {
+  it('a retry of the request that failed keeps its RequestId and delivers every number in it', async () => {
+    const seed = defaultSeed();
+    seed.esms[0].balance = 100_000_000;
+    const sandbox = await startSandbox({ seed });
+    const http = createHttpClient();
+    try {
+      const seeded = sandbox.seed.esms[0];
+      const account = EsmsAccountSchema.parse({
+        apiKey: seeded.apiKey,
+        secretKey: seeded.secretKey,
+        brandname: seeded.brandnames[0],
+        smsType: 'advertising',
+        baseUrl: sandbox.urls.esms,
+      });
+      const phones = Array.from({ length: 6000 }, (_, i) => `0912${String(500000 + i).padStart(6, '0')}`);
+      const items = phones.map((to) => ({
+        message: { to, text: 'Sale 30%. Tu choi: TC gui 6020', purpose: 'advertising' as const },
+        idempotencyKey: `run_10:contact_${to}:send_sms`,
+      }));
+      // Items are ordered by key, so the second request of 3,000 starts at the 3,001st phone.
+      sandbox.addFault({ channel: 'esms', recipients: [`84${phones[3000].slice(1)}`], code: '120' });
+      const connector = createEsmsConnector({ http });
+      const first = await connector.sendBatch({ account, items, batchKey: 'campaign_9:step_2' });
+      const failed = items.filter((_, index) => first[index].status === 'failed');
+      expect(failed).toHaveLength(3000);
+      expect(first[3000]).toMatchObject({ class: 'retryable' });
+
+      sandbox.clearFaults();
+      const retried = await connector.sendBatch({ account, items: failed, batchKey: 'campaign_9:step_2' });
+      expect(retried.every((outcome) => outcome.status === 'sent' && !outcome.deduplicated)).toBe(true);
+      const reached = failed.filter(
+        ({ message }) =>
+          sandbox.inbox({ channel: 'esms', recipient: `84${message.to.slice(1)}` }).length === 1,
+      );
+      expect(reached).toHaveLength(3000);
+    } finally {
+      await http.close();
+      await sandbox.close();
+    }
   });
 });
