@@ -24,22 +24,31 @@ function moduleBoundaries({ forTests }) {
     {
       // The engine is pure: no Nest, TypeORM, Bull, Redis, Temporal client/worker, connectors.
       sourceTag: 'scope:engine',
-      onlyDependOnLibsWithTags: ['scope:engine'],
+      onlyDependOnLibsWithTags: ['scope:engine', 'scope:shared'],
       bannedExternalImports: serverPackages,
     },
     {
       // Connectors send messages; they know nothing of campaigns, the API or Temporal.
       sourceTag: 'scope:connectors',
-      onlyDependOnLibsWithTags: ['scope:connectors'],
+      onlyDependOnLibsWithTags: ['scope:connectors', 'scope:shared'],
       bannedExternalImports: ['@nestjs/*', 'typeorm', 'bull', '@temporalio/*'],
     },
     {
       // The builder runs in the browser: only the browser-safe engine, never server code.
       sourceTag: 'scope:builder',
-      onlyDependOnLibsWithTags: ['scope:engine'],
+      onlyDependOnLibsWithTags: ['scope:engine', 'scope:shared'],
       bannedExternalImports: [...serverPackages, '@temporalio/*'],
     },
-    { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:engine', 'scope:connectors'] },
+    {
+      sourceTag: 'scope:api',
+      onlyDependOnLibsWithTags: ['scope:engine', 'scope:connectors', 'scope:shared'],
+    },
+    {
+      // Small pure pieces both sides need (SMS text rules): they depend on nothing of Loa and run in the browser.
+      sourceTag: 'scope:shared',
+      onlyDependOnLibsWithTags: ['scope:shared'],
+      bannedExternalImports: [...serverPackages, '@temporalio/*'],
+    },
     {
       // The sandbox is written from the provider docs, never from the connectors it is there to check.
       sourceTag: 'scope:sandbox',

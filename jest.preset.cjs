@@ -37,6 +37,7 @@ module.exports = {
     '^@loa/connectors/(.*)$': path.join(workspaceRoot, 'packages/connectors/src/$1'),
     '^@loa/provider-sandbox$': path.join(workspaceRoot, 'packages/provider-sandbox/src/index.ts'),
     '^@loa/provider-sandbox/(.*)$': path.join(workspaceRoot, 'packages/provider-sandbox/src/$1'),
+    '^@loa/sms-text$': path.join(workspaceRoot, 'packages/sms-text/src/index.ts'),
     '^@loa/testing$': path.join(workspaceRoot, 'tools/testing/index.ts'),
   },
   testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/src/**/*.test.tsx', '<rootDir>/e2e/**/*.test.ts'],

@@ -10,6 +10,7 @@ const projectsWithTests = [
   'packages__engine',
   'packages__connectors',
   'packages__provider-sandbox',
+  'packages__sms-text',
 ];
 
 let files = [];

@@ -15,5 +15,5 @@ export * from './plan/plan.types';
 export * from './simulator/simulate';
 export * from './simulator/simulation-input.schema';
 export * from './simulator/simulation-result.types';
-export * from './simulator/sms-segments';
+export { smsLength, type SmsLength } from '@loa/sms-text';
 export * from './personalisation';

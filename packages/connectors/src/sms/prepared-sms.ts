@@ -2,7 +2,7 @@ import type { SendFailure } from '../contract/send-outcome';
 import { normalizeVietnamesePhone } from '../phone/normalize-phone';
 import { invalidPhoneFailure } from './sms-failures';
 import type { SmsMessage } from './sms-message';
-import { prepareSmsText, type PreparedSmsText } from './sms-text';
+import { prepareSmsText, type PreparedSmsText } from '@loa/sms-text';
 
 /**
  * One SMS ready for a Vietnamese gateway (phone as 84xxxxxxxxx, text labelled and counted), or the failure it ends

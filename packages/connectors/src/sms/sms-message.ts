@@ -1,5 +1,6 @@
-/** Why an SMS is sent: it decides the provider's message type and whether the `[QC]` label is required. */
-export type SmsPurpose = 'care' | 'otp' | 'advertising';
+import type { SmsPurpose } from '@loa/sms-text';
+
+export type { SmsPurpose };
 
 export interface SmsMessage {
   /** The recipient's phone as the contact gave it; each connector normalises it to its provider's form. */

@@ -6,7 +6,7 @@ import { renderMessage } from './render-message';
 import { scriptedOutcome } from './scripted-outcomes';
 import type { SimulatedMessage } from './simulation-result.types';
 import type { NodeOutcomeScript, PriceTable } from './simulation-input.schema';
-import { smsLength } from './sms-segments';
+import { prepareSmsText, type SmsPurpose } from '@loa/sms-text';
 
 /** The address each channel sends to. */
 const ADDRESS: Record<Channel, keyof Pick<SimulatedContactState, 'phone' | 'email' | 'zaloUserId'>> = {
@@ -32,8 +32,22 @@ export function simulateSend(input: {
   at: string;
 }): SimulatedMessage {
   const { step, contact } = input;
-  const { rendered, errors } = renderMessage(step.message, input.scope, input.timezone);
-  const sms = rendered.channel === 'sms' ? smsLength(rendered.text) : undefined;
+  const rendering = renderMessage(step.message, input.scope, input.timezone);
+  const { errors } = rendering;
+  // The text as the gateway will send it (NFC, the [QC] label on advertising), so segments and cost are honest.
+  const prepared =
+    rendering.rendered.channel === 'sms'
+      ? prepareSmsText({ text: rendering.rendered.text, purpose: smsPurpose(step.purpose) })
+      : undefined;
+  const rendered =
+    prepared && rendering.rendered.channel === 'sms'
+      ? { ...rendering.rendered, text: prepared.text }
+      : rendering.rendered;
+  const sms = prepared && {
+    encoding: prepared.encoding,
+    characters: prepared.characters,
+    segments: prepared.segments,
+  };
   const blocked = contact.doNotContact
     ? 'do_not_contact'
     : !contact[ADDRESS[step.channel]]
@@ -63,4 +77,8 @@ export function simulateSend(input: {
     }),
     at: input.at,
   };
+}
+
+function smsPurpose(purpose: SendStep['purpose']): SmsPurpose {
+  return purpose === 'advertising' || purpose === 'otp' ? purpose : 'care';
 }

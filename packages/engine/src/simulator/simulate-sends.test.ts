@@ -124,6 +124,22 @@ describe('simulate: sends', () => {
     expect(message).toMatchObject({ segments: 2, costVnd: 1040 });
   });
 
+  it('shows and bills an advertising SMS as the gateway sends it, with the [QC] label of Decree 91', () => {
+    const text = 'a'.repeat(158);
+    const graph = graphOf({
+      nodes: [
+        { id: 'start', type: 'trigger.event', data: { event: 'order.created' } },
+        { id: 'sms', type: 'send.sms', data: { ...smsOrderConfirmation, purpose: 'advertising', text } },
+      ],
+      edges: ['start:next->sms'],
+    });
+    const result = simulate({ graph, contacts: [{ ...lan, entryEvent }], startAt: START });
+    const [message] = result.contacts[0].messages;
+    expect(message.rendered).toMatchObject({ channel: 'sms', text: `[QC] ${text}` });
+    // "[QC] " is 7 septets ([ and ] are GSM-7 escapes): 165 in all, two parts instead of one.
+    expect(message.sms).toEqual({ encoding: 'GSM-7', characters: 165, segments: 2 });
+  });
+
   it('reports a render error per message and takes the failure handle instead of sending', () => {
     const graph = graphOf({
       nodes: [

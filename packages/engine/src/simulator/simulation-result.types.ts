@@ -2,7 +2,7 @@ import type { Channel } from '../graph/settings.schema';
 import type { SendOutcome } from '../graph/nodes/branch-nodes.schema';
 import type { Diagnostic } from '../validation/diagnostics';
 import type { RenderedMessage } from './render-message';
-import type { SmsLength } from './sms-segments';
+import type { SmsLength } from '@loa/sms-text';
 
 /** One step of a contact's path; times are ISO in the campaign timezone. */
 export interface SimulatedStep {

@@ -1,4 +1,4 @@
-import { prepareSmsText } from '../sms-text';
+import { prepareSmsText } from '@loa/sms-text';
 import { advertisingRequests, ESMS_ADVERTISING_MAX_RECIPIENTS } from './esms.advertising';
 
 const entries = (count: number, text = 'Sale 30%') =>

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { correlationIdFor, ESMS_REQUEST_ID } from '../../contract/correlation-id';
 import { groupByText } from '../prepared-sms';
-import type { PreparedSmsText } from '../sms-text';
+import type { PreparedSmsText } from '@loa/sms-text';
 
 /** eSMS takes advertising SMS in requests of 30 to 5,000 numbers (providers.md §5.1, code 107). */
 export const ESMS_ADVERTISING_MIN_RECIPIENTS = 30;

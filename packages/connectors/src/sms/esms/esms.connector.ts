@@ -7,7 +7,7 @@ import { mapConcurrent } from '../../shared/map-concurrent';
 import { prepareVietnameseSms, type PreparedSms } from '../prepared-sms';
 import { httpStatusFailure, networkFailure, parseJsonBody } from '../sms-failures';
 import type { SmsMessage } from '../sms-message';
-import type { PreparedSmsText } from '../sms-text';
+import type { PreparedSmsText } from '@loa/sms-text';
 import { ESMS_SMS_TYPES, type EsmsAccount } from './esms.config';
 import { advertisingRequests, ESMS_ADVERTISING_MIN_RECIPIENTS } from './esms.advertising';
 import { esmsCodeMeaning } from './esms.errors';

@@ -5,7 +5,7 @@ import { mapConcurrent } from '../../shared/map-concurrent';
 import { groupByText, prepareVietnameseSms, type PreparedSms } from '../prepared-sms';
 import { httpStatusFailure, networkFailure, parseJsonBody } from '../sms-failures';
 import type { SmsMessage } from '../sms-message';
-import type { PreparedSmsText } from '../sms-text';
+import type { PreparedSmsText } from '@loa/sms-text';
 import type { SpeedSmsAccount } from './speedsms.config';
 import { rateLimitedFailure, speedSmsFailure } from './speedsms.errors';
 

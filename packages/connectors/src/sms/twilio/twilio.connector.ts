@@ -4,7 +4,7 @@ import type { HttpClient } from '../../http/http-client';
 import { mapConcurrent } from '../../shared/map-concurrent';
 import { invalidPhoneFailure, networkFailure, parseJsonBody } from '../sms-failures';
 import type { SmsMessage } from '../sms-message';
-import { prepareSmsText } from '../sms-text';
+import { prepareSmsText } from '@loa/sms-text';
 import type { TwilioAccount } from './twilio.config';
 import { twilioFailure } from './twilio.errors';
 import { toE164 } from './twilio.phone';

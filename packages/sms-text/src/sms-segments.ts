@@ -1,8 +1,3 @@
-/*
- * The engine's simulator has the same count (packages/engine/src/simulator/sms-segments.ts); connectors may not
- * import the engine, so the connectors keep their own, which also tells the gateways' `IsUnicode` flag.
- */
-
 /** GSM 03.38 basic character set: one septet each. */
 const GSM7_BASIC = new Set(
   '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà',

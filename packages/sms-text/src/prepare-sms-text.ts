@@ -1,6 +1,8 @@
 import { withAdvertisingLabel } from './advertising-label';
-import type { SmsPurpose } from './sms-message';
 import { smsLength, type SmsLength } from './sms-segments';
+
+/** Why an SMS is sent: it decides the provider's message type and whether the `[QC]` label is required. */
+export type SmsPurpose = 'care' | 'otp' | 'advertising';
 
 export interface PreparedSmsText extends SmsLength {
   /** The text as it goes to the provider: NFC, with the `[QC]` label for advertising. */

@@ -1,4 +1,4 @@
-import { prepareSmsText } from './sms-text';
+import { prepareSmsText } from './prepare-sms-text';
 import { smsLength } from './sms-segments';
 
 describe('smsLength', () => {
