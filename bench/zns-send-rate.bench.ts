@@ -18,7 +18,7 @@ import {
   type ZnsTemplateDetail,
 } from '@loa/connectors';
 import type { SandboxUrls, ZnsTemplateSeed } from '@loa/provider-sandbox';
-import { round } from './support/measure';
+import { percentile, round } from './support/measure';
 
 const CONCURRENCY = 64;
 const SECONDS = Number(process.env.LOA_BENCH_SECONDS ?? 8);
@@ -186,7 +186,7 @@ async function measured(
   return { rate, loadCpu, sandboxCpu };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
 
 async function main(): Promise<void> {
   const { child, info } = await startSandboxProcess();

@@ -1,54 +1,18 @@
 import type { SendFailure } from '../contract/send-outcome';
 import { networkErrorCode } from '../http/http-client';
+import { networkFailure } from '../contract/transport-failure';
 
-/**
- * The request did not get an answer (refused, reset, timed out). Retryable; whether the provider acted on it is
- * unknown, which only a provider-side dedupe key (eSMS RequestId) makes safe.
- */
-export function networkFailure(error: unknown, correlationId: string): SendFailure {
-  const code = networkErrorCode(error) ?? 'network_error';
-  return {
-    status: 'failed',
-    class: 'retryable',
-    code,
-    message: 'The SMS gateway could not be reached; the send will be retried.',
-    providerMessage: error instanceof Error ? error.message : undefined,
+/** Who the SMS failures name when the gateway could not be reached or answered without its envelope. */
+export const SMS_GATEWAY = 'The SMS gateway';
+
+/** A request that got no answer (refused, reset, timed out): retryable. */
+export function smsNetworkFailure(error: unknown, correlationId: string): SendFailure {
+  return networkFailure({
+    service: SMS_GATEWAY,
+    code: networkErrorCode(error) ?? 'network_error',
+    detail: error instanceof Error ? error.message : undefined,
     correlationId,
-  };
-}
-
-/** An HTTP status with no provider envelope to read: 5xx and 429 are retryable, the rest are Loa's to fix. */
-export function httpStatusFailure(input: {
-  status: number;
-  body: string;
-  correlationId: string;
-  retryAfterMs?: number;
-}): SendFailure {
-  const code = `http_${input.status}`;
-  const providerMessage = input.body.slice(0, 300);
-  if (input.status >= 500 || input.status === 429) {
-    return {
-      status: 'failed',
-      class: 'retryable',
-      code,
-      message: 'The SMS gateway is unavailable or busy; the send will be retried.',
-      providerMessage,
-      correlationId: input.correlationId,
-      ...(input.retryAfterMs === undefined ? {} : { retryAfterMs: input.retryAfterMs }),
-    };
-  }
-  return {
-    status: 'failed',
-    class: 'permanent',
-    scope: input.status === 401 || input.status === 403 ? 'account' : 'message',
-    code,
-    message:
-      input.status === 401 || input.status === 403
-        ? 'The SMS gateway rejected the account credentials; check the SMS account settings.'
-        : 'The SMS gateway rejected the request.',
-    providerMessage,
-    correlationId: input.correlationId,
-  };
+  });
 }
 
 export function invalidPhoneFailure(input: { phone: string; correlationId: string }): SendFailure {

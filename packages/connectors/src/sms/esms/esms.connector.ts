@@ -5,7 +5,8 @@ import type { SendFailure, SendOutcome } from '../../contract/send-outcome';
 import type { HttpClient } from '../../http/http-client';
 import { mapConcurrent } from '../../shared/map-concurrent';
 import { prepareVietnameseSms, type PreparedSms } from '../prepared-sms';
-import { httpStatusFailure, networkFailure, parseJsonBody } from '../sms-failures';
+import { SMS_GATEWAY, parseJsonBody, smsNetworkFailure } from '../sms-failures';
+import { httpStatusFailure } from '../../contract/transport-failure';
 import type { SmsMessage } from '../sms-message';
 import type { PreparedSmsText } from '@loa/sms-text';
 import { ESMS_SMS_TYPES, type EsmsAccount } from './esms.config';
@@ -74,12 +75,17 @@ export function createEsmsConnector(
         signal: input.signal,
       });
     } catch (error) {
-      return networkFailure(error, correlationId);
+      return smsNetworkFailure(error, correlationId);
     }
     const parsed = parseJsonBody(response.body) as
       { CodeResult?: unknown; SMSID?: unknown; ErrorMessage?: unknown } | undefined;
     if (response.status !== 200 || parsed?.CodeResult === undefined) {
-      return httpStatusFailure({ status: response.status, body: response.body, correlationId });
+      return httpStatusFailure({
+        service: SMS_GATEWAY,
+        status: response.status,
+        body: response.body,
+        correlationId,
+      });
     }
     const code = String(parsed.CodeResult);
     const meaning = esmsCodeMeaning(code);

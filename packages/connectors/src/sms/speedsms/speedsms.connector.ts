@@ -3,7 +3,8 @@ import type { SendOutcome } from '../../contract/send-outcome';
 import type { HttpClient } from '../../http/http-client';
 import { mapConcurrent } from '../../shared/map-concurrent';
 import { groupByText, prepareVietnameseSms, type PreparedSms } from '../prepared-sms';
-import { httpStatusFailure, networkFailure, parseJsonBody } from '../sms-failures';
+import { SMS_GATEWAY, parseJsonBody, smsNetworkFailure } from '../sms-failures';
+import { httpStatusFailure } from '../../contract/transport-failure';
 import type { SmsMessage } from '../sms-message';
 import type { PreparedSmsText } from '@loa/sms-text';
 import type { SpeedSmsAccount } from './speedsms.config';
@@ -70,7 +71,7 @@ export function createSpeedSmsConnector(
         signal: input.signal,
       });
     } catch (error) {
-      return all((correlationId) => networkFailure(error, correlationId));
+      return all((correlationId) => smsNetworkFailure(error, correlationId));
     }
     if (response.status === 429) {
       return all((correlationId) =>
@@ -84,7 +85,12 @@ export function createSpeedSmsConnector(
     const body = parseJsonBody(response.body) as SpeedSmsSuccessBody | SpeedSmsErrorBody | undefined;
     if (response.status !== 200 || (body?.status !== 'success' && body?.status !== 'error')) {
       return all((correlationId) =>
-        httpStatusFailure({ status: response.status, body: response.body, correlationId }),
+        httpStatusFailure({
+          service: SMS_GATEWAY,
+          status: response.status,
+          body: response.body,
+          correlationId,
+        }),
       );
     }
     if (body.status === 'error') {

@@ -2,7 +2,7 @@ import type { BatchSendRequest, ChannelConnector, SendRequest } from '../../cont
 import type { SendOutcome } from '../../contract/send-outcome';
 import type { HttpClient } from '../../http/http-client';
 import { mapConcurrent } from '../../shared/map-concurrent';
-import { invalidPhoneFailure, networkFailure, parseJsonBody } from '../sms-failures';
+import { invalidPhoneFailure, parseJsonBody, smsNetworkFailure } from '../sms-failures';
 import type { SmsMessage } from '../sms-message';
 import { prepareSmsText } from '@loa/sms-text';
 import type { TwilioAccount } from './twilio.config';
@@ -63,7 +63,7 @@ export function createTwilioConnector(
         signal: request.signal,
       });
     } catch (error) {
-      return networkFailure(error, correlationId);
+      return smsNetworkFailure(error, correlationId);
     }
 
     if (response.status === 200 || response.status === 201) {

@@ -1,6 +1,7 @@
 import type { SendFailure } from '../../contract/send-outcome';
 import type { AccessTokenFailure } from '../tokens/access-token-result';
 import { failureFromRule, unknownCodeEntry, type ErrorEntry } from '../../contract/error-rule';
+import { httpStatusFailure, networkFailure } from '../../contract/transport-failure';
 import type { ZaloTokenCallFailure } from './with-zalo-token';
 import type { ZaloCallFailure } from './zalo-call';
 
@@ -46,31 +47,9 @@ export function transportFailure(
 ): SendFailure {
   switch (failure.kind) {
     case 'network':
-      return {
-        status: 'failed',
-        class: 'retryable',
-        code: failure.code,
-        message: 'Zalo could not be reached; the message will be retried.',
-        correlationId,
-      };
+      return networkFailure({ service: 'Zalo', code: failure.code, correlationId });
     case 'http':
-      if (failure.status === 429 || failure.status >= 500) {
-        return {
-          status: 'failed',
-          class: 'retryable',
-          code: `http_${failure.status}`,
-          message: `Zalo is unavailable (HTTP ${failure.status}); the message will be retried.`,
-          correlationId,
-        };
-      }
-      return {
-        status: 'failed',
-        class: 'permanent',
-        scope: 'message',
-        code: `http_${failure.status}`,
-        message: `Zalo refused the request (HTTP ${failure.status}).`,
-        correlationId,
-      };
+      return httpStatusFailure({ service: 'Zalo', status: failure.status, correlationId });
     case 'invalid_response':
       return {
         status: 'failed',
