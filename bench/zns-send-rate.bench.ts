@@ -186,7 +186,11 @@ async function measured(
   return { rate, loadCpu, sandboxCpu };
 }
 
-const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 
 async function main(): Promise<void> {
   const { child, info } = await startSandboxProcess();
