@@ -1,4 +1,12 @@
 import { CreateWorkspaces1763740000000 } from './1763740000000-create-workspaces';
+import { CreateIdentityAndAccess1764500000000 } from './1764500000000-create-identity-and-access';
+import { CreateContacts1764500001000 } from './1764500001000-create-contacts';
+import { CreateEvents1764500002000 } from './1764500002000-create-events';
 
 /** Every migration, oldest first. */
-export const migrations = [CreateWorkspaces1763740000000];
+export const migrations = [
+  CreateWorkspaces1763740000000,
+  CreateIdentityAndAccess1764500000000,
+  CreateContacts1764500001000,
+  CreateEvents1764500002000,
+];
