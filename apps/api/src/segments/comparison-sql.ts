@@ -13,7 +13,8 @@ const NUMERIC_TEXT = String.raw`^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$`;
  * it is true or false, never null.
  */
 export function comparisonSql(input: {
-  json: string;
+  /** The jsonb value compared; built on first use, so a comparison that needs no value adds no parameter. */
+  json: () => string;
   operator: ComparisonOperator;
   expected: ExpectedValue;
   params: SqlParams;
@@ -67,11 +68,17 @@ function nullSafe(expression: string): string {
 }
 
 class ComparisonSql {
+  private jsonSql: string | undefined;
+
   constructor(
-    private readonly json: string,
+    private readonly jsonOf: () => string,
     private readonly params: SqlParams,
     private readonly numberTyped: boolean,
   ) {}
+
+  private get json(): string {
+    return (this.jsonSql ??= this.jsonOf());
+  }
 
   private typeIs(type: string): string {
     return `jsonb_typeof(${this.json}) = '${type}'`;
@@ -119,7 +126,7 @@ class ComparisonSql {
   }
 
   contains(expected: ExpectedValue): string {
-    const inArray = `EXISTS (SELECT 1 FROM jsonb_array_elements(${this.json}) AS item(value) WHERE ${new ComparisonSql('item.value', this.params, false).equal(expected)})`;
+    const inArray = `EXISTS (SELECT 1 FROM jsonb_array_elements(${this.json}) AS item(value) WHERE ${new ComparisonSql(() => 'item.value', this.params, false).equal(expected)})`;
     const inText =
       typeof expected === 'string'
         ? `WHEN ${this.typeIs('string')} THEN strpos(lower(normalize(${this.json} #>> '{}', NFC)), ${this.params.add(expected.normalize('NFC').toLocaleLowerCase('vi'), 'text')}) > 0`

@@ -93,7 +93,7 @@ export function observeRule(rule: Rule, context: RuleSqlContext): string {
 
 function attributeSql(rule: AttributeRule, context: RuleSqlContext): string {
   const { params } = context;
-  const json = `(c.attributes #> ${params.add(rule.field.split('.'), 'text[]')})`;
+  const json = () => `(c.attributes #> ${params.add(rule.field.split('.'), 'text[]')})`;
   const declared = rule.field.includes('.') ? undefined : context.attributeTypes.get(rule.field);
   const { operator } = rule;
   if (!isRelativeDateOperator(operator))
@@ -106,7 +106,7 @@ function attributeSql(rule: AttributeRule, context: RuleSqlContext): string {
     });
   if (rule.period === undefined) return 'false';
   return relativeDateSql({
-    json,
+    json: json(),
     operator,
     periodSeconds: durationMs(rule.period) / 1000,
     declared,
@@ -190,7 +190,7 @@ function filterSql(filter: PropertyFilter | undefined, params: SqlParams): strin
   if (filter === undefined || filter.conditions.length === 0) return undefined;
   const parts = filter.conditions.map((condition) =>
     comparisonSql({
-      json: `(e.properties #> ${params.add(condition.field.split('.'), 'text[]')})`,
+      json: () => `(e.properties #> ${params.add(condition.field.split('.'), 'text[]')})`,
       operator: condition.operator,
       expected: condition.value,
       params,
