@@ -10,6 +10,7 @@ import { HttpModule } from './http/http.module';
 import { OpenApiModule } from './openapi/openapi.module';
 import { QueuesModule } from './queues/queues.module';
 import { RedisModule } from './redis/redis.module';
+import { SegmentsModule } from './segments/segments.module';
 import { TemporalClientModule } from './temporal/temporal-client.module';
 import { UsersModule } from './users/users.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
@@ -31,6 +32,7 @@ export class AppModule {
         WorkspacesModule,
         UsersModule,
         ApiKeysModule,
+        SegmentsModule,
         OpenApiModule,
         HealthModule,
       ],
