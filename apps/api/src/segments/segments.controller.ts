@@ -54,9 +54,9 @@ export class SegmentsController {
   @Post('preview')
   @HttpCode(200)
   @Endpoint({
-    summary: 'Count and sample the contacts a rule selects, without saving it',
+    summary: 'Count and sample the contacts a rule selects, without saving it (for those who edit segments)',
     tags: TAGS,
-    access: Access.read,
+    access: Access.write,
     body: previewBodySchema,
     response: previewSchema,
   })

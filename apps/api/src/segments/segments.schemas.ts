@@ -76,17 +76,19 @@ export interface ExplainedRule {
   rules?: ExplainedRule[];
 }
 
-const explainedRuleSchema: z.ZodType<ExplainedRule> = z.lazy(() =>
-  z.object({
-    path: z.string(),
-    passed: z.boolean(),
-    explanation: z.string(),
-    rule: z.unknown().optional(),
-    observed: z.unknown().optional(),
-    match: z.enum(['all', 'any']).optional(),
-    rules: z.array(explainedRuleSchema).optional(),
-  }),
-);
+const explainedRuleSchema: z.ZodType<ExplainedRule> = z
+  .lazy(() =>
+    z.object({
+      path: z.string(),
+      passed: z.boolean(),
+      explanation: z.string(),
+      rule: z.unknown().optional(),
+      observed: z.unknown().optional(),
+      match: z.enum(['all', 'any']).optional(),
+      rules: z.array(explainedRuleSchema).optional(),
+    }),
+  )
+  .meta({ id: 'ExplainedRule' });
 
 export const explanationSchema = z.object({
   contactId: z.uuid(),

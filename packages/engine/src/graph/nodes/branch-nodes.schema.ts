@@ -106,15 +106,18 @@ export interface RuleGroup {
   rules: Array<Rule | RuleGroup>;
 }
 
-export const ruleGroupSchema: z.ZodType<RuleGroup> = z.lazy(() =>
-  z.object({
-    match: z.enum(['all', 'any']),
-    rules: z
-      .array(z.union([ruleSchema, ruleGroupSchema]))
-      .min(1, 'add at least one rule')
-      .max(50),
-  }),
-);
+/** Named, so that documents generated from it (JSON Schema, OpenAPI) refer to it instead of unrolling it. */
+export const ruleGroupSchema: z.ZodType<RuleGroup> = z
+  .lazy(() =>
+    z.object({
+      match: z.enum(['all', 'any']),
+      rules: z
+        .array(z.union([ruleSchema, ruleGroupSchema]))
+        .min(1, 'add at least one rule')
+        .max(50),
+    }),
+  )
+  .meta({ id: 'RuleGroup' });
 
 export const conditionSchema = z.object({
   label: labelSchema,
