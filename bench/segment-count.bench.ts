@@ -76,7 +76,7 @@ async function measureSize(db: DataSource, size: number) {
     `INSERT INTO contacts (workspace_id, phone, attributes, tags, created_at)
      SELECT $1::uuid, '84' || lpad(i::text, 9, '0'),
             jsonb_build_object('city', (ARRAY['Hà Nội','Hồ Chí Minh','Đà Nẵng','Hải Phòng','Cần Thơ','Huế','Nha Trang','Vũng Tàu','Đà Lạt','Quy Nhơn'])[1 + i % 10],
-                               'spent', (i * 7919) % 5000000),
+                               'spent', (i::bigint * 7919) % 5000000),
             CASE WHEN i % 7 = 0 THEN ARRAY['vip'] ELSE ARRAY['new'] END,
             now() - (i % 1000) * interval '1 hour'
      FROM generate_series(1, $2::int) AS i`,
