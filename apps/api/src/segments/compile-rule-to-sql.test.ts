@@ -100,6 +100,26 @@ describe('compileRuleGroup on PostgreSQL', () => {
     ).toEqual(['hoa', 'minh']);
   });
 
+  it('compares text in NFC, however it was stored', async () => {
+    const otherWorkspace = await createWorkspace(db);
+    const decomposed = await insertContact(db, otherWorkspace, {
+      attributes: { city: 'Đà Nẵng'.normalize('NFD') },
+    });
+    const rule = (operator: string, value: unknown) =>
+      ruleGroupSchema.parse({
+        match: 'all',
+        rules: [{ kind: 'attribute', field: 'city', operator, value }],
+      }) as RuleGroup;
+    for (const [operator, value] of [
+      ['equals', 'Đà Nẵng'],
+      ['contains', 'ĐÀ NẴNG'],
+      ['in', ['Huế', 'Đà Nẵng']],
+    ] as const)
+      expect(
+        await matchingContacts(db, { workspaceId: otherWorkspace, rule: rule(operator, value), now: NOW }),
+      ).toEqual([decomposed]);
+  });
+
   it('compares dates by calendar day in the workspace timezone and date-times as instants', async () => {
     const within = (field: string, operator: string, amount: number) => [
       { kind: 'attribute', field, operator, period: { amount, unit: 'days' } },
