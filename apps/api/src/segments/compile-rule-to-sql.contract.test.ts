@@ -7,6 +7,9 @@ import {
 } from '@loa/engine';
 import fc from 'fast-check';
 import type { DataSource } from 'typeorm';
+import { explainColumns, leafOutcomes } from './explain-rule-sql';
+import { explainTree } from './segment-explanation';
+import { loadWorkspaceRuleFacts, ruleSqlContext } from './segment-rule-context';
 import { matchingContacts } from './testing/matching-contacts';
 import {
   connectTestDatabase,
@@ -19,7 +22,8 @@ import {
 
 /**
  * The contract between the two places the rule vocabulary meets: for random contacts, events and rule trees, the
- * SQL a segment compiles to selects exactly the contacts the engine's evaluator accepts.
+ * SQL a segment compiles to selects exactly the contacts the engine's evaluator accepts, and the per-rule
+ * explanation of every contact agrees with that selection.
  */
 const NOW = new Date('2026-03-10T03:00:00.000Z');
 const DAY = 86_400_000;
@@ -209,6 +213,23 @@ function engineFacts(contact: GeneratedContact, index: number, segmentId: string
   };
 }
 
+/** The contacts whose explanation tree passes: explanations are computed per rule, membership per tree. */
+async function explainedMembers(
+  db: DataSource,
+  input: { workspaceId: string; rule: RuleGroup },
+): Promise<string[]> {
+  const facts = await loadWorkspaceRuleFacts(db, input.workspaceId);
+  const context = ruleSqlContext(facts, [input.workspaceId], NOW);
+  const rows = (await db.query(
+    `SELECT c.id, ${explainColumns(input.rule, context).join(', ')} FROM contacts c WHERE c.workspace_id = $1::uuid`,
+    context.params.values,
+  )) as Array<Record<string, unknown> & { id: string }>;
+  return rows
+    .filter((row) => explainTree(input.rule, leafOutcomes(input.rule, row)).passed)
+    .map((row) => row.id)
+    .sort();
+}
+
 describe('segment SQL and the engine evaluator agree', () => {
   let db: DataSource;
 
@@ -217,7 +238,7 @@ describe('segment SQL and the engine evaluator agree', () => {
   });
   afterAll(async () => db.destroy());
 
-  it('select the same contacts for random rule trees', async () => {
+  it('select the same contacts for random rule trees, and explanations agree', async () => {
     const segmentId = '00000000-0000-4000-8000-000000000001';
     await fc.assert(
       fc.asyncProperty(
@@ -267,6 +288,7 @@ describe('segment SQL and the engine evaluator agree', () => {
           }
           const selected = await matchingContacts(db, { workspaceId, rule: localRule, now: NOW });
           expect(selected).toEqual(expectedIds.sort());
+          expect(await explainedMembers(db, { workspaceId, rule: localRule })).toEqual(selected);
         },
       ),
       { numRuns: 300 },

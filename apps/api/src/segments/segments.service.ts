@@ -5,12 +5,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { problems } from '../http/problem';
 import { checkSegmentRule } from './check-segment-rule';
-import { compileRule, compileRuleGroup, observeRule } from './compile-rule-to-sql';
+import { compileRuleGroup } from './compile-rule-to-sql';
+import { explainColumns, leafOutcomes } from './explain-rule-sql';
 import { referencedSegments } from './segment-dependencies';
 import { explainTree } from './segment-explanation';
 import { SegmentRefreshQueue } from './segment-refresh.queue';
 import { LIVE_CONTACT, loadWorkspaceRuleFacts, ruleSqlContext } from './segment-rule-context';
-import { leafRules } from './segment-rule.schema';
 import type { SegmentView } from './segments.schemas';
 
 interface SegmentRow {
@@ -188,32 +188,23 @@ export class SegmentsService {
     const segment = await this.row(this.db.manager, workspaceId, input.id);
     const facts = await loadWorkspaceRuleFacts(this.db, workspaceId);
     const context = ruleSqlContext(facts, [workspaceId, contactId, input.id], input.now);
-    const leaves = leafRules(segment.rule);
-    const columns = leaves.flatMap(({ rule }, index) => [
-      `${compileRule(rule, context)} AS passed_${index}`,
-      `${observeRule(rule, context)} AS observed_${index}`,
-    ]);
     const [row] = (await this.db.query(
       `SELECT ${[
         `(${LIVE_CONTACT} AND ${compileRuleGroup(segment.rule, context)}) AS matches`,
         'EXISTS (SELECT 1 FROM segment_memberships m WHERE m.segment_id = $3::uuid AND m.contact_id = c.id) AS member',
         `CASE WHEN c.erased_at IS NOT NULL THEN 'erased' WHEN c.merged_into IS NOT NULL THEN 'merged' END AS excluded`,
-        ...columns,
+        ...explainColumns(segment.rule, context),
       ].join(', ')}
        FROM contacts c WHERE c.workspace_id = $1::uuid AND c.id = $2::uuid`,
       context.params.values,
     )) as Array<Record<string, unknown>>;
     if (!row) throw problems.notFound('Contact');
-    const outcomes = leaves.map((_, index) => ({
-      passed: row[`passed_${index}`] === true,
-      observed: row[`observed_${index}`] ?? null,
-    }));
     return {
       contactId,
       matches: row.matches === true,
       member: row.member === true,
       excluded: (row.excluded as 'erased' | 'merged' | null) ?? null,
-      tree: explainTree(segment.rule, outcomes),
+      tree: explainTree(segment.rule, leafOutcomes(segment.rule, row)),
     };
   }
 
