@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from './config/config.module';
+import { ContactsModule } from './contacts/contacts.module';
 import type { LoaConfig } from './config/loa-config';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
@@ -17,6 +18,7 @@ export class AppModule {
         RedisModule,
         TemporalClientModule,
         HealthModule,
+        ContactsModule,
       ],
     };
   }
