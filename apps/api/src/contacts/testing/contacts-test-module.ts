@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { DataSource } from 'typeorm';
+import { AuditModule } from '../../audit/audit.module';
 import { ConfigModule } from '../../config/config.module';
 import { DatabaseModule } from '../../database/database.module';
 import { testConfig } from '../../testing/test-config';
@@ -9,7 +10,7 @@ import { ContactsModule } from '../contacts.module';
 
 /** The contacts module on the run's real PostgreSQL, without HTTP. */
 export async function contactsTestContext(): Promise<INestApplicationContext> {
-  @Module({ imports: [ConfigModule.forRoot(testConfig()), DatabaseModule, ContactsModule] })
+  @Module({ imports: [ConfigModule.forRoot(testConfig()), DatabaseModule, AuditModule, ContactsModule] })
   class ContactsTestModule {}
   return NestFactory.createApplicationContext(ContactsTestModule, { logger: false });
 }
