@@ -217,6 +217,17 @@ describe('/contacts over HTTP (real PostgreSQL)', () => {
     await ws.as.readKey.get(`/contacts?limit=201`).expect(422);
   });
 
+  it('documents every contacts route, with the list filters, in the OpenAPI document', async () => {
+    const document = (await ws.as.anonymous.get('/openapi.json').expect(200)).body as {
+      paths: Record<string, Record<string, { parameters?: { name: string }[] }>>;
+    };
+    expect(Object.keys(document.paths['/contacts']).sort()).toEqual(['get', 'post', 'put']);
+    expect(Object.keys(document.paths['/contacts/{id}']).sort()).toEqual(['delete', 'get', 'patch']);
+    expect(Object.keys(document.paths['/contacts/attributes/{key}']).sort()).toEqual(['delete', 'patch']);
+    const parameters = document.paths['/contacts'].get.parameters?.map((parameter) => parameter.name);
+    expect(parameters).toEqual(expect.arrayContaining(['q', 'tag', 'sort', 'order', 'limit', 'cursor']));
+  });
+
   describe('attribute definitions', () => {
     it('defines, lists, retypes (converting values or refusing with a count) and forgets attributes', async () => {
       await ws.as.analyst.post('/contacts/attributes').send({ key: 'tier', type: 'string' }).expect(403);

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type FieldError, ProblemException, problems } from '../http/problem';
-import { AuditService } from '../audit/audit.service';
-import type { Principal } from '../auth/principal';
+import { type AuditEntry, AuditService } from '../audit/audit.service';
 import { runAfterCommit } from './after-commit';
 import { coerceAttribute } from './attributes/coerce-attribute';
 import type { AttributeDefinitions } from './attributes/attribute-definition';
@@ -142,7 +141,7 @@ export class ContactsService {
   }
 
   /** Erases the contact's personal data, keeping anonymous counts (see erase-contact.ts); audited. */
-  async erase(input: { workspaceId: string; contactId: string; actor: Principal }): Promise<void> {
+  async erase(input: { workspaceId: string; contactId: string; actor: AuditEntry['actor'] }): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await eraseContact(manager, input);
       await this.audit.record(
