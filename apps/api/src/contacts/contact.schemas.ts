@@ -71,44 +71,38 @@ const listOf = z
   .transform((value) => (Array.isArray(value) ? value : [value]));
 
 const CONSENT_PARAMS = CONSENT_CHANNELS.map((channel) => `consent.${channel}`);
-const KNOWN_PARAMS = new Set([
-  'q',
-  'tag',
-  'hasPhone',
-  'hasEmail',
-  'doNotContact',
-  'sort',
-  'order',
-  'limit',
-  'cursor',
-]);
+
+const namedListParams = z.object({
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('Prefix of name, e-mail or external id, or part of a phone'),
+  tag: listOf.optional().describe('Contacts carrying every given tag'),
+  hasPhone: booleanQuery.optional(),
+  hasEmail: booleanQuery.optional(),
+  doNotContact: booleanQuery.optional(),
+  sort: z.enum(CONTACT_SORTS).default('created_at'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(1000).optional().describe('nextCursor of the previous page'),
+  count: booleanQuery
+    .optional()
+    .describe('true: also answer `total`, the number of contacts the filters select'),
+});
+const NAMED_PARAMS = new Set(Object.keys(namedListParams.shape));
 
 /**
  * GET /contacts. Besides the named parameters: `consent.<channel>=<state>` (channels zns, oa, sms, email) and
  * `attr.<key>=<value>` (attribute equality, typed by the attribute's definition).
  */
-export const listContactsQuerySchema = z
-  .object({
-    q: z
-      .string()
-      .trim()
-      .min(1)
-      .max(100)
-      .optional()
-      .describe('Prefix of name, e-mail or external id, or part of a phone'),
-    tag: listOf.optional().describe('Contacts carrying every given tag'),
-    hasPhone: booleanQuery.optional(),
-    hasEmail: booleanQuery.optional(),
-    doNotContact: booleanQuery.optional(),
-    sort: z.enum(CONTACT_SORTS).default('created_at'),
-    order: z.enum(['asc', 'desc']).default('desc'),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    cursor: z.string().max(1000).optional().describe('nextCursor of the previous page'),
-  })
+export const listContactsQuerySchema = namedListParams
   .catchall(z.string())
   .superRefine((query, context) => {
     for (const [key, value] of Object.entries(query)) {
-      if (KNOWN_PARAMS.has(key)) continue;
+      if (NAMED_PARAMS.has(key)) continue;
       if (CONSENT_PARAMS.includes(key)) {
         if (!(CONSENT_STATES as readonly string[]).includes(value as string))
           context.addIssue({
@@ -125,30 +119,21 @@ export const listContactsQuerySchema = z
   .transform((query) => {
     const consents: Partial<Record<ConsentChannel, ConsentState>> = {};
     const attributes: Record<string, string> = {};
+    const named: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(query)) {
-      if (key.startsWith('consent.'))
+      if (NAMED_PARAMS.has(key)) named[key] = value;
+      else if (key.startsWith('consent.'))
         consents[key.slice('consent.'.length) as ConsentChannel] = value as ConsentState;
       else if (key.startsWith('attr.')) attributes[key.slice('attr.'.length)] = value as string;
     }
-    const { q, tag, hasPhone, hasEmail, doNotContact, sort, order, limit, cursor } = query;
-    return {
-      q,
-      tags: tag,
-      hasPhone,
-      hasEmail,
-      doNotContact,
-      sort,
-      order,
-      limit,
-      cursor,
-      consents,
-      attributes,
-    };
+    const { tag, ...rest } = named as z.infer<typeof namedListParams>;
+    return { ...rest, tags: tag, consents, attributes };
   });
 
 export const contactPageSchema = z.object({
   items: z.array(contactViewSchema),
   nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page'),
+  total: z.number().int().optional().describe('With count=true: contacts the filters select, on all pages'),
 });
 
 export const attributeDefinitionSchema = z.object({

@@ -158,6 +158,7 @@ describe('/contacts over HTTP (real PostgreSQL)', () => {
     });
     const ids = (page: Page) => page.items.map((item) => item.id).sort();
     expect(ids(await list(`tag=${tag}`))).toEqual([hanoi.id, hue.id].sort());
+    expect(await list(`tag=${tag}&limit=1&count=true`)).toMatchObject({ items: [{}], total: 2 });
     expect(ids(await list(`tag=${tag}&hasPhone=true`))).toEqual([hanoi.id]);
     expect(ids(await list(`tag=${tag}&hasEmail=true`))).toEqual([hue.id]);
     expect(ids(await list(`tag=${tag}&doNotContact=true`))).toEqual([hue.id]);

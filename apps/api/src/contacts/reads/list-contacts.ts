@@ -22,11 +22,14 @@ export interface ContactListQuery {
   order: SortOrder;
   limit: number;
   cursor?: ContactCursor;
+  /** Also count every contact the filters select (all pages). */
+  count?: boolean;
 }
 
 export interface ContactPage {
   items: ContactView[];
   nextCursor: string | null;
+  total?: number;
 }
 
 const SORT_EXPRESSION: Record<ContactSort, { expression: string; type: string }> = {
@@ -60,6 +63,7 @@ export async function listContacts(manager: EntityManager, query: ContactListQue
         : `c.attributes ->> ${param(filter.key)}::text = ${param(filter.value)}::text`,
     );
 
+  const total = query.count ? await countContacts(manager, where, [...params]) : undefined;
   const sort = SORT_EXPRESSION[query.sort];
   const direction = query.order === 'asc' ? 'ASC' : 'DESC';
   if (query.cursor) {
@@ -89,7 +93,17 @@ export async function listContacts(manager: EntityManager, query: ContactListQue
       rows.length > query.limit && last
         ? encodeCursor({ sort: query.sort, order: query.order, value: last.sort_value, id: last.id })
         : null,
+    ...(total === undefined ? {} : { total }),
   };
+}
+
+async function countContacts(manager: EntityManager, where: string[], params: unknown[]): Promise<number> {
+  const [row] = await selectRows<{ total: number }>(
+    manager,
+    `SELECT count(*)::int AS total FROM contacts c WHERE ${where.join(' AND ')}`,
+    params,
+  );
+  return row.total;
 }
 
 function searchCondition(q: string, param: (value: unknown) => string): string {
