@@ -26,6 +26,15 @@ describe('applyWrite', () => {
     });
     expect(after).toEqual(state({ tags: ['b', 'c'], doNotContact: true }));
   });
+
+  it('keeps a consent’s time when a write repeats its state and source', () => {
+    const given = { state: 'granted', source: 'form', at: '2026-01-01T00:00:00.000Z' } as const;
+    const before = state({ consents: { zns: given } });
+    const repeated = applyWrite(before, { consents: { zns: { ...given, at: '2026-02-01T00:00:00.000Z' } } });
+    expect(repeated.consents.zns).toEqual(given);
+    const withdrawn = { state: 'denied', source: 'form', at: '2026-02-01T00:00:00.000Z' } as const;
+    expect(applyWrite(before, { consents: { zns: withdrawn } }).consents.zns).toEqual(withdrawn);
+  });
 });
 
 describe('mergeStates', () => {
