@@ -1,0 +1,240 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { type FieldError, ProblemException, problems } from '../http/problem';
+import { type AuditEntry, AuditService } from '../audit/audit.service';
+import { runAfterCommit } from './after-commit';
+import { coerceAttribute } from './attributes/coerce-attribute';
+import type { AttributeDefinitions } from './attributes/attribute-definition';
+import { type ContactChangeCause, ContactChanges } from './contact-changes';
+import type { ContactIdentityKeys, ContactWrite } from './contact-input';
+import { loadDefinitions, lockDefinitions, selectRows, workspaceTimezone } from './contact-store';
+import type { ContactRow, ContactView } from './contact-view';
+import { eraseContact } from './erase/erase-contact';
+import { liveOrMissing } from './reads/contact-lookup';
+import { decodeCursor } from './reads/contact-cursor';
+import {
+  type AttributeFilter,
+  type ContactListQuery,
+  type ContactPage,
+  listContacts,
+} from './reads/list-contacts';
+import { normalizeUpsert } from './normalize-write';
+import { patchContact } from './upsert/patch-contact';
+import { upsertContact, viewOf } from './upsert/upsert-contact';
+import type { UpsertMode, UpsertResult } from './upsert/upsert-result';
+import { withOneRetry } from './upsert/with-retry';
+
+export interface UpsertInput {
+  workspaceId: string;
+  match: ContactIdentityKeys;
+  write: ContactWrite;
+  mode: UpsertMode;
+  cause: ContactChangeCause;
+  /** Joins the caller's transaction (the upsert runs in a savepoint of it). */
+  manager?: EntityManager;
+  /** Default true: `ContactChanges.changed` once the (outermost) transaction has committed. */
+  notify?: boolean;
+}
+
+export interface UpsertManyInput {
+  workspaceId: string;
+  rows: Array<{ match: ContactIdentityKeys; write: ContactWrite }>;
+  mode: UpsertMode;
+  cause: ContactChangeCause;
+  manager?: EntityManager;
+  notify?: boolean;
+}
+
+/** One row of `upsertMany`: its result, or the problem (422 field errors, 409 taken identifier) that refused it. */
+export type UpsertManyRow =
+  { ok: true; result: UpsertResult } | { ok: false; status: number; detail: string; errors: FieldError[] };
+
+interface WorkspaceContext {
+  definitions: AttributeDefinitions;
+  timezone: string;
+}
+
+/** Creates and updates contacts by any identity, merging contacts an identity shows to be one person. */
+@Injectable()
+export class ContactsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly changes: ContactChanges,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Finds the contact the match keys name (creating it when `mode` allows), merges contacts the keys show to be
+   * one person (README "Merge rule") and applies the write. Throws a 422 `ProblemException` naming each bad field
+   * (`phone`, `email`, `attributes.birthday`, `match.phone`), a 409 when the write takes another contact's
+   * identifier.
+   */
+  async upsert(input: UpsertInput): Promise<UpsertResult> {
+    const manager = input.manager ?? this.dataSource.manager;
+    const result = await withOneRetry(() =>
+      manager.transaction(async (transaction) => {
+        const context = await this.context(transaction, input.workspaceId);
+        return this.upsertOne(transaction, input, context);
+      }),
+    );
+    if (input.notify ?? true) this.notify(manager, input, contactIdsOf([result]));
+    return result;
+  }
+
+  /**
+   * Upserts rows in one transaction, each in its own savepoint: a row that is refused (bad value, taken
+   * identifier) is reported in its place and the others are kept.
+   */
+  async upsertMany(input: UpsertManyInput): Promise<UpsertManyRow[]> {
+    const manager = input.manager ?? this.dataSource.manager;
+    const outcomes = await manager.transaction(async (transaction) => {
+      const context = await this.context(transaction, input.workspaceId);
+      const rows: UpsertManyRow[] = [];
+      for (const row of input.rows) {
+        try {
+          const result = await withOneRetry(() =>
+            transaction.transaction((savepoint) => this.upsertOne(savepoint, { ...input, ...row }, context)),
+          );
+          rows.push({ ok: true, result });
+        } catch (error) {
+          if (!(error instanceof ProblemException)) throw error;
+          rows.push({
+            ok: false,
+            status: error.getStatus(),
+            detail: error.detail,
+            errors: error.extra.errors ?? [],
+          });
+        }
+      }
+      return rows;
+    });
+    const results = outcomes.flatMap((row) => (row.ok ? [row.result] : []));
+    if (input.notify ?? true) this.notify(manager, input, contactIdsOf(results));
+    return outcomes;
+  }
+
+  /** The live contact with this id; a 404 problem otherwise (naming `mergedInto` for a merged contact). */
+  async get(workspaceId: string, contactId: string): Promise<ContactView> {
+    const manager = this.dataSource.manager;
+    const [row] = await selectRows<ContactRow>(
+      manager,
+      'SELECT * FROM contacts WHERE workspace_id = $1 AND id = $2',
+      [workspaceId, contactId],
+    );
+    return viewOf(manager, workspaceId, liveOrMissing(row));
+  }
+
+  /** Applies a write to the contact with this id (same checks as `upsert`). */
+  async patch(input: { workspaceId: string; contactId: string; write: ContactWrite }): Promise<UpsertResult> {
+    const result = await withOneRetry(() =>
+      this.dataSource.transaction(async (manager) => {
+        const context = await this.context(manager, input.workspaceId);
+        const normalized = normalizeUpsert({ match: {}, write: input.write, ...context });
+        if (!normalized.ok) throw problems.validation(normalized.errors);
+        return patchContact(manager, { ...input, upsert: normalized.value });
+      }),
+    );
+    if (result.outcome === 'updated')
+      this.notify(this.dataSource.manager, { ...input, cause: 'contact' }, [input.contactId]);
+    return result;
+  }
+
+  /** Erases the contact's personal data, keeping anonymous counts (see erase-contact.ts); audited. */
+  async erase(input: { workspaceId: string; contactId: string; actor: AuditEntry['actor'] }): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await eraseContact(manager, input);
+      await this.audit.record(
+        {
+          workspaceId: input.workspaceId,
+          actor: input.actor,
+          action: 'contact.erased',
+          targetKind: 'contact',
+          targetId: input.contactId,
+        },
+        manager,
+      );
+    });
+    this.notify(this.dataSource.manager, { ...input, cause: 'erase' }, [input.contactId]);
+  }
+
+  /**
+   * A page of live contacts. `attributes` filters compare with the value as the attribute's definition types it
+   * (a 422 naming `attr.<key>` when it cannot be), or as text for attributes without a definition.
+   */
+  async list(
+    query: Omit<ContactListQuery, 'attributes' | 'cursor'> & {
+      attributes?: Record<string, string>;
+      cursor?: string;
+    },
+  ): Promise<ContactPage> {
+    const manager = this.dataSource.manager;
+    const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    if (cursor === null || (cursor && (cursor.sort !== query.sort || cursor.order !== query.order)))
+      throw problems.field('query', 'cursor', 'is not a cursor of this listing (same sort and order)');
+    const attributes: AttributeFilter[] = [];
+    if (query.attributes && Object.keys(query.attributes).length > 0) {
+      const definitions = await loadDefinitions(manager, query.workspaceId);
+      const timezone = (await workspaceTimezone(manager, query.workspaceId)) ?? 'UTC';
+      const errors: FieldError[] = [];
+      for (const [key, text] of Object.entries(query.attributes)) {
+        const definition = definitions.get(key);
+        if (!definition) {
+          attributes.push({ key, value: text, typed: false });
+          continue;
+        }
+        const coerced = coerceAttribute(text, definition, timezone);
+        if (coerced.ok) attributes.push({ key, value: coerced.value, typed: true });
+        else errors.push({ in: 'query', field: `attr.${key}`, message: coerced.message });
+      }
+      if (errors.length > 0) throw problems.validation(errors);
+    }
+    return listContacts(manager, { ...query, attributes, cursor });
+  }
+
+  private async upsertOne(
+    manager: EntityManager,
+    input: Pick<UpsertInput, 'workspaceId' | 'match' | 'write' | 'mode'>,
+    context: WorkspaceContext,
+  ): Promise<UpsertResult> {
+    const normalized = normalizeUpsert({ match: input.match, write: input.write, ...context });
+    if (!normalized.ok) throw problems.validation(normalized.errors);
+    const { match } = normalized.value;
+    const hasKey = match.externalId ?? match.phone ?? match.email ?? match.zalo;
+    if (!hasKey && input.mode !== 'create')
+      throw problems.field('body', 'match', 'must name at least one of externalId, phone, email, zalo');
+    return upsertContact(manager, {
+      workspaceId: input.workspaceId,
+      upsert: normalized.value,
+      mode: input.mode,
+    });
+  }
+
+  private async context(manager: EntityManager, workspaceId: string): Promise<WorkspaceContext> {
+    const timezone = await workspaceTimezone(manager, workspaceId);
+    if (timezone === null) throw problems.notFound('Workspace');
+    await lockDefinitions(manager, workspaceId, 'shared');
+    return { definitions: await loadDefinitions(manager, workspaceId), timezone };
+  }
+
+  private notify(
+    manager: EntityManager,
+    input: { workspaceId: string; cause: ContactChangeCause },
+    contactIds: string[],
+  ): void {
+    if (contactIds.length === 0) return;
+    runAfterCommit(manager, () =>
+      this.changes.changed({ workspaceId: input.workspaceId, contactIds, cause: input.cause }),
+    );
+  }
+}
+
+/** Contacts whose state a result changed: the survivor and those merged into it. */
+function contactIdsOf(results: UpsertResult[]): string[] {
+  const ids = results.flatMap((result) =>
+    result.contact && result.outcome !== 'unchanged' && result.outcome !== 'skipped'
+      ? [result.contact.id, ...(result.mergedContactIds ?? [])]
+      : [],
+  );
+  return [...new Set(ids)];
+}
