@@ -1,6 +1,5 @@
 import { InjectQueue, Process, Processor } from '@nestjs/bull';
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import type { Job, Queue } from 'bull';
 import { LOA_CONFIG, type LoaConfig } from '../config/loa-config';
 import { ContactChanges, type ContactChange } from '../contacts/contact-changes';
@@ -31,18 +30,15 @@ const JOB_OPTIONS = {
 export class SegmentRefreshQueue implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(SegmentRefreshQueue.name);
   private unsubscribe: (() => void) | undefined;
-  /** The application's change notices (the contacts module's), or a local one when there is none. */
-  contactChanges!: ContactChanges;
 
   constructor(
     @InjectQueue(SEGMENT_REFRESH_QUEUE) private readonly queue: Queue<SegmentRefreshJob>,
     @Inject(LOA_CONFIG) private readonly config: LoaConfig,
     @Inject(SEGMENT_REFRESH_SETTINGS) private readonly settings: SegmentRefreshSettings,
-    private readonly moduleRef: ModuleRef,
+    private readonly contactChanges: ContactChanges,
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.contactChanges = this.findContactChanges();
     this.unsubscribe = this.contactChanges.subscribe((change) => this.onContactsChanged(change));
     await this.scheduleTimeDependent();
   }
@@ -94,15 +90,6 @@ export class SegmentRefreshQueue implements OnModuleInit, OnModuleDestroy {
       await this.requestContacts(change.workspaceId, change.contactIds);
     } catch (error) {
       this.logger.error({ msg: 'could not queue a segment refresh', workspaceId: change.workspaceId, error });
-    }
-  }
-
-  private findContactChanges(): ContactChanges {
-    try {
-      return this.moduleRef.get(ContactChanges, { strict: false });
-    } catch {
-      this.logger.warn('No contacts module: contact changes reach segments only through this module');
-      return new ContactChanges();
     }
   }
 

@@ -5,7 +5,6 @@ import { createApp } from '../create-app';
 import { seedTestWorkspace, type TestWorkspace } from '../testing/test-workspace';
 import { testConfig } from '../testing/test-config';
 import { SegmentMembership } from './segment-membership';
-import { SegmentRefreshQueue } from './segment-refresh.queue';
 import type { ExplainedRule } from './segments.schemas';
 import { defineAttribute, insertContact, insertEvent } from './testing/segment-fixtures';
 
@@ -245,20 +244,17 @@ describe('segments over HTTP (real PostgreSQL and Redis)', () => {
     await ws.as.readKey.get(`/segments/${vip.id}`).expect(404);
   });
 
-  it('keeps membership current when contacts change', async () => {
+  it('keeps membership current when contacts change through the contacts API', async () => {
     const segment = await createSegment('Hà Nội', cityRule('Hà Nội'));
     expect(await members(segment.id)).toEqual([ids.minh]);
-    await db.query(`UPDATE contacts SET attributes = attributes || '{"city": "Hà Nội"}' WHERE id = $1`, [
-      ids.hoa,
-    ]);
-    await db.query(`UPDATE contacts SET attributes = attributes || '{"city": "Huế"}' WHERE id = $1`, [
-      ids.minh,
-    ]);
-    await app.get(SegmentRefreshQueue).contactChanges.changed({
-      workspaceId: ws.workspaceId,
-      contactIds: [ids.hoa as string, ids.minh as string],
-      cause: 'contact',
-    });
+    await ws.as.marketer
+      .patch(`/contacts/${ids.hoa}`)
+      .send({ attributes: { city: 'Hà Nội' } })
+      .expect(200);
+    await ws.as.marketer
+      .patch(`/contacts/${ids.minh}`)
+      .send({ attributes: { city: 'Huế' } })
+      .expect(200);
     await waitFor('membership to follow the change', async () => {
       expect(await members(segment.id)).toEqual([ids.hoa]);
     });
@@ -270,6 +266,11 @@ describe('segments over HTTP (real PostgreSQL and Redis)', () => {
       ],
     ]);
     expect(((await ws.as.readKey.get(`/segments/${segment.id}`)).body as SegmentBody).memberCount).toBe(1);
+    await ws.as.marketer.delete(`/contacts/${ids.hoa}`).expect(204);
+    await waitFor('the erased contact to leave', async () => {
+      expect(await members(segment.id)).toEqual([]);
+    });
+    expect(((await ws.as.readKey.get(`/segments/${segment.id}`)).body as SegmentBody).memberCount).toBe(0);
   });
 
   it('keeps membership current as time passes', async () => {
