@@ -9,8 +9,11 @@ const NUMERIC_TEXT = String.raw`^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$`;
 /**
  * SQL that decides one comparison exactly as the engine's `compare()` does, over a jsonb value (`json`, SQL null
  * when the field is missing): numbers compare as numbers (numeric text included), text in NFC, `contains`
- * case-insensitively or as an array element, ordering of two texts by code point. Every expression is null-safe:
- * it is true or false, never null.
+ * case-insensitively or as an array element, ordering of two texts by code point.
+ *
+ * The expression is true when the comparison holds, and false or null when it does not: rule trees only combine
+ * rules with AND and OR, under which null acts as false, and each negation here first turns null into false. Plain
+ * `a = b` clauses (rather than null-safe wrappers) let the planner estimate them, and so choose index probes.
  */
 export function comparisonSql(input: {
   /** The jsonb value compared; built on first use, so a comparison that needs no value adds no parameter. */
@@ -27,18 +30,18 @@ export function comparisonSql(input: {
     case 'exists':
       return sql.exists();
     case 'not_exists':
-      return `NOT ${sql.exists()}`;
+      return not(sql.exists());
     case 'equals':
       return sql.equal(expected);
     case 'not_equals':
-      return `NOT ${sql.equal(expected)}`;
+      return not(sql.equal(expected));
     case 'contains':
       return sql.contains(expected);
     case 'not_contains':
-      return `NOT ${sql.contains(expected)}`;
+      return not(sql.contains(expected));
     case 'starts_with':
       return typeof expected === 'string'
-        ? nullSafe(`starts_with(${sql.text()}, ${params.add(expected, 'text')})`)
+        ? `starts_with(${sql.text()}, ${params.add(expected, 'text')})`
         : 'false';
     case 'greater_than':
       return sql.ordered('>', expected);
@@ -51,7 +54,7 @@ export function comparisonSql(input: {
     case 'in':
       return Array.isArray(expected) ? sql.equalAny(expected) : 'false';
     case 'not_in':
-      return Array.isArray(expected) ? `NOT ${sql.equalAny(expected)}` : 'false';
+      return Array.isArray(expected) ? not(sql.equalAny(expected)) : 'false';
   }
 }
 
@@ -63,8 +66,13 @@ export function toFiniteNumber(value: unknown): number | undefined {
   return undefined;
 }
 
-function nullSafe(expression: string): string {
+/** True or false, never null, for an expression where null means "does not hold". */
+export function holds(expression: string): string {
   return `COALESCE(${expression}, false)`;
+}
+
+function not(expression: string): string {
+  return `NOT ${holds(expression)}`;
 }
 
 class ComparisonSql {
@@ -96,57 +104,49 @@ class ComparisonSql {
   }
 
   exists(): string {
-    return nullSafe(`jsonb_typeof(${this.json}) <> 'null'`);
+    return `jsonb_typeof(${this.json}) <> 'null'`;
   }
 
   equal(expected: ExpectedValue): string {
-    return nullSafe(this.looselyEqual(expected));
-  }
-
-  equalAny(candidates: Scalar[]): string {
-    if (candidates.length === 0) return 'false';
-    return nullSafe(
-      candidates.map((candidate) => `COALESCE(${this.looselyEqual(candidate)}, false)`).join(' OR '),
-    );
-  }
-
-  private looselyEqual(expected: ExpectedValue): string {
     if (expected === undefined) return `(${this.json} IS NULL)`;
-    if (expected === null) return this.typeIs('null');
+    if (expected === null) return `(${this.typeIs('null')})`;
     if (typeof expected === 'boolean')
       return `(${this.json} = ${this.params.add(JSON.stringify(expected), 'jsonb')})`;
     if (typeof expected === 'number')
       return `(${this.number()} = ${this.params.add(String(expected), 'numeric')})`;
     if (Array.isArray(expected)) return 'false';
-    const asText = `(CASE WHEN ${this.typeIs('string')} THEN normalize(${this.json} #>> '{}', NFC) = ${this.params.add(expected.normalize('NFC'), 'text')} END)`;
+    // Any text can be normalised, so the type test needs no CASE to guard it.
+    const asText = `(${this.typeIs('string')} AND normalize(${this.json} #>> '{}', NFC) = ${this.params.add(expected.normalize('NFC'), 'text')})`;
     const asNumber = toFiniteNumber(expected);
     if (asNumber === undefined) return asText;
     const numeric = this.params.add(String(asNumber), 'numeric');
     return `(${asText} OR (CASE WHEN ${this.typeIs('number')} THEN (${this.json})::numeric = ${numeric} END))`;
   }
 
+  equalAny(candidates: Scalar[]): string {
+    if (candidates.length === 0) return 'false';
+    return `(${candidates.map((candidate) => this.equal(candidate)).join(' OR ')})`;
+  }
+
   contains(expected: ExpectedValue): string {
-    const inArray = `EXISTS (SELECT 1 FROM jsonb_array_elements(${this.json}) AS item(value) WHERE ${new ComparisonSql(() => 'item.value', this.params, false).equal(expected)})`;
+    const item = new ComparisonSql(() => 'item.value', this.params, false);
+    const inArray = `EXISTS (SELECT 1 FROM jsonb_array_elements(${this.json}) AS item(value) WHERE ${item.equal(expected)})`;
     const inText =
       typeof expected === 'string'
         ? `WHEN ${this.typeIs('string')} THEN strpos(lower(normalize(${this.json} #>> '{}', NFC)), ${this.params.add(expected.normalize('NFC').toLocaleLowerCase('vi'), 'text')}) > 0`
         : '';
-    return nullSafe(`CASE WHEN ${this.typeIs('array')} THEN ${inArray} ${inText} END`);
+    return `(CASE WHEN ${this.typeIs('array')} THEN ${inArray} ${inText} END)`;
   }
 
   ordered(operator: '>' | '>=' | '<' | '<=', expected: ExpectedValue): string {
     const asNumber = toFiniteNumber(expected);
     if (asNumber !== undefined) {
       const byNumber = `${this.number()} ${operator} ${this.params.add(String(asNumber), 'numeric')}`;
-      if (typeof expected !== 'string') return nullSafe(byNumber);
+      if (typeof expected !== 'string') return `(${byNumber})`;
       const byText = `(${this.json} #>> '{}') COLLATE "C" ${operator} ${this.params.add(expected, 'text')} COLLATE "C"`;
-      return nullSafe(
-        `CASE WHEN ${this.number()} IS NOT NULL THEN ${byNumber} WHEN ${this.typeIs('string')} THEN ${byText} END`,
-      );
+      return `(CASE WHEN ${this.number()} IS NOT NULL THEN ${byNumber} WHEN ${this.typeIs('string')} THEN ${byText} END)`;
     }
     if (typeof expected !== 'string') return 'false';
-    return nullSafe(
-      `CASE WHEN ${this.typeIs('string')} THEN (${this.json} #>> '{}') COLLATE "C" ${operator} ${this.params.add(expected, 'text')} COLLATE "C" END`,
-    );
+    return `(CASE WHEN ${this.typeIs('string')} THEN (${this.json} #>> '{}') COLLATE "C" ${operator} ${this.params.add(expected, 'text')} COLLATE "C" END)`;
   }
 }

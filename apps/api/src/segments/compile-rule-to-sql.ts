@@ -41,7 +41,10 @@ export function compileRuleGroup(group: RuleGroup, context: RuleSqlContext): str
   return `(${parts.join(group.match === 'any' ? ' OR ' : ' AND ')})`;
 }
 
-/** One rule as a SQL boolean that is never null. */
+/**
+ * One rule as a SQL boolean: true when it holds, false or null when it does not (see `comparisonSql`); wrap it in
+ * `holds()` where a definite true or false is needed.
+ */
 export function compileRule(rule: Rule, context: RuleSqlContext): string {
   const { params } = context;
   switch (rule.kind) {
@@ -140,7 +143,7 @@ function relativeDateSql(input: {
   const branches: string[] = [];
   if (declared !== 'datetime') branches.push(`WHEN ${text} ~ '${DATE_TEXT}' THEN ${byDay()}`);
   if (declared !== 'date') branches.push(`WHEN ${text} ~ '${DATE_TIME_TEXT}' THEN ${byInstant()}`);
-  return `COALESCE(CASE ${branches.join(' ')} END, false)`;
+  return `(CASE ${branches.join(' ')} END)`;
 }
 
 function inRange(

@@ -1,5 +1,6 @@
 import type { RuleGroup } from '@loa/engine';
 import { compileRule, observeRule, type RuleSqlContext } from './compile-rule-to-sql';
+import { holds } from './comparison-sql';
 import type { LeafOutcome } from './segment-explanation';
 import { leafRules } from './segment-rule.schema';
 
@@ -9,7 +10,7 @@ import { leafRules } from './segment-rule.schema';
  */
 export function explainColumns(rule: RuleGroup, context: RuleSqlContext): string[] {
   return leafRules(rule).flatMap(({ rule: leaf }, index) => [
-    `${compileRule(leaf, context)} AS passed_${index}`,
+    `${holds(compileRule(leaf, context))} AS passed_${index}`,
     `${observeRule(leaf, context)} AS observed_${index}`,
   ]);
 }
