@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { ruleGroupSchema, type RuleGroup } from '@loa/engine';
+import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../apps/api/src/database/data-source-options';
@@ -36,6 +37,7 @@ const serverUrl = process.env.DATABASE_URL ?? 'postgres://loa:loa@127.0.0.1:5432
 const databaseName = `loa_bench_segments_${randomBytes(4).toString('hex')}`;
 
 async function main(): Promise<void> {
+  Logger.overrideLogger(['error', 'warn']);
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${databaseName}"`);
