@@ -38,9 +38,12 @@ export class SegmentRefreshQueue implements OnModuleInit, OnModuleDestroy {
     private readonly contactChanges: ContactChanges,
   ) {}
 
-  async onModuleInit(): Promise<void> {
+  onModuleInit(): void {
     this.unsubscribe = this.contactChanges.subscribe((change) => this.onContactsChanged(change));
-    await this.scheduleTimeDependent();
+    // In the background: the API starts (and reports Redis down on /health) while Redis is unreachable.
+    this.scheduleTimeDependent().catch((error: unknown) =>
+      this.logger.error({ msg: 'could not schedule the periodic segment refresh', error }),
+    );
   }
 
   onModuleDestroy(): void {
