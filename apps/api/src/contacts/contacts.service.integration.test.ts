@@ -279,6 +279,19 @@ describe('ContactsService.upsert on PostgreSQL', () => {
     });
   });
 
+  it('merges exactly once when 10 identifies naming two contacts race', async () => {
+    const byExternalId = await upsert({ match: { externalId: 'u-race' } });
+    const byPhone = await upsert({ match: { phone: '0977000111' } });
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => upsert({ match: { externalId: 'u-race', phone: '0977 000 111' } })),
+    );
+    expect(results.map((result) => result.outcome).sort()).toEqual(['merged', ...Array(9).fill('unchanged')]);
+    expect(new Set(results.map((result) => result.contact?.id))).toEqual(new Set([byExternalId.contact?.id]));
+    expect(await contactRow(byPhone.contact?.id as string)).toMatchObject({
+      merged_into: byExternalId.contact?.id,
+    });
+  });
+
   describe('upsertMany', () => {
     it('reports a refused row in its place and keeps the others', async () => {
       const rows = await contacts.upsertMany({
@@ -298,6 +311,28 @@ describe('ContactsService.upsert on PostgreSQL', () => {
         [workspaceId],
       )) as { n: number }[];
       expect(count[0].n).toBe(2);
+    });
+
+    it('upserts 500 rows in one transaction', async () => {
+      const rows = await contacts.upsertMany({
+        workspaceId,
+        mode: 'both',
+        cause: 'import',
+        rows: Array.from({ length: 500 }, (_, index) => ({
+          match: { phone: `0912${String(index).padStart(6, '0')}` },
+          write: { name: `Row ${index}`, attributes: { row: index }, tags: { add: ['batch'] } },
+        })),
+      });
+      expect(rows.filter((row) => row.ok && row.result.outcome === 'created')).toHaveLength(500);
+      const again = await contacts.upsertMany({
+        workspaceId,
+        mode: 'update',
+        cause: 'import',
+        rows: [{ match: { phone: '0912000499' }, write: { tags: { add: ['again'] } } }],
+      });
+      expect(again).toMatchObject([
+        { ok: true, result: { outcome: 'updated', contact: { name: 'Row 499' } } },
+      ]);
     });
   });
 

@@ -61,12 +61,14 @@ async function create(
     email: upsert.match.email ?? null,
   };
   const state = applyWrite(keyed, upsert.write);
-  await assertIdentifiersFree(manager, workspaceId, state, null);
-  const identities = zaloToWrite(upsert.match, upsert.zalo);
-  await assertZaloFree(manager, workspaceId, identities, null);
+  // The match keys found nobody (under their locks); only identifiers the write adds can be taken.
+  await assertIdentifiersFree(manager, workspaceId, state, null, upsert.match);
+  await assertZaloFree(manager, workspaceId, upsert.zalo, null);
   const row = await insertContact(manager, workspaceId, state);
+  const identities = zaloToWrite(upsert.match, upsert.zalo);
   for (const identity of identities) await upsertZaloIdentity(manager, workspaceId, row.id, identity);
-  return { outcome: 'created', contact: await viewOf(manager, workspaceId, row) };
+  const contact = identities.length > 0 ? await viewOf(manager, workspaceId, row) : toContactView(row, []);
+  return { outcome: 'created', contact };
 }
 
 async function update(
@@ -151,10 +153,11 @@ export async function assertIdentifiersFree(
   workspaceId: string,
   state: ContactState,
   ownerId: string | null,
+  knownFree: NormalizedKeys = {},
 ): Promise<void> {
   for (const kind of SCALAR_KINDS) {
     const value = state[kind];
-    if (value === null) continue;
+    if (value === null || value === knownFree[kind]) continue;
     const holder = await holderOf(manager, workspaceId, kind, value);
     if (holder !== null && holder !== ownerId) throw identityTaken(kind, holder);
   }
