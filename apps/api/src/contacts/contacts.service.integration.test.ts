@@ -165,6 +165,16 @@ describe('ContactsService.upsert on PostgreSQL', () => {
     expect(problem.extra).toMatchObject({ contactId: other.contact?.id, errors: [{ field: 'phone' }] });
   });
 
+  it('answers 409 when a write takes the phone of a contact that the merge rule kept apart', async () => {
+    const kept = await upsert({ match: { externalId: 'u-kept', phone: '0922000333' } });
+    await upsert({ match: { externalId: 'u-writer' } });
+    const problem = await problemOf(
+      upsert({ match: { externalId: 'u-writer', phone: '0922000333' }, write: { phone: '0922000333' } }),
+    );
+    expect(problem.getStatus()).toBe(409);
+    expect(problem.extra).toMatchObject({ contactId: kept.contact?.id, errors: [{ field: 'phone' }] });
+  });
+
   it('keeps Zalo identities per OA with their follower state and finds the contact by them', async () => {
     const created = await upsert({
       match: { phone: '0912000111' },
@@ -361,6 +371,16 @@ describe('ContactsService.upsert on PostgreSQL', () => {
           .catch(() => undefined);
         await new Promise((resolve) => setTimeout(resolve, 20));
         expect(seen).toHaveLength(1);
+
+        const phone = await upsert({ match: { phone: '0988000777' } });
+        expect(seen.at(-1)).toEqual({ workspaceId, contactIds: [phone.contact?.id], cause: 'contact' });
+        const merged = await upsert({ match: { externalId: 'u-tx', phone: '0988000777' } });
+        expect(merged.outcome).toBe('merged');
+        expect(seen.at(-1)).toEqual({
+          workspaceId,
+          contactIds: [createdId, phone.contact?.id],
+          cause: 'merge',
+        });
       } finally {
         unsubscribe();
       }

@@ -110,7 +110,14 @@ async function update(
   }
 
   state = applyWrite(state, upsert.write);
-  await assertIdentifiersFree(manager, workspaceId, state, survivor.id);
+  // Match values that found nobody, the survivor or a merged loser are free for the survivor (under their locks).
+  const absorbed = new Set([survivor.id, ...plan.losers]);
+  const knownFree = Object.fromEntries(
+    SCALAR_KINDS.filter((kind) =>
+      matches.every((found) => found.kind !== kind || absorbed.has(found.contactId)),
+    ).map((kind) => [kind, upsert.match[kind]]),
+  );
+  await assertIdentifiersFree(manager, workspaceId, state, survivor.id, knownFree);
   await assertZaloFree(manager, workspaceId, upsert.zalo, survivor.id);
   const changed = plan.losers.length > 0 || !sameState(before, state);
   const row = changed ? await updateContact(manager, workspaceId, survivor.id, state) : survivor;
