@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { ProblemException } from '../http/problem';
 import { type ContactChange, ContactChanges } from './contact-changes';
 import { ContactsService, type UpsertInput } from './contacts.service';
+import { eraseContact } from './erase/erase-contact';
 import { contactsTestContext, createWorkspace, defineAttribute } from './testing/contacts-test-module';
 
 describe('ContactsService.upsert on PostgreSQL', () => {
@@ -300,6 +301,25 @@ describe('ContactsService.upsert on PostgreSQL', () => {
     expect(await contactRow(byPhone.contact?.id as string)).toMatchObject({
       merged_into: byExternalId.contact?.id,
     });
+  });
+
+  it('creates a new contact when the one it found is erased while it waits for the row lock', async () => {
+    const first = await upsert({ match: { phone: '0966000444' } });
+    let finishErase = () => undefined as void;
+    const eraseHolds = new Promise<void>((resolve) => (finishErase = resolve));
+    const erasing = dataSource.transaction(async (manager) => {
+      await eraseContact(manager, { workspaceId, contactId: first.contact?.id as string });
+      await eraseHolds;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const upserting = upsert({ match: { phone: '0966 000 444' }, write: { name: 'After' } });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    finishErase();
+    await erasing;
+    const result = await upserting;
+    expect(result.outcome).toBe('created');
+    expect(result.contact?.id).not.toBe(first.contact?.id);
+    expect(await contactRow(first.contact?.id as string)).toMatchObject({ phone: null, name: null });
   });
 
   describe('upsertMany', () => {

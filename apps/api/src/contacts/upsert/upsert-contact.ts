@@ -134,8 +134,9 @@ async function update(
 }
 
 /**
- * Finds the contacts the keys name and row-locks them; looks again after locking, because a write that held a
- * lock may have moved an identifier meanwhile, until both looks agree.
+ * Finds the contacts the keys name and row-locks them. The keys' values are advisory-locked, so nobody can give
+ * them to another contact meanwhile; but an erase or a merge may have taken them from the contact found before its
+ * row lock was granted. Then it looks again, until the locked rows still hold what found them.
  */
 async function findAndLock(
   manager: EntityManager,
@@ -147,11 +148,22 @@ async function findAndLock(
     const ids = [...new Set(matches.map((found) => found.contactId))];
     if (ids.length === 0) return { matches, rows: [] };
     const rows = await lockContacts(manager, workspaceId, ids);
-    const again = await findByKeys(manager, workspaceId, keys);
-    if (JSON.stringify(again) === JSON.stringify(matches)) return { matches, rows };
-    matches = again;
+    if (stillHeld(matches, rows, keys)) return { matches, rows };
+    matches = await findByKeys(manager, workspaceId, keys);
   }
   throw problems.conflict('The contact changed while it was being updated; try again');
+}
+
+const COLUMN_OF = { externalId: 'external_id', phone: 'phone', email: 'email' } as const;
+
+/** Every matched row is live and still holds the value that found it (a Zalo identity leaves only by merge or erase). */
+function stillHeld(matches: KeyMatch[], rows: ContactRow[], keys: NormalizedKeys): boolean {
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return matches.every((found) => {
+    const row = byId.get(found.contactId);
+    if (!row || row.erased_at !== null || row.merged_into !== null) return false;
+    return found.kind === 'zalo' || row[COLUMN_OF[found.kind]] === keys[found.kind];
+  });
 }
 
 /** A write may not take an identifier that another contact holds (identifiers are unique per workspace). */
