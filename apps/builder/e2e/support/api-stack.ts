@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { healthReportSchema } from '@loa/api-contract';
 import { freePort, testService } from '@loa/testing';
-import { parseHealth } from '../../src/status/parse-health';
 import { childEnv } from './child-env';
 import { apiMain, workerMain, workspaceRoot } from './paths';
 import { tryGet, waitFor, type ManagedProcess, type ProcessGroup } from './processes';
@@ -93,8 +93,8 @@ export async function startApiStack(
       } catch {
         return undefined;
       }
-      const parsed = parseHealth(body);
-      return parsed.ok && parsed.report.checks['worker']?.status === 'up' ? true : undefined;
+      const parsed = healthReportSchema.safeParse(body);
+      return parsed.success && parsed.data.checks.worker.status === 'up' ? true : undefined;
     },
     { watch: [api, worker] },
   );
