@@ -4,7 +4,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+lock_before="$(sha256sum package-lock.json)"
 bash scripts/provision.sh test
+if [ "$(sha256sum package-lock.json)" != "$lock_before" ]; then
+  echo "npm install changed package-lock.json: commit the lockfile npm writes, so that a fresh clone installs exactly it." >&2
+  git diff --stat -- package-lock.json 2> /dev/null >&2 || true
+  exit 1
+fi
 if [ -f .data/bin-paths.env ]; then
   # shellcheck disable=SC1091
   set -a && . .data/bin-paths.env && set +a
