@@ -29,5 +29,5 @@ npx tsc -p bench/tsconfig.json
 echo "== tests"
 npx nx run-many -t test --output-style=static --skip-nx-cache
 
-node node_modules/tsx/dist/cli.mjs tools/test-summary/main.ts
+node --import tsx tools/test-summary/main.ts
 echo "All checks passed in $(( $(date +%s) - started )) s."

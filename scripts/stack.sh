@@ -6,4 +6,4 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 case "${1:-up}" in
   up) bash scripts/provision.sh dev ;;
 esac
-exec node node_modules/tsx/dist/cli.mjs tools/stack/main.ts "$@"
+exec node --import tsx tools/stack/main.ts "$@"

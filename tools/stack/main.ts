@@ -3,7 +3,7 @@ import { down } from './down';
 import { status } from './status';
 import { up } from './up';
 
-const USAGE = `usage: tsx tools/stack/main.ts [up|status|down]     (npm run dev | npm run stack -- status|down)
+const USAGE = `usage: bash scripts/stack.sh [up|status|down]     (npm run dev | npm run stack -- status|down)
 
   up      build the API (nx), start every service that is not running, wait until each is healthy,
           print the URLs, stay in the foreground; Ctrl-C stops what this command started
