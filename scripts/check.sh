@@ -22,6 +22,10 @@ rm -rf tmp/test-counts
 echo "== format"
 npx prettier --check . --log-level warn
 
+echo "== shell scripts"
+for script in scripts/*.sh .ci/run; do bash -n "$script"; done
+shellcheck scripts/*.sh .ci/run
+
 echo "== lint, typecheck, build"
 npx nx run-many -t lint typecheck build --output-style=static
 npx tsc -p bench/tsconfig.json

@@ -2,8 +2,8 @@
 # Installs what Loa needs and starts what the chosen mode needs. Idempotent and quick when all is in place.
 #
 #   bash scripts/provision.sh dev    npm dependencies, redis-server, Temporal CLI (+ test server) binaries
-#   bash scripts/provision.sh test   the same, plus chromium, a running PostgreSQL with role loa/loa (created
-#                                    when missing, never changed),
+#   bash scripts/provision.sh test   the same, plus chromium, shellcheck, a running PostgreSQL with role
+#                                    loa/loa (created when missing, never changed),
 #                                    and a Redis answering on LOA_TEST_REDIS_URL
 #
 # Installs apt packages only when running as root; otherwise it prints the command to run.
@@ -356,8 +356,8 @@ ensure_test_redis() {
   say "starting redis-server on 127.0.0.1:$port for tests (stop: redis-cli -p $port shutdown nosave)"
   redis-server --port "$port" --bind 127.0.0.1 --daemonize yes --save "" --appendonly no \
     --dir "$DATA/redis-test" --logfile "$DATA/logs/redis-test.log" --pidfile "$DATA/run/redis-test.pid" > /dev/null
-  local i
-  for i in $(seq 1 50); do
+  local _
+  for _ in $(seq 1 50); do
     [ "$(redis-cli -p "$port" ping 2> /dev/null)" = PONG ] && return
     sleep 0.1
   done
@@ -371,6 +371,7 @@ ensure_npm_deps
 ensure_apt redis-server redis-server "Redis server" && say "redis-server: $(command -v redis-server)"
 ensure_temporal
 if [ "$MODE" = test ]; then
+  ensure_apt shellcheck shellcheck "ShellCheck (lints scripts/*.sh)" > /dev/null
   ensure_chromium
   ensure_postgres
   ensure_test_redis
