@@ -371,7 +371,7 @@ ensure_npm_deps
 ensure_apt redis-server redis-server "Redis server" && say "redis-server: $(command -v redis-server)"
 ensure_temporal
 if [ "$MODE" = test ]; then
-  ensure_apt shellcheck shellcheck "ShellCheck (lints scripts/*.sh)" > /dev/null
+  ensure_apt shellcheck shellcheck "ShellCheck (lints scripts/*.sh)"
   ensure_chromium
   ensure_postgres
   ensure_test_redis
