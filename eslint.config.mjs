@@ -45,7 +45,7 @@ function moduleBoundaries({ forTests }) {
       onlyDependOnLibsWithTags: ['scope:engine', 'scope:connectors', 'scope:shared'],
     },
     {
-      // Small pure pieces both sides need (SMS text rules): they depend on nothing of Loa and run in the browser.
+      // Small pure pieces both sides need (SMS text rules, the API contract): nothing of Loa, and browser-safe.
       sourceTag: 'scope:shared',
       onlyDependOnLibsWithTags: ['scope:shared'],
       bannedExternalImports: [...serverPackages, '@temporalio/*'],

@@ -14,17 +14,17 @@ async function main(): Promise<void> {
     database: config.database.kind,
   });
   if (!config.apiRunsWorker) return;
-  // The embedded database admits one process, so the worker runs here, sharing it (LOA_API_RUNS_WORKER).
-  const worker = await createWorkerApp(config);
-  Logger.log('Temporal worker running in the API process', { database: config.database.kind });
-  // A signal stops both applications through their shutdown hooks; a worker that fails stops the process.
-  worker
-    .get(LoaWorkerHost)
-    .stopped()
-    .catch((error: unknown) => {
-      process.stderr.write(`Loa worker stopped: ${error instanceof Error ? error.stack : String(error)}\n`);
-      process.exit(1);
-    });
+  // The embedded database admits one process, so the worker runs here, sharing it (LOA_API_RUNS_WORKER). A worker
+  // that fails leaves the API serving, with GET /health reporting the worker down, as with a separate process.
+  const stopped = (error: unknown) =>
+    Logger.error('Temporal worker stopped; GET /health reports it down', { error: String(error) });
+  try {
+    const worker = await createWorkerApp(config);
+    Logger.log('Temporal worker running in the API process', { database: config.database.kind });
+    worker.get(LoaWorkerHost).stopped().catch(stopped);
+  } catch (error) {
+    stopped(error);
+  }
 }
 
 main().catch((error: unknown) => {
