@@ -1,10 +1,9 @@
-#!/usr/bin/env node
-// Local Loa stack: Temporal dev server, Redis, provider sandbox, API, worker and builder. Node built-ins only.
-import { down } from './stack/down.mjs';
-import { status } from './stack/status.mjs';
-import { up } from './stack/up.mjs';
+// Local Loa stack: Temporal dev server, Redis, provider sandbox, API (and worker) and builder.
+import { down } from './down';
+import { status } from './status';
+import { up } from './up';
 
-const USAGE = `usage: node scripts/stack.mjs [up|status|down]     (npm run dev | npm run stack -- status|down)
+const USAGE = `usage: bash scripts/stack.sh [up|status|down]     (npm run dev | npm run stack -- status|down)
 
   up      build the API (nx), start every service that is not running, wait until each is healthy,
           print the URLs, stay in the foreground; Ctrl-C stops what this command started
@@ -14,6 +13,8 @@ const USAGE = `usage: node scripts/stack.mjs [up|status|down]     (npm run dev |
 Services, in start order: temporal, redis, sandbox, api, worker, builder.
   sandbox is the provider sandbox (packages/provider-sandbox: fake Zalo, eSMS, SpeedSMS, Twilio and SMTP), run from
   source with node_modules/.bin/tsx; its inbox and control URLs are printed with the others.
+  worker runs inside the API process while the database is the embedded PGlite (no DATABASE_URL), which admits
+  one process; with DATABASE_URL it is a process of its own, as in production.
 Environment (also read from .env at the repository root; variables already set win):
   LOA_TEMPORAL_PORT=7233  LOA_TEMPORAL_UI_PORT=8233  LOA_REDIS_PORT=6379  LOA_API_PORT=3000  LOA_BUILDER_PORT=5173
   LOA_SANDBOX_PORT=4010 (HTTP: providers, /inbox, /control)  LOA_SANDBOX_SMTP_PORT=2525
@@ -24,7 +25,7 @@ Environment (also read from .env at the repository root; variables already set w
   LOA_STACK_SKIP_BUILD=1  do not run the nx build before starting the API and worker
 Files: .data/run/<service>.pid (process group id), .data/logs/<service>.log, .data/temporal, .data/redis.`;
 
-async function main(argv) {
+async function main(argv: string[]): Promise<number> {
   const command = argv[0] ?? 'up';
   switch (command) {
     case 'up':
@@ -46,8 +47,8 @@ async function main(argv) {
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
-  (error) => {
-    console.error(`[stack] ${error?.message ?? error}`);
+  (error: unknown) => {
+    console.error(`[stack] ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   },
 );

@@ -1,5 +1,5 @@
-// Detached service processes, their pid files (.data/run/<name>.pid holds the process group id) and stopping them.
-import { spawn } from 'node:child_process';
+// Detached service processes and their pid files (.data/run/<name>.pid holds the process group id).
+import { type ChildProcess, spawn } from 'node:child_process';
 import {
   appendFileSync,
   closeSync,
@@ -14,15 +14,20 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { LOG_DIR, RUN_DIR } from './config.mjs';
+import { isAlive } from '../process/stop-process';
+import { LOG_DIR, RUN_DIR } from './config';
 
-export const STOP_GRACE_MS = 10_000;
+export const pidFile = (name: string): string => path.join(RUN_DIR, `${name}.pid`);
+export const logFile = (name: string): string => path.join(LOG_DIR, `${name}.log`);
 
-export const pidFile = (name) => path.join(RUN_DIR, `${name}.pid`);
-export const logFile = (name) => path.join(LOG_DIR, `${name}.log`);
+export interface ServiceCommand {
+  cmd: string;
+  args: string[];
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
 
-export function readPidFile(name) {
+export function readPidFile(name: string): number | null {
   try {
     const pgid = Number.parseInt(readFileSync(pidFile(name), 'utf8').trim(), 10);
     return Number.isInteger(pgid) && pgid > 1 ? pgid : null;
@@ -31,27 +36,17 @@ export function readPidFile(name) {
   }
 }
 
-export function writePidFile(name, pgid) {
+export function writePidFile(name: string, pgid: number): void {
   mkdirSync(RUN_DIR, { recursive: true });
   writeFileSync(pidFile(name), `${pgid}\n`);
 }
 
-export function removePidFile(name) {
+export function removePidFile(name: string): void {
   rmSync(pidFile(name), { force: true });
 }
 
-/** True while any process of the group exists. */
-export function isGroupAlive(pgid) {
-  try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch (error) {
-    return error.code === 'EPERM';
-  }
-}
-
 /** False when the group leader is alive but runs something else (pid reused after a reboot). */
-function leaderMatches(pgid, marker) {
+function leaderMatches(pgid: number, marker: string): boolean {
   try {
     const cmdline = readFileSync(`/proc/${pgid}/cmdline`, 'utf8').replace(/\0/g, ' ');
     return cmdline.trim() === '' || cmdline.includes(marker);
@@ -61,22 +56,25 @@ function leaderMatches(pgid, marker) {
 }
 
 /** Process group id of the running service recorded in its pid file, or null (a stale pid file is removed). */
-export function runningGroup(name, marker) {
+export function runningGroup(name: string, marker: string): number | null {
   const pgid = readPidFile(name);
   if (pgid === null) {
     if (existsSync(pidFile(name))) removePidFile(name);
     return null;
   }
-  if (isGroupAlive(pgid) && leaderMatches(pgid, marker)) return pgid;
+  if (isAlive(pgid) && leaderMatches(pgid, marker)) return pgid;
   removePidFile(name);
   return null;
 }
 
 /**
  * Starts a command in its own process group with stdout and stderr appended to .data/logs/<name>.log and records
- * the group id in .data/run/<name>.pid. Returns { child, pgid, logOffset } (pgid undefined if spawn failed).
+ * the group id in .data/run/<name>.pid. `pgid` is undefined if spawn failed.
  */
-export function spawnService(name, { cmd, args, cwd, env }) {
+export function spawnService(
+  name: string,
+  { cmd, args, cwd, env }: ServiceCommand,
+): { child: ChildProcess; pgid: number | undefined; logOffset: number } {
   const log = logFile(name);
   mkdirSync(path.dirname(log), { recursive: true });
   appendFileSync(
@@ -85,7 +83,7 @@ export function spawnService(name, { cmd, args, cwd, env }) {
   );
   const logOffset = statSync(log).size;
   const fd = openSync(log, 'a');
-  let child;
+  let child: ChildProcess;
   try {
     child = spawn(cmd, args, { cwd, env, detached: true, stdio: ['ignore', fd, fd] });
   } finally {
@@ -96,31 +94,9 @@ export function spawnService(name, { cmd, args, cwd, env }) {
   return { child, pgid: child.pid, logOffset };
 }
 
-function signalGroup(pgid, signal) {
-  try {
-    process.kill(-pgid, signal);
-    return true;
-  } catch (error) {
-    return error.code === 'EPERM';
-  }
-}
-
-/** SIGTERM to the group, SIGKILL after graceMs. Resolves 'stopped', 'killed' or 'gone' (nothing was running). */
-export async function stopGroup(pgid, graceMs = STOP_GRACE_MS) {
-  if (!isGroupAlive(pgid) || !signalGroup(pgid, 'SIGTERM')) return 'gone';
-  const deadline = Date.now() + graceMs;
-  while (Date.now() < deadline) {
-    await sleep(100);
-    if (!isGroupAlive(pgid)) return 'stopped';
-  }
-  signalGroup(pgid, 'SIGKILL');
-  for (let i = 0; i < 30 && isGroupAlive(pgid); i++) await sleep(100);
-  return 'killed';
-}
-
 /** Last `count` lines of a file, read from byte `fromOffset` on (the current run's output). */
-export function tailFile(file, count = 20, fromOffset = 0) {
-  let fd;
+export function tailFile(file: string, count = 20, fromOffset = 0): string[] {
+  let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
     const size = fstatSync(fd).size;

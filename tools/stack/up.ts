@@ -1,21 +1,22 @@
 // `stack up`: build, start what is not running, wait for health, stay in the foreground.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { ensureDataDirs, HOST, rel, ROOT } from './config.mjs';
-import { tcpOpen, waitUntilHealthy } from './health-probes.mjs';
-import { logFile, tailFile } from './process-control.mjs';
-import { printEndpoints, say, warn } from './report.mjs';
-import { KEY_FILE, loadEncryptionKey } from './secrets.mjs';
-import { MissingPrerequisiteError, selectServices } from './services.mjs';
-import { createSession } from './session.mjs';
-import { createContext, inspectService } from './state.mjs';
+import { waitUntil, WaitError } from '../process/wait-until';
+import { ensureDataDirs, HOST, rel, ROOT } from './config';
+import { tcpOpen } from './health-probes';
+import { logFile, tailFile } from './process-control';
+import { printEndpoints, say, warn, type ServiceState } from './report';
+import { KEY_FILE, loadEncryptionKey } from './secrets';
+import { MissingPrerequisiteError, selectServices, type Service, type StackContext } from './services';
+import { createSession, type Session, type StartedProcess } from './session';
+import { createContext, inspectService } from './state';
 
 const BUILD = ['nx', 'run-many', '-t', 'build', '-p', '@loa/api'];
 
-function runBuild(session, env) {
+function runBuild(session: Session, env: NodeJS.ProcessEnv): Promise<boolean> {
   say(`building: npx ${BUILD.join(' ')}`);
   return new Promise((resolve) => {
-    const buildEnv = { ...env, NX_DAEMON: env.NX_DAEMON ?? 'false' };
+    const buildEnv: NodeJS.ProcessEnv = { ...env, NX_DAEMON: env.NX_DAEMON ?? 'false' };
     delete buildEnv.LOA_ENCRYPTION_KEY;
     const child = spawn('npx', BUILD, { cwd: ROOT, env: buildEnv, stdio: ['ignore', 'inherit', 'inherit'] });
     session.buildChild = child;
@@ -30,15 +31,47 @@ function runBuild(session, env) {
   });
 }
 
-async function busyPort(service, ctx) {
+async function busyPort(
+  service: Service,
+  ctx: StackContext,
+): Promise<{ variable: string; port: number } | null> {
   for (const [variable, port] of service.ports(ctx.ports)) {
     if (await tcpOpen(HOST, port)) return { variable, port };
   }
   return null;
 }
 
-function reportFailure(service, proc, result) {
-  const log = logFile(service.name);
+type WaitResult = 'healthy' | 'timeout' | 'exited' | 'aborted';
+
+/** Waits (the workspace's one waitUntil) until the service's probe passes, or its process exits. */
+async function waitHealthy(
+  service: Service,
+  ctx: StackContext,
+  session: Session,
+  proc: StartedProcess,
+): Promise<WaitResult> {
+  try {
+    await waitUntil(
+      service.name,
+      async () => {
+        if (!(await service.probe(ctx))) throw new Error('not healthy yet');
+      },
+      {
+        timeoutMs: service.timeoutMs,
+        intervalMs: 500,
+        signal: session.signal,
+        giveUp: () => (proc.exited ? 'exited' : undefined),
+      },
+    );
+    return 'healthy';
+  } catch (error) {
+    if (!(error instanceof WaitError)) throw error;
+    return error.kind === 'gave-up' ? 'exited' : error.kind === 'aborted' ? 'aborted' : 'timeout';
+  }
+}
+
+function reportFailure(service: Service, proc: StartedProcess, result: WaitResult): void {
+  const log = logFile(proc.service.name);
   const why =
     result === 'exited' ? 'exited during startup' : `was not healthy within ${service.timeoutMs / 1000} s`;
   warn(`${service.name} ${why}. Log: ${rel(log)}; last lines:`);
@@ -47,21 +80,27 @@ function reportFailure(service, proc, result) {
 }
 
 /** Resolves the process exit code. */
-export async function up({ only, skipBuild }) {
+export async function up({ only, skipBuild }: { only?: string; skipBuild: boolean }): Promise<number> {
   const ctx = createContext();
   ensureDataDirs();
   const services = selectServices(only);
-  const states = {};
+  const states: Record<string, ServiceState> = {};
   for (const service of services) states[service.name] = await inspectService(service, ctx);
   const toStart = services.filter((service) => states[service.name].state === 'stopped');
 
   if (toStart.length === 0) {
     for (const service of services) {
       const { state, pgid } = states[service.name];
-      say(`${service.name}: ${state === 'external' ? 'external' : `already running (pgid ${pgid})`}`);
+      const text =
+        state === 'external'
+          ? 'external'
+          : state === 'hosted'
+            ? `running in the ${service.hostedBy?.(ctx)} process`
+            : `already running (pgid ${pgid})`;
+      say(`${service.name}: ${text}`);
     }
     say('Everything is already running; nothing to start.');
-    printEndpoints(ctx, services, states);
+    printEndpoints(ctx.ports, services, states);
     return 0;
   }
 
@@ -75,7 +114,7 @@ export async function up({ only, skipBuild }) {
   }
 
   const session = createSession();
-  const needsApiBuild = toStart.some((service) => service.entry);
+  const needsApiBuild = toStart.some((service) => service.entry && !service.hostedBy?.(ctx));
   if (needsApiBuild && !skipBuild) {
     const built = await runBuild(session, ctx.env);
     if (session.isStopping()) return session.done;
@@ -85,7 +124,7 @@ export async function up({ only, skipBuild }) {
     }
   }
   for (const service of toStart) {
-    if (service.entry && !existsSync(service.entry)) {
+    if (service.entry && !service.hostedBy?.(ctx) && !existsSync(service.entry)) {
       warn(`${rel(service.entry)} not found: build it with npx ${BUILD.join(' ')}`);
       return session.abort(1);
     }
@@ -101,6 +140,27 @@ export async function up({ only, skipBuild }) {
     const state = states[service.name];
     if (state.state === 'running') {
       say(`${service.name}: already running (pgid ${state.pgid})`);
+      continue;
+    }
+    const host = service.hostedBy?.(ctx);
+    if (host) {
+      const hostProc = session.started.find((proc) => proc.service.name === host);
+      if (!hostProc && states[host]?.state !== 'running') {
+        warn(`${service.name}: runs in the ${host} process, which is not running; start ${host} too`);
+        return session.abort(1);
+      }
+      const since = Date.now();
+      const proc = hostProc ?? { service, pgid: states[host]?.pgid, logOffset: 0, exited: false };
+      const result = await waitHealthy(service, ctx, session, proc);
+      if (result === 'aborted' || session.isStopping()) return session.done;
+      if (result !== 'healthy') {
+        reportFailure(service, proc, result);
+        return session.abort(1);
+      }
+      states[service.name] = { state: 'hosted' };
+      say(
+        `${service.name}: healthy in the ${host} process after ${((Date.now() - since) / 1000).toFixed(1)} s`,
+      );
       continue;
     }
     if (state.state === 'external' || (service.reuseExternal && (await service.probe(ctx)))) {
@@ -119,11 +179,7 @@ export async function up({ only, skipBuild }) {
     const since = Date.now();
     const proc = session.start(service, service.command(ctx));
     say(`${service.name}: starting (pgid ${proc.pgid ?? '?'}, log ${rel(logFile(service.name))})`);
-    const result = await waitUntilHealthy(() => service.probe(ctx), {
-      timeoutMs: service.timeoutMs,
-      hasExited: () => proc.exited,
-      signal: session.signal,
-    });
+    const result = await waitHealthy(service, ctx, session, proc);
     if (result === 'aborted' || session.isStopping()) return session.done;
     if (result !== 'healthy') {
       reportFailure(service, proc, result);
@@ -133,7 +189,7 @@ export async function up({ only, skipBuild }) {
     say(`${service.name}: healthy after ${((Date.now() - since) / 1000).toFixed(1)} s`);
   }
 
-  printEndpoints(ctx, services, states);
+  printEndpoints(ctx.ports, services, states);
   const mine = session.started.map((proc) => proc.service.name).join(', ');
   say(`Ctrl-C stops what this command started (${mine}); \`npm run stack -- down\` stops every service.`);
   return session.holdForeground();

@@ -2,8 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 
 /** Parses `KEY=VALUE` lines; ignores blanks and `#` comments, accepts `export KEY=...` and quoted values. */
-export function parseEnvText(text) {
-  const result = {};
+export function parseEnvText(text: string): Record<string, string> {
+  const result: Record<string, string> = {};
   for (const rawLine of text.split(/\r?\n/)) {
     const line = rawLine.trim();
     if (!line || line.startsWith('#')) continue;
@@ -23,7 +23,7 @@ export function parseEnvText(text) {
 }
 
 /** Loads a file into `env`; variables already present in `env` win. Returns false when the file is absent. */
-export function loadEnvFile(file, env = process.env) {
+export function loadEnvFile(file: string, env: NodeJS.ProcessEnv = process.env): boolean {
   if (!existsSync(file)) return false;
   for (const [key, value] of Object.entries(parseEnvText(readFileSync(file, 'utf8')))) {
     if (env[key] === undefined) env[key] = value;

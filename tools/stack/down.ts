@@ -1,10 +1,11 @@
 // `stack down`: stops every service that has a live pid file, newest first. External services are left alone.
-import { removePidFile, runningGroup, stopGroup } from './process-control.mjs';
-import { say, warn } from './report.mjs';
-import { SERVICES } from './services.mjs';
-import { createContext } from './state.mjs';
+import { stopProcess } from '../process/stop-process';
+import { removePidFile, runningGroup } from './process-control';
+import { say, warn } from './report';
+import { SERVICES } from './services';
+import { createContext } from './state';
 
-export async function down() {
+export async function down(): Promise<number> {
   const ctx = createContext();
   let stopped = 0;
   for (const service of [...SERVICES].reverse()) {
@@ -17,7 +18,7 @@ export async function down() {
     say(`${service.name}: stopping (pgid ${pgid})`);
     // removed first, so an `up` holding this process in the foreground knows the exit was requested
     removePidFile(service.name);
-    const outcome = await stopGroup(pgid);
+    const outcome = await stopProcess(pgid);
     if (outcome === 'killed') warn(`${service.name}: did not stop within 10 s, killed`);
     stopped++;
   }

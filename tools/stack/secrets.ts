@@ -2,11 +2,11 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DATA_DIR } from './config.mjs';
+import { DATA_DIR } from './config';
 
 export const KEY_FILE = path.join(DATA_DIR, 'secrets', 'encryption.key');
 
-export function loadEncryptionKey(env = process.env) {
+export function loadEncryptionKey(env: NodeJS.ProcessEnv = process.env): string {
   if (env.LOA_ENCRYPTION_KEY) return env.LOA_ENCRYPTION_KEY;
   if (existsSync(KEY_FILE)) {
     const key = readFileSync(KEY_FILE, 'utf8').trim();
