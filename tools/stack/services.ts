@@ -4,6 +4,7 @@ import { BinaryNotFoundError } from '../process/find-binary';
 import { resolveRedisServer, resolveTemporalBin, resolveWorkspaceBin, viteCommand } from './binaries';
 import { apiRunsWorker, DATA_DIR, HOST, ROOT, type Ports } from './config';
 import { commandSucceeds, httpJson, httpOk, redisPing, tcpOpen } from './health-probes';
+import type { DemoCredentials } from './demo';
 import type { ServiceCommand } from './process-control';
 
 export class MissingPrerequisiteError extends Error {
@@ -20,6 +21,7 @@ export interface StackContext {
   env: NodeJS.ProcessEnv;
   ports: Ports;
   encryptionKey?: string;
+  demo?: DemoCredentials;
   temporalBin?: string;
   redisBin?: string;
   tsxBin?: string;
@@ -67,6 +69,13 @@ function apiEnv(ctx: StackContext): NodeJS.ProcessEnv {
     TEMPORAL_NAMESPACE: 'default',
     LOA_DATA_DIR: DATA_DIR,
     LOA_ENCRYPTION_KEY: ctx.encryptionKey,
+    ...(ctx.demo
+      ? {
+          LOA_BOOTSTRAP_ADMIN_EMAIL: ctx.demo.adminEmail,
+          LOA_BOOTSTRAP_ADMIN_PASSWORD: ctx.demo.adminPassword,
+          LOA_BOOTSTRAP_WORKSPACE_NAME: ctx.env.LOA_BOOTSTRAP_WORKSPACE_NAME || 'Loa demo',
+        }
+      : {}),
   };
 }
 

@@ -7,7 +7,14 @@ import { tcpOpen } from './health-probes';
 import { logFile, tailFile } from './process-control';
 import { printEndpoints, say, warn, type ServiceState } from './report';
 import { KEY_FILE, loadEncryptionKey } from './secrets';
-import { MissingPrerequisiteError, selectServices, type Service, type StackContext } from './services';
+import { demoCredentials, runDemoSeed, signInLines } from './demo';
+import {
+  apiUrl,
+  MissingPrerequisiteError,
+  selectServices,
+  type Service,
+  type StackContext,
+} from './services';
 import { createSession, type Session, type StartedProcess } from './session';
 import { createContext, inspectService } from './state';
 
@@ -133,6 +140,7 @@ export async function up({ only, skipBuild }: { only?: string; skipBuild: boolea
     const generated = !ctx.env.LOA_ENCRYPTION_KEY && !existsSync(KEY_FILE);
     ctx.encryptionKey = loadEncryptionKey(ctx.env);
     if (generated) say(`generated an encryption key in ${rel(KEY_FILE)} (mode 0600)`);
+    ctx.demo = demoCredentials(ctx.env);
   }
 
   for (const service of services) {
@@ -190,7 +198,20 @@ export async function up({ only, skipBuild }: { only?: string; skipBuild: boolea
   }
 
   printEndpoints(ctx.ports, services, states);
+  if (ctx.demo && session.started.some((proc) => proc.service.name === 'api')) await seedDemoWorkspace(ctx);
   const mine = session.started.map((proc) => proc.service.name).join(', ');
   say(`Ctrl-C stops what this command started (${mine}); \`npm run stack -- down\` stops every service.`);
   return session.holdForeground();
+}
+
+/** Seeds the demo workspace unless LOA_STACK_SEED=0, then says how to sign in. */
+async function seedDemoWorkspace(ctx: StackContext): Promise<void> {
+  if (!ctx.demo) return;
+  if (ctx.env.LOA_STACK_SEED !== '0') {
+    say('seeding the demo workspace (LOA_STACK_SEED=0 skips it)');
+    const seeded = await runDemoSeed({ env: ctx.env, apiUrl: apiUrl(ctx.ports), credentials: ctx.demo });
+    for (const line of seeded.output.trim().split('\n').filter(Boolean)) say(line);
+    if (!seeded.ok) warn('the demo seed failed (output above); the stack keeps running');
+  }
+  for (const line of signInLines(ctx.demo)) say(line);
 }
