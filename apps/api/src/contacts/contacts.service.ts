@@ -22,7 +22,7 @@ import {
 import { type NormalizedUpsert, normalizeUpsert } from './normalize-write';
 import { patchContact } from './upsert/patch-contact';
 import type { BatchRow } from './upsert/plan-batch';
-import { upsertBatch } from './upsert/upsert-batch';
+import { upsertBatchRound } from './upsert/upsert-batch';
 import { upsertContact, viewOf } from './upsert/upsert-contact';
 import type { UpsertMode, UpsertResult } from './upsert/upsert-result';
 import { withOneRetry } from './upsert/with-retry';
@@ -87,8 +87,8 @@ export class ContactsService {
   /**
    * Upserts rows in one transaction with the results `upsert` would give them one after the other: a row that is
    * refused (bad value, taken identifier) is reported in its place and the others are kept. Rows that need no merge
-   * and share no identity with an earlier row are written together (upsert-batch.ts); the others one by one, each
-   * in its own savepoint.
+   * are written together, in rounds of rows that share no identity with an earlier row (upsert-batch.ts); the others
+   * one by one, each in its own savepoint.
    */
   async upsertMany(input: UpsertManyInput): Promise<UpsertManyRow[]> {
     const manager = input.manager ?? this.dataSource.manager;
@@ -103,22 +103,24 @@ export class ContactsService {
           rows[index] = refusal(error);
         }
       }
-      const written = await upsertBatch(transaction, {
-        workspaceId: input.workspaceId,
-        rows: batch,
-        mode: input.mode,
-      });
-      for (const [index, result] of written) rows[index] = { ok: true, result };
-      for (const [index, row] of input.rows.entries()) {
-        if (rows[index]) continue;
+      const single = async (row: BatchRow) => {
         try {
           const result = await withOneRetry(() =>
-            transaction.transaction((savepoint) => this.upsertOne(savepoint, { ...input, ...row }, context)),
+            transaction.transaction((savepoint) =>
+              this.upsertOne(savepoint, { ...input, ...input.rows[row.index] }, context),
+            ),
           );
-          rows[index] = { ok: true, result };
+          rows[row.index] = { ok: true, result };
         } catch (error) {
-          rows[index] = refusal(error);
+          rows[row.index] = refusal(error);
         }
+      };
+      // Each round writes the rows that share nothing with an earlier row still to be written (the first always).
+      for (let pending = batch; pending.length > 0;) {
+        const round = await upsertBatchRound(transaction, { ...input, rows: pending });
+        for (const [index, result] of round.written) rows[index] = { ok: true, result };
+        for (const row of round.single) await single(row);
+        pending = round.deferred;
       }
       return rows as UpsertManyRow[];
     });

@@ -48,7 +48,7 @@ describe('planBatch', () => {
     });
   });
 
-  it('leaves to the one-row upsert a row that shares an identity or a contact with an earlier row', () => {
+  it('defers a row that shares an identity or a contact with an earlier row to the next round', () => {
     const batch = rows(
       { match: { phone: '84900000001' } },
       { match: { phone: '84900000001' } },
@@ -57,9 +57,9 @@ describe('planBatch', () => {
     );
     expect(planBatch(batch, holders, 'both').map((plan) => plan.kind)).toEqual([
       'create',
-      'single',
+      'defer',
       'update',
-      'single',
+      'defer',
     ]);
   });
 

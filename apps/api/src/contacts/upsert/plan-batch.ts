@@ -18,11 +18,12 @@ export interface BatchRow {
 export type Holders = ReadonlyMap<string, ContactRow | string>;
 
 /**
- * How a row of a batch is written. `single` rows go through the one-row upsert (merges, Zalo identities, taken
- * identifiers, rows that share an identity or a contact with an earlier row of the batch); the others are written
- * together and give the result the one-row upsert would have given.
+ * How a row of a batch is written. `defer` rows share an identity value or a contact with an earlier row still to
+ * be written, so they wait for a later round; `single` rows go through the one-row upsert (merges, Zalo identities,
+ * taken identifiers); the others are written together and give the result the one-row upsert would have given.
  */
 export type RowPlan =
+  | { kind: 'defer' }
   | { kind: 'single' }
   | { kind: 'skip'; result: UpsertResult; matches: KeyMatch[] }
   | { kind: 'create'; state: ContactState }
@@ -42,9 +43,9 @@ export function rowLockValues(upsert: NormalizedUpsert): string[] {
 }
 
 /**
- * Plans every row of a batch from the contacts holding its identity values before the batch. A row whose identity
- * values or holders an earlier row also names could see that row's write, so it goes through the one-row upsert
- * after the batch; every other row is independent of the rest of the batch, in whatever order they are written.
+ * Plans one round of a batch from the contacts holding the rows' identity values now. A row whose identity values
+ * or holders an earlier row of the round also names could see that row's write, so it is deferred to the next
+ * round; every other row is independent of the rest of the round, in whatever order they are written.
  */
 export function planBatch(rows: readonly BatchRow[], holders: Holders, mode: UpsertMode): RowPlan[] {
   const claimed = new Set<string>();
@@ -57,7 +58,7 @@ export function planBatch(rows: readonly BatchRow[], holders: Holders, mode: Ups
     }
     const shared = footprint.some((key) => claimed.has(key));
     for (const key of footprint) claimed.add(key);
-    if (shared) return { kind: 'single' };
+    if (shared) return { kind: 'defer' };
     return planRow(upsert, holders, mode);
   });
 }

@@ -13,29 +13,39 @@ import { type ContactRow, toContactView } from '../contact-view';
 import { type BatchRow, type Holders, planBatch, planUpdate, rowLockValues, stillHeldBy } from './plan-batch';
 import type { UpsertMode, UpsertResult } from './upsert-result';
 
+export interface BatchRound {
+  /** Results of the rows written together, by their place in the batch. */
+  written: Map<number, UpsertResult>;
+  /** Rows for the one-row upsert, now, in order (no deferred row precedes one of them and shares anything with it). */
+  single: BatchRow[];
+  /** Rows for the next round, once the written and single rows are done. */
+  deferred: BatchRow[];
+}
+
 /**
- * Writes the rows of a batch that need no merge together (one lookup, one row lock, one INSERT, one UPDATE) in a
- * savepoint, under the identity locks of the whole batch, and answers their results by place. The rows it leaves
- * out go through the one-row upsert afterwards; if a statement fails (a concurrent writer won a race), the savepoint
- * is rolled back and every row is left out.
+ * One round of a batch in a savepoint, under the identity locks of its rows: the rows that need no merge and share
+ * nothing with an earlier row of the round are written together (one lookup, one row lock, one INSERT, one
+ * UPDATE). If a statement fails (a concurrent writer won a race), the savepoint is rolled back and every row of the
+ * round is left to the one-row upsert.
  */
-export async function upsertBatch(
+export async function upsertBatchRound(
   manager: EntityManager,
   input: { workspaceId: string; rows: BatchRow[]; mode: UpsertMode },
-): Promise<Map<number, UpsertResult>> {
-  if (input.rows.length === 0) return new Map();
+): Promise<BatchRound> {
   try {
-    return await manager.transaction((savepoint) => writeBatch(savepoint, input));
+    return await manager.transaction((savepoint) => writeRound(savepoint, input));
   } catch (error) {
-    if (error instanceof QueryFailedError) return new Map();
+    if (error instanceof QueryFailedError) return { written: new Map(), single: input.rows, deferred: [] };
     throw error;
   }
 }
 
-async function writeBatch(
+type Pending = Omit<UpsertResult, 'contact'>;
+
+async function writeRound(
   manager: EntityManager,
   input: { workspaceId: string; rows: BatchRow[]; mode: UpsertMode },
-): Promise<Map<number, UpsertResult>> {
+): Promise<BatchRound> {
   const { workspaceId, rows, mode } = input;
   await lockIdentityValues(
     manager,
@@ -44,7 +54,6 @@ async function writeBatch(
   );
   const holders = await findHolders(manager, workspaceId, rows);
   const plans = planBatch(rows, holders, mode);
-
   const matched = plans.flatMap((plan) =>
     plan.kind === 'skip' || plan.kind === 'update' ? plan.matches : [],
   );
@@ -54,48 +63,59 @@ async function writeBatch(
     ),
   );
 
-  const results = new Map<number, UpsertResult>();
-  const creates: { index: number; id: string; state: ContactState }[] = [];
-  const updates: { index: number; id: string; state: ContactState; result: Omit<UpsertResult, 'contact'> }[] =
-    [];
-  const unchanged: { index: number; row: ContactRow; result: Omit<UpsertResult, 'contact'> }[] = [];
+  const written = new Map<number, UpsertResult>();
+  const single: BatchRow[] = [];
+  const deferred: BatchRow[] = [];
+  const creates: { row: BatchRow; id: string; state: ContactState }[] = [];
+  const updates: { row: BatchRow; id: string; state: ContactState; result: Pending }[] = [];
+  const unchanged: { row: BatchRow; contact: ContactRow; result: Pending }[] = [];
   for (const [position, plan] of plans.entries()) {
-    const { index, upsert } = rows[position];
-    if (plan.kind === 'create') creates.push({ index, id: randomUUID(), state: plan.state });
-    if (plan.kind === 'skip' && stillHeldBy(plan.matches, locked, upsert.match))
-      results.set(index, plan.result);
-    if (plan.kind !== 'update' || !stillHeldBy(plan.matches, locked, upsert.match)) continue;
-    const contact = locked.get(plan.contactId) as ContactRow;
-    const update = planUpdate(contact, upsert, plan.matches, holders);
-    if (!update) continue;
-    const reported = update.conflicts.length > 0 ? { conflicts: update.conflicts } : {};
-    const outcome = update.changed ? 'updated' : 'unchanged';
-    if (update.changed)
-      updates.push({ index, id: contact.id, state: update.state, result: { outcome, ...reported } });
-    else unchanged.push({ index, row: contact, result: { outcome, ...reported } });
+    const row = rows[position];
+    const { match } = row.upsert;
+    if (plan.kind === 'defer') deferred.push(row);
+    else if (plan.kind === 'single') single.push(row);
+    else if (plan.kind === 'create') creates.push({ row, id: randomUUID(), state: plan.state });
+    // The contacts found changed before their row lock was granted (an erase or a merge): the one-row upsert looks again.
+    else if (!stillHeldBy(plan.matches, locked, match)) single.push(row);
+    else if (plan.kind === 'skip') written.set(row.index, plan.result);
+    else {
+      const contact = locked.get(plan.contactId) as ContactRow;
+      const update = planUpdate(contact, row.upsert, plan.matches, holders);
+      if (!update) {
+        single.push(row);
+        continue;
+      }
+      const result: Pending = {
+        outcome: update.changed ? 'updated' : 'unchanged',
+        ...(update.conflicts.length > 0 ? { conflicts: update.conflicts } : {}),
+      };
+      if (update.changed) updates.push({ row, id: contact.id, state: update.state, result });
+      else unchanged.push({ row, contact, result });
+    }
   }
 
   const inserted = new Map((await insertContacts(manager, workspaceId, creates)).map((row) => [row.id, row]));
   for (const create of creates) {
-    const row = inserted.get(create.id);
-    // A row missing lost a race on a unique identifier to a writer outside the identity locks.
-    if (row) results.set(create.index, { outcome: 'created', contact: toContactView(row, []) });
+    const contact = inserted.get(create.id);
+    // Not inserted: it lost a race on a unique identifier to a writer outside the identity locks.
+    if (contact) written.set(create.row.index, { outcome: 'created', contact: toContactView(contact, []) });
+    else single.push(create.row);
   }
-  const written = new Map((await updateContacts(manager, workspaceId, updates)).map((row) => [row.id, row]));
+  const updated = new Map((await updateContacts(manager, workspaceId, updates)).map((row) => [row.id, row]));
   const identities = await identitiesOf(manager, workspaceId, [
     ...updates.map((update) => update.id),
-    ...unchanged.map((entry) => entry.row.id),
+    ...unchanged.map((entry) => entry.contact.id),
   ]);
   for (const update of updates) {
-    const row = written.get(update.id) as ContactRow;
-    results.set(update.index, { ...update.result, contact: toContactView(row, identities) } as UpsertResult);
+    const contact = toContactView(updated.get(update.id) as ContactRow, identities);
+    written.set(update.row.index, { ...update.result, contact } as UpsertResult);
   }
   for (const entry of unchanged)
-    results.set(entry.index, {
+    written.set(entry.row.index, {
       ...entry.result,
-      contact: toContactView(entry.row, identities),
+      contact: toContactView(entry.contact, identities),
     } as UpsertResult);
-  return results;
+  return { written, single: single.sort((a, b) => a.index - b.index), deferred };
 }
 
 /** One query for the contacts holding any identity value of the batch (any state: the plan checks liveness). */
