@@ -103,7 +103,7 @@ export class ContactsService {
           rows[index] = refusal(error);
         }
       }
-      const single = async (row: BatchRow) => {
+      const upsertAlone = async (row: BatchRow) => {
         try {
           const result = await withOneRetry(() =>
             transaction.transaction((savepoint) =>
@@ -117,9 +117,10 @@ export class ContactsService {
       };
       // Each round writes the rows that share nothing with an earlier row still to be written (the first always).
       for (let pending = batch; pending.length > 0;) {
-        const round = await upsertBatchRound(transaction, { ...input, rows: pending });
+        const { workspaceId, mode } = input;
+        const round = await upsertBatchRound(transaction, { workspaceId, mode, rows: pending });
         for (const [index, result] of round.written) rows[index] = { ok: true, result };
-        for (const row of round.single) await single(row);
+        for (const row of round.single) await upsertAlone(row);
         pending = round.deferred;
       }
       return rows as UpsertManyRow[];
