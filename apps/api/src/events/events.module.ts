@@ -1,0 +1,30 @@
+import { BullModule } from '@nestjs/bull';
+import { Module } from '@nestjs/common';
+import { ContactEventHistory } from './contact-event-history';
+import { ContactEventStream } from './contact-event-stream';
+import { EventIngestEnqueuer } from './event-ingest.enqueuer';
+import { EventIngestProcessor } from './event-ingest.processor';
+import { EVENT_INGEST_QUEUE } from './event-ingest.queue';
+import { EventIngestionService } from './event-ingestion.service';
+import { EventProcessingService } from './event-processing.service';
+import { EventStore } from './event-store';
+import { EventsController } from './events.controller';
+import { UnprocessedEventSweeper } from './unprocessed-event-sweeper';
+
+/** Segment-compatible ingestion (issue 8 §4) and each contact's ordered event stream. */
+@Module({
+  imports: [BullModule.registerQueue({ name: EVENT_INGEST_QUEUE })],
+  controllers: [EventsController],
+  providers: [
+    EventStore,
+    EventIngestEnqueuer,
+    EventIngestionService,
+    EventProcessingService,
+    EventIngestProcessor,
+    UnprocessedEventSweeper,
+    ContactEventStream,
+    ContactEventHistory,
+  ],
+  exports: [ContactEventStream],
+})
+export class EventsModule {}
