@@ -7,11 +7,7 @@ export function jsonByteLength(value: unknown): number {
   return Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8');
 }
 
-/**
- * The size of a request body: its Content-Length when the client sent one (the body parser has checked it
- * against the bytes read), else the length of the parsed body's JSON text.
- */
-export function requestBodyBytes(contentLength: string | undefined, body: unknown): number {
-  const declared = contentLength === undefined ? Number.NaN : Number(contentLength);
-  return Number.isSafeInteger(declared) && declared >= 0 ? declared : jsonByteLength(body);
+/** The size of a request body: the bytes the body parser read, else the length of the body's JSON text. */
+export function requestBodyBytes(req: { rawBodyLength?: number }, body: unknown): number {
+  return req.rawBodyLength ?? jsonByteLength(body);
 }

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import type { z } from 'zod';
 import { Access } from '../auth/access';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
+import type { RequestWithRawLength } from '../http/body-parsing';
 import { Endpoint } from '../http/endpoint.decorator';
 import {
   ContactEventHistory,
@@ -50,12 +51,12 @@ export class EventsController {
   async track(
     @CurrentPrincipal() principal: Principal,
     @Body() body: TrackEvent,
-    @Headers('content-length') contentLength: string | undefined,
+    @Req() req: RequestWithRawLength,
   ): Promise<z.infer<typeof ingestAnswerSchema>> {
     await this.ingestion.ingestOne({
       workspaceId: principal.workspaceId,
       event: { ...body, type: 'track' },
-      bytes: requestBodyBytes(contentLength, body),
+      bytes: requestBodyBytes(req, body),
     });
     return { success: true };
   }
@@ -76,12 +77,12 @@ export class EventsController {
   async identify(
     @CurrentPrincipal() principal: Principal,
     @Body() body: IdentifyEvent,
-    @Headers('content-length') contentLength: string | undefined,
+    @Req() req: RequestWithRawLength,
   ): Promise<z.infer<typeof ingestAnswerSchema>> {
     await this.ingestion.ingestOne({
       workspaceId: principal.workspaceId,
       event: { ...body, type: 'identify' },
-      bytes: requestBodyBytes(contentLength, body),
+      bytes: requestBodyBytes(req, body),
     });
     return { success: true };
   }
@@ -102,12 +103,12 @@ export class EventsController {
   async batch(
     @CurrentPrincipal() principal: Principal,
     @Body() body: BatchRequest,
-    @Headers('content-length') contentLength: string | undefined,
+    @Req() req: RequestWithRawLength,
   ): Promise<BatchAnswer> {
     return this.ingestion.ingestBatch({
       workspaceId: principal.workspaceId,
       request: body,
-      bytes: requestBodyBytes(contentLength, body),
+      bytes: requestBodyBytes(req, body),
     });
   }
 
