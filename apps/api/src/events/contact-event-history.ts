@@ -33,7 +33,10 @@ export type ContactEvent = z.infer<typeof contactEventSchema>;
 
 export const contactEventsPageSchema = z.object({
   items: z.array(contactEventSchema),
-  nextCursor: z.string().nullable().describe('pass as `cursor` for the next (older) page; null on the last page'),
+  nextCursor: z
+    .string()
+    .nullable()
+    .describe('pass as `cursor` for the next (older) page; null on the last page'),
 });
 export type ContactEventsPage = z.infer<typeof contactEventsPageSchema>;
 
@@ -54,14 +57,19 @@ interface EventRow {
   received_at: Date;
 }
 
-const iso = (value: Date | null): string | null => (value === null ? null : new Date(value).toISOString());
+const iso = (value: Date): string => new Date(value).toISOString();
+const isoOrNull = (value: Date | null): string | null => (value === null ? null : iso(value));
 
 /** A contact's events, newest first, a page at a time. */
 @Injectable()
 export class ContactEventHistory {
   constructor(private readonly dataSource: DataSource) {}
 
-  async page(input: { workspaceId: string; contactId: string; query: ContactEventsQuery }): Promise<ContactEventsPage> {
+  async page(input: {
+    workspaceId: string;
+    contactId: string;
+    query: ContactEventsQuery;
+  }): Promise<ContactEventsPage> {
     const contact: unknown[] = await this.dataSource.query(
       'SELECT 1 FROM contacts WHERE id = $1 AND workspace_id = $2',
       [input.contactId, input.workspaceId],
@@ -72,7 +80,7 @@ export class ContactEventHistory {
               timestamp, original_timestamp, sent_at, received_at
          FROM events
         WHERE workspace_id = $1 AND contact_id = $2 AND ($3::bigint IS NULL OR seq < $3::bigint)
-        ORDER BY seq DESC LIMIT $4`,
+        ORDER BY events.seq DESC LIMIT $4`,
       [input.workspaceId, input.contactId, input.query.cursor ?? null, input.query.limit + 1],
     );
     const items = rows.slice(0, input.query.limit);
@@ -87,12 +95,12 @@ export class ContactEventHistory {
         properties: row.properties,
         traits: row.traits,
         context: row.context,
-        timestamp: iso(row.timestamp)!,
-        originalTimestamp: iso(row.original_timestamp),
-        sentAt: iso(row.sent_at),
-        receivedAt: iso(row.received_at)!,
+        timestamp: iso(row.timestamp),
+        originalTimestamp: isoOrNull(row.original_timestamp),
+        sentAt: isoOrNull(row.sent_at),
+        receivedAt: iso(row.received_at),
       })),
-      nextCursor: rows.length > input.query.limit ? items.at(-1)!.seq : null,
+      nextCursor: rows.length > input.query.limit ? (items.at(-1)?.seq ?? null) : null,
     };
   }
 }

@@ -35,7 +35,12 @@ export interface StreamPage {
  * out under the workspace's processing lock, so none commits behind a cursor already read.
  */
 export interface EventStream {
-  read(input: { workspaceId: string; contactId: string; afterSeq?: string; limit: number }): Promise<StreamEvent[]>;
+  read(input: {
+    workspaceId: string;
+    contactId: string;
+    afterSeq?: string;
+    limit: number;
+  }): Promise<StreamEvent[]>;
   poll(input: { workspaceId: string; after?: string; limit: number }): Promise<StreamPage>;
 }
 
@@ -83,7 +88,7 @@ export class ContactEventStream implements EventStream {
     const rows: StreamRow[] = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM events
         WHERE workspace_id = $1 AND contact_id = $2 AND seq > $3::bigint AND processed_seq IS NOT NULL
-        ORDER BY seq LIMIT $4`,
+        ORDER BY events.seq LIMIT $4`,
       [input.workspaceId, input.contactId, input.afterSeq ?? '0', input.limit],
     );
     return rows.map(toStreamEvent);
@@ -93,7 +98,7 @@ export class ContactEventStream implements EventStream {
     const after = input.after ?? '0';
     const rows: StreamRow[] = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM events
-        WHERE workspace_id = $1 AND processed_seq > $2::bigint ORDER BY processed_seq LIMIT $3`,
+        WHERE workspace_id = $1 AND processed_seq > $2::bigint ORDER BY events.processed_seq LIMIT $3`,
       [input.workspaceId, after, input.limit],
     );
     const byContact = new Map<string, StreamEvent[]>();

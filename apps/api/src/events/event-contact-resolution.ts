@@ -23,7 +23,8 @@ const MAX_MERGE_HOPS = 10;
  *   its traits (`ContactsService.upsert`, which normalises and checks them).
  * - `anonymousId` alone finds the contact it was last seen with. An event with `userId` and `anonymousId` links
  *   the two, and earlier anonymous events with no contact yet are attached to it (`linked`).
- * - An anonymous identify whose traits carry an e-mail or phone finds or creates the contact by them.
+ * - An anonymous identify writes its traits to that contact; when there is none yet and the traits carry an
+ *   e-mail or phone, it finds or creates the contact by them.
  */
 export class EventContactResolution {
   private readonly byUserId = new Map<string, string>();
@@ -44,14 +45,19 @@ export class EventContactResolution {
       contactId = await this.contactOfUser(event.user_id, write);
     } else if (event.anonymous_id !== null) {
       contactId = await this.contactOfAnonymous(event.anonymous_id);
-      const keys = contactId ? await this.keysOf(contactId) : keysFromTraits(write);
-      if (write && keys) contactId = (await this.upsert(keys, write)) ?? contactId;
+      if (write) {
+        const ownKeys = contactId ? await this.keysOf(contactId) : undefined;
+        contactId = (await this.upsert((attempt) => ownKeys ?? keysFromTraits(attempt), write)) ?? contactId;
+      }
     }
     if (contactId !== null && event.anonymous_id !== null) await this.link(event.anonymous_id, contactId);
     return contactId;
   }
 
-  private async contactOfUser(userId: string, write: ContactWriteFromTraits | undefined): Promise<string | null> {
+  private async contactOfUser(
+    userId: string,
+    write: ContactWriteFromTraits | undefined,
+  ): Promise<string | null> {
     if (!write) {
       const known = this.byUserId.get(userId) ?? (await this.findByExternalId(userId));
       if (known) {
@@ -59,7 +65,7 @@ export class EventContactResolution {
         return known;
       }
     }
-    const contactId = await this.upsert({ externalId: userId }, write ?? { attributes: {} });
+    const contactId = await this.upsert(() => ({ externalId: userId }), write ?? { attributes: {} });
     if (contactId) this.byUserId.set(userId, contactId);
     return contactId;
   }
@@ -124,9 +130,14 @@ export class EventContactResolution {
    * Upserts through the contacts module. Traits it refuses (a phone that is not a Vietnamese mobile, an
    * attribute of the wrong type, an e-mail another contact holds) are dropped rather than losing the event.
    */
-  private async upsert(match: ContactKeys, write: ContactWriteFromTraits): Promise<string | null> {
+  private async upsert(
+    matchOf: (write: ContactWriteFromTraits) => ContactKeys | undefined,
+    write: ContactWriteFromTraits,
+  ): Promise<string | null> {
     let attempt: ContactWriteFromTraits = write;
     for (let tries = 0; tries < 3; tries++) {
+      const match = matchOf(attempt);
+      if (!match) return null;
       try {
         const result = await this.contacts.upsert({
           workspaceId: this.workspaceId,
@@ -139,7 +150,7 @@ export class EventContactResolution {
         });
         return result.contact ? await this.survivorOf(result.contact.id) : null;
       } catch (error) {
-        if (!(error instanceof ProblemException) || error.status >= 500) throw error;
+        if (!(error instanceof ProblemException) || error.getStatus() >= 500) throw error;
         attempt = withoutRefusedFields(attempt, error);
       }
     }
@@ -149,16 +160,24 @@ export class EventContactResolution {
 
 function keysFromTraits(write: ContactWriteFromTraits | undefined): ContactKeys | undefined {
   if (!write || (write.email === undefined && write.phone === undefined)) return undefined;
-  return { ...(write.email === undefined ? {} : { email: write.email }), ...(write.phone === undefined ? {} : { phone: write.phone }) };
+  return {
+    ...(write.email === undefined ? {} : { email: write.email }),
+    ...(write.phone === undefined ? {} : { phone: write.phone }),
+  };
 }
 
 /** The write without the fields a refusal named; with none named (say a taken identifier), only the name. */
-export function withoutRefusedFields(write: ContactWriteFromTraits, refusal: ProblemException): ContactWriteFromTraits {
-  const fields = (refusal.extra.errors ?? []).map((error) => error.field.replace(/^write\./, ''));
-  if (fields.length === 0) return { attributes: {}, ...(write.name === undefined ? {} : { name: write.name }) };
+export function withoutRefusedFields(
+  write: ContactWriteFromTraits,
+  refusal: ProblemException,
+): ContactWriteFromTraits {
+  const fields = (refusal.extra.errors ?? []).map((error) => error.field.replace(/^(write|match)\./, ''));
+  if (fields.length === 0)
+    return { attributes: {}, ...(write.name === undefined ? {} : { name: write.name }) };
   const attributes = { ...write.attributes };
   const kept: ContactWriteFromTraits = { attributes };
-  for (const field of fields) if (field.startsWith('attributes.')) delete attributes[field.slice('attributes.'.length)];
+  for (const field of fields)
+    if (field.startsWith('attributes.')) delete attributes[field.slice('attributes.'.length)];
   if (write.name !== undefined && !fields.includes('name')) kept.name = write.name;
   if (write.phone !== undefined && !fields.includes('phone')) kept.phone = write.phone;
   if (write.email !== undefined && !fields.includes('email')) kept.email = write.email;

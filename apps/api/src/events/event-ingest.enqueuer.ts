@@ -37,7 +37,13 @@ export class EventIngestEnqueuer implements OnApplicationShutdown {
   async enqueue(job: EventIngestJob, jobId?: string): Promise<boolean> {
     if (!this.ready) return false;
     try {
-      await this.queue.add(job, { jobId, removeOnComplete: true, removeOnFail: 1000, attempts: 5, backoff: 1000 });
+      await this.queue.add(job, {
+        jobId,
+        removeOnComplete: true,
+        removeOnFail: 1000,
+        attempts: 5,
+        backoff: 1000,
+      });
       return true;
     } catch (error) {
       this.logger.warn('Could not queue event processing; the sweeper will', {

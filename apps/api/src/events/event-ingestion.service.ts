@@ -21,7 +21,9 @@ export class EventIngestionService {
   /** One `/v1/track` or `/v1/identify` call; 413 when its JSON is over 32 KB. */
   async ingestOne(input: { workspaceId: string; event: SegmentEvent; bytes: number }): Promise<void> {
     if (input.bytes > MAX_EVENT_BYTES)
-      throw problems.tooLarge(`The event is ${input.bytes} bytes; an event may have at most ${MAX_EVENT_BYTES}`);
+      throw problems.tooLarge(
+        `The event is ${input.bytes} bytes; an event may have at most ${MAX_EVENT_BYTES}`,
+      );
     await this.persist([toEventRow({ ...input, receivedAt: new Date() })]);
   }
 
@@ -29,16 +31,23 @@ export class EventIngestionService {
    * A `/v1/batch` call: 413 when over 500 KB; otherwise each event is checked on its own and the valid ones are
    * stored together. When none is valid the answer is 422 naming each event's first problem.
    */
-  async ingestBatch(input: { workspaceId: string; request: BatchRequest; bytes: number }): Promise<BatchAnswer> {
+  async ingestBatch(input: {
+    workspaceId: string;
+    request: BatchRequest;
+    bytes: number;
+  }): Promise<BatchAnswer> {
     if (input.bytes > MAX_BATCH_BYTES)
-      throw problems.tooLarge(`The batch is ${input.bytes} bytes; a batch may have at most ${MAX_BATCH_BYTES}`);
+      throw problems.tooLarge(
+        `The batch is ${input.bytes} bytes; a batch may have at most ${MAX_BATCH_BYTES}`,
+      );
     const receivedAt = new Date();
     const batch = { sentAt: input.request.sentAt, context: input.request.context };
     const rows: NewEventRow[] = [];
     const rejected: BatchRejection[] = [];
     input.request.batch.forEach((item, index) => {
       const parsed = parseBatchEvent(item, index);
-      if (parsed.ok) rows.push(toEventRow({ workspaceId: input.workspaceId, event: parsed.event, receivedAt, batch }));
+      if (parsed.ok)
+        rows.push(toEventRow({ workspaceId: input.workspaceId, event: parsed.event, receivedAt, batch }));
       else rejected.push(parsed.rejection);
     });
     if (rows.length === 0) {

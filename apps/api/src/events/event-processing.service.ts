@@ -30,14 +30,17 @@ export class EventProcessingService {
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`loa:events:${job.workspaceId}`]);
       const events: UnprocessedEvent[] = await manager.query(
         `SELECT seq::text AS seq, type, user_id, anonymous_id, traits FROM events
-          WHERE workspace_id = $1 AND seq = ANY($2::bigint[]) AND processed_at IS NULL ORDER BY seq`,
+          WHERE workspace_id = $1 AND seq = ANY($2::bigint[]) AND processed_at IS NULL ORDER BY events.seq`,
         [job.workspaceId, job.seqs],
       );
       if (events.length === 0) return { processed: 0, contactIds: [] };
       const resolution = new EventContactResolution(manager, this.contacts, job.workspaceId);
       const resolved = new Map<string, { anonymousId: string | null; contactId: string | null }>();
       for (const event of events) {
-        resolved.set(event.seq, { anonymousId: event.anonymous_id, contactId: await resolution.resolve(event) });
+        resolved.set(event.seq, {
+          anonymousId: event.anonymous_id,
+          contactId: await resolution.resolve(event),
+        });
       }
       for (const entry of resolved.values()) {
         if (entry.contactId === null && entry.anonymousId !== null)
@@ -58,7 +61,11 @@ export class EventProcessingService {
       const contactIds = [...new Set(assignments.flatMap((a) => (a.contact_id ? [a.contact_id] : [])))];
       return { processed: events.length, contactIds };
     });
-    await this.changes.changed({ workspaceId: job.workspaceId, contactIds: result.contactIds, cause: 'event' });
+    await this.changes.changed({
+      workspaceId: job.workspaceId,
+      contactIds: result.contactIds,
+      cause: 'event',
+    });
     return result;
   }
 
@@ -74,7 +81,10 @@ export class EventProcessingService {
         WHERE workspace_id = $1 AND anonymous_id = ANY($2::text[]) AND contact_id IS NULL AND processed_at IS NOT NULL`,
       [workspaceId, [...linked.keys()]],
     );
-    return rows.map((row) => ({ seq: row.seq, contactId: linked.get(row.anonymous_id)! }));
+    return rows.flatMap((row) => {
+      const contactId = linked.get(row.anonymous_id);
+      return contactId ? [{ seq: row.seq, contactId }] : [];
+    });
   }
 
   /** Gives each event that has a contact the next `processed_seq`, in `seq` order. */
@@ -96,7 +106,7 @@ export class EventProcessingService {
     return ordered.map((event) => ({
       seq: event.seq,
       contact_id: event.contactId,
-      processed_seq: event.contactId === null ? null : values[next++]!,
+      processed_seq: event.contactId === null ? null : (values[next++] ?? null),
     }));
   }
 }

@@ -17,7 +17,10 @@ describe('toEventRow', () => {
         context: { ip: '1.2.3.4' },
         timestamp: '2026-11-30T10:04:00Z',
       },
-      batch: { sentAt: '2026-11-30T10:05:00Z', context: { ip: '9.9.9.9', library: { name: 'analytics-node' } } },
+      batch: {
+        sentAt: '2026-11-30T10:05:00Z',
+        context: { ip: '9.9.9.9', library: { name: 'analytics-node' } },
+      },
     });
     expect(row).toEqual({
       workspace_id: workspaceId,

@@ -1,7 +1,9 @@
 import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
+import { ContactsService } from '../contacts/contacts.service';
 import { ContactEventHistory } from './contact-event-history';
 import { ContactEventStream } from './contact-event-stream';
+import { CONTACT_UPSERTER } from './contact-upserter';
 import { EventIngestEnqueuer } from './event-ingest.enqueuer';
 import { EventIngestProcessor } from './event-ingest.processor';
 import { EVENT_INGEST_QUEUE } from './event-ingest.queue';
@@ -16,6 +18,7 @@ import { UnprocessedEventSweeper } from './unprocessed-event-sweeper';
   imports: [BullModule.registerQueue({ name: EVENT_INGEST_QUEUE })],
   controllers: [EventsController],
   providers: [
+    { provide: CONTACT_UPSERTER, useExisting: ContactsService },
     EventStore,
     EventIngestEnqueuer,
     EventIngestionService,

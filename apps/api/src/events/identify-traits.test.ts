@@ -28,7 +28,9 @@ describe('contactWriteFromTraits', () => {
   });
 
   it('prefers name over firstName and lastName, and ignores blank or non-text fields', () => {
-    expect(contactWriteFromTraits({ name: 'Lan N.', firstName: 'Lan', lastName: 'Nguyễn' }).name).toBe('Lan N.');
+    expect(contactWriteFromTraits({ name: 'Lan N.', firstName: 'Lan', lastName: 'Nguyễn' }).name).toBe(
+      'Lan N.',
+    );
     expect(contactWriteFromTraits({ name: '  ', email: true, phone: { n: 1 } })).toEqual({ attributes: {} });
   });
 

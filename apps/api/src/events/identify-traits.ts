@@ -22,7 +22,9 @@ function text(value: unknown): string | undefined {
  */
 export function contactWriteFromTraits(traits: Record<string, unknown>): ContactWriteFromTraits {
   const write: ContactWriteFromTraits = { attributes: {} };
-  const name = text(traits['name']) ?? ([text(traits['firstName']), text(traits['lastName'])].filter(Boolean).join(' ') || undefined);
+  const name =
+    text(traits['name']) ??
+    ([text(traits['firstName']), text(traits['lastName'])].filter(Boolean).join(' ') || undefined);
   if (name !== undefined) write.name = name;
   const email = text(traits['email']);
   if (email !== undefined) write.email = email;

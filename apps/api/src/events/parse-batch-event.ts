@@ -1,7 +1,12 @@
 import type { FieldError } from '../http/problem';
 import { zodFieldErrors } from '../http/zod-field-errors';
 import { jsonByteLength, MAX_EVENT_BYTES } from './event-limits';
-import { identifyEventSchema, trackEventSchema, type BatchRejection, type SegmentEvent } from './segment-event.schemas';
+import {
+  identifyEventSchema,
+  trackEventSchema,
+  type BatchRejection,
+  type SegmentEvent,
+} from './segment-event.schemas';
 
 export type ParsedBatchEvent = { ok: true; event: SegmentEvent } | { ok: false; rejection: BatchRejection };
 
@@ -24,18 +29,24 @@ function reject(index: number, item: unknown, reason: string, field?: string): P
 }
 
 function rejectFieldErrors(index: number, item: unknown, errors: FieldError[]): ParsedBatchEvent {
-  const first = errors[0]!;
-  return reject(index, item, first.message, first.field);
+  const [first] = errors;
+  return reject(index, item, first?.message ?? 'is not a valid event', first?.field);
 }
 
 /** Checks one event of a batch on its own: its type, its size (32 KB of JSON) and its fields. */
 export function parseBatchEvent(item: unknown, index: number): ParsedBatchEvent {
-  if (item === null || typeof item !== 'object' || Array.isArray(item)) return reject(index, item, 'must be an object');
+  if (item === null || typeof item !== 'object' || Array.isArray(item))
+    return reject(index, item, 'must be an object');
   const type = (item as { type?: unknown }).type;
-  if (type !== 'track' && type !== 'identify') return reject(index, item, "must be 'track' or 'identify'", 'type');
+  if (type !== 'track' && type !== 'identify')
+    return reject(index, item, "must be 'track' or 'identify'", 'type');
   const bytes = jsonByteLength(item);
   if (bytes > MAX_EVENT_BYTES) {
-    return reject(index, item, `is ${bytes} bytes of JSON, more than the ${MAX_EVENT_BYTES} bytes an event may have`);
+    return reject(
+      index,
+      item,
+      `is ${bytes} bytes of JSON, more than the ${MAX_EVENT_BYTES} bytes an event may have`,
+    );
   }
   if (type === 'track') {
     const parsed = trackEventSchema.safeParse(item);

@@ -22,7 +22,9 @@ export class EventProcessingOrder1764500020000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (workspace_id, anonymous_id)
       )`);
-    await queryRunner.query(`CREATE INDEX event_anonymous_ids_contact_idx ON event_anonymous_ids (contact_id)`);
+    await queryRunner.query(
+      `CREATE INDEX event_anonymous_ids_contact_idx ON event_anonymous_ids (contact_id)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
