@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { freePort, waitFor } from '@loa/testing';
 import type { INestApplication } from '@nestjs/common';
-import { waitFor } from '@loa/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../create-app';
@@ -9,6 +9,9 @@ import { testConfig } from '../testing/test-config';
 import { ContactEventStream } from './contact-event-stream';
 import { EventProcessingService } from './event-processing.service';
 import { MAX_EVENT_BYTES } from './event-limits';
+import { toEventRow } from './event-row';
+import { EventStore } from './event-store';
+import { UnprocessedEventSweeper } from './unprocessed-event-sweeper';
 
 interface StoredRow {
   message_id: string;
@@ -311,5 +314,40 @@ describe('Segment-compatible ingestion against the real API, PostgreSQL and Redi
     );
     const again = await app.get(EventProcessingService).process({ workspaceId: ws.workspaceId, seqs: [seq] });
     expect(again).toEqual({ processed: 0, contactIds: [] });
+  });
+
+  it('queues events that were stored but never queued (the API died in between) when it sweeps', async () => {
+    const id = messageId();
+    await app.get(EventStore).insert([
+      toEventRow({
+        workspaceId: ws.workspaceId,
+        receivedAt: new Date(),
+        event: { type: 'track', messageId: id, userId: `user-${randomUUID()}`, event: 'Orphan' },
+      }),
+    ]);
+    expect((await storedRows([id]))[0]?.processed_at).toBeNull();
+    expect(await app.get(UnprocessedEventSweeper).sweep(0)).toBeGreaterThanOrEqual(1);
+    const [row] = await processed([id]);
+    expect(row?.contact_id).not.toBeNull();
+  });
+
+  it('acknowledges and stores events while Redis is unreachable', async () => {
+    const offline = await createApp(testConfig({ REDIS_URL: `redis://127.0.0.1:${await freePort()}` }));
+    await offline.init();
+    try {
+      const id = messageId();
+      const started = Date.now();
+      const response = await request(offline.getHttpServer())
+        .post('/v1/track')
+        .set('Authorization', `Bearer ${ws.keys.ingest}`)
+        .send({ messageId: id, userId: 'offline-user', event: 'Offline' });
+      expect(response.status).toBe(200);
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(await storedRows([id])).toEqual([
+        expect.objectContaining({ message_id: id, processed_at: null }),
+      ]);
+    } finally {
+      await offline.close();
+    }
   });
 });
