@@ -3,7 +3,7 @@ import { problems } from '../http/problem';
 import { EventIngestEnqueuer } from './event-ingest.enqueuer';
 import { MAX_BATCH_BYTES, MAX_EVENT_BYTES } from './event-limits';
 import { toEventRow, type NewEventRow } from './event-row';
-import { EventStore } from './event-store';
+import { EventInsertBatcher } from './event-insert-batcher';
 import { parseBatchEvent } from './parse-batch-event';
 import type { BatchAnswer, BatchRejection, BatchRequest, SegmentEvent } from './segment-event.schemas';
 
@@ -14,7 +14,7 @@ import type { BatchAnswer, BatchRejection, BatchRequest, SegmentEvent } from './
 @Injectable()
 export class EventIngestionService {
   constructor(
-    private readonly store: EventStore,
+    private readonly batcher: EventInsertBatcher,
     private readonly enqueuer: EventIngestEnqueuer,
   ) {}
 
@@ -65,7 +65,7 @@ export class EventIngestionService {
   }
 
   private async persist(rows: NewEventRow[]): Promise<void> {
-    const stored = await this.store.insert(rows);
+    const stored = await this.batcher.insert(rows);
     this.enqueuer.notify(stored);
   }
 }

@@ -5,6 +5,7 @@ import type { NewEventRow } from './event-row';
 /** An event this insert stored for the first time (a repeated messageId stores nothing). */
 export interface StoredEvent {
   workspaceId: string;
+  messageId: string;
   seq: string;
 }
 
@@ -19,7 +20,7 @@ export class EventStore {
 
   async insert(rows: NewEventRow[]): Promise<StoredEvent[]> {
     if (rows.length === 0) return [];
-    const stored: { workspace_id: string; seq: string }[] = await this.dataSource.query(
+    const stored: { workspace_id: string; message_id: string; seq: string }[] = await this.dataSource.query(
       `INSERT INTO events (workspace_id, message_id, type, name, user_id, anonymous_id, properties, traits, context,
                            timestamp, original_timestamp, sent_at, received_at)
        SELECT r.workspace_id, r.message_id, r.type, r.name, r.user_id, r.anonymous_id, r.properties, r.traits,
@@ -30,9 +31,13 @@ export class EventStore {
                 original_timestamp timestamptz, sent_at timestamptz, received_at timestamptz)
         ORDER BY r.i
        ON CONFLICT (workspace_id, message_id) DO NOTHING
-       RETURNING workspace_id, seq`,
+       RETURNING workspace_id, message_id, seq`,
       [JSON.stringify(rows.map((row, i) => ({ ...row, i })))],
     );
-    return stored.map((row) => ({ workspaceId: row.workspace_id, seq: String(row.seq) }));
+    return stored.map((row) => ({
+      workspaceId: row.workspace_id,
+      messageId: row.message_id,
+      seq: String(row.seq),
+    }));
   }
 }

@@ -5,6 +5,7 @@ import { ContactEventHistory } from './contact-event-history';
 import { ContactEventStream } from './contact-event-stream';
 import { CONTACT_UPSERTER } from './contact-upserter';
 import { EventIngestEnqueuer } from './event-ingest.enqueuer';
+import { EventInsertBatcher } from './event-insert-batcher';
 import { EventIngestProcessor } from './event-ingest.processor';
 import { EVENT_INGEST_QUEUE } from './event-ingest.queue';
 import { EventIngestionService } from './event-ingestion.service';
@@ -20,6 +21,7 @@ import { UnprocessedEventSweeper } from './unprocessed-event-sweeper';
   providers: [
     { provide: CONTACT_UPSERTER, useExisting: ContactsService },
     EventStore,
+    EventInsertBatcher,
     EventIngestEnqueuer,
     EventIngestionService,
     EventProcessingService,
