@@ -46,7 +46,10 @@ async function dropDatabase(name: string): Promise<void> {
   await admin.end();
 }
 
-async function startApi(databaseUrl: string, redisPrefix: string): Promise<{ child: ChildProcess; url: string }> {
+async function startApi(
+  databaseUrl: string,
+  redisPrefix: string,
+): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn('node', ['--import', 'tsx', join(__dirname, 'support', 'ingest-api-process.ts')], {
     cwd: join(__dirname, '..'),
     stdio: ['ignore', 'pipe', 'inherit'],
