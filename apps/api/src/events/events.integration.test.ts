@@ -350,4 +350,13 @@ describe('Segment-compatible ingestion against the real API, PostgreSQL and Redi
       await offline.close();
     }
   });
+
+  it('documents the routes in the OpenAPI document', async () => {
+    const document = await request(app.getHttpServer()).get('/openapi.json').expect(200);
+    const paths = document.body.paths as Record<string, Record<string, { requestBody?: unknown }>>;
+    expect(Object.keys(paths)).toEqual(
+      expect.arrayContaining(['/v1/track', '/v1/identify', '/v1/batch', '/contacts/{id}/events']),
+    );
+    expect(paths['/v1/track']?.post?.requestBody).toBeDefined();
+  });
 });
