@@ -270,6 +270,22 @@ describe('Segment-compatible ingestion against the real API, PostgreSQL and Redi
       .get(ContactEventStream)
       .read({ workspaceId: ws.workspaceId, contactId: contact!.id, limit: 10 });
     expect(stream.map((event) => event.messageId)).toEqual([before, identify, after]);
+
+    await ws.as.admin.delete(`/contacts/${contact?.id}`).expect(204);
+    await waitFor("the erased contact's anonymousId forgotten", async () => {
+      const links: unknown[] = await db.query(
+        'SELECT 1 FROM event_anonymous_ids WHERE workspace_id = $1 AND anonymous_id = $2',
+        [ws.workspaceId, anonymousId],
+      );
+      if (links.length > 0) throw new Error('still linked');
+    });
+    const forgotten = messageId();
+    await ws.as.ingestKey
+      .post('/v1/track')
+      .send({ messageId: forgotten, anonymousId, event: 'After erase' })
+      .expect(200);
+    const [afterErase] = await processed([forgotten]);
+    expect(afterErase?.contact_id).toBeNull();
   });
 
   it("lists a contact's events newest first by cursor, and 404 for another workspace's contact", async () => {

@@ -12,6 +12,7 @@ import { EventIngestionService } from './event-ingestion.service';
 import { EventProcessingService } from './event-processing.service';
 import { EventStore } from './event-store';
 import { EventsController } from './events.controller';
+import { ForgetErasedAnonymousIds } from './forget-erased-anonymous-ids';
 import { UnprocessedEventSweeper } from './unprocessed-event-sweeper';
 
 /** Segment-compatible ingestion (issue 8 §4) and each contact's ordered event stream. */
@@ -29,6 +30,7 @@ import { UnprocessedEventSweeper } from './unprocessed-event-sweeper';
     UnprocessedEventSweeper,
     ContactEventStream,
     ContactEventHistory,
+    ForgetErasedAnonymousIds,
   ],
   exports: [ContactEventStream],
 })
