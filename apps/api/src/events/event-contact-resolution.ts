@@ -38,6 +38,35 @@ export class EventContactResolution {
     private readonly workspaceId: string,
   ) {}
 
+  /** Looks up, in two queries, the contacts of every userId and anonymousId of a job's events. */
+  async prefetch(events: UnprocessedEvent[]): Promise<void> {
+    const userIds = [...new Set(events.flatMap((event) => (event.user_id === null ? [] : [event.user_id])))];
+    const anonymousIds = [
+      ...new Set(events.flatMap((event) => (event.anonymous_id === null ? [] : [event.anonymous_id]))),
+    ];
+    if (userIds.length > 0) {
+      const rows: { id: string; external_id: string }[] = await this.manager.query(
+        `SELECT id, external_id FROM contacts
+          WHERE workspace_id = $1 AND external_id = ANY($2::text[]) AND merged_into IS NULL`,
+        [this.workspaceId, userIds],
+      );
+      for (const row of rows) this.byUserId.set(row.external_id, row.id);
+    }
+    if (anonymousIds.length > 0) {
+      const rows: { anonymous_id: string; contact_id: string; live: boolean }[] = await this.manager.query(
+        `SELECT a.anonymous_id, a.contact_id, (c.merged_into IS NULL AND c.erased_at IS NULL) AS live
+           FROM event_anonymous_ids a JOIN contacts c ON c.id = a.contact_id
+          WHERE a.workspace_id = $1 AND a.anonymous_id = ANY($2::text[])`,
+        [this.workspaceId, anonymousIds],
+      );
+      const mapped = new Set(rows.map((row) => row.anonymous_id));
+      for (const anonymousId of anonymousIds)
+        if (!mapped.has(anonymousId)) this.byAnonymousId.set(anonymousId, null);
+      // A merged or erased contact is followed one event at a time (`survivorOf`).
+      for (const row of rows) if (row.live) this.byAnonymousId.set(row.anonymous_id, row.contact_id);
+    }
+  }
+
   async resolve(event: UnprocessedEvent): Promise<string | null> {
     const write = event.type === 'identify' ? contactWriteFromTraits(event.traits) : undefined;
     let contactId: string | null = null;

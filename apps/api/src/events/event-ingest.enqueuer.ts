@@ -4,7 +4,7 @@ import type { Queue } from 'bull';
 import { EVENT_INGEST_QUEUE, type EventIngestJob } from './event-ingest.queue';
 import type { StoredEvent } from './event-store';
 
-const FLUSH_EVERY_MS = 10;
+const FLUSH_EVERY_MS = 50;
 
 /**
  * Turns freshly stored events into processing jobs, one job per workspace per short interval rather than one per

@@ -35,6 +35,7 @@ export class EventProcessingService {
       );
       if (events.length === 0) return { processed: 0, contactIds: [] };
       const resolution = new EventContactResolution(manager, this.contacts, job.workspaceId);
+      await resolution.prefetch(events);
       const resolved = new Map<string, { anonymousId: string | null; contactId: string | null }>();
       for (const event of events) {
         resolved.set(event.seq, {
