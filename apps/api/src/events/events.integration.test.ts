@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { freePort, waitFor } from '@loa/testing';
+import { freePort, testService, waitFor } from '@loa/testing';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -374,5 +374,42 @@ describe('Segment-compatible ingestion against the real API, PostgreSQL and Redi
       expect.arrayContaining(['/v1/track', '/v1/identify', '/v1/batch', '/contacts/{id}/events']),
     );
     expect(paths['/v1/track']?.post?.requestBody).toBeDefined();
+  });
+
+  it('ingests and processes on embedded PGlite too', async () => {
+    // A queue prefix of its own, so that the PostgreSQL app of this file never takes its jobs.
+    const embedded = await createApp(
+      testConfig({
+        DATABASE_URL: '',
+        LOA_PGLITE_DIR: 'memory://',
+        LOA_REDIS_PREFIX: `${testService('redisPrefix')}:pglite`,
+      }),
+    );
+    await embedded.init();
+    try {
+      const local = await seedTestWorkspace(embedded);
+      const id = messageId();
+      await local.as.ingestKey
+        .post('/v1/batch')
+        .send({
+          batch: [{ type: 'identify', messageId: id, userId: 'pglite-user', traits: { name: 'Lan' } }],
+        })
+        .expect(200);
+      const embeddedDb = embedded.get(DataSource);
+      const row = await waitFor('the event processed on PGlite', async () => {
+        const rows: Array<{ contact_id: string | null }> = await embeddedDb.query(
+          'SELECT contact_id FROM events WHERE message_id = $1 AND processed_at IS NOT NULL',
+          [id],
+        );
+        if (!rows[0]) throw new Error('not yet');
+        return rows[0];
+      });
+      const contacts: Array<{ id: string; name: string }> = await embeddedDb.query(
+        `SELECT id, name FROM contacts WHERE external_id = 'pglite-user'`,
+      );
+      expect(contacts).toEqual([{ id: row.contact_id, name: 'Lan' }]);
+    } finally {
+      await embedded.close();
+    }
   });
 });
