@@ -10,7 +10,7 @@ export class EventProcessingOrder1764500020000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE SEQUENCE events_processed_seq AS bigint`);
-    await queryRunner.query(`ALTER TABLE events ADD COLUMN processed_seq bigint UNIQUE`);
+    await queryRunner.query(`ALTER TABLE events ADD COLUMN processed_seq bigint`);
     await queryRunner.query(
       `CREATE INDEX events_processed_stream_idx ON events (workspace_id, processed_seq) WHERE processed_seq IS NOT NULL`,
     );
