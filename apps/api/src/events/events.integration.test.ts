@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { freePort, testService, waitFor } from '@loa/testing';
 import type { INestApplication } from '@nestjs/common';
+import type { Job } from 'bull';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../create-app';
 import { seedTestWorkspace, type TestWorkspace } from '../testing/test-workspace';
 import { testConfig } from '../testing/test-config';
 import { ContactEventStream } from './contact-event-stream';
+import { EventIngestProcessor } from './event-ingest.processor';
+import type { EventIngestJob } from './event-ingest.queue';
 import { EventProcessingService } from './event-processing.service';
 import { MAX_EVENT_BYTES } from './event-limits';
 import { toEventRow } from './event-row';
@@ -411,5 +414,37 @@ describe('Segment-compatible ingestion against the real API, PostgreSQL and Redi
     } finally {
       await embedded.close();
     }
+  });
+
+  it('processes the other events of a job when one of them cannot be processed', async () => {
+    const good = [messageId(), messageId()];
+    const poison = messageId();
+    const store = app.get(EventStore);
+    const row = (id: string, userId: string) =>
+      toEventRow({
+        workspaceId: ws.workspaceId,
+        receivedAt: new Date(),
+        event: { type: 'track', messageId: id, userId, event: 'Mixed' },
+      });
+    // Written around the API's checks: no contact may have an external id of 300 characters.
+    const stored = await store.insert([
+      row(good[0] ?? '', `user-${randomUUID()}`),
+      row(poison, 'x'.repeat(300)),
+      row(good[1] ?? '', `user-${randomUUID()}`),
+    ]);
+    const job = { data: { workspaceId: ws.workspaceId, seqs: stored.map((event) => event.seq) } };
+    await expect(app.get(EventIngestProcessor).handle(job as Job<EventIngestJob>)).rejects.toThrow(
+      '1 of 3 events failed',
+    );
+    const rows = await storedRows([...good, poison]);
+    expect(rows.map((one) => [one.message_id, one.processed_at !== null])).toEqual([
+      [good[0], true],
+      [poison, false],
+      [good[1], true],
+    ]);
+    await db.query('DELETE FROM events WHERE workspace_id = $1 AND message_id = $2', [
+      ws.workspaceId,
+      poison,
+    ]);
   });
 });
