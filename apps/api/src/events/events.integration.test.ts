@@ -94,7 +94,7 @@ describe('Segment-compatible ingestion against the real API, PostgreSQL and Redi
     const [row] = await processed([id]);
     expect(await storedRows([id])).toHaveLength(1);
     const contact = await contactByExternalId(userId);
-    expect(row!.contact_id).toBe(contact!.id);
+    expect(row?.contact_id).toBe(contact?.id);
   });
 
   it('takes the key as HTTP Basic user name, as Segment libraries send it', async () => {
@@ -190,9 +190,9 @@ describe('Segment-compatible ingestion against the real API, PostgreSQL and Redi
       'SELECT timestamp, received_at, context FROM events WHERE workspace_id = $1 AND message_id = $2',
       [ws.workspaceId, good[1]],
     );
-    expect(stored[0]!.received_at.getTime() - stored[0]!.timestamp.getTime()).toBe(60_000);
-    expect(stored[0]!.context).toEqual({ library: { name: 'analytics-node' } });
-    expect(rows[0]!.contact_id).toBe(rows[1]!.contact_id);
+    expect(stored[0]?.received_at.getTime() - stored[0]?.timestamp.getTime()).toBe(60_000);
+    expect(stored[0]?.context).toEqual({ library: { name: 'analytics-node' } });
+    expect(rows[0]?.contact_id).toBe(rows[1]?.contact_id);
   });
 
   it('answers 422 naming each event when no event of a batch is valid', async () => {
@@ -242,7 +242,7 @@ describe('Segment-compatible ingestion against the real API, PostgreSQL and Redi
     const [row] = await processed([id]);
     const contact = await contactByExternalId(userId);
     expect(contact).toEqual(expect.objectContaining({ name: 'Minh', phone: null }));
-    expect(row!.contact_id).toBe(contact!.id);
+    expect(row?.contact_id).toBe(contact?.id);
   });
 
   it('attaches earlier anonymous events to the contact once an identify links the anonymousId', async () => {
@@ -254,7 +254,7 @@ describe('Segment-compatible ingestion against the real API, PostgreSQL and Redi
       .send({ messageId: before, anonymousId, event: 'Viewed' })
       .expect(200);
     const [anonymous] = await processed([before]);
-    expect(anonymous!.contact_id).toBeNull();
+    expect(anonymous?.contact_id).toBeNull();
 
     const identify = messageId();
     await ws.as.ingestKey.post('/v1/identify').send({ messageId: identify, userId, anonymousId }).expect(200);
@@ -267,11 +267,11 @@ describe('Segment-compatible ingestion against the real API, PostgreSQL and Redi
     await processed([after]);
     const contact = await contactByExternalId(userId);
     const rows = await storedRows([before, identify, after]);
-    expect(rows.map((row) => row.contact_id)).toEqual([contact!.id, contact!.id, contact!.id]);
+    expect(rows.map((row) => row.contact_id)).toEqual([contact?.id, contact?.id, contact?.id]);
 
     const stream = await app
       .get(ContactEventStream)
-      .read({ workspaceId: ws.workspaceId, contactId: contact!.id, limit: 10 });
+      .read({ workspaceId: ws.workspaceId, contactId: contact?.id, limit: 10 });
     expect(stream.map((event) => event.messageId)).toEqual([before, identify, after]);
 
     await ws.as.admin.delete(`/contacts/${contact?.id}`).expect(204);
@@ -300,14 +300,14 @@ describe('Segment-compatible ingestion against the real API, PostgreSQL and Redi
       .expect(200);
     await processed(ids);
     const contact = await contactByExternalId(userId);
-    const first = await ws.as.analyst.get(`/contacts/${contact!.id}/events?limit=2`);
+    const first = await ws.as.analyst.get(`/contacts/${contact?.id}/events?limit=2`);
     expect(first.status).toBe(200);
     expect(first.body.items.map((event: { messageId: string }) => event.messageId)).toEqual([ids[2], ids[1]]);
     expect(first.body.items[0]).toEqual(
       expect.objectContaining({ type: 'track', name: 'Step 2', userId, anonymousId: null, properties: {} }),
     );
     const second = await ws.as.readKey.get(
-      `/contacts/${contact!.id}/events?limit=2&cursor=${first.body.nextCursor}`,
+      `/contacts/${contact?.id}/events?limit=2&cursor=${first.body.nextCursor}`,
     );
     expect(second.body).toEqual({
       items: [expect.objectContaining({ messageId: ids[0] })],
@@ -315,8 +315,8 @@ describe('Segment-compatible ingestion against the real API, PostgreSQL and Redi
     });
 
     const other = await seedTestWorkspace(app, 'Other workspace');
-    expect((await other.as.admin.get(`/contacts/${contact!.id}/events`)).status).toBe(404);
-    expect((await ws.as.ingestKey.get(`/contacts/${contact!.id}/events`)).status).toBe(403);
+    expect((await other.as.admin.get(`/contacts/${contact?.id}/events`)).status).toBe(404);
+    expect((await ws.as.ingestKey.get(`/contacts/${contact?.id}/events`)).status).toBe(403);
     expect((await ws.as.admin.get(`/contacts/not-a-uuid/events`)).status).toBe(422);
   });
 
