@@ -114,7 +114,7 @@ describe('ingestion survives kill -9 of the API and of Redis', () => {
     });
     expect(retries).toBeGreaterThan(0);
     await expectStoredOnceAndProcessed(messageIds);
-  });
+  }, 240_000);
 
   it('keeps acknowledging and loses nothing when Redis is killed mid-stream and restarted empty', async () => {
     const { messageIds, retries } = await sendWhile(async () => {
@@ -125,5 +125,5 @@ describe('ingestion survives kill -9 of the API and of Redis', () => {
     // The answer never waits for Redis: not one request failed while it was down.
     expect(retries).toBe(0);
     await expectStoredOnceAndProcessed(messageIds);
-  });
+  }, 240_000);
 });

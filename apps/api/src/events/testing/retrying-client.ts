@@ -9,6 +9,7 @@ export async function sendUntilAcknowledged(input: {
   body: unknown;
   onRetry?: () => void;
 }): Promise<void> {
+  const giveUpAt = Date.now() + 120_000;
   for (let attempt = 1; ; attempt++) {
     try {
       const response = await fetch(`${input.url}${input.path}`, {
@@ -24,7 +25,7 @@ export async function sendUntilAcknowledged(input: {
     } catch (error) {
       if (error instanceof Error && error.message.startsWith('HTTP ')) throw error;
     }
-    if (attempt > 600) throw new Error(`gave up after ${attempt} attempts`);
+    if (Date.now() > giveUpAt) throw new Error(`gave up after ${attempt} attempts in 120 s`);
     input.onRetry?.();
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
