@@ -6,6 +6,7 @@ import { ConfigModule } from './config/config.module';
 import { ContactsModule } from './contacts/contacts.module';
 import type { LoaConfig } from './config/loa-config';
 import { DatabaseModule } from './database/database.module';
+import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { HttpModule } from './http/http.module';
 import { OpenApiModule } from './openapi/openapi.module';
@@ -37,6 +38,7 @@ export class AppModule {
         OpenApiModule,
         HealthModule,
         ContactsModule,
+        EventsModule,
       ],
     };
   }
