@@ -19,6 +19,8 @@ export interface LoaConfig {
   redis: { url: string; keyPrefix: string };
   temporal: TemporalConfig;
   encryptionKey: Buffer;
+  /** Largest CSV file an import accepts, in bytes. */
+  imports: { maxBytes: number };
   log: { level: 'debug' | 'info' | 'warn' | 'error'; format: 'json' | 'pretty' };
 }
 

@@ -39,6 +39,7 @@ function toConfig(env: Environment, cwd: string): LoaConfig {
     redis: { url: env.REDIS_URL, keyPrefix: env.LOA_REDIS_PREFIX },
     temporal: temporalConfig(env, cwd),
     encryptionKey: Buffer.from(env.LOA_ENCRYPTION_KEY, 'base64'),
+    imports: { maxBytes: env.LOA_IMPORT_MAX_BYTES },
     log: { level: env.LOA_LOG_LEVEL, format: env.LOA_LOG_FORMAT },
   };
 }

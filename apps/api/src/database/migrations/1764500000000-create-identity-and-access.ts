@@ -40,7 +40,9 @@ export class CreateIdentityAndAccess1764500000000 implements MigrationInterface 
         accepted_by uuid REFERENCES users (id) ON DELETE SET NULL,
         revoked_at timestamptz
       )`);
-    await queryRunner.query(`CREATE INDEX invitations_workspace_idx ON invitations (workspace_id, created_at)`);
+    await queryRunner.query(
+      `CREATE INDEX invitations_workspace_idx ON invitations (workspace_id, created_at)`,
+    );
     await queryRunner.query(`
       CREATE TABLE sessions (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

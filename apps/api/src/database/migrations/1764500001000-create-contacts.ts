@@ -46,9 +46,13 @@ export class CreateContacts1764500001000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE UNIQUE INDEX contacts_email_key ON contacts (workspace_id, lower(email)) WHERE email IS NOT NULL`,
     );
-    await queryRunner.query(`CREATE INDEX contacts_workspace_created_idx ON contacts (workspace_id, created_at, id)`);
+    await queryRunner.query(
+      `CREATE INDEX contacts_workspace_created_idx ON contacts (workspace_id, created_at, id)`,
+    );
     await queryRunner.query(`CREATE INDEX contacts_tags_idx ON contacts USING gin (tags)`);
-    await queryRunner.query(`CREATE INDEX contacts_attributes_idx ON contacts USING gin (attributes jsonb_path_ops)`);
+    await queryRunner.query(
+      `CREATE INDEX contacts_attributes_idx ON contacts USING gin (attributes jsonb_path_ops)`,
+    );
     await queryRunner.query(`
       CREATE TABLE contact_identities (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
