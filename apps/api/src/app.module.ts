@@ -1,10 +1,18 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ApiKeysModule } from './api-keys/api-keys.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { ConfigModule } from './config/config.module';
 import type { LoaConfig } from './config/loa-config';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { HttpModule } from './http/http.module';
+import { OpenApiModule } from './openapi/openapi.module';
+import { QueuesModule } from './queues/queues.module';
 import { RedisModule } from './redis/redis.module';
 import { TemporalClientModule } from './temporal/temporal-client.module';
+import { UsersModule } from './users/users.module';
+import { WorkspacesModule } from './workspaces/workspaces.module';
 
 @Module({})
 export class AppModule {
@@ -15,7 +23,15 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule,
         RedisModule,
+        QueuesModule,
         TemporalClientModule,
+        HttpModule,
+        AuditModule,
+        AuthModule,
+        WorkspacesModule,
+        UsersModule,
+        ApiKeysModule,
+        OpenApiModule,
         HealthModule,
       ],
     };

@@ -1,15 +1,28 @@
 import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
 import { AppModule } from './app.module';
 import type { LoaConfig } from './config/loa-config';
+import { bodyErrorHandler, jsonBodyParser } from './http/body-parsing';
+import { requestIdMiddleware } from './http/request-id';
 import { createLogger } from './logging/create-logger';
 
 /** Builds the HTTP application; main.ts and the tests share it. */
 export async function createApp(config: LoaConfig): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger: createLogger(config.log, 'LoaApi'),
     abortOnError: false,
+    bodyParser: false,
   });
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.use(requestIdMiddleware);
+  app.use(helmet());
+  app.use(cookieParser());
+  app.use(jsonBodyParser);
+  app.use(bodyErrorHandler);
   app.enableShutdownHooks();
   return app;
 }

@@ -7,6 +7,8 @@ export interface UserPrincipal {
   userId: string;
   role: Role;
   sessionId: string;
+  /** The session's CSRF token, returned by GET /auth/me to the browser that holds the cookie. */
+  csrfToken: string;
 }
 
 export interface ApiKeyPrincipal {
@@ -24,11 +26,13 @@ export interface AuthenticatedRequest {
 }
 
 /** The caller of a non-public route, as the auth guard established it. */
-export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {
-  const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
-  if (!principal) throw new Error('CurrentPrincipal used on a route without an authenticated caller');
-  return principal;
-});
+export const CurrentPrincipal = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Principal => {
+    const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
+    if (!principal) throw new Error('CurrentPrincipal used on a route without an authenticated caller');
+    return principal;
+  },
+);
 
 /** The actor columns of the audit log for a principal. */
 export function actorOf(principal: Principal): { actorKind: 'user' | 'api_key'; actorId: string } {

@@ -52,6 +52,14 @@ export const environmentSchema = z.object({
   TEMPORAL_TLS_KEY_PATH: optionalText,
   TEMPORAL_API_KEY: optionalText,
   LOA_ENCRYPTION_KEY: encryptionKey,
+  LOA_BOOTSTRAP_ADMIN_EMAIL: optionalText.pipe(z.email({ message: 'must be an e-mail address' }).optional()),
+  LOA_BOOTSTRAP_ADMIN_PASSWORD: optionalText.pipe(
+    z.string().min(10, { message: 'must be at least 10 characters' }).optional(),
+  ),
+  LOA_BOOTSTRAP_WORKSPACE_NAME: optionalText,
+  LOA_COOKIE_SECURE: booleanFlag.optional(),
+  LOA_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
+  LOA_INGEST_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(5000),
   LOA_IMPORT_MAX_BYTES: z.coerce
     .number()
     .int()

@@ -19,6 +19,12 @@ export interface LoaConfig {
   redis: { url: string; keyPrefix: string };
   temporal: TemporalConfig;
   encryptionKey: Buffer;
+  /** Creates this admin on first start when no user has the e-mail (issue 8 §1). */
+  bootstrapAdmin: { email: string; password: string; workspaceName: string } | undefined;
+  /** Session cookies carry `Secure` (always in production unless set otherwise). */
+  cookieSecure: boolean;
+  /** Sign-in attempts per minute per client address and e-mail; ingestion requests per second per API key. */
+  rateLimits: { loginPerMinute: number; ingestPerSecondPerKey: number };
   /** Largest CSV file an import accepts, in bytes. */
   imports: { maxBytes: number };
   log: { level: 'debug' | 'info' | 'warn' | 'error'; format: 'json' | 'pretty' };

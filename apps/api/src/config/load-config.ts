@@ -39,9 +39,27 @@ function toConfig(env: Environment, cwd: string): LoaConfig {
     redis: { url: env.REDIS_URL, keyPrefix: env.LOA_REDIS_PREFIX },
     temporal: temporalConfig(env, cwd),
     encryptionKey: Buffer.from(env.LOA_ENCRYPTION_KEY, 'base64'),
+    bootstrapAdmin: bootstrapAdmin(env),
+    cookieSecure: env.LOA_COOKIE_SECURE ?? env.NODE_ENV === 'production',
+    rateLimits: {
+      loginPerMinute: env.LOA_LOGIN_RATE_LIMIT,
+      ingestPerSecondPerKey: env.LOA_INGEST_RATE_LIMIT,
+    },
     imports: { maxBytes: env.LOA_IMPORT_MAX_BYTES },
     log: { level: env.LOA_LOG_LEVEL, format: env.LOA_LOG_FORMAT },
   };
+}
+
+function bootstrapAdmin(env: Environment): LoaConfig['bootstrapAdmin'] {
+  const email = env.LOA_BOOTSTRAP_ADMIN_EMAIL;
+  const password = env.LOA_BOOTSTRAP_ADMIN_PASSWORD;
+  if ((email === undefined) !== (password === undefined)) {
+    throw new ConfigError([
+      `Invalid configuration: ${email ? 'LOA_BOOTSTRAP_ADMIN_PASSWORD' : 'LOA_BOOTSTRAP_ADMIN_EMAIL'} is required when the other is set`,
+    ]);
+  }
+  if (!email || !password) return undefined;
+  return { email, password, workspaceName: env.LOA_BOOTSTRAP_WORKSPACE_NAME ?? 'My workspace' };
 }
 
 function pgliteDir(configured: string | undefined, dataDir: string, cwd: string): string {

@@ -43,7 +43,7 @@ export function problemTitle(status: number): string {
 /** A failure the caller caused (or must know about), answered as problem+json by the problem filter. */
 export class ProblemException extends HttpException {
   constructor(
-    readonly status: number,
+    status: number,
     readonly detail: string,
     readonly extra: { type?: string; errors?: FieldError[]; headers?: Record<string, string> } & Record<
       string,
@@ -56,7 +56,10 @@ export class ProblemException extends HttpException {
 
 export const problems = {
   validation: (errors: FieldError[], detail?: string) =>
-    new ProblemException(422, detail ?? describeFieldErrors(errors), { type: 'urn:loa:problem:validation', errors }),
+    new ProblemException(422, detail ?? describeFieldErrors(errors), {
+      type: 'urn:loa:problem:validation',
+      errors,
+    }),
   field: (location: FieldLocation, field: string, message: string, status = 422) =>
     new ProblemException(status, `${field}: ${message}`, {
       type: 'urn:loa:problem:validation',

@@ -1,0 +1,26 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { ApiKeyAuthenticator } from './api-key-authenticator';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { RateLimitGuard } from './rate-limit.guard';
+import { SessionsService } from './sessions.service';
+
+/** Sign-in, sessions and API-key authentication; the auth guard then the rate-limit guard run on every route. */
+@Global()
+@Module({
+  // Limits are chosen per route by RateLimitGuard; this entry only enables the throttler's storage.
+  imports: [ThrottlerModule.forRoot([{ ttl: 60_000, limit: 1_000_000 }])],
+  controllers: [AuthController],
+  providers: [
+    SessionsService,
+    ApiKeyAuthenticator,
+    AuthService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
+  ],
+  exports: [SessionsService, ApiKeyAuthenticator],
+})
+export class AuthModule {}

@@ -1,0 +1,41 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { RequestWithId } from './request-id';
+import { sendProblem } from './send-problem';
+
+/** The largest JSON body any route reads; routes with smaller limits (ingestion) check `rawBodyLength` themselves. */
+export const JSON_BODY_LIMIT_BYTES = 1024 * 1024;
+
+export interface RequestWithRawLength {
+  rawBodyLength?: number;
+}
+
+export const jsonBodyParser = express.json({
+  limit: JSON_BODY_LIMIT_BYTES,
+  verify: (req, _res, buffer) => {
+    (req as RequestWithRawLength).rawBodyLength = buffer.length;
+  },
+});
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  message?: string;
+}
+
+/** Body-parser failures (malformed JSON, too large, bad charset) as problem documents instead of HTML. */
+export function bodyErrorHandler(
+  error: BodyParserError,
+  req: Request & RequestWithId,
+  res: Response,
+  next: NextFunction,
+): void {
+  const status = error.status ?? 500;
+  if (!error.type || status >= 500) return next(error);
+  const detail =
+    error.type === 'entity.too.large'
+      ? `The request body is larger than ${JSON_BODY_LIMIT_BYTES / 1024} KB`
+      : error.type === 'entity.parse.failed'
+        ? `The request body is not valid JSON: ${error.message ?? 'parse error'}`
+        : (error.message ?? 'The request body cannot be read');
+  sendProblem(res, { status, detail, instance: req.originalUrl, requestId: req.requestId });
+}

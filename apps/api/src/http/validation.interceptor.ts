@@ -1,0 +1,45 @@
+import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import type { Observable } from 'rxjs';
+import type { z } from 'zod';
+import { ENDPOINT_METADATA, type EndpointSpec } from './endpoint.decorator';
+import { type FieldError, type FieldLocation, problems } from './problem';
+import { zodFieldErrors } from './zod-field-errors';
+
+/** Parses params, query and body with the route's zod schemas; the parsed values replace the raw ones. */
+@Injectable()
+export class ValidationInterceptor implements NestInterceptor {
+  constructor(private readonly reflector: Reflector) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const spec = this.reflector.get<EndpointSpec | undefined>(ENDPOINT_METADATA, context.getHandler());
+    if (spec) {
+      const req = context.switchToHttp().getRequest<Request>();
+      const errors: FieldError[] = [];
+      const params = parsePart(spec.params, req.params, 'path', errors);
+      const query = parsePart(spec.query, req.query, 'query', errors);
+      const body = parsePart(spec.body, req.body ?? {}, 'body', errors);
+      if (errors.length > 0) throw problems.validation(errors);
+      if (spec.params) req.params = params as Request['params'];
+      // Express 5 exposes req.query as a getter; redefine it so handlers see the parsed value.
+      if (spec.query)
+        Object.defineProperty(req, 'query', { value: query, writable: true, configurable: true });
+      if (spec.body) req.body = body;
+    }
+    return next.handle();
+  }
+}
+
+function parsePart(
+  schema: z.ZodType | undefined,
+  value: unknown,
+  location: FieldLocation,
+  errors: FieldError[],
+) {
+  if (!schema) return value;
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  errors.push(...zodFieldErrors(parsed.error, location));
+  return undefined;
+}

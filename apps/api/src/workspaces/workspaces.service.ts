@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { UserPrincipal } from '../auth/principal';
+import { problems } from '../http/problem';
+
+interface WorkspaceRow {
+  id: string;
+  name: string;
+  slug: string;
+  timezone: string;
+  created_at: Date;
+}
+
+@Injectable()
+export class WorkspacesService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async get(id: string) {
+    const rows: WorkspaceRow[] = await this.db.query(
+      `SELECT id, name, slug, timezone, created_at FROM workspaces WHERE id = $1`,
+      [id],
+    );
+    if (!rows[0]) throw problems.notFound('Workspace');
+    return toWorkspace(rows[0]);
+  }
+
+  async update(actor: UserPrincipal, change: { name?: string; timezone?: string }) {
+    await this.db.query(
+      `UPDATE workspaces SET name = coalesce($2, name), timezone = coalesce($3, timezone) WHERE id = $1`,
+      [actor.workspaceId, change.name ?? null, change.timezone ?? null],
+    );
+    await this.audit.record({
+      workspaceId: actor.workspaceId,
+      actor,
+      action: 'workspace.updated',
+      details: change,
+    });
+    return this.get(actor.workspaceId);
+  }
+
+  /** A new workspace whose slug is derived from its name and made unique. */
+  async create(manager: EntityManager, name: string): Promise<string> {
+    const base = slugify(name);
+    for (let attempt = 0; ; attempt++) {
+      const slug = attempt === 0 ? base : `${base.slice(0, 56)}-${attempt + 1}`;
+      const rows: Array<{ id: string }> = await manager.query(
+        `INSERT INTO workspaces (slug, name) VALUES ($1, $2) ON CONFLICT (slug) DO NOTHING RETURNING id`,
+        [slug, name],
+      );
+      if (rows[0]) return rows[0].id;
+    }
+  }
+}
+
+export function slugify(name: string): string {
+  const slug = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/gi, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return slug.length >= 2 ? slug : `ws-${slug || 'x'}`;
+}
+
+function toWorkspace(row: WorkspaceRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    slug: row.slug,
+    timezone: row.timezone,
+    createdAt: new Date(row.created_at).toISOString(),
+  };
+}
