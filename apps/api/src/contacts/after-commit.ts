@@ -1,0 +1,51 @@
+import { Logger } from '@nestjs/common';
+import type {
+  EntityManager,
+  EntitySubscriberInterface,
+  TransactionCommitEvent,
+  TransactionRollbackEvent,
+} from 'typeorm';
+
+type Task = () => Promise<void> | void;
+const PENDING = 'loaAfterCommit';
+const logger = new Logger('AfterCommit');
+
+function start(task: Task): void {
+  void Promise.resolve()
+    .then(task)
+    .catch((error: unknown) => logger.error(`after-commit task failed: ${String(error)}`));
+}
+
+/**
+ * Runs `task` once the transaction `manager` belongs to has committed (at once when it has none), so that work
+ * triggered by a write (segment re-evaluation) sees the write. Dropped if that transaction rolls back. Needs
+ * `AfterCommitSubscriber` registered on the data source.
+ */
+export function runAfterCommit(manager: EntityManager, task: Task): void {
+  const runner = manager.queryRunner;
+  if (!runner?.isTransactionActive) {
+    start(task);
+    return;
+  }
+  const data = runner.data as Record<string, Task[] | undefined>;
+  (data[PENDING] ??= []).push(task);
+}
+
+/** Fires the tasks `runAfterCommit` queued when the outermost transaction commits. */
+export class AfterCommitSubscriber implements EntitySubscriberInterface {
+  afterTransactionCommit(event: TransactionCommitEvent): void {
+    if (event.queryRunner.isTransactionActive) return;
+    for (const task of takePending(event.queryRunner.data)) start(task);
+  }
+
+  afterTransactionRollback(event: TransactionRollbackEvent): void {
+    if (!event.queryRunner.isTransactionActive) takePending(event.queryRunner.data);
+  }
+}
+
+function takePending(data: unknown): Task[] {
+  const record = data as Record<string, Task[] | undefined>;
+  const tasks = record[PENDING] ?? [];
+  record[PENDING] = [];
+  return tasks;
+}

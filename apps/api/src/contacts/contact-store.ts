@@ -1,0 +1,231 @@
+import type { EntityManager } from 'typeorm';
+import type { AttributeDefinition, AttributeDefinitions } from './attributes/attribute-definition';
+import type { ContactState } from './contact-state';
+import type { ContactRow, IdentityRow } from './contact-view';
+import type { IdentityKind, KeyMatch } from './merge/plan-merge';
+import type { NormalizedKeys, NormalizedZaloIdentity } from './normalize-write';
+
+/** Raw SQL on contacts and contact_identities, always scoped to one workspace. */
+
+export async function selectRows<T>(manager: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
+  const result = (await manager.query(sql, params)) as unknown[];
+  // UPDATE and DELETE answer [rows, affected]; every other command answers its rows.
+  const isUpdate = result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number';
+  return (isUpdate ? result[0] : result) as T[];
+}
+
+/** A live contact is neither erased nor merged into another. */
+export const LIVE = 'c.erased_at IS NULL AND c.merged_into IS NULL';
+
+export async function loadDefinitions(
+  manager: EntityManager,
+  workspaceId: string,
+): Promise<AttributeDefinitions> {
+  const rows = await selectRows<{
+    key: string;
+    label: string;
+    type: AttributeDefinition['type'];
+    enum_values: string[] | null;
+  }>(manager, 'SELECT key, label, type, enum_values FROM attribute_definitions WHERE workspace_id = $1', [
+    workspaceId,
+  ]);
+  return new Map(
+    rows.map((row) => [
+      row.key,
+      { key: row.key, label: row.label, type: row.type, enumValues: row.enum_values },
+    ]),
+  );
+}
+
+export async function workspaceTimezone(manager: EntityManager, workspaceId: string): Promise<string | null> {
+  const rows = await selectRows<{ timezone: string }>(
+    manager,
+    'SELECT timezone FROM workspaces WHERE id = $1',
+    [workspaceId],
+  );
+  return rows[0]?.timezone ?? null;
+}
+
+/**
+ * Serialises every transaction that touches one of these identity values (until it ends), so two concurrent
+ * upserts of the same phone cannot both decide to create. Sorted to take them in one global order.
+ */
+export async function lockIdentityValues(
+  manager: EntityManager,
+  workspaceId: string,
+  values: string[],
+): Promise<void> {
+  for (const value of [...new Set(values)].sort())
+    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+      `contact:${workspaceId}:${value}`,
+    ]);
+}
+
+export function identityLockValues(keys: NormalizedKeys, zalo: NormalizedZaloIdentity[] = []): string[] {
+  const values: string[] = [];
+  if (keys.externalId) values.push(`externalId:${keys.externalId}`);
+  if (keys.phone) values.push(`phone:${keys.phone}`);
+  if (keys.email) values.push(`email:${keys.email}`);
+  for (const identity of [...(keys.zalo ? [keys.zalo] : []), ...zalo])
+    values.push(`zalo:${identity.oaId}:${identity.userId}`);
+  return values;
+}
+
+/** The live contacts the keys find, one match per key that found one. */
+export async function findByKeys(
+  manager: EntityManager,
+  workspaceId: string,
+  keys: NormalizedKeys,
+): Promise<KeyMatch[]> {
+  const matches: KeyMatch[] = [];
+  for (const kind of ['externalId', 'phone', 'email'] as const) {
+    const value = keys[kind];
+    if (value === undefined) continue;
+    const contactId = await holderOf(manager, workspaceId, kind, value);
+    if (contactId) matches.push({ kind, contactId });
+  }
+  if (keys.zalo) {
+    const contactId = await zaloHolderOf(manager, workspaceId, keys.zalo.oaId, keys.zalo.userId);
+    if (contactId) matches.push({ kind: 'zalo', contactId });
+  }
+  return matches;
+}
+
+const COLUMN: Record<Exclude<IdentityKind, 'zalo'>, string> = {
+  externalId: 'c.external_id',
+  phone: 'c.phone',
+  email: 'lower(c.email)',
+};
+
+/** The contact that holds this identifier, if any. */
+export async function holderOf(
+  manager: EntityManager,
+  workspaceId: string,
+  kind: Exclude<IdentityKind, 'zalo'>,
+  value: string,
+): Promise<string | null> {
+  const rows = await selectRows<{ id: string }>(
+    manager,
+    `SELECT c.id FROM contacts c WHERE c.workspace_id = $1 AND ${COLUMN[kind]} = $2`,
+    [workspaceId, kind === 'email' ? value.toLowerCase() : value],
+  );
+  return rows[0]?.id ?? null;
+}
+
+export async function zaloHolderOf(
+  manager: EntityManager,
+  workspaceId: string,
+  oaId: string,
+  userId: string,
+): Promise<string | null> {
+  const rows = await selectRows<{ contact_id: string }>(
+    manager,
+    `SELECT contact_id FROM contact_identities
+      WHERE workspace_id = $1 AND kind = 'zalo' AND oa_id = $2 AND external_user_id = $3`,
+    [workspaceId, oaId, userId],
+  );
+  return rows[0]?.contact_id ?? null;
+}
+
+/** Row-locks the contacts (in id order, so concurrent lockers never deadlock on them). */
+export async function lockContacts(
+  manager: EntityManager,
+  workspaceId: string,
+  ids: string[],
+): Promise<ContactRow[]> {
+  return selectRows<ContactRow>(
+    manager,
+    'SELECT c.* FROM contacts c WHERE c.workspace_id = $1 AND c.id = ANY($2::uuid[]) ORDER BY c.id FOR UPDATE',
+    [workspaceId, ids],
+  );
+}
+
+export async function identitiesOf(
+  manager: EntityManager,
+  workspaceId: string,
+  ids: string[],
+): Promise<IdentityRow[]> {
+  if (ids.length === 0) return [];
+  return selectRows<IdentityRow>(
+    manager,
+    `SELECT contact_id, kind, oa_id, external_user_id, follower, followed_at, last_interaction_at
+       FROM contact_identities WHERE workspace_id = $1 AND contact_id = ANY($2::uuid[])
+      ORDER BY oa_id, external_user_id`,
+    [workspaceId, ids],
+  );
+}
+
+export async function insertContact(
+  manager: EntityManager,
+  workspaceId: string,
+  state: ContactState,
+): Promise<ContactRow> {
+  const [row] = await selectRows<ContactRow>(
+    manager,
+    `INSERT INTO contacts (workspace_id, external_id, phone, email, name, attributes, tags, score, do_not_contact, consents)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::text[], $8, $9, $10::jsonb) RETURNING *`,
+    [workspaceId, ...stateParams(state)],
+  );
+  return row;
+}
+
+export async function updateContact(
+  manager: EntityManager,
+  workspaceId: string,
+  id: string,
+  state: ContactState,
+): Promise<ContactRow> {
+  const [row] = await selectRows<ContactRow>(
+    manager,
+    `UPDATE contacts SET external_id = $3, phone = $4, email = $5, name = $6, attributes = $7::jsonb, tags = $8::text[],
+            score = $9, do_not_contact = $10, consents = $11::jsonb, updated_at = now()
+      WHERE workspace_id = $1 AND id = $2 RETURNING *`,
+    [workspaceId, id, ...stateParams(state)],
+  );
+  return row;
+}
+
+function stateParams(state: ContactState): unknown[] {
+  return [
+    state.externalId,
+    state.phone,
+    state.email,
+    state.name,
+    JSON.stringify(state.attributes),
+    state.tags,
+    state.score,
+    state.doNotContact,
+    JSON.stringify(state.consents),
+  ];
+}
+
+/** Adds the Zalo identity to the contact, or updates its follower state; true when something changed. */
+export async function upsertZaloIdentity(
+  manager: EntityManager,
+  workspaceId: string,
+  contactId: string,
+  identity: NormalizedZaloIdentity,
+): Promise<boolean> {
+  const rows = await selectRows<{ id: string }>(
+    manager,
+    `INSERT INTO contact_identities (workspace_id, contact_id, kind, oa_id, external_user_id, follower, followed_at)
+     VALUES ($1, $2, 'zalo', $3, $4, coalesce($5, false), $6)
+     ON CONFLICT (workspace_id, kind, oa_id, external_user_id) DO UPDATE
+        SET follower = coalesce($5, contact_identities.follower),
+            followed_at = coalesce($6, contact_identities.followed_at),
+            updated_at = now()
+      WHERE contact_identities.contact_id = $2
+        AND (contact_identities.follower IS DISTINCT FROM coalesce($5, contact_identities.follower)
+          OR contact_identities.followed_at IS DISTINCT FROM coalesce($6, contact_identities.followed_at))
+     RETURNING id`,
+    [
+      workspaceId,
+      contactId,
+      identity.oaId,
+      identity.userId,
+      identity.follower ?? null,
+      identity.followedAt ?? null,
+    ],
+  );
+  return rows.length > 0;
+}
