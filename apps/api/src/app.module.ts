@@ -8,6 +8,7 @@ import type { LoaConfig } from './config/loa-config';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { HttpModule } from './http/http.module';
+import { ImportsModule } from './imports/imports.module';
 import { OpenApiModule } from './openapi/openapi.module';
 import { QueuesModule } from './queues/queues.module';
 import { RedisModule } from './redis/redis.module';
@@ -35,6 +36,7 @@ export class AppModule {
         OpenApiModule,
         HealthModule,
         ContactsModule,
+        ImportsModule,
       ],
     };
   }
