@@ -70,12 +70,14 @@ export function coerceAttributeCell(
       return coerceBoolean(text);
     case 'date': {
       const parsed = parseDate(text, dateFormat, timezone);
-      return parsed ? { ok: true, value: parsed.toISODate()! } : { ok: false, reason: expected(dateFormat) };
+      return parsed
+        ? { ok: true, value: parsed.toFormat('yyyy-MM-dd') }
+        : { ok: false, reason: expected(dateFormat) };
     }
     case 'datetime': {
       const parsed = parseDate(text, dateFormat, timezone);
       return parsed
-        ? { ok: true, value: parsed.toUTC().toISO()! }
+        ? { ok: true, value: parsed.toUTC().toFormat("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'") }
         : { ok: false, reason: expected(dateFormat) };
     }
     case 'enum': {

@@ -122,7 +122,7 @@ export class ImportsService {
         const page = await store.errorsPage(id, afterId, ERROR_PAGE);
         for (const error of page) yield [error.row_number, error.column_name, error.reason];
         if (page.length < ERROR_PAGE) return;
-        afterId = page[page.length - 1]!.id;
+        afterId = page[page.length - 1].id;
       }
     }
     return Readable.from(rows()).pipe(

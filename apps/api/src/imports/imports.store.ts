@@ -37,7 +37,7 @@ export class ImportsStore {
         JSON.stringify(input.mapping),
       ],
     )) as ImportRow[];
-    return toImportRecord(rows[0]!);
+    return toImportRecord(rows[0]);
   }
 
   async find(workspaceId: string, id: string, manager: EntityManager = this.dataSource.manager) {
@@ -70,7 +70,7 @@ export class ImportsStore {
        WHERE workspace_id = $1 AND id = $2 RETURNING *`,
       [workspaceId, id, JSON.stringify(start.mapping), start.mode, start.dryRun, start.identityKey ?? null],
     );
-    return toImportRecord(rows[0]!);
+    return toImportRecord(rows[0]);
   }
 
   /** Back to `uploaded` when the job could not be queued. */

@@ -93,7 +93,7 @@ export function proposeMapping(
   });
   const identity = IDENTITY_PREFERENCE.find((key) => usedFields.has(key));
   return header.map((column, index) => {
-    const target = targets[index]!;
+    const target = targets[index];
     const isIdentity = target.kind === 'field' && target.field === identity;
     return { column, target: isIdentity ? { kind: 'identity', key: identity } : target };
   });

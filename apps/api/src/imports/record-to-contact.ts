@@ -53,7 +53,7 @@ export function recordToContact(record: readonly string[], context: RecordContex
         { column: '', reason: `has ${record.length} columns where the header has ${context.headerLength}` },
       ],
     };
-  const identityValue = record[plan.identity.index]!.trim();
+  const identityValue = record[plan.identity.index].trim();
   if (identityValue === '')
     return {
       ok: false,
@@ -63,7 +63,7 @@ export function recordToContact(record: readonly string[], context: RecordContex
   const row: ContactRow = { match: {}, write: {} };
   const errors: RowError[] = [];
   for (const column of plan.columns) {
-    const text = record[column.index]!.trim();
+    const text = record[column.index].trim();
     if (text === '') continue;
     const failure = writeCell(row, column, text, context);
     if (failure) errors.push({ column: column.name, reason: failure });

@@ -35,7 +35,7 @@ export function tallyBatch({ plan, converted, valid, results }: TallyInput): {
     for (const error of record.errors) errors.push({ rowNumber, ...error });
   }
   results.forEach((result, index) => {
-    const rowNumber = valid[index]!.rowNumber;
+    const rowNumber = valid[index].rowNumber;
     if (!result.ok) {
       counts.failed += 1;
       const fieldErrors =
