@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, StreamableFile } from '@nestjs/common';
 import type { Request } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { Access } from '../auth/access';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { Endpoint } from '../http/endpoint.decorator';
@@ -30,7 +30,11 @@ export class ImportsController {
       '`,` `;` tab or `|` (detected), at most LOA_IMPORT_MAX_BYTES (100 MB by default).',
     tags: TAGS,
     access: Access.write,
-    rawBody: { contentType: 'multipart/form-data', description: 'The CSV file in the field `file`' },
+    rawBody: {
+      contentType: 'multipart/form-data',
+      description: 'The CSV file in the field `file`',
+      schema: z.object({ file: z.string().describe('The CSV file (binary)') }),
+    },
     status: 201,
     response: uploadedImportSchema,
     responses: { 413: { description: 'The file is larger than the limit' } },
