@@ -13,7 +13,7 @@ import { Client as PgClient } from 'pg';
 import { freePort } from '../tools/testing/free-port';
 import { round } from './support/measure';
 
-const SIZES = (process.env.LOA_BENCH_IMPORT_ROWS ?? '100000,300000').split(',').map(Number);
+const SIZES = (process.env.LOA_BENCH_IMPORT_ROWS ?? '10000,100000').split(',').map(Number);
 const ADMIN_URL = process.env.LOA_BENCH_DATABASE_ADMIN_URL ?? 'postgres://loa:loa@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ADMIN = { email: 'bench@example.test', password: 'benchmark-password' };
@@ -63,6 +63,7 @@ function memoryOf(pid: number, field: 'VmRSS' | 'VmHWM'): Promise<number> {
 async function startApi(
   databaseUrl: string,
   dataDir: string,
+  onSpawn: (child: ChildProcess) => void,
 ): Promise<{ child: ChildProcess; url: string; headers: Record<string, string> }> {
   const port = await freePort();
   const child = spawn('node', [API_MAIN], {
@@ -82,6 +83,7 @@ async function startApi(
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  onSpawn(child);
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -114,9 +116,11 @@ async function importOnce(rows: number, workDir: string): Promise<Figures> {
   await admin.connect();
   await admin.query(`CREATE DATABASE "${databaseName}"`);
   const databaseUrl = Object.assign(new URL(ADMIN_URL), { pathname: `/${databaseName}` }).toString();
-  const { child, url, headers } = await startApi(databaseUrl, join(workDir, `data-${rows}`));
+  let child: ChildProcess | undefined;
   try {
-    const pid = child.pid ?? 0;
+    const api = await startApi(databaseUrl, join(workDir, `data-${rows}`), (started) => (child = started));
+    const { url, headers } = api;
+    const pid = api.child.pid ?? 0;
     const rssAfterBootMiB = await memoryOf(pid, 'VmRSS');
 
     const started = performance.now();
@@ -154,8 +158,11 @@ async function importOnce(rows: number, workDir: string): Promise<Figures> {
       growthMiB: round(peakRssMiB - rssAfterBootMiB, 0),
     };
   } finally {
-    child.kill('SIGTERM');
-    await once(child, 'exit');
+    if (child && child.exitCode === null) {
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      await exited;
+    }
     await admin.query(`DROP DATABASE "${databaseName}" WITH (FORCE)`);
     await admin.end();
   }

@@ -7,9 +7,12 @@ export interface ContactImportJob {
   workspaceId: string;
 }
 
-/** Retried with backoff; a retry (or a job picked up again after its worker died) resumes after the last batch. */
+/**
+ * Retried with backoff (an attempt also ends when its process shuts down); a retry, or a job picked up again after
+ * its worker died, resumes after the last committed batch.
+ */
 export const CONTACT_IMPORT_JOB_OPTIONS: JobOptions = {
-  attempts: 5,
+  attempts: 10,
   backoff: { type: 'exponential', delay: 2000 },
   removeOnComplete: 100,
   removeOnFail: 100,

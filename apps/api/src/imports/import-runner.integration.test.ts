@@ -10,7 +10,7 @@ import { createApp } from '../create-app';
 import { testConfig } from '../testing/test-config';
 import { seedTestWorkspace, type TestWorkspace } from '../testing/test-workspace';
 import { CONTACT_IMPORT_QUEUE, type ContactImportJob } from './import-queue';
-import { ImportRunner } from './import-runner';
+import { ImportInterrupted, ImportRunner } from './import-runner';
 import { ImportsService, importFilePath } from './imports.service';
 import { contactsCsv, contactsOf, finished, uploaded } from './testing/import-helpers';
 
@@ -114,6 +114,36 @@ describe('the import job: cancel, crash and resume', () => {
       ['453', 'Số điện thoại', 'is empty; it identifies the contact'],
       ['454', 'Số điện thoại', 'is not a valid Vietnamese phone number'],
     ]);
+  });
+
+  it('stops between batches when its process shuts down, and another process resumes', async () => {
+    const id = await prepared(contactsCsv(300));
+    const stopping = await createApp(testConfig({ LOA_DATA_DIR: dataDir }));
+    await stopping.init();
+    try {
+      const stoppingRunner = stopping.get(ImportRunner);
+      await expect(
+        stoppingRunner.run(ws.workspaceId, id, {
+          rowsPerBatch: 100,
+          afterBatch: () => stoppingRunner.beforeApplicationShutdown(),
+        }),
+      ).rejects.toBeInstanceOf(ImportInterrupted);
+    } finally {
+      await stopping.close();
+    }
+    expect((await ws.as.marketer.get(`/imports/${id}`).expect(200)).body.progress.rowsRead).toBe(100);
+    await runner.run(ws.workspaceId, id, { rowsPerBatch: 100 });
+    const state = await ws.as.marketer.get(`/imports/${id}`).expect(200);
+    expect(state.body).toMatchObject({ status: 'completed' });
+    expect(state.body.progress).toEqual({
+      rowsRead: 300,
+      created: 300,
+      updated: 0,
+      unchanged: 0,
+      skipped: 0,
+      failed: 0,
+    });
+    expect(await contactsOf(app, ws.workspaceId)).toHaveLength(300);
   });
 
   it('counts each batch once when two workers run the same import at the same time', async () => {

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CsvError, parse } from 'csv-parse';
 import type { DataSource } from 'typeorm';
@@ -17,6 +17,9 @@ export const IMPORT_BATCH_ROWS = 500;
 
 /** A failure that running again cannot fix (unreadable CSV, missing file): the import fails at once. */
 export class PermanentImportFailure extends Error {}
+
+/** The process is shutting down: the attempt stops between batches and a later attempt resumes. */
+export class ImportInterrupted extends Error {}
 
 export interface RunHooks {
   /** Called after each committed batch with the rows committed so far (tests simulate a crash here). */
@@ -38,8 +41,9 @@ type BatchOutcome = 'committed' | 'cancelled' | 'superseded';
  * contact writes of each batch back and keeps only the counts and errors.
  */
 @Injectable()
-export class ImportRunner {
+export class ImportRunner implements BeforeApplicationShutdown {
   private readonly logger = new Logger(ImportRunner.name);
+  private stopping = false;
 
   constructor(
     @Inject(LOA_CONFIG) private readonly config: LoaConfig,
@@ -47,6 +51,11 @@ export class ImportRunner {
     private readonly store: ImportsStore,
     private readonly contacts: ContactsService,
   ) {}
+
+  /** Lets a running job stop at its next batch boundary, so the queue can close without waiting for the file. */
+  beforeApplicationShutdown(): void {
+    this.stopping = true;
+  }
 
   async run(workspaceId: string, importId: string, hooks: RunHooks = {}): Promise<void> {
     const current = await this.store.find(workspaceId, importId);
@@ -80,6 +89,8 @@ export class ImportRunner {
     let dataRows = -1; // the header is row 0
     let batch: NumberedRecord[] = [];
     const flush = async (): Promise<BatchOutcome> => {
+      if (this.stopping)
+        throw new ImportInterrupted('the process is shutting down; the next attempt resumes');
       const outcome = await this.writeBatch(current, context, committed, batch);
       if (outcome !== 'committed') return outcome;
       committed += batch.length;
