@@ -127,6 +127,22 @@ describe('CSV import through HTTP on PostgreSQL and Redis', () => {
     });
   });
 
+  it('is described in the OpenAPI document: multipart upload, access rules, the CSV of errors', async () => {
+    const document = (await ws.as.anonymous.get('/openapi.json').expect(200)).body;
+    expect(Object.keys(document.paths).filter((path: string) => path.startsWith('/imports'))).toEqual(
+      expect.arrayContaining([
+        '/imports',
+        '/imports/{id}',
+        '/imports/{id}/start',
+        '/imports/{id}/cancel',
+        '/imports/{id}/errors.csv',
+      ]),
+    );
+    expect(document.paths['/imports'].post.requestBody.content).toHaveProperty('multipart/form-data');
+    expect(document.paths['/imports'].post['x-loa-access']).toBe('write');
+    expect(document.paths['/imports/{id}'].get['x-loa-access']).toBe('read');
+  });
+
   describe('mapping', () => {
     it('answers 422 naming the field for a column the file lacks, a column mapped twice and no identity', async () => {
       const { id } = await uploaded(ws.as.marketer, contactsCsv(1));
