@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import type { LoaConfig } from './config/loa-config';
 import { bodyErrorHandler, jsonBodyParser } from './http/body-parsing';
 import { requestIdMiddleware } from './http/request-id';
+import { requestLogMiddleware } from './http/request-log';
 import { createLogger } from './logging/create-logger';
 
 /** Builds the HTTP application; main.ts and the tests share it. */
@@ -19,6 +20,7 @@ export async function createApp(config: LoaConfig): Promise<INestApplication> {
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.use(requestIdMiddleware);
+  app.use(requestLogMiddleware);
   app.use(helmet());
   app.use(cookieParser());
   app.use(jsonBodyParser);

@@ -65,8 +65,18 @@ export function applyWrite(state: ContactState, write: NormalizedWrite): Contact
     tags,
     score: state.score,
     doNotContact: write.doNotContact ?? state.doNotContact,
-    consents: { ...state.consents, ...write.consents },
+    consents: withConsents(state.consents, write.consents ?? {}),
   };
+}
+
+/** A consent that repeats the current state and source keeps its time, so re-sent consents change nothing. */
+function withConsents(current: StoredConsents, written: StoredConsents): StoredConsents {
+  const next = { ...current };
+  for (const [channel, consent] of Object.entries(written) as [ConsentChannel, StoredConsent][]) {
+    const old = current[channel];
+    if (!old || old.state !== consent.state || old.source !== consent.source) next[channel] = consent;
+  }
+  return next;
 }
 
 /**

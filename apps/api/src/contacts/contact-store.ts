@@ -37,6 +37,19 @@ export async function loadDefinitions(
   );
 }
 
+/**
+ * Definition changes take this lock exclusively and writes that coerce attribute values take it shared, so a value
+ * is never written by a definition that is being replaced.
+ */
+export async function lockDefinitions(
+  manager: EntityManager,
+  workspaceId: string,
+  mode: 'shared' | 'exclusive',
+): Promise<void> {
+  const fn = mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
+  await manager.query(`SELECT ${fn}(hashtextextended($1, 0))`, [`attribute-definitions:${workspaceId}`]);
+}
+
 export async function workspaceTimezone(manager: EntityManager, workspaceId: string): Promise<string | null> {
   const rows = await selectRows<{ timezone: string }>(
     manager,

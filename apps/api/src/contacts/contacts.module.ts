@@ -2,13 +2,18 @@ import { Global, Module, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AfterCommitSubscriber } from './after-commit';
+import { AttributeDefinitionsController } from './attributes/attribute-definitions.controller';
+import { AttributeDefinitionsService } from './attributes/attribute-definitions.service';
 import { ContactChanges } from './contact-changes';
+import { ContactsController } from './contacts.controller';
 import { ContactsService } from './contacts.service';
 
 /** Contacts, their attributes and identities; global so that ingestion, imports and segments can use it. */
 @Global()
 @Module({
-  providers: [ContactChanges, ContactsService],
+  // AttributeDefinitionsController first: its /contacts/attributes routes must win over /contacts/:id.
+  controllers: [AttributeDefinitionsController, ContactsController],
+  providers: [ContactChanges, ContactsService, AttributeDefinitionsService],
   exports: [ContactChanges, ContactsService],
 })
 export class ContactsModule implements OnModuleInit {

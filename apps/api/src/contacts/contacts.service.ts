@@ -2,13 +2,26 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type FieldError, ProblemException, problems } from '../http/problem';
+import { type AuditEntry, AuditService } from '../audit/audit.service';
 import { runAfterCommit } from './after-commit';
+import { coerceAttribute } from './attributes/coerce-attribute';
 import type { AttributeDefinitions } from './attributes/attribute-definition';
 import { type ContactChangeCause, ContactChanges } from './contact-changes';
 import type { ContactIdentityKeys, ContactWrite } from './contact-input';
-import { loadDefinitions, workspaceTimezone } from './contact-store';
+import { loadDefinitions, lockDefinitions, selectRows, workspaceTimezone } from './contact-store';
+import type { ContactRow, ContactView } from './contact-view';
+import { eraseContact } from './erase/erase-contact';
+import { liveOrMissing } from './reads/contact-lookup';
+import { decodeCursor } from './reads/contact-cursor';
+import {
+  type AttributeFilter,
+  type ContactListQuery,
+  type ContactPage,
+  listContacts,
+} from './reads/list-contacts';
 import { normalizeUpsert } from './normalize-write';
-import { upsertContact } from './upsert/upsert-contact';
+import { patchContact } from './upsert/patch-contact';
+import { upsertContact, viewOf } from './upsert/upsert-contact';
 import type { UpsertMode, UpsertResult } from './upsert/upsert-result';
 import { withOneRetry } from './upsert/with-retry';
 
@@ -48,6 +61,7 @@ export class ContactsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly changes: ContactChanges,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -100,6 +114,84 @@ export class ContactsService {
     return outcomes;
   }
 
+  /** The live contact with this id; a 404 problem otherwise (naming `mergedInto` for a merged contact). */
+  async get(workspaceId: string, contactId: string): Promise<ContactView> {
+    const manager = this.dataSource.manager;
+    const [row] = await selectRows<ContactRow>(
+      manager,
+      'SELECT * FROM contacts WHERE workspace_id = $1 AND id = $2',
+      [workspaceId, contactId],
+    );
+    return viewOf(manager, workspaceId, liveOrMissing(row));
+  }
+
+  /** Applies a write to the contact with this id (same checks as `upsert`). */
+  async patch(input: { workspaceId: string; contactId: string; write: ContactWrite }): Promise<UpsertResult> {
+    const result = await withOneRetry(() =>
+      this.dataSource.transaction(async (manager) => {
+        const context = await this.context(manager, input.workspaceId);
+        const normalized = normalizeUpsert({ match: {}, write: input.write, ...context });
+        if (!normalized.ok) throw problems.validation(normalized.errors);
+        return patchContact(manager, { ...input, upsert: normalized.value });
+      }),
+    );
+    if (result.outcome === 'updated')
+      this.notify(this.dataSource.manager, { ...input, cause: 'contact' }, [input.contactId]);
+    return result;
+  }
+
+  /** Erases the contact's personal data, keeping anonymous counts (see erase-contact.ts); audited. */
+  async erase(input: { workspaceId: string; contactId: string; actor: AuditEntry['actor'] }): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await eraseContact(manager, input);
+      await this.audit.record(
+        {
+          workspaceId: input.workspaceId,
+          actor: input.actor,
+          action: 'contact.erased',
+          targetKind: 'contact',
+          targetId: input.contactId,
+        },
+        manager,
+      );
+    });
+    this.notify(this.dataSource.manager, { ...input, cause: 'erase' }, [input.contactId]);
+  }
+
+  /**
+   * A page of live contacts. `attributes` filters compare with the value as the attribute's definition types it
+   * (a 422 naming `attr.<key>` when it cannot be), or as text for attributes without a definition.
+   */
+  async list(
+    query: Omit<ContactListQuery, 'attributes' | 'cursor'> & {
+      attributes?: Record<string, string>;
+      cursor?: string;
+    },
+  ): Promise<ContactPage> {
+    const manager = this.dataSource.manager;
+    const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    if (cursor === null || (cursor && (cursor.sort !== query.sort || cursor.order !== query.order)))
+      throw problems.field('query', 'cursor', 'is not a cursor of this listing (same sort and order)');
+    const attributes: AttributeFilter[] = [];
+    if (query.attributes && Object.keys(query.attributes).length > 0) {
+      const definitions = await loadDefinitions(manager, query.workspaceId);
+      const timezone = (await workspaceTimezone(manager, query.workspaceId)) ?? 'UTC';
+      const errors: FieldError[] = [];
+      for (const [key, text] of Object.entries(query.attributes)) {
+        const definition = definitions.get(key);
+        if (!definition) {
+          attributes.push({ key, value: text, typed: false });
+          continue;
+        }
+        const coerced = coerceAttribute(text, definition, timezone);
+        if (coerced.ok) attributes.push({ key, value: coerced.value, typed: true });
+        else errors.push({ in: 'query', field: `attr.${key}`, message: coerced.message });
+      }
+      if (errors.length > 0) throw problems.validation(errors);
+    }
+    return listContacts(manager, { ...query, attributes, cursor });
+  }
+
   private async upsertOne(
     manager: EntityManager,
     input: Pick<UpsertInput, 'workspaceId' | 'match' | 'write' | 'mode'>,
@@ -121,6 +213,7 @@ export class ContactsService {
   private async context(manager: EntityManager, workspaceId: string): Promise<WorkspaceContext> {
     const timezone = await workspaceTimezone(manager, workspaceId);
     if (timezone === null) throw problems.notFound('Workspace');
+    await lockDefinitions(manager, workspaceId, 'shared');
     return { definitions: await loadDefinitions(manager, workspaceId), timezone };
   }
 

@@ -11,6 +11,8 @@ const TRUE_WORDS = new Set(['true', '1', 'yes', 'y', 'có']);
 const FALSE_WORDS = new Set(['false', '0', 'no', 'n', 'không']);
 /** Day-first dates as written in Vietnam (31/12/2024, 31-12-2024). */
 const DAY_FIRST_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+/** `2024-05-01 10:00` as spreadsheets write it, read as ISO. */
+const SPACE_BEFORE_TIME = /^(\d{4}-\d{2}-\d{2}) (?=\d)/;
 
 /**
  * Checks one attribute value against its definition and returns it in its stored form: numbers as JSON numbers,
@@ -97,7 +99,7 @@ function parseInstant(value: unknown, timezone: string): DateTime | null {
         { day: Number(dayFirst[1]), month: Number(dayFirst[2]), year: Number(dayFirst[3]) },
         { zone: timezone },
       )
-    : DateTime.fromISO(text, { zone: timezone, setZone: true });
+    : DateTime.fromISO(text.replace(SPACE_BEFORE_TIME, '$1T'), { zone: timezone, setZone: true });
   return parsed.isValid ? parsed : null;
 }
 

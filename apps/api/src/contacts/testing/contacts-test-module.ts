@@ -2,16 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { type INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { DataSource } from 'typeorm';
+import { AuditModule } from '../../audit/audit.module';
 import { ConfigModule } from '../../config/config.module';
 import { DatabaseModule } from '../../database/database.module';
 import { testConfig } from '../../testing/test-config';
 import { ContactsModule } from '../contacts.module';
 
-/** The contacts module on the run's real PostgreSQL, without HTTP. */
-export async function contactsTestContext(): Promise<INestApplicationContext> {
-  @Module({ imports: [ConfigModule.forRoot(testConfig()), DatabaseModule, ContactsModule] })
+/** The contacts module on the run's real PostgreSQL (or what `env` points at), without HTTP. */
+export async function contactsTestContext(env: NodeJS.ProcessEnv = {}): Promise<INestApplicationContext> {
+  @Module({ imports: [ConfigModule.forRoot(testConfig(env)), DatabaseModule, AuditModule, ContactsModule] })
   class ContactsTestModule {}
-  return NestFactory.createApplicationContext(ContactsTestModule, { logger: false });
+  return NestFactory.createApplicationContext(ContactsTestModule, { logger: false, abortOnError: false });
 }
 
 /** A fresh workspace row, so each test owns its contacts. */

@@ -146,7 +146,7 @@ async function findAndLock(
 }
 
 /** A write may not take an identifier that another contact holds (identifiers are unique per workspace). */
-async function assertIdentifiersFree(
+export async function assertIdentifiersFree(
   manager: EntityManager,
   workspaceId: string,
   state: ContactState,
@@ -160,7 +160,7 @@ async function assertIdentifiersFree(
   }
 }
 
-async function assertZaloFree(
+export async function assertZaloFree(
   manager: EntityManager,
   workspaceId: string,
   identities: NormalizedZaloIdentity[],
@@ -206,6 +206,6 @@ function zaloByOa(identities: IdentityRow[], contactIds: string[]): Map<string, 
   );
 }
 
-async function viewOf(manager: EntityManager, workspaceId: string, row: ContactRow) {
+export async function viewOf(manager: EntityManager, workspaceId: string, row: ContactRow) {
   return toContactView(row, await identitiesOf(manager, workspaceId, [row.id]));
 }

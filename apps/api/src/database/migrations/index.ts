@@ -2,6 +2,7 @@ import { CreateWorkspaces1763740000000 } from './1763740000000-create-workspaces
 import { CreateIdentityAndAccess1764500000000 } from './1764500000000-create-identity-and-access';
 import { CreateContacts1764500001000 } from './1764500001000-create-contacts';
 import { CreateEvents1764500002000 } from './1764500002000-create-events';
+import { ContactListIndexes1764500010000 } from './1764500010000-contact-list-indexes';
 import { CreateImports1764500040000 } from './1764500040000-create-imports';
 
 /** Every migration, oldest first. */
@@ -10,5 +11,6 @@ export const migrations = [
   CreateIdentityAndAccess1764500000000,
   CreateContacts1764500001000,
   CreateEvents1764500002000,
+  ContactListIndexes1764500010000,
   CreateImports1764500040000,
 ];

@@ -1,0 +1,30 @@
+import { seedDemo } from './seed-demo';
+
+/**
+ * `node dist/demo/seed-demo.main.js`: seeds the demo workspace of a running API (the local stack runs it).
+ * Reads LOA_API_URL, LOA_BOOTSTRAP_ADMIN_EMAIL, LOA_BOOTSTRAP_ADMIN_PASSWORD and LOA_DEMO_TEAM_PASSWORD.
+ */
+async function main(): Promise<void> {
+  const env = process.env;
+  const missing = [
+    'LOA_BOOTSTRAP_ADMIN_EMAIL',
+    'LOA_BOOTSTRAP_ADMIN_PASSWORD',
+    'LOA_DEMO_TEAM_PASSWORD',
+  ].filter((name) => !env[name]);
+  if (missing.length > 0) throw new Error(`set ${missing.join(', ')}`);
+  const result = await seedDemo({
+    apiUrl: env.LOA_API_URL ?? 'http://127.0.0.1:3000',
+    admin: {
+      email: env.LOA_BOOTSTRAP_ADMIN_EMAIL as string,
+      password: env.LOA_BOOTSTRAP_ADMIN_PASSWORD as string,
+    },
+    teamPassword: env.LOA_DEMO_TEAM_PASSWORD as string,
+    log: (line) => process.stdout.write(`[seed] ${line}\n`),
+  });
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Demo seed failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
