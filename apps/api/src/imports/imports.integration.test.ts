@@ -185,6 +185,44 @@ describe('CSV import through HTTP on PostgreSQL and Redis', () => {
     });
   });
 
+  it('answers 422 naming the mapping when an attribute is typed otherwise or its values cannot take the type', async () => {
+    await ws.as.admin.post('/contacts/attributes').send({ key: 'points', type: 'number' }).expect(201);
+    await ws.as.marketer
+      .post('/contacts')
+      .send({ phone: '0987654321', attributes: { thanh_pho: 'Huế' } })
+      .expect(201);
+    const { id } = await uploaded(ws.as.marketer, 'SĐT,Điểm,Thành phố\n0912345678,12,2\n');
+    const typed = await ws.as.marketer
+      .post(`/imports/${id}/start`)
+      .send({
+        mapping: [
+          { column: 'SĐT', target: { kind: 'identity', key: 'phone' } },
+          { column: 'Điểm', target: { kind: 'attribute', key: 'points', type: 'string' } },
+        ],
+      })
+      .expect(422);
+    expect(typed.body.errors).toEqual([
+      { in: 'body', field: 'mapping.1.target.type', message: 'attribute points is defined as number' },
+    ]);
+    const unconvertible = await ws.as.marketer
+      .post(`/imports/${id}/start`)
+      .send({
+        mapping: [
+          { column: 'SĐT', target: { kind: 'identity', key: 'phone' } },
+          { column: 'Thành phố', target: { kind: 'attribute', key: 'thanh_pho', type: 'number' } },
+        ],
+      })
+      .expect(422);
+    expect(unconvertible.body.errors).toEqual([
+      {
+        in: 'body',
+        field: 'mapping.1.target.type',
+        message: expect.stringContaining('cannot define thanh_pho: 1 contact(s) hold a value'),
+      },
+    ]);
+    expect((await ws.as.marketer.get(`/imports/${id}`).expect(200)).body.status).toBe('uploaded');
+  });
+
   describe('running', () => {
     const csv = [
       'Mã KH,Họ tên,Số điện thoại,Ngày sinh,Điểm',

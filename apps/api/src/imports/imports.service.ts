@@ -9,19 +9,27 @@ import { stringify } from 'csv-stringify';
 import type { Request } from 'express';
 import type { DataSource } from 'typeorm';
 import { LOA_CONFIG, type LoaConfig } from '../config/loa-config';
+import { AttributeDefinitionsService } from '../contacts/attributes/attribute-definitions.service';
 import { ProblemException, problems } from '../http/problem';
 import { detectDelimiter } from './detect-delimiter';
 import type { StartImport } from './import-mapping';
 import { CONTACT_IMPORT_JOB_OPTIONS, CONTACT_IMPORT_QUEUE, type ContactImportJob } from './import-queue';
 import type { ImportRecord } from './import-record';
 import { ImportsStore } from './imports.store';
-import { checkMappedAttributes, defineAttributes } from './mapped-attributes';
+import { checkMappedAttributes, type MissingAttribute } from './mapped-attributes';
 import { proposeMapping } from './propose-mapping';
 import { readPreview } from './read-preview';
 import { receiveCsvUpload } from './receive-upload';
 import { resolveMapping } from './resolve-mapping';
 
 const ERROR_PAGE = 1000;
+
+/** An uploaded import starts; a dry run that has finished may start again (as a dry run or for real). */
+function assertStartable(current: ImportRecord): void {
+  const finishedDryRun = current.dryRun && ['completed', 'failed', 'cancelled'].includes(current.status);
+  if (current.status !== 'uploaded' && !finishedDryRun)
+    throw problems.conflict(`The import is ${current.status}; upload the file again to import it again`);
+}
 
 /** Where an import's file is kept while the import exists. */
 export function importFilePath(dataDir: string, workspaceId: string, id: string): string {
@@ -36,6 +44,7 @@ export class ImportsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(CONTACT_IMPORT_QUEUE) private readonly queue: Queue<ContactImportJob>,
     private readonly store: ImportsStore,
+    private readonly attributeDefinitions: AttributeDefinitionsService,
   ) {}
 
   /** Stores the uploaded file and answers its shape: delimiter, header, sample rows and a proposed mapping. */
@@ -85,24 +94,41 @@ export class ImportsService {
 
   /** Everything `start` does but queueing the job (which the job runner, or a test, then runs). */
   async prepare(workspaceId: string, id: string, start: StartImport): Promise<ImportRecord> {
+    const current = await this.get(workspaceId, id);
+    assertStartable(current);
+    const resolved = resolveMapping(current.header, start);
+    if (!resolved.ok) throw problems.validation(resolved.errors);
+    const attributes = await checkMappedAttributes(this.dataSource.manager, workspaceId, start.mapping);
+    if (attributes.errors.length > 0) throw problems.validation(attributes.errors);
+    if (!start.dryRun) for (const attribute of attributes.missing) await this.define(workspaceId, attribute);
     return this.dataSource.transaction(async (manager) => {
-      const current = await manager.query(
-        `SELECT status, dry_run, header FROM imports WHERE workspace_id = $1 AND id = $2 FOR UPDATE`,
-        [workspaceId, id],
-      );
-      const row = (current as Array<{ status: string; dry_run: boolean; header: string[] }>)[0];
-      if (!row) throw problems.notFound('Import');
-      const restartable =
-        row.status === 'uploaded' || (row.dry_run && row.status !== 'queued' && row.status !== 'running');
-      if (!restartable)
-        throw problems.conflict(`The import is ${row.status}; upload the file again to import it again`);
-      const resolved = resolveMapping(row.header, start);
-      if (!resolved.ok) throw problems.validation(resolved.errors);
-      const attributes = await checkMappedAttributes(manager, workspaceId, start.mapping);
-      if (attributes.errors.length > 0) throw problems.validation(attributes.errors);
-      if (!start.dryRun) await defineAttributes(manager, workspaceId, attributes.missing);
+      const locked = await this.store.find(workspaceId, id, manager, { lock: true });
+      if (!locked) throw problems.notFound('Import');
+      assertStartable(locked);
       return this.store.queue(manager, { workspaceId, id, start });
     });
+  }
+
+  /**
+   * Declares an attribute the import writes through the contacts module, which converts the values contacts
+   * already hold or refuses (then a 422 naming the mapping's type); one declared meanwhile with the same type is fine.
+   */
+  private async define(workspaceId: string, attribute: MissingAttribute): Promise<void> {
+    try {
+      await this.attributeDefinitions.create(workspaceId, attribute);
+    } catch (error) {
+      if (!(error instanceof ProblemException) || error.getStatus() !== 409) throw error;
+      const mapping = [
+        { column: '', target: { kind: 'attribute' as const, key: attribute.key, type: attribute.type } },
+      ];
+      const now = await checkMappedAttributes(this.dataSource.manager, workspaceId, mapping);
+      if (now.errors.length === 0 && now.missing.length === 0) return;
+      throw problems.field(
+        'body',
+        `mapping.${attribute.position}.target.type`,
+        `cannot define ${attribute.key}: ${error.detail}`,
+      );
+    }
   }
 
   async cancel(workspaceId: string, id: string): Promise<ImportRecord> {

@@ -40,11 +40,17 @@ export class ImportsStore {
     return toImportRecord(rows[0]);
   }
 
-  async find(workspaceId: string, id: string, manager: EntityManager = this.dataSource.manager) {
-    const rows = (await manager.query(`SELECT * FROM imports WHERE workspace_id = $1 AND id = $2`, [
-      workspaceId,
-      id,
-    ])) as ImportRow[];
+  async find(
+    workspaceId: string,
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+    { lock = false } = {},
+  ) {
+    const lockClause = lock ? ' FOR UPDATE' : '';
+    const rows = (await manager.query(
+      `SELECT * FROM imports WHERE workspace_id = $1 AND id = $2${lockClause}`,
+      [workspaceId, id],
+    )) as ImportRow[];
     return rows[0] ? toImportRecord(rows[0]) : null;
   }
 

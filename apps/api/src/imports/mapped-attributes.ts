@@ -1,6 +1,14 @@
 import type { EntityManager } from 'typeorm';
 import type { FieldError } from '../http/problem';
-import type { StartImport } from './import-mapping';
+import type { ImportAttributeType, StartImport } from './import-mapping';
+
+/** An attribute the mapping writes that the workspace has not defined yet, and where the mapping names it. */
+export interface MissingAttribute {
+  position: number;
+  key: string;
+  type: ImportAttributeType;
+  enumValues: string[] | null;
+}
 
 interface DefinitionRow {
   key: string;
@@ -10,16 +18,13 @@ interface DefinitionRow {
 
 /**
  * Checks the mapping's attribute columns against the workspace's attribute definitions: a defined attribute keeps
- * its type, and a new enum attribute needs its values. Answers the field errors, and the definitions to create.
+ * its type, and a new enum attribute needs its values. Answers the field errors, and the attributes to define.
  */
 export async function checkMappedAttributes(
   manager: EntityManager,
   workspaceId: string,
   mapping: StartImport['mapping'],
-): Promise<{
-  errors: FieldError[];
-  missing: Array<{ key: string; type: string; enumValues: string[] | null }>;
-}> {
+): Promise<{ errors: FieldError[]; missing: MissingAttribute[] }> {
   const keys = mapping.flatMap((entry) => (entry.target.kind === 'attribute' ? [entry.target.key] : []));
   if (keys.length === 0) return { errors: [], missing: [] };
   const rows = (await manager.query(
@@ -28,7 +33,7 @@ export async function checkMappedAttributes(
   )) as DefinitionRow[];
   const defined = new Map(rows.map((row) => [row.key, row]));
   const errors: FieldError[] = [];
-  const missing: Array<{ key: string; type: string; enumValues: string[] | null }> = [];
+  const missing: MissingAttribute[] = [];
   mapping.forEach(({ target }, position) => {
     if (target.kind !== 'attribute') return;
     const definition = defined.get(target.key);
@@ -45,23 +50,9 @@ export async function checkMappedAttributes(
         message: `is required to define the new enum attribute ${target.key}`,
       });
     else if (!definition)
-      missing.push({ key: target.key, type: target.type, enumValues: target.enumValues ?? null });
+      missing.push({ position, key: target.key, type: target.type, enumValues: target.enumValues ?? null });
   });
   return { errors, missing };
-}
-
-/** Defines the attributes a started import writes that the workspace does not have yet. */
-export async function defineAttributes(
-  manager: EntityManager,
-  workspaceId: string,
-  definitions: Array<{ key: string; type: string; enumValues: string[] | null }>,
-): Promise<void> {
-  for (const definition of definitions)
-    await manager.query(
-      `INSERT INTO attribute_definitions (workspace_id, key, label, type, enum_values) VALUES ($1, $2, $2, $3, $4)
-       ON CONFLICT (workspace_id, key) DO NOTHING`,
-      [workspaceId, definition.key, definition.type, definition.enumValues],
-    );
 }
 
 /** Allowed values of the workspace's enum attributes among `keys`. */
