@@ -98,6 +98,18 @@ describe('CSV import through HTTP on PostgreSQL and Redis', () => {
       expect(await readdir(join(dataDir, 'imports', ws.workspaceId)).catch(() => [])).toEqual([]);
     });
 
+    it('answers 413 at once when the declared length is already over the limit', async () => {
+      const response = await uploadCsv(ws.as.marketer, contactsCsv(20_000)).catch(
+        (error: { response?: unknown }) => {
+          if (!error.response) throw error;
+          return error.response as { status: number; headers: Record<string, string> };
+        },
+      );
+      expect(response.status).toBe(413);
+      expect(response.headers.connection).toBe('close');
+      expect(await readdir(join(dataDir, 'imports', ws.workspaceId)).catch(() => [])).toEqual([]);
+    });
+
     it('answers 422 naming file for text that is not UTF-8, a missing file and an empty one', async () => {
       const windows1258 = Buffer.concat([
         Buffer.from('name,phone\nNguy'),

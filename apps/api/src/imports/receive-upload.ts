@@ -10,6 +10,8 @@ import { ProblemException, problems } from '../http/problem';
 /** How much decoded text of the file's start is kept to detect its delimiter. */
 const SAMPLE_CHARACTERS = 64 * 1024;
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+/** Room for the multipart boundaries and part headers around the file. */
+const MULTIPART_OVERHEAD = 64 * 1024;
 
 export interface ReceivedUpload {
   fileName: string;
@@ -31,7 +33,8 @@ export async function receiveCsvUpload(
   { path, maxBytes }: { path: string; maxBytes: number },
 ): Promise<ReceivedUpload> {
   const declaredLength = Number(req.headers['content-length'] ?? 0);
-  if (declaredLength > maxBytes + 1024 * 1024) throw tooLarge(maxBytes);
+  // Refused before reading a byte; the connection closes, as the rest of the body is not read.
+  if (declaredLength > maxBytes + MULTIPART_OVERHEAD) throw tooLarge(maxBytes, { Connection: 'close' });
   let parser: busboy.Busboy;
   try {
     parser = busboy({ headers: req.headers, limits: { files: 1, fileSize: maxBytes, fields: 20 } });
@@ -87,9 +90,9 @@ async function storeFile(
   };
 }
 
-function tooLarge(maxBytes: number): ProblemException {
+function tooLarge(maxBytes: number, headers: Record<string, string> = {}): ProblemException {
   const limit = maxBytes % (1024 * 1024) === 0 ? `${maxBytes / (1024 * 1024)} MB` : `${maxBytes} bytes`;
-  return problems.tooLarge(`The file is larger than the import limit of ${limit}`);
+  return new ProblemException(413, `The file is larger than the import limit of ${limit}`, { headers });
 }
 
 /**
