@@ -11,7 +11,8 @@ import { testConfig } from '../testing/test-config';
 import { seedTestWorkspace, type TestWorkspace } from '../testing/test-workspace';
 import { CONTACT_IMPORT_QUEUE, type ContactImportJob } from './import-queue';
 import { ImportInterrupted, ImportRunner } from './import-runner';
-import { ImportsService, importFilePath } from './imports.service';
+import { importFilePath } from './import-file-path';
+import { ImportsService } from './imports.service';
 import { contactsCsv, contactsOf, finished, uploaded } from './testing/import-helpers';
 
 describe('the import job: cancel, crash and resume', () => {

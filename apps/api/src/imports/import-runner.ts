@@ -4,11 +4,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { CsvError, parse } from 'csv-parse';
 import type { DataSource } from 'typeorm';
 import { LOA_CONFIG, type LoaConfig } from '../config/loa-config';
+import { workspaceTimezone } from '../contacts/contact-store';
 import { ContactsService } from '../contacts/contacts.service';
 import { tallyBatch } from './tally-batch';
 import type { ImportRecord } from './import-record';
 import { ImportsStore } from './imports.store';
-import { importFilePath } from './imports.service';
+import { importFilePath } from './import-file-path';
 import { enumValuesOf } from './mapped-attributes';
 import { type RecordContext, recordToContact } from './record-to-contact';
 import { resolveMapping } from './resolve-mapping';
@@ -71,7 +72,7 @@ export class ImportRunner implements BeforeApplicationShutdown {
     const context: RecordContext = {
       plan: resolved.plan,
       headerLength: current.header.length,
-      timezone: await this.timezoneOf(workspaceId),
+      timezone: (await workspaceTimezone(this.dataSource.manager, workspaceId)) ?? 'Asia/Ho_Chi_Minh',
       enumValues: await enumValuesOf(this.dataSource.manager, workspaceId, attributeKeys),
     };
     const outcome = await this.readBatches(current, context, hooks);
@@ -156,10 +157,7 @@ export class ImportRunner implements BeforeApplicationShutdown {
       const state = await this.store.lockForBatch(manager, current.id);
       if (!state || state.status !== 'running') return 'superseded';
       if (state.cancel_requested) {
-        await manager.query(
-          `UPDATE imports SET status = 'cancelled', finished_at = now(), updated_at = now() WHERE id = $1`,
-          [current.id],
-        );
+        await this.store.finish(current.id, 'cancelled', null, manager);
         return 'cancelled';
       }
       if (state.committed_rows !== committed) return 'superseded';
@@ -184,14 +182,5 @@ export class ImportRunner implements BeforeApplicationShutdown {
       await this.store.commitBatch(manager, { id: current.id, counts, errors });
       return 'committed';
     });
-  }
-
-  private async timezoneOf(workspaceId: string): Promise<string> {
-    const rows = (await this.dataSource.query(`SELECT timezone FROM workspaces WHERE id = $1`, [
-      workspaceId,
-    ])) as Array<{
-      timezone: string;
-    }>;
-    return rows[0]?.timezone ?? 'Asia/Ho_Chi_Minh';
   }
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable } from '@nestjs/common';
@@ -12,6 +11,7 @@ import { LOA_CONFIG, type LoaConfig } from '../config/loa-config';
 import { AttributeDefinitionsService } from '../contacts/attributes/attribute-definitions.service';
 import { ProblemException, problems } from '../http/problem';
 import { detectDelimiter } from './detect-delimiter';
+import { importFilePath } from './import-file-path';
 import type { StartImport } from './import-mapping';
 import { CONTACT_IMPORT_JOB_OPTIONS, CONTACT_IMPORT_QUEUE, type ContactImportJob } from './import-queue';
 import type { ImportRecord } from './import-record';
@@ -29,11 +29,6 @@ function assertStartable(current: ImportRecord): void {
   const finishedDryRun = current.dryRun && ['completed', 'failed', 'cancelled'].includes(current.status);
   if (current.status !== 'uploaded' && !finishedDryRun)
     throw problems.conflict(`The import is ${current.status}; upload the file again to import it again`);
-}
-
-/** Where an import's file is kept while the import exists. */
-export function importFilePath(dataDir: string, workspaceId: string, id: string): string {
-  return join(dataDir, 'imports', workspaceId, `${id}.csv`);
 }
 
 /** CSV imports of contacts: upload and preview, start (or dry run), progress, cancel and the error rows. */

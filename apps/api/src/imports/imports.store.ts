@@ -114,8 +114,13 @@ export class ImportsStore {
     return rows.length > 0;
   }
 
-  async finish(id: string, status: 'completed' | 'cancelled' | 'failed', failure: string | null = null) {
-    await this.dataSource.query(
+  async finish(
+    id: string,
+    status: 'completed' | 'cancelled' | 'failed',
+    failure: string | null = null,
+    manager: EntityManager = this.dataSource.manager,
+  ) {
+    await manager.query(
       `UPDATE imports SET status = $2, failure = $3, finished_at = now(), updated_at = now()
        WHERE id = $1 AND status IN ('queued', 'running')`,
       [id, status, failure],
