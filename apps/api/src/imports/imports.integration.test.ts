@@ -83,10 +83,25 @@ describe('CSV import through HTTP on PostgreSQL and Redis', () => {
       ]);
     });
 
-    it('detects tabs', async () => {
-      const answer = await uploaded(ws.as.marketer, 'phone\tname\tcity\n0912345678\tLan\tHà Nội, VN\n');
+    it('detects tabs, with Windows line endings', async () => {
+      const csv = 'phone\tname\tcity\r\n0912345678\tLan\tHà Nội, VN\r\n0987654321\tMinh\tHuế\r\n';
+      const answer = await uploaded(ws.as.marketer, csv);
       expect(answer.delimiter).toBe('\t');
-      expect(answer.sampleRows).toEqual([['0912345678', 'Lan', 'Hà Nội, VN']]);
+      expect(answer.header).toEqual(['phone', 'name', 'city']);
+      expect(answer.sampleRows).toEqual([
+        ['0912345678', 'Lan', 'Hà Nội, VN'],
+        ['0987654321', 'Minh', 'Huế'],
+      ]);
+      await ws.as.marketer
+        .post(`/imports/${answer.id}/start`)
+        .send({ mapping: answer.proposedMapping })
+        .expect(202);
+      expect((await finished(ws.as.marketer, answer.id)).progress).toMatchObject({ created: 2, failed: 0 });
+      const contacts = await contactsOf(app, ws.workspaceId);
+      expect(contacts.map((contact) => [contact.name, contact.attributes])).toEqual([
+        ['Lan', { city: 'Hà Nội, VN' }],
+        ['Minh', { city: 'Huế' }],
+      ]);
     });
 
     it('answers 413 past the size limit and keeps nothing of the file', async () => {
