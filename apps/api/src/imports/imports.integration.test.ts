@@ -125,7 +125,7 @@ describe('CSV import through HTTP on PostgreSQL and Redis', () => {
       expect(await readdir(join(dataDir, 'imports', ws.workspaceId)).catch(() => [])).toEqual([]);
     });
 
-    it('answers 422 naming file for text that is not UTF-8, a missing file and an empty one', async () => {
+    it('answers 422 naming file for text that is not UTF-8, a missing or empty file, an unusable header; keeps nothing', async () => {
       const windows1258 = Buffer.concat([
         Buffer.from('name,phone\nNguy'),
         Buffer.from([0xea, 0xd2]),
@@ -139,6 +139,19 @@ describe('CSV import through HTTP on PostgreSQL and Redis', () => {
       expect(missing.body.errors[0]).toMatchObject({ field: 'file' });
       const empty = await uploadCsv(ws.as.marketer, '').expect(422);
       expect(empty.body.errors[0]).toMatchObject({ field: 'file', message: 'is empty' });
+      const repeated = await uploadCsv(ws.as.marketer, 'SĐT,Tên,SĐT\n0912345678,Lan,0912345678\n').expect(
+        422,
+      );
+      expect(repeated.body.errors[0]).toMatchObject({
+        field: 'file',
+        message: 'the header names "SĐT" twice',
+      });
+      const unnamed = await uploadCsv(ws.as.marketer, 'SĐT,,Tên\n0912345678,x,Lan\n').expect(422);
+      expect(unnamed.body.errors[0]).toMatchObject({
+        field: 'file',
+        message: 'column 2 of the header has no name',
+      });
+      expect(await readdir(join(dataDir, 'imports', ws.workspaceId)).catch(() => [])).toEqual([]);
     });
 
     it('lets only writers upload, and hides other workspaces’ imports', async () => {

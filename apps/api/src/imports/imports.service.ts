@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable } from '@nestjs/common';
@@ -47,19 +48,24 @@ export class ImportsService {
     const id = randomUUID();
     const path = importFilePath(this.config.dataDir, workspaceId, id);
     const file = await receiveCsvUpload(req, { path, maxBytes: this.config.imports.maxBytes });
-    const delimiter = detectDelimiter({ sample: file.sample, truncated: file.truncated });
-    const { header, sampleRows } = await readPreview(path, delimiter);
-    const proposedMapping = proposeMapping(header, sampleRows);
-    await this.store.insert({
-      id,
-      workspaceId,
-      fileName: file.fileName,
-      size: file.size,
-      delimiter,
-      header,
-      mapping: proposedMapping,
-    });
-    return { id, fileName: file.fileName, size: file.size, delimiter, header, sampleRows, proposedMapping };
+    try {
+      const delimiter = detectDelimiter({ sample: file.sample, truncated: file.truncated });
+      const { header, sampleRows } = await readPreview(path, delimiter);
+      const proposedMapping = proposeMapping(header, sampleRows);
+      await this.store.insert({
+        id,
+        workspaceId,
+        fileName: file.fileName,
+        size: file.size,
+        delimiter,
+        header,
+        mapping: proposedMapping,
+      });
+      return { id, fileName: file.fileName, size: file.size, delimiter, header, sampleRows, proposedMapping };
+    } catch (error) {
+      await rm(path, { force: true });
+      throw error;
+    }
   }
 
   async get(workspaceId: string, id: string): Promise<ImportRecord> {
