@@ -30,6 +30,8 @@ interface Figures {
   rssAfterBootMiB: number;
   peakRssMiB: number;
   growthMiB: number;
+  /** The largest resident size seen while each quarter of the rows was imported: flat when memory does not grow. */
+  rssByQuarterMiB: number[];
 }
 
 /** A CSV of `rows` contacts with distinct valid mobile numbers, Vietnamese names, a city and a birthday. */
@@ -137,9 +139,12 @@ async function importOnce(rows: number, workDir: string): Promise<Figures> {
     });
     if (start.status !== 202) throw new Error(`start answered ${start.status}: ${await start.text()}`);
     let state: { status: string; progress: { rowsRead: number; created: number; failed: number } };
+    const rssByQuarterMiB = [0, 0, 0, 0];
     for (;;) {
       await new Promise((resolve) => setTimeout(resolve, 500));
       state = (await (await fetch(`${url}/imports/${preview.id}`, { headers })).json()) as typeof state;
+      const quarter = Math.min(3, Math.floor((4 * state.progress.rowsRead) / rows));
+      rssByQuarterMiB[quarter] = Math.max(rssByQuarterMiB[quarter], round(await memoryOf(pid, 'VmRSS'), 0));
       if (state.status !== 'queued' && state.status !== 'running') break;
     }
     const totalSeconds = (performance.now() - started) / 1000;
@@ -156,6 +161,7 @@ async function importOnce(rows: number, workDir: string): Promise<Figures> {
       rssAfterBootMiB: round(rssAfterBootMiB, 0),
       peakRssMiB: round(peakRssMiB, 0),
       growthMiB: round(peakRssMiB - rssAfterBootMiB, 0),
+      rssByQuarterMiB,
     };
   } finally {
     if (child && child.exitCode === null) {
