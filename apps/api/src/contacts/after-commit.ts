@@ -17,14 +17,16 @@ function start(task: Task): void {
 }
 
 /**
- * Runs `task` once the transaction `manager` belongs to has committed (at once when it has none), so that work
- * triggered by a write (segment re-evaluation) sees the write. Dropped if that transaction rolls back. Needs
- * `AfterCommitSubscriber` registered on the data source.
+ * Runs `task` once the transaction `manager` belongs to has committed, so that work triggered by a write (segment
+ * re-evaluation) sees the write; dropped if that transaction rolls back. Outside a transaction the task runs at
+ * once and is awaited. Needs `AfterCommitSubscriber` registered on the data source.
  */
-export function runAfterCommit(manager: EntityManager, task: Task): void {
+export async function runAfterCommit(manager: EntityManager, task: Task): Promise<void> {
   const runner = manager.queryRunner;
   if (!runner?.isTransactionActive) {
-    start(task);
+    await Promise.resolve()
+      .then(task)
+      .catch((error: unknown) => logger.error(`after-commit task failed: ${String(error)}`));
     return;
   }
   const data = runner.data as Record<string, Task[] | undefined>;

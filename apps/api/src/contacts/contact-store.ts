@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { AttributeDefinition, AttributeDefinitions } from './attributes/attribute-definition';
 import type { ContactState } from './contact-state';
 import type { ContactRow, IdentityRow } from './contact-view';
-import type { IdentityKind, KeyMatch } from './merge/plan-merge';
+import { type IdentityKind, KEY_STRENGTH, type KeyMatch } from './merge/plan-merge';
 import type { NormalizedKeys, NormalizedZaloIdentity } from './normalize-write';
 
 /** Raw SQL on contacts and contact_identities, always scoped to one workspace. */
@@ -90,18 +90,33 @@ export async function findByKeys(
   workspaceId: string,
   keys: NormalizedKeys,
 ): Promise<KeyMatch[]> {
-  const matches: KeyMatch[] = [];
+  const params: unknown[] = [workspaceId];
+  const param = (value: unknown) => `$${params.push(value)}`;
+  const parts: string[] = [];
   for (const kind of ['externalId', 'phone', 'email'] as const) {
     const value = keys[kind];
-    if (value === undefined) continue;
-    const contactId = await holderOf(manager, workspaceId, kind, value);
-    if (contactId) matches.push({ kind, contactId });
+    if (value !== undefined)
+      parts.push(
+        `SELECT '${kind}' AS kind, c.id AS contact_id FROM contacts c
+          WHERE c.workspace_id = $1 AND ${COLUMN[kind]} = ${param(kind === 'email' ? value.toLowerCase() : value)}`,
+      );
   }
-  if (keys.zalo) {
-    const contactId = await zaloHolderOf(manager, workspaceId, keys.zalo.oaId, keys.zalo.userId);
-    if (contactId) matches.push({ kind: 'zalo', contactId });
-  }
-  return matches;
+  if (keys.zalo)
+    parts.push(
+      `SELECT 'zalo' AS kind, i.contact_id FROM contact_identities i
+        WHERE i.workspace_id = $1 AND i.kind = 'zalo' AND i.oa_id = ${param(keys.zalo.oaId)}
+          AND i.external_user_id = ${param(keys.zalo.userId)}`,
+    );
+  if (parts.length === 0) return [];
+  const rows = await selectRows<{ kind: IdentityKind; contact_id: string }>(
+    manager,
+    parts.join(' UNION ALL '),
+    params,
+  );
+  const strength = (kind: IdentityKind) => KEY_STRENGTH.indexOf(kind);
+  return rows
+    .map((row) => ({ kind: row.kind, contactId: row.contact_id }))
+    .sort((a, b) => strength(a.kind) - strength(b.kind));
 }
 
 const COLUMN: Record<Exclude<IdentityKind, 'zalo'>, string> = {

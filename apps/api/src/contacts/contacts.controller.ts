@@ -44,6 +44,7 @@ export class ContactsController {
     body: createContactBodySchema,
     status: 201,
     response: contactViewSchema,
+    responses: { 409: { description: 'An identifier (named in `errors`) belongs to another contact' } },
   })
   async create(
     @CurrentPrincipal() principal: Principal,
@@ -66,6 +67,7 @@ export class ContactsController {
     access: Access.write,
     body: upsertContactBodySchema,
     response: upsertContactResponseSchema,
+    responses: { 409: { description: 'The write takes an identifier another contact holds' } },
   })
   async upsert(
     @CurrentPrincipal() principal: Principal,
@@ -88,6 +90,7 @@ export class ContactsController {
     access: Access.read,
     params: contactIdParamsSchema,
     response: contactViewSchema,
+    responses: { 404: { description: 'No such live contact; a merged one names `mergedInto`' } },
   })
   async get(
     @CurrentPrincipal() principal: Principal,
@@ -104,6 +107,10 @@ export class ContactsController {
     params: contactIdParamsSchema,
     body: patchContactBodySchema,
     response: contactViewSchema,
+    responses: {
+      404: { description: 'No such live contact' },
+      409: { description: 'The write takes an identifier another contact holds' },
+    },
   })
   async patch(
     @CurrentPrincipal() principal: Principal,
@@ -126,6 +133,7 @@ export class ContactsController {
     access: Access.write,
     params: contactIdParamsSchema,
     status: 204,
+    responses: { 404: { description: 'No such live contact' } },
   })
   async erase(
     @CurrentPrincipal() principal: Principal,

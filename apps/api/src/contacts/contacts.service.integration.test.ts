@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { ProblemException } from '../http/problem';
 import { type ContactChange, ContactChanges } from './contact-changes';
 import { ContactsService, type UpsertInput } from './contacts.service';
+import { eraseContact } from './erase/erase-contact';
 import { contactsTestContext, createWorkspace, defineAttribute } from './testing/contacts-test-module';
 
 describe('ContactsService.upsert on PostgreSQL', () => {
@@ -165,6 +166,16 @@ describe('ContactsService.upsert on PostgreSQL', () => {
     expect(problem.extra).toMatchObject({ contactId: other.contact?.id, errors: [{ field: 'phone' }] });
   });
 
+  it('answers 409 when a write takes the phone of a contact that the merge rule kept apart', async () => {
+    const kept = await upsert({ match: { externalId: 'u-kept', phone: '0922000333' } });
+    await upsert({ match: { externalId: 'u-writer' } });
+    const problem = await problemOf(
+      upsert({ match: { externalId: 'u-writer', phone: '0922000333' }, write: { phone: '0922000333' } }),
+    );
+    expect(problem.getStatus()).toBe(409);
+    expect(problem.extra).toMatchObject({ contactId: kept.contact?.id, errors: [{ field: 'phone' }] });
+  });
+
   it('keeps Zalo identities per OA with their follower state and finds the contact by them', async () => {
     const created = await upsert({
       match: { phone: '0912000111' },
@@ -279,6 +290,38 @@ describe('ContactsService.upsert on PostgreSQL', () => {
     });
   });
 
+  it('merges exactly once when 10 identifies naming two contacts race', async () => {
+    const byExternalId = await upsert({ match: { externalId: 'u-race' } });
+    const byPhone = await upsert({ match: { phone: '0977000111' } });
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => upsert({ match: { externalId: 'u-race', phone: '0977 000 111' } })),
+    );
+    expect(results.map((result) => result.outcome).sort()).toEqual(['merged', ...Array(9).fill('unchanged')]);
+    expect(new Set(results.map((result) => result.contact?.id))).toEqual(new Set([byExternalId.contact?.id]));
+    expect(await contactRow(byPhone.contact?.id as string)).toMatchObject({
+      merged_into: byExternalId.contact?.id,
+    });
+  });
+
+  it('creates a new contact when the one it found is erased while it waits for the row lock', async () => {
+    const first = await upsert({ match: { phone: '0966000444' } });
+    let finishErase = () => undefined as void;
+    const eraseHolds = new Promise<void>((resolve) => (finishErase = resolve));
+    const erasing = dataSource.transaction(async (manager) => {
+      await eraseContact(manager, { workspaceId, contactId: first.contact?.id as string });
+      await eraseHolds;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const upserting = upsert({ match: { phone: '0966 000 444' }, write: { name: 'After' } });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    finishErase();
+    await erasing;
+    const result = await upserting;
+    expect(result.outcome).toBe('created');
+    expect(result.contact?.id).not.toBe(first.contact?.id);
+    expect(await contactRow(first.contact?.id as string)).toMatchObject({ phone: null, name: null });
+  });
+
   describe('upsertMany', () => {
     it('reports a refused row in its place and keeps the others', async () => {
       const rows = await contacts.upsertMany({
@@ -298,6 +341,28 @@ describe('ContactsService.upsert on PostgreSQL', () => {
         [workspaceId],
       )) as { n: number }[];
       expect(count[0].n).toBe(2);
+    });
+
+    it('upserts 500 rows in one transaction', async () => {
+      const rows = await contacts.upsertMany({
+        workspaceId,
+        mode: 'both',
+        cause: 'import',
+        rows: Array.from({ length: 500 }, (_, index) => ({
+          match: { phone: `0912${String(index).padStart(6, '0')}` },
+          write: { name: `Row ${index}`, attributes: { row: index }, tags: { add: ['batch'] } },
+        })),
+      });
+      expect(rows.filter((row) => row.ok && row.result.outcome === 'created')).toHaveLength(500);
+      const again = await contacts.upsertMany({
+        workspaceId,
+        mode: 'update',
+        cause: 'import',
+        rows: [{ match: { phone: '0912000499' }, write: { tags: { add: ['again'] } } }],
+      });
+      expect(again).toMatchObject([
+        { ok: true, result: { outcome: 'updated', contact: { name: 'Row 499' } } },
+      ]);
     });
   });
 
@@ -326,6 +391,16 @@ describe('ContactsService.upsert on PostgreSQL', () => {
           .catch(() => undefined);
         await new Promise((resolve) => setTimeout(resolve, 20));
         expect(seen).toHaveLength(1);
+
+        const phone = await upsert({ match: { phone: '0988000777' } });
+        expect(seen.at(-1)).toEqual({ workspaceId, contactIds: [phone.contact?.id], cause: 'contact' });
+        const merged = await upsert({ match: { externalId: 'u-tx', phone: '0988000777' } });
+        expect(merged.outcome).toBe('merged');
+        expect(seen.at(-1)).toEqual({
+          workspaceId,
+          contactIds: [createdId, phone.contact?.id],
+          cause: 'merge',
+        });
       } finally {
         unsubscribe();
       }

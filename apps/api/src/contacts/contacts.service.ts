@@ -78,7 +78,7 @@ export class ContactsService {
         return this.upsertOne(transaction, input, context);
       }),
     );
-    if (input.notify ?? true) this.notify(manager, input, contactIdsOf([result]));
+    if (input.notify ?? true) await this.notify(manager, input, [result]);
     return result;
   }
 
@@ -110,7 +110,7 @@ export class ContactsService {
       return rows;
     });
     const results = outcomes.flatMap((row) => (row.ok ? [row.result] : []));
-    if (input.notify ?? true) this.notify(manager, input, contactIdsOf(results));
+    if (input.notify ?? true) await this.notify(manager, input, results);
     return outcomes;
   }
 
@@ -135,8 +135,7 @@ export class ContactsService {
         return patchContact(manager, { ...input, upsert: normalized.value });
       }),
     );
-    if (result.outcome === 'updated')
-      this.notify(this.dataSource.manager, { ...input, cause: 'contact' }, [input.contactId]);
+    await this.notify(this.dataSource.manager, { ...input, cause: 'contact' }, [result]);
     return result;
   }
 
@@ -155,7 +154,9 @@ export class ContactsService {
         manager,
       );
     });
-    this.notify(this.dataSource.manager, { ...input, cause: 'erase' }, [input.contactId]);
+    await runAfterCommit(this.dataSource.manager, () =>
+      this.changes.changed({ workspaceId: input.workspaceId, contactIds: [input.contactId], cause: 'erase' }),
+    );
   }
 
   /**
@@ -217,24 +218,42 @@ export class ContactsService {
     return { definitions: await loadDefinitions(manager, workspaceId), timezone };
   }
 
-  private notify(
+  /**
+   * Tells `ContactChanges` which contacts changed, after commit: merges (survivor and losers) with cause `merge`,
+   * other changes with the caller's cause. Awaited when the upsert owned its transaction.
+   */
+  private async notify(
     manager: EntityManager,
     input: { workspaceId: string; cause: ContactChangeCause },
-    contactIds: string[],
-  ): void {
-    if (contactIds.length === 0) return;
-    runAfterCommit(manager, () =>
-      this.changes.changed({ workspaceId: input.workspaceId, contactIds, cause: input.cause }),
-    );
+    results: UpsertResult[],
+  ): Promise<void> {
+    const changes = changedContacts(results, input.cause).map((change) => ({
+      ...change,
+      workspaceId: input.workspaceId,
+    }));
+    if (changes.length === 0) return;
+    await runAfterCommit(manager, async () => {
+      for (const change of changes) await this.changes.changed(change);
+    });
   }
 }
 
-/** Contacts whose state a result changed: the survivor and those merged into it. */
-function contactIdsOf(results: UpsertResult[]): string[] {
-  const ids = results.flatMap((result) =>
-    result.contact && result.outcome !== 'unchanged' && result.outcome !== 'skipped'
-      ? [result.contact.id, ...(result.mergedContactIds ?? [])]
-      : [],
-  );
-  return [...new Set(ids)];
+/** The contacts results changed, grouped by cause: merges as `merge` (survivor and losers), the rest as `cause`. */
+function changedContacts(
+  results: UpsertResult[],
+  cause: ContactChangeCause,
+): { contactIds: string[]; cause: ContactChangeCause }[] {
+  const merged = new Set<string>();
+  const changed = new Set<string>();
+  for (const result of results) {
+    if (!result.contact) continue;
+    if (result.outcome === 'merged')
+      for (const id of [result.contact.id, ...(result.mergedContactIds ?? [])]) merged.add(id);
+    else if (result.outcome === 'created' || result.outcome === 'updated') changed.add(result.contact.id);
+  }
+  for (const id of merged) changed.delete(id);
+  return [
+    { contactIds: [...changed], cause },
+    { contactIds: [...merged], cause: 'merge' as const },
+  ].filter((change) => change.contactIds.length > 0);
 }

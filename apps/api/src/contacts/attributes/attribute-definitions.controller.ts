@@ -39,6 +39,7 @@ export class AttributeDefinitionsController {
     body: createAttributeDefinitionBodySchema,
     status: 201,
     response: attributeDefinitionSchema,
+    responses: { 409: { description: 'Already defined, or `invalidCount` values cannot be converted' } },
   })
   async create(
     @CurrentPrincipal() principal: Principal,
@@ -55,6 +56,7 @@ export class AttributeDefinitionsController {
     params: attributeKeyParamsSchema,
     body: updateAttributeDefinitionBodySchema,
     response: attributeDefinitionSchema,
+    responses: { 409: { description: '`invalidCount` values cannot be converted' } },
   })
   async update(
     @CurrentPrincipal() principal: Principal,
@@ -72,6 +74,7 @@ export class AttributeDefinitionsController {
     access: Access.write,
     params: attributeKeyParamsSchema,
     status: 204,
+    responses: { 404: { description: 'No such attribute definition' } },
   })
   async remove(
     @CurrentPrincipal() principal: Principal,

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { type INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { DataSource } from 'typeorm';
-import { AuditModule } from '../../audit/audit.module';
 import { ConfigModule } from '../../config/config.module';
 import { DatabaseModule } from '../../database/database.module';
 import { testConfig } from '../../testing/test-config';
@@ -10,7 +9,7 @@ import { ContactsModule } from '../contacts.module';
 
 /** The contacts module on the run's real PostgreSQL (or what `env` points at), without HTTP. */
 export async function contactsTestContext(env: NodeJS.ProcessEnv = {}): Promise<INestApplicationContext> {
-  @Module({ imports: [ConfigModule.forRoot(testConfig(env)), DatabaseModule, AuditModule, ContactsModule] })
+  @Module({ imports: [ConfigModule.forRoot(testConfig(env)), DatabaseModule, ContactsModule] })
   class ContactsTestModule {}
   return NestFactory.createApplicationContext(ContactsTestModule, { logger: false, abortOnError: false });
 }

@@ -61,12 +61,14 @@ async function create(
     email: upsert.match.email ?? null,
   };
   const state = applyWrite(keyed, upsert.write);
-  await assertIdentifiersFree(manager, workspaceId, state, null);
-  const identities = zaloToWrite(upsert.match, upsert.zalo);
-  await assertZaloFree(manager, workspaceId, identities, null);
+  // The match keys found nobody (under their locks); only identifiers the write adds can be taken.
+  await assertIdentifiersFree(manager, workspaceId, state, null, upsert.match);
+  await assertZaloFree(manager, workspaceId, upsert.zalo, null);
   const row = await insertContact(manager, workspaceId, state);
+  const identities = zaloToWrite(upsert.match, upsert.zalo);
   for (const identity of identities) await upsertZaloIdentity(manager, workspaceId, row.id, identity);
-  return { outcome: 'created', contact: await viewOf(manager, workspaceId, row) };
+  const contact = identities.length > 0 ? await viewOf(manager, workspaceId, row) : toContactView(row, []);
+  return { outcome: 'created', contact };
 }
 
 async function update(
@@ -108,7 +110,14 @@ async function update(
   }
 
   state = applyWrite(state, upsert.write);
-  await assertIdentifiersFree(manager, workspaceId, state, survivor.id);
+  // Match values that found nobody, the survivor or a merged loser are free for the survivor (under their locks).
+  const absorbed = new Set([survivor.id, ...plan.losers]);
+  const knownFree = Object.fromEntries(
+    SCALAR_KINDS.filter((kind) =>
+      matches.every((found) => found.kind !== kind || absorbed.has(found.contactId)),
+    ).map((kind) => [kind, upsert.match[kind]]),
+  );
+  await assertIdentifiersFree(manager, workspaceId, state, survivor.id, knownFree);
   await assertZaloFree(manager, workspaceId, upsert.zalo, survivor.id);
   const changed = plan.losers.length > 0 || !sameState(before, state);
   const row = changed ? await updateContact(manager, workspaceId, survivor.id, state) : survivor;
@@ -125,8 +134,9 @@ async function update(
 }
 
 /**
- * Finds the contacts the keys name and row-locks them; looks again after locking, because a write that held a
- * lock may have moved an identifier meanwhile, until both looks agree.
+ * Finds the contacts the keys name and row-locks them. The keys' values are advisory-locked, so nobody can give
+ * them to another contact meanwhile; but an erase or a merge may have taken them from the contact found before its
+ * row lock was granted. Then it looks again, until the locked rows still hold what found them.
  */
 async function findAndLock(
   manager: EntityManager,
@@ -138,11 +148,22 @@ async function findAndLock(
     const ids = [...new Set(matches.map((found) => found.contactId))];
     if (ids.length === 0) return { matches, rows: [] };
     const rows = await lockContacts(manager, workspaceId, ids);
-    const again = await findByKeys(manager, workspaceId, keys);
-    if (JSON.stringify(again) === JSON.stringify(matches)) return { matches, rows };
-    matches = again;
+    if (stillHeld(matches, rows, keys)) return { matches, rows };
+    matches = await findByKeys(manager, workspaceId, keys);
   }
   throw problems.conflict('The contact changed while it was being updated; try again');
+}
+
+const COLUMN_OF = { externalId: 'external_id', phone: 'phone', email: 'email' } as const;
+
+/** Every matched row is live and still holds the value that found it (a Zalo identity leaves only by merge or erase). */
+function stillHeld(matches: KeyMatch[], rows: ContactRow[], keys: NormalizedKeys): boolean {
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return matches.every((found) => {
+    const row = byId.get(found.contactId);
+    if (!row || row.erased_at !== null || row.merged_into !== null) return false;
+    return found.kind === 'zalo' || row[COLUMN_OF[found.kind]] === keys[found.kind];
+  });
 }
 
 /** A write may not take an identifier that another contact holds (identifiers are unique per workspace). */
@@ -151,10 +172,11 @@ export async function assertIdentifiersFree(
   workspaceId: string,
   state: ContactState,
   ownerId: string | null,
+  knownFree: NormalizedKeys = {},
 ): Promise<void> {
   for (const kind of SCALAR_KINDS) {
     const value = state[kind];
-    if (value === null) continue;
+    if (value === null || value === knownFree[kind]) continue;
     const holder = await holderOf(manager, workspaceId, kind, value);
     if (holder !== null && holder !== ownerId) throw identityTaken(kind, holder);
   }
