@@ -13,7 +13,7 @@ import { Client as PgClient } from 'pg';
 import { freePort } from '../tools/testing/free-port';
 import { round } from './support/measure';
 
-const SIZES = (process.env.LOA_BENCH_IMPORT_ROWS ?? '10000,100000').split(',').map(Number);
+const SIZES = (process.env.LOA_BENCH_IMPORT_ROWS ?? '10000,100000,300000').split(',').map(Number);
 const ADMIN_URL = process.env.LOA_BENCH_DATABASE_ADMIN_URL ?? 'postgres://loa:loa@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ADMIN = { email: 'bench@example.test', password: 'benchmark-password' };
@@ -30,6 +30,8 @@ interface Figures {
   rssAfterBootMiB: number;
   peakRssMiB: number;
   growthMiB: number;
+  /** Peak resident size once the upload has been stored and previewed. */
+  peakAfterUploadMiB: number;
   /** The largest resident size seen while each quarter of the rows was imported: flat when memory does not grow. */
   rssByQuarterMiB: number[];
 }
@@ -132,6 +134,7 @@ async function importOnce(rows: number, workDir: string): Promise<Figures> {
     if (upload.status !== 201) throw new Error(`upload answered ${upload.status}: ${await upload.text()}`);
     const preview = (await upload.json()) as { id: string; proposedMapping: unknown[] };
     const uploadSeconds = (performance.now() - started) / 1000;
+    const peakAfterUploadMiB = round(await memoryOf(pid, 'VmHWM'), 0);
     const start = await fetch(`${url}/imports/${preview.id}/start`, {
       method: 'POST',
       headers: { ...headers, 'content-type': 'application/json' },
@@ -161,6 +164,7 @@ async function importOnce(rows: number, workDir: string): Promise<Figures> {
       rssAfterBootMiB: round(rssAfterBootMiB, 0),
       peakRssMiB: round(peakRssMiB, 0),
       growthMiB: round(peakRssMiB - rssAfterBootMiB, 0),
+      peakAfterUploadMiB,
       rssByQuarterMiB,
     };
   } finally {
