@@ -18,6 +18,8 @@ const ADMIN_URL = process.env.LOA_BENCH_DATABASE_ADMIN_URL ?? 'postgres://loa:lo
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ADMIN = { email: 'bench@example.test', password: 'benchmark-password' };
 const API_MAIN = join(__dirname, '..', 'apps', 'api', 'dist', 'main.js');
+/** Optionally caps the API process's V8 old space: an import whose memory grew with the file would then fail. */
+const MAX_OLD_SPACE_MIB = process.env.LOA_BENCH_IMPORT_MAX_OLD_SPACE_MIB;
 
 interface Figures {
   rows: number;
@@ -70,7 +72,8 @@ async function startApi(
   onSpawn: (child: ChildProcess) => void,
 ): Promise<{ child: ChildProcess; url: string; headers: Record<string, string> }> {
   const port = await freePort();
-  const child = spawn('node', [API_MAIN], {
+  const heapCap = MAX_OLD_SPACE_MIB ? [`--max-old-space-size=${MAX_OLD_SPACE_MIB}`] : [];
+  const child = spawn('node', [...heapCap, API_MAIN], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
