@@ -1,4 +1,5 @@
 import nx from '@nx/eslint-plugin';
+import jest from 'eslint-plugin-jest';
 import prettier from 'eslint-config-prettier';
 import { builtinModules } from 'node:module';
 
@@ -44,10 +45,15 @@ function moduleBoundaries({ forTests }) {
       onlyDependOnLibsWithTags: ['scope:engine', 'scope:connectors', 'scope:shared'],
     },
     {
-      // Small pure pieces both sides need (SMS text rules): they depend on nothing of Loa and run in the browser.
+      // Small pure pieces both sides need (SMS text rules, the API contract): nothing of Loa, and browser-safe.
       sourceTag: 'scope:shared',
       onlyDependOnLibsWithTags: ['scope:shared'],
       bannedExternalImports: [...serverPackages, '@temporalio/*'],
+    },
+    {
+      // Workspace tooling (test setup, the local stack, the test summary) imports nothing of Loa's projects.
+      sourceTag: 'scope:tools',
+      onlyDependOnLibsWithTags: ['scope:tools'],
     },
     {
       // The sandbox is written from the provider docs, never from the connectors it is there to check.
@@ -88,6 +94,12 @@ export default [
     // Tests drive the real Temporal test servers and workers, so the package bans of their project do not apply.
     files: ['**/*.test.ts', '**/*.test.tsx', '**/e2e/**/*.ts', '**/testing/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': ['error', moduleBoundaries({ forTests: true })] },
+  },
+  {
+    // A test run must not leave a hole: no focused tests (`.only`, `fit`) and no skipped ones (`.skip`, `xit`).
+    files: ['**/*.test.ts', '**/*.test.tsx'],
+    plugins: { jest },
+    rules: { 'jest/no-focused-tests': 'error', 'jest/no-disabled-tests': 'error' },
   },
   {
     // Tool configuration files extend the workspace's shared configuration by relative path.

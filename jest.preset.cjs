@@ -38,6 +38,7 @@ module.exports = {
     '^@loa/provider-sandbox$': path.join(workspaceRoot, 'packages/provider-sandbox/src/index.ts'),
     '^@loa/provider-sandbox/(.*)$': path.join(workspaceRoot, 'packages/provider-sandbox/src/$1'),
     '^@loa/sms-text$': path.join(workspaceRoot, 'packages/sms-text/src/index.ts'),
+    '^@loa/api-contract$': path.join(workspaceRoot, 'packages/api-contract/src/index.ts'),
     '^@loa/testing$': path.join(workspaceRoot, 'tools/testing/index.ts'),
   },
   testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/src/**/*.test.tsx', '<rootDir>/e2e/**/*.test.ts'],

@@ -4,7 +4,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+lock_before="$(sha256sum package-lock.json)"
 bash scripts/provision.sh test
+if [ "$(sha256sum package-lock.json)" != "$lock_before" ]; then
+  echo "npm install changed package-lock.json: commit the lockfile npm writes, so that a fresh clone installs exactly it." >&2
+  git diff --stat -- package-lock.json 2> /dev/null >&2 || true
+  exit 1
+fi
 if [ -f .data/bin-paths.env ]; then
   # shellcheck disable=SC1091
   set -a && . .data/bin-paths.env && set +a
@@ -16,6 +22,10 @@ rm -rf tmp/test-counts
 echo "== format"
 npx prettier --check . --log-level warn
 
+echo "== shell scripts"
+for script in scripts/*.sh .ci/run; do bash -n "$script"; done
+shellcheck scripts/*.sh .ci/run
+
 echo "== lint, typecheck, build"
 npx nx run-many -t lint typecheck build --output-style=static
 npx tsc -p bench/tsconfig.json
@@ -23,5 +33,5 @@ npx tsc -p bench/tsconfig.json
 echo "== tests"
 npx nx run-many -t test --output-style=static --skip-nx-cache
 
-node scripts/summarize-tests.mjs
+node --import tsx tools/test-summary/main.ts
 echo "All checks passed in $(( $(date +%s) - started )) s."

@@ -2,7 +2,8 @@
 # Installs what Loa needs and starts what the chosen mode needs. Idempotent and quick when all is in place.
 #
 #   bash scripts/provision.sh dev    npm dependencies, redis-server, Temporal CLI (+ test server) binaries
-#   bash scripts/provision.sh test   the same, plus chromium, a running PostgreSQL with role loa/loa,
+#   bash scripts/provision.sh test   the same, plus chromium, shellcheck, a running PostgreSQL with role
+#                                    loa/loa (created when missing, never changed),
 #                                    and a Redis answering on LOA_TEST_REDIS_URL
 #
 # Installs apt packages only when running as root; otherwise it prints the command to run.
@@ -17,7 +18,7 @@ MODE="${1:-dev}"
 case "$MODE" in
   dev | test) ;;
   -h | --help)
-    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
     exit 0
     ;;
   *)
@@ -253,9 +254,13 @@ as_postgres() {
   fi
 }
 
+loa_query() {
+  PGPASSWORD=loa PGCONNECT_TIMEOUT=3 psql -h 127.0.0.1 -p "$1" -U loa -d postgres -tAc "$2" 2> /dev/null
+}
+
 loa_can_login() {
   have psql || return 1
-  PGPASSWORD=loa PGCONNECT_TIMEOUT=3 psql -h 127.0.0.1 -p "$1" -U loa -d postgres -tAc 'select 1' > /dev/null 2>&1
+  [ "$(loa_query "$1" 'select 1')" = 1 ]
 }
 
 ensure_postgres() {
@@ -290,28 +295,35 @@ ensure_postgres() {
       return
     fi
   fi
+  # An existing role is never changed: it is used as it is, or the run stops and says what it lacks.
+  local pg_cmd="sudo -u postgres psql -p $port" own_url="LOA_TEST_DATABASE_ADMIN_URL=postgres://USER:PASSWORD@127.0.0.1:$port/postgres"
+  [ "$IS_ROOT" = 1 ] && pg_cmd="runuser -u postgres -- psql -p $port"
   if loa_can_login "$port"; then
-    say "PostgreSQL role loa ready"
+    if [ "$(loa_query "$port" 'SELECT rolcreatedb OR rolsuper FROM pg_roles WHERE rolname = current_user')" = t ]; then
+      say "PostgreSQL role loa ready"
+    else
+      missing "PostgreSQL role loa may not create databases, which the tests do (provisioning never changes an existing role)" \
+        "$pg_cmd -c \"ALTER ROLE loa CREATEDB\"   (or set $own_url)"
+    fi
     return
   fi
-  local exists sql pg_cmd="sudo -u postgres psql -p $port"
-  [ "$IS_ROOT" = 1 ] && pg_cmd="runuser -u postgres -- psql -p $port"
-  exists="$(as_postgres psql -p "$port" -tAc "SELECT 1 FROM pg_roles WHERE rolname = 'loa'" 2> /dev/null)"
-  if [ "$?" != 0 ] && [ -z "$exists" ] && [ "$IS_ROOT" != 1 ] && [ "$(id -un)" != postgres ]; then
-    missing "PostgreSQL login role loa (password loa, SUPERUSER)" \
-      "$pg_cmd -c \"CREATE ROLE loa LOGIN SUPERUSER PASSWORD 'loa'\""
+  local exists
+  if ! exists="$(as_postgres psql -p "$port" -tAc "SELECT 1 FROM pg_roles WHERE rolname = 'loa'" 2> /dev/null)"; then
+    missing "PostgreSQL login role loa (password loa, CREATEDB)" \
+      "$pg_cmd -c \"CREATE ROLE loa LOGIN CREATEDB PASSWORD 'loa'\"   (or set $own_url)"
     return
   fi
   if [ "$exists" = 1 ]; then
-    sql="ALTER ROLE loa WITH LOGIN SUPERUSER PASSWORD 'loa'"
-  else
-    sql="CREATE ROLE loa WITH LOGIN SUPERUSER PASSWORD 'loa'"
+    missing "PostgreSQL role loa exists but cannot log in with password loa on 127.0.0.1:$port (provisioning never changes an existing role)" \
+      "set $own_url, or give the role that login yourself"
+    return
   fi
-  if as_postgres psql -p "$port" -q -c "$sql" > /dev/null 2>&1 && loa_can_login "$port"; then
-    say "PostgreSQL role loa ready"
+  if as_postgres psql -p "$port" -q -c "CREATE ROLE loa WITH LOGIN CREATEDB PASSWORD 'loa'" > /dev/null 2>&1 \
+    && loa_can_login "$port"; then
+    say "PostgreSQL role loa created (LOGIN CREATEDB)"
   else
-    missing "PostgreSQL login role loa (password loa, SUPERUSER) reachable on 127.0.0.1:$port" \
-      "$pg_cmd -c \"CREATE ROLE loa LOGIN SUPERUSER PASSWORD 'loa'\"  (and allow password login from 127.0.0.1 in pg_hba.conf)"
+    missing "PostgreSQL login role loa (password loa, CREATEDB) reachable on 127.0.0.1:$port" \
+      "$pg_cmd -c \"CREATE ROLE loa LOGIN CREATEDB PASSWORD 'loa'\"  (and allow password login from 127.0.0.1 in pg_hba.conf)"
   fi
 }
 
@@ -344,8 +356,8 @@ ensure_test_redis() {
   say "starting redis-server on 127.0.0.1:$port for tests (stop: redis-cli -p $port shutdown nosave)"
   redis-server --port "$port" --bind 127.0.0.1 --daemonize yes --save "" --appendonly no \
     --dir "$DATA/redis-test" --logfile "$DATA/logs/redis-test.log" --pidfile "$DATA/run/redis-test.pid" > /dev/null
-  local i
-  for i in $(seq 1 50); do
+  local _
+  for _ in $(seq 1 50); do
     [ "$(redis-cli -p "$port" ping 2> /dev/null)" = PONG ] && return
     sleep 0.1
   done
@@ -359,6 +371,7 @@ ensure_npm_deps
 ensure_apt redis-server redis-server "Redis server" && say "redis-server: $(command -v redis-server)"
 ensure_temporal
 if [ "$MODE" = test ]; then
+  ensure_apt shellcheck shellcheck "ShellCheck (lints scripts/*.sh)"
   ensure_chromium
   ensure_postgres
   ensure_test_redis

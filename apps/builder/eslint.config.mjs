@@ -18,7 +18,7 @@ export default [
               regex: '^@loa/engine(?!/browser$)',
               message: 'The builder may import only @loa/engine/browser.',
             },
-            { regex: '^@loa/(api|connectors)', message: 'The builder may not import server code.' },
+            { regex: '^@loa/(api|connectors)(/|$)', message: 'The builder may not import server code.' },
           ],
         },
       ],

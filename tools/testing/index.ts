@@ -3,3 +3,4 @@ export { connectDevServerEnvironment, connectTimeSkippingEnvironment } from './t
 export { TEST_ENV, testService, uniqueName, type TestService } from './test-services';
 export { waitFor } from './wait-for';
 export { lintAs } from './lint-as';
+export { findBinary, requireBinary, stopProcess, waitUntil, WaitError, workspaceRoot } from '../process';

@@ -1,20 +1,11 @@
+import { waitUntil } from '../process/wait-until';
+
 /** Retries `probe` until it resolves, or fails after `timeoutMs` with the last error and what was awaited. */
-export async function waitFor<T>(
+export function waitFor<T>(
   what: string,
   probe: () => Promise<T>,
   timeoutMs = 60_000,
   intervalMs = 250,
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    try {
-      return await probe();
-    } catch (error) {
-      lastError = error;
-      await new Promise((resolve) => setTimeout(resolve, intervalMs));
-    }
-  }
-  const reason = lastError instanceof Error ? lastError.message : String(lastError);
-  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}: ${reason}`);
+  return waitUntil(what, probe, { timeoutMs, intervalMs });
 }

@@ -6,12 +6,14 @@ import { ConfigModule } from './config/config.module';
 import { ContactsModule } from './contacts/contacts.module';
 import type { LoaConfig } from './config/loa-config';
 import { DatabaseModule } from './database/database.module';
+import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { HttpModule } from './http/http.module';
 import { ImportsModule } from './imports/imports.module';
 import { OpenApiModule } from './openapi/openapi.module';
 import { QueuesModule } from './queues/queues.module';
 import { RedisModule } from './redis/redis.module';
+import { SegmentsModule } from './segments/segments.module';
 import { TemporalClientModule } from './temporal/temporal-client.module';
 import { UsersModule } from './users/users.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
@@ -33,9 +35,11 @@ export class AppModule {
         WorkspacesModule,
         UsersModule,
         ApiKeysModule,
+        SegmentsModule,
         OpenApiModule,
         HealthModule,
         ContactsModule,
+        EventsModule,
         ImportsModule,
       ],
     };

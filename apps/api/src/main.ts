@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { loadConfigOrExit } from './config/load-config-or-exit';
 import { createApp } from './create-app';
+import { createWorkerApp } from './worker/create-worker-app';
+import { LoaWorkerHost } from './worker/loa-worker.host';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
@@ -11,6 +13,18 @@ async function main(): Promise<void> {
     url: `http://${config.http.host}:${config.http.port}`,
     database: config.database.kind,
   });
+  if (!config.apiRunsWorker) return;
+  // The embedded database admits one process, so the worker runs here, sharing it (LOA_API_RUNS_WORKER). A worker
+  // that fails leaves the API serving, with GET /health reporting the worker down, as with a separate process.
+  const stopped = (error: unknown) =>
+    Logger.error('Temporal worker stopped; GET /health reports it down', { error: String(error) });
+  try {
+    const worker = await createWorkerApp(config);
+    Logger.log('Temporal worker running in the API process', { database: config.database.kind });
+    worker.get(LoaWorkerHost).stopped().catch(stopped);
+  } catch (error) {
+    stopped(error);
+  }
 }
 
 main().catch((error: unknown) => {

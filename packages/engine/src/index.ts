@@ -17,5 +17,6 @@ export * from './rules/compare';
 export * from './rules/evaluate-rule';
 export * from './rules/match-filter';
 export * from './rules/read-path';
+export * from './rules/relative-date';
 export * from './time/send-windows';
 export * from './time/wait-until';

@@ -70,6 +70,22 @@ describe('module boundaries of DESIGN §2, enforced by lint', () => {
     ]);
   });
 
+  it('lets the API and the builder share the contract package, which imports nothing of Loa', async () => {
+    const shared =
+      "import { healthReportSchema } from '@loa/api-contract';\nexport const probe = healthReportSchema;\n";
+    expect(await lintAs('apps/builder', 'src/probe.ts', shared)).toEqual([]);
+    expect(await lintAs('apps/api', 'src/probe.ts', shared)).toEqual([]);
+    const problems = await lintAs(
+      'packages/api-contract',
+      'src/probe.ts',
+      "import { readFileSync } from 'node:fs';\nimport { DIAGNOSTICS_PING_WORKFLOW } from '@loa/engine';\nexport const probe = [readFileSync, DIAGNOSTICS_PING_WORKFLOW];\n",
+    );
+    expect(problems).toEqual([
+      expect.stringContaining('runs in the browser too'),
+      expect.stringContaining('can only depend on libs tagged with "scope:shared"'),
+    ]);
+  });
+
   it('keeps campaigns out of the connectors', async () => {
     const problems = await lintAs(
       'packages/connectors',

@@ -16,6 +16,8 @@ export interface LoaConfig {
   http: { host: string; port: number };
   dataDir: string;
   database: DatabaseConfig;
+  /** The API process also runs the Temporal worker (by default with the embedded database, which admits one process). */
+  apiRunsWorker: boolean;
   redis: { url: string; keyPrefix: string };
   temporal: TemporalConfig;
   encryptionKey: Buffer;

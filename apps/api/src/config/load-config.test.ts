@@ -51,6 +51,18 @@ describe('loadConfig', () => {
     expect(config.database).toEqual({ kind: 'pglite', dataDir: 'memory://' });
   });
 
+  it('runs the worker in the API process with the embedded database only, unless told otherwise', () => {
+    expect(loadConfig({ LOA_ENCRYPTION_KEY: key }).apiRunsWorker).toBe(true);
+    expect(loadConfig({ LOA_ENCRYPTION_KEY: key, DATABASE_URL: 'postgres://db/loa' }).apiRunsWorker).toBe(
+      false,
+    );
+    expect(loadConfig({ LOA_ENCRYPTION_KEY: key, LOA_API_RUNS_WORKER: 'false' }).apiRunsWorker).toBe(false);
+    expect(
+      loadConfig({ LOA_ENCRYPTION_KEY: key, DATABASE_URL: 'postgres://db/loa', LOA_API_RUNS_WORKER: 'true' })
+        .apiRunsWorker,
+    ).toBe(true);
+  });
+
   it('turns TLS on for Temporal Cloud API keys', () => {
     const config = loadConfig({
       LOA_ENCRYPTION_KEY: key,

@@ -29,13 +29,16 @@ function describeIssues(error: z.ZodError, env: NodeJS.ProcessEnv): string[] {
 
 function toConfig(env: Environment, cwd: string): LoaConfig {
   const dataDir = absolute(env.LOA_DATA_DIR, cwd);
+  const database: LoaConfig['database'] = env.DATABASE_URL
+    ? { kind: 'postgres', url: env.DATABASE_URL }
+    : { kind: 'pglite', dataDir: pgliteDir(env.LOA_PGLITE_DIR, dataDir, cwd) };
   return {
     environment: env.NODE_ENV,
     http: { host: env.LOA_API_HOST, port: env.LOA_API_PORT },
     dataDir,
-    database: env.DATABASE_URL
-      ? { kind: 'postgres', url: env.DATABASE_URL }
-      : { kind: 'pglite', dataDir: pgliteDir(env.LOA_PGLITE_DIR, dataDir, cwd) },
+    database,
+    apiRunsWorker:
+      env.LOA_API_RUNS_WORKER === 'auto' ? database.kind === 'pglite' : env.LOA_API_RUNS_WORKER === 'true',
     redis: { url: env.REDIS_URL, keyPrefix: env.LOA_REDIS_PREFIX },
     temporal: temporalConfig(env, cwd),
     encryptionKey: Buffer.from(env.LOA_ENCRYPTION_KEY, 'base64'),

@@ -68,10 +68,13 @@ export async function lockIdentityValues(
   workspaceId: string,
   values: string[],
 ): Promise<void> {
-  for (const value of [...new Set(values)].sort())
-    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
-      `contact:${workspaceId}:${value}`,
-    ]);
+  const keys = [...new Set(values)].sort().map((value) => `contact:${workspaceId}:${value}`);
+  if (keys.length === 0) return;
+  await manager.query(
+    `SELECT pg_advisory_xact_lock(hashtextextended(k.key, 0))
+       FROM unnest($1::text[]) WITH ORDINALITY AS k(key, position) ORDER BY k.position`,
+    [keys],
+  );
 }
 
 export function identityLockValues(keys: NormalizedKeys, zalo: NormalizedZaloIdentity[] = []): string[] {
@@ -211,6 +214,72 @@ export async function updateContact(
     [workspaceId, id, ...stateParams(state)],
   );
   return row;
+}
+
+const STATE_RECORD = `jsonb_to_recordset($2::jsonb) AS v(
+  id uuid, external_id text, phone text, email text, name text, attributes jsonb, tags jsonb, score integer,
+  do_not_contact boolean, consents jsonb)`;
+const TAGS_OF_V =
+  'ARRAY(SELECT t FROM jsonb_array_elements_text(v.tags) WITH ORDINALITY AS e(t, n) ORDER BY n)';
+
+/**
+ * Inserts new contacts with the ids given in one statement; a contact whose identifier another writer took
+ * meanwhile is not inserted (and not returned).
+ */
+export async function insertContacts(
+  manager: EntityManager,
+  workspaceId: string,
+  contacts: { id: string; state: ContactState }[],
+): Promise<ContactRow[]> {
+  if (contacts.length === 0) return [];
+  return selectRows<ContactRow>(
+    manager,
+    `INSERT INTO contacts (id, workspace_id, external_id, phone, email, name, attributes, tags, score, do_not_contact, consents)
+     SELECT v.id, $1, v.external_id, v.phone, v.email, v.name, v.attributes, ${TAGS_OF_V}, v.score, v.do_not_contact,
+            v.consents
+       FROM ${STATE_RECORD}
+     ON CONFLICT DO NOTHING RETURNING *`,
+    [workspaceId, stateRecords(contacts)],
+  );
+}
+
+/** Writes the state of each contact in one statement (as `updateContact` does one). */
+export async function updateContacts(
+  manager: EntityManager,
+  workspaceId: string,
+  contacts: { id: string; state: ContactState }[],
+): Promise<ContactRow[]> {
+  if (contacts.length === 0) return [];
+  return selectRows<ContactRow>(
+    manager,
+    `WITH changed AS (
+       UPDATE contacts c
+          SET external_id = v.external_id, phone = v.phone, email = v.email, name = v.name, attributes = v.attributes,
+              tags = ${TAGS_OF_V}, score = v.score, do_not_contact = v.do_not_contact, consents = v.consents,
+              updated_at = now()
+         FROM ${STATE_RECORD}
+        WHERE c.workspace_id = $1 AND c.id = v.id
+       RETURNING c.*)
+     SELECT * FROM changed`,
+    [workspaceId, stateRecords(contacts)],
+  );
+}
+
+function stateRecords(contacts: { id: string; state: ContactState }[]): string {
+  return JSON.stringify(
+    contacts.map(({ id, state }) => ({
+      id,
+      external_id: state.externalId,
+      phone: state.phone,
+      email: state.email,
+      name: state.name,
+      attributes: state.attributes,
+      tags: state.tags,
+      score: state.score,
+      do_not_contact: state.doNotContact,
+      consents: state.consents,
+    })),
+  );
 }
 
 function stateParams(state: ContactState): unknown[] {

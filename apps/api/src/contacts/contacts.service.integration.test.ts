@@ -364,6 +364,31 @@ describe('ContactsService.upsert on PostgreSQL', () => {
         { ok: true, result: { outcome: 'updated', contact: { name: 'Row 499' } } },
       ]);
     });
+
+    it('creates each contact once when batches naming the same phones race with single upserts', async () => {
+      const phones = Array.from({ length: 60 }, (_, index) => `0913${String(index).padStart(6, '0')}`);
+      const batch = (order: string[], name: string) =>
+        contacts.upsertMany({
+          workspaceId,
+          mode: 'both',
+          cause: 'import',
+          rows: order.map((phone) => ({ match: { phone }, write: { tags: { add: [name] } } })),
+        });
+      const outcomes = await Promise.all([
+        batch(phones, 'first'),
+        batch([...phones].reverse(), 'second'),
+        batch([...phones.slice(30), ...phones.slice(0, 30)], 'third'),
+        ...phones.slice(0, 10).map((phone) => upsert({ match: { phone }, write: { name: 'Single' } })),
+      ]);
+      const refused = outcomes.flat().filter((row) => 'ok' in row && !row.ok);
+      expect(refused).toEqual([]);
+      const rows = (await dataSource.query(
+        'SELECT phone, tags FROM contacts WHERE workspace_id = $1 ORDER BY phone',
+        [workspaceId],
+      )) as { phone: string; tags: string[] }[];
+      expect(rows.map((row) => row.phone)).toEqual(phones.map((phone) => `84${phone.slice(1)}`));
+      for (const row of rows) expect([...row.tags].sort()).toEqual(['first', 'second', 'third']);
+    });
   });
 
   describe('change notices', () => {

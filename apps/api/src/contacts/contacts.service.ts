@@ -19,8 +19,10 @@ import {
   type ContactPage,
   listContacts,
 } from './reads/list-contacts';
-import { normalizeUpsert } from './normalize-write';
+import { type NormalizedUpsert, normalizeUpsert } from './normalize-write';
 import { patchContact } from './upsert/patch-contact';
+import type { BatchRow } from './upsert/plan-batch';
+import { upsertBatchRound } from './upsert/upsert-batch';
 import { upsertContact, viewOf } from './upsert/upsert-contact';
 import type { UpsertMode, UpsertResult } from './upsert/upsert-result';
 import { withOneRetry } from './upsert/with-retry';
@@ -83,31 +85,45 @@ export class ContactsService {
   }
 
   /**
-   * Upserts rows in one transaction, each in its own savepoint: a row that is refused (bad value, taken
-   * identifier) is reported in its place and the others are kept.
+   * Upserts rows in one transaction with the results `upsert` would give them one after the other: a row that is
+   * refused (bad value, taken identifier) is reported in its place and the others are kept. Rows that need no merge
+   * are written together, in rounds of rows that share no identity with an earlier row (upsert-batch.ts); the others
+   * one by one, each in its own savepoint.
    */
   async upsertMany(input: UpsertManyInput): Promise<UpsertManyRow[]> {
     const manager = input.manager ?? this.dataSource.manager;
     const outcomes = await manager.transaction(async (transaction) => {
       const context = await this.context(transaction, input.workspaceId);
-      const rows: UpsertManyRow[] = [];
-      for (const row of input.rows) {
+      const rows = new Array<UpsertManyRow | undefined>(input.rows.length);
+      const batch: BatchRow[] = [];
+      for (const [index, row] of input.rows.entries()) {
         try {
-          const result = await withOneRetry(() =>
-            transaction.transaction((savepoint) => this.upsertOne(savepoint, { ...input, ...row }, context)),
-          );
-          rows.push({ ok: true, result });
+          batch.push({ index, upsert: normalizeRow({ ...row, mode: input.mode }, context) });
         } catch (error) {
-          if (!(error instanceof ProblemException)) throw error;
-          rows.push({
-            ok: false,
-            status: error.getStatus(),
-            detail: error.detail,
-            errors: error.extra.errors ?? [],
-          });
+          rows[index] = refusal(error);
         }
       }
-      return rows;
+      const upsertAlone = async (row: BatchRow) => {
+        try {
+          const result = await withOneRetry(() =>
+            transaction.transaction((savepoint) =>
+              this.upsertOne(savepoint, { ...input, ...input.rows[row.index] }, context),
+            ),
+          );
+          rows[row.index] = { ok: true, result };
+        } catch (error) {
+          rows[row.index] = refusal(error);
+        }
+      };
+      // Each round writes the rows that share nothing with an earlier row still to be written (the first always).
+      for (let pending = batch; pending.length > 0;) {
+        const { workspaceId, mode } = input;
+        const round = await upsertBatchRound(transaction, { workspaceId, mode, rows: pending });
+        for (const [index, result] of round.written) rows[index] = { ok: true, result };
+        for (const row of round.single) await upsertAlone(row);
+        pending = round.deferred;
+      }
+      return rows as UpsertManyRow[];
     });
     const results = outcomes.flatMap((row) => (row.ok ? [row.result] : []));
     if (input.notify ?? true) await this.notify(manager, input, results);
@@ -198,15 +214,9 @@ export class ContactsService {
     input: Pick<UpsertInput, 'workspaceId' | 'match' | 'write' | 'mode'>,
     context: WorkspaceContext,
   ): Promise<UpsertResult> {
-    const normalized = normalizeUpsert({ match: input.match, write: input.write, ...context });
-    if (!normalized.ok) throw problems.validation(normalized.errors);
-    const { match } = normalized.value;
-    const hasKey = match.externalId ?? match.phone ?? match.email ?? match.zalo;
-    if (!hasKey && input.mode !== 'create')
-      throw problems.field('body', 'match', 'must name at least one of externalId, phone, email, zalo');
     return upsertContact(manager, {
       workspaceId: input.workspaceId,
-      upsert: normalized.value,
+      upsert: normalizeRow(input, context),
       mode: input.mode,
     });
   }
@@ -236,6 +246,26 @@ export class ContactsService {
       for (const change of changes) await this.changes.changed(change);
     });
   }
+}
+
+/** The write checked and normalised; a 422 problem naming each bad field, or `match` when it names no key. */
+function normalizeRow(
+  input: Pick<UpsertInput, 'match' | 'write' | 'mode'>,
+  context: WorkspaceContext,
+): NormalizedUpsert {
+  const normalized = normalizeUpsert({ match: input.match, write: input.write, ...context });
+  if (!normalized.ok) throw problems.validation(normalized.errors);
+  const { match } = normalized.value;
+  const hasKey = match.externalId ?? match.phone ?? match.email ?? match.zalo;
+  if (!hasKey && input.mode !== 'create')
+    throw problems.field('body', 'match', 'must name at least one of externalId, phone, email, zalo');
+  return normalized.value;
+}
+
+/** A refused row of `upsertMany` in its place; anything but a problem is not the row's fault and is thrown. */
+function refusal(error: unknown): UpsertManyRow {
+  if (!(error instanceof ProblemException)) throw error;
+  return { ok: false, status: error.getStatus(), detail: error.detail, errors: error.extra.errors ?? [] };
 }
 
 /** The contacts results changed, grouped by cause: merges as `merge` (survivor and losers), the rest as `cause`. */

@@ -1,18 +1,7 @@
-export type DependencyName = 'database' | 'redis' | 'temporal' | 'worker';
-export type DependencyStatus = 'up' | 'down';
+import type { DependencyName } from '@loa/api-contract';
 
-export interface DependencyHealth {
-  status: DependencyStatus;
-  latencyMs: number;
-  detail?: string;
-  error?: string;
-}
-
-export interface HealthReport {
-  status: DependencyStatus;
-  checkedAt: string;
-  checks: Record<DependencyName, DependencyHealth>;
-}
+// The shape of GET /health is the contract shared with the builder (@loa/api-contract).
+export type { DependencyHealth, DependencyName, DependencyStatus, HealthReport } from '@loa/api-contract';
 
 /** A check resolves with a human detail when the dependency works and throws when it does not. */
 export interface DependencyCheck {

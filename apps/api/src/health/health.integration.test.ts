@@ -1,4 +1,5 @@
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { healthReportSchema } from '@loa/api-contract';
 import { freePort } from '@loa/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -17,7 +18,8 @@ async function startApi(config: LoaConfig): Promise<INestApplication> {
 
 async function healthOf(app: INestApplication): Promise<{ status: number; body: HealthReport }> {
   const response = await request(app.getHttpServer()).get('/health');
-  return { status: response.status, body: response.body as HealthReport };
+  // Every answer must meet the contract the builder reads it with.
+  return { status: response.status, body: healthReportSchema.parse(response.body) };
 }
 
 describe('GET /health against the real services', () => {

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { healthReportSchema } from '@loa/api-contract';
 import { freePort, testService } from '@loa/testing';
-import { parseHealth } from '../../src/status/parse-health';
 import { childEnv } from './child-env';
 import { apiMain, workerMain, workspaceRoot } from './paths';
 import { tryGet, waitFor, type ManagedProcess, type ProcessGroup } from './processes';
@@ -38,6 +38,8 @@ export interface ApiStack {
   url: string;
   api: ManagedProcess;
   worker?: ManagedProcess;
+  /** The environment the API (and worker) run with. */
+  env: NodeJS.ProcessEnv;
 }
 
 export interface ApiStackOptions {
@@ -45,6 +47,8 @@ export interface ApiStackOptions {
   withWorker: boolean;
   /** Replaces the Redis URL, e.g. to point at a port where nothing listens. */
   redisUrl?: string;
+  /** Runs on an embedded PGlite database in this directory instead of the run's PostgreSQL database. */
+  pgliteDir?: string;
 }
 
 /** Starts apps/api/dist/main.js (and the worker) on a free port with its own task queue. */
@@ -58,7 +62,8 @@ export async function startApiStack(
   const env = childEnv({
     LOA_API_PORT: String(port),
     LOA_API_HOST: '127.0.0.1',
-    DATABASE_URL: services.databaseUrl,
+    DATABASE_URL: options.pgliteDir ? '' : services.databaseUrl,
+    ...(options.pgliteDir && { LOA_PGLITE_DIR: options.pgliteDir }),
     REDIS_URL: options.redisUrl ?? services.redisUrl,
     LOA_REDIS_PREFIX: services.redisPrefix,
     TEMPORAL_ADDRESS: services.temporalAddress,
@@ -69,7 +74,7 @@ export async function startApiStack(
 
   const api = processes.start('api', process.execPath, [apiMain], { cwd: workspaceRoot, env });
   await waitFor(
-    `waiting for ${url}/health/live to answer 200`,
+    `${url}/health/live to answer 200`,
     async (note) => {
       const answer = await tryGet(`${url}/health/live`, note);
       if (answer?.status === 200) return true;
@@ -78,11 +83,14 @@ export async function startApiStack(
     },
     { watch: [api] },
   );
-  if (!options.withWorker) return { url, api };
+  if (!options.withWorker) return { url, api, env };
 
-  const worker = processes.start('worker', process.execPath, [workerMain], { cwd: workspaceRoot, env });
+  // With the embedded database the API process runs the worker itself.
+  const worker = options.pgliteDir
+    ? undefined
+    : processes.start('worker', process.execPath, [workerMain], { cwd: workspaceRoot, env });
   await waitFor(
-    `waiting for ${url}/health to report the worker up`,
+    `${url}/health to report the worker up`,
     async (note) => {
       const answer = await tryGet(`${url}/health`, note);
       if (!answer) return undefined;
@@ -93,10 +101,10 @@ export async function startApiStack(
       } catch {
         return undefined;
       }
-      const parsed = parseHealth(body);
-      return parsed.ok && parsed.report.checks['worker']?.status === 'up' ? true : undefined;
+      const parsed = healthReportSchema.safeParse(body);
+      return parsed.success && parsed.data.checks.worker.status === 'up' ? true : undefined;
     },
-    { watch: [api, worker] },
+    { watch: worker ? [api, worker] : [api] },
   );
-  return { url, api, worker };
+  return { url, api, worker, env };
 }

@@ -25,7 +25,7 @@ export async function startBuilderServer(processes: ProcessGroup, apiUrl: string
     { cwd: builderRoot, env: childEnv({ LOA_API_URL: apiUrl, LOA_BUILDER_PORT: String(port) }) },
   );
   await waitFor(
-    `waiting for the Vite dev server at ${url}`,
+    `the Vite dev server at ${url}`,
     async (note) => {
       const answer = await tryGet(url, note);
       if (answer?.status === 200 && answer.text.includes('id="root"')) return true;

@@ -1,6 +1,7 @@
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { workspaceRoot } from '@loa/testing';
 
-export const workspaceRoot = resolve(__dirname, '../../../..');
+export { workspaceRoot };
 export const builderRoot = join(workspaceRoot, 'apps/builder');
 export const apiMain = join(workspaceRoot, 'apps/api/dist/main.js');
 export const workerMain = join(workspaceRoot, 'apps/api/dist/worker.main.js');

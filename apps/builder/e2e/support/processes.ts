@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { stopProcess, waitUntil, WaitError } from '@loa/testing';
 
 const OUTPUT_LIMIT = 16_000;
-const STOP_GRACE_MS = 10_000;
 
 export interface StartOptions {
   cwd: string;
@@ -47,13 +47,11 @@ export class ManagedProcess {
     return `--- ${this.name}: ${status}; output:\n${output}\n--- end of ${this.name}`;
   }
 
-  /** SIGTERM, then SIGKILL if it has not exited after the grace period. */
+  /** SIGTERM to its process group, then SIGKILL if it has not exited after the grace period. */
   async stop(): Promise<void> {
-    if (this.exitDescription !== undefined) return;
-    this.child.kill('SIGTERM');
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), STOP_GRACE_MS);
+    if (this.exitDescription !== undefined || this.child.pid === undefined) return;
+    await stopProcess(this.child.pid);
     await this.exited;
-    clearTimeout(timer);
   }
 }
 
@@ -66,6 +64,7 @@ export class ProcessGroup {
       cwd: options.cwd,
       env: options.env,
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     });
     const managed = new ManagedProcess(name, child);
     this.processes.push(managed);
@@ -86,31 +85,40 @@ export interface WaitOptions {
 }
 
 /**
- * Calls probe until it returns a value. probe may call note() to record what it saw last; that and the
- * output of the watched processes go into the error when time runs out or a watched process exits.
+ * Calls probe until it returns a value (the shared waitUntil). probe may call note() to record what it saw last;
+ * that and the output of the watched processes go into the error when time runs out or a watched process exits.
  */
 export async function waitFor<T>(
   description: string,
   probe: (note: (observation: string) => void) => Promise<T | undefined>,
   { timeoutMs = 60_000, intervalMs = 250, watch = [] }: WaitOptions = {},
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
   let last = 'nothing yet';
   const note = (observation: string) => {
     last = observation;
   };
-  for (;;) {
-    const value = await probe(note);
-    if (value !== undefined) return value;
-    const dead = watch.find((managed) => managed.exit !== undefined);
-    if (dead) {
-      throw new Error(`${description}: ${dead.name} ${dead.exit} (last seen: ${last})\n${dead.describe()}`);
+  try {
+    return await waitUntil(
+      description,
+      async () => {
+        const value = await probe(note);
+        if (value === undefined) throw new Error(last);
+        return value;
+      },
+      {
+        timeoutMs,
+        intervalMs,
+        giveUp: () => {
+          const dead = watch.find((managed) => managed.exit !== undefined);
+          return dead && `${dead.name} ${dead.exit}\n${dead.describe()}`;
+        },
+      },
+    );
+  } catch (error) {
+    if (error instanceof WaitError && error.kind === 'timeout') {
+      throw new Error(`${error.message}\n${watch.map((managed) => managed.describe()).join('\n')}`);
     }
-    if (Date.now() > deadline) {
-      const outputs = watch.map((managed) => managed.describe()).join('\n');
-      throw new Error(`Timed out after ${timeoutMs} ms ${description} (last seen: ${last})\n${outputs}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    throw error;
   }
 }
 

@@ -1,5 +1,4 @@
-import type { HealthReport } from './health';
-import { parseHealth } from './parse-health';
+import { parseHealth, type HealthReport } from './health';
 
 export const HEALTH_ENDPOINT = '/api/health';
 export const HEALTH_TIMEOUT_MS = 15_000;

@@ -1,26 +1,30 @@
-// Shape of GET /health as served by the API (200 when every dependency is up, 503 otherwise).
+// Shape of GET /health as served by the API (200 when every dependency is up, 503 otherwise): the shared contract.
+import {
+  describeIssues,
+  HEALTH_DEPENDENCIES,
+  healthReportSchema,
+  type DependencyHealth,
+  type DependencyStatus,
+  type HealthReport,
+} from '@loa/api-contract';
 
-export type Status = 'up' | 'down';
+export type { HealthReport };
+export type Status = DependencyStatus;
+export type DependencyCheck = DependencyHealth;
 
 /** The dependencies the API reports on, in the order the page lists them. */
-export const KNOWN_DEPENDENCIES = ['database', 'redis', 'temporal', 'worker'] as const;
+export const KNOWN_DEPENDENCIES = HEALTH_DEPENDENCIES;
 
 export type KnownDependency = (typeof KNOWN_DEPENDENCIES)[number];
 
-export interface DependencyCheck {
-  status: Status;
-  latencyMs: number;
-  /** Human note, e.g. "PGlite (embedded)". */
-  detail?: string;
-  /** Why the dependency is down. */
-  error?: string;
-}
+export type ParseHealthResult = { ok: true; report: HealthReport } | { ok: false; reason: string };
 
-export interface HealthReport {
-  status: Status;
-  checkedAt: string;
-  /** Always holds the known dependencies; a newer API may report more. */
-  checks: Record<string, DependencyCheck>;
+/** Validates a decoded GET /health body against the contract; the reason names each field at fault. */
+export function parseHealth(body: unknown): ParseHealthResult {
+  const parsed = healthReportSchema.safeParse(body);
+  return parsed.success
+    ? { ok: true, report: parsed.data }
+    : { ok: false, reason: describeIssues(parsed.error) };
 }
 
 const DISPLAY_NAMES: Record<KnownDependency, string> = {

@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { HealthResult } from './fetch-health';
-import { parseHealth } from './parse-health';
+import { parseHealth } from './health';
 import { StatusView } from './status-view';
 import { bodyWithDown, healthyBody } from './testing/health-body';
 

@@ -1,4 +1,4 @@
-import { parseHealth } from './parse-health';
+import { parseHealth } from './health';
 import { failingDependencies, summarize } from './summary';
 import type { HealthReport } from './health';
 import { bodyWithDown, healthyBody } from './testing/health-body';

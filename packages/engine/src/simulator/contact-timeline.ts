@@ -47,16 +47,16 @@ export class ContactTimeline {
     this.consumed.add(event);
   }
 
-  /** event_seen: a matching event (the entry event included) within the rule's days before `nowMs`. */
-  seen(rule: Extract<Rule, { kind: 'event_seen' }>, nowMs: number): boolean {
+  /** event_seen: matching events (the entry event included) within the rule's days before `nowMs`. */
+  count(rule: Extract<Rule, { kind: 'event_seen' }>, nowMs: number): number {
     const fromMs = nowMs - rule.withinDays * DAY_MS;
-    return this.events.some(
+    return this.events.filter(
       (event) =>
         event.atMs <= nowMs &&
         event.atMs >= fromMs &&
         event.name === rule.event &&
         matchesFilter(rule.filter, event.properties),
-    );
+    ).length;
   }
 
   /** The first event other than the entry event with this name and filter in [fromMs, toMs] (goals). */

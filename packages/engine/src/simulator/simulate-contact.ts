@@ -116,8 +116,16 @@ class ContactRun {
         return this.waitForEvent(action);
       case 'condition': {
         const result = evaluateRuleGroup(action.rule, {
-          contact: { attributes: this.contact.attributes, tags: this.contact.tags },
-          eventSeen: (rule) => this.setup.timeline.seen(rule, this.nowMs),
+          contact: {
+            ...this.contact,
+            consents: this.setup.contact.consents,
+            zaloFollower: this.contact.zaloUserId !== undefined,
+            segmentIds: this.setup.contact.segments,
+          },
+          eventSeen: (rule) => this.setup.timeline.count(rule, this.nowMs) > 0,
+          eventCount: (rule) => this.setup.timeline.count(rule, this.nowMs),
+          nowMs: this.nowMs,
+          timezone: this.timezone,
           sendOutcomes: this.sendOutcomes,
         });
         this.record(action.stepId, result ? 'yes' : 'no', startMs);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { consentStateSchema, contactChannelSchema } from '../graph/nodes/branch-nodes.schema';
 import { isIsoTime, isTimeSpec } from './virtual-time';
 
 const timeSpecSchema = z
@@ -16,6 +17,10 @@ export const sampleContactSchema = z.object({
   zaloUserId: z.string().optional(),
   /** On the do-not-contact list: every send is blocked. */
   doNotContact: z.boolean().default(false),
+  /** Consent per channel for consent and reachable rules; a channel not listed is `unknown`. */
+  consents: z.partialRecord(contactChannelSchema, consentStateSchema).default({}),
+  /** Ids of the segments the contact belongs to, for segment rules. */
+  segments: z.array(z.string().min(1)).default([]),
   /** The event that enrolls the contact (trigger.event); occurredAt is ISO or an offset from startAt. */
   entryEvent: z
     .object({

@@ -44,11 +44,10 @@ describe('contactJourney waits on the time-skipping server', () => {
     await env?.teardown();
   });
 
-  it('runs a welcome series over five days of workflow time in seconds, branching on fresh contact data', async () => {
+  it('runs a welcome series over five days of workflow time, branching on fresh contact data', async () => {
     const fake = fakeJourneyActivities({
       contacts: { vip: { attributes: {}, tags: ['vip'] }, regular: { attributes: {}, tags: [] } },
     });
-    const wallStart = Date.now();
     const plan = welcomeSeriesPlan();
     const [vip, regular] = await withWorker(env, fake.activities, async (taskQueue) => {
       const vipHandle = await startJourney(env, taskQueue, { plan, contactId: 'vip' });
@@ -74,7 +73,6 @@ describe('contactJourney waits on the time-skipping server', () => {
     expect(timeOf(entryOf(vip.path, 'wait3d:elapsed')) - entered).toBeGreaterThanOrEqual(3 * DAY);
     expect(timeOf(entryOf(vip.path, 'done:exit:welcomed')) - entered).toBeGreaterThanOrEqual(5 * DAY);
     expect(timeOf(entryOf(vip.path, 'done:exit:welcomed')) - entered).toBeLessThan(5 * DAY + HOUR);
-    expect(Date.now() - wallStart).toBeLessThan(60_000);
     // Progress recorded before each long wait and at exit, every entry exactly once.
     const vipRecords = fake.records.filter((record) => record.journey.contactId === 'vip');
     expect(vipRecords.map((record) => record.status)).toEqual(['active', 'active', 'exited']);

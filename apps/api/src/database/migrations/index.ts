@@ -3,6 +3,8 @@ import { CreateIdentityAndAccess1764500000000 } from './1764500000000-create-ide
 import { CreateContacts1764500001000 } from './1764500001000-create-contacts';
 import { CreateEvents1764500002000 } from './1764500002000-create-events';
 import { ContactListIndexes1764500010000 } from './1764500010000-contact-list-indexes';
+import { EventProcessingOrder1764500020000 } from './1764500020000-event-processing-order';
+import { CreateSegments1764500030000 } from './1764500030000-create-segments';
 import { CreateImports1764500040000 } from './1764500040000-create-imports';
 
 /** Every migration, oldest first. */
@@ -12,5 +14,7 @@ export const migrations = [
   CreateContacts1764500001000,
   CreateEvents1764500002000,
   ContactListIndexes1764500010000,
+  EventProcessingOrder1764500020000,
+  CreateSegments1764500030000,
   CreateImports1764500040000,
 ];

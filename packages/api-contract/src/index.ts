@@ -1,0 +1,11 @@
+export { describeIssues } from './describe-issues';
+export {
+  HEALTH_DEPENDENCIES,
+  dependencyHealthSchema,
+  dependencyStatusSchema,
+  healthReportSchema,
+  type DependencyHealth,
+  type DependencyName,
+  type DependencyStatus,
+  type HealthReport,
+} from './health';
