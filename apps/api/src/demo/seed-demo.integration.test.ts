@@ -12,7 +12,13 @@ describe('demo seed through the public API', () => {
 
   beforeAll(async () => {
     app = await createApp(
-      testConfig({ LOA_BOOTSTRAP_ADMIN_EMAIL: admin.email, LOA_BOOTSTRAP_ADMIN_PASSWORD: admin.password }),
+      // A database of its own (embedded), so the bootstrap admin gets a new, empty workspace as on a first start.
+      testConfig({
+        DATABASE_URL: '',
+        LOA_PGLITE_DIR: 'memory://',
+        LOA_BOOTSTRAP_ADMIN_EMAIL: admin.email,
+        LOA_BOOTSTRAP_ADMIN_PASSWORD: admin.password,
+      }),
     );
     await app.listen(0, '127.0.0.1');
     apiUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
