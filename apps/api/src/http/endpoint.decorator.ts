@@ -20,6 +20,8 @@ export interface EndpointSpec {
   description?: string;
   tags?: string[];
   access: AccessRule;
+  /** A POST that changes nothing (its query does not fit in a URL): readers may call it. */
+  readOnly?: true;
   params?: z.ZodType;
   query?: z.ZodType;
   /** JSON body, validated. Routes that stream their body (uploads) describe it in `rawBody` instead. */

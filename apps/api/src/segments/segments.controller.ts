@@ -54,9 +54,10 @@ export class SegmentsController {
   @Post('preview')
   @HttpCode(200)
   @Endpoint({
-    summary: 'Count and sample the contacts a rule selects, without saving it (for those who edit segments)',
+    summary: 'Count and sample the contacts a rule selects, without saving it',
     tags: TAGS,
-    access: Access.write,
+    access: Access.read,
+    readOnly: true,
     body: previewBodySchema,
     response: previewSchema,
   })
