@@ -1,3 +1,4 @@
+import { nfcDeep } from './normalize-write';
 import { applyWrite, type ContactState, EMPTY_CONTACT_STATE, mergeStates } from './contact-state';
 
 const state = (fields: Partial<ContactState>): ContactState => ({ ...EMPTY_CONTACT_STATE, ...fields });
@@ -77,6 +78,17 @@ describe('mergeStates', () => {
         zns: { state: 'denied', source: 'oa', at: '2026-03-01T00:00:00.000Z' },
         email: { state: 'granted', source: 'import', at: '2026-01-01T00:00:00.000Z' },
       },
+    });
+  });
+});
+
+describe('Unicode forms', () => {
+  it('stores Vietnamese text in NFC whichever form it came in', () => {
+    const decomposed = 'Hà Nội'.normalize('NFD');
+    expect(decomposed).not.toBe('Hà Nội');
+    expect(nfcDeep({ name: decomposed, attributes: { city: decomposed, list: [decomposed] } })).toEqual({
+      name: 'Hà Nội',
+      attributes: { city: 'Hà Nội', list: ['Hà Nội'] },
     });
   });
 });

@@ -50,6 +50,23 @@ export function normalizePhone(input: string): { ok: true; phone: string } | { o
   };
 }
 
+/**
+ * Every text in Unicode NFC: Vietnamese typed on different keyboards (precomposed or combining marks) is stored one
+ * way, so equal names, attributes and tags compare equal in search, segments and templates.
+ */
+export function nfcDeep(value: unknown): unknown {
+  if (typeof value === 'string') return value.normalize('NFC');
+  if (Array.isArray(value)) return value.map(nfcDeep);
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([key, item]) => [
+        key.normalize('NFC'),
+        nfcDeep(item),
+      ]),
+    );
+  return value;
+}
+
 /** Trimmed, lower-cased and checked; null when it is not an e-mail address. */
 export function normalizeEmail(input: string): string | null {
   const email = input.trim().toLowerCase();
@@ -67,8 +84,8 @@ export function normalizeUpsert(input: {
   timezone: string;
 }): Normalized<NormalizedUpsert> {
   const errors: FieldError[] = [];
-  const matchParsed = contactIdentityKeysSchema.safeParse(input.match ?? {});
-  const writeParsed = contactWriteSchema.safeParse(input.write ?? {});
+  const matchParsed = contactIdentityKeysSchema.safeParse(nfcDeep(input.match ?? {}));
+  const writeParsed = contactWriteSchema.safeParse(nfcDeep(input.write ?? {}));
   if (!matchParsed.success) errors.push(...prefixed(zodFieldErrors(matchParsed.error, 'body'), 'match'));
   if (!writeParsed.success) errors.push(...zodFieldErrors(writeParsed.error, 'body'));
   if (!matchParsed.success || !writeParsed.success) return { ok: false, errors };

@@ -9,7 +9,7 @@ export type SearchTerm = { kind: 'phone'; digits: string; text: string } | { kin
  * Anything else is a prefix of a name word, an e-mail or an external id.
  */
 export function parseSearchTerm(query: string): SearchTerm {
-  const text = query.trim();
+  const text = query.normalize('NFC').trim();
   const digits = text.replace(PHONE_PUNCTUATION, '');
   if (/^\d{3,}$/.test(digits))
     return { kind: 'phone', digits: digits.startsWith('0') ? `84${digits.slice(1)}` : digits, text };
