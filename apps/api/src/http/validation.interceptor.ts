@@ -5,6 +5,7 @@ import type { Observable } from 'rxjs';
 import type { z } from 'zod';
 import { ENDPOINT_METADATA, type EndpointSpec } from './endpoint.decorator';
 import { type FieldError, type FieldLocation, problems } from './problem';
+import { unstorableInputErrors } from './unstorable-input';
 import { zodFieldErrors } from './zod-field-errors';
 
 /** Parses params, query and body with the route's zod schemas; the parsed values replace the raw ones. */
@@ -16,7 +17,12 @@ export class ValidationInterceptor implements NestInterceptor {
     const spec = this.reflector.get<EndpointSpec | undefined>(ENDPOINT_METADATA, context.getHandler());
     if (spec) {
       const req = context.switchToHttp().getRequest<Request>();
-      const errors: FieldError[] = [];
+      const errors: FieldError[] = [
+        ...unstorableInputErrors(req.params, 'path'),
+        ...unstorableInputErrors(req.query, 'query'),
+        ...unstorableInputErrors(req.body, 'body'),
+      ];
+      if (errors.length > 0) throw problems.validation(errors);
       const params = parsePart(spec.params, req.params, 'path', errors);
       const query = parsePart(spec.query, req.query, 'query', errors);
       const body = parsePart(spec.body, req.body ?? {}, 'body', errors);

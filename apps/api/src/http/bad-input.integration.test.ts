@@ -1,0 +1,51 @@
+import type { INestApplication } from '@nestjs/common';
+import { createApp } from '../create-app';
+import { testConfig } from '../testing/test-config';
+import { seedTestWorkspace, type TestWorkspace } from '../testing/test-workspace';
+
+describe('input the database cannot store answers 4xx naming the field, never 500', () => {
+  let app: INestApplication;
+  let workspace: TestWorkspace;
+
+  beforeAll(async () => {
+    app = await createApp(testConfig());
+    await app.init();
+    workspace = await seedTestWorkspace(app);
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it.each([
+    ['a NUL in a body string', '/contacts', { name: 'a\u0000b' }, 'name'],
+    ['a NUL in a nested body string', '/contacts', { attributes: { note: 'a\u0000b' } }, 'attributes.note'],
+    [
+      'a lone surrogate in a nested body string',
+      '/contacts',
+      { attributes: { note: 'a\ud800' } },
+      'attributes.note',
+    ],
+    ['a NUL in an API key name', '/api-keys', { name: 'key\u0000', scope: 'read' }, 'name'],
+  ])('%s', async (_label, path, body, field) => {
+    const response = await workspace.as.admin.post(path).send(body);
+    expect(response.status).toBe(422);
+    expect(response.body.errors).toEqual([expect.objectContaining({ in: 'body', field })]);
+  });
+
+  it('a NUL in a query parameter', async () => {
+    const response = await workspace.as.admin.get('/contacts?q=a%00b');
+    expect(response.status).toBe(422);
+    expect(response.body.errors).toEqual([expect.objectContaining({ in: 'query', field: 'q' })]);
+  });
+
+  it('a body nested deeper than anyone needs', async () => {
+    const deep = `{"attributes":{"x":${'['.repeat(5000)}${']'.repeat(5000)}}}`;
+    const response = await workspace.as.admin
+      .post('/contacts')
+      .set('Content-Type', 'application/json')
+      .send(deep);
+    expect(response.status).toBe(422);
+    expect(response.body.errors[0]).toEqual(expect.objectContaining({ in: 'body' }));
+  });
+});
