@@ -48,4 +48,15 @@ describe('input the database cannot store answers 4xx naming the field, never 50
     expect(response.status).toBe(422);
     expect(response.body.errors[0]).toEqual(expect.objectContaining({ in: 'body' }));
   });
+
+  it('answers a body that is not JSON with 415 instead of reading it as empty', async () => {
+    const response = await workspace.as.admin
+      .post('/contacts')
+      .set('Content-Type', 'text/plain')
+      .send('{"name":"Mai"}');
+    expect(response.status).toBe(415);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    const listed = await workspace.as.admin.get('/contacts').expect(200);
+    expect(listed.body.items).toEqual([]);
+  });
 });

@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import type { Observable } from 'rxjs';
 import type { z } from 'zod';
 import { ENDPOINT_METADATA, type EndpointSpec } from './endpoint.decorator';
-import { type FieldError, type FieldLocation, problems } from './problem';
+import { type FieldError, type FieldLocation, ProblemException, problems } from './problem';
 import { unstorableInputErrors } from './unstorable-input';
 import { zodFieldErrors } from './zod-field-errors';
 
@@ -17,6 +17,8 @@ export class ValidationInterceptor implements NestInterceptor {
     const spec = this.reflector.get<EndpointSpec | undefined>(ENDPOINT_METADATA, context.getHandler());
     if (spec) {
       const req = context.switchToHttp().getRequest<Request>();
+      if (spec.body && req.body === undefined && sentContent(req))
+        throw new ProblemException(415, 'The request body must be JSON (Content-Type: application/json)');
       const errors: FieldError[] = [
         ...unstorableInputErrors(req.params, 'path'),
         ...unstorableInputErrors(req.query, 'query'),
@@ -48,4 +50,9 @@ function parsePart(
   if (parsed.success) return parsed.data;
   errors.push(...zodFieldErrors(parsed.error, location));
   return undefined;
+}
+
+/** A body the JSON parser left alone (it only reads application/json) was sent in another format. */
+function sentContent(req: Request): boolean {
+  return Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
 }
