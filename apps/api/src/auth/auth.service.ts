@@ -114,6 +114,10 @@ export class AuthService {
           )
         )[0] as { id: string; workspace_id: string; email: string; role: Role } | undefined;
         if (!invitation) throw problems.field('body', 'token', 'is not a valid, unused invitation', 422);
+        // Two invitations to one new e-mail accepted at once must not both create the account.
+        await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+          `user-email:${invitation.email}`,
+        ]);
 
         let user = (
           await manager.query(`SELECT id, email, name, password_hash FROM users WHERE lower(email) = $1`, [
