@@ -59,4 +59,12 @@ describe('input the database cannot store answers 4xx naming the field, never 50
     const listed = await workspace.as.admin.get('/contacts').expect(200);
     expect(listed.body.items).toEqual([]);
   });
+
+  it('answers an ingested event timed in year 0 with 422 naming timestamp', async () => {
+    const response = await workspace.as.ingestKey
+      .post('/v1/track')
+      .send({ userId: 'u-1', event: 'Old', messageId: 'year-0', timestamp: '0000-01-01T00:00:00Z' });
+    expect(response.status).toBe(422);
+    expect(response.body.errors).toEqual([expect.objectContaining({ in: 'body', field: 'timestamp' })]);
+  });
 });
