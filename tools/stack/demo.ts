@@ -67,7 +67,7 @@ export function runDemoSeed(input: {
 /** What to tell a newcomer once the stack is up. */
 export function signInLines(credentials: DemoCredentials): string[] {
   return [
-    `Sign in (POST /auth/login, or the builder): ${credentials.adminEmail} / ${credentials.adminPassword} (admin)`,
+    `Sign in (POST /auth/login): ${credentials.adminEmail} / ${credentials.adminPassword} (admin)`,
     `  also marketer@example.com and analyst@example.com / ${credentials.teamPassword}`,
     `  passwords are kept in ${path.relative(ROOT, path.dirname(ADMIN_PASSWORD_FILE))}/`,
   ];

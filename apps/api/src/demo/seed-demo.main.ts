@@ -21,7 +21,11 @@ async function main(): Promise<void> {
     teamPassword: env.LOA_DEMO_TEAM_PASSWORD as string,
     log: (line) => process.stdout.write(`[seed] ${line}\n`),
   });
-  process.stdout.write(`${JSON.stringify(result)}\n`);
+  process.stdout.write(
+    result.seeded
+      ? '[seed] demo workspace ready\n'
+      : '[seed] the workspace already has contacts: nothing seeded\n',
+  );
 }
 
 main().catch((error: unknown) => {
