@@ -147,6 +147,14 @@ export class AuthService {
           invitation.id,
           user.id,
         ]);
+        // Other pending invitations to this person are spent too: kept, one could later undo an admin's
+        // deactivation or role change.
+        await manager.query(
+          `UPDATE invitations SET revoked_at = now()
+            WHERE workspace_id = $1 AND lower(email) = $2 AND id <> $3
+              AND accepted_at IS NULL AND revoked_at IS NULL`,
+          [invitation.workspace_id, invitation.email.toLowerCase(), invitation.id],
+        );
         await this.audit.record(
           {
             workspaceId: invitation.workspace_id,
