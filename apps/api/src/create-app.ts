@@ -21,7 +21,12 @@ export async function createApp(config: LoaConfig): Promise<INestApplication> {
   app.disable('x-powered-by');
   app.use(requestIdMiddleware);
   app.use(requestLogMiddleware);
-  app.use(helmet());
+  // upgrade-insecure-requests would send a plain-HTTP deployment's own /docs assets to https:// and break them.
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: config.cookieSecure ? [] : null } },
+    }),
+  );
   app.use(cookieParser());
   app.use(jsonBodyParser);
   app.use(bodyErrorHandler);

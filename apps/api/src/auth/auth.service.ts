@@ -114,6 +114,10 @@ export class AuthService {
           )
         )[0] as { id: string; workspace_id: string; email: string; role: Role } | undefined;
         if (!invitation) throw problems.field('body', 'token', 'is not a valid, unused invitation', 422);
+        // Two invitations to one new e-mail accepted at once must not both create the account.
+        await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+          `user-email:${invitation.email}`,
+        ]);
 
         let user = (
           await manager.query(`SELECT id, email, name, password_hash FROM users WHERE lower(email) = $1`, [
@@ -143,6 +147,14 @@ export class AuthService {
           invitation.id,
           user.id,
         ]);
+        // Other pending invitations to this person are spent too: kept, one could later undo an admin's
+        // deactivation or role change.
+        await manager.query(
+          `UPDATE invitations SET revoked_at = now()
+            WHERE workspace_id = $1 AND lower(email) = $2 AND id <> $3
+              AND accepted_at IS NULL AND revoked_at IS NULL`,
+          [invitation.workspace_id, invitation.email.toLowerCase(), invitation.id],
+        );
         await this.audit.record(
           {
             workspaceId: invitation.workspace_id,

@@ -41,6 +41,7 @@ export class RateLimitGuard extends ThrottlerGuard {
         ...request,
         limit: this.config.rateLimits.loginPerMinute,
         ttl: 60_000,
+        blockDuration: 60_000,
         getTracker: (req) => loginTracker(req as Request),
       });
     }
@@ -49,6 +50,8 @@ export class RateLimitGuard extends ThrottlerGuard {
         ...request,
         limit: this.config.rateLimits.ingestPerSecondPerKey,
         ttl: 1000,
+        // Without it the throttler blocks for the module's 60 s window: one burst would stop a key for a minute.
+        blockDuration: 1000,
         getTracker: (req) => ingestTracker(req as Request & AuthenticatedRequest),
       });
     }

@@ -55,7 +55,11 @@ export const environmentSchema = z.object({
   LOA_ENCRYPTION_KEY: encryptionKey,
   LOA_BOOTSTRAP_ADMIN_EMAIL: optionalText.pipe(z.email({ message: 'must be an e-mail address' }).optional()),
   LOA_BOOTSTRAP_ADMIN_PASSWORD: optionalText.pipe(
-    z.string().min(10, { message: 'must be at least 10 characters' }).optional(),
+    z
+      .string()
+      .min(10, { message: 'must be at least 10 characters' })
+      .max(200, { message: 'must be at most 200 characters' })
+      .optional(),
   ),
   LOA_BOOTSTRAP_WORKSPACE_NAME: optionalText,
   LOA_COOKIE_SECURE: booleanFlag.optional(),

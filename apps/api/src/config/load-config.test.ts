@@ -114,6 +114,16 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).toContain('REDIS_URL must be a redis:// or rediss:// URL');
   });
 
+  it('refuses a bootstrap password longer than sign-in accepts (200 characters)', () => {
+    expect(
+      problemsOf({
+        LOA_ENCRYPTION_KEY: key,
+        LOA_BOOTSTRAP_ADMIN_EMAIL: 'boss@example.test',
+        LOA_BOOTSTRAP_ADMIN_PASSWORD: 'x'.repeat(201),
+      }),
+    ).toEqual(['Invalid configuration: LOA_BOOTSTRAP_ADMIN_PASSWORD must be at most 200 characters']);
+  });
+
   it('names the missing half of an mTLS pair', () => {
     expect(problemsOf({ LOA_ENCRYPTION_KEY: key, TEMPORAL_TLS_CERT_PATH: 'client.pem' })).toEqual([
       'Invalid configuration: TEMPORAL_TLS_KEY_PATH is required when the other mTLS file is set',

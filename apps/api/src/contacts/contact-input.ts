@@ -7,7 +7,10 @@ export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
 export const CONSENT_STATES = ['granted', 'denied', 'unknown'] as const;
 export type ConsentState = (typeof CONSENT_STATES)[number];
 
-const isoDateTime = z.iso.datetime({ offset: true });
+// PostgreSQL has no year 0 (1 BC comes before AD 1), so such a time would fail the write.
+const isoDateTime = z.iso
+  .datetime({ offset: true })
+  .refine((value) => !value.startsWith('0000-'), 'must be in year 1 or later');
 
 export const zaloIdentityKeySchema = z.object({
   oaId: z.string().trim().min(1).max(100),

@@ -54,6 +54,16 @@ describe('/contacts over HTTP (real PostgreSQL)', () => {
     expect(JSON.stringify(unknown.body.errors)).toContain('colour');
   });
 
+  it('answers 422 naming the field for a date-time in year 0, which PostgreSQL cannot store', async () => {
+    const response = await ws.as.marketer
+      .post('/contacts')
+      .send({ zalo: [{ oaId: 'oa-year-0', userId: 'u-year-0', followedAt: '0000-01-01T00:00:00Z' }] })
+      .expect(422);
+    expect(response.body.errors).toEqual([
+      expect.objectContaining({ in: 'body', field: 'zalo.0.followedAt' }),
+    ]);
+  });
+
   it('lets every role read and only admins, marketers and write keys write', async () => {
     const contact = await create({ externalId: 'http-access' });
     await ws.as.analyst.get(`/contacts/${contact.id}`).expect(200);

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-const isoTime = z.iso.datetime({ offset: true });
+// PostgreSQL has no year 0, so such a time would fail the write.
+const isoTime = z.iso
+  .datetime({ offset: true })
+  .refine((value) => !value.startsWith('0000-'), 'must be in year 1 or later');
 const jsonObject = z.record(z.string(), z.unknown());
 const identifier = z.string().trim().min(1).max(200);
 

@@ -1,5 +1,5 @@
 import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { HTTP_CODE_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { ENDPOINT_METADATA, type EndpointSpec } from './endpoint.decorator';
@@ -10,6 +10,8 @@ export interface RouteEntry {
   path: string;
   controller: string;
   handler: string;
+  /** The status `@HttpCode` sets; without it Nest answers 201 to POST and 200 otherwise. */
+  httpCode: number | undefined;
   spec: EndpointSpec | undefined;
 }
 
@@ -35,6 +37,7 @@ export function routeTable(app: Pick<INestApplicationContext, 'get'>): RouteEntr
             path: joinPath(prefix, suffix),
             controller: metatype.name,
             handler,
+            httpCode: Reflect.getMetadata(HTTP_CODE_METADATA, target) as number | undefined,
             spec: Reflect.getMetadata(ENDPOINT_METADATA, target) as EndpointSpec | undefined,
           });
     }

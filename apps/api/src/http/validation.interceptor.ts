@@ -4,7 +4,8 @@ import type { Request } from 'express';
 import type { Observable } from 'rxjs';
 import type { z } from 'zod';
 import { ENDPOINT_METADATA, type EndpointSpec } from './endpoint.decorator';
-import { type FieldError, type FieldLocation, problems } from './problem';
+import { type FieldError, type FieldLocation, ProblemException, problems } from './problem';
+import { unstorableInputErrors } from './unstorable-input';
 import { zodFieldErrors } from './zod-field-errors';
 
 /** Parses params, query and body with the route's zod schemas; the parsed values replace the raw ones. */
@@ -16,7 +17,14 @@ export class ValidationInterceptor implements NestInterceptor {
     const spec = this.reflector.get<EndpointSpec | undefined>(ENDPOINT_METADATA, context.getHandler());
     if (spec) {
       const req = context.switchToHttp().getRequest<Request>();
-      const errors: FieldError[] = [];
+      if (spec.body && req.body === undefined && sentContent(req))
+        throw new ProblemException(415, 'The request body must be JSON (Content-Type: application/json)');
+      const errors: FieldError[] = [
+        ...unstorableInputErrors(req.params, 'path'),
+        ...unstorableInputErrors(req.query, 'query'),
+        ...unstorableInputErrors(req.body, 'body'),
+      ];
+      if (errors.length > 0) throw problems.validation(errors);
       const params = parsePart(spec.params, req.params, 'path', errors);
       const query = parsePart(spec.query, req.query, 'query', errors);
       const body = parsePart(spec.body, req.body ?? {}, 'body', errors);
@@ -42,4 +50,9 @@ function parsePart(
   if (parsed.success) return parsed.data;
   errors.push(...zodFieldErrors(parsed.error, location));
   return undefined;
+}
+
+/** A body the JSON parser left alone (it only reads application/json) was sent in another format. */
+function sentContent(req: Request): boolean {
+  return Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
 }

@@ -49,7 +49,7 @@ export function buildOpenApiDocument(routes: RouteEntry[], info: { version: stri
     const spec = route.spec;
     if (!spec) continue;
     const method = route.method.toLowerCase() as Method;
-    const status = spec.status ?? (method === 'post' && spec.response ? 201 : 200);
+    const status = spec.status ?? route.httpCode ?? (method === 'post' ? 201 : 200);
     const security = spec.access.public
       ? []
       : [

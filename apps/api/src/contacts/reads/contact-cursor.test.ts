@@ -23,4 +23,15 @@ describe('contact cursors', () => {
       ),
     ).toBeNull();
   });
+
+  it('decodes a token whose value PostgreSQL could not read as its sort type to null', () => {
+    const forged = (s: string, v: string) =>
+      Buffer.from(JSON.stringify({ s, o: 'desc', v, i: cursor.id })).toString('base64url');
+    expect(decodeCursor(forged('created_at', 'garbage'))).toBeNull();
+    expect(decodeCursor(forged('updated_at', '2026-13-01 00:00:00+00'))).toBeNull();
+    expect(decodeCursor(forged('name', 'a\u0000b'))).toBeNull();
+    expect(decodeCursor(forged('created_at', '2026-11-30 13:01:49.123456+00'))).toEqual(
+      expect.objectContaining({ value: '2026-11-30 13:01:49.123456+00' }),
+    );
+  });
 });

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 
 export const CONTACT_SORTS = ['created_at', 'updated_at', 'name'] as const;
@@ -12,12 +13,15 @@ export interface ContactCursor {
   id: string;
 }
 
-const cursorSchema = z.object({
-  s: z.enum(CONTACT_SORTS),
-  o: z.enum(['asc', 'desc']),
-  v: z.string(),
-  i: z.uuid(),
-});
+const cursorSchema = z
+  .object({
+    s: z.enum(CONTACT_SORTS),
+    o: z.enum(['asc', 'desc']),
+    v: z.string().refine((value) => !value.includes('\u0000')),
+    i: z.uuid(),
+  })
+  // A forged value PostgreSQL cannot cast to the sort column's type must not reach the query.
+  .refine((cursor) => cursor.s === 'name' || DateTime.fromSQL(cursor.v).isValid);
 
 /** An opaque token for the page after `cursor`. */
 export function encodeCursor(cursor: ContactCursor): string {
