@@ -9,8 +9,22 @@ export interface RequestWithRawLength {
   rawBodyLength?: number;
 }
 
+/** Segment's browser library sends its JSON as text/plain (no CORS preflight); the ingestion routes read it too. */
+const TEXT_JSON_PATHS = /^\/v1\//;
+
+function isJsonRequest(req: {
+  url?: string;
+  headers: Record<string, string | string[] | undefined>;
+}): boolean {
+  const header = req.headers['content-type'];
+  const mime = (typeof header === 'string' ? header : '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (mime === 'application/json' || (mime.startsWith('application/') && mime.endsWith('+json'))) return true;
+  return mime === 'text/plain' && TEXT_JSON_PATHS.test(req.url ?? '');
+}
+
 export const jsonBodyParser = express.json({
   limit: JSON_BODY_LIMIT_BYTES,
+  type: isJsonRequest,
   verify: (req, _res, buffer) => {
     (req as RequestWithRawLength).rawBodyLength = buffer.length;
   },
