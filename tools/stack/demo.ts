@@ -33,7 +33,7 @@ function storedPassword(file: string): string {
 export function demoCredentials(env: NodeJS.ProcessEnv): DemoCredentials {
   return {
     adminEmail: env.LOA_BOOTSTRAP_ADMIN_EMAIL || DEMO_ADMIN_EMAIL,
-    adminPassword: env.LOA_BOOTSTRAP_ADMIN_PASSWORD || storedPassword(ADMIN_PASSWORD_FILE),
+    adminPassword: env.LOA_BOOTSTRAP_ADMIN_PASSWORD?.trim() || storedPassword(ADMIN_PASSWORD_FILE),
     teamPassword: env.LOA_DEMO_TEAM_PASSWORD || storedPassword(TEAM_PASSWORD_FILE),
   };
 }
