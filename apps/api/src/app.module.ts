@@ -9,6 +9,7 @@ import { DatabaseModule } from './database/database.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { HttpModule } from './http/http.module';
+import { ImportsModule } from './imports/imports.module';
 import { OpenApiModule } from './openapi/openapi.module';
 import { QueuesModule } from './queues/queues.module';
 import { RedisModule } from './redis/redis.module';
@@ -39,6 +40,7 @@ export class AppModule {
         HealthModule,
         ContactsModule,
         EventsModule,
+        ImportsModule,
       ],
     };
   }

@@ -61,6 +61,11 @@ export const environmentSchema = z.object({
   LOA_COOKIE_SECURE: booleanFlag.optional(),
   LOA_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
   LOA_INGEST_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(5000),
+  LOA_IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(100 * 1024 * 1024),
   LOA_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   LOA_LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
 });

@@ -27,6 +27,8 @@ export interface LoaConfig {
   cookieSecure: boolean;
   /** Sign-in attempts per minute per client address and e-mail; ingestion requests per second per API key. */
   rateLimits: { loginPerMinute: number; ingestPerSecondPerKey: number };
+  /** Largest CSV file an import accepts, in bytes. */
+  imports: { maxBytes: number };
   log: { level: 'debug' | 'info' | 'warn' | 'error'; format: 'json' | 'pretty' };
 }
 

@@ -48,6 +48,7 @@ function toConfig(env: Environment, cwd: string): LoaConfig {
       loginPerMinute: env.LOA_LOGIN_RATE_LIMIT,
       ingestPerSecondPerKey: env.LOA_INGEST_RATE_LIMIT,
     },
+    imports: { maxBytes: env.LOA_IMPORT_MAX_BYTES },
     log: { level: env.LOA_LOG_LEVEL, format: env.LOA_LOG_FORMAT },
   };
 }

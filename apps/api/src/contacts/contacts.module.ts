@@ -16,7 +16,7 @@ import { ContactsService } from './contacts.service';
   // AttributeDefinitionsController first: its /contacts/attributes routes must win over /contacts/:id.
   controllers: [AttributeDefinitionsController, ContactsController],
   providers: [ContactChanges, ContactsService, AttributeDefinitionsService],
-  exports: [ContactChanges, ContactsService],
+  exports: [ContactChanges, ContactsService, AttributeDefinitionsService],
 })
 export class ContactsModule implements OnModuleInit {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}

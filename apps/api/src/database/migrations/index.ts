@@ -5,6 +5,7 @@ import { CreateEvents1764500002000 } from './1764500002000-create-events';
 import { ContactListIndexes1764500010000 } from './1764500010000-contact-list-indexes';
 import { EventProcessingOrder1764500020000 } from './1764500020000-event-processing-order';
 import { CreateSegments1764500030000 } from './1764500030000-create-segments';
+import { CreateImports1764500040000 } from './1764500040000-create-imports';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   ContactListIndexes1764500010000,
   EventProcessingOrder1764500020000,
   CreateSegments1764500030000,
+  CreateImports1764500040000,
 ];
