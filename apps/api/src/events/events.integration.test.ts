@@ -129,6 +129,30 @@ describe('Segment-compatible ingestion against the real API, PostgreSQL and Redi
     expect(longId.body.errors[0].field).toBe('messageId');
   });
 
+  it('refuses text PostgreSQL cannot store (NUL, unpaired surrogate) with a 422, never a 500', async () => {
+    const nul = await ws.as.ingestKey
+      .post('/v1/track')
+      .send({ messageId: messageId(), userId: 'u', event: 'Viewed', properties: { note: 'a\u0000b' } });
+    expect(nul.status).toBe(422);
+    expect(nul.body.errors[0].field).toBe('properties.note');
+    const inUserId = await ws.as.ingestKey
+      .post('/v1/identify')
+      .send({ messageId: messageId(), userId: 'u\u0000' });
+    expect(inUserId.status).toBe(422);
+    expect(inUserId.body.errors[0].field).toBe('userId');
+
+    const good = messageId();
+    const batch = await ws.as.ingestKey.post('/v1/batch').send({
+      batch: [
+        { type: 'track', messageId: good, userId: 'u', event: 'Viewed' },
+        { type: 'track', messageId: messageId(), userId: 'u', event: 'Viewed', properties: { x: '\uD800' } },
+      ],
+    });
+    expect(batch.status).toBe(200);
+    expect(batch.body).toMatchObject({ accepted: [good], rejected: [{ index: 1, field: 'properties.x' }] });
+    expect(await storedRows([good])).toHaveLength(1);
+  });
+
   it('answers 413 for an event over 32 KB and for a batch over 500 KB, storing nothing', async () => {
     const id = messageId();
     const big = await ws.as.ingestKey

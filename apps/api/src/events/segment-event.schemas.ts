@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { findUnstorableText } from './unstorable-text';
 
 const isoTime = z.iso.datetime({ offset: true });
 const jsonObject = z.record(z.string(), z.unknown());
@@ -22,6 +23,16 @@ function requireIdentity(event: { userId?: string; anonymousId?: string }, conte
   }
 }
 
+function requireStorableText(event: unknown, context: z.RefinementCtx): void {
+  const path = findUnstorableText(event);
+  if (path)
+    context.addIssue({
+      code: 'custom',
+      path,
+      message: 'contains a NUL character or an unpaired surrogate, which cannot be stored',
+    });
+}
+
 export const trackEventSchema = z
   .looseObject({
     ...commonFields,
@@ -29,7 +40,8 @@ export const trackEventSchema = z
     event: z.string().trim().min(1).max(200),
     properties: jsonObject.optional(),
   })
-  .superRefine(requireIdentity);
+  .superRefine(requireIdentity)
+  .superRefine(requireStorableText);
 
 export const identifyEventSchema = z
   .looseObject({
@@ -37,7 +49,8 @@ export const identifyEventSchema = z
     type: z.literal('identify').optional(),
     traits: jsonObject.optional(),
   })
-  .superRefine(requireIdentity);
+  .superRefine(requireIdentity)
+  .superRefine(requireStorableText);
 
 export type TrackEvent = z.infer<typeof trackEventSchema>;
 export type IdentifyEvent = z.infer<typeof identifyEventSchema>;

@@ -1,0 +1,38 @@
+/** A NUL character or half of a surrogate pair: text PostgreSQL's `text` and `jsonb` refuse. */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export type JsonPath = (string | number)[];
+
+interface Step {
+  value: unknown;
+  key?: string | number;
+  parent?: Step;
+}
+
+function pathOf(step: Step | undefined): JsonPath {
+  const path: JsonPath = [];
+  for (let at = step; at?.key !== undefined; at = at.parent) path.unshift(at.key);
+  return path;
+}
+
+/**
+ * The path of the first string (a value or an object key) in a JSON value that PostgreSQL cannot store, or
+ * undefined. Walks with its own stack, so however deep the value nests it cannot overflow the call stack.
+ */
+export function findUnstorableText(value: unknown): JsonPath | undefined {
+  const stack: Step[] = [{ value }];
+  for (let step = stack.pop(); step; step = stack.pop()) {
+    const current = step.value;
+    if (typeof current === 'string') {
+      if (UNSTORABLE.test(current)) return pathOf(step);
+    } else if (Array.isArray(current)) {
+      current.forEach((item, index) => stack.push({ value: item, key: index, parent: step }));
+    } else if (current !== null && typeof current === 'object') {
+      for (const [key, item] of Object.entries(current)) {
+        if (UNSTORABLE.test(key)) return [...pathOf(step), key];
+        stack.push({ value: item, key, parent: step });
+      }
+    }
+  }
+  return undefined;
+}
