@@ -1,5 +1,9 @@
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /** A NUL character or half of a surrogate pair: text PostgreSQL's `text` and `jsonb` refuse. */
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+function unstorable(text: string): boolean {
+  return text.includes('\u0000') || UNPAIRED_SURROGATE.test(text);
+}
 
 export type JsonPath = (string | number)[];
 
@@ -24,12 +28,12 @@ export function findUnstorableText(value: unknown): JsonPath | undefined {
   for (let step = stack.pop(); step; step = stack.pop()) {
     const current = step.value;
     if (typeof current === 'string') {
-      if (UNSTORABLE.test(current)) return pathOf(step);
+      if (unstorable(current)) return pathOf(step);
     } else if (Array.isArray(current)) {
       current.forEach((item, index) => stack.push({ value: item, key: index, parent: step }));
     } else if (current !== null && typeof current === 'object') {
       for (const [key, item] of Object.entries(current)) {
-        if (UNSTORABLE.test(key)) return [...pathOf(step), key];
+        if (unstorable(key)) return [...pathOf(step), key];
         stack.push({ value: item, key, parent: step });
       }
     }
