@@ -151,6 +151,11 @@ describe('CSV import through HTTP on PostgreSQL and Redis', () => {
         field: 'file',
         message: 'column 2 of the header has no name',
       });
+      const nul = await uploadCsv(ws.as.marketer, 'SĐT,T\u0000ên\n0912345678,Lan\n').expect(422);
+      expect(nul.body.errors[0]).toMatchObject({
+        field: 'file',
+        message: 'column 2 of the header holds a NUL character',
+      });
       expect(await readdir(join(dataDir, 'imports', ws.workspaceId)).catch(() => [])).toEqual([]);
     });
 
