@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { findUnstorableText } from './unstorable-text';
+import { requireStorableText } from '../http/unstorable-text';
 
 const isoTime = z.iso.datetime({ offset: true });
 const jsonObject = z.record(z.string(), z.unknown());
@@ -21,16 +21,6 @@ function requireIdentity(event: { userId?: string; anonymousId?: string }, conte
   if (event.userId === undefined && event.anonymousId === undefined) {
     context.addIssue({ code: 'custom', path: ['userId'], message: 'userId or anonymousId is required' });
   }
-}
-
-function requireStorableText(event: unknown, context: z.RefinementCtx): void {
-  const path = findUnstorableText(event);
-  if (path)
-    context.addIssue({
-      code: 'custom',
-      path,
-      message: 'contains a NUL character or an unpaired surrogate, which cannot be stored',
-    });
 }
 
 export const trackEventSchema = z

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** A NUL character or half of a surrogate pair: text PostgreSQL's `text` and `jsonb` refuse. */
@@ -39,4 +41,15 @@ export function findUnstorableText(value: unknown): JsonPath | undefined {
     }
   }
   return undefined;
+}
+
+/** A zod refinement: an issue at the path of the first text PostgreSQL cannot store. */
+export function requireStorableText(value: unknown, context: z.RefinementCtx): void {
+  const path = findUnstorableText(value);
+  if (path)
+    context.addIssue({
+      code: 'custom',
+      path,
+      message: 'contains a NUL character or an unpaired surrogate, which cannot be stored',
+    });
 }
