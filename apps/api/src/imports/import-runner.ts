@@ -60,7 +60,13 @@ export class ImportRunner implements BeforeApplicationShutdown {
 
   async run(workspaceId: string, importId: string, hooks: RunHooks = {}): Promise<void> {
     const current = await this.store.find(workspaceId, importId);
-    if (!current || !(await this.store.markRunning(importId))) return;
+    if (!current) return;
+    if (!(await this.store.markRunning(importId))) {
+      // Cancelled while no attempt ran (between a failed attempt and its retry, or after a crash): no batch
+      // boundary will ever see the request, so the import ends here.
+      await this.store.finishIfCancelRequested(importId);
+      return;
+    }
     const resolved = resolveMapping(current.header, {
       mapping: current.mapping,
       identityKey: current.identityKey ?? undefined,
