@@ -342,6 +342,9 @@ describe('Segment-compatible ingestion against the real API, PostgreSQL and Redi
     expect((await other.as.admin.get(`/contacts/${contact?.id}/events`)).status).toBe(404);
     expect((await ws.as.ingestKey.get(`/contacts/${contact?.id}/events`)).status).toBe(403);
     expect((await ws.as.admin.get(`/contacts/not-a-uuid/events`)).status).toBe(422);
+    const pastBigint = await ws.as.admin.get(`/contacts/${contact?.id}/events?cursor=9999999999999999999`);
+    expect(pastBigint.status).toBe(422);
+    expect(pastBigint.body.errors[0]).toMatchObject({ in: 'query', field: 'cursor' });
   });
 
   it('processes each event once, however many times its job runs', async () => {
