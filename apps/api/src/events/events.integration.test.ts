@@ -153,6 +153,34 @@ describe('Segment-compatible ingestion against the real API, PostgreSQL and Redi
     expect(await storedRows([good])).toHaveLength(1);
   });
 
+  it('stores an event whose sentAt is thousands of years off its timestamp, keeping its timestamp', async () => {
+    const ids = [messageId(), messageId()];
+    const times = { timestamp: '1000-01-01T00:00:00Z', sentAt: '9999-12-31T00:00:00Z' };
+    await ws.as.ingestKey
+      .post('/v1/track')
+      .send({ messageId: ids[0], userId: 'u', event: 'Viewed', ...times })
+      .expect(200);
+    const batch = await ws.as.ingestKey.post('/v1/batch').send({
+      batch: [
+        { type: 'track', messageId: ids[1], userId: 'u', event: 'Viewed', ...times },
+        {
+          type: 'track',
+          messageId: messageId(),
+          userId: 'u',
+          event: 'Viewed',
+          timestamp: '0000-06-01T00:00:00Z',
+        },
+      ],
+    });
+    expect(batch.status).toBe(200);
+    expect(batch.body).toMatchObject({ accepted: [ids[1]], rejected: [{ index: 1, field: 'timestamp' }] });
+    const rows = await storedRows(ids);
+    expect(rows.map((row) => row.timestamp.toISOString())).toEqual([
+      '1000-01-01T00:00:00.000Z',
+      '1000-01-01T00:00:00.000Z',
+    ]);
+  });
+
   it('answers 413 for an event over 32 KB and for a batch over 500 KB, storing nothing', async () => {
     const id = messageId();
     const big = await ws.as.ingestKey

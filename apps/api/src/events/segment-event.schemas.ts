@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { requireStorableText } from '../http/unstorable-text';
+import { isStorableInstant } from './event-timestamps';
 
-const isoTime = z.iso.datetime({ offset: true });
+const isoTime = z.iso
+  .datetime({ offset: true })
+  .refine((text) => isStorableInstant(new Date(text)), { message: 'must be between the years 1 and 9999' });
 const jsonObject = z.record(z.string(), z.unknown());
 const identifier = z.string().trim().min(1).max(200);
 
