@@ -181,6 +181,16 @@ describe('Segment-compatible ingestion against the real API, PostgreSQL and Redi
     ]);
   });
 
+  it('answers 400 for JSON nested deeper than the API reads, never a 500', async () => {
+    const deep = '['.repeat(15_000) + ']'.repeat(15_000);
+    const response = await ws.as.ingestKey
+      .post('/v1/track')
+      .set('content-type', 'application/json')
+      .send(`{"messageId":"${messageId()}","userId":"u","event":"Viewed","properties":{"a":${deep}}}`);
+    expect(response.status).toBe(400);
+    expect(response.body.detail).toMatch(/nests deeper than/);
+  });
+
   it('answers 413 for an event over 32 KB and for a batch over 500 KB, storing nothing', async () => {
     const id = messageId();
     const big = await ws.as.ingestKey
