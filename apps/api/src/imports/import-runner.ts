@@ -107,10 +107,12 @@ export class ImportRunner implements BeforeApplicationShutdown {
     };
     const parser = this.openFile(current);
     try {
-      for await (const record of parser) {
+      for await (const parsed of parser) {
+        const { record, info } = parsed as { record: string[]; info: { empty_lines: number } };
         dataRows += 1;
         if (dataRows === 0 || dataRows <= committed) continue;
-        batch.push({ rowNumber: dataRows + 1, record: record as string[] });
+        // Row numbers as a spreadsheet shows the file: skipped empty lines are rows too.
+        batch.push({ rowNumber: dataRows + 1 + info.empty_lines, record });
         if (batch.length < rowsPerBatch) continue;
         const outcome = await flush();
         if (outcome !== 'committed') return outcome;
@@ -133,6 +135,7 @@ export class ImportRunner implements BeforeApplicationShutdown {
       bom: true,
       relax_column_count: true,
       skip_empty_lines: true,
+      info: true,
     });
     file.on('error', (error) =>
       parser.destroy(

@@ -336,6 +336,20 @@ describe('CSV import through HTTP on PostgreSQL and Redis', () => {
       ]);
     });
 
+    it('numbers error rows as a spreadsheet shows the file, empty lines included', async () => {
+      const answer = await uploaded(ws.as.marketer, 'SĐT,Tên\n0912345678,Lan\n\n\n0912,Minh\n');
+      await ws.as.marketer
+        .post(`/imports/${answer.id}/start`)
+        .send({ mapping: answer.proposedMapping })
+        .expect(202);
+      expect((await finished(ws.as.marketer, answer.id)).progress).toMatchObject({ created: 1, failed: 1 });
+      const errors = await ws.as.analyst.get(`/imports/${answer.id}/errors.csv`).expect(200);
+      expect(parse(errors.text, { bom: true })).toEqual([
+        ['row', 'column', 'reason'],
+        ['5', 'SĐT', 'is not a valid Vietnamese phone number'],
+      ]);
+    });
+
     it('writes no contact in a dry run, yet counts and lists errors; the same upload then imports for real', async () => {
       const { id } = await uploaded(ws.as.marketer, csv);
       await ws.as.marketer.post(`/imports/${id}/start`).send({ mapping, dryRun: true }).expect(202);
