@@ -3,12 +3,18 @@ import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { problems } from '../http/problem';
 
+/** PostgreSQL's largest bigint, the type of events.seq. */
+const MAX_BIGINT = 9_223_372_036_854_775_807n;
+
 export const contactEventsParamsSchema = z.object({ id: z.uuid() });
 
 export const contactEventsQuerySchema = z.object({
   cursor: z
     .string()
     .regex(/^[0-9]{1,19}$/, { message: 'must be the nextCursor of a previous page' })
+    .refine((cursor) => BigInt(cursor) <= MAX_BIGINT, {
+      message: 'must be the nextCursor of a previous page',
+    })
     .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -37,4 +37,13 @@ describe('resolveEventTimes (Segment clock-skew rule)', () => {
     expect(times.timestamp).toEqual(receivedAt);
     expect(times.originalTimestamp).toBeNull();
   });
+
+  it('keeps the given timestamp when the correction would leave the years PostgreSQL stores', () => {
+    const times = resolveEventTimes({
+      timestamp: '1000-01-01T00:00:00Z',
+      sentAt: '9999-12-31T00:00:00Z',
+      receivedAt,
+    });
+    expect(times.timestamp.toISOString()).toBe('1000-01-01T00:00:00.000Z');
+  });
 });

@@ -1,3 +1,12 @@
+const EARLIEST_STORABLE = Date.parse('0001-01-01T00:00:00.000Z');
+const LATEST_STORABLE = Date.parse('9999-12-31T23:59:59.999Z');
+
+/** An instant whose ISO text (a four-digit year, 1 to 9999) PostgreSQL reads back. */
+export function isStorableInstant(moment: Date): boolean {
+  const time = moment.getTime();
+  return time >= EARLIEST_STORABLE && time <= LATEST_STORABLE;
+}
+
 export interface EventTimes {
   /** When the event happened, corrected for the client's clock skew when the client said when it sent it. */
   timestamp: Date;
@@ -20,10 +29,11 @@ export function resolveEventTimes(input: {
   const originalTimestamp = input.timestamp === undefined ? null : new Date(input.timestamp);
   const sentAt = input.sentAt === undefined ? null : new Date(input.sentAt);
   let timestamp = input.receivedAt;
+  if (originalTimestamp) timestamp = originalTimestamp;
   if (originalTimestamp && sentAt) {
-    timestamp = new Date(input.receivedAt.getTime() - (sentAt.getTime() - originalTimestamp.getTime()));
-  } else if (originalTimestamp) {
-    timestamp = originalTimestamp;
+    const corrected = new Date(input.receivedAt.getTime() - (sentAt.getTime() - originalTimestamp.getTime()));
+    // A skew of thousands of years is no clock error but a broken client: its own timestamp is kept.
+    if (isStorableInstant(corrected)) timestamp = corrected;
   }
   return { timestamp, originalTimestamp, sentAt, receivedAt: input.receivedAt };
 }

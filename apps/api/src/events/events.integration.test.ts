@@ -129,6 +129,68 @@ describe('Segment-compatible ingestion against the real API, PostgreSQL and Redi
     expect(longId.body.errors[0].field).toBe('messageId');
   });
 
+  it('refuses text PostgreSQL cannot store (NUL, unpaired surrogate) with a 422, never a 500', async () => {
+    const nul = await ws.as.ingestKey
+      .post('/v1/track')
+      .send({ messageId: messageId(), userId: 'u', event: 'Viewed', properties: { note: 'a\u0000b' } });
+    expect(nul.status).toBe(422);
+    expect(nul.body.errors[0].field).toBe('properties.note');
+    const inUserId = await ws.as.ingestKey
+      .post('/v1/identify')
+      .send({ messageId: messageId(), userId: 'u\u0000' });
+    expect(inUserId.status).toBe(422);
+    expect(inUserId.body.errors[0].field).toBe('userId');
+
+    const good = messageId();
+    const batch = await ws.as.ingestKey.post('/v1/batch').send({
+      batch: [
+        { type: 'track', messageId: good, userId: 'u', event: 'Viewed' },
+        { type: 'track', messageId: messageId(), userId: 'u', event: 'Viewed', properties: { x: '\uD800' } },
+      ],
+    });
+    expect(batch.status).toBe(200);
+    expect(batch.body).toMatchObject({ accepted: [good], rejected: [{ index: 1, field: 'properties.x' }] });
+    expect(await storedRows([good])).toHaveLength(1);
+  });
+
+  it('stores an event whose sentAt is thousands of years off its timestamp, keeping its timestamp', async () => {
+    const ids = [messageId(), messageId()];
+    const times = { timestamp: '1000-01-01T00:00:00Z', sentAt: '9999-12-31T00:00:00Z' };
+    await ws.as.ingestKey
+      .post('/v1/track')
+      .send({ messageId: ids[0], userId: 'u', event: 'Viewed', ...times })
+      .expect(200);
+    const batch = await ws.as.ingestKey.post('/v1/batch').send({
+      batch: [
+        { type: 'track', messageId: ids[1], userId: 'u', event: 'Viewed', ...times },
+        {
+          type: 'track',
+          messageId: messageId(),
+          userId: 'u',
+          event: 'Viewed',
+          timestamp: '0000-06-01T00:00:00Z',
+        },
+      ],
+    });
+    expect(batch.status).toBe(200);
+    expect(batch.body).toMatchObject({ accepted: [ids[1]], rejected: [{ index: 1, field: 'timestamp' }] });
+    const rows = await storedRows(ids);
+    expect(rows.map((row) => row.timestamp.toISOString())).toEqual([
+      '1000-01-01T00:00:00.000Z',
+      '1000-01-01T00:00:00.000Z',
+    ]);
+  });
+
+  it('answers 400 for JSON nested deeper than the API reads, never a 500', async () => {
+    const deep = '['.repeat(15_000) + ']'.repeat(15_000);
+    const response = await ws.as.ingestKey
+      .post('/v1/track')
+      .set('content-type', 'application/json')
+      .send(`{"messageId":"${messageId()}","userId":"u","event":"Viewed","properties":{"a":${deep}}}`);
+    expect(response.status).toBe(400);
+    expect(response.body.detail).toMatch(/nests deeper than/);
+  });
+
   it('answers 413 for an event over 32 KB and for a batch over 500 KB, storing nothing', async () => {
     const id = messageId();
     const big = await ws.as.ingestKey
@@ -318,6 +380,9 @@ describe('Segment-compatible ingestion against the real API, PostgreSQL and Redi
     expect((await other.as.admin.get(`/contacts/${contact?.id}/events`)).status).toBe(404);
     expect((await ws.as.ingestKey.get(`/contacts/${contact?.id}/events`)).status).toBe(403);
     expect((await ws.as.admin.get(`/contacts/not-a-uuid/events`)).status).toBe(422);
+    const pastBigint = await ws.as.admin.get(`/contacts/${contact?.id}/events?cursor=9999999999999999999`);
+    expect(pastBigint.status).toBe(422);
+    expect(pastBigint.body.errors[0]).toMatchObject({ in: 'query', field: 'cursor' });
   });
 
   it('processes each event once, however many times its job runs', async () => {

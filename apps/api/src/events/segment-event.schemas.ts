@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { requireStorableText } from '../http/unstorable-text';
+import { isStorableInstant } from './event-timestamps';
 
-// PostgreSQL has no year 0, so such a time would fail the write.
 const isoTime = z.iso
   .datetime({ offset: true })
-  .refine((value) => !value.startsWith('0000-'), 'must be in year 1 or later');
+  .refine((text) => isStorableInstant(new Date(text)), { message: 'must be between the years 1 and 9999' });
 const jsonObject = z.record(z.string(), z.unknown());
 const identifier = z.string().trim().min(1).max(200);
 
@@ -32,7 +33,8 @@ export const trackEventSchema = z
     event: z.string().trim().min(1).max(200),
     properties: jsonObject.optional(),
   })
-  .superRefine(requireIdentity);
+  .superRefine(requireIdentity)
+  .superRefine(requireStorableText);
 
 export const identifyEventSchema = z
   .looseObject({
@@ -40,7 +42,8 @@ export const identifyEventSchema = z
     type: z.literal('identify').optional(),
     traits: jsonObject.optional(),
   })
-  .superRefine(requireIdentity);
+  .superRefine(requireIdentity)
+  .superRefine(requireStorableText);
 
 export type TrackEvent = z.infer<typeof trackEventSchema>;
 export type IdentifyEvent = z.infer<typeof identifyEventSchema>;

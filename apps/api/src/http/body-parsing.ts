@@ -1,9 +1,13 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { jsonNestingDepth } from './json-depth';
 import type { RequestWithId } from './request-id';
 import { sendProblem } from './send-problem';
 
 /** The largest JSON body any route reads; routes with smaller limits (ingestion) check `rawBodyLength` themselves. */
 export const JSON_BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Deeper JSON would overflow the call stack of the code that walks it (JSON.stringify, zod): 400 instead. */
+export const MAX_JSON_DEPTH = 100;
 
 export interface RequestWithRawLength {
   rawBodyLength?: number;
@@ -27,6 +31,11 @@ export const jsonBodyParser = express.json({
   type: isJsonRequest,
   verify: (req, _res, buffer) => {
     (req as RequestWithRawLength).rawBodyLength = buffer.length;
+    if (jsonNestingDepth(buffer) > MAX_JSON_DEPTH)
+      throw Object.assign(new Error(`The request body nests deeper than ${MAX_JSON_DEPTH} levels`), {
+        status: 400,
+        type: 'entity.too.deep',
+      });
   },
 });
 

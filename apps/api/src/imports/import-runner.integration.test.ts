@@ -117,6 +117,26 @@ describe('the import job: cancel, crash and resume', () => {
     ]);
   });
 
+  it('ends as cancelled when cancelled while no attempt was running (after a crash, before the retry)', async () => {
+    const id = await prepared(contactsCsv(300));
+    const crash = new Error('simulated worker crash');
+    await expect(
+      runner.run(ws.workspaceId, id, {
+        rowsPerBatch: 100,
+        afterBatch: (committed) => {
+          if (committed === 100) throw crash;
+        },
+      }),
+    ).rejects.toBe(crash);
+    await ws.as.marketer.post(`/imports/${id}/cancel`).expect(202);
+
+    await runner.run(ws.workspaceId, id, { rowsPerBatch: 100 });
+    const state = await ws.as.marketer.get(`/imports/${id}`).expect(200);
+    expect(state.body).toMatchObject({ status: 'cancelled', progress: { rowsRead: 100, created: 100 } });
+    expect(state.body.finishedAt).not.toBeNull();
+    expect(await contactsOf(app, ws.workspaceId)).toHaveLength(100);
+  });
+
   it('stops between batches when its process shuts down, and another process resumes', async () => {
     const id = await prepared(contactsCsv(300));
     const stopping = await createApp(testConfig({ LOA_DATA_DIR: dataDir }));

@@ -60,7 +60,13 @@ export class ImportRunner implements BeforeApplicationShutdown {
 
   async run(workspaceId: string, importId: string, hooks: RunHooks = {}): Promise<void> {
     const current = await this.store.find(workspaceId, importId);
-    if (!current || !(await this.store.markRunning(importId))) return;
+    if (!current) return;
+    if (!(await this.store.markRunning(importId))) {
+      // Cancelled while no attempt ran (between a failed attempt and its retry, or after a crash): no batch
+      // boundary will ever see the request, so the import ends here.
+      await this.store.finishIfCancelRequested(importId);
+      return;
+    }
     const resolved = resolveMapping(current.header, {
       mapping: current.mapping,
       identityKey: current.identityKey ?? undefined,
@@ -101,10 +107,12 @@ export class ImportRunner implements BeforeApplicationShutdown {
     };
     const parser = this.openFile(current);
     try {
-      for await (const record of parser) {
+      for await (const parsed of parser) {
+        const { record, info } = parsed as { record: string[]; info: { empty_lines: number } };
         dataRows += 1;
         if (dataRows === 0 || dataRows <= committed) continue;
-        batch.push({ rowNumber: dataRows + 1, record: record as string[] });
+        // Row numbers as a spreadsheet shows the file: skipped empty lines are rows too.
+        batch.push({ rowNumber: dataRows + 1 + info.empty_lines, record });
         if (batch.length < rowsPerBatch) continue;
         const outcome = await flush();
         if (outcome !== 'committed') return outcome;
@@ -127,6 +135,7 @@ export class ImportRunner implements BeforeApplicationShutdown {
       bom: true,
       relax_column_count: true,
       skip_empty_lines: true,
+      info: true,
     });
     file.on('error', (error) =>
       parser.destroy(

@@ -151,6 +151,11 @@ describe('CSV import through HTTP on PostgreSQL and Redis', () => {
         field: 'file',
         message: 'column 2 of the header has no name',
       });
+      const nul = await uploadCsv(ws.as.marketer, 'SĐT,T\u0000ên\n0912345678,Lan\n').expect(422);
+      expect(nul.body.errors[0]).toMatchObject({
+        field: 'file',
+        message: 'column 2 of the header holds a NUL character',
+      });
       expect(await readdir(join(dataDir, 'imports', ws.workspaceId)).catch(() => [])).toEqual([]);
     });
 
@@ -328,6 +333,20 @@ describe('CSV import through HTTP on PostgreSQL and Redis', () => {
       expect(definitions).toEqual([
         { key: 'birthday', type: 'date' },
         { key: 'points', type: 'number' },
+      ]);
+    });
+
+    it('numbers error rows as a spreadsheet shows the file, empty lines included', async () => {
+      const answer = await uploaded(ws.as.marketer, 'SĐT,Tên\n0912345678,Lan\n\n\n0912,Minh\n');
+      await ws.as.marketer
+        .post(`/imports/${answer.id}/start`)
+        .send({ mapping: answer.proposedMapping })
+        .expect(202);
+      expect((await finished(ws.as.marketer, answer.id)).progress).toMatchObject({ created: 1, failed: 1 });
+      const errors = await ws.as.analyst.get(`/imports/${answer.id}/errors.csv`).expect(200);
+      expect(parse(errors.text, { bom: true })).toEqual([
+        ['row', 'column', 'reason'],
+        ['5', 'SĐT', 'is not a valid Vietnamese phone number'],
       ]);
     });
 

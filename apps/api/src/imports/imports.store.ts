@@ -127,6 +127,15 @@ export class ImportsStore {
     );
   }
 
+  /** Ends as cancelled a queued or running import asked to stop. */
+  async finishIfCancelRequested(id: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE imports SET status = 'cancelled', finished_at = now(), updated_at = now()
+       WHERE id = $1 AND status IN ('queued', 'running') AND cancel_requested`,
+      [id],
+    );
+  }
+
   /** Locks the import row for one batch: its resume point and whether it was asked to stop. */
   async lockForBatch(manager: EntityManager, id: string) {
     const rows = (await manager.query(

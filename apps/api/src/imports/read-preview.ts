@@ -30,6 +30,9 @@ export async function readPreview(path: string, delimiter: Delimiter): Promise<C
   const header = rawHeader.map((name) => name.trim());
   const unnamed = header.findIndex((name) => name === '');
   if (unnamed >= 0) throw problems.field('file', 'file', `column ${unnamed + 1} of the header has no name`);
+  const withNul = header.findIndex((name) => name.includes('\u0000'));
+  if (withNul >= 0)
+    throw problems.field('file', 'file', `column ${withNul + 1} of the header holds a NUL character`);
   const repeated = header.find((name, index) => header.indexOf(name) !== index);
   if (repeated !== undefined) throw problems.field('file', 'file', `the header names "${repeated}" twice`);
   return { header, sampleRows };

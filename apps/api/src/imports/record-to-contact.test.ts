@@ -110,4 +110,15 @@ describe('recordToContact', () => {
       errors: [{ column: '', reason: 'has 2 columns where the header has 9' }],
     });
   });
+
+  it('refuses cells holding a NUL character, which PostgreSQL cannot store', () => {
+    const record = ['0912345678', 'La\u0000n', '', 'vip\u0000', '', '', '', '', 'Gold'];
+    expect(recordToContact(record, context())).toEqual({
+      ok: false,
+      errors: [
+        { column: 'Tên', reason: 'contains a NUL character' },
+        { column: 'Nhãn', reason: 'contains a NUL character' },
+      ],
+    });
+  });
 });

@@ -65,7 +65,9 @@ export function recordToContact(record: readonly string[], context: RecordContex
   for (const column of plan.columns) {
     const text = record[column.index].trim();
     if (text === '') continue;
-    const failure = writeCell(row, column, text, context);
+    const failure = text.includes('\u0000')
+      ? 'contains a NUL character'
+      : writeCell(row, column, text, context);
     if (failure) errors.push({ column: column.name, reason: failure });
   }
   if (errors.length > 0) return { ok: false, errors };

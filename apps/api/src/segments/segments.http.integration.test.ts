@@ -172,6 +172,24 @@ describe('segments over HTTP (real PostgreSQL and Redis)', () => {
     ]);
   });
 
+  it('answers 422 for text PostgreSQL cannot store (a NUL character), never a 500', async () => {
+    const inValue = await ws.as.marketer
+      .post('/segments/preview')
+      .send({
+        rule: {
+          match: 'all',
+          rules: [{ kind: 'attribute', field: 'city', operator: 'equals', value: 'a\u0000' }],
+        },
+      })
+      .expect(422);
+    expect(inValue.body.errors).toEqual([expect.objectContaining({ field: 'rule.rules.0.value' })]);
+    const inName = await ws.as.marketer
+      .post('/segments')
+      .send({ name: 'V\u0000IP', rule: { match: 'all', rules: [{ kind: 'tag', tag: 'vip' }] } })
+      .expect(422);
+    expect(inName.body.errors).toEqual([expect.objectContaining({ field: 'name' })]);
+  });
+
   it('pages through members with a cursor', async () => {
     const segment = await createSegment('Everyone live', {
       match: 'any',

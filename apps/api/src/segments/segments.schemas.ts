@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requireStorableText } from '../http/unstorable-text';
 import { segmentRuleSchema } from './segment-rule.schema';
 
 export const segmentIdParamsSchema = z.object({ id: z.uuid() });
@@ -10,7 +11,8 @@ export const createSegmentBodySchema = z
     description: z.string().trim().max(2000).default(''),
     rule: segmentRuleSchema,
   })
-  .strict();
+  .strict()
+  .superRefine(requireStorableText);
 
 export const updateSegmentBodySchema = z
   .object({
@@ -22,11 +24,13 @@ export const updateSegmentBodySchema = z
   .refine((body) => Object.values(body).some((value) => value !== undefined), {
     message: 'give name, description or rule',
     path: ['name'],
-  });
+  })
+  .superRefine(requireStorableText);
 
 export const previewBodySchema = z
   .object({ rule: segmentRuleSchema, sampleSize: z.number().int().min(0).max(50).default(10) })
-  .strict();
+  .strict()
+  .superRefine(requireStorableText);
 
 export const segmentSchema = z.object({
   id: z.uuid(),
