@@ -45,8 +45,9 @@ describe('input the database cannot store answers 4xx naming the field, never 50
       .post('/contacts')
       .set('Content-Type', 'application/json')
       .send(deep);
-    expect(response.status).toBe(422);
-    expect(response.body.errors[0]).toEqual(expect.objectContaining({ in: 'body' }));
+    // Refused by the JSON parser before it builds anything (JSON deeper than 100 levels).
+    expect(response.status).toBe(400);
+    expect(response.body.detail).toContain('nests deeper than');
   });
 
   it('answers a body that is not JSON with 415 instead of reading it as empty', async () => {
