@@ -234,8 +234,8 @@ describe('validateGraph properties', () => {
         const first = validateGraph(graph, context);
         expect(JSON.stringify(graph)).toBe(before);
         expect(validateGraph(graph, context)).toEqual(first);
-        const copies = cloneable([graph, context]);
-        if (copies) expect(validateGraph(copies[0], copies[1])).toEqual(first);
+        const copies = cloneable({ graph, context });
+        if (copies) expect(validateGraph(copies.graph, copies.context)).toEqual(first);
       }),
       { numRuns: 200 },
     );
