@@ -46,26 +46,35 @@ async function dropDatabase(name: string): Promise<void> {
   await admin.end();
 }
 
+/** Extra Node flags for the API process only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it. */
+function apiNodeFlags(): string[] {
+  return (process.env.LOA_BENCH_API_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+}
+
 async function startApi(
   databaseUrl: string,
   redisPrefix: string,
 ): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn('node', ['--import', 'tsx', join(__dirname, 'support', 'ingest-api-process.ts')], {
-    cwd: join(__dirname, '..'),
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      LOA_API_PORT: String(PORT),
-      DATABASE_URL: databaseUrl,
-      REDIS_URL,
-      LOA_REDIS_PREFIX: redisPrefix,
-      TEMPORAL_ADDRESS: '127.0.0.1:1',
-      LOA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-      LOA_INGEST_RATE_LIMIT: '1000000',
-      LOA_LOG_LEVEL: 'error',
+  const child = spawn(
+    'node',
+    [...apiNodeFlags(), '--import', 'tsx', join(__dirname, 'support', 'ingest-api-process.ts')],
+    {
+      cwd: join(__dirname, '..'),
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        LOA_API_PORT: String(PORT),
+        DATABASE_URL: databaseUrl,
+        REDIS_URL,
+        LOA_REDIS_PREFIX: redisPrefix,
+        TEMPORAL_ADDRESS: '127.0.0.1:1',
+        LOA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+        LOA_INGEST_RATE_LIMIT: '1000000',
+        LOA_LOG_LEVEL: 'error',
+      },
     },
-  });
+  );
   for await (const line of createInterface({ input: child.stdout! })) {
     return { child, url: (JSON.parse(line) as { url: string }).url };
   }

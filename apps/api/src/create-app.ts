@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { AppModule } from './app.module';
 import type { LoaConfig } from './config/loa-config';
 import { bodyErrorHandler, jsonBodyParser } from './http/body-parsing';
+import { mountFastRoutes } from './http/fast-routes';
 import { requestIdMiddleware } from './http/request-id';
 import { requestLogMiddleware } from './http/request-log';
 import { createLogger } from './logging/create-logger';
@@ -30,6 +31,7 @@ export async function createApp(config: LoaConfig): Promise<INestApplication> {
   app.use(cookieParser());
   app.use(jsonBodyParser);
   app.use(bodyErrorHandler);
+  mountFastRoutes(app);
   app.enableShutdownHooks();
   return app;
 }

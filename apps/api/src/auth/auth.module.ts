@@ -6,21 +6,31 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { RateLimitGuard } from './rate-limit.guard';
+import { RateLimiter } from './rate-limiter';
+import { RequestAuthenticator } from './request-authenticator';
 import { SessionsService } from './sessions.service';
+import { WindowCounterStorage } from './window-counter-storage';
 
 /** Sign-in, sessions and API-key authentication; the auth guard then the rate-limit guard run on every route. */
 @Global()
 @Module({
-  // Limits are chosen per route by RateLimitGuard; this entry only enables the throttler's storage.
-  imports: [ThrottlerModule.forRoot([{ ttl: 60_000, limit: 1_000_000 }])],
+  // Limits are chosen per route by RateLimiter; this entry only enables the throttler's storage.
+  imports: [
+    ThrottlerModule.forRoot({
+      throttlers: [{ ttl: 60_000, limit: 1_000_000 }],
+      storage: new WindowCounterStorage(),
+    }),
+  ],
   controllers: [AuthController],
   providers: [
     SessionsService,
     ApiKeyAuthenticator,
     AuthService,
+    RequestAuthenticator,
+    RateLimiter,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
-  exports: [SessionsService, ApiKeyAuthenticator],
+  exports: [SessionsService, ApiKeyAuthenticator, RequestAuthenticator, RateLimiter],
 })
 export class AuthModule {}

@@ -25,14 +25,14 @@ export interface AuthenticatedRequest {
   principal?: Principal;
 }
 
+export function principalOfContext(_data: unknown, context: ExecutionContext): Principal {
+  const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
+  if (!principal) throw new Error('CurrentPrincipal used on a route without an authenticated caller');
+  return principal;
+}
+
 /** The caller of a non-public route, as the auth guard established it. */
-export const CurrentPrincipal = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): Principal => {
-    const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
-    if (!principal) throw new Error('CurrentPrincipal used on a route without an authenticated caller');
-    return principal;
-  },
-);
+export const CurrentPrincipal = createParamDecorator(principalOfContext);
 
 /** The actor columns of the audit log for a principal. */
 export function actorOf(principal: Principal): { actorKind: 'user' | 'api_key'; actorId: string } {

@@ -47,6 +47,7 @@ export class EventsController {
     body: trackEventSchema,
     response: ingestAnswerSchema,
     responses: TOO_LARGE,
+    fastPath: true,
   })
   async track(
     @CurrentPrincipal() principal: Principal,
@@ -73,6 +74,7 @@ export class EventsController {
     body: identifyEventSchema,
     response: ingestAnswerSchema,
     responses: TOO_LARGE,
+    fastPath: true,
   })
   async identify(
     @CurrentPrincipal() principal: Principal,
@@ -99,6 +101,7 @@ export class EventsController {
     body: batchRequestSchema,
     response: batchAnswerSchema,
     responses: TOO_LARGE,
+    fastPath: true,
   })
   async batch(
     @CurrentPrincipal() principal: Principal,

@@ -16,6 +16,7 @@ export function requestLogMiddleware(
 ): void {
   const started = process.hrtime.bigint();
   res.on('finish', () => {
+    if (res.statusCode < 400 && !Logger.isLevelEnabled('debug')) return;
     const principal = req.principal;
     const line = {
       message: 'request',

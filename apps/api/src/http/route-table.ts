@@ -10,6 +10,8 @@ export interface RouteEntry {
   path: string;
   controller: string;
   handler: string;
+  /** The controller instance whose `handler` method answers the route. */
+  instance: object;
   /** The status `@HttpCode` sets; without it Nest answers 201 to POST and 200 otherwise. */
   httpCode: number | undefined;
   spec: EndpointSpec | undefined;
@@ -37,6 +39,7 @@ export function routeTable(app: Pick<INestApplicationContext, 'get'>): RouteEntr
             path: joinPath(prefix, suffix),
             controller: metatype.name,
             handler,
+            instance,
             httpCode: Reflect.getMetadata(HTTP_CODE_METADATA, target) as number | undefined,
             spec: Reflect.getMetadata(ENDPOINT_METADATA, target) as EndpointSpec | undefined,
           });

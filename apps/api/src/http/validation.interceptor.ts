@@ -2,58 +2,17 @@ import { type CallHandler, type ExecutionContext, Injectable, type NestIntercept
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { Observable } from 'rxjs';
-import type { z } from 'zod';
 import { ENDPOINT_METADATA, type EndpointSpec } from './endpoint.decorator';
-import { type FieldError, type FieldLocation, ProblemException, problems } from './problem';
-import { unstorableInputErrors } from './unstorable-input';
-import { zodFieldErrors } from './zod-field-errors';
+import { validateRequest } from './validate-request';
 
-/** Parses params, query and body with the route's zod schemas; the parsed values replace the raw ones. */
+/** Validates every request against its route's declaration before the handler runs. */
 @Injectable()
 export class ValidationInterceptor implements NestInterceptor {
   constructor(private readonly reflector: Reflector) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const spec = this.reflector.get<EndpointSpec | undefined>(ENDPOINT_METADATA, context.getHandler());
-    if (spec) {
-      const req = context.switchToHttp().getRequest<Request>();
-      if (spec.body && req.body === undefined && sentContent(req))
-        throw new ProblemException(415, 'The request body must be JSON (Content-Type: application/json)');
-      const errors: FieldError[] = [
-        ...unstorableInputErrors(req.params, 'path'),
-        ...unstorableInputErrors(req.query, 'query'),
-        // Ingestion schemas check text event by event, so that a batch keeps its storable events.
-        ...(spec.access.name === 'ingest' ? [] : unstorableInputErrors(req.body, 'body')),
-      ];
-      if (errors.length > 0) throw problems.validation(errors);
-      const params = parsePart(spec.params, req.params, 'path', errors);
-      const query = parsePart(spec.query, req.query, 'query', errors);
-      const body = parsePart(spec.body, req.body ?? {}, 'body', errors);
-      if (errors.length > 0) throw problems.validation(errors);
-      if (spec.params) req.params = params as Request['params'];
-      // Express 5 exposes req.query as a getter; redefine it so handlers see the parsed value.
-      if (spec.query)
-        Object.defineProperty(req, 'query', { value: query, writable: true, configurable: true });
-      if (spec.body) req.body = body;
-    }
+    if (spec) validateRequest(spec, context.switchToHttp().getRequest<Request>());
     return next.handle();
   }
-}
-
-function parsePart(
-  schema: z.ZodType | undefined,
-  value: unknown,
-  location: FieldLocation,
-  errors: FieldError[],
-) {
-  if (!schema) return value;
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  errors.push(...zodFieldErrors(parsed.error, location));
-  return undefined;
-}
-
-/** A body the JSON parser left alone (it only reads application/json) was sent in another format. */
-function sentContent(req: Request): boolean {
-  return Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
 }

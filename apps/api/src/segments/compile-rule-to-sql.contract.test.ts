@@ -1,6 +1,8 @@
 import {
+  comparisonOperatorSchema,
   evaluateRuleGroup,
   matchesFilter,
+  relativeDateOperatorSchema,
   ruleGroupSchema,
   type ConditionFacts,
   type RuleGroup,
@@ -94,21 +96,7 @@ const contactArbitrary = fc.record({
 });
 type GeneratedContact = typeof contactArbitrary extends fc.Arbitrary<infer T> ? T : never;
 
-const comparisonOperator = fc.constantFrom(
-  'equals',
-  'not_equals',
-  'contains',
-  'not_contains',
-  'starts_with',
-  'greater_than',
-  'greater_or_equal',
-  'less_than',
-  'less_or_equal',
-  'exists',
-  'not_exists',
-  'in',
-  'not_in',
-);
+const comparisonOperator = fc.constantFrom(...comparisonOperatorSchema.options);
 const expected = fc.oneof(scalar, city, dateText, fc.array(scalar, { maxLength: 3 }), fc.constant(undefined));
 const field = fc.constantFrom('a', 'b', 'o.x', 'city', 'city', 'n', 'd', 't', 'missing');
 
@@ -118,7 +106,7 @@ function ruleArbitrary(segmentId: string) {
     fc.record({
       kind: fc.constant('attribute'),
       field,
-      operator: fc.constantFrom('within_last', 'more_than_ago', 'within_next', 'more_than_ahead'),
+      operator: fc.constantFrom(...relativeDateOperatorSchema.options),
       period: fc.record({
         amount: fc.integer({ min: 1, max: 40 }),
         unit: fc.constantFrom('hours', 'days', 'weeks'),
