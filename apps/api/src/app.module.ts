@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ApiKeysModule } from './api-keys/api-keys.module';
+import { ChannelsModule } from './channels/channels.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ConfigModule } from './config/config.module';
@@ -13,6 +14,7 @@ import { ImportsModule } from './imports/imports.module';
 import { OpenApiModule } from './openapi/openapi.module';
 import { QueuesModule } from './queues/queues.module';
 import { RedisModule } from './redis/redis.module';
+import { SecretsModule } from './secrets/secrets.module';
 import { SegmentsModule } from './segments/segments.module';
 import { TemporalClientModule } from './temporal/temporal-client.module';
 import { UsersModule } from './users/users.module';
@@ -26,6 +28,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule,
+        SecretsModule,
         RedisModule,
         QueuesModule,
         TemporalClientModule,
@@ -41,6 +44,7 @@ export class AppModule {
         ContactsModule,
         EventsModule,
         ImportsModule,
+        ChannelsModule,
       ],
     };
   }

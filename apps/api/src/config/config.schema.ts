@@ -53,6 +53,19 @@ export const environmentSchema = z.object({
   TEMPORAL_TLS_KEY_PATH: optionalText,
   TEMPORAL_API_KEY: optionalText,
   LOA_ENCRYPTION_KEY: encryptionKey,
+  /** Keys secrets were sealed with before the current one, comma-separated, until re-encrypted. */
+  LOA_ENCRYPTION_PREVIOUS_KEYS: optionalText.pipe(
+    z
+      .string()
+      .optional()
+      .transform((value) =>
+        (value ?? '')
+          .split(',')
+          .map((key) => key.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(encryptionKey)),
+  ),
   LOA_BOOTSTRAP_ADMIN_EMAIL: optionalText.pipe(z.email({ message: 'must be an e-mail address' }).optional()),
   LOA_BOOTSTRAP_ADMIN_PASSWORD: optionalText.pipe(
     z

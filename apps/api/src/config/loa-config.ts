@@ -20,7 +20,9 @@ export interface LoaConfig {
   apiRunsWorker: boolean;
   redis: { url: string; keyPrefix: string };
   temporal: TemporalConfig;
+  /** Seals secrets at rest (AES-256-GCM); the previous keys only open secrets not yet re-encrypted. */
   encryptionKey: Buffer;
+  previousEncryptionKeys: Buffer[];
   /** Creates this admin on first start when no user has the e-mail (issue 8 §1). */
   bootstrapAdmin: { email: string; password: string; workspaceName: string } | undefined;
   /** Session cookies carry `Secure` (always in production unless set otherwise). */

@@ -42,6 +42,7 @@ function toConfig(env: Environment, cwd: string): LoaConfig {
     redis: { url: env.REDIS_URL, keyPrefix: env.LOA_REDIS_PREFIX },
     temporal: temporalConfig(env, cwd),
     encryptionKey: Buffer.from(env.LOA_ENCRYPTION_KEY, 'base64'),
+    previousEncryptionKeys: env.LOA_ENCRYPTION_PREVIOUS_KEYS.map((key) => Buffer.from(key, 'base64')),
     bootstrapAdmin: bootstrapAdmin(env),
     cookieSecure: env.LOA_COOKIE_SECURE ?? env.NODE_ENV === 'production',
     rateLimits: {

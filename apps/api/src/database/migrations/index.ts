@@ -6,6 +6,7 @@ import { ContactListIndexes1764500010000 } from './1764500010000-contact-list-in
 import { EventProcessingOrder1764500020000 } from './1764500020000-event-processing-order';
 import { CreateSegments1764500030000 } from './1764500030000-create-segments';
 import { CreateImports1764500040000 } from './1764500040000-create-imports';
+import { CreateChannelAccountsAndMessages1764600000000 } from './1764600000000-create-channel-accounts-and-messages';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   EventProcessingOrder1764500020000,
   CreateSegments1764500030000,
   CreateImports1764500040000,
+  CreateChannelAccountsAndMessages1764600000000,
 ];

@@ -1,0 +1,65 @@
+import {
+  EsmsAccountSchema,
+  SmtpAccountSchema,
+  SpeedSmsAccountSchema,
+  TwilioAccountSchema,
+  zaloOaAccountSchema,
+} from '@loa/connectors';
+import { z } from 'zod';
+import { secretPaths } from './secret-fields';
+
+export const CHANNEL_KINDS = ['zalo_oa', 'esms', 'speedsms', 'twilio', 'smtp'] as const;
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+export const channelKindSchema = z.enum(CHANNEL_KINDS);
+
+export const MESSAGE_CHANNELS = ['zns', 'zalo_oa', 'sms', 'email'] as const;
+export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
+
+export interface ChannelKindSpec {
+  /** The connector's account schema: the single definition of the settings and which of them are secret. */
+  schema: z.ZodType<Record<string, unknown>>;
+  /** The channels an account of this kind sends on. */
+  channels: readonly MessageChannel[];
+  /** The account is usable only after the admin grants access at the provider (OAuth). */
+  connectsByOAuth: boolean;
+  /** Whether the configuration puts the account in the provider's test mode (ZNS development mode, eSMS Sandbox). */
+  testing: (config: Record<string, unknown>) => boolean;
+  secretPaths: readonly string[];
+}
+
+function spec(input: Omit<ChannelKindSpec, 'secretPaths'>): ChannelKindSpec {
+  return { ...input, secretPaths: secretPaths(input.schema) };
+}
+
+export const CHANNEL_KIND_SPECS: Record<ChannelKind, ChannelKindSpec> = {
+  zalo_oa: spec({
+    schema: zaloOaAccountSchema,
+    channels: ['zns', 'zalo_oa'],
+    connectsByOAuth: true,
+    testing: (config) => config.znsMode === 'development',
+  }),
+  esms: spec({
+    schema: EsmsAccountSchema,
+    channels: ['sms'],
+    connectsByOAuth: false,
+    testing: (config) => config.sandbox === true,
+  }),
+  speedsms: spec({
+    schema: SpeedSmsAccountSchema,
+    channels: ['sms'],
+    connectsByOAuth: false,
+    testing: () => false,
+  }),
+  twilio: spec({
+    schema: TwilioAccountSchema,
+    channels: ['sms'],
+    connectsByOAuth: false,
+    testing: () => false,
+  }),
+  smtp: spec({
+    schema: SmtpAccountSchema,
+    channels: ['email'],
+    connectsByOAuth: false,
+    testing: () => false,
+  }),
+};
