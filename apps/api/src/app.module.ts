@@ -18,6 +18,7 @@ import { SecretsModule } from './secrets/secrets.module';
 import { SegmentsModule } from './segments/segments.module';
 import { TemporalClientModule } from './temporal/temporal-client.module';
 import { UsersModule } from './users/users.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 
 @Module({})
@@ -45,6 +46,7 @@ export class AppModule {
         EventsModule,
         ImportsModule,
         ChannelsModule,
+        WebhooksModule,
       ],
     };
   }

@@ -5,7 +5,7 @@ import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
 import type { LoaConfig } from './config/loa-config';
-import { bodyErrorHandler, jsonBodyParser } from './http/body-parsing';
+import { bodyErrorHandler, jsonBodyParser, webhookBodyParser } from './http/body-parsing';
 import { mountFastRoutes } from './http/fast-routes';
 import { requestIdMiddleware } from './http/request-id';
 import { requestLogMiddleware } from './http/request-log';
@@ -29,6 +29,7 @@ export async function createApp(config: LoaConfig): Promise<INestApplication> {
     }),
   );
   app.use(cookieParser());
+  app.use('/webhooks', webhookBodyParser);
   app.use(jsonBodyParser);
   app.use(bodyErrorHandler);
   mountFastRoutes(app);

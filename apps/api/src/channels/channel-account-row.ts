@@ -29,7 +29,7 @@ export function channelSecretsContext(accountId: string): string {
   return `channel_accounts.secrets:${accountId}`;
 }
 
-export function toChannelAccountView(row: ChannelAccountRow): ChannelAccountView {
+export function toChannelAccountView(row: ChannelAccountRow, webhookUrl: string | null): ChannelAccountView {
   const spec = CHANNEL_KIND_SPECS[row.kind];
   return {
     id: row.id,
@@ -46,6 +46,7 @@ export function toChannelAccountView(row: ChannelAccountRow): ChannelAccountView
     lastTest: row.last_test_at
       ? { at: row.last_test_at.toISOString(), ok: row.last_test_ok === true, detail: row.last_test_detail }
       : null,
+    webhookUrl,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };

@@ -40,6 +40,12 @@ export const channelAccountSchema = z.object({
   settings: z.record(z.string(), z.unknown()).describe('The configuration without its secrets'),
   secretsSet: z.array(z.string()).describe('Which secret fields hold a value (never the values)'),
   lastTest: z.object({ at: z.string(), ok: z.boolean(), detail: z.string().nullable() }).nullable(),
+  webhookUrl: z
+    .string()
+    .nullable()
+    .describe(
+      'Where the provider sends receipts and events (paste it into the Zalo developer console); null when LOA_PUBLIC_URL is not set or the kind has no webhook',
+    ),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

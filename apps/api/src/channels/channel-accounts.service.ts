@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import type { UserPrincipal } from '../auth/principal';
 import { problems } from '../http/problem';
 import { SecretBox } from '../secrets/secret-box';
+import { WebhookUrls } from '../webhooks/webhook-urls';
 import {
   CHANNEL_ACCOUNT_COLUMNS,
   channelSecretsContext,
@@ -37,6 +38,7 @@ export class ChannelAccountsService {
     private readonly db: DataSource,
     private readonly box: SecretBox,
     private readonly audit: AuditService,
+    private readonly webhookUrls: WebhookUrls,
   ) {}
 
   async list(workspaceId: string): Promise<ChannelAccountView[]> {
@@ -44,11 +46,11 @@ export class ChannelAccountsService {
       `SELECT ${CHANNEL_ACCOUNT_COLUMNS} FROM channel_accounts WHERE workspace_id = $1 ORDER BY created_at, id`,
       [workspaceId],
     );
-    return rows.map(toChannelAccountView);
+    return rows.map((row) => this.view(row));
   }
 
   async get(workspaceId: string, id: string): Promise<ChannelAccountView> {
-    return toChannelAccountView(await this.row(this.db.manager, workspaceId, id));
+    return this.view(await this.row(this.db.manager, workspaceId, id));
   }
 
   async create(actor: UserPrincipal, input: { kind: ChannelKind; name: string; config: Config }) {
@@ -87,7 +89,7 @@ export class ChannelAccountsService {
         },
         manager,
       );
-      return toChannelAccountView(await this.row(manager, actor.workspaceId, id));
+      return this.view(await this.row(manager, actor.workspaceId, id));
     });
   }
 
@@ -133,7 +135,7 @@ export class ChannelAccountsService {
         },
         manager,
       );
-      return toChannelAccountView(await this.row(manager, actor.workspaceId, id));
+      return this.view(await this.row(manager, actor.workspaceId, id));
     });
   }
 
@@ -165,6 +167,10 @@ export class ChannelAccountsService {
   async forSending(workspaceId: string, id: string): Promise<ChannelAccountForSending> {
     const row = await this.row(this.db.manager, workspaceId, id);
     return { row, config: mergeSecrets(row.settings, this.openSecrets(row)) };
+  }
+
+  private view(row: ChannelAccountRow): ChannelAccountView {
+    return toChannelAccountView(row, this.webhookUrls.forAccount(row));
   }
 
   private seal(id: string, kind: ChannelKind, config: Config) {

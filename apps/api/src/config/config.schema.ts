@@ -83,6 +83,13 @@ export const environmentSchema = z.object({
     .int()
     .min(1)
     .default(100 * 1024 * 1024),
+  /** Where providers reach this API from outside (webhooks, callbacks), e.g. https://loa.example.com. */
+  LOA_PUBLIC_URL: optionalText.pipe(
+    z
+      .url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' })
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
+  ),
   LOA_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   LOA_LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
 });

@@ -31,6 +31,8 @@ export interface LoaConfig {
   rateLimits: { loginPerMinute: number; ingestPerSecondPerKey: number };
   /** Largest CSV file an import accepts, in bytes. */
   imports: { maxBytes: number };
+  /** The API's address as providers reach it (no trailing slash); webhook URLs are built from it. */
+  publicUrl: string | undefined;
   log: { level: 'debug' | 'info' | 'warn' | 'error'; format: 'json' | 'pretty' };
 }
 

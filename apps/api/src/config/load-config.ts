@@ -50,6 +50,7 @@ function toConfig(env: Environment, cwd: string): LoaConfig {
       ingestPerSecondPerKey: env.LOA_INGEST_RATE_LIMIT,
     },
     imports: { maxBytes: env.LOA_IMPORT_MAX_BYTES },
+    publicUrl: env.LOA_PUBLIC_URL,
     log: { level: env.LOA_LOG_LEVEL, format: env.LOA_LOG_FORMAT },
   };
 }

@@ -32,6 +32,6 @@ import { UnprocessedEventSweeper } from './unprocessed-event-sweeper';
     ContactEventHistory,
     ForgetErasedAnonymousIds,
   ],
-  exports: [ContactEventStream],
+  exports: [ContactEventStream, EventStore, EventIngestEnqueuer],
 })
 export class EventsModule {}

@@ -39,10 +39,20 @@ export const jsonBodyParser = express.json({
   },
 });
 
+/** Largest body a provider webhook may post. */
+export const WEBHOOK_BODY_LIMIT_BYTES = 256 * 1024;
+
+/**
+ * Webhook routes (`/webhooks/...`) get their body as the raw bytes (a Buffer in `req.body`, whatever the content
+ * type): signatures are computed over exactly those bytes. Mounted ahead of the JSON parser, which then skips them.
+ */
+export const webhookBodyParser = express.raw({ type: () => true, limit: WEBHOOK_BODY_LIMIT_BYTES });
+
 interface BodyParserError {
   type?: string;
   status?: number;
   message?: string;
+  limit?: number;
 }
 
 /** Body-parser failures (malformed JSON, too large, bad charset) as problem documents instead of HTML. */
@@ -56,7 +66,7 @@ export function bodyErrorHandler(
   if (!error.type || status >= 500) return next(error);
   const detail =
     error.type === 'entity.too.large'
-      ? `The request body is larger than ${JSON_BODY_LIMIT_BYTES / 1024} KB`
+      ? `The request body is larger than ${(error.limit ?? JSON_BODY_LIMIT_BYTES) / 1024} KB`
       : error.type === 'entity.parse.failed'
         ? `The request body is not valid JSON: ${error.message ?? 'parse error'}`
         : (error.message ?? 'The request body cannot be read');

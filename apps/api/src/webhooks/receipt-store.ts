@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import { InjectQueue } from '@nestjs/bull';
+import { Injectable, Logger } from '@nestjs/common';
+import type { Queue } from 'bull';
+import { DataSource } from 'typeorm';
+import { WEBHOOK_RECEIPTS_QUEUE, type ReceiptJob } from './receipt-queue';
+import type { WebhookProvider } from './webhook-urls';
+
+/**
+ * Keeps verified provider calls. The INSERT is the acknowledgement: once it has committed the provider gets its
+ * 2xx, and the receipt survives a crash of the API or Redis (the sweeper queues what was not). A provider's retry
+ * of the same call (same bytes) is stored once.
+ */
+@Injectable()
+export class ReceiptStore {
+  private readonly logger = new Logger(ReceiptStore.name);
+
+  constructor(
+    private readonly db: DataSource,
+    @InjectQueue(WEBHOOK_RECEIPTS_QUEUE) private readonly queue: Queue<ReceiptJob>,
+  ) {}
+
+  async keep(input: {
+    workspaceId: string;
+    accountId: string;
+    provider: WebhookProvider;
+    payload: string;
+  }): Promise<void> {
+    const dedupeKey = createHash('sha256').update(input.payload).digest('base64url');
+    const rows = (await this.db.query(
+      `INSERT INTO webhook_receipts (workspace_id, account_id, provider, dedupe_key, payload)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (account_id, dedupe_key) DO NOTHING RETURNING id::text AS id`,
+      [input.workspaceId, input.accountId, input.provider, dedupeKey, input.payload],
+    )) as Array<{ id: string }>;
+    for (const row of rows) void this.enqueue(row.id);
+  }
+
+  /** Best effort: a receipt not queued now is queued by the sweeper. */
+  async enqueue(receiptId: string, jobId = `receipt:${receiptId}`): Promise<boolean> {
+    if (this.queue.client.status !== 'ready') return false;
+    try {
+      await this.queue.add(
+        { receiptId },
+        { jobId, removeOnComplete: true, removeOnFail: 1000, attempts: 5, backoff: 1000 },
+      );
+      return true;
+    } catch (error) {
+      this.logger.warn('Could not queue a webhook receipt; the sweeper will', {
+        receiptId,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      return false;
+    }
+  }
+}

@@ -1,0 +1,151 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { ContactWrite } from '../contacts/contact-input';
+import { ContactsService } from '../contacts/contacts.service';
+import { EventIngestEnqueuer } from '../events/event-ingest.enqueuer';
+import type { NewEventRow } from '../events/event-row';
+import { EventStore } from '../events/event-store';
+import { ProblemException } from '../http/problem';
+import type { ZaloAudienceEvent } from './receipt-action';
+
+/** The contact event each Zalo audience event becomes in the event stream (journeys wait on these names). */
+export const ZALO_EVENT_NAMES: Record<ZaloAudienceEvent['type'], string> = {
+  follow: 'zalo.follow',
+  unfollow: 'zalo.unfollow',
+  message_received: 'zalo.message_received',
+  user_submit_info: 'zalo.user_submit_info',
+};
+
+/**
+ * Zalo users acting on an OA: follow / unfollow set the contact's Zalo identity (per OA) and follower state, a
+ * `user_submit_info` links the Zalo user to the contact with that phone and fills name, phone and address, and
+ * each of them (and every message a user sends) is stored as a contact event. The event carries the anonymousId
+ * `zalo:{oaId}:{userId}`, mapped to the contact, so event processing attaches it like any other.
+ */
+@Injectable()
+export class ZaloAudience {
+  constructor(
+    private readonly db: DataSource,
+    private readonly contacts: ContactsService,
+    private readonly events: EventStore,
+    private readonly enqueuer: EventIngestEnqueuer,
+  ) {}
+
+  async record(input: { workspaceId: string; accountId: string; event: ZaloAudienceEvent }): Promise<string> {
+    const { event, workspaceId } = input;
+    const contactId = await this.upsertContact(workspaceId, event);
+    await this.db.query(
+      `UPDATE contact_identities SET last_interaction_at = GREATEST(last_interaction_at, $4), updated_at = now()
+        WHERE workspace_id = $1 AND kind = 'zalo' AND oa_id = $2 AND external_user_id = $3`,
+      [workspaceId, event.oaId, event.userId, event.type === 'unfollow' ? null : event.at],
+    );
+    const anonymousId = `zalo:${event.oaId}:${event.userId}`;
+    await this.db.query(
+      `INSERT INTO event_anonymous_ids (workspace_id, anonymous_id, contact_id) VALUES ($1, $2, $3)
+       ON CONFLICT (workspace_id, anonymous_id) DO UPDATE SET contact_id = EXCLUDED.contact_id`,
+      [workspaceId, anonymousId, contactId],
+    );
+    const stored = await this.events.insert([eventRow({ ...input, anonymousId })]);
+    this.enqueuer.notify(stored);
+    return contactId;
+  }
+
+  private async upsertContact(workspaceId: string, event: ZaloAudienceEvent): Promise<string> {
+    const zalo = { oaId: event.oaId, userId: event.userId };
+    const identity =
+      event.type === 'follow'
+        ? { ...zalo, follower: true, followedAt: event.at.toISOString() }
+        : event.type === 'unfollow'
+          ? { ...zalo, follower: false }
+          : zalo;
+    const write: ContactWrite = { zalo: [identity] };
+    if (event.type === 'user_submit_info') {
+      const { info } = event;
+      const address = Object.fromEntries(
+        (['address', 'city', 'district', 'ward'] as const).flatMap((key) =>
+          info[key] ? [[key, info[key]]] : [],
+        ),
+      );
+      const filled: ContactWrite = {
+        ...write,
+        ...(info.name ? { name: info.name } : {}),
+        ...(Object.keys(address).length > 0 ? { attributes: address } : {}),
+      };
+      if (info.phone) {
+        const linked = await this.upsert(
+          workspaceId,
+          { zalo, phone: info.phone },
+          { ...filled, phone: info.phone },
+        );
+        if (linked) return linked;
+      }
+      return (await this.upsert(workspaceId, { zalo }, filled, true))!;
+    }
+    return (await this.upsert(workspaceId, { zalo }, write, true))!;
+  }
+
+  /** The contact's id; null when the write is refused (a phone that is not one) and `must` is not set. */
+  private async upsert(
+    workspaceId: string,
+    match: { zalo: { oaId: string; userId: string }; phone?: string },
+    write: ContactWrite,
+    must = false,
+  ): Promise<string | null> {
+    try {
+      const result = await this.contacts.upsert({
+        workspaceId,
+        match,
+        write,
+        mode: 'both',
+        cause: 'contact',
+      });
+      if (result.contact) return result.contact.id;
+      throw new Error(`the contact upsert answered ${result.outcome}`);
+    } catch (error) {
+      if (!must && error instanceof ProblemException && error.getStatus() === 422) return null;
+      throw error;
+    }
+  }
+}
+
+function eventRow(input: {
+  workspaceId: string;
+  accountId: string;
+  event: ZaloAudienceEvent;
+  anonymousId: string;
+}): NewEventRow {
+  const { event } = input;
+  const at = event.at.toISOString();
+  const base = { oaId: event.oaId, zaloUserId: event.userId, accountId: input.accountId };
+  const properties: Record<string, unknown> =
+    event.type === 'message_received'
+      ? {
+          ...base,
+          msgId: event.msgId,
+          eventName: event.eventName,
+          ...(event.text !== undefined ? { text: event.text } : {}),
+          attachments: event.attachments,
+        }
+      : event.type === 'user_submit_info'
+        ? { ...base, info: event.info }
+        : { ...base, ...(event.source ? { source: event.source } : {}) };
+  const messageId =
+    event.type === 'message_received'
+      ? `zalo:${event.oaId}:message:${event.msgId}`
+      : `zalo:${event.oaId}:${event.type}:${event.userId}:${event.at.getTime()}`;
+  return {
+    workspace_id: input.workspaceId,
+    message_id: messageId,
+    type: 'track',
+    name: ZALO_EVENT_NAMES[event.type],
+    user_id: null,
+    anonymous_id: input.anonymousId,
+    properties,
+    traits: {},
+    context: { source: 'zalo_webhook' },
+    timestamp: at,
+    original_timestamp: null,
+    sent_at: null,
+    received_at: new Date().toISOString(),
+  };
+}
