@@ -6,6 +6,7 @@ import { mapConcurrent } from '../shared/map-concurrent';
 import type { EmailMessage } from './email-message';
 import type { SmtpAccount } from './smtp.config';
 import { smtpFailure } from './smtp.errors';
+import { smtpSendOutcome } from './smtp-send-answer';
 import { SmtpTransportCache } from './smtp-transport-cache';
 import { textAlternative } from './text-alternative';
 import { unsubscribeHeaders } from './unsubscribe-headers';
@@ -66,18 +67,7 @@ export function createEmailConnector(options: EmailConnectorOptions = {}): Email
         ...(headers ? { headers } : {}),
         ...(request.signal ? { signal: request.signal } : {}),
       });
-      const rejected = (info.rejected ?? []).map(String);
-      if (rejected.length > 0) {
-        return {
-          status: 'failed',
-          class: 'permanent',
-          scope: 'recipient',
-          code: 'smtp_rejected',
-          message: 'The mail server rejected the recipient address.',
-          correlationId,
-        };
-      }
-      return { status: 'sent', providerMessageId: messageId, correlationId, acceptedAt: now().toISOString() };
+      return smtpSendOutcome({ info, messageId, now: now() });
     } catch (error) {
       return smtpFailure(error, correlationId);
     }

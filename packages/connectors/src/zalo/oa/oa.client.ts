@@ -4,6 +4,7 @@ import type { HttpClient } from '../../http/http-client';
 import type { ZaloOaAccount } from '../account/zalo-account.schema';
 import { callZaloApi, oaDataQuery, type ZaloCallResult } from '../shared/zalo-call';
 import { zaloId, zaloNumber } from '../shared/zalo-schemas';
+import { oaSendDataSchema, type OaSendData } from './oa.send-answer';
 
 type OaAccount = Pick<ZaloOaAccount, 'baseUrls'>;
 
@@ -12,22 +13,6 @@ interface Authorised {
   accessToken: string;
   signal?: AbortSignal;
 }
-
-const sendDataSchema = z.object({
-  message_id: zaloId,
-  user_id: zaloId.optional(),
-  sent_time: zaloId.optional(),
-  /** Absent for a paid message. */
-  quota: z
-    .object({
-      quota_type: z.string().optional(),
-      remain: zaloNumber.optional(),
-      total: zaloNumber.optional(),
-    })
-    .passthrough()
-    .nullish(),
-});
-export type OaSendData = z.output<typeof sendDataSchema>;
 
 const uploadDataSchema = z.object({ attachment_id: zaloId });
 
@@ -77,7 +62,7 @@ export class ZaloOaClient {
         body: JSON.stringify(input.body),
         signal: input.signal,
       },
-      dataSchema: sendDataSchema,
+      dataSchema: oaSendDataSchema,
     });
   }
 

@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import { networkErrorCode, type HttpClient, type HttpRequest } from '../../http/http-client';
+import {
+  networkErrorCode,
+  type HttpClient,
+  type HttpRequest,
+  type HttpResponse,
+} from '../../http/http-client';
 
 /** Why a Zalo API call did not return data; a value, never thrown. */
 export type ZaloCallFailure =
@@ -33,13 +38,20 @@ export async function callZaloApi<S extends z.ZodType>({
   request: HttpRequest;
   dataSchema: S;
 }): Promise<ZaloCallResult<z.output<S>>> {
-  let status: number;
-  let body: string;
+  let response: HttpResponse;
   try {
-    ({ status, body } = await http.send(request));
+    response = await http.send(request);
   } catch (error) {
     return { ok: false, kind: 'network', code: networkErrorCode(error) ?? 'network_error' };
   }
+  return readZaloAnswer(response, dataSchema);
+}
+
+/** Reads Zalo's answer to one call: the `{error, message, data}` envelope, `data` checked with `dataSchema`. */
+export function readZaloAnswer<S extends z.ZodType>(
+  { status, body }: Pick<HttpResponse, 'status' | 'body'>,
+  dataSchema: S,
+): ZaloCallResult<z.output<S>> {
   if (status !== 200) return { ok: false, kind: 'http', status };
   let envelope: Envelope;
   try {

@@ -5,16 +5,9 @@ import type { ZaloOaAccount } from '../account/zalo-account.schema';
 import { callZaloApi, type ZaloCallResult } from '../shared/zalo-call';
 import { zaloId, zaloNumber } from '../shared/zalo-schemas';
 import type { ZnsTemplateDetail, ZnsTemplateStatus } from './zns.types';
+import { znsSendDataSchema, type ZnsSendData } from './zns.send-answer';
 
 type ZnsAccount = Pick<ZaloOaAccount, 'baseUrls'>;
-
-const sendDataSchema = z.object({
-  msg_id: zaloId,
-  sent_time: zaloId.optional(),
-  sending_mode: z.string().optional(),
-  quota: z.object({ dailyQuota: zaloNumber.optional(), remainingQuota: zaloNumber.optional() }).nullish(),
-});
-export type ZnsSendData = z.output<typeof sendDataSchema>;
 
 const templateListSchema = z.array(
   z.object({
@@ -183,7 +176,7 @@ export class ZnsClient {
         body: JSON.stringify(body),
         signal: input.signal,
       },
-      dataSchema: sendDataSchema,
+      dataSchema: znsSendDataSchema,
     });
   }
 
