@@ -1,3 +1,4 @@
+import type { SentMessageInfo } from 'nodemailer';
 import { z } from 'zod';
 import type { BatchSendRequest, ChannelConnector, SendRequest } from '../contract/channel-connector';
 import { correlationIdFor, MESSAGE_ID_LOCAL_PART } from '../contract/correlation-id';
@@ -55,8 +56,9 @@ export function createEmailConnector(options: EmailConnectorOptions = {}): Email
       message.unsubscribeToken === undefined
         ? undefined
         : unsubscribeHeaders({ unsubscribe: account.unsubscribe, token: message.unsubscribeToken });
+    let info: SentMessageInfo;
     try {
-      const info = await transports.send(account, {
+      info = await transports.send(account, {
         from: account.from,
         to: message.to,
         ...(account.replyTo ? { replyTo: account.replyTo } : {}),
@@ -67,10 +69,11 @@ export function createEmailConnector(options: EmailConnectorOptions = {}): Email
         ...(headers ? { headers } : {}),
         ...(request.signal ? { signal: request.signal } : {}),
       });
-      return smtpSendOutcome({ info, messageId, now: now() });
     } catch (error) {
       return smtpFailure(error, correlationId);
     }
+    // Outside the try: once the server took the message, nothing read from its answer may turn it into a failure.
+    return smtpSendOutcome({ info, messageId, now: now() });
   };
 
   return {

@@ -1,23 +1,16 @@
 import type { SendOutcome } from '../../contract/send-outcome';
-import { httpStatusFailure } from '../../contract/transport-failure';
+import { httpStatusFailure, unknownOutcome } from '../../contract/transport-failure';
 import type { HttpResponse } from '../../http/http-client';
+import { asRecord, readCode, readId, readIdList, readNumber, readText } from '../../shared/lenient-read';
 import { SMS_GATEWAY, parseJsonBody } from '../sms-failures';
 import { rateLimitedFailure, speedSmsFailure } from './speedsms.errors';
 
-interface SpeedSmsSuccessBody {
-  status: 'success';
-  code: string;
-  data: { tranId: number | string; totalSMS?: number; totalPrice?: number; invalidPhone?: string[] };
-}
-
-interface SpeedSmsErrorBody {
-  status: 'error';
-  code: string;
-  message?: string;
-  invalidPhone?: string[];
-}
-
-/** What one SpeedSMS request came to for each of its numbers (outcomes in the order of `phones`). */
+/**
+ * What one SpeedSMS request came to for each of its numbers (outcomes in the order of `phones`). `status` is
+ * SpeedSMS's verdict: "success" means every number not listed in `invalidPhone` was accepted, whatever else the
+ * answer holds or whichever HTTP status it came with. A 2xx answer without a readable `status` leaves the verdict
+ * unknown, and SpeedSMS cannot recognise a resend, so those numbers are `outcome_unknown`, not retried.
+ */
 export function speedSmsSendOutcomes({
   response,
   phones,
@@ -35,17 +28,36 @@ export function speedSmsSendOutcomes({
   now: Date;
 }): SendOutcome[] {
   const all = (outcome: (correlationId: string) => SendOutcome) => correlationIds.map(outcome);
+  const nowMs = now.getTime();
+  const body = asRecord(parseJsonBody(response.body));
+  const verdict = readCode(body?.['status'])?.toLowerCase();
+  if (verdict === 'success') {
+    const data = asRecord(body?.['data']);
+    const invalid = new Set(readIdList(data?.['invalidPhone']));
+    const tranId = readId(data?.['tranId']);
+    const totalPrice = readNumber(data?.['totalPrice']);
+    const acceptedAt = now.toISOString();
+    return phones.map((phone, i): SendOutcome => {
+      const correlationId = correlationIds[i];
+      if (invalid.has(phone)) {
+        return speedSmsFailure({ code: '105', providerMessage: 'invalidPhone', correlationId, now: nowMs });
+      }
+      return {
+        status: 'sent',
+        ...(tranId === undefined ? {} : { providerMessageId: tranId }),
+        correlationId,
+        segments,
+        ...(phones.length === 1 && totalPrice !== undefined ? { costVnd: totalPrice } : {}),
+        acceptedAt,
+      };
+    });
+  }
   if (response.status === 429) {
     return all((correlationId) =>
-      rateLimitedFailure({
-        resetHeader: response.headers['x-rate-limit-reset'],
-        correlationId,
-        now: now.getTime(),
-      }),
+      rateLimitedFailure({ resetHeader: response.headers['x-rate-limit-reset'], correlationId, now: nowMs }),
     );
   }
-  const body = parseJsonBody(response.body) as SpeedSmsSuccessBody | SpeedSmsErrorBody | undefined;
-  if (response.status !== 200 || (body?.status !== 'success' && body?.status !== 'error')) {
+  if (response.status < 200 || response.status > 299) {
     return all((correlationId) =>
       httpStatusFailure({
         service: SMS_GATEWAY,
@@ -55,42 +67,31 @@ export function speedSmsSendOutcomes({
       }),
     );
   }
-  const nowMs = now.getTime();
-  if (body.status === 'error') {
-    const invalid = new Set(body.invalidPhone ?? []);
-    const code = String(body.code);
-    return phones.map((phone, i): SendOutcome => {
-      const correlationId = correlationIds[i];
-      if (invalid.has(phone))
-        return speedSmsFailure({ code: '105', providerMessage: body.message, correlationId, now: nowMs });
-      if (invalid.size > 0 && code === '105') {
-        return {
-          status: 'failed',
-          class: 'retryable',
-          code: 'loa_rejected_with_other_number',
-          message: 'SpeedSMS rejected the request for another number in it; this number will be retried.',
-          correlationId,
-        };
-      }
-      return speedSmsFailure({ code, providerMessage: body.message, correlationId, now: nowMs });
-    });
+  if (verdict !== 'error') {
+    return all((correlationId) =>
+      unknownOutcome({
+        service: 'SpeedSMS',
+        detail: body ? '`status` is neither "success" nor "error"' : 'body is not a JSON object',
+        correlationId,
+      }),
+    );
   }
-  const invalid = new Set(body.data.invalidPhone ?? []);
-  const acceptedAt = now.toISOString();
+  const invalid = new Set(readIdList(body?.['invalidPhone']));
+  const code = readCode(body?.['code']) ?? 'none';
+  const providerMessage = readText(body?.['message']);
   return phones.map((phone, i): SendOutcome => {
     const correlationId = correlationIds[i];
-    if (invalid.has(phone)) {
-      return speedSmsFailure({ code: '105', providerMessage: 'invalidPhone', correlationId, now: nowMs });
+    if (invalid.has(phone))
+      return speedSmsFailure({ code: '105', providerMessage, correlationId, now: nowMs });
+    if (invalid.size > 0 && code === '105') {
+      return {
+        status: 'failed',
+        class: 'retryable',
+        code: 'loa_rejected_with_other_number',
+        message: 'SpeedSMS rejected the request for another number in it; this number will be retried.',
+        correlationId,
+      };
     }
-    return {
-      status: 'sent',
-      providerMessageId: String(body.data.tranId),
-      correlationId,
-      segments,
-      ...(phones.length === 1 && typeof body.data.totalPrice === 'number'
-        ? { costVnd: body.data.totalPrice }
-        : {}),
-      acceptedAt,
-    };
+    return speedSmsFailure({ code, providerMessage, correlationId, now: nowMs });
   });
 }

@@ -1,22 +1,16 @@
 import type { SendOutcome } from '../../contract/send-outcome';
+import { unknownOutcome } from '../../contract/transport-failure';
 import type { HttpResponse } from '../../http/http-client';
+import { asRecord, readCode, readNumber, readText } from '../../shared/lenient-read';
 import { parseJsonBody } from '../sms-failures';
 import { twilioFailure } from './twilio.errors';
 
-interface TwilioMessageBody {
-  sid?: string;
-  status?: string;
-  num_segments?: string | number;
-  price?: string | number | null;
-  price_unit?: string | null;
-}
-
-interface TwilioErrorBody {
-  code?: number | string;
-  message?: string;
-}
-
-/** What a Twilio Messages.json request came to, from Twilio's answer. */
+/**
+ * What a Twilio Messages.json request came to, from Twilio's answer. A 2xx status is Twilio's verdict (201 Created:
+ * the message resource exists and Twilio will send it): the message is sent, with whatever of its sid, segments and
+ * price could be read. A 2xx answer that is not a JSON object is not the message resource Twilio answers with, so
+ * whether the message was created is unknown; Twilio takes no idempotency key, so it is `outcome_unknown`.
+ */
 export function twilioSendOutcome({
   response,
   correlationId,
@@ -29,35 +23,36 @@ export function twilioSendOutcome({
   segments: number;
   now: Date;
 }): SendOutcome {
-  if (response.status === 200 || response.status === 201) {
-    const body = parseJsonBody(response.body) as TwilioMessageBody | undefined;
-    if (body?.sid) {
-      const billed = Number(body.num_segments);
-      const price =
-        body.price === null || body.price === undefined ? Number.NaN : Math.abs(Number(body.price));
-      const currency = body.price_unit?.toUpperCase();
-      return {
-        status: 'sent',
-        providerMessageId: body.sid,
-        correlationId,
-        segments: Number.isInteger(billed) && billed > 0 ? billed : segments,
-        ...(Number.isFinite(price) && currency
-          ? currency === 'VND'
-            ? { costVnd: price }
-            : { cost: { amount: price, currency } }
-          : {}),
-        acceptedAt: now.toISOString(),
-      };
+  const body = asRecord(parseJsonBody(response.body));
+  if (response.status >= 200 && response.status <= 299) {
+    if (!body) {
+      return unknownOutcome({ service: 'Twilio', detail: 'body is not a JSON object', correlationId });
     }
+    const sid = readText(body['sid']);
+    const billed = readNumber(body['num_segments']);
+    const price = readNumber(body['price']);
+    const currency = readText(body['price_unit'])?.toUpperCase();
+    return {
+      status: 'sent',
+      ...(sid === undefined ? {} : { providerMessageId: sid }),
+      correlationId,
+      segments: billed !== undefined && Number.isInteger(billed) && billed > 0 ? billed : segments,
+      ...(price !== undefined && currency
+        ? currency === 'VND'
+          ? { costVnd: Math.abs(price) }
+          : { cost: { amount: Math.abs(price), currency } }
+        : {}),
+      acceptedAt: now.toISOString(),
+    };
   }
-  const error = parseJsonBody(response.body) as TwilioErrorBody | undefined;
-  const retryAfter = Number(response.headers['retry-after']);
+  const code = readCode(body?.['code']);
+  const retryAfter = readNumber(response.headers['retry-after']);
   return twilioFailure({
-    code: error?.code === undefined ? `http_${response.status}` : String(error.code),
+    code: code ?? `http_${response.status}`,
     httpStatus: response.status,
-    providerMessage: error?.message ?? response.body.slice(0, 300),
+    providerMessage: readText(body?.['message']) ?? response.body.slice(0, 300),
     correlationId,
     now: now.getTime(),
-    ...(Number.isFinite(retryAfter) && retryAfter >= 0 ? { retryAfterMs: retryAfter * 1000 } : {}),
+    ...(retryAfter !== undefined && retryAfter >= 0 ? { retryAfterMs: retryAfter * 1000 } : {}),
   });
 }

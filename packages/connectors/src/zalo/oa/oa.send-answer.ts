@@ -1,26 +1,32 @@
 import { z } from 'zod';
 import type { SendOutcome } from '../../contract/send-outcome';
 import type { HttpResponse } from '../../http/http-client';
-import { zaloSendFailure } from '../shared/failure';
+import { isoTime } from '../../shared/lenient-read';
+import { zaloMessageFailure } from '../shared/failure';
 import type { ZaloTokenCallResult } from '../shared/with-zalo-token';
 import { readZaloAnswer, type ZaloCallResult } from '../shared/zalo-call';
-import { zaloId, zaloNumber } from '../shared/zalo-schemas';
+import { lenient, zaloId, zaloNumber } from '../shared/zalo-schemas';
 import { OA_ERRORS } from './oa.errors';
 
-export const oaSendDataSchema = z.object({
-  message_id: zaloId,
-  user_id: zaloId.optional(),
-  sent_time: zaloId.optional(),
-  /** Absent for a paid message. */
-  quota: z
-    .object({
-      quota_type: z.string().optional(),
-      remain: zaloNumber.optional(),
-      total: zaloNumber.optional(),
-    })
-    .passthrough()
-    .nullish(),
-});
+/**
+ * `data` of an OA message Zalo accepted (`error: 0`). Every field is read leniently and the whole never fails, so
+ * that an accepted message is recorded as sent, with whatever of its id, time and quota could be read.
+ */
+export const oaSendDataSchema = z
+  .object({
+    message_id: lenient(zaloId),
+    user_id: lenient(zaloId),
+    sent_time: lenient(zaloNumber),
+    /** Absent for a paid message. */
+    quota: lenient(
+      z.object({
+        quota_type: lenient(z.string()),
+        remain: lenient(zaloNumber),
+        total: lenient(zaloNumber),
+      }),
+    ),
+  })
+  .catch({});
 export type OaSendData = z.output<typeof oaSendDataSchema>;
 
 /** Reads Zalo's answer to an OA message send. */
@@ -41,15 +47,14 @@ export function oaSendOutcome({
   now: number;
 }): SendOutcome {
   if (!result.ok) {
-    return zaloSendFailure({ failure: result, channel: 'Zalo OA', errors: OA_ERRORS, correlationId, now });
+    return zaloMessageFailure({ failure: result, channel: 'Zalo OA', errors: OA_ERRORS, correlationId, now });
   }
   const { data } = result;
-  const sentAt = data.sent_time !== undefined ? Number(data.sent_time) : Number.NaN;
   return {
     status: 'sent',
-    providerMessageId: data.message_id,
+    ...(data.message_id !== undefined ? { providerMessageId: data.message_id } : {}),
     correlationId,
     ...(data.quota?.remain !== undefined ? { quotaRemaining: data.quota.remain } : {}),
-    acceptedAt: new Date(Number.isFinite(sentAt) ? sentAt : now).toISOString(),
+    acceptedAt: isoTime(data.sent_time, now),
   };
 }

@@ -1,22 +1,17 @@
-import { z } from 'zod';
 import type { HttpResponse } from '../../http/http-client';
+import { asRecord, readCode, readNumber, readText } from '../../shared/lenient-read';
 import { oauthReasonFor, type ZaloOAuthResult } from './oauth.errors';
 
-const tokenResponseSchema = z.object({
-  access_token: z.string().min(1),
-  refresh_token: z.string().min(1),
-  // Zalo sends a string ("90000").
-  expires_in: z.coerce.number().int().positive(),
-});
+/** What Zalo documents for the access token's lifetime (25 hours), for an answer whose `expires_in` is unreadable. */
+const DOCUMENTED_LIFETIME_SECONDS = 90_000;
 
-const errorResponseSchema = z.object({
-  error: z.coerce.number(),
-  error_name: z.string().optional(),
-  error_description: z.string().optional(),
-  message: z.string().optional(),
-});
-
-/** Reads Zalo OAuth's answer to a code exchange or a refresh; the pair counts as issued at `issuedAt`. */
+/**
+ * Reads Zalo OAuth's answer to a code exchange or a refresh; the pair counts as issued at `issuedAt`. A non-zero
+ * `error` is Zalo's refusal, whatever its wording fields hold. An answer with both tokens is the new pair, whatever
+ * else it holds: a refresh has then spent the old refresh token, so failing over a field Loa can do without would
+ * lose the OA's only live one. An unreadable `expires_in` is taken as the documented 25 hours (a token that dies
+ * sooner is refused by Zalo and refreshed then).
+ */
 export function readZaloTokenAnswer(
   response: Pick<HttpResponse, 'status' | 'body'>,
   issuedAt: number,
@@ -29,9 +24,9 @@ export function readZaloTokenAnswer(
       message: `Zalo OAuth answered HTTP ${response.status}.`,
     };
   }
-  let body: unknown;
+  let parsed: unknown;
   try {
-    body = JSON.parse(response.body);
+    parsed = JSON.parse(response.body);
   } catch {
     return {
       ok: false,
@@ -39,30 +34,33 @@ export function readZaloTokenAnswer(
       message: 'Zalo OAuth answered with a body that is not JSON.',
     };
   }
-  const error = errorResponseSchema.safeParse(body);
-  if (error.success && error.data.error !== 0) {
-    const reason = oauthReasonFor(error.data.error);
-    const detail = error.data.error_description ?? error.data.error_name ?? error.data.message ?? '';
+  const body = asRecord(parsed);
+  const error = Number(readCode(body?.['error']));
+  if (Number.isInteger(error) && error !== 0) {
+    const reason = oauthReasonFor(error);
+    const detail =
+      readText(body?.['error_description']) ??
+      readText(body?.['error_name']) ??
+      readText(body?.['message']) ??
+      '';
     return {
       ok: false,
       kind: 'oauth',
-      code: error.data.error,
+      code: error,
       reason,
-      message: `Zalo OAuth error ${error.data.error} (${reason})${detail ? `: ${detail}` : ''}`,
+      message: `Zalo OAuth error ${error} (${reason})${detail ? `: ${detail}` : ''}`,
     };
   }
-  const tokens = tokenResponseSchema.safeParse(body);
-  if (!tokens.success) {
-    const field = tokens.error.issues[0]?.path.map(String).join('.') ?? '';
-    return { ok: false, kind: 'invalid_response', message: `Zalo OAuth answer lacks a valid ${field}.` };
+  const accessToken = readText(body?.['access_token']);
+  const refreshToken = readText(body?.['refresh_token']);
+  if (accessToken === undefined || refreshToken === undefined) {
+    const missing = accessToken === undefined ? 'access_token' : 'refresh_token';
+    return { ok: false, kind: 'invalid_response', message: `Zalo OAuth answer lacks a valid ${missing}.` };
   }
+  const expiresIn = readNumber(body?.['expires_in']);
+  const lifetimeSeconds = expiresIn !== undefined && expiresIn > 0 ? expiresIn : DOCUMENTED_LIFETIME_SECONDS;
   return {
     ok: true,
-    pair: {
-      accessToken: tokens.data.access_token,
-      refreshToken: tokens.data.refresh_token,
-      issuedAt,
-      accessTokenExpiresAt: issuedAt + tokens.data.expires_in * 1000,
-    },
+    pair: { accessToken, refreshToken, issuedAt, accessTokenExpiresAt: issuedAt + lifetimeSeconds * 1000 },
   };
 }

@@ -105,13 +105,12 @@ describe.each([
       },
       idempotencyKey: 'journey:c1:contact9:once:otp:1',
     });
-    if (!isSent(outcome)) throw new Error(JSON.stringify(outcome));
+    if (!isSent(outcome) || !outcome.providerMessageId) throw new Error(JSON.stringify(outcome));
+    const msgId = outcome.providerMessageId;
     const receipt = await waitFor(
       'the ZNS receipt',
       async () => {
-        const match = received.find((entry) =>
-          entry.rawBody.toString('utf8').includes(outcome.providerMessageId),
-        );
+        const match = received.find((entry) => entry.rawBody.toString('utf8').includes(msgId));
         if (!match) throw new Error('not yet');
         return match;
       },
@@ -160,10 +159,10 @@ describe.each([
       message: { type: 'cs', recipient: { userId: user }, body: { kind: 'text', text: 'Cảm ơn anh' } },
       idempotencyKey: `oa-events-${firstTerm}`,
     });
-    if (!isSent(outcome)) throw new Error(JSON.stringify(outcome));
+    if (!isSent(outcome) || !outcome.providerMessageId) throw new Error(JSON.stringify(outcome));
+    const msgId = outcome.providerMessageId;
     const sentOf = (name: string) => (body: Record<string, unknown>) =>
-      body['event_name'] === name &&
-      JSON.stringify(body['message'] ?? {}).includes(outcome.providerMessageId);
+      body['event_name'] === name && JSON.stringify(body['message'] ?? {}).includes(msgId);
 
     const receiptEntry = await webhook('the OA receipt', sentOf('user_received_message'));
     const receiptBody = JSON.parse(receiptEntry.rawBody.toString('utf8')) as { timestamp: string };

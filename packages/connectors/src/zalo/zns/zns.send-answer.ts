@@ -1,18 +1,24 @@
 import { z } from 'zod';
 import type { SendOutcome } from '../../contract/send-outcome';
 import type { HttpResponse } from '../../http/http-client';
-import { zaloSendFailure } from '../shared/failure';
+import { isoTime } from '../../shared/lenient-read';
+import { zaloMessageFailure } from '../shared/failure';
 import type { ZaloTokenCallResult } from '../shared/with-zalo-token';
 import { readZaloAnswer, type ZaloCallResult } from '../shared/zalo-call';
-import { zaloId, zaloNumber } from '../shared/zalo-schemas';
+import { lenient, zaloId, zaloNumber } from '../shared/zalo-schemas';
 import { ZNS_ERRORS } from './zns.errors';
 
-export const znsSendDataSchema = z.object({
-  msg_id: zaloId,
-  sent_time: zaloId.optional(),
-  sending_mode: z.string().optional(),
-  quota: z.object({ dailyQuota: zaloNumber.optional(), remainingQuota: zaloNumber.optional() }).nullish(),
-});
+/**
+ * `data` of a ZNS send that Zalo accepted (`error: 0`). Every field is read leniently and the whole never fails, so
+ * that an accepted message is recorded as sent, with whatever of its id, time and quota could be read.
+ */
+export const znsSendDataSchema = z
+  .object({
+    msg_id: lenient(zaloId),
+    sent_time: lenient(zaloNumber),
+    quota: lenient(z.object({ remainingQuota: lenient(zaloNumber) })),
+  })
+  .catch({});
 export type ZnsSendData = z.output<typeof znsSendDataSchema>;
 
 /** Reads Zalo's answer to a ZNS send. */
@@ -36,16 +42,21 @@ export function znsSendOutcome({
   now: number;
 }): SendOutcome {
   if (!result.ok) {
-    return zaloSendFailure({ failure: result, channel: 'Zalo ZNS', errors: ZNS_ERRORS, correlationId, now });
+    return zaloMessageFailure({
+      failure: result,
+      channel: 'Zalo ZNS',
+      errors: ZNS_ERRORS,
+      correlationId,
+      now,
+    });
   }
   const { data } = result;
-  const sentAt = data.sent_time !== undefined ? Number(data.sent_time) : Number.NaN;
   return {
     status: 'sent',
-    providerMessageId: data.msg_id,
+    ...(data.msg_id !== undefined ? { providerMessageId: data.msg_id } : {}),
     correlationId,
     ...(data.quota?.remainingQuota !== undefined ? { quotaRemaining: data.quota.remainingQuota } : {}),
     ...(priceVnd !== undefined ? { costVnd: priceVnd } : {}),
-    acceptedAt: new Date(Number.isFinite(sentAt) ? sentAt : now).toISOString(),
+    acceptedAt: isoTime(data.sent_time, now),
   };
 }
