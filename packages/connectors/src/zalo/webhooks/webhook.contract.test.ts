@@ -80,7 +80,9 @@ describe.each([
         macPrefix: fx.account.webhookSignatureMacPrefix,
       }),
     ).toEqual({ ok: true });
-    return parseZaloWebhookEvent(entry.rawBody);
+    const parsed = parseZaloWebhookEvent(entry.rawBody);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    return parsed.event;
   }
 
   /** Makes a sandbox user act on the OA (follow, send text, submit info); the sandbox posts the webhook. */
@@ -142,12 +144,14 @@ describe.each([
         secret: 'forged-secret',
       }),
     ).toEqual({ ok: false, reason: 'mismatch' });
-    const event = parseZaloWebhookEvent(receipt.rawBody);
-    expect(event).toMatchObject({
-      type: 'user_received_message',
-      msgId: outcome.providerMessageId,
-      trackingId: outcome.correlationId,
-      oaId: fx.account.oaId,
+    expect(parseZaloWebhookEvent(receipt.rawBody)).toMatchObject({
+      ok: true,
+      event: {
+        type: 'user_received_message',
+        msgId: outcome.providerMessageId,
+        trackingId: outcome.correlationId,
+        oaId: fx.account.oaId,
+      },
     });
   });
 
