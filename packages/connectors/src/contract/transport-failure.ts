@@ -73,7 +73,7 @@ export function unknownOutcome(input: {
     status: 'failed',
     class: 'outcome_unknown',
     code: 'loa_unreadable_answer',
-    message: `${input.service} answered in a way Loa cannot read, so whether the message was sent is unknown; it is not sent again automatically.`,
+    message: `${input.service} answered in a way Loa cannot read, so whether the message was sent is unknown.`,
     providerMessage: input.detail,
     correlationId: input.correlationId,
   };
