@@ -1,9 +1,4 @@
-import {
-  parseEsmsCallback,
-  parseTwilioStatusCallback,
-  parseZaloWebhookEvent,
-  type ZaloWebhookEvent,
-} from '@loa/connectors';
+import { parseEsmsCallback, parseTwilioStatusCallback, parseZaloWebhookEvent } from '@loa/connectors';
 import type { ReceiptAction } from './receipt-action';
 import type { WebhookProvider } from './webhook-urls';
 
@@ -28,17 +23,10 @@ export function parseReceipt(input: {
   }
 }
 
-function zaloEvent(payload: string): ZaloWebhookEvent | { type: 'invalid'; reason: string } {
-  try {
-    return parseZaloWebhookEvent(payload);
-  } catch (error) {
-    return { type: 'invalid', reason: error instanceof Error ? error.message : String(error) };
-  }
-}
-
 function zaloAction(payload: string, accountOaId: string | undefined): ReceiptAction {
-  const event = zaloEvent(payload);
-  if (event.type === 'invalid') return { kind: 'ignore', reason: event.reason };
+  const parsed = parseZaloWebhookEvent(payload);
+  if (!parsed.ok) return { kind: 'ignore', reason: parsed.reason };
+  const { event } = parsed;
   if (event.type === 'unknown') return { kind: 'ignore', reason: `event ${event.eventName} is not used` };
   if (accountOaId !== undefined && event.oaId !== accountOaId)
     return { kind: 'ignore', reason: `the event is for OA ${event.oaId}, not this account's` };
