@@ -41,6 +41,11 @@ const userDetailSchema = z
   .passthrough();
 export type OaUserDetail = z.output<typeof userDetailSchema>;
 
+const profileSchema = z
+  .object({ oa_id: zaloId, name: z.string(), is_verified: z.boolean().optional() })
+  .passthrough();
+export type OaProfile = z.output<typeof profileSchema>;
+
 const remaining = z.object({ remain: zaloNumber.optional(), total: zaloNumber.optional() }).passthrough();
 const userQuotaSchema = z
   .object({
@@ -102,6 +107,20 @@ export class ZaloOaClient {
         signal: input.signal,
       },
       dataSchema: uploadDataSchema,
+    });
+  }
+
+  /** The OA's own profile (id, name, verification), read with its token. */
+  profile(input: Authorised): Promise<ZaloCallResult<OaProfile>> {
+    return callZaloApi({
+      http: this.http,
+      request: {
+        method: 'GET',
+        url: `${input.account.baseUrls.oa}/v2.0/oa/getoa`,
+        headers: { access_token: input.accessToken },
+        signal: input.signal,
+      },
+      dataSchema: profileSchema,
     });
   }
 
