@@ -1,4 +1,4 @@
-import { defaultSeed, startSandbox, type RunningSandbox } from '@loa/provider-sandbox';
+import { defaultSeed, startSandbox, type RunningSandbox, type SandboxOptions } from '@loa/provider-sandbox';
 import { request } from 'undici';
 import type { TestCaller } from '../../../testing/test-workspace';
 import { ZALO_CALLBACK_PATH } from '../zalo-connect.service';
@@ -7,10 +7,10 @@ import { ZALO_CALLBACK_PATH } from '../zalo-connect.service';
 export const TEST_PUBLIC_API_URL = 'http://loa-api.test';
 
 /** The provider sandbox, its Zalo app redirecting to the API's callback. */
-export async function startZaloTestSandbox(): Promise<RunningSandbox> {
+export async function startZaloTestSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const seed = defaultSeed();
   for (const app of seed.zalo) app.redirectUri = `${TEST_PUBLIC_API_URL}${ZALO_CALLBACK_PATH}`;
-  return startSandbox({ seed });
+  return startSandbox({ ...options, seed });
 }
 
 /** The settings of a channel account for the sandbox's first OA. */
