@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { INestApplication } from '@nestjs/common';
@@ -7,6 +8,7 @@ import { workspaceRoot } from '@loa/testing';
 import { DataSource } from 'typeorm';
 import { LOA_CONFIG, type LoaConfig } from '../../config/loa-config';
 import { createApp } from '../../create-app';
+import { reencryptSecrets } from '../../secrets/reencrypt-secrets';
 import { SecretBox } from '../../secrets/secret-box';
 import { testConfig } from '../../testing/test-config';
 import { seedTestWorkspace, type TestWorkspace } from '../../testing/test-workspace';
@@ -186,5 +188,14 @@ describe('the PostgreSQL token store shared by processes', () => {
     const [row] = await db.query(`SELECT * FROM zalo_oa_tokens WHERE account_id = $1`, [id]);
     expect(JSON.stringify(row)).not.toContain('rt-2');
     expect(JSON.stringify(row)).not.toContain('at-2');
+  });
+
+  it('the pair is re-encrypted under a new key with the other secrets, and opens with the new key alone', async () => {
+    const id = await connectedOa();
+    const pair = await new PostgresTokenStore(db, app.get(SecretBox), id).load();
+    const newKey = randomBytes(32);
+    const report = await reencryptSecrets(db, new SecretBox(newKey, [config.encryptionKey]));
+    expect(report.reencrypted['zalo_oa_tokens']).toBeGreaterThanOrEqual(1);
+    expect(await new PostgresTokenStore(db, new SecretBox(newKey), id).load()).toEqual(pair);
   });
 });

@@ -160,7 +160,8 @@ export class ZnsTemplatesService implements OnModuleInit, OnModuleDestroy {
     );
   }
 
-  private async syncEveryConnectedOa(): Promise<void> {
+  /** What the schedule runs: every connected, enabled OA of every workspace, one after the other. */
+  async syncEveryConnectedOa(): Promise<void> {
     const accounts = (await this.db.query(
       `SELECT id, workspace_id FROM channel_accounts
         WHERE kind = 'zalo_oa' AND status = 'connected' AND NOT disabled`,
