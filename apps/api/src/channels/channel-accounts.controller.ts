@@ -87,7 +87,8 @@ export class ChannelAccountsController {
   @Post(':id/test')
   @HttpCode(200)
   @Endpoint({
-    summary: "Test connection: one harmless call to the provider with the account's settings, recorded as lastTest",
+    summary:
+      "Test connection: one harmless call to the provider with the account's settings, recorded as lastTest",
     tags: TAGS,
     access: Access.admin,
     params: channelAccountIdParamsSchema,

@@ -10,7 +10,13 @@ import { ZnsTemplatesService } from './zalo/zns-templates.service';
 /** Channel accounts (issue 9 §1): the provider accounts messages leave from; Zalo OA connection and ZNS templates. */
 @Module({
   controllers: [ChannelAccountsController, ZaloController],
-  providers: [ChannelAccountsService, ConnectionTestService, ZaloAccess, ZaloConnectService, ZnsTemplatesService],
+  providers: [
+    ChannelAccountsService,
+    ConnectionTestService,
+    ZaloAccess,
+    ZaloConnectService,
+    ZnsTemplatesService,
+  ],
   exports: [ChannelAccountsService, ZaloAccess, ZnsTemplatesService],
 })
 export class ChannelsModule {}

@@ -82,7 +82,10 @@ export class ConnectionTestService implements OnModuleDestroy {
     } catch (error) {
       const { code, responseCode } = error as { code?: string; responseCode?: number };
       const why = [code, responseCode].filter((part) => part !== undefined).join(' ') || 'refused';
-      return { ok: false, detail: `The SMTP server ${account.host}:${account.port} refused the login or could not be reached (${why})` };
+      return {
+        ok: false,
+        detail: `The SMTP server ${account.host}:${account.port} refused the login or could not be reached (${why})`,
+      };
     }
   }
 

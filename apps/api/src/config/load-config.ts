@@ -51,7 +51,9 @@ function toConfig(env: Environment, cwd: string): LoaConfig {
     },
     imports: { maxBytes: env.LOA_IMPORT_MAX_BYTES },
     zalo: {
-      publicApiUrl: withoutTrailingSlash(env.LOA_PUBLIC_API_URL ?? `http://${env.LOA_API_HOST}:${env.LOA_API_PORT}`),
+      publicApiUrl: withoutTrailingSlash(
+        env.LOA_PUBLIC_API_URL ?? `http://${env.LOA_API_HOST}:${env.LOA_API_PORT}`,
+      ),
       builderUrl: env.LOA_BUILDER_URL && withoutTrailingSlash(env.LOA_BUILDER_URL),
       templateSyncIntervalMs: env.LOA_ZNS_TEMPLATE_SYNC_MINUTES * 60_000,
     },

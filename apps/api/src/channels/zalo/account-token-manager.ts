@@ -58,7 +58,10 @@ export class AccountTokenManager extends ZaloTokenManager {
     return this.noticed(await this.exclusively(() => super.getAccessToken(account)));
   }
 
-  override async refreshAfterRejection(account: TokenAccount, rejectedToken: string): Promise<AccessTokenResult> {
+  override async refreshAfterRejection(
+    account: TokenAccount,
+    rejectedToken: string,
+  ): Promise<AccessTokenResult> {
     while (this.locked) await this.locked;
     return this.noticed(await this.exclusively(() => super.refreshAfterRejection(account, rejectedToken)));
   }

@@ -96,7 +96,10 @@ describe('the PostgreSQL token store shared by processes', () => {
   it('two worker processes, 100 concurrent sends on an expired token: one refresh reaches Zalo, every send is sent', async () => {
     const id = await connectedOa();
     sandbox.expireTokens(oaId());
-    await db.query(`UPDATE zalo_oa_tokens SET access_token_expires_at = now() - interval '1 minute' WHERE account_id = $1`, [id]);
+    await db.query(
+      `UPDATE zalo_oa_tokens SET access_token_expires_at = now() - interval '1 minute' WHERE account_id = $1`,
+      [id],
+    );
     const { config: accountConfig } = await app.get(ChannelAccountsService).forSending(ws.workspaceId, id);
     const refreshesBefore = sandbox.requestCount(REFRESH_PATH);
     const sendsBefore = sandbox.requestCount(SEND_PATH);
@@ -122,7 +125,9 @@ describe('the PostgreSQL token store shared by processes', () => {
     expect(outcomes.filter((outcome) => outcome.status !== 'sent')).toEqual([]);
     expect(sandbox.requestCount(REFRESH_PATH) - refreshesBefore).toBe(1);
     expect(sandbox.requestCount(SEND_PATH) - sendsBefore).toBeGreaterThanOrEqual(100);
-    expect(sandbox.inbox({ channel: 'zns' }).filter((message) => message.account === oaId()).length).toBeGreaterThanOrEqual(100);
+    expect(
+      sandbox.inbox({ channel: 'zns' }).filter((message) => message.account === oaId()).length,
+    ).toBeGreaterThanOrEqual(100);
   });
 
   it('a dead refresh token marks the account needs_reconnect (list and /health), and nobody refreshes it again', async () => {
@@ -145,7 +150,10 @@ describe('the PostgreSQL token store shared by processes', () => {
 
     const listed = await ws.as.analyst.get('/channel-accounts').expect(200);
     const account = listed.body.items.find((item: { id: string }) => item.id === id);
-    expect(account).toMatchObject({ status: 'needs_reconnect', statusDetail: expect.stringContaining('-14014') });
+    expect(account).toMatchObject({
+      status: 'needs_reconnect',
+      statusDetail: expect.stringContaining('-14014'),
+    });
     const health = await ws.as.anonymous.get('/health');
     expect(health.body.checks.channel_accounts).toMatchObject({
       status: 'up',
@@ -154,9 +162,14 @@ describe('the PostgreSQL token store shared by processes', () => {
 
     // Retries in this process and in another one (own pool, own manager) do not call Zalo again.
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      expect(await access.withAccessToken(ws.workspaceId, id, async () => 'called')).toMatchObject({ ok: false });
+      expect(await access.withAccessToken(ws.workspaceId, id, async () => 'called')).toMatchObject({
+        ok: false,
+      });
     }
-    const otherDb = new DataSource({ type: 'postgres', url: config.database.kind === 'postgres' ? config.database.url : '' });
+    const otherDb = new DataSource({
+      type: 'postgres',
+      url: config.database.kind === 'postgres' ? config.database.url : '',
+    });
     await otherDb.initialize();
     try {
       const otherManager = new AccountTokenManager(otherDb, id, { box, oauth: access.oauth });
@@ -173,7 +186,10 @@ describe('the PostgreSQL token store shared by processes', () => {
       status: 'connected',
       statusDetail: null,
     });
-    expect(await access.withAccessToken(ws.workspaceId, id, async () => 'called')).toEqual({ ok: true, value: 'called' });
+    expect(await access.withAccessToken(ws.workspaceId, id, async () => 'called')).toEqual({
+      ok: true,
+      value: 'called',
+    });
   });
 
   it('compare-and-set: a save expecting a refresh token that is no longer stored is a conflict', async () => {
@@ -182,7 +198,13 @@ describe('the PostgreSQL token store shared by processes', () => {
     const current = (await store.load())!;
     const next = { ...current, accessToken: 'at-2', refreshToken: 'rt-2' };
     expect(await store.save(oaId(), next, { expectedRefreshToken: current.refreshToken })).toBe('saved');
-    expect(await store.save(oaId(), { ...next, refreshToken: 'rt-3' }, { expectedRefreshToken: current.refreshToken })).toBe('conflict');
+    expect(
+      await store.save(
+        oaId(),
+        { ...next, refreshToken: 'rt-3' },
+        { expectedRefreshToken: current.refreshToken },
+      ),
+    ).toBe('conflict');
     expect(await store.save(oaId(), next, { expectedRefreshToken: null })).toBe('conflict');
     expect(await store.load()).toMatchObject({ accessToken: 'at-2', refreshToken: 'rt-2' });
     const [row] = await db.query(`SELECT * FROM zalo_oa_tokens WHERE account_id = $1`, [id]);

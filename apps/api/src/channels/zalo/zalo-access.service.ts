@@ -44,8 +44,14 @@ export class ZaloAccess implements OnModuleDestroy {
   /** The account (404 outside the workspace, 409 when it is not a Zalo OA). */
   async forAccount(workspaceId: string, accountId: string): Promise<ZaloOaHandle> {
     const { row, config } = await this.accounts.forSending(workspaceId, accountId);
-    if (row.kind !== 'zalo_oa') throw problems.conflict('This channel account is not a Zalo Official Account');
-    return { row, account: zaloOaAccountSchema.parse(config), tokens: this.tokensFor(row.id), http: this.http };
+    if (row.kind !== 'zalo_oa')
+      throw problems.conflict('This channel account is not a Zalo Official Account');
+    return {
+      row,
+      account: zaloOaAccountSchema.parse(config),
+      tokens: this.tokensFor(row.id),
+      http: this.http,
+    };
   }
 
   /** Runs `call` with a valid access token of the OA, or answers why there is none. */

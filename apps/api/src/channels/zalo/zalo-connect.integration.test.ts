@@ -53,7 +53,9 @@ describe('connecting a Zalo OA through the OAuth v4 redirect (PKCE, single-use s
     const started = await ws.as.admin.post(`/channel-accounts/${id}/zalo/connect`).expect(200);
     const url = new URL(started.body.url);
     expect(`${url.origin}${url.pathname}`).toBe(`${sandbox.urls.zaloOauth}/oa/permission`);
-    expect(url.searchParams.get('redirect_uri')).toBe(`${TEST_PUBLIC_API_URL}/channel-accounts/zalo/callback`);
+    expect(url.searchParams.get('redirect_uri')).toBe(
+      `${TEST_PUBLIC_API_URL}/channel-accounts/zalo/callback`,
+    );
     expect(url.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const state = url.searchParams.get('state') ?? '';
     expect(state.length).toBeGreaterThanOrEqual(22);
@@ -65,7 +67,11 @@ describe('connecting a Zalo OA through the OAuth v4 redirect (PKCE, single-use s
     expect(finished.text).toContain('Cửa hàng Sandbox');
 
     const account = await accountOf(id);
-    expect(account).toMatchObject({ status: 'connected', statusDetail: null, providerName: 'Cửa hàng Sandbox' });
+    expect(account).toMatchObject({
+      status: 'connected',
+      statusDetail: null,
+      providerName: 'Cửa hàng Sandbox',
+    });
     const [tokens] = await db.query(`SELECT * FROM zalo_oa_tokens WHERE account_id = $1`, [id]);
     expect(tokens.tokens_ciphertext).toMatch(/^v1\./);
     expect(tokens.refresh_token_sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -83,7 +89,9 @@ describe('connecting a Zalo OA through the OAuth v4 redirect (PKCE, single-use s
       name: otp.templateName,
       status: otp.status,
       price: Number(otp.price),
-      params: otp.params.map((p) => expect.objectContaining({ name: p.name, type: p.type, maxLength: p.maxLength })),
+      params: otp.params.map((p) =>
+        expect.objectContaining({ name: p.name, type: p.type, maxLength: p.maxLength }),
+      ),
     });
   });
 
@@ -104,9 +112,10 @@ describe('connecting a Zalo OA through the OAuth v4 redirect (PKCE, single-use s
     expect((await accountOf(id)).status).toBe('not_connected');
 
     const late = await startAndConsent(ws.as.admin, id);
-    await db.query(`UPDATE zalo_oauth_states SET expires_at = now() - interval '1 second' WHERE account_id = $1`, [
-      id,
-    ]);
+    await db.query(
+      `UPDATE zalo_oauth_states SET expires_at = now() - interval '1 second' WHERE account_id = $1`,
+      [id],
+    );
     const expired = await ws.as.admin.get(late).expect(400);
     expect(expired.body.detail).toMatch(/expired/);
     expect((await accountOf(id)).status).toBe('not_connected');
@@ -149,7 +158,9 @@ describe('connecting a Zalo OA through the OAuth v4 redirect (PKCE, single-use s
         .send({ kind: 'zalo_oa', name: 'OA', config: sandboxZaloConfig(sandbox) })
         .expect(201);
       const back = await ows.as.admin.get(await startAndConsent(ows.as.admin, created.body.id)).expect(302);
-      expect(back.headers.location).toBe(`http://builder.test/app/channels/${created.body.id}?connected=zalo`);
+      expect(back.headers.location).toBe(
+        `http://builder.test/app/channels/${created.body.id}?connected=zalo`,
+      );
     } finally {
       await other.close();
     }

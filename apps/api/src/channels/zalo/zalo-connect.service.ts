@@ -70,7 +70,15 @@ export class ZaloConnectService {
       `INSERT INTO zalo_oauth_states (state_sha256, workspace_id, account_id, session_id, verifier_ciphertext,
                                       verifier_key_id, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [stateSha256, actor.workspaceId, accountId, actor.sessionId, sealed.ciphertext, sealed.keyId, expiresAt],
+      [
+        stateSha256,
+        actor.workspaceId,
+        accountId,
+        actor.sessionId,
+        sealed.ciphertext,
+        sealed.keyId,
+        expiresAt,
+      ],
     );
     const url = buildZaloConsentUrl({
       account,
@@ -86,7 +94,9 @@ export class ZaloConnectService {
     callback: { code?: string; state?: string; oa_id?: string },
   ): Promise<ZaloConnected> {
     if (!callback.state || !callback.code)
-      throw problems.badRequest('Zalo did not grant access (no code or state came back); start the connection again');
+      throw problems.badRequest(
+        'Zalo did not grant access (no code or state came back); start the connection again',
+      );
     const stateSha256 = sha256Hex(callback.state);
     // Consumed whatever happens next: a state is good for one callback.
     const [consent] = (await this.db.query(
@@ -119,13 +129,17 @@ export class ZaloConnectService {
       code: callback.code,
       codeVerifier,
     });
-    if (!connected.ok) throw new ProblemException(502, `Zalo did not connect the OA: ${describeZaloFailure(connected)}`);
+    if (!connected.ok)
+      throw new ProblemException(502, `Zalo did not connect the OA: ${describeZaloFailure(connected)}`);
     await this.db.query(
       `UPDATE channel_accounts SET status = 'connected', status_detail = NULL, updated_at = now() WHERE id = $1`,
       [handle.row.id],
     );
     const providerName = await this.oaName(handle);
-    await this.db.query(`UPDATE channel_accounts SET provider_name = $2 WHERE id = $1`, [handle.row.id, providerName]);
+    await this.db.query(`UPDATE channel_accounts SET provider_name = $2 WHERE id = $1`, [
+      handle.row.id,
+      providerName,
+    ]);
     await this.audit.record({
       workspaceId: actor.workspaceId,
       actor,

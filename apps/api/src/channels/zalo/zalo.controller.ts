@@ -41,7 +41,8 @@ export class ZaloController {
   @Post(':id/zalo/connect')
   @HttpCode(200)
   @Endpoint({
-    summary: 'Start connecting a Zalo OA: answers the Zalo consent URL (OAuth v4, PKCE) to send the browser to',
+    summary:
+      'Start connecting a Zalo OA: answers the Zalo consent URL (OAuth v4, PKCE) to send the browser to',
     description:
       'The consent is bound to this session and expires after 10 minutes; Zalo sends the browser back to ' +
       '`GET /channel-accounts/zalo/callback`.',
@@ -58,13 +59,16 @@ export class ZaloController {
   @Endpoint({
     summary: "Zalo's OAuth redirect: finishes connecting the OA, then returns the admin to the builder",
     description:
-      'Called by Zalo in the admin\'s browser (with the session cookie) with `code`, `state` and `oa_id`. ' +
+      "Called by Zalo in the admin's browser (with the session cookie) with `code`, `state` and `oa_id`. " +
       'The state must be the one this session started, unused and unexpired. Success: 302 to the builder ' +
       '(LOA_BUILDER_URL) or a small HTML page; failure: a problem, the account unchanged.',
     tags: TAGS,
     access: Access.admin,
     query: callbackQuerySchema,
-    responses: { 302: { description: 'Connected: back to the builder' }, 502: { description: 'Zalo refused' } },
+    responses: {
+      302: { description: 'Connected: back to the builder' },
+      502: { description: 'Zalo refused' },
+    },
   })
   async callback(
     @CurrentPrincipal() principal: UserPrincipal,
@@ -103,7 +107,8 @@ export class ZaloController {
 
   @Get(':id/zns-templates')
   @Endpoint({
-    summary: "The OA's ZNS templates as last synced (params with type and max length, price, status, quality)",
+    summary:
+      "The OA's ZNS templates as last synced (params with type and max length, price, status, quality)",
     tags: ['Templates'],
     access: Access.read,
     params: channelAccountIdParamsSchema,

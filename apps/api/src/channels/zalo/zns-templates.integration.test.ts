@@ -64,12 +64,19 @@ describe('ZNS templates synced per OA', () => {
     );
     const synced = await ws.as.admin.post(`/channel-accounts/${connected}/zns-templates/sync`).expect(200);
     expect(synced.body).toEqual({ ok: true, templates: seeded().length });
-    expect(await storedIds(connected)).toEqual(seeded().map((t) => t.templateId).sort());
+    expect(await storedIds(connected)).toEqual(
+      seeded()
+        .map((t) => t.templateId)
+        .sort(),
+    );
     const [account] = await db.query(
       `SELECT zns_templates_synced_at, zns_templates_sync_error FROM channel_accounts WHERE id = $1`,
       [connected],
     );
-    expect(account).toMatchObject({ zns_templates_synced_at: expect.any(Date), zns_templates_sync_error: null });
+    expect(account).toMatchObject({
+      zns_templates_synced_at: expect.any(Date),
+      zns_templates_sync_error: null,
+    });
   });
 
   it('syncTemplate reads one template again (for the change_template_status webhook)', async () => {
@@ -77,7 +84,10 @@ describe('ZNS templates synced per OA', () => {
       `UPDATE zns_templates SET status = 'PENDING_REVIEW', params = '[]' WHERE account_id = $1 AND template_id = '300002'`,
       [connected],
     );
-    expect(await app.get(ZnsTemplatesService).syncTemplate(connected, '300002')).toEqual({ ok: true, templates: 1 });
+    expect(await app.get(ZnsTemplatesService).syncTemplate(connected, '300002')).toEqual({
+      ok: true,
+      templates: 1,
+    });
     const template = seeded().find((t) => t.templateId === '300002')!;
     const [row] = await db.query(
       `SELECT status, params FROM zns_templates WHERE account_id = $1 AND template_id = '300002'`,
@@ -90,17 +100,29 @@ describe('ZNS templates synced per OA', () => {
   it('an OA that is not connected: the sync answers why, records it, and keeps what was stored', async () => {
     const synced = await ws.as.admin.post(`/channel-accounts/${waiting}/zns-templates/sync`).expect(200);
     expect(synced.body).toMatchObject({ ok: false, detail: expect.stringMatching(/not connected/) });
-    const [account] = await db.query(`SELECT zns_templates_sync_error FROM channel_accounts WHERE id = $1`, [waiting]);
+    const [account] = await db.query(`SELECT zns_templates_sync_error FROM channel_accounts WHERE id = $1`, [
+      waiting,
+    ]);
     expect(account.zns_templates_sync_error).toMatch(/not connected/);
-    expect((await ws.as.analyst.get(`/channel-accounts/${waiting}/zns-templates`).expect(200)).body.items).toEqual([]);
+    expect(
+      (await ws.as.analyst.get(`/channel-accounts/${waiting}/zns-templates`).expect(200)).body.items,
+    ).toEqual([]);
   });
 
   it('the schedule syncs every connected OA and leaves the others', async () => {
     await db.query(`DELETE FROM zns_templates WHERE account_id = $1`, [connected]);
-    await db.query(`UPDATE channel_accounts SET zns_templates_sync_error = 'before' WHERE id = $1`, [waiting]);
+    await db.query(`UPDATE channel_accounts SET zns_templates_sync_error = 'before' WHERE id = $1`, [
+      waiting,
+    ]);
     await app.get(ZnsTemplatesService).syncEveryConnectedOa();
-    expect(await storedIds(connected)).toEqual(seeded().map((t) => t.templateId).sort());
-    const [account] = await db.query(`SELECT zns_templates_sync_error FROM channel_accounts WHERE id = $1`, [waiting]);
+    expect(await storedIds(connected)).toEqual(
+      seeded()
+        .map((t) => t.templateId)
+        .sort(),
+    );
+    const [account] = await db.query(`SELECT zns_templates_sync_error FROM channel_accounts WHERE id = $1`, [
+      waiting,
+    ]);
     expect(account.zns_templates_sync_error).toBe('before');
   });
 

@@ -11,7 +11,12 @@ import { LOA_CONFIG, type LoaConfig } from '../../config/loa-config';
 import { problems } from '../../http/problem';
 import { describeZaloFailure } from './zalo-failure';
 import { ZaloAccess, type ZaloOaHandle } from './zalo-access.service';
-import { toZnsTemplateView, ZNS_TEMPLATE_COLUMNS, type ZnsTemplateRow, type ZnsTemplateView } from './zns-template-row';
+import {
+  toZnsTemplateView,
+  ZNS_TEMPLATE_COLUMNS,
+  type ZnsTemplateRow,
+  type ZnsTemplateView,
+} from './zns-template-row';
 
 const PAGE = 100;
 const DETAIL_READS_AT_ONCE = 4;
@@ -171,7 +176,8 @@ export class ZnsTemplatesService implements OnModuleInit, OnModuleDestroy {
         ok: false as const,
         detail: error instanceof Error ? error.message : String(error),
       }));
-      if (!result.ok) this.logger.warn('ZNS template sync failed', { accountId: account.id, detail: result.detail });
+      if (!result.ok)
+        this.logger.warn('ZNS template sync failed', { accountId: account.id, detail: result.detail });
     }
   }
 }

@@ -46,7 +46,9 @@ export class CreateZaloConnectTokensAndZnsTemplates1764610000000 implements Migr
         synced_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (account_id, template_id)
       )`);
-    await queryRunner.query(`CREATE INDEX zns_templates_workspace ON zns_templates (workspace_id, account_id)`);
+    await queryRunner.query(
+      `CREATE INDEX zns_templates_workspace ON zns_templates (workspace_id, account_id)`,
+    );
     await queryRunner.query(`
       ALTER TABLE channel_accounts
         ADD COLUMN zns_templates_synced_at timestamptz,

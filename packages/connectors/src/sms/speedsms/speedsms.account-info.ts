@@ -2,11 +2,13 @@ import { networkErrorCode, type HttpClient } from '../../http/http-client';
 import type { SpeedSmsAccount } from './speedsms.config';
 
 export type SpeedSmsAccountInfo =
-  | { ok: true; email: string; balance: number; currency: string }
-  | { ok: false; detail: string };
+  { ok: true; email: string; balance: number; currency: string } | { ok: false; detail: string };
 
 /** GET /user/info (providers.md §SpeedSMS): the account's e-mail and balance, which proves the access token works. */
-export async function speedSmsAccountInfo(http: HttpClient, account: SpeedSmsAccount): Promise<SpeedSmsAccountInfo> {
+export async function speedSmsAccountInfo(
+  http: HttpClient,
+  account: SpeedSmsAccount,
+): Promise<SpeedSmsAccountInfo> {
   let response;
   try {
     response = await http.send({
@@ -15,7 +17,10 @@ export async function speedSmsAccountInfo(http: HttpClient, account: SpeedSmsAcc
       headers: { authorization: `Basic ${Buffer.from(`${account.accessToken}:x`).toString('base64')}` },
     });
   } catch (error) {
-    return { ok: false, detail: `SpeedSMS could not be reached (${networkErrorCode(error) ?? 'network_error'})` };
+    return {
+      ok: false,
+      detail: `SpeedSMS could not be reached (${networkErrorCode(error) ?? 'network_error'})`,
+    };
   }
   let body: { status?: unknown; code?: unknown; message?: unknown; data?: Record<string, unknown> };
   try {
@@ -25,7 +30,10 @@ export async function speedSmsAccountInfo(http: HttpClient, account: SpeedSmsAcc
   }
   if (response.status !== 200 || body.status !== 'success' || typeof body.data !== 'object' || !body.data) {
     const message = typeof body.message === 'string' ? `: ${body.message}` : '';
-    return { ok: false, detail: `SpeedSMS refused (HTTP ${response.status}, code ${String(body.code)})${message}` };
+    return {
+      ok: false,
+      detail: `SpeedSMS refused (HTTP ${response.status}, code ${String(body.code)})${message}`,
+    };
   }
   return {
     ok: true,
