@@ -18,6 +18,7 @@ export * from './sms/speedsms/speedsms.config';
 export * from './sms/speedsms/speedsms.errors';
 export * from './sms/speedsms/speedsms.send-answer';
 export * from './sms/speedsms/speedsms.connector';
+export * from './sms/speedsms/speedsms.account-info';
 export * from './sms/twilio/twilio.config';
 export * from './sms/twilio/twilio.errors';
 export * from './sms/twilio/twilio.signature';

@@ -44,7 +44,7 @@ export const channelAccountSchema = z.object({
     .string()
     .nullable()
     .describe(
-      'Where the provider sends receipts and events (paste it into the Zalo developer console); null when LOA_PUBLIC_URL is not set or the kind has no webhook',
+      'Where the provider sends receipts and events (paste it into the Zalo developer console), built from LOA_PUBLIC_API_URL; null for kinds without webhooks',
     ),
   createdAt: z.string(),
   updatedAt: z.string(),

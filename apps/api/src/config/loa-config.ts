@@ -31,8 +31,12 @@ export interface LoaConfig {
   rateLimits: { loginPerMinute: number; ingestPerSecondPerKey: number };
   /** Largest CSV file an import accepts, in bytes. */
   imports: { maxBytes: number };
-  /** The API's address as providers reach it (no trailing slash); webhook URLs are built from it. */
-  publicUrl: string | undefined;
+  /**
+   * Zalo OA connection: the API's public URL (redirect URI = publicApiUrl + /channel-accounts/zalo/callback), the
+   * builder URL the callback returns the admin to (a small page is answered when unset), and how often every
+   * connected OA's ZNS templates are synced (ms; 0 = never on a schedule).
+   */
+  zalo: { publicApiUrl: string; builderUrl: string | undefined; templateSyncIntervalMs: number };
   log: { level: 'debug' | 'info' | 'warn' | 'error'; format: 'json' | 'pretty' };
 }
 

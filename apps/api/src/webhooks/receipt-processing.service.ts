@@ -86,12 +86,13 @@ export class ReceiptProcessing {
         const contactId = await this.audience.record({ ...scope, event: action.event });
         return { outcome: 'applied', detail: `contact ${contactId}` };
       }
-      case 'template_status':
-        await this.templates.resync({ ...scope, templateId: action.templateId });
+      case 'template_status': {
+        const synced = await this.templates.resync({ ...scope, templateId: action.templateId });
         return {
           outcome: 'applied',
-          detail: `template ${action.templateId}: ${action.previousStatus} -> ${action.newStatus}`,
+          detail: `template ${action.templateId}: ${action.previousStatus} -> ${action.newStatus}; ${synced}`,
         };
+      }
       case 'ignore':
         return { outcome: 'ignored', detail: action.reason };
     }

@@ -16,7 +16,8 @@ export function webhookProviderOf(kind: ChannelKind): WebhookProvider | undefine
 }
 
 /**
- * The URLs providers call back, built from `LOA_PUBLIC_URL`. Zalo and Twilio sign their calls; eSMS does not, so
+ * The URLs providers call back, built from `LOA_PUBLIC_API_URL` (the API as providers reach it; the Zalo OAuth
+ * redirect URI uses it too). Zalo and Twilio sign their calls; eSMS does not, so
  * its callback URL carries an unguessable per-account `token`: HMAC-SHA256 of the account id under the encryption
  * key, checked in constant time. Tokens made under a previous encryption key still pass until that key is dropped,
  * so rotating the key does not break callbacks of messages already sent.
@@ -25,18 +26,20 @@ export function webhookProviderOf(kind: ChannelKind): WebhookProvider | undefine
 export class WebhookUrls {
   constructor(@Inject(LOA_CONFIG) private readonly config: LoaConfig) {}
 
-  /** The public URL of the account's webhook; null when the kind has none or LOA_PUBLIC_URL is not set. */
+  /** The public URL of the account's webhook; null for kinds that receive none. */
   forAccount(account: { id: string; kind: ChannelKind }): string | null {
     const provider = webhookProviderOf(account.kind);
-    if (!provider || !this.config.publicUrl) return null;
-    const url = `${this.config.publicUrl}/webhooks/${provider}/${account.id}`;
+    if (!provider) return null;
+    const url = `${this.config.zalo.publicApiUrl}/webhooks/${provider}/${account.id}`;
     return provider === 'esms' ? `${url}?token=${this.esmsToken(account.id)}` : url;
   }
 
-  /** The full URL a provider called, as it signed it: the public URL when configured, else the request's own. */
-  calledUrl(request: { protocol: string; host: string | undefined; originalUrl: string }): string {
-    const origin = this.config.publicUrl ?? `${request.protocol}://${request.host ?? 'localhost'}`;
-    return `${origin}${request.originalUrl}`;
+  /**
+   * The full URL a provider called, as it signed it: the public URL and the path and query of the request (a proxy
+   * in front of the API must not rewrite them).
+   */
+  calledUrl(originalUrl: string): string {
+    return `${this.config.zalo.publicApiUrl}${originalUrl}`;
   }
 
   esmsToken(accountId: string, key: Buffer = this.config.encryptionKey): string {

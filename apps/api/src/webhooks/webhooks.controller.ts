@@ -105,7 +105,7 @@ export class WebhooksController {
     summary: 'Twilio message status callbacks for one Twilio account',
     description:
       'Verified with X-Twilio-Signature: Base64 HMAC-SHA1 under the auth token of the exact URL Twilio called ' +
-      '(LOA_PUBLIC_URL + path) followed by the sorted form parameters.',
+      '(LOA_PUBLIC_API_URL + path) followed by the sorted form parameters.',
     tags: TAGS,
     access: Access.public,
     params: webhookAccountParamsSchema,
@@ -120,11 +120,7 @@ export class WebhooksController {
   ) {
     const rawBody = rawBodyOf(request);
     const account = await this.accounts.find(params.accountId, 'twilio');
-    const url = this.urls.calledUrl({
-      protocol: request.protocol,
-      host: request.get('host'),
-      originalUrl: request.originalUrl,
-    });
+    const url = this.urls.calledUrl(request.originalUrl);
     await this.accept(
       'twilio',
       params.accountId,

@@ -3,7 +3,7 @@ import { Module } from '@nestjs/common';
 import { ChannelsModule } from '../channels/channels.module';
 import { EventsModule } from '../events/events.module';
 import { MessageCosts } from './costs/message-cost';
-import { noZnsTemplatePrices, ZNS_TEMPLATE_PRICES } from './costs/zns-template-prices';
+import { SyncedZnsTemplatePrices, ZNS_TEMPLATE_PRICES } from './costs/zns-template-prices';
 import { LedgerReceipts } from './ledger-receipts';
 import { ReceiptProcessing } from './receipt-processing.service';
 import { ReceiptProcessor } from './receipt.processor';
@@ -13,7 +13,7 @@ import { ReceiptSweeper } from './receipt-sweeper';
 import { WebhookAccounts } from './webhook-accounts';
 import { WebhooksController } from './webhooks.controller';
 import { ZaloAudience } from './zalo-audience';
-import { recordOnlyTemplateResync, ZNS_TEMPLATE_RESYNC } from './zns-template-resync';
+import { SyncOneZnsTemplate, ZNS_TEMPLATE_RESYNC } from './zns-template-resync';
 
 /** Provider webhooks and receipts (issue 9 §4). `ReceiptProcessing.applyWaiting` is for the send service. */
 @Module({
@@ -28,8 +28,8 @@ import { recordOnlyTemplateResync, ZNS_TEMPLATE_RESYNC } from './zns-template-re
     LedgerReceipts,
     MessageCosts,
     ZaloAudience,
-    { provide: ZNS_TEMPLATE_PRICES, useValue: noZnsTemplatePrices },
-    { provide: ZNS_TEMPLATE_RESYNC, useValue: recordOnlyTemplateResync },
+    { provide: ZNS_TEMPLATE_PRICES, useClass: SyncedZnsTemplatePrices },
+    { provide: ZNS_TEMPLATE_RESYNC, useClass: SyncOneZnsTemplate },
   ],
   exports: [ReceiptProcessing],
 })

@@ -3,16 +3,20 @@ import { waitFor } from '@loa/testing';
 import request from 'supertest';
 import { ReceiptProcessing } from './receipt-processing.service';
 import {
+  connectZaloAccount,
   createAccount,
   esmsAccountConfig,
   insertLedgerRow,
   ledgerRow,
   receiptsOf,
+  SANDBOX_APP_ID,
   SANDBOX_OA_ID,
   SANDBOX_TWILIO_SID,
   SANDBOX_TWILIO_TOKEN,
+  signedZaloEvent,
   startWebhookTestBed,
   twilioAccountConfig,
+  zaloAccessToken,
   zaloAccountConfig,
   type WebhookTestBed,
 } from './testing/webhook-test-app';
@@ -43,6 +47,7 @@ describe('receipts and events the provider sandbox sends, end to end', () => {
   beforeAll(async () => {
     bed = await startWebhookTestBed();
     zalo = await createAccount(bed, 'zalo_oa', zaloAccountConfig(bed.sandbox));
+    await connectZaloAccount(bed, zalo.id);
     // The developer console step: the OA's app posts its events to the account's webhook URL.
     bed.sandbox.seed.zalo[0]!.webhookUrl = zalo.webhookUrl!;
   });
@@ -69,7 +74,7 @@ describe('receipts and events the provider sandbox sends, end to end', () => {
         template_data: { otp: '123456' },
         tracking_id: trackingId,
       },
-      { access_token: 'sandbox-zalo-access-token' },
+      { access_token: await zaloAccessToken(bed, zalo.id) },
     );
     expect(sent.error).toBe(0);
     const row = await statusOf(bed, rowId, 'delivered');
@@ -78,14 +83,43 @@ describe('receipts and events the provider sandbox sends, end to end', () => {
       .find((message) => message.correlationId === trackingId)!;
     expect(row.delivered_at?.getTime()).toBe(Number(inbox.content['delivery_time']));
     expect(row.sent_at).not.toBeNull();
-    expect(row.billable_units).toBe(1);
+    // Billed at the synced template's price (the sandbox's template 300002 costs 300 VND).
+    expect(row).toMatchObject({ cost: '300.0000', cost_currency: 'VND', billable_units: 1 });
+  });
+
+  it('syncs the template a change_template_status webhook names', async () => {
+    await bed.db.query(
+      `UPDATE zns_templates SET status = 'STALE' WHERE account_id = $1 AND template_id = '300003'`,
+      [zalo.id],
+    );
+    const event = signedZaloEvent({
+      app_id: SANDBOX_APP_ID,
+      oa_id: SANDBOX_OA_ID,
+      event_name: 'change_template_status',
+      template_id: '300003',
+      status: { prev_status: 'REJECT', new_status: 'PENDING_REVIEW' },
+      timestamp: String(Date.now()),
+    });
+    await request(bed.app.getHttpServer())
+      .post(`/webhooks/zalo/${zalo.id}`)
+      .set('content-type', 'application/json')
+      .set('x-zevent-signature', event.signature)
+      .send(event.body)
+      .expect(200);
+    await waitFor('the template synced again', async () => {
+      const [template] = (await bed.db.query(
+        `SELECT status FROM zns_templates WHERE account_id = $1 AND template_id = '300003'`,
+        [zalo.id],
+      )) as Array<{ status: string }>;
+      if (template?.status !== 'PENDING_REVIEW') throw new Error(`status ${template?.status}`);
+    });
   });
 
   it('takes an OA message to delivered then seen from the sandbox receipts', async () => {
     const sent = await postJson(
       `${bed.sandbox.urls.zaloOa}/v3.0/oa/message/cs`,
       { recipient: { user_id: ZALO_USER }, message: { text: 'Xin chào' } },
-      { access_token: 'sandbox-zalo-access-token' },
+      { access_token: await zaloAccessToken(bed, zalo.id) },
     );
     expect(sent.error).toBe(0);
     const messageId = sent.data.message_id as string;

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { freePort } from '@loa/testing';
-import { startSandbox, type RunningSandbox } from '@loa/provider-sandbox';
+import { defaultSeed, startSandbox, type RunningSandbox } from '@loa/provider-sandbox';
 import { zaloEventSignature } from '@loa/provider-sandbox/webhooks/zalo-signature';
 import { DataSource } from 'typeorm';
+import { startAndConsent } from '../../channels/zalo/testing/zalo-sandbox-kit';
+import { ZaloAccess } from '../../channels/zalo/zalo-access.service';
+import { ZALO_CALLBACK_PATH } from '../../channels/zalo/zalo-connect.service';
 import { createApp } from '../../create-app';
 import { testConfig } from '../../testing/test-config';
 import { seedTestWorkspace, type TestWorkspace } from '../../testing/test-workspace';
@@ -14,7 +17,7 @@ export const SANDBOX_WEBHOOK_SECRET = 'sandbox-zalo-oa-webhook-secret';
 export const SANDBOX_TWILIO_SID = 'AC00000000000000000000000000000001';
 export const SANDBOX_TWILIO_TOKEN = 'sandbox-twilio-auth-token';
 
-/** The API listening on a loopback port it knows as LOA_PUBLIC_URL, the provider sandbox, and a workspace. */
+/** The API listening on a loopback port it knows as LOA_PUBLIC_API_URL, the provider sandbox, and a workspace. */
 export interface WebhookTestBed {
   app: INestApplication;
   db: DataSource;
@@ -28,8 +31,10 @@ export async function startWebhookTestBed(): Promise<WebhookTestBed> {
   const port = await freePort();
   const publicUrl = `http://127.0.0.1:${port}`;
   // The sandbox's clock is the real one; ZNS night refusals would make the suite depend on the hour.
-  const sandbox = await startSandbox({ znsNightWindow: false, receiptDelayMs: 20 });
-  const app = await createApp(testConfig({ LOA_PUBLIC_URL: publicUrl }));
+  const seed = defaultSeed();
+  for (const zaloApp of seed.zalo) zaloApp.redirectUri = `${publicUrl}${ZALO_CALLBACK_PATH}`;
+  const sandbox = await startSandbox({ seed, znsNightWindow: false, receiptDelayMs: 20 });
+  const app = await createApp(testConfig({ LOA_PUBLIC_API_URL: publicUrl }));
   await app.listen(port, '127.0.0.1');
   const ws = await seedTestWorkspace(app);
   return {
@@ -85,6 +90,21 @@ export async function createAccount(
     .send({ kind, name: `${kind} ${randomUUID().slice(0, 8)}`, config })
     .expect(201);
   return created.body as { id: string; webhookUrl: string | null };
+}
+
+/** Connects a Zalo OA account through the sandbox's OAuth consent (which also syncs its ZNS templates). */
+export async function connectZaloAccount(bed: WebhookTestBed, accountId: string): Promise<void> {
+  const callback = await startAndConsent(bed.ws.as.admin, accountId);
+  await bed.ws.as.admin.get(callback).expect(200);
+}
+
+/** The connected OA's current access token (connecting replaced the sandbox's seeded one). */
+export async function zaloAccessToken(bed: WebhookTestBed, accountId: string): Promise<string> {
+  const token = await bed.app
+    .get(ZaloAccess)
+    .withAccessToken(bed.ws.workspaceId, accountId, async (accessToken) => accessToken);
+  if (!token.ok) throw new Error('the OA has no access token');
+  return token.value;
 }
 
 /** A ledger row as the send service writes it. */

@@ -26,6 +26,11 @@ const userDetailSchema = z
   .passthrough();
 export type OaUserDetail = z.output<typeof userDetailSchema>;
 
+const profileSchema = z
+  .object({ oa_id: zaloId, name: z.string(), is_verified: lenient(z.boolean()) })
+  .passthrough();
+export type OaProfile = z.output<typeof profileSchema>;
+
 const remaining = z.object({ remain: lenient(zaloNumber), total: lenient(zaloNumber) }).passthrough();
 const userQuotaSchema = z
   .object({
@@ -88,6 +93,20 @@ export class ZaloOaClient {
         signal: input.signal,
       },
       dataSchema: uploadDataSchema,
+    });
+  }
+
+  /** The OA's own profile (id, name, verification), read with its token. */
+  profile(input: Authorised): Promise<ZaloCallResult<OaProfile>> {
+    return callZaloApi({
+      http: this.http,
+      request: {
+        method: 'GET',
+        url: `${input.account.baseUrls.oa}/v2.0/oa/getoa`,
+        headers: { access_token: input.accessToken },
+        signal: input.signal,
+      },
+      dataSchema: profileSchema,
     });
   }
 
