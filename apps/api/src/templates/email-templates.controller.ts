@@ -20,7 +20,9 @@ import {
 const TAGS = ['Templates'];
 type IdParams = z.infer<typeof templateIdParamsSchema>;
 const LIQUID_422 = {
-  422: { description: 'A field is missing or invalid, or a Liquid text does not parse (field, line and column)' },
+  422: {
+    description: 'A field is missing or invalid, or a Liquid text does not parse (field, line and column)',
+  },
 };
 const PREVIEW_404 = { 404: { description: 'The template or the contact is not in the workspace' } };
 
@@ -62,7 +64,8 @@ export class EmailTemplatesController {
   @Post('preview')
   @HttpCode(200)
   @Endpoint({
-    summary: 'Preview an unsaved e-mail template (the builder as it is edited) for a contact and sample event',
+    summary:
+      'Preview an unsaved e-mail template (the builder as it is edited) for a contact and sample event',
     tags: TAGS,
     access: Access.read,
     readOnly: true,

@@ -49,7 +49,12 @@ export class EmailTemplatesService {
     principal: Principal,
     input: { name: string; subject: string; preheader?: string | null; html: string; text: string },
   ): Promise<EmailTemplateView> {
-    assertValidLiquid({ subject: input.subject, preheader: input.preheader, html: input.html, text: input.text });
+    assertValidLiquid({
+      subject: input.subject,
+      preheader: input.preheader,
+      html: input.html,
+      text: input.text,
+    });
     const [row] = (await this.db
       .query(
         `INSERT INTO email_templates (workspace_id, name, subject, preheader, html, text, created_by)
@@ -73,7 +78,12 @@ export class EmailTemplatesService {
     id: string,
     input: { name?: string; subject?: string; preheader?: string | null; html?: string; text?: string },
   ): Promise<EmailTemplateView> {
-    assertValidLiquid({ subject: input.subject, preheader: input.preheader, html: input.html, text: input.text });
+    assertValidLiquid({
+      subject: input.subject,
+      preheader: input.preheader,
+      html: input.html,
+      text: input.text,
+    });
     const contentChanged = CONTENT.some((field) => input[field] !== undefined);
     const { sql, values } = updateSet(id, {
       name: input.name,

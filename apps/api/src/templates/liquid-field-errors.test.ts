@@ -13,7 +13,9 @@ describe('liquidFieldErrors', () => {
       {
         in: 'body',
         field: 'html',
-        message: expect.stringMatching(/^has a broken placeholder .* at line 2, column 4: output .* not closed$/),
+        message: expect.stringMatching(
+          /^has a broken placeholder .* at line 2, column 4: output .* not closed$/,
+        ),
         line: 2,
         column: 4,
       },
@@ -28,8 +30,8 @@ describe('liquidFieldErrors', () => {
   });
 
   it('finds nothing wrong in valid Liquid', () => {
-    expect(liquidFieldErrors({ text: '{% if contact.vip %}VIP {{ contact.name | first_name }}{% endif %}' })).toEqual(
-      [],
-    );
+    expect(
+      liquidFieldErrors({ text: '{% if contact.vip %}VIP {{ contact.name | first_name }}{% endif %}' }),
+    ).toEqual([]);
   });
 });

@@ -35,7 +35,8 @@ export function renderTemplateFields<F extends string>(
     }
     values[field] = result.text;
     const strict = renderLiquid(text, scope, { timezone, strictVariables: true });
-    if (!strict.ok) warnings.push({ field, message: `renders empty text for a missing value: ${strict.error}` });
+    if (!strict.ok)
+      warnings.push({ field, message: `renders empty text for a missing value: ${strict.error}` });
   }
   return { values, errors, warnings };
 }

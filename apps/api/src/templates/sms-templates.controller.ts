@@ -20,7 +20,9 @@ import {
 const TAGS = ['Templates'];
 type IdParams = z.infer<typeof templateIdParamsSchema>;
 const LIQUID_422 = {
-  422: { description: 'A field is missing or invalid, or a Liquid text does not parse (field, line and column)' },
+  422: {
+    description: 'A field is missing or invalid, or a Liquid text does not parse (field, line and column)',
+  },
 };
 const PREVIEW_404 = {
   404: { description: 'The template, the contact or the account is not in the workspace' },
@@ -128,7 +130,8 @@ export class SmsTemplatesController {
   @Post(':id/preview')
   @HttpCode(200)
   @Endpoint({
-    summary: 'Render an SMS text for a contact and sample event as a gateway receives it, with segments, encoding and cost',
+    summary:
+      'Render an SMS text for a contact and sample event as a gateway receives it, with segments, encoding and cost',
     tags: TAGS,
     access: Access.read,
     readOnly: true,

@@ -64,7 +64,11 @@ export class SmsTemplatesService {
   ): Promise<SmsTemplateView> {
     assertValidLiquid({ text: input.text });
     const contentChanged = input.text !== undefined || input.advertising !== undefined;
-    const { sql, values } = updateSet(id, { name: input.name, text: input.text, advertising: input.advertising });
+    const { sql, values } = updateSet(id, {
+      name: input.name,
+      text: input.text,
+      advertising: input.advertising,
+    });
     values.push(principal.workspaceId);
     const version = contentChanged ? ', version = version + 1' : '';
     const rows = (await this.db

@@ -30,7 +30,11 @@ export class TemplatePreviewsService {
     return { ...renderEmailTemplate(content, scope, timezone), contact };
   }
 
-  async sms(workspaceId: string, content: SmsTemplateContent, subject: PreviewSubject & { accountId?: string }) {
+  async sms(
+    workspaceId: string,
+    content: SmsTemplateContent,
+    subject: PreviewSubject & { accountId?: string },
+  ) {
     const price = subject.accountId
       ? await this.prices.smsPriceOf(workspaceId, subject.accountId, 'accountId')
       : undefined;

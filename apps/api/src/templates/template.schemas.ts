@@ -3,7 +3,10 @@ import { smsCostEstimateSchema } from './sms-pricing/sms-pricing.schemas';
 
 const name = z.string().trim().min(1, 'is required').max(100, 'is at most 100 characters');
 const liquidText = (max: number) =>
-  z.string().max(max, `is at most ${max} characters`).describe('Liquid: {{ contact.name }}, {{ event.orderId }}…');
+  z
+    .string()
+    .max(max, `is at most ${max} characters`)
+    .describe('Liquid: {{ contact.name }}, {{ event.orderId }}…');
 
 export const templateIdParamsSchema = z.object({ id: z.uuid() });
 
@@ -31,7 +34,9 @@ export const updateEmailTemplateBodySchema = z
     html: emailContent.html.optional(),
     text: emailContent.text.optional(),
   })
-  .refine((body) => Object.keys(body).length > 0, { message: 'name, subject, preheader, html or text is required' });
+  .refine((body) => Object.keys(body).length > 0, {
+    message: 'name, subject, preheader, html or text is required',
+  });
 
 export const emailTemplateSchema = z.object({
   id: z.uuid(),
@@ -55,7 +60,11 @@ const smsContent = {
 
 export const createSmsTemplateBodySchema = z.object({ name, ...smsContent });
 export const updateSmsTemplateBodySchema = z
-  .object({ name: name.optional(), text: smsContent.text.optional(), advertising: smsContent.advertising.optional() })
+  .object({
+    name: name.optional(),
+    text: smsContent.text.optional(),
+    advertising: smsContent.advertising.optional(),
+  })
   .refine((body) => Object.keys(body).length > 0, { message: 'name, text or advertising is required' });
 
 export const smsTemplateSchema = z.object({
@@ -101,7 +110,9 @@ export const previewSmsDraftBodySchema = z.object({
 const noteSchema = z.object({ field: z.string(), message: z.string() });
 const previewNotes = {
   contact: z.object({ id: z.uuid(), name: z.string().nullable() }).nullable(),
-  errors: z.array(noteSchema).describe('Texts that failed to render for this contact (such a message is not sent)'),
+  errors: z
+    .array(noteSchema)
+    .describe('Texts that failed to render for this contact (such a message is not sent)'),
   warnings: z.array(noteSchema).describe('Placeholders that rendered as empty text for this contact'),
 };
 
@@ -114,7 +125,9 @@ export const emailPreviewSchema = z.object({
 });
 
 export const smsPreviewSchema = z.object({
-  text: z.string().describe('As the gateway receives it: rendered, NFC, with the [QC] label when advertising'),
+  text: z
+    .string()
+    .describe('As the gateway receives it: rendered, NFC, with the [QC] label when advertising'),
   advertising: z.boolean(),
   encoding: z.enum(['GSM-7', 'UCS-2']).describe('One Vietnamese diacritic makes the whole message UCS-2'),
   characters: z.number().int().describe('Septets for GSM-7, UTF-16 code units for UCS-2'),

@@ -17,7 +17,12 @@ import { TemplatePreviewsService } from './template-previews.service';
  */
 @Module({
   imports: [AuditModule, ChannelsModule],
-  controllers: [MappingTargetsController, EmailTemplatesController, SmsTemplatesController, SmsPricesController],
+  controllers: [
+    MappingTargetsController,
+    EmailTemplatesController,
+    SmsTemplatesController,
+    SmsPricesController,
+  ],
   providers: [
     EmailTemplatesService,
     SmsTemplatesService,

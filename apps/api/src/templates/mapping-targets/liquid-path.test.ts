@@ -9,9 +9,13 @@ describe('liquidPath', () => {
     const placeholder = liquidPlaceholder(odd);
     expect(findLiquidSyntaxError(placeholder)).toBeUndefined();
     expect(
-      renderLiquid(liquidPlaceholder(liquidPath('event', 'order-id')), { event: { 'order-id': 'DH1' } }, {
-        timezone: 'UTC',
-      }),
+      renderLiquid(
+        liquidPlaceholder(liquidPath('event', 'order-id')),
+        { event: { 'order-id': 'DH1' } },
+        {
+          timezone: 'UTC',
+        },
+      ),
     ).toEqual({ ok: true, text: 'DH1' });
   });
 });

@@ -12,7 +12,8 @@ export class MappingTargetsController {
 
   @Get()
   @Endpoint({
-    summary: "What a template's params can be mapped to: contact fields, attributes and recent event properties",
+    summary:
+      "What a template's params can be mapped to: contact fields, attributes and recent event properties",
     description:
       'Each target gives its Liquid path and placeholder. Event properties come from the newest 10,000 processed ' +
       'track events of the workspace received within `days` (up to 500 per event name, 100 names, 100 keys each).',

@@ -41,12 +41,16 @@ export const mappingTargetsSchema = z.object({
           z.object({
             ...target,
             key: z.string(),
-            types: z.array(z.string()).describe('JSON types seen: string, number, boolean, object, array, null'),
+            types: z
+              .array(z.string())
+              .describe('JSON types seen: string, number, boolean, object, array, null'),
             seen: z.number().int().describe('How many of the sampled events carried it'),
           }),
         ),
       }),
     )
     .describe('Properties of track events received recently, per event name (newest first; bounded samples)'),
-  campaign: z.array(z.object({ ...target, key: z.string() })).describe('The campaign the message is sent from'),
+  campaign: z
+    .array(z.object({ ...target, key: z.string() }))
+    .describe('The campaign the message is sent from'),
 });

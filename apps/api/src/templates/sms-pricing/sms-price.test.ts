@@ -11,7 +11,10 @@ describe('SMS prices', () => {
 
   it('falls back to the indicative price of the kind', () => {
     expect(defaultSmsPrice('esms', { smsType: 'care' })).toEqual({ currency: 'VND', perSegment: 520 });
-    expect(defaultSmsPrice('esms', { smsType: 'fixed_number' })).toEqual({ currency: 'VND', perSegment: 450 });
+    expect(defaultSmsPrice('esms', { smsType: 'fixed_number' })).toEqual({
+      currency: 'VND',
+      perSegment: 450,
+    });
     expect(defaultSmsPrice('twilio', {})).toEqual({ currency: 'USD', perSegment: 0.285 });
   });
 });

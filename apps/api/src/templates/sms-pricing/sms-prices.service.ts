@@ -32,7 +32,8 @@ export class SmsPricesService {
       `SELECT currency, per_segment FROM sms_prices WHERE account_id = $1 AND workspace_id = $2`,
       [accountId, workspaceId],
     )) as PriceRow[];
-    if (row) return { accountId, currency: row.currency, perSegment: Number(row.per_segment), source: 'account' };
+    if (row)
+      return { accountId, currency: row.currency, perSegment: Number(row.per_segment), source: 'account' };
     return { accountId, ...defaultSmsPrice(account.kind, account.settings), source: 'default' };
   }
 
