@@ -69,8 +69,8 @@ export class EmailTemplatesService {
           creatorOf(principal),
         ],
       )
-      .catch(nameTaken('e-mail template', input.name))) as EmailTemplateRow[];
-    return toView(row!);
+      .catch(nameTaken('e-mail template', input.name))) as [EmailTemplateRow];
+    return toView(row);
   }
 
   async update(

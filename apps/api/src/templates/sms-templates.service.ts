@@ -53,8 +53,8 @@ export class SmsTemplatesService {
          VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
         [principal.workspaceId, input.name, input.text, input.advertising, creatorOf(principal)],
       )
-      .catch(nameTaken('SMS template', input.name))) as SmsTemplateRow[];
-    return toView(row!);
+      .catch(nameTaken('SMS template', input.name))) as [SmsTemplateRow];
+    return toView(row);
   }
 
   async update(

@@ -2,7 +2,9 @@ import { findLiquidSyntaxError } from './liquid-syntax';
 
 describe('findLiquidSyntaxError', () => {
   it('accepts valid Liquid, Loa filters included', () => {
-    expect(findLiquidSyntaxError('Chào {{ contact.name | first_name }}, {{ event.total | vnd }}')).toBeUndefined();
+    expect(
+      findLiquidSyntaxError('Chào {{ contact.name | first_name }}, {{ event.total | vnd }}'),
+    ).toBeUndefined();
     expect(findLiquidSyntaxError('no placeholders at all')).toBeUndefined();
   });
 
