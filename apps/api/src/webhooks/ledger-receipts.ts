@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { ChannelKind } from '../channels/channel-kinds';
 import { MessageCosts } from './costs/message-cost';
 import { applyDeliveryUpdate, justDelivered, type LedgerState } from './ledger-transition';
 import type { DeliveryUpdate } from './receipt-action';
@@ -40,8 +39,6 @@ export class LedgerReceipts {
   async apply(input: {
     workspaceId: string;
     accountId: string;
-    accountKind: ChannelKind;
-    accountSettings: Record<string, unknown>;
     update: DeliveryUpdate;
   }): Promise<LedgerApplication> {
     const { update } = input;
@@ -79,8 +76,6 @@ export class LedgerReceipts {
           ? await this.costs.costOf({
               workspaceId: input.workspaceId,
               accountId: input.accountId,
-              accountKind: input.accountKind,
-              accountSettings: input.accountSettings,
               message: {
                 channel: row.channel,
                 templateRef: row.template_ref,

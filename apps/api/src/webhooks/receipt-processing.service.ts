@@ -69,12 +69,7 @@ export class ReceiptProcessing {
     const scope = { workspaceId: receipt.workspace_id, accountId: receipt.account_id };
     switch (action.kind) {
       case 'delivery': {
-        const applied = await this.ledger.apply({
-          ...scope,
-          accountKind: receipt.kind,
-          accountSettings: receipt.settings,
-          update: action.update,
-        });
+        const applied = await this.ledger.apply({ ...scope, update: action.update });
         if (applied.missing.length === 0)
           return { outcome: 'applied', detail: `${applied.changed} row(s) changed` };
         const ageHours = (Date.now() - new Date(receipt.received_at).getTime()) / 3_600_000;

@@ -191,6 +191,46 @@ describe('Zalo receipts: signed, stored, applied forward only', () => {
     });
   });
 
+  it('keeps the follower state of the newest follow or unfollow, whatever order they are processed in', async () => {
+    const userId = `88${Date.now()}`;
+    const follow = (event: 'follow' | 'unfollow', at: number) =>
+      signedZaloEvent({
+        app_id: SANDBOX_APP_ID,
+        oa_id: SANDBOX_OA_ID,
+        event_name: event,
+        follower: { id: userId },
+        source: 'oa_profile',
+        timestamp: String(at),
+      });
+    const base = Date.parse('2026-03-10T03:00:00Z');
+    const follower = async () => {
+      const [identity] = (await bed.db.query(
+        `SELECT follower, followed_at FROM contact_identities
+          WHERE workspace_id = $1 AND oa_id = $2 AND external_user_id = $3`,
+        [bed.ws.workspaceId, SANDBOX_OA_ID, userId],
+      )) as Array<{ follower: boolean; followed_at: Date | null }>;
+      return identity;
+    };
+    await post(follow('unfollow', base + 2000)).expect(200);
+    await waitFor('the unfollow applied', async () => {
+      if ((await follower())?.follower !== false) throw new Error('not yet');
+    });
+    await post(follow('follow', base + 1000)).expect(200);
+    await waitFor('both receipts processed', async () => {
+      const open = (await receiptsOf(bed.db, accountId)).filter((r) =>
+        ['received', 'waiting'].includes(r.status),
+      );
+      if (open.length > 0) throw new Error(`${open.length} open`);
+    });
+    expect((await follower())?.follower).toBe(false);
+    await post(follow('follow', base + 3000)).expect(200);
+    await waitFor('the newer follow applied', async () => {
+      const identity = await follower();
+      if (identity?.follower !== true) throw new Error('not yet');
+      expect(identity.followed_at?.getTime()).toBe(base + 3000);
+    });
+  });
+
   it('records change_template_status of an OA not connected yet, with why its template could not be synced', async () => {
     const event = {
       app_id: SANDBOX_APP_ID,

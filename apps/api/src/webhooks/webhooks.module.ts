@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { ChannelsModule } from '../channels/channels.module';
 import { EventsModule } from '../events/events.module';
+import { TemplatesModule } from '../templates/templates.module';
 import { MessageCosts } from './costs/message-cost';
 import { SyncedZnsTemplatePrices, ZNS_TEMPLATE_PRICES } from './costs/zns-template-prices';
 import { LedgerReceipts } from './ledger-receipts';
@@ -17,7 +18,12 @@ import { SyncOneZnsTemplate, ZNS_TEMPLATE_RESYNC } from './zns-template-resync';
 
 /** Provider webhooks and receipts (issue 9 §4). `ReceiptProcessing.applyWaiting` is for the send service. */
 @Module({
-  imports: [BullModule.registerQueue({ name: WEBHOOK_RECEIPTS_QUEUE }), ChannelsModule, EventsModule],
+  imports: [
+    BullModule.registerQueue({ name: WEBHOOK_RECEIPTS_QUEUE }),
+    ChannelsModule,
+    EventsModule,
+    TemplatesModule,
+  ],
   controllers: [WebhooksController],
   providers: [
     WebhookAccounts,

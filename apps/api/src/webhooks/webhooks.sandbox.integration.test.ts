@@ -187,7 +187,7 @@ describe('receipts and events the provider sandbox sends, end to end', () => {
     const stream = await waitFor('the events in the contact stream', async () => {
       const events = (await bed.db.query(
         `SELECT name, properties FROM events
-          WHERE workspace_id = $1 AND contact_id = $2 AND processed_seq IS NOT NULL ORDER BY seq`,
+          WHERE workspace_id = $1 AND contact_id = $2 AND processed_seq IS NOT NULL ORDER BY timestamp, seq`,
         [bed.ws.workspaceId, contactId],
       )) as Array<{ name: string; properties: Record<string, unknown> }>;
       if (events.length < 4) throw new Error(`${events.length} processed`);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ContactChanges } from '../contacts/contact-changes';
 import type { ContactWrite } from '../contacts/contact-input';
 import { ContactsService } from '../contacts/contacts.service';
 import { EventIngestEnqueuer } from '../events/event-ingest.enqueuer';
@@ -27,6 +28,7 @@ export class ZaloAudience {
   constructor(
     private readonly db: DataSource,
     private readonly contacts: ContactsService,
+    private readonly changes: ContactChanges,
     private readonly events: EventStore,
     private readonly enqueuer: EventIngestEnqueuer,
   ) {}
@@ -34,6 +36,8 @@ export class ZaloAudience {
   async record(input: { workspaceId: string; accountId: string; event: ZaloAudienceEvent }): Promise<string> {
     const { event, workspaceId } = input;
     const contactId = await this.upsertContact(workspaceId, event);
+    if (event.type === 'follow' || event.type === 'unfollow')
+      await this.setFollower(workspaceId, contactId, event);
     await this.db.query(
       `UPDATE contact_identities SET last_interaction_at = GREATEST(last_interaction_at, $4), updated_at = now()
         WHERE workspace_id = $1 AND kind = 'zalo' AND oa_id = $2 AND external_user_id = $3`,
@@ -50,15 +54,34 @@ export class ZaloAudience {
     return contactId;
   }
 
+  /**
+   * Follower state from the newest follow or unfollow by Zalo's clock: receipts are processed concurrently, so an
+   * older event that is processed later must not undo a newer one.
+   */
+  private async setFollower(
+    workspaceId: string,
+    contactId: string,
+    event: { type: 'follow' | 'unfollow'; oaId: string; userId: string; at: Date },
+  ): Promise<void> {
+    const follower = event.type === 'follow';
+    const changed = (await this.db.query(
+      `WITH changed AS (
+         UPDATE contact_identities
+            SET follower = $4, followed_at = CASE WHEN $4 THEN $5 ELSE followed_at END,
+                follower_changed_at = $5, updated_at = now()
+          WHERE workspace_id = $1 AND kind = 'zalo' AND oa_id = $2 AND external_user_id = $3
+            AND (follower_changed_at IS NULL OR follower_changed_at < $5)
+          RETURNING id)
+       SELECT id FROM changed`,
+      [workspaceId, event.oaId, event.userId, follower, event.at],
+    )) as unknown[];
+    if (changed.length > 0)
+      await this.changes.changed({ workspaceId, contactIds: [contactId], cause: 'contact' });
+  }
+
   private async upsertContact(workspaceId: string, event: ZaloAudienceEvent): Promise<string> {
     const zalo = { oaId: event.oaId, userId: event.userId };
-    const identity =
-      event.type === 'follow'
-        ? { ...zalo, follower: true, followedAt: event.at.toISOString() }
-        : event.type === 'unfollow'
-          ? { ...zalo, follower: false }
-          : zalo;
-    const write: ContactWrite = { zalo: [identity] };
+    const write: ContactWrite = { zalo: [zalo] };
     if (event.type === 'user_submit_info') {
       const { info } = event;
       const address = Object.fromEntries(

@@ -4,7 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Webhooks and receipts (issue 9 §4). `webhook_receipts` keeps every verified provider call as it arrived (the
  * INSERT is the acknowledgement), then its processing state: `received` until the queue applies it, `waiting` while
  * the ledger row it names does not exist yet (`match_ids` are the ids it can be found by), `applied` or `ignored`.
- * `sms_price_tables` overrides the gateway's default price per SMS segment for one account.
+ * `contact_identities.follower_changed_at` is the Zalo time of the follow or unfollow the follower state comes
+ * from, so that an older event processed later does not undo a newer one.
  */
 export class CreateWebhookReceipts1764640000000 implements MigrationInterface {
   name = 'CreateWebhookReceipts1764640000000';
@@ -35,18 +36,11 @@ export class CreateWebhookReceipts1764640000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX webhook_receipts_waiting_idx ON webhook_receipts USING gin (match_ids) WHERE status = 'waiting'`,
     );
-    await queryRunner.query(`
-      CREATE TABLE sms_price_tables (
-        account_id uuid PRIMARY KEY REFERENCES channel_accounts (id) ON DELETE CASCADE,
-        workspace_id uuid NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
-        currency text NOT NULL CHECK (currency ~ '^[A-Z]{3}$'),
-        prices jsonb NOT NULL,
-        updated_at timestamptz NOT NULL DEFAULT now()
-      )`);
+    await queryRunner.query(`ALTER TABLE contact_identities ADD COLUMN follower_changed_at timestamptz`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP TABLE sms_price_tables');
+    await queryRunner.query('ALTER TABLE contact_identities DROP COLUMN follower_changed_at');
     await queryRunner.query('DROP TABLE webhook_receipts');
   }
 }

@@ -8,6 +8,7 @@ import { CreateSegments1764500030000 } from './1764500030000-create-segments';
 import { CreateImports1764500040000 } from './1764500040000-create-imports';
 import { CreateChannelAccountsAndMessages1764600000000 } from './1764600000000-create-channel-accounts-and-messages';
 import { CreateZaloConnectTokensAndZnsTemplates1764610000000 } from './1764610000000-create-zalo-connect-tokens-and-zns-templates';
+import { CreateTemplates1764620000000 } from './1764620000000-create-templates';
 import { CreateWebhookReceipts1764640000000 } from './1764640000000-create-webhook-receipts';
 
 /** Every migration, oldest first. */
@@ -22,5 +23,6 @@ export const migrations = [
   CreateImports1764500040000,
   CreateChannelAccountsAndMessages1764600000000,
   CreateZaloConnectTokensAndZnsTemplates1764610000000,
+  CreateTemplates1764620000000,
   CreateWebhookReceipts1764640000000,
 ];

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import type { ChannelKind } from '../../channels/channel-kinds';
-import { DEFAULT_SMS_PRICES, segmentPrice, type SmsPriceTable } from './sms-price-table';
+import { smsCostEstimate } from '../../templates/sms-pricing/sms-price';
+import { SmsPricesService } from '../../templates/sms-pricing/sms-prices.service';
 import { ZNS_TEMPLATE_PRICES, type ZnsTemplatePrices } from './zns-template-prices';
 
 export interface BillableMessage {
@@ -19,23 +18,21 @@ export interface MessageCost {
 }
 
 /**
- * What a delivered message costs (issue 9 §4): ZNS at its template's price, once per delivered message; SMS at the
- * number of segments the send recorded (`billable_units`, 1 when unknown) times the account's price per segment.
- * Called once per row, when it first reaches delivered or seen; a cost the row already carries is kept when no
- * better figure is known.
+ * What a delivered message costs (issue 9 §4): ZNS at its template's synced price, once per delivered message; SMS
+ * at the segments the send recorded (`billable_units`, 1 when unknown) times the account's price per segment (the
+ * templates module's `sms_prices`, or the gateway's indicative price). Asked once per row, when it first reaches
+ * delivered or seen; a cost the row already carries is kept when no better figure is known.
  */
 @Injectable()
 export class MessageCosts {
   constructor(
-    private readonly db: DataSource,
+    private readonly smsPrices: SmsPricesService,
     @Inject(ZNS_TEMPLATE_PRICES) private readonly znsPrices: ZnsTemplatePrices,
   ) {}
 
   async costOf(input: {
     workspaceId: string;
     accountId: string;
-    accountKind: ChannelKind;
-    accountSettings: Record<string, unknown>;
     message: BillableMessage;
   }): Promise<MessageCost> {
     const { message } = input;
@@ -52,27 +49,11 @@ export class MessageCosts {
     }
     if (message.channel === 'sms') {
       if (message.cost !== null) return kept;
-      const table = await this.smsPrices(input.accountId, input.accountKind);
-      if (!table) return kept;
-      const units = message.billableUnits ?? 1;
-      const messageType =
-        typeof input.accountSettings.smsType === 'string' ? input.accountSettings.smsType : undefined;
-      return { cost: roundCost(units * segmentPrice(table, messageType)), currency: table.currency, units };
+      const price = await this.smsPrices.priceFor(input.workspaceId, input.accountId);
+      if (!price) return kept;
+      const estimate = smsCostEstimate(message.billableUnits ?? 1, price);
+      return { cost: estimate.total, currency: estimate.currency, units: estimate.segments };
     }
     return kept;
   }
-
-  /** The account's price table, or its gateway's defaults. */
-  async smsPrices(accountId: string, kind: ChannelKind): Promise<SmsPriceTable | null> {
-    const [row] = (await this.db.query(
-      `SELECT currency, prices FROM sms_price_tables WHERE account_id = $1`,
-      [accountId],
-    )) as SmsPriceTable[];
-    return row ?? DEFAULT_SMS_PRICES[kind] ?? null;
-  }
-}
-
-/** numeric(14, 4) keeps four decimals. */
-function roundCost(value: number): number {
-  return Math.round(value * 10_000) / 10_000;
 }
