@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
 import { InjectQueue } from '@nestjs/bull';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { DataSource } from 'typeorm';
 import { WEBHOOK_RECEIPTS_QUEUE, type ReceiptJob } from './receipt-queue';
 import type { WebhookProvider } from './webhook-urls';
+
+/** How long stored receipts gather before they are queued together (one Bull job per batch, not per receipt). */
+export const QUEUE_RECEIPTS_EVERY_MS = 50;
+export const MAX_RECEIPTS_PER_JOB = 200;
 
 /**
  * Keeps verified provider calls. The INSERT is the acknowledgement: once it has committed the provider gets its
@@ -12,8 +16,10 @@ import type { WebhookProvider } from './webhook-urls';
  * of the same call (same bytes) is stored once.
  */
 @Injectable()
-export class ReceiptStore {
+export class ReceiptStore implements OnApplicationShutdown {
   private readonly logger = new Logger(ReceiptStore.name);
+  private pending: string[] = [];
+  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly db: DataSource,
@@ -33,24 +39,41 @@ export class ReceiptStore {
        ON CONFLICT (account_id, dedupe_key) DO NOTHING RETURNING id::text AS id`,
       [input.workspaceId, input.accountId, input.provider, dedupeKey, input.payload],
     )) as Array<{ id: string }>;
-    for (const row of rows) void this.enqueue(row.id);
+    for (const row of rows) this.pending.push(row.id);
+    if (this.pending.length >= MAX_RECEIPTS_PER_JOB) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      void this.flush();
+    } else if (this.pending.length > 0)
+      this.timer ??= setTimeout(() => void this.flush(), QUEUE_RECEIPTS_EVERY_MS);
   }
 
-  /** Best effort: a receipt not queued now is queued by the sweeper. */
-  async enqueue(receiptId: string, jobId = `receipt:${receiptId}`): Promise<boolean> {
+  async flush(): Promise<void> {
+    this.timer = undefined;
+    const receiptIds = this.pending;
+    this.pending = [];
+    if (receiptIds.length > 0) await this.enqueue(receiptIds);
+  }
+
+  /** Best effort: receipts not queued now are queued by the sweeper. */
+  async enqueue(receiptIds: string[], jobId?: string): Promise<boolean> {
     if (this.queue.client.status !== 'ready') return false;
     try {
       await this.queue.add(
-        { receiptId },
+        { receiptIds },
         { jobId, removeOnComplete: true, removeOnFail: 1000, attempts: 5, backoff: 1000 },
       );
       return true;
     } catch (error) {
-      this.logger.warn('Could not queue a webhook receipt; the sweeper will', {
-        receiptId,
+      this.logger.warn('Could not queue webhook receipts; the sweeper will', {
+        receipts: receiptIds.length,
         error: error instanceof Error ? error.message : String(error),
       });
       return false;
     }
+  }
+
+  onApplicationShutdown(): void {
+    clearTimeout(this.timer);
   }
 }

@@ -9,8 +9,8 @@ const SWEEP_LIMIT = 1000;
 
 /**
  * Queues receipts that need another look: stored but never processed (Redis was away, or the API died between
- * the INSERT and the queue), and waiting ones whose next attempt is due. Job ids carry the attempt number, so two
- * sweeps queue a receipt once per attempt.
+ * the INSERT and the queue), and waiting ones whose next attempt is due. A job id named after the receipts and
+ * their attempts keeps two sweeps from queueing the same attempt twice.
  */
 @Injectable()
 export class ReceiptSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -51,9 +51,14 @@ export class ReceiptSweeper implements OnApplicationBootstrap, OnApplicationShut
         ORDER BY id LIMIT $2`,
       [receivedAgeSeconds, SWEEP_LIMIT],
     )) as Array<{ id: string; attempts: number }>;
-    let queued = 0;
-    for (const row of rows)
-      if (await this.store.enqueue(row.id, `receipt:${row.id}:sweep:${row.attempts}`)) queued += 1;
-    return queued;
+    if (rows.length === 0) return 0;
+    const attempts = rows.reduce((sum, row) => sum + row.attempts, 0);
+    const jobId = `sweep:${rows[0]!.id}-${rows.at(-1)!.id}:${rows.length}:${attempts}`;
+    return (await this.store.enqueue(
+      rows.map((row) => row.id),
+      jobId,
+    ))
+      ? rows.length
+      : 0;
   }
 }

@@ -12,15 +12,34 @@ export interface WebhookAccount {
   config: Record<string, unknown>;
 }
 
-/** The channel account a webhook URL names, when it exists and is of the provider's kind. */
+/** How long an account read for a webhook is reused: a changed secret takes effect within this time. */
+export const WEBHOOK_ACCOUNT_CACHE_MS = 10_000;
+const CACHE_LIMIT = 1000;
+
+/**
+ * The channel account a webhook URL names, when it exists and is of the provider's kind. Providers post receipts in
+ * bursts, so each account is read (and its secrets opened) once per few seconds, not once per call.
+ */
 @Injectable()
 export class WebhookAccounts {
+  private readonly cache = new Map<string, { account: WebhookAccount | null; until: number }>();
+
   constructor(
     private readonly db: DataSource,
     private readonly accounts: ChannelAccountsService,
   ) {}
 
   async find(accountId: string, provider: WebhookProvider): Promise<WebhookAccount | null> {
+    const key = `${provider}:${accountId}`;
+    const cached = this.cache.get(key);
+    if (cached && cached.until > Date.now()) return cached.account;
+    const account = await this.read(accountId, provider);
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(key, { account, until: Date.now() + WEBHOOK_ACCOUNT_CACHE_MS });
+    return account;
+  }
+
+  private async read(accountId: string, provider: WebhookProvider): Promise<WebhookAccount | null> {
     const [row] = (await this.db.query(`SELECT workspace_id, kind FROM channel_accounts WHERE id = $1`, [
       accountId,
     ])) as Array<{ workspace_id: string; kind: ChannelKind }>;
