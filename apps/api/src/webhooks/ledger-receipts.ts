@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { MessageCosts } from './costs/message-cost';
+import { MessageCosts, type MessageCost } from './costs/message-cost';
 import { applyDeliveryUpdate, justDelivered, type LedgerState } from './ledger-transition';
 import type { DeliveryUpdate } from './receipt-action';
 
 interface MessageRow {
   id: string;
+  workspace_id: string;
+  account_id: string;
   channel: string;
   status: string;
   template_ref: string | null;
@@ -21,6 +23,12 @@ interface MessageRow {
   error_code: string | null;
 }
 
+export interface DeliveryReceipt {
+  workspaceId: string;
+  accountId: string;
+  update: DeliveryUpdate;
+}
+
 export interface LedgerApplication {
   /** Rows the receipt changed. */
   changed: number;
@@ -28,7 +36,12 @@ export interface LedgerApplication {
   missing: string[];
 }
 
-/** Applies delivery receipts to the ledger rows they name, forward only (ledger-transition.ts), with their cost. */
+/**
+ * Applies delivery receipts to the ledger rows they name, forward only (ledger-transition.ts), with their cost. A
+ * batch is applied in one transaction: the rows it names are locked in id order (so concurrent batches never
+ * deadlock), each receipt is folded into its rows in the order given, and the changed rows are written in one
+ * statement.
+ */
 @Injectable()
 export class LedgerReceipts {
   constructor(
@@ -36,46 +49,68 @@ export class LedgerReceipts {
     private readonly costs: MessageCosts,
   ) {}
 
-  async apply(input: {
-    workspaceId: string;
-    accountId: string;
-    update: DeliveryUpdate;
-  }): Promise<LedgerApplication> {
-    const { update } = input;
-    const providerIds = update.targets.flatMap((target) => target.providerMessageId ?? []);
-    const correlationIds = update.targets.flatMap((target) => target.correlationId ?? []);
+  async applyMany(receipts: DeliveryReceipt[]): Promise<LedgerApplication[]> {
+    if (receipts.length === 0) return [];
+    const keys = receipts.flatMap((receipt) =>
+      receipt.update.targets.map((target) => ({
+        workspace_id: receipt.workspaceId,
+        account_id: receipt.accountId,
+        provider_message_id: target.providerMessageId ?? null,
+        correlation_id: target.correlationId ?? null,
+      })),
+    );
     return this.db.transaction(async (manager) => {
       const rows = (await manager.query(
-        `SELECT id, channel, status, template_ref, provider_message_id, correlation_id, cost::text AS cost,
-                cost_currency, billable_units, sent_at, delivered_at, seen_at, failed_at, error_code
-           FROM messages
-          WHERE workspace_id = $1 AND account_id = $2
-            AND (provider_message_id = ANY($3::text[]) OR correlation_id = ANY($4::text[]))
-          ORDER BY id FOR UPDATE`,
-        [input.workspaceId, input.accountId, providerIds, correlationIds],
+        `SELECT m.id, m.workspace_id, m.account_id, m.channel, m.status, m.template_ref, m.provider_message_id,
+                m.correlation_id, m.cost::text AS cost, m.cost_currency, m.billable_units, m.sent_at, m.delivered_at,
+                m.seen_at, m.failed_at, m.error_code
+           FROM messages m
+          WHERE m.id IN (
+                  SELECT m2.id FROM messages m2
+                    JOIN jsonb_to_recordset($1::jsonb) AS k(workspace_id uuid, account_id uuid,
+                                                          provider_message_id text, correlation_id text)
+                      ON m2.workspace_id = k.workspace_id AND m2.account_id = k.account_id
+                     AND (m2.provider_message_id = k.provider_message_id OR m2.correlation_id = k.correlation_id))
+          ORDER BY m.id FOR UPDATE`,
+        [JSON.stringify(keys)],
       )) as MessageRow[];
-      const missing = update.targets
-        .filter(
-          (target) =>
-            !rows.some(
-              (row) =>
-                (target.providerMessageId !== undefined &&
-                  row.provider_message_id === target.providerMessageId) ||
-                (target.correlationId !== undefined && row.correlation_id === target.correlationId),
-            ),
-        )
-        .flatMap((target) =>
-          [target.providerMessageId, target.correlationId].filter((id) => id !== undefined),
-        );
-      let changed = 0;
-      for (const row of rows) {
-        const before = stateOf(row);
-        const after = applyDeliveryUpdate(before, update);
-        if (!after) continue;
-        const cost = justDelivered(before, after)
+      const states = new Map(rows.map((row) => [row.id, { row, before: stateOf(row), now: stateOf(row) }]));
+      const results: LedgerApplication[] = [];
+      for (const receipt of receipts) {
+        const matched = (target: DeliveryUpdate['targets'][number]) =>
+          rows.filter(
+            (row) =>
+              row.workspace_id === receipt.workspaceId &&
+              row.account_id === receipt.accountId &&
+              ((target.providerMessageId !== undefined &&
+                row.provider_message_id === target.providerMessageId) ||
+                (target.correlationId !== undefined && row.correlation_id === target.correlationId)),
+          );
+        const missing: string[] = [];
+        let changed = 0;
+        for (const target of receipt.update.targets) {
+          const found = matched(target);
+          if (found.length === 0)
+            missing.push(
+              ...[target.providerMessageId, target.correlationId].filter((id) => id !== undefined),
+            );
+          for (const row of found) {
+            const state = states.get(row.id)!;
+            const next = applyDeliveryUpdate(state.now, receipt.update);
+            if (!next) continue;
+            state.now = next;
+            changed += 1;
+          }
+        }
+        results.push({ changed, missing });
+      }
+      const writes = [];
+      for (const { row, before, now } of states.values()) {
+        if (now === before) continue;
+        const cost: MessageCost = justDelivered(before, now)
           ? await this.costs.costOf({
-              workspaceId: input.workspaceId,
-              accountId: input.accountId,
+              workspaceId: row.workspace_id,
+              accountId: row.account_id,
               message: {
                 channel: row.channel,
                 templateRef: row.template_ref,
@@ -85,26 +120,32 @@ export class LedgerReceipts {
               },
             })
           : { cost: row.cost, currency: row.cost_currency, units: row.billable_units };
-        await manager.query(
-          `UPDATE messages SET status = $2, sent_at = $3, delivered_at = $4, seen_at = $5, failed_at = $6,
-                  error_code = $7, cost = $8, cost_currency = $9, billable_units = $10, updated_at = now()
-            WHERE id = $1`,
-          [
-            row.id,
-            after.status,
-            after.sentAt,
-            after.deliveredAt,
-            after.seenAt,
-            after.failedAt,
-            after.errorCode,
-            cost.cost,
-            cost.currency,
-            cost.units,
-          ],
-        );
-        changed += 1;
+        writes.push({
+          id: row.id,
+          status: now.status,
+          sent_at: now.sentAt,
+          delivered_at: now.deliveredAt,
+          seen_at: now.seenAt,
+          failed_at: now.failedAt,
+          error_code: now.errorCode,
+          cost: cost.cost,
+          cost_currency: cost.currency,
+          billable_units: cost.units,
+        });
       }
-      return { changed, missing };
+      if (writes.length > 0)
+        await manager.query(
+          `UPDATE messages m
+              SET status = w.status, sent_at = w.sent_at, delivered_at = w.delivered_at, seen_at = w.seen_at,
+                  failed_at = w.failed_at, error_code = w.error_code, cost = w.cost, cost_currency = w.cost_currency,
+                  billable_units = w.billable_units, updated_at = now()
+             FROM jsonb_to_recordset($1::jsonb) AS w(id uuid, status text, sent_at timestamptz,
+                    delivered_at timestamptz, seen_at timestamptz, failed_at timestamptz, error_code text,
+                    cost numeric, cost_currency text, billable_units integer)
+            WHERE m.id = w.id`,
+          [JSON.stringify(writes)],
+        );
+      return results;
     });
   }
 }

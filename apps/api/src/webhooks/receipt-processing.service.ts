@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { ChannelKind } from '../channels/channel-kinds';
-import { LedgerReceipts } from './ledger-receipts';
+import { LedgerReceipts, type LedgerApplication } from './ledger-receipts';
 import { parseReceipt } from './parse-receipt';
 import type { ReceiptAction } from './receipt-action';
 import type { WebhookProvider } from './webhook-urls';
@@ -20,11 +19,35 @@ interface ReceiptRow {
   status: 'received' | 'waiting' | 'applied' | 'ignored';
   attempts: number;
   received_at: Date;
-  kind: ChannelKind;
   settings: Record<string, unknown>;
 }
 
 export type ReceiptOutcome = 'applied' | 'waiting' | 'ignored' | 'done_before';
+
+interface PerformResult {
+  outcome: Exclude<ReceiptOutcome, 'done_before'>;
+  detail?: string;
+  missing?: string[];
+}
+
+function kindOf(action: ReceiptAction): string {
+  switch (action.kind) {
+    case 'delivery':
+      return `delivery.${action.update.status}`;
+    case 'zalo_audience':
+      return `zalo.${action.event.type}`;
+    default:
+      return action.kind;
+  }
+}
+
+function deliveryResult(receipt: { received_at: Date }, applied: LedgerApplication): PerformResult {
+  if (applied.missing.length === 0)
+    return { outcome: 'applied', detail: `${applied.changed} row(s) changed` };
+  const ageHours = (Date.now() - new Date(receipt.received_at).getTime()) / 3_600_000;
+  if (ageHours > WAIT_FOR_ROW_HOURS) return { outcome: 'ignored', detail: 'no ledger row ever matched' };
+  return { outcome: 'waiting', detail: 'no ledger row yet', missing: applied.missing };
+}
 
 /**
  * Applies one stored receipt: delivery updates to the ledger, Zalo audience events to contacts and the event
@@ -43,40 +66,70 @@ export class ReceiptProcessing {
   ) {}
 
   async process(receiptId: string): Promise<ReceiptOutcome> {
-    const [receipt] = (await this.db.query(
-      `SELECT r.id::text AS id, r.workspace_id, r.account_id, r.provider, r.payload, r.status, r.attempts,
-              r.received_at, a.kind, a.settings
-         FROM webhook_receipts r JOIN channel_accounts a ON a.id = r.account_id
-        WHERE r.id = $1`,
-      [receiptId],
-    )) as ReceiptRow[];
-    if (!receipt || receipt.status === 'applied' || receipt.status === 'ignored') return 'done_before';
-    const action = parseReceipt({
-      provider: receipt.provider,
-      payload: receipt.payload,
-      oaId: typeof receipt.settings.oaId === 'string' ? receipt.settings.oaId : undefined,
-      receivedAt: new Date(receipt.received_at),
-    });
-    const result = await this.perform(receipt, action);
-    await this.record(receipt, action, result);
-    return result.outcome;
+    return (await this.processMany([receiptId]))[0]!;
   }
 
-  private async perform(
-    receipt: ReceiptRow,
-    action: ReceiptAction,
-  ): Promise<{ outcome: Exclude<ReceiptOutcome, 'done_before'>; detail?: string; missing?: string[] }> {
+  /**
+   * Applies receipts together: their delivery updates in one ledger transaction, the others one by one; answers
+   * each receipt's outcome in the order given. Throws when a receipt that is not a delivery fails (the job is
+   * retried; what was applied is skipped then).
+   */
+  async processMany(receiptIds: string[]): Promise<ReceiptOutcome[]> {
+    const receipts = (await this.db.query(
+      `SELECT r.id::text AS id, r.workspace_id, r.account_id, r.provider, r.payload, r.status, r.attempts,
+              r.received_at, a.settings
+         FROM webhook_receipts r JOIN channel_accounts a ON a.id = r.account_id
+        WHERE r.id = ANY($1::bigint[]) AND r.status IN ('received', 'waiting')
+        ORDER BY r.id`,
+      [receiptIds],
+    )) as ReceiptRow[];
+    const actions = receipts.map((receipt) => ({
+      receipt,
+      action: parseReceipt({
+        provider: receipt.provider,
+        payload: receipt.payload,
+        oaId: typeof receipt.settings.oaId === 'string' ? receipt.settings.oaId : undefined,
+        receivedAt: new Date(receipt.received_at),
+      }),
+    }));
+    const deliveries = actions.flatMap(({ receipt, action }) =>
+      action.kind === 'delivery' ? [{ receipt, action }] : [],
+    );
+    const applied = await this.ledger.applyMany(
+      deliveries.map(({ receipt, action }) => ({
+        workspaceId: receipt.workspace_id,
+        accountId: receipt.account_id,
+        update: action.update,
+      })),
+    );
+    const results = new Map<string, PerformResult>();
+    deliveries.forEach(({ receipt }, index) =>
+      results.set(receipt.id, deliveryResult(receipt, applied[index]!)),
+    );
+    const others = actions.filter(({ action }) => action.kind !== 'delivery');
+    let failure: unknown;
+    for (const { receipt, action } of others) {
+      try {
+        results.set(receipt.id, await this.perform(receipt, action));
+      } catch (error) {
+        failure ??= error;
+      }
+    }
+    await this.record(
+      actions.flatMap(({ receipt, action }) => {
+        const result = results.get(receipt.id);
+        return result ? [{ id: receipt.id, kind: kindOf(action), ...result }] : [];
+      }),
+    );
+    if (failure !== undefined) throw failure;
+    return receiptIds.map((id) => results.get(id)?.outcome ?? 'done_before');
+  }
+
+  private async perform(receipt: ReceiptRow, action: ReceiptAction): Promise<PerformResult> {
     const scope = { workspaceId: receipt.workspace_id, accountId: receipt.account_id };
     switch (action.kind) {
-      case 'delivery': {
-        const applied = await this.ledger.apply({ ...scope, update: action.update });
-        if (applied.missing.length === 0)
-          return { outcome: 'applied', detail: `${applied.changed} row(s) changed` };
-        const ageHours = (Date.now() - new Date(receipt.received_at).getTime()) / 3_600_000;
-        if (ageHours > WAIT_FOR_ROW_HOURS)
-          return { outcome: 'ignored', detail: 'no ledger row ever matched' };
-        return { outcome: 'waiting', detail: 'no ledger row yet', missing: applied.missing };
-      }
+      case 'delivery':
+        throw new Error('deliveries are applied in batches');
       case 'zalo_audience': {
         const contactId = await this.audience.record({ ...scope, event: action.event });
         return { outcome: 'applied', detail: `contact ${contactId}` };
@@ -93,26 +146,29 @@ export class ReceiptProcessing {
     }
   }
 
-  private async record(
-    receipt: ReceiptRow,
-    action: ReceiptAction,
-    result: { outcome: string; detail?: string; missing?: string[] },
-  ): Promise<void> {
-    const kind =
-      action.kind === 'delivery'
-        ? `delivery.${action.update.status}`
-        : action.kind === 'zalo_audience'
-          ? `zalo.${action.event.type}`
-          : action.kind;
-    // Waiting receipts are retried with a growing pause: 2, 4, 8 ... seconds, at most an hour.
+  /** Waiting receipts are retried with a growing pause: 2, 4, 8 ... seconds, at most an hour. */
+  private async record(outcomes: Array<PerformResult & { id: string; kind: string }>): Promise<void> {
+    if (outcomes.length === 0) return;
     await this.db.query(
-      `UPDATE webhook_receipts
-          SET status = $2, kind = $3, detail = $4, match_ids = $5, attempts = attempts + 1,
-              processed_at = CASE WHEN $2 IN ('applied', 'ignored') THEN now() END,
-              next_attempt_at = CASE WHEN $2 = 'waiting'
-                THEN now() + make_interval(secs => LEAST(3600, power(2, LEAST(attempts + 1, 12)))) END
-        WHERE id = $1 AND status IN ('received', 'waiting')`,
-      [receipt.id, result.outcome, kind, result.detail ?? null, result.missing ?? []],
+      `UPDATE webhook_receipts r
+          SET status = o.outcome, kind = o.kind, detail = o.detail, match_ids = COALESCE(o.missing, '{}'),
+              attempts = r.attempts + 1,
+              processed_at = CASE WHEN o.outcome IN ('applied', 'ignored') THEN now() END,
+              next_attempt_at = CASE WHEN o.outcome = 'waiting'
+                THEN now() + make_interval(secs => LEAST(3600, power(2, LEAST(r.attempts + 1, 12)))) END
+         FROM jsonb_to_recordset($1::jsonb) AS o(id bigint, outcome text, kind text, detail text, missing text[])
+        WHERE r.id = o.id AND r.status IN ('received', 'waiting')`,
+      [
+        JSON.stringify(
+          outcomes.map((o) => ({
+            id: o.id,
+            outcome: o.outcome,
+            kind: o.kind,
+            detail: o.detail ?? null,
+            missing: o.missing ?? null,
+          })),
+        ),
+      ],
     );
   }
 
