@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { Queue } from 'bull';
-import { DataSource } from 'typeorm';
+import { ReceiptInsertBatcher } from './receipt-insert-batcher';
 import { WEBHOOK_RECEIPTS_QUEUE, type ReceiptJob } from './receipt-queue';
 import type { WebhookProvider } from './webhook-urls';
 
@@ -11,7 +11,8 @@ export const QUEUE_RECEIPTS_EVERY_MS = 50;
 export const MAX_RECEIPTS_PER_JOB = 200;
 
 /**
- * Keeps verified provider calls. The INSERT is the acknowledgement: once it has committed the provider gets its
+ * Keeps verified provider calls (concurrent calls share one INSERT, receipt-insert-batcher.ts). The INSERT is the
+ * acknowledgement: once it has committed the provider gets its
  * 2xx, and the receipt survives a crash of the API or Redis (the sweeper queues what was not). A provider's retry
  * of the same call (same bytes) is stored once.
  */
@@ -22,7 +23,7 @@ export class ReceiptStore implements OnApplicationShutdown {
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly db: DataSource,
+    private readonly inserts: ReceiptInsertBatcher,
     @InjectQueue(WEBHOOK_RECEIPTS_QUEUE) private readonly queue: Queue<ReceiptJob>,
   ) {}
 
@@ -33,13 +34,14 @@ export class ReceiptStore implements OnApplicationShutdown {
     payload: string;
   }): Promise<void> {
     const dedupeKey = createHash('sha256').update(input.payload).digest('base64url');
-    const rows = (await this.db.query(
-      `INSERT INTO webhook_receipts (workspace_id, account_id, provider, dedupe_key, payload)
-       VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (account_id, dedupe_key) DO NOTHING RETURNING id::text AS id`,
-      [input.workspaceId, input.accountId, input.provider, dedupeKey, input.payload],
-    )) as Array<{ id: string }>;
-    for (const row of rows) this.pending.push(row.id);
+    const ids = await this.inserts.insert({
+      workspace_id: input.workspaceId,
+      account_id: input.accountId,
+      provider: input.provider,
+      dedupe_key: dedupeKey,
+      payload: input.payload,
+    });
+    this.pending.push(...ids);
     if (this.pending.length >= MAX_RECEIPTS_PER_JOB) {
       clearTimeout(this.timer);
       this.timer = undefined;

@@ -6,6 +6,7 @@ import { TemplatesModule } from '../templates/templates.module';
 import { MessageCosts } from './costs/message-cost';
 import { SyncedZnsTemplatePrices, ZNS_TEMPLATE_PRICES } from './costs/zns-template-prices';
 import { LedgerReceipts } from './ledger-receipts';
+import { ReceiptInsertBatcher } from './receipt-insert-batcher';
 import { ReceiptProcessing } from './receipt-processing.service';
 import { ReceiptProcessor } from './receipt.processor';
 import { WEBHOOK_RECEIPTS_QUEUE } from './receipt-queue';
@@ -27,6 +28,7 @@ import { SyncOneZnsTemplate, ZNS_TEMPLATE_RESYNC } from './zns-template-resync';
   controllers: [WebhooksController],
   providers: [
     WebhookAccounts,
+    ReceiptInsertBatcher,
     ReceiptStore,
     ReceiptProcessing,
     ReceiptProcessor,
