@@ -95,7 +95,8 @@ export class LedgerReceipts {
               ...[target.providerMessageId, target.correlationId].filter((id) => id !== undefined),
             );
           for (const row of found) {
-            const state = states.get(row.id)!;
+            const state = states.get(row.id);
+            if (!state) continue;
             const next = applyDeliveryUpdate(state.now, receipt.update);
             if (!next) continue;
             state.now = next;

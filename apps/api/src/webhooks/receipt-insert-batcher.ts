@@ -56,7 +56,8 @@ export class ReceiptInsertBatcher {
       const ids = await this.write(batch.map((waiter) => waiter.row));
       batch.forEach((waiter, index) => waiter.resolve(index === 0 ? ids : []));
     } catch (error) {
-      if (batch.length === 1) return batch[0]!.reject(error);
+      const [alone] = batch;
+      if (batch.length === 1 && alone) return alone.reject(error);
       await Promise.all(batch.map((waiter) => this.flush([waiter])));
     }
   }

@@ -66,7 +66,7 @@ export class ReceiptProcessing {
   ) {}
 
   async process(receiptId: string): Promise<ReceiptOutcome> {
-    return (await this.processMany([receiptId]))[0]!;
+    return (await this.processMany([receiptId]))[0] ?? 'done_before';
   }
 
   /**
@@ -104,7 +104,7 @@ export class ReceiptProcessing {
     );
     const results = new Map<string, PerformResult>();
     deliveries.forEach(({ receipt }, index) =>
-      results.set(receipt.id, deliveryResult(receipt, applied[index]!)),
+      results.set(receipt.id, deliveryResult(receipt, applied[index] ?? { changed: 0, missing: [] })),
     );
     const others = actions.filter(({ action }) => action.kind !== 'delivery');
     let failure: unknown;

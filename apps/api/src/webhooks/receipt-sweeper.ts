@@ -51,9 +51,10 @@ export class ReceiptSweeper implements OnApplicationBootstrap, OnApplicationShut
         ORDER BY id LIMIT $2`,
       [receivedAgeSeconds, SWEEP_LIMIT],
     )) as Array<{ id: string; attempts: number }>;
-    if (rows.length === 0) return 0;
+    const [first, last] = [rows[0], rows.at(-1)];
+    if (!first || !last) return 0;
     const attempts = rows.reduce((sum, row) => sum + row.attempts, 0);
-    const jobId = `sweep:${rows[0]!.id}-${rows.at(-1)!.id}:${rows.length}:${attempts}`;
+    const jobId = `sweep:${first.id}-${last.id}:${rows.length}:${attempts}`;
     return (await this.store.enqueue(
       rows.map((row) => row.id),
       jobId,

@@ -102,9 +102,19 @@ export class ZaloAudience {
         );
         if (linked) return linked;
       }
-      return (await this.upsert(workspaceId, { zalo }, filled, true))!;
+      return this.upsertRequired(workspaceId, { zalo }, filled);
     }
-    return (await this.upsert(workspaceId, { zalo }, write, true))!;
+    return this.upsertRequired(workspaceId, { zalo }, write);
+  }
+
+  private async upsertRequired(
+    workspaceId: string,
+    match: { zalo: { oaId: string; userId: string } },
+    write: ContactWrite,
+  ): Promise<string> {
+    const id = await this.upsert(workspaceId, match, write, true);
+    if (id === null) throw new Error('the contact upsert found no contact');
+    return id;
   }
 
   /** The contact's id; null when the write is refused (a phone that is not one) and `must` is not set. */
