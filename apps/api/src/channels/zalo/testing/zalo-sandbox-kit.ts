@@ -19,6 +19,8 @@ export async function startZaloTestSandbox(options: SandboxOptions = {}): Promis
     app.webhookSecret = seededSecret('zalo-webhook-secret');
   }
   for (const account of seed.speedsms) account.accessToken = seededSecret('speedsms-token');
+  for (const account of seed.esms) account.secretKey = seededSecret('esms-secret-key');
+  for (const account of seed.twilio) account.authToken = seededSecret('twilio-auth-token');
   for (const user of seed.smtp) user.pass = seededSecret('smtp-password');
   return startSandbox({ ...options, seed });
 }
