@@ -8,6 +8,7 @@ import { CreateSegments1764500030000 } from './1764500030000-create-segments';
 import { CreateImports1764500040000 } from './1764500040000-create-imports';
 import { CreateChannelAccountsAndMessages1764600000000 } from './1764600000000-create-channel-accounts-and-messages';
 import { CreateZaloConnectTokensAndZnsTemplates1764610000000 } from './1764610000000-create-zalo-connect-tokens-and-zns-templates';
+import { CreateTemplates1764620000000 } from './1764620000000-create-templates';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   CreateImports1764500040000,
   CreateChannelAccountsAndMessages1764600000000,
   CreateZaloConnectTokensAndZnsTemplates1764610000000,
+  CreateTemplates1764620000000,
 ];
