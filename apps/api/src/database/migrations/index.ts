@@ -7,6 +7,7 @@ import { EventProcessingOrder1764500020000 } from './1764500020000-event-process
 import { CreateSegments1764500030000 } from './1764500030000-create-segments';
 import { CreateImports1764500040000 } from './1764500040000-create-imports';
 import { CreateChannelAccountsAndMessages1764600000000 } from './1764600000000-create-channel-accounts-and-messages';
+import { SendLedgerExtras1764630000000 } from './1764630000000-send-ledger-extras';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   CreateSegments1764500030000,
   CreateImports1764500040000,
   CreateChannelAccountsAndMessages1764600000000,
+  SendLedgerExtras1764630000000,
 ];

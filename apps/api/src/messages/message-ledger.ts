@@ -1,0 +1,167 @@
+import type { SendFailure, SendSuccess } from '@loa/connectors';
+import type { DataSource, EntityManager } from 'typeorm';
+import { MESSAGE_COLUMNS, type MessageRow, type MessageStatus } from './message-row';
+import { CHANNEL_OF_CONTENT, type SendMessageInput } from './send-message.types';
+
+/** What the guards decided for an attempt: send now, or record why not. */
+export type Admission =
+  | { status: 'sending' }
+  | { status: 'blocked'; reason: string }
+  | { status: 'deferred'; reason: string; retryAt: Date }
+  | { status: 'failed'; errorCode: string; errorMessage: string };
+
+/** The ledger's writes, as SQL; every write of a row's status goes through here. */
+export class MessageLedger {
+  constructor(private readonly db: DataSource) {}
+
+  async find(workspaceId: string, idempotencyKey: string): Promise<MessageRow | undefined> {
+    const [row] = (await this.db.query(
+      `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE workspace_id = $1 AND idempotency_key = $2`,
+      [workspaceId, idempotencyKey],
+    )) as MessageRow[];
+    return row;
+  }
+
+  /** A new row for this key with the guards' decision; undefined when another attempt wrote the key first. */
+  async insert(
+    manager: EntityManager,
+    input: SendMessageInput,
+    recipient: string | null,
+    admission: Admission,
+  ): Promise<MessageRow | undefined> {
+    const fields = admissionFields(admission);
+    const [row] = (await manager.query(
+      `INSERT INTO messages (workspace_id, idempotency_key, channel, purpose, account_id, contact_id, campaign_id,
+                             campaign_version, step_id, recipient, template_ref, status, reason, retry_at,
+                             error_class, error_code, error_message, failed_at, request)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
+               CASE WHEN $12 = 'failed' THEN now() END, $18)
+       ON CONFLICT (workspace_id, idempotency_key) DO NOTHING
+       RETURNING ${MESSAGE_COLUMNS}`,
+      [
+        input.workspaceId,
+        input.idempotencyKey,
+        CHANNEL_OF_CONTENT[input.content.channel],
+        input.purpose,
+        input.accountId,
+        input.contactId ?? null,
+        input.campaign?.id ?? null,
+        input.campaign?.version ?? null,
+        input.campaign?.stepId ?? null,
+        recipient,
+        input.content.channel === 'zns' ? input.content.templateId : null,
+        ...fields,
+        admission.status === 'sending' ? JSON.stringify(input) : null,
+      ],
+    )) as MessageRow[];
+    return row;
+  }
+
+  /**
+   * Writes a new decision on a row that is to be attempted again (deferred, failed transiently, or left sending),
+   * only if nobody else did since it was read; undefined when somebody did.
+   */
+  async readmit(
+    manager: EntityManager,
+    previous: MessageRow,
+    input: SendMessageInput,
+    recipient: string | null,
+    admission: Admission,
+    recovery?: 'resent',
+  ): Promise<MessageRow | undefined> {
+    const [[row]] = (await manager.query(
+      `UPDATE messages
+          SET status = $3, reason = $4, retry_at = $5, error_class = $6, error_code = $7, error_message = $8,
+              failed_at = CASE WHEN $3 = 'failed' THEN now() END, request = $9, recipient = $10,
+              recovery = coalesce($11, recovery), updated_at = clock_timestamp()
+        WHERE id = $1 AND updated_at = $2
+        RETURNING ${MESSAGE_COLUMNS}`,
+      [
+        previous.id,
+        previous.updated_at,
+        ...admissionFields(admission),
+        admission.status === 'sending' ? JSON.stringify(input) : null,
+        recipient,
+        recovery ?? null,
+      ],
+    )) as [MessageRow[], number];
+    return row;
+  }
+
+  async recordSent(id: string, outcome: SendSuccess): Promise<MessageRow> {
+    const cost =
+      outcome.costVnd !== undefined
+        ? { amount: outcome.costVnd, currency: 'VND' }
+        : (outcome.cost ?? undefined);
+    return this.update(
+      `status = 'sent', provider_message_id = $2, correlation_id = $3, sent_at = $4, cost = $5, cost_currency = $6,
+       billable_units = $7, reason = NULL, retry_at = NULL, error_class = NULL, error_code = NULL,
+       error_message = NULL, failed_at = NULL`,
+      [
+        id,
+        outcome.providerMessageId,
+        outcome.correlationId,
+        outcome.acceptedAt,
+        cost?.amount ?? null,
+        cost?.currency ?? null,
+        outcome.segments ?? null,
+      ],
+    );
+  }
+
+  /** A failed attempt: permanent ones are the row's outcome; quota and hours ones wait (deferred) until retryAt. */
+  async recordFailed(id: string, failure: Pick<SendFailure, 'class' | 'code' | 'message'> & {
+    correlationId?: string;
+    retryAt?: Date;
+  }): Promise<MessageRow> {
+    const waits = failure.class === 'quota_exhausted' || failure.class === 'outside_window';
+    return this.update(
+      `status = $2, reason = $3, retry_at = $4, error_class = $5, error_code = $6, error_message = $7,
+       correlation_id = coalesce($8, correlation_id), failed_at = CASE WHEN $2 = 'failed' THEN now() END`,
+      [
+        id,
+        (waits ? 'deferred' : 'failed') satisfies MessageStatus,
+        waits ? failure.class : null,
+        failure.retryAt ?? null,
+        failure.class,
+        failure.code,
+        failure.message,
+        failure.correlationId ?? null,
+      ],
+    );
+  }
+
+  /** A `sending` row of a marketing message whose outcome a crash lost: not sent again, counted. */
+  async markUnknown(manager: EntityManager, id: string): Promise<MessageRow> {
+    const [[row]] = (await manager.query(
+      `UPDATE messages SET status = 'unknown', recovery = 'not_resent', request = NULL,
+              error_message = 'The send was interrupted and its outcome is unknown; marketing messages are not sent again',
+              updated_at = clock_timestamp()
+        WHERE id = $1 RETURNING ${MESSAGE_COLUMNS}`,
+      [id],
+    )) as [MessageRow[], number];
+    return row;
+  }
+
+  private async update(set: string, values: unknown[]): Promise<MessageRow> {
+    const [rows] = (await this.db.query(
+      `UPDATE messages SET ${set}, request = NULL, updated_at = clock_timestamp() WHERE id = $1
+       RETURNING ${MESSAGE_COLUMNS}`,
+      values,
+    )) as [MessageRow[], number];
+    return rows[0];
+  }
+}
+
+function admissionFields(admission: Admission): unknown[] {
+  switch (admission.status) {
+    case 'sending':
+      return ['sending', null, null, null, null, null];
+    case 'blocked':
+      return ['blocked', admission.reason, null, null, null, null];
+    case 'deferred':
+      return ['deferred', admission.reason, admission.retryAt, null, null, null];
+    case 'failed':
+      return ['failed', null, null, 'permanent', admission.errorCode, admission.errorMessage];
+  }
+}
