@@ -23,7 +23,7 @@ export async function listMessages(
   if (query.channel) add((p) => `channel = ${p}`, query.channel);
   if (query.status) add((p) => `status = ${p}`, query.status);
   if (query.contactId) add((p) => `contact_id = ${p}`, query.contactId);
-  if (query.campaignId) add((p) => `campaign_id::text = ${p}`, query.campaignId);
+  if (query.campaignId) add((p) => `campaign_id = ${p}`, query.campaignId);
   if (query.accountId) add((p) => `account_id = ${p}`, query.accountId);
   if (query.from) add((p) => `created_at >= ${p}`, query.from);
   if (query.to) add((p) => `created_at < ${p}`, query.to);
@@ -56,7 +56,8 @@ function encodeCursor(row: MessageRow & { created_us: string }): string {
 function decodeCursor(cursor: string): [string, string] {
   try {
     const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    if (typeof at === 'string' && /^\d{1,17}$/.test(at) && typeof id === 'string' && UUID.test(id)) return [at, id];
+    if (typeof at === 'string' && /^\d{1,17}$/.test(at) && typeof id === 'string' && UUID.test(id))
+      return [at, id];
   } catch {
     // fall through
   }

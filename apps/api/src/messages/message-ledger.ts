@@ -3,6 +3,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { MESSAGE_COLUMNS, type MessageRow, type MessageStatus } from './message-row';
 import { CHANNEL_OF_CONTENT, type SendMessageInput } from './send-message.types';
 
+export type VersionedRow = MessageRow & { row_version: string };
+
 /** What the guards decided for an attempt: send now, or record why not. */
 export type Admission =
   | { status: 'sending' }
@@ -14,11 +16,13 @@ export type Admission =
 export class MessageLedger {
   constructor(private readonly db: DataSource) {}
 
-  async find(workspaceId: string, idempotencyKey: string): Promise<MessageRow | undefined> {
+  /** The row under this key, with its version (PostgreSQL's xmin) for `readmit`'s compare-and-set. */
+  async find(workspaceId: string, idempotencyKey: string): Promise<VersionedRow | undefined> {
     const [row] = (await this.db.query(
-      `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE workspace_id = $1 AND idempotency_key = $2`,
+      `SELECT ${MESSAGE_COLUMNS}, xmin::text AS row_version FROM messages
+        WHERE workspace_id = $1 AND idempotency_key = $2`,
       [workspaceId, idempotencyKey],
-    )) as MessageRow[];
+    )) as VersionedRow[];
     return row;
   }
 
@@ -63,7 +67,7 @@ export class MessageLedger {
    */
   async readmit(
     manager: EntityManager,
-    previous: MessageRow,
+    previous: VersionedRow,
     input: SendMessageInput,
     recipient: string | null,
     admission: Admission,
@@ -74,11 +78,11 @@ export class MessageLedger {
           SET status = $3, reason = $4, retry_at = $5, error_class = $6, error_code = $7, error_message = $8,
               failed_at = CASE WHEN $3 = 'failed' THEN now() END, request = $9, recipient = $10,
               recovery = coalesce($11, recovery), updated_at = clock_timestamp()
-        WHERE id = $1 AND updated_at = $2
+        WHERE id = $1 AND xmin::text = $2
         RETURNING ${MESSAGE_COLUMNS}`,
       [
         previous.id,
-        previous.updated_at,
+        previous.row_version,
         ...admissionFields(admission),
         admission.status === 'sending' ? JSON.stringify(input) : null,
         recipient,
@@ -110,10 +114,13 @@ export class MessageLedger {
   }
 
   /** A failed attempt: permanent ones are the row's outcome; quota and hours ones wait (deferred) until retryAt. */
-  async recordFailed(id: string, failure: Pick<SendFailure, 'class' | 'code' | 'message'> & {
-    correlationId?: string;
-    retryAt?: Date;
-  }): Promise<MessageRow> {
+  async recordFailed(
+    id: string,
+    failure: Pick<SendFailure, 'class' | 'code' | 'message'> & {
+      correlationId?: string;
+      retryAt?: Date;
+    },
+  ): Promise<MessageRow> {
     const waits = failure.class === 'quota_exhausted' || failure.class === 'outside_window';
     return this.update(
       `status = $2, reason = $3, retry_at = $4, error_class = $5, error_code = $6, error_message = $7,

@@ -2,14 +2,7 @@ import type { MessageChannel } from '../channels/channel-kinds';
 import type { MessagePurpose, SendResult } from './send-message.types';
 
 export type MessageStatus =
-  | 'sending'
-  | 'sent'
-  | 'delivered'
-  | 'seen'
-  | 'failed'
-  | 'blocked'
-  | 'deferred'
-  | 'unknown';
+  'sending' | 'sent' | 'delivered' | 'seen' | 'failed' | 'blocked' | 'deferred' | 'unknown';
 
 export interface MessageRow {
   id: string;

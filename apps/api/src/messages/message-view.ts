@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { MESSAGE_CHANNELS } from '../channels/channel-kinds';
 import type { MessageRow } from './message-row';
 
-const MESSAGE_STATUSES = ['sending', 'sent', 'delivered', 'seen', 'failed', 'blocked', 'deferred', 'unknown'] as const;
+const MESSAGE_STATUSES = [
+  'sending',
+  'sent',
+  'delivered',
+  'seen',
+  'failed',
+  'blocked',
+  'deferred',
+  'unknown',
+] as const;
 
 export const messageSchema = z
   .object({
@@ -12,7 +21,7 @@ export const messageSchema = z
     purpose: z.enum(['marketing', 'transactional', 'otp']),
     accountId: z.uuid(),
     contactId: z.uuid().nullable(),
-    campaignId: z.string().nullable(),
+    campaignId: z.uuid().nullable(),
     campaignVersion: z.number().int().nullable(),
     stepId: z.string().nullable(),
     recipient: z.string().nullable().meta({ description: 'Cleared when the contact is erased' }),
@@ -22,7 +31,9 @@ export const messageSchema = z
     status: z.enum(MESSAGE_STATUSES),
     reason: z.string().nullable().meta({ description: 'Why a guard blocked or deferred it' }),
     retryAt: z.iso.datetime().nullable(),
-    error: z.object({ class: z.string().nullable(), code: z.string().nullable(), message: z.string().nullable() }).nullable(),
+    error: z
+      .object({ class: z.string().nullable(), code: z.string().nullable(), message: z.string().nullable() })
+      .nullable(),
     cost: z.object({ amount: z.number(), currency: z.string() }).nullable(),
     billableUnits: z.number().int().nullable(),
     recovery: z.enum(['resent', 'not_resent']).nullable(),
@@ -45,7 +56,7 @@ export const messageListQuerySchema = z.object({
   channel: z.enum(MESSAGE_CHANNELS).optional(),
   status: z.enum(MESSAGE_STATUSES).optional(),
   contactId: z.uuid().optional(),
-  campaignId: z.string().min(1).max(200).optional(),
+  campaignId: z.uuid().optional(),
   accountId: z.uuid().optional(),
   from: z.iso.datetime({ offset: true }).optional().meta({ description: 'Created at or after' }),
   to: z.iso.datetime({ offset: true }).optional().meta({ description: 'Created before' }),
@@ -57,7 +68,10 @@ export const messageIdParamsSchema = z.object({ id: z.uuid() });
 
 export const recoveryCountsSchema = z
   .object({
-    resent: z.number().int().meta({ description: 'OTP and transactional sends resent after an interruption' }),
+    resent: z
+      .number()
+      .int()
+      .meta({ description: 'OTP and transactional sends resent after an interruption' }),
     notResent: z
       .number()
       .int()

@@ -48,7 +48,8 @@ export class MessagesController {
   @Get('recovery-counts')
   @Endpoint({
     summary: 'Sends interrupted by a crash, by how they were resolved',
-    description: 'Marketing messages are not sent again (status `unknown`); OTP and transactional ones are resent.',
+    description:
+      'Marketing messages are not sent again (status `unknown`); OTP and transactional ones are resent.',
     tags: TAGS,
     access: Access.read,
     response: recoveryCountsSchema,
@@ -65,7 +66,10 @@ export class MessagesController {
     params: messageIdParamsSchema,
     response: messageSchema,
   })
-  async get(@CurrentPrincipal() principal: Principal, @Param() params: z.infer<typeof messageIdParamsSchema>) {
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: z.infer<typeof messageIdParamsSchema>,
+  ) {
     const [row] = (await this.db.query(
       `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE workspace_id = $1 AND id = $2`,
       [principal.workspaceId, params.id],

@@ -18,7 +18,11 @@ import { UnsubscribeService } from './unsubscribe/unsubscribe.service';
     SendService,
     SendRecoveryService,
     UnsubscribeService,
-    { provide: UnsubscribeTokens, inject: [DataSource], useFactory: (db: DataSource) => new UnsubscribeTokens(db) },
+    {
+      provide: UnsubscribeTokens,
+      inject: [DataSource],
+      useFactory: (db: DataSource) => new UnsubscribeTokens(db),
+    },
   ],
   exports: [SendService, SendRecoveryService],
 })

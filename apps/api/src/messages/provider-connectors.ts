@@ -50,7 +50,8 @@ export class ProviderConnectors {
 
   async send(input: ConnectorSend): Promise<SendOutcome | { unavailable: string }> {
     const { content, idempotencyKey, to } = input;
-    const smsPurpose = input.purpose === 'marketing' ? 'advertising' : input.purpose === 'otp' ? 'otp' : 'care';
+    const smsPurpose =
+      input.purpose === 'marketing' ? 'advertising' : input.purpose === 'otp' ? 'otp' : 'care';
     switch (content.channel) {
       case 'sms': {
         const message = { to, text: content.text, purpose: smsPurpose } as const;

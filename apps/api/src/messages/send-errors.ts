@@ -55,5 +55,9 @@ export const TRANSIENT_CLASSES = ['retryable', 'token_expired', 'quota_exhausted
 
 /** A message is already in flight under this key (another process is sending it): try again shortly. */
 export function inFlightError(): SendError {
-  return new SendError(SEND_ERROR_TYPES.retryable, 'This message is being sent by another worker', 'loa_in_flight');
+  return new SendError(
+    SEND_ERROR_TYPES.retryable,
+    'This message is being sent by another worker',
+    'loa_in_flight',
+  );
 }

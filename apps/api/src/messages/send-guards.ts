@@ -78,7 +78,12 @@ export const DECREE_91_CAPS: FrequencyCap[] = [
   { channel: 'email', max: 3, perMs: DAY_MS },
 ];
 
-const LEDGER_CHANNEL: Record<Channel, MessageChannel> = { zns: 'zns', oa: 'zalo_oa', sms: 'sms', email: 'email' };
+const LEDGER_CHANNEL: Record<Channel, MessageChannel> = {
+  zns: 'zns',
+  oa: 'zalo_oa',
+  sms: 'sms',
+  email: 'email',
+};
 
 /** The caps on a marketing message of this channel: Decree 91's and the campaign's own. */
 export function capsFor(

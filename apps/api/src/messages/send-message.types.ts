@@ -21,6 +21,7 @@ export interface SendMessageInput {
   contactId?: string;
   /** The address (84… phone, e-mail, Zalo user id); the contact's own when absent. */
   to?: string;
+  /** The campaign (its uuid), version and step the message belongs to. */
   campaign?: { id: string; version?: number; stepId?: string };
   /** The campaign's time and cap settings; absent = Vietnam time, no quiet hours, Decree 91 caps only. */
   settings?: Partial<Pick<CampaignSettings, 'timezone' | 'quietHours' | 'frequencyCaps'>>;

@@ -46,6 +46,8 @@ export class SendRateLimiter {
 
   /** Milliseconds until this send's turn; the token is already taken. */
   async reserve(accountId: string, perSecond: number): Promise<number> {
+    // The shared client connects lazily and queues nothing while offline.
+    if (this.redis.status === 'wait') await this.redis.connect().catch(() => undefined);
     const burst = Math.max(1, perSecond);
     const wait = await this.redis.eval(TAKE_TOKEN, 1, `send-rate:${accountId}`, perSecond, burst);
     return Number(wait);

@@ -6,7 +6,7 @@ import { CHANNEL_KIND_SPECS } from '../channels/channel-kinds';
 import { ChannelAccountsService, type ChannelAccountForSending } from '../channels/channel-accounts.service';
 import { REDIS_CLIENT } from '../redis/redis.module';
 import { recipientFacts, type RecipientFacts } from './guard-contact';
-import { MessageLedger, type Admission } from './message-ledger';
+import { MessageLedger, type Admission, type VersionedRow } from './message-ledger';
 import { recordedResult, type MessageRow } from './message-row';
 import { ProviderConnectors } from './provider-connectors';
 import { inFlightError, SendError, transientError, TRANSIENT_CLASSES } from './send-errors';
@@ -35,6 +35,8 @@ export class SendService implements OnApplicationShutdown {
   private readonly connectors: ProviderConnectors;
   readonly ledger: MessageLedger;
   private readonly limiter: SendRateLimiter;
+  /** The clock the time guards read (quiet hours, the SMS window); tests set it to a chosen moment. */
+  clock: () => number = Date.now;
 
   constructor(
     private readonly db: DataSource,
@@ -67,7 +69,11 @@ export class SendService implements OnApplicationShutdown {
             return recordedResult(row)!;
           }
           recovery = 'resent';
-        } else if (existing.status === 'deferred' && existing.retry_at && existing.retry_at.getTime() > Date.now()) {
+        } else if (
+          existing.status === 'deferred' &&
+          existing.retry_at &&
+          existing.retry_at.getTime() > Date.now()
+        ) {
           return deferredResult(existing);
         } else if (
           existing.status === 'failed' &&
@@ -152,7 +158,7 @@ export class SendService implements OnApplicationShutdown {
   private async admit(
     input: SendMessageInput,
     account: ChannelAccountForSending,
-    existing: MessageRow | undefined,
+    existing: VersionedRow | undefined,
     recovery?: 'resent',
   ): Promise<MessageRow | undefined> {
     const channel = CHANNEL_OF_CONTENT[input.content.channel];
@@ -187,21 +193,28 @@ export class SendService implements OnApplicationShutdown {
     if (row.disabled) return failed('loa_account_disabled', 'The channel account is disabled');
     if (row.status !== 'connected')
       return failed('loa_account_not_connected', 'The channel account is not connected');
-    const block = contactBlock({ contact: facts.contact, channel, purpose: input.purpose, to: recipient ?? undefined });
+    const block = contactBlock({
+      contact: facts.contact,
+      channel,
+      purpose: input.purpose,
+      to: recipient ?? undefined,
+    });
     if (block) return { status: 'blocked', reason: block };
     if (channel === 'zalo_oa' && facts.contact && input.purpose === 'marketing') {
       const last = facts.contact.zaloLastInteractionAt;
-      if (!last || Date.now() - last.getTime() > OA_WINDOW_MS) return { status: 'blocked', reason: 'outside_oa_window' };
+      if (!last || Date.now() - last.getTime() > OA_WINDOW_MS)
+        return { status: 'blocked', reason: 'outside_oa_window' };
     }
     if (input.purpose !== 'marketing') return { status: 'sending' };
-    const nowMs = Date.now();
+    const nowMs = this.clock();
     const time = timeDeferral({ nowMs, channel, purpose: input.purpose, settings: input.settings });
     if (time) return { status: 'deferred', reason: time.reason, retryAt: new Date(time.retryAtMs) };
     const cap = await this.capReached(manager, input, recipient!, existingId);
     if (cap) return { status: 'deferred', reason: 'frequency_cap', retryAt: cap };
     if (channel === 'zns') {
+      if (this.redis.status === 'wait') await this.redis.connect().catch(() => undefined);
       const until = Number(await this.redis.get(`zns-quota:${row.id}`));
-      if (until > nowMs) return { status: 'deferred', reason: 'zns_quota', retryAt: new Date(until) };
+      if (until > Date.now()) return { status: 'deferred', reason: 'zns_quota', retryAt: new Date(until) };
     }
     return { status: 'sending' };
   }
@@ -241,7 +254,9 @@ export class SendService implements OnApplicationShutdown {
     const [row] = (await this.db.query(`SELECT send_rate_per_second FROM channel_accounts WHERE id = $1`, [
       account.row.id,
     ])) as Array<{ send_rate_per_second: string | null }>;
-    return row?.send_rate_per_second ? Number(row.send_rate_per_second) : DEFAULT_SEND_RATES[account.row.kind];
+    return row?.send_rate_per_second
+      ? Number(row.send_rate_per_second)
+      : DEFAULT_SEND_RATES[account.row.kind];
   }
 
   private async holdZnsQuota(accountId: string, untilMs: number): Promise<void> {

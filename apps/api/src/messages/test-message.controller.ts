@@ -13,8 +13,18 @@ import { SendService } from './send.service';
 
 const bodySchema = z
   .object({
-    to: z.string().trim().min(3).max(254).meta({ description: 'Phone (SMS, ZNS), e-mail address or Zalo user id' }),
-    text: z.string().min(1).max(1000).optional().meta({ description: 'SMS or OA text; a default test text when absent' }),
+    to: z
+      .string()
+      .trim()
+      .min(3)
+      .max(254)
+      .meta({ description: 'Phone (SMS, ZNS), e-mail address or Zalo user id' }),
+    text: z
+      .string()
+      .min(1)
+      .max(1000)
+      .optional()
+      .meta({ description: 'SMS or OA text; a default test text when absent' }),
     subject: z.string().min(1).max(200).optional(),
     templateId: z.string().min(1).max(50).optional().meta({ description: 'ZNS: the template to send' }),
     templateData: z.record(z.string(), z.string().max(500)).optional(),
@@ -78,7 +88,10 @@ export class TestMessageController {
       });
     } catch (error) {
       if (error instanceof SendError)
-        throw new ProblemException(503, `The provider did not take the message: ${error.message} (${error.code})`);
+        throw new ProblemException(
+          503,
+          `The provider did not take the message: ${error.message} (${error.code})`,
+        );
       throw error;
     }
   }
@@ -92,7 +105,8 @@ export class TestMessageController {
       case 'email':
         return { channel, subject: body.subject ?? DEFAULT_TEXT, text: body.text ?? DEFAULT_TEXT };
       case 'zns':
-        if (!body.templateId) throw problems.field('body', 'templateId', 'a ZNS test message needs a templateId');
+        if (!body.templateId)
+          throw problems.field('body', 'templateId', 'a ZNS test message needs a templateId');
         return { channel, templateId: body.templateId, templateData: body.templateData ?? {} };
     }
   }

@@ -18,7 +18,9 @@ export class UnsubscribeTokens {
     return row.token;
   }
 
-  async find(token: string): Promise<{ workspaceId: string; contactId: string; usedAt: Date | null } | undefined> {
+  async find(
+    token: string,
+  ): Promise<{ workspaceId: string; contactId: string; usedAt: Date | null } | undefined> {
     const [row] = (await this.db.query(
       `SELECT workspace_id, contact_id, used_at FROM unsubscribe_tokens WHERE token = $1`,
       [token],
