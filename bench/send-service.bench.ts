@@ -145,7 +145,9 @@ async function main(): Promise<void> {
         `round ${round + 1}: eSMS connector ${round1(bareRates[round])} sends/s, send service ${round1(serviceRates[round])} sends/s`,
       );
     }
-    const [{ rows }] = (await db.query(`SELECT count(*)::int AS rows FROM messages WHERE status = 'sent'`)) as Array<{
+    const [{ rows }] = (await db.query(
+      `SELECT count(*)::int AS rows FROM messages WHERE status = 'sent'`,
+    )) as Array<{
       rows: number;
     }>;
     const ratio = median(serviceRates) / median(bareRates);

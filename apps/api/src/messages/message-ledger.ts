@@ -1,5 +1,6 @@
 import type { SendFailure, SendSuccess } from '@loa/connectors';
 import type { DataSource, EntityManager } from 'typeorm';
+import { Batcher } from './batcher';
 import { MESSAGE_COLUMNS, type MessageRow, type MessageStatus } from './message-row';
 import { CHANNEL_OF_CONTENT, type SendMessageInput } from './send-message.types';
 
@@ -14,7 +15,13 @@ export type Admission =
 
 /** The ledger's writes, as SQL; every write of a row's status goes through here. */
 export class MessageLedger {
-  constructor(private readonly db: DataSource) {}
+  private readonly inserts: Batcher<NewRow, MessageRow | undefined>;
+  private readonly sent: Batcher<{ id: string; outcome: SendSuccess }, MessageRow>;
+
+  constructor(private readonly db: DataSource) {
+    this.inserts = new Batcher((rows) => this.insertMany(rows));
+    this.sent = new Batcher((items) => this.recordSentMany(items));
+  }
 
   /** The row under this key, with its version (PostgreSQL's xmin) for `readmit`'s compare-and-set. */
   async find(workspaceId: string, idempotencyKey: string): Promise<VersionedRow | undefined> {
@@ -33,32 +40,43 @@ export class MessageLedger {
     recipient: string | null,
     admission: Admission,
   ): Promise<MessageRow | undefined> {
-    const fields = admissionFields(admission);
-    const [row] = (await manager.query(
+    const [row] = await this.insertMany([newRow(input, recipient, admission)], manager);
+    return row;
+  }
+
+  /** `insert` outside a transaction: concurrent sends share one multi-row INSERT (one commit for all of them). */
+  insertBatched(input: SendMessageInput, recipient: string | null, admission: Admission) {
+    return this.inserts.submit(newRow(input, recipient, admission));
+  }
+
+  private async insertMany(
+    rows: NewRow[],
+    manager = this.db.manager,
+  ): Promise<Array<MessageRow | undefined>> {
+    const column = (index: number) => rows.map((row) => row[index]);
+    const inserted = (await manager.query(
       `INSERT INTO messages (workspace_id, idempotency_key, channel, purpose, account_id, contact_id, campaign_id,
                              campaign_version, step_id, recipient, template_ref, status, reason, retry_at,
-                             error_class, error_code, error_message, failed_at, request)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
-               CASE WHEN $12 = 'failed' THEN now() END, $18)
+                             error_class, error_code, error_message, request, failed_at)
+       SELECT *, CASE WHEN v.status = 'failed' THEN now() END
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::uuid[], $7::uuid[], $8::int[],
+                     $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::timestamptz[], $15::text[],
+                     $16::text[], $17::text[], $18::jsonb[])
+           AS v(workspace_id, idempotency_key, channel, purpose, account_id, contact_id, campaign_id, campaign_version,
+                step_id, recipient, template_ref, status, reason, retry_at, error_class, error_code, error_message,
+                request)
        ON CONFLICT (workspace_id, idempotency_key) DO NOTHING
        RETURNING ${MESSAGE_COLUMNS}`,
-      [
-        input.workspaceId,
-        input.idempotencyKey,
-        CHANNEL_OF_CONTENT[input.content.channel],
-        input.purpose,
-        input.accountId,
-        input.contactId ?? null,
-        input.campaign?.id ?? null,
-        input.campaign?.version ?? null,
-        input.campaign?.stepId ?? null,
-        recipient,
-        input.content.channel === 'zns' ? input.content.templateId : null,
-        ...fields,
-        admission.status === 'sending' ? JSON.stringify(input) : null,
-      ],
+      Array.from({ length: 18 }, (_, index) => column(index)),
     )) as MessageRow[];
-    return row;
+    const byKey = new Map(inserted.map((row) => [`${row.workspace_id}|${row.idempotency_key}`, row]));
+    // Of two rows with the same key in one batch, the first is the one inserted; the other finds it afterwards.
+    return rows.map((row) => {
+      const key = `${row[0]}|${row[1]}`;
+      const found = byKey.get(key);
+      byKey.delete(key);
+      return found;
+    });
   }
 
   /**
@@ -92,25 +110,39 @@ export class MessageLedger {
     return row;
   }
 
-  async recordSent(id: string, outcome: SendSuccess): Promise<MessageRow> {
-    const cost =
-      outcome.costVnd !== undefined
-        ? { amount: outcome.costVnd, currency: 'VND' }
-        : (outcome.cost ?? undefined);
-    return this.update(
-      `status = 'sent', provider_message_id = $2, correlation_id = $3, sent_at = $4, cost = $5, cost_currency = $6,
-       billable_units = $7, reason = NULL, retry_at = NULL, error_class = NULL, error_code = NULL,
-       error_message = NULL, failed_at = NULL`,
-      [
-        id,
-        outcome.providerMessageId,
-        outcome.correlationId,
-        outcome.acceptedAt,
-        cost?.amount ?? null,
-        cost?.currency ?? null,
-        outcome.segments ?? null,
-      ],
+  /** The provider accepted it; concurrent sends share one UPDATE. */
+  recordSent(id: string, outcome: SendSuccess): Promise<MessageRow> {
+    return this.sent.submit({ id, outcome });
+  }
+
+  private async recordSentMany(items: Array<{ id: string; outcome: SendSuccess }>): Promise<MessageRow[]> {
+    const costs = items.map(({ outcome }) =>
+      outcome.costVnd !== undefined ? { amount: outcome.costVnd, currency: 'VND' } : outcome.cost,
     );
+    const [rows] = (await this.db.query(
+      `UPDATE messages m
+          SET status = 'sent', provider_message_id = v.provider_message_id, correlation_id = v.correlation_id,
+              sent_at = v.sent_at, cost = v.cost, cost_currency = v.cost_currency, billable_units = v.billable_units,
+              reason = NULL, retry_at = NULL, error_class = NULL, error_code = NULL, error_message = NULL,
+              failed_at = NULL, request = NULL, updated_at = clock_timestamp()
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::numeric[], $6::text[], $7::int[])
+           AS v(id, provider_message_id, correlation_id, sent_at, cost, cost_currency, billable_units)
+        WHERE m.id = v.id
+       RETURNING ${MESSAGE_COLUMNS.split(',')
+         .map((column) => `m.${column.trim()}`)
+         .join(', ')}`,
+      [
+        items.map((item) => item.id),
+        items.map((item) => item.outcome.providerMessageId),
+        items.map((item) => item.outcome.correlationId),
+        items.map((item) => item.outcome.acceptedAt),
+        costs.map((cost) => cost?.amount ?? null),
+        costs.map((cost) => cost?.currency ?? null),
+        items.map((item) => item.outcome.segments ?? null),
+      ],
+    )) as [MessageRow[], number];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return items.map((item) => byId.get(item.id)!);
   }
 
   /** A failed attempt: permanent ones are the row's outcome; quota and hours ones wait (deferred) until retryAt. */
@@ -158,6 +190,27 @@ export class MessageLedger {
     )) as [MessageRow[], number];
     return rows[0];
   }
+}
+
+/** One row to insert, as the columns of insertMany's unnest, in order. */
+type NewRow = unknown[];
+
+function newRow(input: SendMessageInput, recipient: string | null, admission: Admission): NewRow {
+  return [
+    input.workspaceId,
+    input.idempotencyKey,
+    CHANNEL_OF_CONTENT[input.content.channel],
+    input.purpose,
+    input.accountId,
+    input.contactId ?? null,
+    input.campaign?.id ?? null,
+    input.campaign?.version ?? null,
+    input.campaign?.stepId ?? null,
+    recipient,
+    input.content.channel === 'zns' ? input.content.templateId : null,
+    ...admissionFields(admission),
+    admission.status === 'sending' ? JSON.stringify(input) : null,
+  ];
 }
 
 function admissionFields(admission: Admission): unknown[] {

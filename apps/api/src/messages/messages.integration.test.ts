@@ -305,6 +305,8 @@ describe('the send service writes the ledger, guards every send and sends once',
 
   it('sends nothing from a disabled or unconnected account, and says so', async () => {
     await ws.as.admin.patch(`/channel-accounts/${speedsmsId}`).send({ disabled: true }).expect(200);
+    // A process reuses an account's opened configuration for up to 2 s; this test does not wait for that.
+    sends.sendingAccounts.forget();
     try {
       const phone = newPhone();
       const input = sms({ to: phone, accountId: speedsmsId });
@@ -317,6 +319,7 @@ describe('the send service writes the ledger, guards every send and sends once',
       expect(sandbox.inbox({ channel: 'speedsms' }).filter((m) => m.recipient === phone)).toHaveLength(0);
     } finally {
       await ws.as.admin.patch(`/channel-accounts/${speedsmsId}`).send({ disabled: false }).expect(200);
+      sends.sendingAccounts.forget();
     }
   });
 

@@ -1,6 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ChannelAccountsService } from '../channels/channel-accounts.service';
 import { MESSAGE_COLUMNS, type MessageRow } from './message-row';
 import type { SendMessageInput } from './send-message.types';
 import { SendService, STALE_SENDING_MS } from './send.service';
@@ -22,7 +21,6 @@ export class SendRecoveryService implements OnApplicationBootstrap, OnApplicatio
   constructor(
     private readonly db: DataSource,
     private readonly sends: SendService,
-    private readonly accounts: ChannelAccountsService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -70,7 +68,7 @@ export class SendRecoveryService implements OnApplicationBootstrap, OnApplicatio
     for (const { row, request } of toResend) {
       counts.resent += 1;
       try {
-        const account = await this.accounts.forSending(row.workspace_id, row.account_id);
+        const account = await this.sends.sendingAccounts.get(row.workspace_id, row.account_id);
         await this.sends.deliver(row, request, account);
       } catch (error) {
         this.logger.warn(`resending message ${row.id} failed: ${(error as Error).message}`);

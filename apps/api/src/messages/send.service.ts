@@ -3,16 +3,17 @@ import { isSent, nextVietnamMidnight, type SendOutcome } from '@loa/connectors';
 import type { Redis } from 'ioredis';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CHANNEL_KIND_SPECS } from '../channels/channel-kinds';
-import { ChannelAccountsService, type ChannelAccountForSending } from '../channels/channel-accounts.service';
+import { ChannelAccountsService } from '../channels/channel-accounts.service';
 import { REDIS_CLIENT } from '../redis/redis.module';
-import { recipientFacts, type RecipientFacts } from './guard-contact';
+import { recipientFacts, RecipientFactsReader, type RecipientFacts } from './guard-contact';
 import { MessageLedger, type Admission, type VersionedRow } from './message-ledger';
 import { recordedResult, type MessageRow } from './message-row';
 import { ProviderConnectors } from './provider-connectors';
 import { inFlightError, SendError, transientError, TRANSIENT_CLASSES } from './send-errors';
 import { capsFor, contactBlock, timeDeferral } from './send-guards';
 import { CHANNEL_OF_CONTENT, type SendMessageInput, type SendResult } from './send-message.types';
-import { DEFAULT_SEND_RATES, SendRateLimiter } from './send-rate-limiter';
+import { SendRateLimiter } from './send-rate-limiter';
+import { SendingAccounts, type SendingAccount } from './sending-accounts';
 import { UnsubscribeTokens } from './unsubscribe/unsubscribe-tokens';
 import { ZALO_TOKEN_SOURCE, type ZaloTokenSource } from './zalo-token-source';
 
@@ -35,12 +36,14 @@ export class SendService implements OnApplicationShutdown {
   private readonly connectors: ProviderConnectors;
   readonly ledger: MessageLedger;
   private readonly limiter: SendRateLimiter;
+  readonly sendingAccounts: SendingAccounts;
+  private readonly facts: RecipientFactsReader;
   /** The clock the time guards read (quiet hours, the SMS window); tests set it to a chosen moment. */
   clock: () => number = Date.now;
 
   constructor(
     private readonly db: DataSource,
-    private readonly accounts: ChannelAccountsService,
+    accounts: ChannelAccountsService,
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
     private readonly unsubscribeTokens: UnsubscribeTokens,
     @Optional() @Inject(ZALO_TOKEN_SOURCE) zaloTokens?: ZaloTokenSource,
@@ -48,6 +51,8 @@ export class SendService implements OnApplicationShutdown {
     this.connectors = new ProviderConnectors(zaloTokens);
     this.ledger = new MessageLedger(db);
     this.limiter = new SendRateLimiter(redis);
+    this.sendingAccounts = new SendingAccounts(db, accounts);
+    this.facts = new RecipientFactsReader(db);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -55,9 +60,11 @@ export class SendService implements OnApplicationShutdown {
   }
 
   async send(input: SendMessageInput): Promise<SendResult> {
-    const account = await this.accounts.forSending(input.workspaceId, input.accountId);
+    const account = await this.sendingAccounts.get(input.workspaceId, input.accountId);
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      const existing = await this.ledger.find(input.workspaceId, input.idempotencyKey);
+      // A new key (the usual case) is inserted straight away; the insert finds out when the key is not new.
+      const existing =
+        attempt === 0 ? undefined : await this.ledger.find(input.workspaceId, input.idempotencyKey);
       let recovery: 'resent' | undefined;
       if (existing) {
         const recorded = recordedResult(existing);
@@ -91,14 +98,10 @@ export class SendService implements OnApplicationShutdown {
   }
 
   /** Sends a row already admitted (`sending`) and records the outcome. */
-  async deliver(
-    row: MessageRow,
-    input: SendMessageInput,
-    account: ChannelAccountForSending,
-  ): Promise<SendResult> {
+  async deliver(row: MessageRow, input: SendMessageInput, account: SendingAccount): Promise<SendResult> {
     let outcome: SendOutcome | { unavailable: string };
     try {
-      await this.limiter.acquire(account.row.id, await this.sendRate(account));
+      await this.limiter.acquire(account.row.id, account.ratePerSecond);
       const unsubscribeToken =
         input.content.channel === 'email' && input.purpose === 'marketing' && input.contactId
           ? await this.unsubscribeTokens.tokenFor(input.workspaceId, input.contactId)
@@ -157,31 +160,39 @@ export class SendService implements OnApplicationShutdown {
   /** The guards, then the row: one contact's admissions are serialised so that its caps count every send. */
   private async admit(
     input: SendMessageInput,
-    account: ChannelAccountForSending,
+    account: SendingAccount,
     existing: VersionedRow | undefined,
     recovery?: 'resent',
   ): Promise<MessageRow | undefined> {
-    const channel = CHANNEL_OF_CONTENT[input.content.channel];
-    return this.db.transaction(async (manager) => {
-      const facts = await recipientFacts(manager, {
-        workspaceId: input.workspaceId,
-        channel,
-        ...(input.contactId !== undefined && { contactId: input.contactId }),
-        ...(input.to !== undefined && { to: input.to }),
-        ...(typeof account.config.oaId === 'string' && { oaId: account.config.oaId }),
-      });
+    const query = {
+      workspaceId: input.workspaceId,
+      channel: CHANNEL_OF_CONTENT[input.content.channel],
+      ...(input.contactId !== undefined && { contactId: input.contactId }),
+      ...(input.to !== undefined && { to: input.to }),
+      ...(typeof account.config.oaId === 'string' && { oaId: account.config.oaId }),
+    };
+    const admit = async (manager: EntityManager, facts: RecipientFacts) => {
       const recipient = input.to ?? facts.contact?.address ?? null;
       const admission = await this.decide(manager, input, account, facts, recipient, existing?.id);
-      return existing
-        ? this.ledger.readmit(manager, existing, input, recipient, admission, recovery)
-        : this.ledger.insert(manager, input, recipient, admission);
-    });
+      return { recipient, admission };
+    };
+    // Marketing is capped: its count and its row are written under one lock, in one transaction.
+    if (input.purpose === 'marketing' || existing)
+      return this.db.transaction(async (manager) => {
+        const { recipient, admission } = await admit(manager, await recipientFacts(manager, query));
+        return existing
+          ? this.ledger.readmit(manager, existing, input, recipient, admission, recovery)
+          : this.ledger.insert(manager, input, recipient, admission);
+      });
+    // Other messages are not counted: concurrent sends share their reads and their inserts.
+    const { recipient, admission } = await admit(this.db.manager, await this.facts.read(query));
+    return this.ledger.insertBatched(input, recipient, admission);
   }
 
   private async decide(
     manager: EntityManager,
     input: SendMessageInput,
-    account: ChannelAccountForSending,
+    account: SendingAccount,
     facts: RecipientFacts,
     recipient: string | null,
     existingId: string | undefined,
@@ -248,15 +259,6 @@ export class SendService implements OnApplicationShutdown {
       if (!until || opens > until) until = opens;
     }
     return until;
-  }
-
-  private async sendRate(account: ChannelAccountForSending): Promise<number> {
-    const [row] = (await this.db.query(`SELECT send_rate_per_second FROM channel_accounts WHERE id = $1`, [
-      account.row.id,
-    ])) as Array<{ send_rate_per_second: string | null }>;
-    return row?.send_rate_per_second
-      ? Number(row.send_rate_per_second)
-      : DEFAULT_SEND_RATES[account.row.kind];
   }
 
   private async holdZnsQuota(accountId: string, untilMs: number): Promise<void> {
