@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { ChannelKind } from '../channels/channel-kinds';
+import { KeyedBatcher } from './batcher';
 
 /**
  * Messages per second each kind of account may send by default: the provider's published limits (providers.md) or
@@ -19,13 +20,14 @@ export const DEFAULT_SEND_RATES: Record<ChannelKind, number> = {
 };
 
 /**
- * A token bucket per channel account, in Redis so every process shares it. Each call reserves one token: the bucket
+ * A token bucket per channel account, in Redis so every process shares it. Each send reserves one token: the bucket
  * may go negative, and the answer is how long the caller waits for its turn (0 = now). Refill uses Redis's own clock,
  * so processes on machines whose clocks differ still agree. Burst = one second's worth of tokens (at least 1).
  */
-const TAKE_TOKEN = `
+const TAKE_TOKENS = `
 local rate = tonumber(ARGV[1])
 local burst = tonumber(ARGV[2])
+local count = tonumber(ARGV[3])
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local state = redis.call('HMGET', KEYS[1], 'tokens', 'at')
@@ -33,24 +35,42 @@ local tokens = tonumber(state[1])
 local at = tonumber(state[2])
 if tokens == nil then tokens = burst; at = now end
 tokens = math.min(burst, tokens + (now - at) * rate / 1000)
-tokens = tokens - 1
+local waits = {}
+for i = 1, count do
+  tokens = tokens - 1
+  if tokens < 0 then waits[i] = math.ceil(-tokens * 1000 / rate) else waits[i] = 0 end
+end
 redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
-local wait = 0
-if tokens < 0 then wait = math.ceil(-tokens * 1000 / rate) end
-redis.call('PEXPIRE', KEYS[1], wait + math.ceil(burst * 1000 / rate) + 1000)
-return wait
+redis.call('PEXPIRE', KEYS[1], waits[count] + math.ceil(burst * 1000 / rate) + 1000)
+return waits
 `;
 
 export class SendRateLimiter {
+  // Concurrent sends from one account take their tokens in one call.
+  private readonly batcher = new KeyedBatcher<number, number>((key, rates) => this.take(key, rates));
+
   constructor(private readonly redis: Redis) {}
 
   /** Milliseconds until this send's turn; the token is already taken. */
-  async reserve(accountId: string, perSecond: number): Promise<number> {
+  reserve(accountId: string, perSecond: number): Promise<number> {
+    return this.batcher.submit(`${accountId}|${perSecond}`, perSecond);
+  }
+
+  private async take(key: string, rates: number[]): Promise<number[]> {
     // The shared client connects lazily and queues nothing while offline.
     if (this.redis.status === 'wait') await this.redis.connect().catch(() => undefined);
+    const [accountId] = key.split('|');
+    const perSecond = rates[0];
     const burst = Math.max(1, perSecond);
-    const wait = await this.redis.eval(TAKE_TOKEN, 1, `send-rate:${accountId}`, perSecond, burst);
-    return Number(wait);
+    const waits = (await this.redis.eval(
+      TAKE_TOKENS,
+      1,
+      `send-rate:${accountId}`,
+      perSecond,
+      burst,
+      rates.length,
+    )) as number[];
+    return waits.map(Number);
   }
 
   /** Waits for this send's turn under the account's limit. Waiting is not a failure. */
