@@ -72,11 +72,4 @@ export class SendRateLimiter {
     )) as number[];
     return waits.map(Number);
   }
-
-  /** Waits for this send's turn under the account's limit. Waiting is not a failure. */
-  async acquire(accountId: string, perSecond: number): Promise<number> {
-    const wait = await this.reserve(accountId, perSecond);
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    return wait;
-  }
 }

@@ -89,19 +89,33 @@ export class SendService implements OnApplicationShutdown {
           return recordedResult(existing)!;
         }
       }
+      // A new message that no cap counts takes its turn under the send-rate limit while its row is written; a token
+      // taken by a message a guard then stops is simply not used.
+      const turn =
+        !existing && input.purpose !== 'marketing'
+          ? this.limiter.reserve(account.row.id, account.ratePerSecond)
+          : undefined;
+      turn?.catch(() => undefined);
       const row = await this.admit(input, account, existing, recovery);
       if (!row) continue;
       if (row.status !== 'sending') return recordedResult(row) ?? deferredResult(row);
-      return this.deliver(row, input, account);
+      return this.deliver(row, input, account, turn);
     }
     throw inFlightError();
   }
 
   /** Sends a row already admitted (`sending`) and records the outcome. */
-  async deliver(row: MessageRow, input: SendMessageInput, account: SendingAccount): Promise<SendResult> {
+  async deliver(
+    row: MessageRow,
+    input: SendMessageInput,
+    account: SendingAccount,
+    turn?: Promise<number>,
+  ): Promise<SendResult> {
     let outcome: SendOutcome | { unavailable: string };
     try {
-      await this.limiter.acquire(account.row.id, account.ratePerSecond);
+      const wait = await (turn ?? this.limiter.reserve(account.row.id, account.ratePerSecond));
+      // Waiting for the limit is not a failure.
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       const unsubscribeToken =
         input.content.channel === 'email' && input.purpose === 'marketing' && input.contactId
           ? await this.unsubscribeTokens.tokenFor(input.workspaceId, input.contactId)
