@@ -16,7 +16,7 @@ export type Admission =
 /** The ledger's writes, as SQL; every write of a row's status goes through here. */
 export class MessageLedger {
   private readonly inserts: Batcher<NewRow, MessageRow | undefined>;
-  private readonly sent: Batcher<{ id: string; outcome: SendSuccess }, MessageRow>;
+  private readonly sent: Batcher<{ id: string; outcome: SendSuccess; recipient: string | null }, MessageRow>;
 
   constructor(private readonly db: DataSource) {
     this.inserts = new Batcher((rows) => this.insertMany(rows));
@@ -111,11 +111,13 @@ export class MessageLedger {
   }
 
   /** The provider accepted it; concurrent sends share one UPDATE. */
-  recordSent(id: string, outcome: SendSuccess): Promise<MessageRow> {
-    return this.sent.submit({ id, outcome });
+  recordSent(id: string, outcome: SendSuccess, recipient: string | null): Promise<MessageRow> {
+    return this.sent.submit({ id, outcome, recipient });
   }
 
-  private async recordSentMany(items: Array<{ id: string; outcome: SendSuccess }>): Promise<MessageRow[]> {
+  private async recordSentMany(
+    items: Array<{ id: string; outcome: SendSuccess; recipient: string | null }>,
+  ): Promise<MessageRow[]> {
     const costs = items.map(({ outcome }) =>
       outcome.costVnd !== undefined ? { amount: outcome.costVnd, currency: 'VND' } : outcome.cost,
     );
@@ -124,9 +126,11 @@ export class MessageLedger {
           SET status = 'sent', provider_message_id = v.provider_message_id, correlation_id = v.correlation_id,
               sent_at = v.sent_at, cost = v.cost, cost_currency = v.cost_currency, billable_units = v.billable_units,
               reason = NULL, retry_at = NULL, error_class = NULL, error_code = NULL, error_message = NULL,
-              failed_at = NULL, request = NULL, updated_at = clock_timestamp()
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::numeric[], $6::text[], $7::int[])
-           AS v(id, provider_message_id, correlation_id, sent_at, cost, cost_currency, billable_units)
+              failed_at = NULL, request = NULL, recipient = coalesce(m.recipient, v.recipient),
+              updated_at = clock_timestamp()
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::numeric[], $6::text[], $7::int[],
+                     $8::text[])
+           AS v(id, provider_message_id, correlation_id, sent_at, cost, cost_currency, billable_units, recipient)
         WHERE m.id = v.id
        RETURNING ${MESSAGE_COLUMNS.split(',')
          .map((column) => `m.${column.trim()}`)
@@ -139,6 +143,7 @@ export class MessageLedger {
         costs.map((cost) => cost?.amount ?? null),
         costs.map((cost) => cost?.currency ?? null),
         items.map((item) => item.outcome.segments ?? null),
+        items.map((item) => item.recipient),
       ],
     )) as [MessageRow[], number];
     const byId = new Map(rows.map((row) => [row.id, row]));
@@ -151,12 +156,14 @@ export class MessageLedger {
     failure: Pick<SendFailure, 'class' | 'code' | 'message'> & {
       correlationId?: string;
       retryAt?: Date;
+      recipient?: string | null;
     },
   ): Promise<MessageRow> {
     const waits = failure.class === 'quota_exhausted' || failure.class === 'outside_window';
     return this.update(
       `status = $2, reason = $3, retry_at = $4, error_class = $5, error_code = $6, error_message = $7,
-       correlation_id = coalesce($8, correlation_id), failed_at = CASE WHEN $2 = 'failed' THEN now() END`,
+       correlation_id = coalesce($8, correlation_id), failed_at = CASE WHEN $2 = 'failed' THEN now() END,
+       recipient = coalesce(recipient, $9)`,
       [
         id,
         (waits ? 'deferred' : 'failed') satisfies MessageStatus,
@@ -166,17 +173,30 @@ export class MessageLedger {
         failure.code,
         failure.message,
         failure.correlationId ?? null,
+        failure.recipient ?? null,
       ],
     );
   }
 
-  /** A `sending` row of a marketing message whose outcome a crash lost: not sent again, counted. */
-  async markUnknown(manager: EntityManager, id: string): Promise<MessageRow> {
+  /** A row written `sending` that a guard then stopped: nothing was sent, and the row says why. */
+  async settle(id: string, recipient: string | null, admission: Admission): Promise<MessageRow> {
+    return this.update(
+      `status = $2, reason = $3, retry_at = $4, error_class = $5, error_code = $6, error_message = $7,
+       failed_at = CASE WHEN $2 = 'failed' THEN now() END, recipient = $8`,
+      [id, ...admissionFields(admission), recipient],
+    );
+  }
+
+  /**
+   * A `sending` row of a marketing message whose outcome a crash lost: not sent again, counted. Undefined when the
+   * row is no longer `sending` (another process resolved it).
+   */
+  async markUnknown(manager: EntityManager, id: string): Promise<MessageRow | undefined> {
     const [[row]] = (await manager.query(
       `UPDATE messages SET status = 'unknown', recovery = 'not_resent', request = NULL,
               error_message = 'The send was interrupted and its outcome is unknown; marketing messages are not sent again',
               updated_at = clock_timestamp()
-        WHERE id = $1 RETURNING ${MESSAGE_COLUMNS}`,
+        WHERE id = $1 AND status = 'sending' RETURNING ${MESSAGE_COLUMNS}`,
       [id],
     )) as [MessageRow[], number];
     return row;

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { MESSAGE_COLUMNS, type MessageRow } from './message-row';
+import type { MessageRow } from './message-row';
 import type { SendMessageInput } from './send-message.types';
 import { SendService, STALE_SENDING_MS } from './send.service';
 
@@ -39,37 +39,27 @@ export class SendRecoveryService implements OnApplicationBootstrap, OnApplicatio
     await this.running;
   }
 
-  /** One pass over stale `sending` rows; answers how many were resent and how many were not. */
+  /**
+   * One pass over stale `sending` rows; answers how many were resent and how many were not. A resend goes through
+   * the send service under the row's own key, so the guards run again (a contact may have asked not to be contacted
+   * since) and only one process wins the row.
+   */
   async resolveStale(): Promise<{ resent: number; notResent: number }> {
     const counts = { resent: 0, notResent: 0 };
-    const toResend = await this.db.transaction(async (manager) => {
-      const rows = (await manager.query(
-        `SELECT ${MESSAGE_COLUMNS}, request FROM messages
-          WHERE status = 'sending' AND updated_at < now() - make_interval(secs => $1)
-          ORDER BY created_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
-        [STALE_SENDING_MS / 1000],
-      )) as Array<MessageRow & { request: SendMessageInput | null }>;
-      const resend: Array<{ row: MessageRow; request: SendMessageInput }> = [];
-      for (const row of rows) {
-        if (row.purpose === 'marketing' || !row.request) {
-          await this.sends.ledger.markUnknown(manager, row.id);
-          counts.notResent += 1;
-          continue;
-        }
-        const [[claimed]] = (await manager.query(
-          `UPDATE messages SET recovery = 'resent', updated_at = clock_timestamp() WHERE id = $1
-           RETURNING ${MESSAGE_COLUMNS}`,
-          [row.id],
-        )) as [MessageRow[], number];
-        resend.push({ row: claimed, request: row.request });
+    const rows = (await this.db.query(
+      `SELECT id, purpose, request FROM messages
+        WHERE status = 'sending' AND updated_at < now() - make_interval(secs => $1)
+        ORDER BY created_at LIMIT ${BATCH}`,
+      [STALE_SENDING_MS / 1000],
+    )) as Array<Pick<MessageRow, 'id' | 'purpose'> & { request: SendMessageInput | null }>;
+    for (const row of rows) {
+      if (row.purpose === 'marketing' || !row.request) {
+        if (await this.sends.ledger.markUnknown(this.db.manager, row.id)) counts.notResent += 1;
+        continue;
       }
-      return resend;
-    });
-    for (const { row, request } of toResend) {
-      counts.resent += 1;
       try {
-        const account = await this.sends.sendingAccounts.get(row.workspace_id, row.account_id);
-        await this.sends.deliver(row, request, account);
+        await this.sends.send(row.request);
+        counts.resent += 1;
       } catch (error) {
         this.logger.warn(`resending message ${row.id} failed: ${(error as Error).message}`);
       }

@@ -73,6 +73,7 @@ export class SendService implements OnApplicationShutdown {
           if (Date.now() - existing.updated_at.getTime() < STALE_SENDING_MS) throw inFlightError();
           if (existing.purpose === 'marketing') {
             const row = await this.ledger.markUnknown(this.db.manager, existing.id);
+            if (!row) continue;
             return recordedResult(row)!;
           }
           recovery = 'resent';
@@ -132,6 +133,7 @@ export class SendService implements OnApplicationShutdown {
     } catch (error) {
       this.logger.error(`send ${row.id} failed unexpectedly: ${(error as Error).message}`);
       await this.ledger.recordFailed(row.id, {
+        recipient: row.recipient,
         class: 'retryable',
         code: 'loa_internal',
         message: 'The send failed unexpectedly; it will be retried',
@@ -140,6 +142,7 @@ export class SendService implements OnApplicationShutdown {
     }
     if ('unavailable' in outcome) {
       await this.ledger.recordFailed(row.id, {
+        recipient: row.recipient,
         class: 'permanent',
         code: outcome.unavailable,
         message: 'This channel cannot send from this account yet',
@@ -152,13 +155,14 @@ export class SendService implements OnApplicationShutdown {
       };
     }
     if (isSent(outcome)) {
-      const sent = await this.ledger.recordSent(row.id, outcome);
+      const sent = await this.ledger.recordSent(row.id, outcome, row.recipient);
       if (row.channel === 'zns' && outcome.quotaRemaining === 0)
         await this.holdZnsQuota(account.row.id, Date.parse(nextVietnamMidnight(Date.now())));
       return recordedResult(sent)!;
     }
     const transient = transientError(outcome, Date.now());
     await this.ledger.recordFailed(row.id, {
+      recipient: row.recipient,
       class: outcome.class,
       code: outcome.code,
       message: outcome.message,
@@ -198,9 +202,18 @@ export class SendService implements OnApplicationShutdown {
           ? this.ledger.readmit(manager, existing, input, recipient, admission, recovery)
           : this.ledger.insert(manager, input, recipient, admission);
       });
-    // Other messages are not counted: concurrent sends share their reads and their inserts.
-    const { recipient, admission } = await admit(this.db.manager, await this.facts.read(query));
-    return this.ledger.insertBatched(input, recipient, admission);
+    // Other messages are not counted: the row is written while the recipient is read, and concurrent sends share
+    // both statements. A guard that then stops the message settles the row (nothing was sent).
+    const refusal = accountRefusal(input, account);
+    if (refusal) return this.ledger.insertBatched(input, input.to ?? null, refusal);
+    const [row, facts] = await Promise.all([
+      this.ledger.insertBatched(input, input.to ?? null, { status: 'sending' }),
+      this.facts.read(query),
+    ]);
+    if (!row) return undefined;
+    const { recipient, admission } = await admit(this.db.manager, facts);
+    if (admission.status !== 'sending') return this.ledger.settle(row.id, recipient, admission);
+    return { ...row, recipient };
   }
 
   private async decide(
@@ -213,11 +226,8 @@ export class SendService implements OnApplicationShutdown {
   ): Promise<Admission> {
     const channel = CHANNEL_OF_CONTENT[input.content.channel];
     const { row } = account;
-    if (!CHANNEL_KIND_SPECS[row.kind].channels.includes(channel))
-      return failed('loa_channel_not_supported', `A ${row.kind} account does not send ${channel} messages`);
-    if (row.disabled) return failed('loa_account_disabled', 'The channel account is disabled');
-    if (row.status !== 'connected')
-      return failed('loa_account_not_connected', 'The channel account is not connected');
+    const refusal = accountRefusal(input, account);
+    if (refusal) return refusal;
     const block = contactBlock({
       contact: facts.contact,
       channel,
@@ -283,6 +293,18 @@ export class SendService implements OnApplicationShutdown {
 
 function failed(errorCode: string, errorMessage: string): Admission {
   return { status: 'failed', errorCode, errorMessage };
+}
+
+/** An account that cannot send this message: nothing is sent, and the row says why. */
+function accountRefusal(input: SendMessageInput, account: SendingAccount): Admission | undefined {
+  const channel = CHANNEL_OF_CONTENT[input.content.channel];
+  const { row } = account;
+  if (!CHANNEL_KIND_SPECS[row.kind].channels.includes(channel))
+    return failed('loa_channel_not_supported', `A ${row.kind} account does not send ${channel} messages`);
+  if (row.disabled) return failed('loa_account_disabled', 'The channel account is disabled');
+  if (row.status !== 'connected')
+    return failed('loa_account_not_connected', 'The channel account is not connected');
+  return undefined;
 }
 
 function deferredResult(row: MessageRow): SendResult {
