@@ -55,7 +55,7 @@ export class RecipientFactsReader {
       const by = lookupOf(query)!.by;
       const rows = await readFacts(db.manager, query, by, [...new Set(items.map((item) => item.key))]);
       return items.map((item) => factsOf(item.query.channel, rows.get(item.key)));
-    });
+    }, { lanes: 3 });
   }
 
   read(query: RecipientQuery): Promise<RecipientFacts> {

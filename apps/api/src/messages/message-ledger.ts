@@ -4,6 +4,9 @@ import { Batcher } from './batcher';
 import { MESSAGE_COLUMNS, type MessageRow, type MessageStatus } from './message-row';
 import { CHANNEL_OF_CONTENT, type SendMessageInput } from './send-message.types';
 
+/** Ledger statements of each kind in flight at once (the connection pool has 10). */
+const LEDGER_LANES = 3;
+
 export type VersionedRow = MessageRow & { row_version: string };
 
 /** What the guards decided for an attempt: send now, or record why not. */
@@ -19,8 +22,8 @@ export class MessageLedger {
   private readonly sent: Batcher<{ id: string; outcome: SendSuccess; recipient: string | null }, MessageRow>;
 
   constructor(private readonly db: DataSource) {
-    this.inserts = new Batcher((rows) => this.insertMany(rows));
-    this.sent = new Batcher((items) => this.recordSentMany(items));
+    this.inserts = new Batcher((rows) => this.insertMany(rows), { lanes: LEDGER_LANES });
+    this.sent = new Batcher((items) => this.recordSentMany(items), { lanes: LEDGER_LANES });
   }
 
   /** The row under this key, with its version (PostgreSQL's xmin) for `readmit`'s compare-and-set. */
