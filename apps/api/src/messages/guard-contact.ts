@@ -50,12 +50,15 @@ export class RecipientFactsReader {
   private readonly batcher: KeyedBatcher<{ query: RecipientQuery; key: string }, RecipientFacts>;
 
   constructor(db: DataSource) {
-    this.batcher = new KeyedBatcher(async (_group, items) => {
-      const [{ query }] = items;
-      const by = lookupOf(query)!.by;
-      const rows = await readFacts(db.manager, query, by, [...new Set(items.map((item) => item.key))]);
-      return items.map((item) => factsOf(item.query.channel, rows.get(item.key)));
-    }, { lanes: 3 });
+    this.batcher = new KeyedBatcher(
+      async (_group, items) => {
+        const [{ query }] = items;
+        const by = lookupOf(query)!.by;
+        const rows = await readFacts(db.manager, query, by, [...new Set(items.map((item) => item.key))]);
+        return items.map((item) => factsOf(item.query.channel, rows.get(item.key)));
+      },
+      { lanes: 3 },
+    );
   }
 
   read(query: RecipientQuery): Promise<RecipientFacts> {

@@ -1,13 +1,20 @@
 import type { SendFailure, SendSuccess } from '@loa/connectors';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Batcher } from './batcher';
-import { MESSAGE_COLUMNS, type MessageRow, type MessageStatus } from './message-row';
+import {
+  LEDGER_ROW_COLUMNS,
+  MESSAGE_COLUMNS,
+  type LedgerRow,
+  type MessageRow,
+  type MessageStatus,
+} from './message-row';
 import { CHANNEL_OF_CONTENT, type SendMessageInput } from './send-message.types';
 
 /** Ledger statements of each kind in flight at once (the connection pool has 10). */
 const LEDGER_LANES = 3;
 
 export type VersionedRow = MessageRow & { row_version: string };
+// (find reads the whole row; every write answers a LedgerRow)
 
 /** What the guards decided for an attempt: send now, or record why not. */
 export type Admission =
@@ -18,8 +25,8 @@ export type Admission =
 
 /** The ledger's writes, as SQL; every write of a row's status goes through here. */
 export class MessageLedger {
-  private readonly inserts: Batcher<NewRow, MessageRow | undefined>;
-  private readonly sent: Batcher<{ id: string; outcome: SendSuccess; recipient: string | null }, MessageRow>;
+  private readonly inserts: Batcher<NewRow, LedgerRow | undefined>;
+  private readonly sent: Batcher<{ id: string; outcome: SendSuccess; recipient: string | null }, LedgerRow>;
 
   constructor(private readonly db: DataSource) {
     this.inserts = new Batcher((rows) => this.insertMany(rows), { lanes: LEDGER_LANES });
@@ -42,7 +49,7 @@ export class MessageLedger {
     input: SendMessageInput,
     recipient: string | null,
     admission: Admission,
-  ): Promise<MessageRow | undefined> {
+  ): Promise<LedgerRow | undefined> {
     const [row] = await this.insertMany([newRow(input, recipient, admission)], manager);
     return row;
   }
@@ -52,10 +59,7 @@ export class MessageLedger {
     return this.inserts.submit(newRow(input, recipient, admission));
   }
 
-  private async insertMany(
-    rows: NewRow[],
-    manager = this.db.manager,
-  ): Promise<Array<MessageRow | undefined>> {
+  private async insertMany(rows: NewRow[], manager = this.db.manager): Promise<Array<LedgerRow | undefined>> {
     const column = (index: number) => rows.map((row) => row[index]);
     const inserted = (await manager.query(
       `INSERT INTO messages (workspace_id, idempotency_key, channel, purpose, account_id, contact_id, campaign_id,
@@ -69,9 +73,9 @@ export class MessageLedger {
                 step_id, recipient, template_ref, status, reason, retry_at, error_class, error_code, error_message,
                 request)
        ON CONFLICT (workspace_id, idempotency_key) DO NOTHING
-       RETURNING ${MESSAGE_COLUMNS}`,
+       RETURNING ${LEDGER_ROW_COLUMNS}`,
       Array.from({ length: 18 }, (_, index) => column(index)),
-    )) as MessageRow[];
+    )) as LedgerRow[];
     const byKey = new Map(inserted.map((row) => [`${row.workspace_id}|${row.idempotency_key}`, row]));
     // Of two rows with the same key in one batch, the first is the one inserted; the other finds it afterwards.
     return rows.map((row) => {
@@ -93,14 +97,14 @@ export class MessageLedger {
     recipient: string | null,
     admission: Admission,
     recovery?: 'resent',
-  ): Promise<MessageRow | undefined> {
+  ): Promise<LedgerRow | undefined> {
     const [[row]] = (await manager.query(
       `UPDATE messages
           SET status = $3, reason = $4, retry_at = $5, error_class = $6, error_code = $7, error_message = $8,
               failed_at = CASE WHEN $3 = 'failed' THEN now() END, request = $9, recipient = $10,
               recovery = coalesce($11, recovery), updated_at = clock_timestamp()
         WHERE id = $1 AND xmin::text = $2
-        RETURNING ${MESSAGE_COLUMNS}`,
+        RETURNING ${LEDGER_ROW_COLUMNS}`,
       [
         previous.id,
         previous.row_version,
@@ -109,18 +113,18 @@ export class MessageLedger {
         recipient,
         recovery ?? null,
       ],
-    )) as [MessageRow[], number];
+    )) as [LedgerRow[], number];
     return row;
   }
 
   /** The provider accepted it; concurrent sends share one UPDATE. */
-  recordSent(id: string, outcome: SendSuccess, recipient: string | null): Promise<MessageRow> {
+  recordSent(id: string, outcome: SendSuccess, recipient: string | null): Promise<LedgerRow> {
     return this.sent.submit({ id, outcome, recipient });
   }
 
   private async recordSentMany(
     items: Array<{ id: string; outcome: SendSuccess; recipient: string | null }>,
-  ): Promise<MessageRow[]> {
+  ): Promise<LedgerRow[]> {
     const costs = items.map(({ outcome }) =>
       outcome.costVnd !== undefined ? { amount: outcome.costVnd, currency: 'VND' } : outcome.cost,
     );
@@ -135,7 +139,7 @@ export class MessageLedger {
                      $8::text[])
            AS v(id, provider_message_id, correlation_id, sent_at, cost, cost_currency, billable_units, recipient)
         WHERE m.id = v.id
-       RETURNING ${MESSAGE_COLUMNS.split(',')
+       RETURNING ${LEDGER_ROW_COLUMNS.split(',')
          .map((column) => `m.${column.trim()}`)
          .join(', ')}`,
       [
@@ -148,7 +152,7 @@ export class MessageLedger {
         items.map((item) => item.outcome.segments ?? null),
         items.map((item) => item.recipient),
       ],
-    )) as [MessageRow[], number];
+    )) as [LedgerRow[], number];
     const byId = new Map(rows.map((row) => [row.id, row]));
     return items.map((item) => byId.get(item.id)!);
   }
@@ -161,7 +165,7 @@ export class MessageLedger {
       retryAt?: Date;
       recipient?: string | null;
     },
-  ): Promise<MessageRow> {
+  ): Promise<LedgerRow> {
     const waits = failure.class === 'quota_exhausted' || failure.class === 'outside_window';
     return this.update(
       `status = $2, reason = $3, retry_at = $4, error_class = $5, error_code = $6, error_message = $7,
@@ -182,7 +186,7 @@ export class MessageLedger {
   }
 
   /** A row written `sending` that a guard then stopped: nothing was sent, and the row says why. */
-  async settle(id: string, recipient: string | null, admission: Admission): Promise<MessageRow> {
+  async settle(id: string, recipient: string | null, admission: Admission): Promise<LedgerRow> {
     return this.update(
       `status = $2, reason = $3, retry_at = $4, error_class = $5, error_code = $6, error_message = $7,
        failed_at = CASE WHEN $2 = 'failed' THEN now() END, recipient = $8`,
@@ -194,23 +198,23 @@ export class MessageLedger {
    * A `sending` row of a marketing message whose outcome a crash lost: not sent again, counted. Undefined when the
    * row is no longer `sending` (another process resolved it).
    */
-  async markUnknown(manager: EntityManager, id: string): Promise<MessageRow | undefined> {
+  async markUnknown(manager: EntityManager, id: string): Promise<LedgerRow | undefined> {
     const [[row]] = (await manager.query(
       `UPDATE messages SET status = 'unknown', recovery = 'not_resent', request = NULL,
               error_message = 'The send was interrupted and its outcome is unknown; marketing messages are not sent again',
               updated_at = clock_timestamp()
-        WHERE id = $1 AND status = 'sending' RETURNING ${MESSAGE_COLUMNS}`,
+        WHERE id = $1 AND status = 'sending' RETURNING ${LEDGER_ROW_COLUMNS}`,
       [id],
-    )) as [MessageRow[], number];
+    )) as [LedgerRow[], number];
     return row;
   }
 
-  private async update(set: string, values: unknown[]): Promise<MessageRow> {
+  private async update(set: string, values: unknown[]): Promise<LedgerRow> {
     const [rows] = (await this.db.query(
       `UPDATE messages SET ${set}, request = NULL, updated_at = clock_timestamp() WHERE id = $1
-       RETURNING ${MESSAGE_COLUMNS}`,
+       RETURNING ${LEDGER_ROW_COLUMNS}`,
       values,
-    )) as [MessageRow[], number];
+    )) as [LedgerRow[], number];
     return rows[0];
   }
 }

@@ -42,11 +42,33 @@ export const MESSAGE_COLUMNS = `id, workspace_id, idempotency_key, channel, purp
   error_class, error_code, error_message, cost, cost_currency, billable_units, recovery, created_at, sent_at,
   delivered_at, seen_at, failed_at, updated_at`;
 
+/** What the send service reads back from its own writes (fewer columns to parse on the hot path). */
+export type LedgerRow = Pick<
+  MessageRow,
+  | 'id'
+  | 'workspace_id'
+  | 'idempotency_key'
+  | 'channel'
+  | 'purpose'
+  | 'account_id'
+  | 'recipient'
+  | 'provider_message_id'
+  | 'status'
+  | 'reason'
+  | 'retry_at'
+  | 'error_class'
+  | 'error_code'
+  | 'error_message'
+>;
+
+export const LEDGER_ROW_COLUMNS = `id, workspace_id, idempotency_key, channel, purpose, account_id, recipient,
+  provider_message_id, status, reason, retry_at, error_class, error_code, error_message`;
+
 /** Statuses that say the provider accepted the message. */
 export const SENT_STATUSES: readonly MessageStatus[] = ['sent', 'delivered', 'seen'];
 
 /** The outcome a row records, as the send service answers it (undefined while it is still to be attempted). */
-export function recordedResult(row: MessageRow): SendResult | undefined {
+export function recordedResult(row: LedgerRow): SendResult | undefined {
   if (SENT_STATUSES.includes(row.status))
     return {
       status: 'sent',

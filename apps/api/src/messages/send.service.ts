@@ -7,7 +7,7 @@ import { ChannelAccountsService } from '../channels/channel-accounts.service';
 import { REDIS_CLIENT } from '../redis/redis.module';
 import { recipientFacts, RecipientFactsReader, type RecipientFacts } from './guard-contact';
 import { MessageLedger, type Admission, type VersionedRow } from './message-ledger';
-import { recordedResult, type MessageRow } from './message-row';
+import { recordedResult, type LedgerRow } from './message-row';
 import { ProviderConnectors } from './provider-connectors';
 import { inFlightError, SendError, transientError, TRANSIENT_CLASSES } from './send-errors';
 import { capsFor, contactBlock, timeDeferral } from './send-guards';
@@ -107,7 +107,7 @@ export class SendService implements OnApplicationShutdown {
 
   /** Sends a row already admitted (`sending`) and records the outcome. */
   async deliver(
-    row: MessageRow,
+    row: LedgerRow,
     input: SendMessageInput,
     account: SendingAccount,
     turn?: Promise<number>,
@@ -181,7 +181,7 @@ export class SendService implements OnApplicationShutdown {
     account: SendingAccount,
     existing: VersionedRow | undefined,
     recovery?: 'resent',
-  ): Promise<MessageRow | undefined> {
+  ): Promise<LedgerRow | undefined> {
     const query = {
       workspaceId: input.workspaceId,
       channel: CHANNEL_OF_CONTENT[input.content.channel],
@@ -307,7 +307,7 @@ function accountRefusal(input: SendMessageInput, account: SendingAccount): Admis
   return undefined;
 }
 
-function deferredResult(row: MessageRow): SendResult {
+function deferredResult(row: LedgerRow): SendResult {
   return {
     status: 'deferred',
     reason: row.reason as never,
