@@ -154,7 +154,7 @@ export class MessageLedger {
       ],
     )) as [LedgerRow[], number];
     const byId = new Map(rows.map((row) => [row.id, row]));
-    return items.map((item) => byId.get(item.id)!);
+    return items.map((item) => byId.get(item.id) as LedgerRow);
   }
 
   /** A failed attempt: permanent ones are the row's outcome; quota and hours ones wait (deferred) until retryAt. */

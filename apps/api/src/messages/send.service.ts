@@ -74,7 +74,7 @@ export class SendService implements OnApplicationShutdown {
           if (existing.purpose === 'marketing') {
             const row = await this.ledger.markUnknown(this.db.manager, existing.id);
             if (!row) continue;
-            return recordedResult(row)!;
+            return outcomeOf(row);
           }
           recovery = 'resent';
         } else if (
@@ -87,7 +87,7 @@ export class SendService implements OnApplicationShutdown {
           existing.status === 'failed' &&
           !TRANSIENT_CLASSES.includes(existing.error_class as never)
         ) {
-          return recordedResult(existing)!;
+          return outcomeOf(existing);
         }
       }
       // A new message that no cap counts takes its turn under the send-rate limit while its row is written; a token
@@ -99,7 +99,7 @@ export class SendService implements OnApplicationShutdown {
       turn?.catch(() => undefined);
       const row = await this.admit(input, account, existing, recovery);
       if (!row) continue;
-      if (row.status !== 'sending') return recordedResult(row) ?? deferredResult(row);
+      if (row.status !== 'sending') return outcomeOf(row);
       return this.deliver(row, input, account, turn);
     }
     throw inFlightError();
@@ -124,7 +124,7 @@ export class SendService implements OnApplicationShutdown {
       outcome = await this.connectors.send({
         kind: account.row.kind,
         config: account.config,
-        to: row.recipient!,
+        to: row.recipient ?? '',
         content: input.content,
         purpose: input.purpose,
         idempotencyKey: input.idempotencyKey,
@@ -158,7 +158,7 @@ export class SendService implements OnApplicationShutdown {
       const sent = await this.ledger.recordSent(row.id, outcome, row.recipient);
       if (row.channel === 'zns' && outcome.quotaRemaining === 0)
         await this.holdZnsQuota(account.row.id, Date.parse(nextVietnamMidnight(Date.now())));
-      return recordedResult(sent)!;
+      return outcomeOf(sent);
     }
     const transient = transientError(outcome, Date.now());
     await this.ledger.recordFailed(row.id, {
@@ -244,7 +244,7 @@ export class SendService implements OnApplicationShutdown {
     const nowMs = this.clock();
     const time = timeDeferral({ nowMs, channel, purpose: input.purpose, settings: input.settings });
     if (time) return { status: 'deferred', reason: time.reason, retryAt: new Date(time.retryAtMs) };
-    const cap = await this.capReached(manager, input, recipient!, existingId);
+    const cap = await this.capReached(manager, input, recipient ?? '', existingId);
     if (cap) return { status: 'deferred', reason: 'frequency_cap', retryAt: cap };
     if (channel === 'zns') {
       if (this.redis.status === 'wait') await this.redis.connect().catch(() => undefined);
@@ -305,6 +305,11 @@ function accountRefusal(input: SendMessageInput, account: SendingAccount): Admis
   if (row.status !== 'connected')
     return failed('loa_account_not_connected', 'The channel account is not connected');
   return undefined;
+}
+
+/** The outcome a row records; a row still to be attempted again answers its deferral. */
+function outcomeOf(row: LedgerRow): SendResult {
+  return recordedResult(row) ?? deferredResult(row);
 }
 
 function deferredResult(row: LedgerRow): SendResult {
