@@ -6,5 +6,6 @@ module.exports = {
   globalTeardown: '<rootDir>/../../tools/testing/global-teardown.ts',
   globals: { loaTestServices: ['temporal', 'postgres', 'redis'] },
   setupFiles: ['<rootDir>/../../tools/testing/quiet-temporal-logs.ts'],
+  setupFilesAfterEnv: ['<rootDir>/src/testing/secret-watch.setup.ts'],
   testTimeout: 120000,
 };

@@ -17,6 +17,7 @@ import { QueuesModule } from './queues/queues.module';
 import { RedisModule } from './redis/redis.module';
 import { SecretsModule } from './secrets/secrets.module';
 import { SegmentsModule } from './segments/segments.module';
+import { TemplatesModule } from './templates/templates.module';
 import { TemporalClientModule } from './temporal/temporal-client.module';
 import { UsersModule } from './users/users.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
@@ -46,6 +47,7 @@ export class AppModule {
         EventsModule,
         ImportsModule,
         ChannelsModule,
+        TemplatesModule,
         MessagesModule,
       ],
     };

@@ -16,9 +16,12 @@ import { WindowCounterStorage } from './window-counter-storage';
 @Module({
   // Limits are chosen per route by RateLimiter; this entry only enables the throttler's storage.
   imports: [
-    ThrottlerModule.forRoot({
-      throttlers: [{ ttl: 60_000, limit: 1_000_000 }],
-      storage: new WindowCounterStorage(),
+    // One storage per application (not per process), stopped with it.
+    ThrottlerModule.forRootAsync({
+      useFactory: () => ({
+        throttlers: [{ ttl: 60_000, limit: 1_000_000 }],
+        storage: new WindowCounterStorage(),
+      }),
     }),
   ],
   controllers: [AuthController],

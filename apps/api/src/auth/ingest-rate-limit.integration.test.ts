@@ -32,4 +32,14 @@ describe('ingestion is limited per API key and per second', () => {
     await new Promise((resolve) => setTimeout(resolve, 1100));
     expect((await track('ingestKey')).status).not.toBe(429);
   });
+
+  it('counts track, identify and batch against one budget per key', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const statuses = [
+      (await track('ingestKey')).status,
+      (await workspace.as.ingestKey.post('/v1/identify').send({ userId: 'u-1', traits: {} })).status,
+      (await workspace.as.ingestKey.post('/v1/batch').send({ batch: [] })).status,
+    ];
+    expect(statuses[2]).toBe(429);
+  });
 });

@@ -9,7 +9,7 @@ describe('WindowCounterStorage counts hits per key in fixed windows', () => {
     storage = new WindowCounterStorage(() => clock);
   });
 
-  afterEach(() => storage.close());
+  afterEach(() => storage.onApplicationShutdown());
 
   const hit = (key = 'k', limit = 3, ttl = 1000, block = 1000) =>
     storage.increment(key, ttl, limit, block, 'ingest');
@@ -31,9 +31,23 @@ describe('WindowCounterStorage counts hits per key in fixed windows', () => {
     const refused = await hit('k', 3, 1000, 5000);
     expect(refused.isBlocked).toBe(true);
     expect(refused.timeToBlockExpire).toBe(2);
-    expect(refused.totalHits).toBe(0);
+    expect(refused.totalHits).toBe(4);
     clock += 2000;
     expect((await hit('k', 3, 1000, 5000)).isBlocked).toBe(false);
+  });
+
+  it('starts a fresh count when a block shorter than the window ends', async () => {
+    for (let n = 0; n < 4; n++) await hit('k', 3, 10_000, 1000);
+    clock += 1500;
+    expect(await hit('k', 3, 10_000, 1000)).toMatchObject({ totalHits: 1, isBlocked: false });
+  });
+
+  it('without a block duration, refuses only the hits past the limit', async () => {
+    for (let n = 0; n < 3; n++) await hit('k', 3, 1000, 0);
+    expect((await hit('k', 3, 1000, 0)).isBlocked).toBe(true);
+    expect((await hit('k', 3, 1000, 0)).isBlocked).toBe(true);
+    clock += 1000;
+    expect((await hit('k', 3, 1000, 0)).isBlocked).toBe(false);
   });
 
   it('starts a fresh count once the window is over', async () => {
@@ -59,7 +73,7 @@ describe('WindowCounterStorage counts hits per key in fixed windows', () => {
     expect((await hit('blocked', 3, 1000, 10_000)).isBlocked).toBe(true);
   });
 
-  it('costs the same per hit whatever the number of hits in the window', async () => {
+  it('keeps one small record per key however many hits it counts', async () => {
     for (let n = 0; n < 100_000; n++) await hit('busy', 1_000_000, 1000);
     expect((await hit('busy', 1_000_000, 1000)).totalHits).toBe(100_001);
     expect(storage.size).toBe(1);

@@ -1,3 +1,4 @@
+import type { OnApplicationShutdown } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 
 interface ThrottlerStorageRecord {
@@ -20,9 +21,10 @@ const SWEEP_EVERY_MS = 60_000;
  * The module's default storage keeps a timestamp per hit and filters the whole list on every request, which at an
  * ingestion limit of thousands a second costs thousands of comparisons and an array of that size per request. A
  * window starts at a key's first hit after the last one ended; a hit past the limit blocks the key for
- * `blockDuration`. At a window's edge a client may get up to twice the limit through in one window's length.
+ * `blockDuration` (without one, only that hit is refused), and a block's end starts a fresh count. At a window's
+ * edge a client may get up to twice the limit through in one window's length.
  */
-export class WindowCounterStorage implements ThrottlerStorage {
+export class WindowCounterStorage implements ThrottlerStorage, OnApplicationShutdown {
   private readonly windows = new Map<string, Window>();
   private readonly sweeper: NodeJS.Timeout;
 
@@ -41,20 +43,27 @@ export class WindowCounterStorage implements ThrottlerStorage {
     const now = this.now();
     const id = `${throttlerName}\u0000${key}`;
     let window = this.windows.get(id);
-    if (!window || now >= window.endsAt) {
-      window = { endsAt: now + ttl, hits: 0, blockedUntil: window?.blockedUntil ?? 0 };
+    if (window && window.blockedUntil > now) return this.record(window, now, window.blockedUntil);
+    if (!window || now >= window.endsAt || window.blockedUntil > 0) {
+      window = { endsAt: now + ttl, hits: 0, blockedUntil: 0 };
       this.windows.set(id, window);
     }
-    if (window.blockedUntil <= now) {
-      window.hits += 1;
-      if (window.hits > limit) window.blockedUntil = now + blockDuration;
+    if (window.hits >= limit) {
+      // Refused hits are not counted; without a block duration only this hit is refused.
+      if (blockDuration <= 0) return this.record(window, now, window.endsAt);
+      window.blockedUntil = now + blockDuration;
+      return this.record(window, now, window.blockedUntil);
     }
-    const isBlocked = window.blockedUntil > now;
+    window.hits += 1;
+    return this.record(window, now, undefined);
+  }
+
+  private record(window: Window, now: number, refusedUntil: number | undefined): ThrottlerStorageRecord {
     return {
-      totalHits: window.hits,
+      totalHits: refusedUntil === undefined ? window.hits : window.hits + 1,
       timeToExpire: seconds(window.endsAt - now),
-      isBlocked,
-      timeToBlockExpire: isBlocked ? seconds(window.blockedUntil - now) : 0,
+      isBlocked: refusedUntil !== undefined,
+      timeToBlockExpire: refusedUntil === undefined ? 0 : seconds(refusedUntil - now),
     };
   }
 
@@ -69,7 +78,7 @@ export class WindowCounterStorage implements ThrottlerStorage {
     return this.windows.size;
   }
 
-  close(): void {
+  onApplicationShutdown(): void {
     clearInterval(this.sweeper);
   }
 }

@@ -11,13 +11,17 @@ import {
   updateChannelAccountBodySchema,
 } from './channel-accounts.schemas';
 import { ChannelAccountsService } from './channel-accounts.service';
+import { ConnectionTestService } from './connection-test.service';
 
 const TAGS = ['Channel accounts'];
 type IdParams = z.infer<typeof channelAccountIdParamsSchema>;
 
 @Controller('channel-accounts')
 export class ChannelAccountsController {
-  constructor(private readonly accounts: ChannelAccountsService) {}
+  constructor(
+    private readonly accounts: ChannelAccountsService,
+    private readonly connectionTest: ConnectionTestService,
+  ) {}
 
   @Get()
   @Endpoint({
@@ -78,6 +82,20 @@ export class ChannelAccountsController {
     @Body() body: z.infer<typeof updateChannelAccountBodySchema>,
   ) {
     return this.accounts.update(principal, params.id, body);
+  }
+
+  @Post(':id/test')
+  @HttpCode(200)
+  @Endpoint({
+    summary:
+      "Test connection: one harmless call to the provider with the account's settings, recorded as lastTest",
+    tags: TAGS,
+    access: Access.admin,
+    params: channelAccountIdParamsSchema,
+    response: channelAccountSchema,
+  })
+  async test(@CurrentPrincipal() principal: UserPrincipal, @Param() params: IdParams) {
+    return this.connectionTest.test(principal.workspaceId, params.id);
   }
 
   @Delete(':id')

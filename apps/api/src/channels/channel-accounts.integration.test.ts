@@ -1,12 +1,15 @@
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createApp } from '../create-app';
+import { seededSecret } from '../testing/seeded-secret';
 import { testConfig } from '../testing/test-config';
 import { seedTestWorkspace, type TestWorkspace } from '../testing/test-workspace';
 import { ChannelAccountsService } from './channel-accounts.service';
 
-const ESMS_API_KEY = 'esms-api-key-7f3a91';
-const ESMS_SECRET = 'esms-secret-c0ffee42';
+const ESMS_API_KEY = seededSecret('esms-api-key');
+const ESMS_SECRET = seededSecret('esms-secret');
+const ROTATED = seededSecret('rotated');
+const ZALO_SECRET = seededSecret('zalo-app');
 const esmsConfig = (overrides: Record<string, unknown> = {}) => ({
   apiKey: ESMS_API_KEY,
   secretKey: ESMS_SECRET,
@@ -23,7 +26,8 @@ describe('channel accounts keep their secrets sealed and never show them', () =>
   let db: DataSource;
 
   beforeAll(async () => {
-    app = await createApp(testConfig());
+    // Every log line is written (and watched for the seeded secrets, see testing/secret-watch.ts).
+    app = await createApp(testConfig({ LOA_LOG_LEVEL: 'debug' }));
     await app.init();
     ws = await seedTestWorkspace(app);
     other = await seedTestWorkspace(app, 'Other workspace');
@@ -97,11 +101,11 @@ describe('channel accounts keep their secrets sealed and never show them', () =>
 
     await ws.as.admin
       .patch(`/channel-accounts/${created.body.id}`)
-      .send({ config: { ...withoutSecrets, secretKey: 'rotated-secret' } })
+      .send({ config: { ...withoutSecrets, secretKey: ROTATED } })
       .expect(200);
     expect((await service.forSending(ws.workspaceId, created.body.id)).config).toMatchObject({
       apiKey: ESMS_API_KEY,
-      secretKey: 'rotated-secret',
+      secretKey: ROTATED,
     });
 
     const disabled = await ws.as.admin
@@ -137,7 +141,7 @@ describe('channel accounts keep their secrets sealed and never show them', () =>
       channels: ['zns', 'zalo_oa'],
       secretsSet: ['appSecret', 'webhookSecret'],
     });
-    expect(JSON.stringify(created.body)).not.toContain('zalo-app-secret');
+    expect(JSON.stringify(created.body)).not.toContain(ZALO_SECRET);
   });
 
   it("answers 404 for another workspace's account", async () => {

@@ -83,6 +83,12 @@ export const environmentSchema = z.object({
     .int()
     .min(1)
     .default(100 * 1024 * 1024),
+  /** The API's address as browsers and providers reach it (the Zalo OAuth redirect URI is built from it). */
+  LOA_PUBLIC_API_URL: optionalText.pipe(z.url({ message: 'must be an http(s) URL' }).optional()),
+  /** Where the builder is served; the Zalo connect callback sends the admin back there. */
+  LOA_BUILDER_URL: optionalText.pipe(z.url({ message: 'must be an http(s) URL' }).optional()),
+  /** Minutes between two syncs of every connected OA's ZNS templates; 0 turns the schedule off. */
+  LOA_ZNS_TEMPLATE_SYNC_MINUTES: z.coerce.number().int().min(0).max(10_080).default(360),
   LOA_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   LOA_LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
 });

@@ -31,6 +31,12 @@ export interface LoaConfig {
   rateLimits: { loginPerMinute: number; ingestPerSecondPerKey: number };
   /** Largest CSV file an import accepts, in bytes. */
   imports: { maxBytes: number };
+  /**
+   * Zalo OA connection: the API's public URL (redirect URI = publicApiUrl + /channel-accounts/zalo/callback), the
+   * builder URL the callback returns the admin to (a small page is answered when unset), and how often every
+   * connected OA's ZNS templates are synced (ms; 0 = never on a schedule).
+   */
+  zalo: { publicApiUrl: string; builderUrl: string | undefined; templateSyncIntervalMs: number };
   log: { level: 'debug' | 'info' | 'warn' | 'error'; format: 'json' | 'pretty' };
 }
 

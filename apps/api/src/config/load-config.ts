@@ -50,6 +50,13 @@ function toConfig(env: Environment, cwd: string): LoaConfig {
       ingestPerSecondPerKey: env.LOA_INGEST_RATE_LIMIT,
     },
     imports: { maxBytes: env.LOA_IMPORT_MAX_BYTES },
+    zalo: {
+      publicApiUrl: withoutTrailingSlash(
+        env.LOA_PUBLIC_API_URL ?? `http://${env.LOA_API_HOST}:${env.LOA_API_PORT}`,
+      ),
+      builderUrl: env.LOA_BUILDER_URL && withoutTrailingSlash(env.LOA_BUILDER_URL),
+      templateSyncIntervalMs: env.LOA_ZNS_TEMPLATE_SYNC_MINUTES * 60_000,
+    },
     log: { level: env.LOA_LOG_LEVEL, format: env.LOA_LOG_FORMAT },
   };
 }
@@ -104,6 +111,10 @@ function readSecretFile(variable: string, path: string): Buffer {
       `Invalid configuration: ${variable} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
     ]);
   }
+}
+
+function withoutTrailingSlash(url: string): string {
+  return url.replace(/\/+$/, '');
 }
 
 function absolute(path: string, cwd: string): string {

@@ -1,5 +1,10 @@
 import { InjectQueue } from '@nestjs/bull';
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import type { Queue } from 'bull';
 import { EVENT_INGEST_QUEUE, type EventIngestJob } from './event-ingest.queue';
 import type { StoredEvent } from './event-store';
@@ -10,7 +15,7 @@ import type { StoredEvent } from './event-store';
  * events per second under load than at 250 ms (bench/RESULTS.md). Resolution starts at most this much later.
  */
 export const QUEUE_EVERY_MS = 250;
-/** A workspace's events are queued at once when this many are waiting, so that a job stays a bounded size. */
+/** A workspace's events are queued at once when this many are waiting (a job holds at most this many plus one call's). */
 export const MAX_EVENTS_PER_JOB = 2000;
 
 /**
@@ -19,7 +24,7 @@ export const MAX_EVENTS_PER_JOB = 2000;
  * (and no request waits for it); the sweeper queues whatever stays unprocessed.
  */
 @Injectable()
-export class EventIngestEnqueuer implements OnApplicationShutdown {
+export class EventIngestEnqueuer implements BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(EventIngestEnqueuer.name);
   private pending = new Map<string, string[]>();
   private timer: NodeJS.Timeout | undefined;
@@ -79,6 +84,12 @@ export class EventIngestEnqueuer implements OnApplicationShutdown {
     const pending = this.pending;
     this.pending = new Map();
     await Promise.all([...pending].map(([workspaceId, seqs]) => this.enqueue({ workspaceId, seqs })));
+  }
+
+  /** Queues what is waiting while Redis is still open, rather than leaving it to the sweeper. */
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    if (this.pending.size > 0) await this.flush();
   }
 
   onApplicationShutdown(): void {

@@ -5,7 +5,8 @@ export type { DependencyHealth, DependencyName, DependencyStatus, HealthReport }
 
 /** A check resolves with a human detail when the dependency works and throws when it does not. */
 export interface DependencyCheck {
-  readonly name: DependencyName;
+  /** Beyond the contract's dependencies, the API may report more (the contract keeps unknown ones). */
+  readonly name: DependencyName | 'channel_accounts';
   run(): Promise<string>;
 }
 

@@ -51,6 +51,7 @@ describe('GET /health against the real services', () => {
         status: 'up',
         detail: `1 worker polling task queue ${config.temporal.taskQueue}`,
       }),
+      channel_accounts: expect.objectContaining({ status: 'up' }),
     });
     expect(body.status).toBe('up');
     expect(status).toBe(200);

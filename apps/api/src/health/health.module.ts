@@ -1,5 +1,6 @@
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { Connection } from '@temporalio/client';
+import { ChannelAccountsCheck } from './checks/channel-accounts.check';
 import { DatabaseCheck } from './checks/database.check';
 import { RedisCheck } from './checks/redis.check';
 import { TemporalCheck } from './checks/temporal.check';
@@ -17,9 +18,10 @@ import { TEMPORAL_HEALTH_CONNECTION, temporalHealthConnectionProvider } from './
     RedisCheck,
     TemporalCheck,
     WorkerCheck,
+    ChannelAccountsCheck,
     {
       provide: DEPENDENCY_CHECKS,
-      inject: [DatabaseCheck, RedisCheck, TemporalCheck, WorkerCheck],
+      inject: [DatabaseCheck, RedisCheck, TemporalCheck, WorkerCheck, ChannelAccountsCheck],
       useFactory: (...checks: DependencyCheck[]) => checks,
     },
     HealthService,

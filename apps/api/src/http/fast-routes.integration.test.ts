@@ -1,5 +1,6 @@
 import { jest } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
 import { createApp } from '../create-app';
 import { testConfig } from '../testing/test-config';
 import { seedTestWorkspace, type TestWorkspace } from '../testing/test-workspace';
@@ -60,5 +61,7 @@ describe('the ingestion routes are answered ahead of Nest, with the same rules',
   it('leaves other methods on the same paths to Nest, which answers 404', async () => {
     const missing = await ws.as.ingestKey.get('/v1/track').expect(404);
     expect(missing.headers['content-type']).toContain('application/problem+json');
+    const options = await request(app.getHttpServer()).options('/v1/track').expect(404);
+    expect(options.headers['content-type']).toContain('application/problem+json');
   });
 });

@@ -1,4 +1,4 @@
-import { Body, Controller, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, type PipeTransform, Post, Query, Req, UseGuards } from '@nestjs/common';
 import type { Request } from 'express';
 import { z } from 'zod';
 import { Access, type AccessRule } from '../auth/access';
@@ -13,6 +13,12 @@ const spec = (access: AccessRule = Access.ingest): EndpointSpec => ({
   body: z.object({}),
   fastPath: true,
 });
+
+class Upper implements PipeTransform {
+  transform(value: unknown) {
+    return typeof value === 'string' ? value.toUpperCase() : value;
+  }
+}
 
 @Controller()
 class Handlers {
@@ -45,6 +51,25 @@ class Handlers {
     return { principal, name, req };
   }
 
+  @Post('guarded')
+  @Endpoint(spec())
+  @UseGuards(
+    class {
+      canActivate() {
+        return true;
+      }
+    },
+  )
+  async guarded(@CurrentPrincipal() principal: Principal, @Body() body: unknown, @Req() req: Request) {
+    return { principal, body, req };
+  }
+
+  @Post('piped')
+  @Endpoint(spec())
+  async piped(@CurrentPrincipal() principal: Principal, @Body(Upper) body: unknown, @Req() req: Request) {
+    return { principal, body, req };
+  }
+
   @Post('public')
   @Endpoint(spec(Access.public))
   async open(@CurrentPrincipal() principal: Principal, @Body() body: unknown, @Req() req: Request) {
@@ -66,6 +91,11 @@ const route = (handler: keyof Handlers): RouteEntry => ({
 describe('fast routes only serve handlers that take (principal, body, request)', () => {
   it('accepts a handler with exactly those arguments and returns the controller method itself', () => {
     expect(fastHandlerOf(route('right'))).toBe(Handlers.prototype.right);
+  });
+
+  it('refuses a handler that declares a guard or a pipe, which the fast path would not run', () => {
+    expect(() => fastHandlerOf(route('guarded'))).toThrow('__guards__');
+    expect(() => fastHandlerOf(route('piped'))).toThrow('Handlers.piped is declared fastPath');
   });
 
   it.each(['swapped', 'extra', 'oneField'] as const)(

@@ -3,10 +3,13 @@ import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ChannelAccountsService } from '../channels/channel-accounts.service';
 import { createApp } from '../create-app';
+import { seededSecret } from '../testing/seeded-secret';
 import { testConfig } from '../testing/test-config';
 import { seedTestWorkspace, type TestWorkspace } from '../testing/test-workspace';
 import { reencryptSecrets } from './reencrypt-secrets';
 import { encryptionKeyId, SecretBox } from './secret-box';
+
+const TOKEN = seededSecret('speedsms');
 
 describe('re-encrypting secrets under a new key', () => {
   const oldKey = randomBytes(32);
@@ -21,7 +24,7 @@ describe('re-encrypting secrets under a new key', () => {
     ws = await seedTestWorkspace(before);
     const created = await ws.as.admin
       .post('/channel-accounts')
-      .send({ kind: 'speedsms', name: 'SpeedSMS', config: { accessToken: 'speedsms-token-1', smsType: 2 } })
+      .send({ kind: 'speedsms', name: 'SpeedSMS', config: { accessToken: TOKEN, smsType: 2 } })
       .expect(201);
     accountId = created.body.id;
   });
@@ -48,7 +51,7 @@ describe('re-encrypting secrets under a new key', () => {
     await after.init();
     try {
       const account = await after.get(ChannelAccountsService).forSending(ws.workspaceId, accountId);
-      expect(account.config.accessToken).toBe('speedsms-token-1');
+      expect(account.config.accessToken).toBe(TOKEN);
     } finally {
       await after.close();
     }

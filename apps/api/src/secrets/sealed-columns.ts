@@ -1,4 +1,5 @@
 import { channelSecretsContext } from '../channels/channel-account-row';
+import { zaloTokensContext, zaloVerifierContext } from '../channels/zalo/zalo-token-row';
 
 /** A column of sealed secrets: its table, the key id beside it, and the context each row's secret is bound to. */
 export interface SealedColumn {
@@ -17,5 +18,19 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     ciphertextColumn: 'secrets_ciphertext',
     keyIdColumn: 'secrets_key_id',
     context: channelSecretsContext,
+  },
+  {
+    table: 'zalo_oa_tokens',
+    idColumn: 'account_id',
+    ciphertextColumn: 'tokens_ciphertext',
+    keyIdColumn: 'tokens_key_id',
+    context: zaloTokensContext,
+  },
+  {
+    table: 'zalo_oauth_states',
+    idColumn: 'state_sha256',
+    ciphertextColumn: 'verifier_ciphertext',
+    keyIdColumn: 'verifier_key_id',
+    context: zaloVerifierContext,
   },
 ];

@@ -3,8 +3,11 @@ export type SendOutcome = SendSuccess | SendFailure;
 
 export interface SendSuccess {
   status: 'sent';
-  /** The provider's own id for the message (ZNS `msg_id`, eSMS `SMSID`, Twilio `sid`, SMTP Message-ID). */
-  providerMessageId: string;
+  /**
+   * The provider's own id for the message (ZNS `msg_id`, eSMS `SMSID`, Twilio `sid`, SMTP Message-ID). Absent when
+   * the provider said it accepted the message but its id could not be read: the send is still a success.
+   */
+  providerMessageId?: string;
   /** The id Loa gave the provider, derived from the idempotency key (ZNS tracking_id, eSMS RequestId, ...). */
   correlationId: string;
   /** Sends left today on this account, when the provider says. */
@@ -24,7 +27,8 @@ export interface SendSuccess {
   acceptedAt: string;
 }
 
-export type FailureClass = 'retryable' | 'token_expired' | 'quota_exhausted' | 'outside_window' | 'permanent';
+export type FailureClass =
+  'retryable' | 'token_expired' | 'quota_exhausted' | 'outside_window' | 'outcome_unknown' | 'permanent';
 
 interface FailureBase {
   status: 'failed';
@@ -42,6 +46,13 @@ export type SendFailure =
   | (FailureBase & { class: 'token_expired' })
   | (FailureBase & { class: 'quota_exhausted'; resetsAt: string })
   | (FailureBase & { class: 'outside_window'; opensAt: string })
+  /**
+   * The provider answered, but not in a way that says whether it accepted the message (a 200 whose body is not the
+   * provider's envelope). The message may have gone out, and the provider cannot recognise a resend, so this is not
+   * retryable: the sender resolves it like a send interrupted by a crash (by the message's purpose), never by
+   * sending blindly again.
+   */
+  | (FailureBase & { class: 'outcome_unknown' })
   | (FailureBase & {
       class: 'permanent';
       /**

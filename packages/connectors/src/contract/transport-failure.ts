@@ -58,3 +58,23 @@ export function httpStatusFailure(input: {
     correlationId: input.correlationId,
   };
 }
+
+/**
+ * The provider answered (HTTP 2xx) with something that does not say whether it accepted the message: its own success
+ * or failure indicator cannot be read. Whether the message went out is unknown, so it is not retried (see
+ * SendFailure `outcome_unknown`). The detail names what could not be read, never the whole body.
+ */
+export function unknownOutcome(input: {
+  service: string;
+  detail: string;
+  correlationId: string;
+}): SendFailure {
+  return {
+    status: 'failed',
+    class: 'outcome_unknown',
+    code: 'loa_unreadable_answer',
+    message: `${input.service} answered in a way Loa cannot read, so whether the message was sent is unknown.`,
+    providerMessage: input.detail,
+    correlationId: input.correlationId,
+  };
+}

@@ -1,3 +1,4 @@
+import type { SentMessageInfo } from 'nodemailer';
 import { z } from 'zod';
 import type { BatchSendRequest, ChannelConnector, SendRequest } from '../contract/channel-connector';
 import { correlationIdFor, MESSAGE_ID_LOCAL_PART } from '../contract/correlation-id';
@@ -6,6 +7,7 @@ import { mapConcurrent } from '../shared/map-concurrent';
 import type { EmailMessage } from './email-message';
 import type { SmtpAccount } from './smtp.config';
 import { smtpFailure } from './smtp.errors';
+import { smtpSendOutcome } from './smtp-send-answer';
 import { SmtpTransportCache } from './smtp-transport-cache';
 import { textAlternative } from './text-alternative';
 import { unsubscribeHeaders } from './unsubscribe-headers';
@@ -54,8 +56,9 @@ export function createEmailConnector(options: EmailConnectorOptions = {}): Email
       message.unsubscribeToken === undefined
         ? undefined
         : unsubscribeHeaders({ unsubscribe: account.unsubscribe, token: message.unsubscribeToken });
+    let info: SentMessageInfo;
     try {
-      const info = await transports.send(account, {
+      info = await transports.send(account, {
         from: account.from,
         to: message.to,
         ...(account.replyTo ? { replyTo: account.replyTo } : {}),
@@ -66,21 +69,11 @@ export function createEmailConnector(options: EmailConnectorOptions = {}): Email
         ...(headers ? { headers } : {}),
         ...(request.signal ? { signal: request.signal } : {}),
       });
-      const rejected = (info.rejected ?? []).map(String);
-      if (rejected.length > 0) {
-        return {
-          status: 'failed',
-          class: 'permanent',
-          scope: 'recipient',
-          code: 'smtp_rejected',
-          message: 'The mail server rejected the recipient address.',
-          correlationId,
-        };
-      }
-      return { status: 'sent', providerMessageId: messageId, correlationId, acceptedAt: now().toISOString() };
     } catch (error) {
       return smtpFailure(error, correlationId);
     }
+    // Outside the try: once the server took the message, nothing read from its answer may turn it into a failure.
+    return smtpSendOutcome({ info, messageId, now: now() });
   };
 
   return {

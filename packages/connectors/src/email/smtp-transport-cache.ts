@@ -60,6 +60,12 @@ export class SmtpTransportCache {
     }
   }
 
+  /** Connects and logs in with the account's settings and sends nothing ("test connection"); throws when it cannot. */
+  async verify(account: SmtpAccount): Promise<void> {
+    this.pools.purgeStale();
+    await this.poolFor(account).transport.verify();
+  }
+
   /** Closes one account's pool (e.g. after its settings changed), or all of them. */
   close(account?: SmtpAccount): void {
     if (account) this.pools.delete(poolKey(account));

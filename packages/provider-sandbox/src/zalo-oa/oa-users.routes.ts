@@ -43,6 +43,25 @@ export function registerOaUserRoutes(app: FastifyInstance, context: SandboxConte
     };
   });
 
+  /** The OA's own profile (GET /v2.0/oa/getoa on openapi.zalo.me). */
+  app.get('/zalo-oa/v2.0/oa/getoa', async (request) => {
+    const oa = oaFromToken(context, request.headers['access_token']);
+    if (isOaError(oa)) return oa;
+    return {
+      error: 0,
+      message: 'Success',
+      data: {
+        oa_id: oa.seed.oaId,
+        name: oa.seed.name,
+        description: '',
+        avatar: '',
+        cover: '',
+        is_verified: true,
+        num_follower: [...oa.users.values()].filter((user) => user.follower).length,
+      },
+    };
+  });
+
   app.get('/zalo-oa/v3.0/oa/user/detail', async (request) => {
     const oa = oaFromToken(context, request.headers['access_token']);
     if (isOaError(oa)) return oa;

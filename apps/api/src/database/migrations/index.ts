@@ -7,6 +7,8 @@ import { EventProcessingOrder1764500020000 } from './1764500020000-event-process
 import { CreateSegments1764500030000 } from './1764500030000-create-segments';
 import { CreateImports1764500040000 } from './1764500040000-create-imports';
 import { CreateChannelAccountsAndMessages1764600000000 } from './1764600000000-create-channel-accounts-and-messages';
+import { CreateZaloConnectTokensAndZnsTemplates1764610000000 } from './1764610000000-create-zalo-connect-tokens-and-zns-templates';
+import { CreateTemplates1764620000000 } from './1764620000000-create-templates';
 import { SendLedgerExtras1764630000000 } from './1764630000000-send-ledger-extras';
 
 /** Every migration, oldest first. */
@@ -20,5 +22,7 @@ export const migrations = [
   CreateSegments1764500030000,
   CreateImports1764500040000,
   CreateChannelAccountsAndMessages1764600000000,
+  CreateZaloConnectTokensAndZnsTemplates1764610000000,
+  CreateTemplates1764620000000,
   SendLedgerExtras1764630000000,
 ];

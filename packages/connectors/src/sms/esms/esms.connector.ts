@@ -1,17 +1,15 @@
 import type { BatchSendRequest, ChannelConnector, SendRequest } from '../../contract/channel-connector';
 import { correlationIdFor, ESMS_REQUEST_ID } from '../../contract/correlation-id';
-import { failureFromRule } from '../../contract/error-rule';
 import type { SendFailure, SendOutcome } from '../../contract/send-outcome';
 import type { HttpClient } from '../../http/http-client';
 import { mapConcurrent } from '../../shared/map-concurrent';
 import { prepareVietnameseSms, type PreparedSms } from '../prepared-sms';
-import { SMS_GATEWAY, parseJsonBody, smsNetworkFailure } from '../sms-failures';
-import { httpStatusFailure } from '../../contract/transport-failure';
+import { smsNetworkFailure } from '../sms-failures';
 import type { SmsMessage } from '../sms-message';
 import type { PreparedSmsText } from '@loa/sms-text';
 import { ESMS_SMS_TYPES, type EsmsAccount } from './esms.config';
 import { advertisingRequests, ESMS_ADVERTISING_MIN_RECIPIENTS } from './esms.advertising';
-import { esmsCodeMeaning } from './esms.errors';
+import { esmsSendOutcome } from './esms.send-answer';
 
 const CARE_BATCH_CONCURRENCY = 8;
 
@@ -77,45 +75,7 @@ export function createEsmsConnector(
     } catch (error) {
       return smsNetworkFailure(error, correlationId);
     }
-    const parsed = parseJsonBody(response.body) as
-      { CodeResult?: unknown; SMSID?: unknown; ErrorMessage?: unknown } | undefined;
-    if (response.status !== 200 || parsed?.CodeResult === undefined) {
-      return httpStatusFailure({
-        service: SMS_GATEWAY,
-        status: response.status,
-        body: response.body,
-        correlationId,
-      });
-    }
-    const code = String(parsed.CodeResult);
-    const meaning = esmsCodeMeaning(code);
-    switch (meaning.kind) {
-      case 'accepted':
-        return {
-          status: 'sent',
-          providerMessageId: String(parsed.SMSID ?? ''),
-          correlationId,
-          segments: input.text.segments,
-          acceptedAt: now().toISOString(),
-        };
-      case 'duplicate':
-        return {
-          status: 'sent',
-          providerMessageId: correlationId,
-          correlationId,
-          segments: input.text.segments,
-          acceptedAt: now().toISOString(),
-          deduplicated: true,
-        };
-      case 'failed':
-        return failureFromRule({
-          entry: meaning.entry,
-          code,
-          correlationId,
-          now: now().getTime(),
-          ...(typeof parsed.ErrorMessage === 'string' ? { providerMessage: parsed.ErrorMessage } : {}),
-        });
-    }
+    return esmsSendOutcome({ response, correlationId, segments: input.text.segments, now: now() });
   };
 
   const send = async (request: SendRequest<EsmsAccount, SmsMessage>): Promise<SendOutcome> => {

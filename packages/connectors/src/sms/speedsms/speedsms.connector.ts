@@ -3,12 +3,11 @@ import type { SendOutcome } from '../../contract/send-outcome';
 import type { HttpClient } from '../../http/http-client';
 import { mapConcurrent } from '../../shared/map-concurrent';
 import { groupByText, prepareVietnameseSms, type PreparedSms } from '../prepared-sms';
-import { SMS_GATEWAY, parseJsonBody, smsNetworkFailure } from '../sms-failures';
-import { httpStatusFailure } from '../../contract/transport-failure';
+import { smsNetworkFailure } from '../sms-failures';
 import type { SmsMessage } from '../sms-message';
 import type { PreparedSmsText } from '@loa/sms-text';
 import type { SpeedSmsAccount } from './speedsms.config';
-import { rateLimitedFailure, speedSmsFailure } from './speedsms.errors';
+import { speedSmsSendOutcomes } from './speedsms.send-answer';
 
 /** Numbers per request when a batch shares one text (fewer requests under the 60-a-minute limit). */
 const SPEEDSMS_RECIPIENTS_PER_REQUEST = 100;
@@ -17,19 +16,6 @@ const BATCH_CONCURRENCY = 4;
 export interface SpeedSmsConnectorOptions {
   http: HttpClient;
   now?: () => Date;
-}
-
-interface SpeedSmsSuccessBody {
-  status: 'success';
-  code: string;
-  data: { tranId: number | string; totalSMS?: number; totalPrice?: number; invalidPhone?: string[] };
-}
-
-interface SpeedSmsErrorBody {
-  status: 'error';
-  code: string;
-  message?: string;
-  invalidPhone?: string[];
 }
 
 /**
@@ -52,7 +38,6 @@ export function createSpeedSmsConnector(
     signal?: AbortSignal;
   }): Promise<SendOutcome[]> => {
     const { account, phones, correlationIds } = input;
-    const all = (outcome: (correlationId: string) => SendOutcome) => correlationIds.map(outcome);
     let response;
     try {
       response = await options.http.send({
@@ -71,66 +56,14 @@ export function createSpeedSmsConnector(
         signal: input.signal,
       });
     } catch (error) {
-      return all((correlationId) => smsNetworkFailure(error, correlationId));
+      return correlationIds.map((correlationId) => smsNetworkFailure(error, correlationId));
     }
-    if (response.status === 429) {
-      return all((correlationId) =>
-        rateLimitedFailure({
-          resetHeader: response.headers['x-rate-limit-reset'],
-          correlationId,
-          now: now().getTime(),
-        }),
-      );
-    }
-    const body = parseJsonBody(response.body) as SpeedSmsSuccessBody | SpeedSmsErrorBody | undefined;
-    if (response.status !== 200 || (body?.status !== 'success' && body?.status !== 'error')) {
-      return all((correlationId) =>
-        httpStatusFailure({
-          service: SMS_GATEWAY,
-          status: response.status,
-          body: response.body,
-          correlationId,
-        }),
-      );
-    }
-    if (body.status === 'error') {
-      const invalid = new Set(body.invalidPhone ?? []);
-      const code = String(body.code);
-      const nowMs = now().getTime();
-      return phones.map((phone, i): SendOutcome => {
-        const correlationId = correlationIds[i];
-        if (invalid.has(phone))
-          return speedSmsFailure({ code: '105', providerMessage: body.message, correlationId, now: nowMs });
-        if (invalid.size > 0 && code === '105') {
-          return {
-            status: 'failed',
-            class: 'retryable',
-            code: 'loa_rejected_with_other_number',
-            message: 'SpeedSMS rejected the request for another number in it; this number will be retried.',
-            correlationId,
-          };
-        }
-        return speedSmsFailure({ code, providerMessage: body.message, correlationId, now: nowMs });
-      });
-    }
-    const invalid = new Set(body.data.invalidPhone ?? []);
-    const acceptedAt = now().toISOString();
-    const nowMs = now().getTime();
-    return phones.map((phone, i): SendOutcome => {
-      const correlationId = correlationIds[i];
-      if (invalid.has(phone)) {
-        return speedSmsFailure({ code: '105', providerMessage: 'invalidPhone', correlationId, now: nowMs });
-      }
-      return {
-        status: 'sent',
-        providerMessageId: String(body.data.tranId),
-        correlationId,
-        segments: input.text.segments,
-        ...(phones.length === 1 && typeof body.data.totalPrice === 'number'
-          ? { costVnd: body.data.totalPrice }
-          : {}),
-        acceptedAt,
-      };
+    return speedSmsSendOutcomes({
+      response,
+      phones,
+      correlationIds,
+      segments: input.text.segments,
+      now: now(),
     });
   };
 

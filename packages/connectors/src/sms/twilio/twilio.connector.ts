@@ -2,11 +2,11 @@ import type { BatchSendRequest, ChannelConnector, SendRequest } from '../../cont
 import type { SendOutcome } from '../../contract/send-outcome';
 import type { HttpClient } from '../../http/http-client';
 import { mapConcurrent } from '../../shared/map-concurrent';
-import { invalidPhoneFailure, parseJsonBody, smsNetworkFailure } from '../sms-failures';
+import { invalidPhoneFailure, smsNetworkFailure } from '../sms-failures';
 import type { SmsMessage } from '../sms-message';
 import { prepareSmsText } from '@loa/sms-text';
 import type { TwilioAccount } from './twilio.config';
-import { twilioFailure } from './twilio.errors';
+import { twilioSendOutcome } from './twilio.send-answer';
 import { toE164 } from './twilio.phone';
 
 const BATCH_CONCURRENCY = 8;
@@ -14,19 +14,6 @@ const BATCH_CONCURRENCY = 8;
 export interface TwilioConnectorOptions {
   http: HttpClient;
   now?: () => Date;
-}
-
-interface TwilioMessageBody {
-  sid?: string;
-  status?: string;
-  num_segments?: string | number;
-  price?: string | number | null;
-  price_unit?: string | null;
-}
-
-interface TwilioErrorBody {
-  code?: number | string;
-  message?: string;
 }
 
 /**
@@ -66,37 +53,7 @@ export function createTwilioConnector(
       return smsNetworkFailure(error, correlationId);
     }
 
-    if (response.status === 200 || response.status === 201) {
-      const body = parseJsonBody(response.body) as TwilioMessageBody | undefined;
-      if (body?.sid) {
-        const segments = Number(body.num_segments);
-        const price =
-          body.price === null || body.price === undefined ? Number.NaN : Math.abs(Number(body.price));
-        const currency = body.price_unit?.toUpperCase();
-        return {
-          status: 'sent',
-          providerMessageId: body.sid,
-          correlationId,
-          segments: Number.isInteger(segments) && segments > 0 ? segments : text.segments,
-          ...(Number.isFinite(price) && currency
-            ? currency === 'VND'
-              ? { costVnd: price }
-              : { cost: { amount: price, currency } }
-            : {}),
-          acceptedAt: now().toISOString(),
-        };
-      }
-    }
-    const error = parseJsonBody(response.body) as TwilioErrorBody | undefined;
-    const retryAfter = Number(response.headers['retry-after']);
-    return twilioFailure({
-      code: error?.code === undefined ? `http_${response.status}` : String(error.code),
-      httpStatus: response.status,
-      providerMessage: error?.message ?? response.body.slice(0, 300),
-      correlationId,
-      now: now().getTime(),
-      ...(Number.isFinite(retryAfter) && retryAfter >= 0 ? { retryAfterMs: retryAfter * 1000 } : {}),
-    });
+    return twilioSendOutcome({ response, correlationId, segments: text.segments, now: now() });
   };
 
   return {

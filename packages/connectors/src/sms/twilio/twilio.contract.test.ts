@@ -43,12 +43,13 @@ describe('Twilio connector against the provider sandbox', () => {
     });
     expect(outcome).toMatchObject({ status: 'sent', segments: 1 });
     if (outcome.status !== 'sent') return;
-    expect(outcome.providerMessageId).toMatch(/^SM/);
+    const sid = outcome.providerMessageId ?? '';
+    expect(sid).toMatch(/^SM/);
     const [delivered] = sandbox.inbox({ channel: 'twilio', recipient: '+84912345201' });
     expect(delivered.providerMessageId).toBe(outcome.providerMessageId);
 
     const call = await receiver.waitFor(
-      (received) => received.url === '/twilio/status' && received.rawBody.includes(outcome.providerMessageId),
+      (received) => received.url === '/twilio/status' && received.rawBody.includes(sid),
     );
     const url = `${receiver.url}${call.url}`;
     const params = new URLSearchParams(call.rawBody);

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { HttpClient } from '../../http/http-client';
 import type { ZaloOaAccount } from '../account/zalo-account.schema';
 import { callZaloApi, oaDataQuery, type ZaloCallResult } from '../shared/zalo-call';
-import { zaloId, zaloNumber } from '../shared/zalo-schemas';
+import { lenient, zaloId, zaloNumber } from '../shared/zalo-schemas';
+import { oaSendDataSchema, type OaSendData } from './oa.send-answer';
 
 type OaAccount = Pick<ZaloOaAccount, 'baseUrls'>;
 
@@ -13,48 +14,38 @@ interface Authorised {
   signal?: AbortSignal;
 }
 
-const sendDataSchema = z.object({
-  message_id: zaloId,
-  user_id: zaloId.optional(),
-  sent_time: zaloId.optional(),
-  /** Absent for a paid message. */
-  quota: z
-    .object({
-      quota_type: z.string().optional(),
-      remain: zaloNumber.optional(),
-      total: zaloNumber.optional(),
-    })
-    .passthrough()
-    .nullish(),
-});
-export type OaSendData = z.output<typeof sendDataSchema>;
-
 const uploadDataSchema = z.object({ attachment_id: zaloId });
 
 const userDetailSchema = z
   .object({
     user_id: zaloId,
-    display_name: z.string().optional(),
-    user_is_follower: z.boolean().optional(),
-    avatar: z.string().optional(),
+    display_name: lenient(z.string()),
+    user_is_follower: lenient(z.boolean()),
+    avatar: lenient(z.string()),
   })
   .passthrough();
 export type OaUserDetail = z.output<typeof userDetailSchema>;
 
-const remaining = z.object({ remain: zaloNumber.optional(), total: zaloNumber.optional() }).passthrough();
+const profileSchema = z
+  .object({ oa_id: zaloId, name: z.string(), is_verified: lenient(z.boolean()) })
+  .passthrough();
+export type OaProfile = z.output<typeof profileSchema>;
+
+const remaining = z.object({ remain: lenient(zaloNumber), total: lenient(zaloNumber) }).passthrough();
 const userQuotaSchema = z
   .object({
-    last_interaction: zaloId.nullish(),
-    cs_reply: remaining.nullish(),
+    last_interaction: lenient(zaloId),
+    cs_reply: lenient(remaining),
     promotion: z
       .object({
-        daily_remain: zaloNumber.optional(),
-        daily_total: zaloNumber.optional(),
-        monthly_remain: zaloNumber.optional(),
-        monthly_total: zaloNumber.optional(),
+        daily_remain: lenient(zaloNumber),
+        daily_total: lenient(zaloNumber),
+        monthly_remain: lenient(zaloNumber),
+        monthly_total: lenient(zaloNumber),
       })
       .passthrough()
-      .nullish(),
+      .nullish()
+      .catch(undefined),
   })
   .passthrough();
 export type OaUserQuota = z.output<typeof userQuotaSchema>;
@@ -77,7 +68,7 @@ export class ZaloOaClient {
         body: JSON.stringify(input.body),
         signal: input.signal,
       },
-      dataSchema: sendDataSchema,
+      dataSchema: oaSendDataSchema,
     });
   }
 
@@ -102,6 +93,20 @@ export class ZaloOaClient {
         signal: input.signal,
       },
       dataSchema: uploadDataSchema,
+    });
+  }
+
+  /** The OA's own profile (id, name, verification), read with its token. */
+  profile(input: Authorised): Promise<ZaloCallResult<OaProfile>> {
+    return callZaloApi({
+      http: this.http,
+      request: {
+        method: 'GET',
+        url: `${input.account.baseUrls.oa}/v2.0/oa/getoa`,
+        headers: { access_token: input.accessToken },
+        signal: input.signal,
+      },
+      dataSchema: profileSchema,
     });
   }
 

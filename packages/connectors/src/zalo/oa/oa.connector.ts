@@ -13,7 +13,8 @@ import { mapConcurrent } from '../../shared/map-concurrent';
 import type { ZaloCallResult } from '../shared/zalo-call';
 import type { ZaloTokenManager } from '../tokens/token-manager';
 import { oaMessageJson } from './oa.body';
-import { ZaloOaClient, type OaSendData } from './oa.client';
+import { ZaloOaClient } from './oa.client';
+import { oaSendOutcome } from './oa.send-answer';
 import { OA_ERRORS } from './oa.errors';
 import { checkOaMessageLimits } from './oa.limits';
 import type { ZaloOaMessage } from './oa.types';
@@ -73,8 +74,7 @@ export class ZaloOaConnector implements ChannelConnector<ZaloOaAccount, ZaloOaMe
     const sent = await this.withToken(account, (accessToken) =>
       this.client.sendMessage({ account, accessToken, endpoint: message.type, body, signal }),
     );
-    if (!sent.ok) return this.failure(sent, correlationId);
-    return this.success(sent.data, correlationId);
+    return oaSendOutcome({ result: sent, correlationId, now: this.now() });
   }
 
   sendBatch({
@@ -92,17 +92,6 @@ export class ZaloOaConnector implements ChannelConnector<ZaloOaAccount, ZaloOaMe
     call: (accessToken: string) => Promise<ZaloCallResult<T>>,
   ): Promise<ZaloTokenCallResult<T>> {
     return withZaloToken({ tokens: this.options.tokens, account, rejectedCodes: TOKEN_REJECTED, call });
-  }
-
-  private success(data: OaSendData, correlationId: string): SendOutcome {
-    const sentAt = data.sent_time !== undefined ? Number(data.sent_time) : Number.NaN;
-    return {
-      status: 'sent',
-      providerMessageId: data.message_id,
-      correlationId,
-      ...(data.quota?.remain !== undefined ? { quotaRemaining: data.quota.remain } : {}),
-      acceptedAt: new Date(Number.isFinite(sentAt) ? sentAt : this.now()).toISOString(),
-    };
   }
 
   private failure(failure: ZaloTokenCallFailure, correlationId: string): SendFailure {

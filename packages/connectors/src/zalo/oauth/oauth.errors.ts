@@ -1,3 +1,5 @@
+import type { ZaloTokenPair } from '../tokens/token-pair';
+
 /** Zalo OAuth v4 error codes (HTTP 200 with `error`, providers.md §1). */
 export const ZALO_OAUTH_ERROR_REASONS = {
   [-14002]: 'invalid_app',
@@ -16,6 +18,8 @@ export type ZaloOAuthFailure =
   | { ok: false; kind: 'http'; status: number; message: string }
   | { ok: false; kind: 'network'; code: string; message: string }
   | { ok: false; kind: 'invalid_response'; message: string };
+
+export type ZaloOAuthResult = { ok: true; pair: ZaloTokenPair } | ZaloOAuthFailure;
 
 export function oauthReasonFor(code: number): ZaloOAuthReason {
   return (ZALO_OAUTH_ERROR_REASONS as Record<number, ZaloOAuthReason>)[code] ?? 'unknown';

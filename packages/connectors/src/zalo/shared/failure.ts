@@ -1,7 +1,7 @@
 import type { SendFailure } from '../../contract/send-outcome';
 import type { AccessTokenFailure } from '../tokens/access-token-result';
 import { failureFromRule, unknownCodeEntry, type ErrorEntry } from '../../contract/error-rule';
-import { httpStatusFailure, networkFailure } from '../../contract/transport-failure';
+import { httpStatusFailure, networkFailure, unknownOutcome } from '../../contract/transport-failure';
 import type { ZaloTokenCallFailure } from './with-zalo-token';
 import type { ZaloCallFailure } from './zalo-call';
 
@@ -38,6 +38,18 @@ export function zaloSendFailure({
     case 'invalid_response':
       return transportFailure(failure, correlationId);
   }
+}
+
+/**
+ * How the call that sends a message failed. Like `zaloSendFailure`, except that an answer whose envelope cannot be
+ * read leaves the outcome unknown: Zalo may have sent the message and cannot recognise a resend.
+ */
+export function zaloMessageFailure(input: Parameters<typeof zaloSendFailure>[0]): SendFailure {
+  const { failure, correlationId } = input;
+  if (failure.kind === 'invalid_response') {
+    return unknownOutcome({ service: 'Zalo', detail: failure.detail, correlationId });
+  }
+  return zaloSendFailure(input);
 }
 
 /** Failures every Zalo call can end in before Zalo's own code is read: transport and token trouble. */

@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import { networkErrorCode, type HttpClient, type HttpRequest } from '../../http/http-client';
+import { asRecord, readCode, readText } from '../../shared/lenient-read';
+import {
+  networkErrorCode,
+  type HttpClient,
+  type HttpRequest,
+  type HttpResponse,
+} from '../../http/http-client';
 
 /** Why a Zalo API call did not return data; a value, never thrown. */
 export type ZaloCallFailure =
@@ -9,16 +15,13 @@ export type ZaloCallFailure =
   | { ok: false; kind: 'http'; status: number }
   /** The request never got an answer (connection refused or reset, timeout, abort). */
   | { ok: false; kind: 'network'; code: string }
-  /** A 200 answer that is not the documented envelope. */
+  /**
+   * A 2xx answer that is not the documented envelope, or whose `data` lacks what the call needs. For a send, whether
+   * Zalo accepted the message is then unknown.
+   */
   | { ok: false; kind: 'invalid_response'; detail: string };
 
 export type ZaloCallResult<T> = { ok: true; data: T } | ZaloCallFailure;
-
-interface Envelope {
-  error?: unknown;
-  message?: unknown;
-  data?: unknown;
-}
 
 /**
  * Sends one request to a Zalo business API (ZNS or OA) and reads the `{error, message, data}` envelope that both
@@ -33,35 +36,40 @@ export async function callZaloApi<S extends z.ZodType>({
   request: HttpRequest;
   dataSchema: S;
 }): Promise<ZaloCallResult<z.output<S>>> {
-  let status: number;
-  let body: string;
+  let response: HttpResponse;
   try {
-    ({ status, body } = await http.send(request));
+    response = await http.send(request);
   } catch (error) {
     return { ok: false, kind: 'network', code: networkErrorCode(error) ?? 'network_error' };
   }
-  if (status !== 200) return { ok: false, kind: 'http', status };
-  let envelope: Envelope;
+  return readZaloAnswer(response, dataSchema);
+}
+
+/**
+ * Reads Zalo's answer to one call. `error` is Zalo's own success indicator: 0 (or "0") is a success, whatever else
+ * the envelope holds; a 2xx answer without a readable `error` is `invalid_response` (Zalo's verdict unknown).
+ */
+export function readZaloAnswer<S extends z.ZodType>(
+  { status, body }: Pick<HttpResponse, 'status' | 'body'>,
+  dataSchema: S,
+): ZaloCallResult<z.output<S>> {
+  if (status < 200 || status > 299) return { ok: false, kind: 'http', status };
+  let parsed: unknown;
   try {
-    envelope = JSON.parse(body) as Envelope;
+    parsed = JSON.parse(body);
   } catch {
     return { ok: false, kind: 'invalid_response', detail: 'body is not JSON' };
   }
-  if (typeof envelope !== 'object' || envelope === null) {
-    return { ok: false, kind: 'invalid_response', detail: 'body is not a JSON object' };
+  const envelope = asRecord(parsed);
+  if (!envelope) return { ok: false, kind: 'invalid_response', detail: 'body is not a JSON object' };
+  const code = Number(readCode(envelope['error']));
+  if (!Number.isInteger(code)) {
+    return { ok: false, kind: 'invalid_response', detail: '`error` is missing or not a number' };
   }
-  const code = Number(envelope.error ?? 0);
-  if (!Number.isFinite(code))
-    return { ok: false, kind: 'invalid_response', detail: '`error` is not a number' };
   if (code !== 0) {
-    return {
-      ok: false,
-      kind: 'provider',
-      code,
-      providerMessage: typeof envelope.message === 'string' ? envelope.message : '',
-    };
+    return { ok: false, kind: 'provider', code, providerMessage: readText(envelope['message']) ?? '' };
   }
-  const data = dataSchema.safeParse(envelope.data);
+  const data = dataSchema.safeParse(envelope['data']);
   if (!data.success) {
     const issue = data.error.issues[0];
     return {

@@ -1,6 +1,13 @@
-import { parseZaloWebhookEvent, ZaloWebhookParseError } from './webhook-events';
+import { parseZaloWebhookEvent } from './webhook-events';
 
-const parse = (body: unknown) => parseZaloWebhookEvent(Buffer.from(JSON.stringify(body)));
+const parsed = (body: unknown) => parseZaloWebhookEvent(Buffer.from(JSON.stringify(body)));
+
+/** The event of a body that parses; the test fails with the parser's reason otherwise. */
+const parse = (body: unknown) => {
+  const result = parsed(body);
+  if (!result.ok) throw new Error(result.reason);
+  return result.event;
+};
 
 describe('parseZaloWebhookEvent', () => {
   it('parses a ZNS delivery receipt with its tracking_id and delivery time', () => {
@@ -55,9 +62,10 @@ describe('parseZaloWebhookEvent', () => {
     };
     expect(parse({ ...base, message: { msg_id: 'm1' } })).toMatchObject({ msgIds: ['m1'] });
     expect(parse({ ...base, message: { msg_ids: ['m1', 'm2'] } })).toMatchObject({ msgIds: ['m1', 'm2'] });
-    expect(() => parse({ ...base, message: {} })).toThrow(
-      /user_seen_message: message: needs msg_id or msg_ids/,
-    );
+    expect(parsed({ ...base, message: {} })).toEqual({
+      ok: false,
+      reason: 'Zalo webhook user_seen_message: message: needs msg_id or msg_ids',
+    });
   });
 
   it('parses follow and unfollow', () => {
@@ -156,17 +164,63 @@ describe('parseZaloWebhookEvent', () => {
     });
   });
 
-  it('throws a clear error on invalid JSON or a missing field', () => {
-    expect(() => parseZaloWebhookEvent(Buffer.from('{not json'))).toThrow(ZaloWebhookParseError);
-    expect(() => parse({ timestamp: '1' })).toThrow('event_name');
-    expect(() =>
-      parse({
+  it('answers a value naming the problem, never throws, on invalid JSON or a missing field', () => {
+    expect(parseZaloWebhookEvent(Buffer.from('{not json'))).toEqual({
+      ok: false,
+      reason: 'Zalo webhook body is not valid JSON',
+    });
+    expect(parseZaloWebhookEvent('[1]')).toEqual({
+      ok: false,
+      reason: 'Zalo webhook body is not a JSON object',
+    });
+    expect(parsed({ timestamp: '1' })).toEqual({ ok: false, reason: 'Zalo webhook: event_name: missing' });
+    expect(
+      parsed({
         event_name: 'user_received_message',
         sender: { id: 'oa1' },
         recipient: { id: 'u' },
         timestamp: '1',
         message: { tracking_id: 't' },
       }),
-    ).toThrow('message.msg_id');
+    ).toEqual({ ok: false, reason: expect.stringContaining('user_received_message: message.msg_id') });
+  });
+
+  it('reads optional fields that are null or of another type as absent', () => {
+    expect(
+      parse({
+        event_name: 'user_received_message',
+        app_id: null,
+        sender: { id: 'oa1' },
+        recipient: { id: '84123456789' },
+        message: { msg_id: 'm1', tracking_id: null, delivery_time: null, delivery_channel: 'zalo' },
+        timestamp: '1602560967477',
+      }),
+    ).toEqual({
+      type: 'user_received_message',
+      oaId: 'oa1',
+      recipientId: '84123456789',
+      msgId: 'm1',
+      deliveredAt: 1602560967477,
+      timestamp: 1602560967477,
+    });
+    expect(
+      parse({
+        event_name: 'follow',
+        oa_id: 'oa1',
+        follower: { id: 'user1' },
+        source: null,
+        user_id_by_app: null,
+        timestamp: '5',
+      }),
+    ).toEqual({ type: 'follow', oaId: 'oa1', userId: 'user1', timestamp: 5 });
+    expect(
+      parse({
+        event_name: 'user_submit_info',
+        sender: { id: 'user1' },
+        recipient: { id: 'oa1' },
+        info: { name: 'Hương', phone: '0987654321', address: null, ward: 12 },
+        timestamp: '9',
+      }),
+    ).toMatchObject({ info: { name: 'Hương', phone: '0987654321' } });
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zaloId, zaloNumber } from '../shared/zalo-schemas';
+import { lenient, zaloId, zaloNumber } from '../shared/zalo-schemas';
 
 /** A Zalo webhook (ZNS or OA) as a typed value; event names Loa does not know yet arrive as `unknown`. */
 export type ZaloWebhookEvent =
@@ -84,12 +84,13 @@ export type ZaloWebhookEvent =
     }
   | { type: 'unknown'; eventName: string; payload: Record<string, unknown> };
 
-export class ZaloWebhookParseError extends Error {
-  override readonly name = 'ZaloWebhookParseError';
-}
+/** A parsed webhook, or why its body is not one; like the eSMS and Twilio callback parsers, never thrown. */
+export type ParsedZaloWebhook = { ok: true; event: ZaloWebhookEvent } | { ok: false; reason: string };
 
 const party = z.object({ id: zaloId });
-const common = { app_id: zaloId.optional(), timestamp: zaloNumber };
+const common = { app_id: lenient(zaloId), timestamp: zaloNumber };
+/** Optional text of an event: null or another type reads as absent. */
+const optionalText = lenient(z.string());
 
 const receivedSchema = z.object({
   ...common,
@@ -97,8 +98,8 @@ const receivedSchema = z.object({
   recipient: party,
   message: z.object({
     msg_id: zaloId,
-    tracking_id: z.string().optional(),
-    delivery_time: zaloNumber.optional(),
+    tracking_id: lenient(zaloId),
+    delivery_time: lenient(zaloNumber),
   }),
 });
 
@@ -107,7 +108,7 @@ const seenSchema = z.object({
   sender: party,
   recipient: party,
   message: z
-    .object({ msg_id: zaloId.optional(), msg_ids: z.array(zaloId).optional() })
+    .object({ msg_id: lenient(zaloId), msg_ids: lenient(z.array(zaloId)) })
     .refine((message) => message.msg_id !== undefined || (message.msg_ids?.length ?? 0) > 0, {
       message: 'needs msg_id or msg_ids',
     }),
@@ -117,21 +118,26 @@ const followSchema = z.object({
   ...common,
   oa_id: zaloId,
   follower: party,
-  source: z.string().optional(),
-  user_id_by_app: zaloId.optional(),
+  source: optionalText,
+  user_id_by_app: lenient(zaloId),
 });
 
 const userMessageSchema = z.object({
   ...common,
   sender: party,
   recipient: party,
-  user_id_by_app: zaloId.optional(),
+  user_id_by_app: lenient(zaloId),
   message: z.object({
     msg_id: zaloId,
-    text: z.string().optional(),
-    attachments: z
-      .array(z.object({ type: z.string(), payload: z.record(z.string(), z.unknown()).default({}) }))
-      .optional(),
+    text: optionalText,
+    attachments: lenient(
+      z.array(
+        z.object({
+          type: z.string(),
+          payload: lenient(z.record(z.string(), z.unknown())).transform((payload) => payload ?? {}),
+        }),
+      ),
+    ),
   }),
 });
 
@@ -140,12 +146,12 @@ const submitInfoSchema = z.object({
   sender: party,
   recipient: party,
   info: z.object({
-    name: z.string().optional(),
-    phone: z.string().optional(),
-    address: z.string().optional(),
-    city: z.string().optional(),
-    district: z.string().optional(),
-    ward: z.string().optional(),
+    name: optionalText,
+    phone: optionalText,
+    address: optionalText,
+    city: optionalText,
+    district: optionalText,
+    ward: optionalText,
   }),
 });
 
@@ -154,42 +160,49 @@ const templateStatusSchema = z.object({
   oa_id: zaloId,
   template_id: zaloId,
   status: z.object({ prev_status: z.string(), new_status: z.string() }),
-  reason: z.string().optional(),
+  reason: optionalText,
 });
 
 const dailyQuotaSchema = z.object({
   oaId: zaloId,
   quota: z.object({ prev_value: zaloNumber, new_value: zaloNumber }),
-  timestamp: zaloNumber.optional(),
+  timestamp: lenient(zaloNumber),
 });
 
-function parseWith<S extends z.ZodType>(schema: S, body: unknown, eventName: string): z.output<S> {
+function parseWith<S extends z.ZodType, E extends ZaloWebhookEvent>(
+  schema: S,
+  body: unknown,
+  eventName: string,
+  toEvent: (parsed: z.output<S>) => E,
+): ParsedZaloWebhook {
   const parsed = schema.safeParse(body);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) return { ok: true, event: toEvent(parsed.data) };
   const issue = parsed.error.issues[0];
   const field = issue?.path.map(String).join('.') || '(body)';
-  throw new ZaloWebhookParseError(`Zalo webhook ${eventName}: ${field}: ${issue?.message ?? 'invalid'}`);
+  return { ok: false, reason: `Zalo webhook ${eventName}: ${field}: ${issue?.message ?? 'invalid'}` };
 }
 
-/** Parses the raw body of a Zalo webhook. Throws ZaloWebhookParseError on invalid JSON or a missing field. */
-export function parseZaloWebhookEvent(rawBody: Buffer | string): ZaloWebhookEvent {
+/**
+ * Parses the raw body of a Zalo webhook (verify its signature first). Invalid JSON or a missing field the event
+ * cannot do without is a `{ ok: false, reason }` value; fields Loa can do without are read leniently.
+ */
+export function parseZaloWebhookEvent(rawBody: Buffer | string): ParsedZaloWebhook {
   let body: unknown;
   try {
     body = JSON.parse(typeof rawBody === 'string' ? rawBody : rawBody.toString('utf8'));
   } catch {
-    throw new ZaloWebhookParseError('Zalo webhook body is not valid JSON');
+    return { ok: false, reason: 'Zalo webhook body is not valid JSON' };
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new ZaloWebhookParseError('Zalo webhook body is not a JSON object');
+    return { ok: false, reason: 'Zalo webhook body is not a JSON object' };
   }
   const eventName = (body as { event_name?: unknown }).event_name;
   if (typeof eventName !== 'string' || eventName.length === 0) {
-    throw new ZaloWebhookParseError('Zalo webhook: event_name: missing');
+    return { ok: false, reason: 'Zalo webhook: event_name: missing' };
   }
   switch (eventName) {
-    case 'user_received_message': {
-      const event = parseWith(receivedSchema, body, eventName);
-      return {
+    case 'user_received_message':
+      return parseWith(receivedSchema, body, eventName, (event) => ({
         type: 'user_received_message',
         appId: event.app_id,
         oaId: event.sender.id,
@@ -198,24 +211,19 @@ export function parseZaloWebhookEvent(rawBody: Buffer | string): ZaloWebhookEven
         ...(event.message.tracking_id !== undefined ? { trackingId: event.message.tracking_id } : {}),
         deliveredAt: event.message.delivery_time ?? event.timestamp,
         timestamp: event.timestamp,
-      };
-    }
-    case 'user_seen_message': {
-      const event = parseWith(seenSchema, body, eventName);
-      const msgIds = event.message.msg_ids?.length ? event.message.msg_ids : [event.message.msg_id as string];
-      return {
+      }));
+    case 'user_seen_message':
+      return parseWith(seenSchema, body, eventName, (event) => ({
         type: 'user_seen_message',
         appId: event.app_id,
         oaId: event.sender.id,
         recipientId: event.recipient.id,
-        msgIds,
+        msgIds: event.message.msg_ids?.length ? event.message.msg_ids : [event.message.msg_id as string],
         timestamp: event.timestamp,
-      };
-    }
+      }));
     case 'follow':
-    case 'unfollow': {
-      const event = parseWith(followSchema, body, eventName);
-      return {
+    case 'unfollow':
+      return parseWith(followSchema, body, eventName, (event) => ({
         type: eventName,
         appId: event.app_id,
         oaId: event.oa_id,
@@ -223,22 +231,18 @@ export function parseZaloWebhookEvent(rawBody: Buffer | string): ZaloWebhookEven
         userIdByApp: event.user_id_by_app,
         source: event.source,
         timestamp: event.timestamp,
-      };
-    }
-    case 'user_submit_info': {
-      const event = parseWith(submitInfoSchema, body, eventName);
-      return {
+      }));
+    case 'user_submit_info':
+      return parseWith(submitInfoSchema, body, eventName, (event) => ({
         type: 'user_submit_info',
         appId: event.app_id,
         userId: event.sender.id,
         oaId: event.recipient.id,
         info: event.info,
         timestamp: event.timestamp,
-      };
-    }
-    case 'change_template_status': {
-      const event = parseWith(templateStatusSchema, body, eventName);
-      return {
+      }));
+    case 'change_template_status':
+      return parseWith(templateStatusSchema, body, eventName, (event) => ({
         type: 'change_template_status',
         appId: event.app_id,
         oaId: event.oa_id,
@@ -247,22 +251,18 @@ export function parseZaloWebhookEvent(rawBody: Buffer | string): ZaloWebhookEven
         newStatus: event.status.new_status,
         reason: event.reason,
         timestamp: event.timestamp,
-      };
-    }
-    case 'change_oa_daily_quota': {
-      const event = parseWith(dailyQuotaSchema, body, eventName);
-      return {
+      }));
+    case 'change_oa_daily_quota':
+      return parseWith(dailyQuotaSchema, body, eventName, (event) => ({
         type: 'change_oa_daily_quota',
         oaId: event.oaId,
         previousQuota: event.quota.prev_value,
         newQuota: event.quota.new_value,
         timestamp: event.timestamp,
-      };
-    }
-    default: {
+      }));
+    default:
       if (eventName.startsWith('user_send_')) {
-        const event = parseWith(userMessageSchema, body, eventName);
-        return {
+        return parseWith(userMessageSchema, body, eventName, (event) => ({
           type: 'user_message',
           eventName,
           appId: event.app_id,
@@ -273,9 +273,8 @@ export function parseZaloWebhookEvent(rawBody: Buffer | string): ZaloWebhookEven
           text: event.message.text,
           attachments: event.message.attachments ?? [],
           timestamp: event.timestamp,
-        };
+        }));
       }
-      return { type: 'unknown', eventName, payload: body as Record<string, unknown> };
-    }
+      return { ok: true, event: { type: 'unknown', eventName, payload: body as Record<string, unknown> } };
   }
 }

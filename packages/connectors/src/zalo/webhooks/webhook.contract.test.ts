@@ -80,7 +80,9 @@ describe.each([
         macPrefix: fx.account.webhookSignatureMacPrefix,
       }),
     ).toEqual({ ok: true });
-    return parseZaloWebhookEvent(entry.rawBody);
+    const parsed = parseZaloWebhookEvent(entry.rawBody);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    return parsed.event;
   }
 
   /** Makes a sandbox user act on the OA (follow, send text, submit info); the sandbox posts the webhook. */
@@ -105,13 +107,12 @@ describe.each([
       },
       idempotencyKey: 'journey:c1:contact9:once:otp:1',
     });
-    if (!isSent(outcome)) throw new Error(JSON.stringify(outcome));
+    if (!isSent(outcome) || !outcome.providerMessageId) throw new Error(JSON.stringify(outcome));
+    const msgId = outcome.providerMessageId;
     const receipt = await waitFor(
       'the ZNS receipt',
       async () => {
-        const match = received.find((entry) =>
-          entry.rawBody.toString('utf8').includes(outcome.providerMessageId),
-        );
+        const match = received.find((entry) => entry.rawBody.toString('utf8').includes(msgId));
         if (!match) throw new Error('not yet');
         return match;
       },
@@ -143,12 +144,14 @@ describe.each([
         secret: 'forged-secret',
       }),
     ).toEqual({ ok: false, reason: 'mismatch' });
-    const event = parseZaloWebhookEvent(receipt.rawBody);
-    expect(event).toMatchObject({
-      type: 'user_received_message',
-      msgId: outcome.providerMessageId,
-      trackingId: outcome.correlationId,
-      oaId: fx.account.oaId,
+    expect(parseZaloWebhookEvent(receipt.rawBody)).toMatchObject({
+      ok: true,
+      event: {
+        type: 'user_received_message',
+        msgId: outcome.providerMessageId,
+        trackingId: outcome.correlationId,
+        oaId: fx.account.oaId,
+      },
     });
   });
 
@@ -160,10 +163,10 @@ describe.each([
       message: { type: 'cs', recipient: { userId: user }, body: { kind: 'text', text: 'Cảm ơn anh' } },
       idempotencyKey: `oa-events-${firstTerm}`,
     });
-    if (!isSent(outcome)) throw new Error(JSON.stringify(outcome));
+    if (!isSent(outcome) || !outcome.providerMessageId) throw new Error(JSON.stringify(outcome));
+    const msgId = outcome.providerMessageId;
     const sentOf = (name: string) => (body: Record<string, unknown>) =>
-      body['event_name'] === name &&
-      JSON.stringify(body['message'] ?? {}).includes(outcome.providerMessageId);
+      body['event_name'] === name && JSON.stringify(body['message'] ?? {}).includes(msgId);
 
     const receiptEntry = await webhook('the OA receipt', sentOf('user_received_message'));
     const receiptBody = JSON.parse(receiptEntry.rawBody.toString('utf8')) as { timestamp: string };

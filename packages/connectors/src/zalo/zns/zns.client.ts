@@ -3,79 +3,74 @@ import { z } from 'zod';
 import type { HttpClient } from '../../http/http-client';
 import type { ZaloOaAccount } from '../account/zalo-account.schema';
 import { callZaloApi, type ZaloCallResult } from '../shared/zalo-call';
-import { zaloId, zaloNumber } from '../shared/zalo-schemas';
+import { lenient, zaloId, zaloNumber } from '../shared/zalo-schemas';
 import type { ZnsTemplateDetail, ZnsTemplateStatus } from './zns.types';
+import { znsSendDataSchema, type ZnsSendData } from './zns.send-answer';
 
 type ZnsAccount = Pick<ZaloOaAccount, 'baseUrls'>;
 
-const sendDataSchema = z.object({
-  msg_id: zaloId,
-  sent_time: zaloId.optional(),
-  sending_mode: z.string().optional(),
-  quota: z.object({ dailyQuota: zaloNumber.optional(), remainingQuota: zaloNumber.optional() }).nullish(),
-});
-export type ZnsSendData = z.output<typeof sendDataSchema>;
+const orElse =
+  <T>(fallback: T) =>
+  (value: T | undefined): T =>
+    value ?? fallback;
 
 const templateListSchema = z.array(
   z.object({
     templateId: zaloId,
-    templateName: z.string(),
-    createdTime: zaloId.optional(),
+    templateName: lenient(z.string()).transform(orElse('')),
+    createdTime: lenient(zaloId),
     status: z.string(),
-    templateQuality: z.string().nullish(),
+    templateQuality: lenient(z.string()),
   }),
 );
 export type ZnsTemplateSummary = z.output<typeof templateListSchema>[number];
 
-const templateDetailSchema = z.object({
+/**
+ * A template's detail: its id, status and params (names and maximum lengths) are what sends are checked against;
+ * everything else is read leniently, so a field Zalo leaves null or changes does not make the template unusable.
+ */
+export const znsTemplateDetailSchema = z.object({
   templateId: zaloId,
-  templateName: z.string(),
+  templateName: lenient(z.string()).transform(orElse('')),
   status: z.string(),
   listParams: z
     .array(
       z.object({
         name: z.string().min(1),
-        require: z.boolean().default(false),
-        type: z.string().default('STRING'),
+        require: lenient(z.boolean()).transform(orElse(false)),
+        type: lenient(z.string()).transform(orElse('STRING')),
         maxLength: zaloNumber,
-        minLength: zaloNumber.default(0),
-        acceptNull: z.boolean().default(false),
+        minLength: lenient(zaloNumber).transform(orElse(0)),
+        acceptNull: lenient(z.boolean()).transform(orElse(false)),
       }),
     )
     .default([]),
-  listButtons: z
-    .array(z.object({ type: zaloNumber, title: z.string(), content: z.string() }))
-    .nullish()
-    .transform((buttons) => buttons ?? []),
-  timeout: zaloNumber.optional(),
-  previewUrl: z.string().optional(),
-  templateQuality: z
-    .string()
-    .nullish()
-    .transform((value) => value ?? undefined),
-  templateTag: z
-    .string()
-    .nullish()
-    .transform((value) => value ?? undefined),
-  price: zaloNumber.optional(),
-  price_sdt: zaloNumber.optional(),
-  price_uid: zaloNumber.optional(),
+  listButtons: lenient(
+    z.array(z.object({ type: zaloNumber, title: z.string(), content: z.string() })),
+  ).transform((buttons) => buttons ?? []),
+  timeout: lenient(zaloNumber),
+  previewUrl: lenient(z.string()),
+  templateQuality: lenient(z.string()),
+  templateTag: lenient(z.string()),
+  price: lenient(zaloNumber),
+  price_sdt: lenient(zaloNumber),
+  price_uid: lenient(zaloNumber),
 }) satisfies z.ZodType<ZnsTemplateDetail, unknown>;
 
 const quotaSchema = z.object({
   dailyQuota: zaloNumber,
   remainingQuota: zaloNumber,
-  dailyQuotaPromotion: zaloNumber.nullish(),
-  remainingQuotaPromotion: zaloNumber.nullish(),
-  monthlyPromotionQuota: zaloNumber.nullish(),
-  remainingMonthlyPromotionQuota: zaloNumber.nullish(),
-  estimatedNextMonthPromotionQuota: zaloNumber.nullish(),
+  dailyQuotaPromotion: lenient(zaloNumber),
+  remainingQuotaPromotion: lenient(zaloNumber),
+  monthlyPromotionQuota: lenient(zaloNumber),
+  remainingMonthlyPromotionQuota: lenient(zaloNumber),
+  estimatedNextMonthPromotionQuota: lenient(zaloNumber),
 });
 export type ZnsQuota = z.output<typeof quotaSchema>;
 
 const statusSchema = z.object({
-  delivery_time: zaloId.nullish(),
-  message: z.string().optional(),
+  delivery_time: lenient(zaloId),
+  message: lenient(z.string()),
   /** -1 no such message, 0 pushed and not yet delivered, 1 delivered. */
   status: zaloNumber,
 });
@@ -157,7 +152,7 @@ export class ZnsClient {
     return this.get(
       input,
       `/template/info/v2?template_id=${encodeURIComponent(input.templateId)}`,
-      templateDetailSchema,
+      znsTemplateDetailSchema,
     );
   }
 
@@ -183,7 +178,7 @@ export class ZnsClient {
         body: JSON.stringify(body),
         signal: input.signal,
       },
-      dataSchema: sendDataSchema,
+      dataSchema: znsSendDataSchema,
     });
   }
 

@@ -8,7 +8,8 @@ import { zaloSendFailure } from '../shared/failure';
 import { withZaloToken } from '../shared/with-zalo-token';
 import { mapConcurrent } from '../../shared/map-concurrent';
 import type { ZaloTokenManager } from '../tokens/token-manager';
-import { ZnsClient, type ZnsSendData } from './zns.client';
+import { ZnsClient } from './zns.client';
+import { znsSendOutcome } from './zns.send-answer';
 import { ZNS_ERRORS, ZNS_TOKEN_REJECTED } from './zns.errors';
 import type { ZnsTemplateCatalog } from './zns-template-catalog';
 import { checkTemplateData, nfcTemplateData } from './zns.presend';
@@ -107,31 +108,12 @@ export class ZnsConnector implements ChannelConnector<ZaloOaAccount, ZnsMessage>
           signal,
         }),
     });
-    if (result.ok) return this.success(result.data, correlationId, template?.price);
-    return zaloSendFailure({
-      failure: result,
-      channel: 'Zalo ZNS',
-      errors: ZNS_ERRORS,
-      correlationId,
-      now: this.now(),
-    });
+    return znsSendOutcome({ result, correlationId, priceVnd: template?.price, now: this.now() });
   }
 
   sendBatch({ account, items, signal }: BatchSendRequest<ZaloOaAccount, ZnsMessage>): Promise<SendOutcome[]> {
     return mapConcurrent(items, this.options.batchConcurrency ?? 16, (item) =>
       this.send({ account, message: item.message, idempotencyKey: item.idempotencyKey, signal }),
     );
-  }
-
-  private success(data: ZnsSendData, correlationId: string, priceVnd: number | undefined): SendOutcome {
-    const sentAt = data.sent_time !== undefined ? Number(data.sent_time) : Number.NaN;
-    return {
-      status: 'sent',
-      providerMessageId: data.msg_id,
-      correlationId,
-      ...(data.quota?.remainingQuota !== undefined ? { quotaRemaining: data.quota.remainingQuota } : {}),
-      ...(priceVnd !== undefined ? { costVnd: priceVnd } : {}),
-      acceptedAt: new Date(Number.isFinite(sentAt) ? sentAt : this.now()).toISOString(),
-    };
   }
 }

@@ -88,7 +88,7 @@ describe('ZNS connector against the provider sandbox', () => {
       idempotencyKey: 'journey:c1:contact1:once:send_zns:1',
     });
     expect(outcome).toMatchObject({ status: 'sent', costVnd: 300 });
-    if (!isSent(outcome)) throw new Error('not sent');
+    if (!isSent(outcome) || !outcome.providerMessageId) throw new Error('not sent');
     expect(outcome.correlationId.length).toBeLessThanOrEqual(48);
     expect(outcome.quotaRemaining).toEqual(expect.any(Number));
     const [delivered] = fx.sandbox

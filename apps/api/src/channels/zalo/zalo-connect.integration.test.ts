@@ -1,0 +1,168 @@
+import type { INestApplication } from '@nestjs/common';
+import type { RunningSandbox } from '@loa/provider-sandbox';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../create-app';
+import { testConfig } from '../../testing/test-config';
+import { seedTestWorkspace, signIn, type TestWorkspace } from '../../testing/test-workspace';
+import {
+  consentAtZalo,
+  sandboxZaloConfig,
+  startAndConsent,
+  startZaloTestSandbox,
+  TEST_PUBLIC_API_URL,
+} from './testing/zalo-sandbox-kit';
+
+describe('connecting a Zalo OA through the OAuth v4 redirect (PKCE, single-use state bound to the session)', () => {
+  let sandbox: RunningSandbox;
+  let app: INestApplication;
+  let ws: TestWorkspace;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    sandbox = await startZaloTestSandbox();
+    app = await createApp(
+      testConfig({ LOA_PUBLIC_API_URL: TEST_PUBLIC_API_URL, LOA_ZNS_TEMPLATE_SYNC_MINUTES: '0' }),
+    );
+    await app.init();
+    ws = await seedTestWorkspace(app);
+    db = app.get(DataSource);
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await sandbox.close();
+  });
+
+  beforeEach(() => sandbox.reset());
+
+  let names = 0;
+  async function newOaAccount(): Promise<string> {
+    names += 1;
+    const created = await ws.as.admin
+      .post('/channel-accounts')
+      .send({ kind: 'zalo_oa', name: `Zalo OA ${names}`, config: sandboxZaloConfig(sandbox) })
+      .expect(201);
+    expect(created.body.status).toBe('not_connected');
+    return created.body.id as string;
+  }
+
+  const accountOf = async (id: string) => (await ws.as.admin.get(`/channel-accounts/${id}`).expect(200)).body;
+
+  it('answers a consent URL with an S256 challenge, then the callback connects the OA and syncs its templates', async () => {
+    const id = await newOaAccount();
+    const started = await ws.as.admin.post(`/channel-accounts/${id}/zalo/connect`).expect(200);
+    const url = new URL(started.body.url);
+    expect(`${url.origin}${url.pathname}`).toBe(`${sandbox.urls.zaloOauth}/oa/permission`);
+    expect(url.searchParams.get('redirect_uri')).toBe(
+      `${TEST_PUBLIC_API_URL}/channel-accounts/zalo/callback`,
+    );
+    expect(url.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const state = url.searchParams.get('state') ?? '';
+    expect(state.length).toBeGreaterThanOrEqual(22);
+    const [stored] = await db.query(`SELECT * FROM zalo_oauth_states WHERE account_id = $1`, [id]);
+    expect(JSON.stringify(stored)).not.toContain(state);
+
+    const callback = await consentAtZalo(started.body.url);
+    const finished = await ws.as.admin.get(callback).expect(200);
+    expect(finished.text).toContain('Cửa hàng Sandbox');
+
+    const account = await accountOf(id);
+    expect(account).toMatchObject({
+      status: 'connected',
+      statusDetail: null,
+      providerName: 'Cửa hàng Sandbox',
+    });
+    const [tokens] = await db.query(`SELECT * FROM zalo_oa_tokens WHERE account_id = $1`, [id]);
+    expect(tokens.tokens_ciphertext).toMatch(/^v1\./);
+    expect(tokens.refresh_token_sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(await db.query(`SELECT 1 FROM zalo_oauth_states WHERE account_id = $1`, [id])).toEqual([]);
+
+    const templates = await ws.as.analyst.get(`/templates/zns?accountId=${id}`).expect(200);
+    const seeded = sandbox.seed.zalo[0]!.oas[0]!.templates;
+    expect(templates.body.items.map((t: { templateId: string }) => t.templateId).sort()).toEqual(
+      seeded.map((t) => t.templateId).sort(),
+    );
+    const otp = seeded.find((t) => t.templateId === '300002')!;
+    const one = await ws.as.marketer.get(`/templates/zns/300002?accountId=${id}`).expect(200);
+    expect(one.body).toMatchObject({
+      templateId: '300002',
+      name: otp.templateName,
+      status: otp.status,
+      price: Number(otp.price),
+      params: otp.params.map((p) =>
+        expect.objectContaining({ name: p.name, type: p.type, maxLength: p.maxLength }),
+      ),
+    });
+  });
+
+  it('refuses a replayed callback, leaving the account as it was', async () => {
+    const id = await newOaAccount();
+    const callback = await startAndConsent(ws.as.admin, id);
+    await ws.as.admin.get(callback).expect(200);
+    const before = await accountOf(id);
+    const replay = await ws.as.admin.get(callback).expect(400);
+    expect(replay.body.detail).toMatch(/unknown, already used/);
+    expect(await accountOf(id)).toEqual(before);
+  });
+
+  it('refuses the callback in another session of the same admin, and an expired consent', async () => {
+    const id = await newOaAccount();
+    const otherSession = await signIn(app, ws.users.admin.email, ws.users.admin.password);
+    await otherSession.get(await startAndConsent(ws.as.admin, id)).expect(400);
+    expect((await accountOf(id)).status).toBe('not_connected');
+
+    const late = await startAndConsent(ws.as.admin, id);
+    await db.query(
+      `UPDATE zalo_oauth_states SET expires_at = now() - interval '1 second' WHERE account_id = $1`,
+      [id],
+    );
+    const expired = await ws.as.admin.get(late).expect(400);
+    expect(expired.body.detail).toMatch(/expired/);
+    expect((await accountOf(id)).status).toBe('not_connected');
+  });
+
+  it('answers 502 when Zalo refuses the code, the account unchanged; no code means no grant', async () => {
+    const id = await newOaAccount();
+    const callback = new URL(await startAndConsent(ws.as.admin, id), TEST_PUBLIC_API_URL);
+    callback.searchParams.set('code', 'not-a-code-zalo-issued');
+    const refused = await ws.as.admin.get(`${callback.pathname}${callback.search}`).expect(502);
+    expect(refused.body.detail).toMatch(/-14005/);
+    expect((await accountOf(id)).status).toBe('not_connected');
+    expect(await db.query(`SELECT 1 FROM zalo_oa_tokens WHERE account_id = $1`, [id])).toEqual([]);
+
+    await ws.as.admin.get('/channel-accounts/zalo/callback?error=access_denied').expect(400);
+  });
+
+  it('needs a signed-in admin: the state alone does not connect anything', async () => {
+    const id = await newOaAccount();
+    const callback = await startAndConsent(ws.as.admin, id);
+    await ws.as.anonymous.get(callback).expect(401);
+    await ws.as.marketer.get(callback).expect(403);
+    await ws.as.marketer.post(`/channel-accounts/${id}/zalo/connect`).expect(403);
+    await ws.as.admin.get(callback).expect(200);
+  });
+
+  it('sends the admin back to the builder when LOA_BUILDER_URL is set', async () => {
+    const other = await createApp(
+      testConfig({
+        LOA_PUBLIC_API_URL: TEST_PUBLIC_API_URL,
+        LOA_BUILDER_URL: 'http://builder.test/app/',
+        LOA_ZNS_TEMPLATE_SYNC_MINUTES: '0',
+      }),
+    );
+    await other.init();
+    try {
+      const ows = await seedTestWorkspace(other);
+      const created = await ows.as.admin
+        .post('/channel-accounts')
+        .send({ kind: 'zalo_oa', name: 'OA', config: sandboxZaloConfig(sandbox) })
+        .expect(201);
+      const back = await ows.as.admin.get(await startAndConsent(ows.as.admin, created.body.id)).expect(302);
+      expect(back.headers.location).toBe(
+        `http://builder.test/app/channels/${created.body.id}?connected=zalo`,
+      );
+    } finally {
+      await other.close();
+    }
+  });
+});

@@ -1,0 +1,165 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  buildZaloConsentUrl,
+  connectZaloOa,
+  createOAuthState,
+  createPkcePair,
+  ZaloOaClient,
+} from '@loa/connectors';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../../audit/audit.service';
+import type { UserPrincipal } from '../../auth/principal';
+import { LOA_CONFIG, type LoaConfig } from '../../config/loa-config';
+import { ProblemException, problems } from '../../http/problem';
+import { SecretBox } from '../../secrets/secret-box';
+import { PostgresTokenStore } from './postgres-token-store';
+import { describeZaloFailure } from './zalo-failure';
+import { ZaloAccess, type ZaloOaHandle } from './zalo-access.service';
+import { sha256Hex, zaloVerifierContext } from './zalo-token-row';
+import { ZnsTemplatesService, type ZnsSyncResult } from './zns-templates.service';
+
+/** How long an admin has to consent at Zalo before the request expires. */
+export const CONSENT_TTL_MS = 10 * 60_000;
+export const ZALO_CALLBACK_PATH = '/channel-accounts/zalo/callback';
+
+interface PendingConsent {
+  workspace_id: string;
+  account_id: string;
+  session_id: string;
+  verifier_ciphertext: string;
+  verifier_key_id: string;
+  expires_at: Date;
+}
+
+export interface ZaloConnected {
+  accountId: string;
+  providerName: string;
+  templates: ZnsSyncResult;
+}
+
+/**
+ * Connects a Zalo OA by OAuth v4 with PKCE: `start` keeps a single-use state (its SHA-256) bound to the admin's
+ * session with the sealed code verifier and answers Zalo's consent URL; `finish` (the callback, in the same
+ * browser) consumes the state, exchanges the code, stores the pair sealed, reads the OA's name and marks the
+ * account connected. A failed callback leaves the account as it was.
+ */
+@Injectable()
+export class ZaloConnectService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly box: SecretBox,
+    private readonly access: ZaloAccess,
+    private readonly templates: ZnsTemplatesService,
+    private readonly audit: AuditService,
+    @Inject(LOA_CONFIG) private readonly config: LoaConfig,
+  ) {}
+
+  get redirectUri(): string {
+    return `${this.config.zalo.publicApiUrl}${ZALO_CALLBACK_PATH}`;
+  }
+
+  async start(actor: UserPrincipal, accountId: string): Promise<{ url: string; expiresAt: string }> {
+    const { account } = await this.access.forAccount(actor.workspaceId, accountId);
+    const pkce = createPkcePair();
+    const state = createOAuthState();
+    const stateSha256 = sha256Hex(state);
+    const sealed = this.box.seal(pkce.codeVerifier, zaloVerifierContext(stateSha256));
+    const expiresAt = new Date(Date.now() + CONSENT_TTL_MS);
+    await this.db.query(`DELETE FROM zalo_oauth_states WHERE expires_at < now()`);
+    await this.db.query(
+      `INSERT INTO zalo_oauth_states (state_sha256, workspace_id, account_id, session_id, verifier_ciphertext,
+                                      verifier_key_id, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        stateSha256,
+        actor.workspaceId,
+        accountId,
+        actor.sessionId,
+        sealed.ciphertext,
+        sealed.keyId,
+        expiresAt,
+      ],
+    );
+    const url = buildZaloConsentUrl({
+      account,
+      redirectUri: this.redirectUri,
+      codeChallenge: pkce.codeChallenge,
+      state,
+    });
+    return { url, expiresAt: expiresAt.toISOString() };
+  }
+
+  async finish(
+    actor: UserPrincipal,
+    callback: { code?: string; state?: string; oa_id?: string },
+  ): Promise<ZaloConnected> {
+    if (!callback.state || !callback.code)
+      throw problems.badRequest(
+        'Zalo did not grant access (no code or state came back); start the connection again',
+      );
+    const stateSha256 = sha256Hex(callback.state);
+    // Consumed whatever happens next: a state is good for one callback.
+    const [consent] = (await this.db.query(
+      `WITH taken AS (
+         DELETE FROM zalo_oauth_states WHERE state_sha256 = $1
+         RETURNING workspace_id, account_id, session_id, verifier_ciphertext, verifier_key_id, expires_at)
+       SELECT * FROM taken`,
+      [stateSha256],
+    )) as PendingConsent[];
+    if (!consent || consent.session_id !== actor.sessionId || consent.workspace_id !== actor.workspaceId)
+      throw problems.badRequest(
+        'This connection request is unknown, already used or was started in another session; start it again',
+      );
+    if (consent.expires_at.getTime() <= Date.now())
+      throw problems.badRequest('This connection request expired; start it again');
+    const handle = await this.access.forAccount(actor.workspaceId, consent.account_id);
+    if (callback.oa_id && callback.oa_id !== handle.account.oaId)
+      throw problems.badRequest(
+        `Access was granted for OA ${callback.oa_id}, but this account is OA ${handle.account.oaId}; ` +
+          'sign in to Zalo as an admin of the right OA and start again',
+      );
+    const codeVerifier = this.box.open(
+      { keyId: consent.verifier_key_id, ciphertext: consent.verifier_ciphertext },
+      zaloVerifierContext(stateSha256),
+    );
+    const connected = await connectZaloOa({
+      account: handle.account,
+      oauth: this.access.oauth,
+      store: new PostgresTokenStore(this.db, this.box, handle.row.id, { evenWhenDisconnected: true }),
+      code: callback.code,
+      codeVerifier,
+    });
+    if (!connected.ok)
+      throw new ProblemException(502, `Zalo did not connect the OA: ${describeZaloFailure(connected)}`);
+    await this.db.query(
+      `UPDATE channel_accounts SET status = 'connected', status_detail = NULL, updated_at = now() WHERE id = $1`,
+      [handle.row.id],
+    );
+    const providerName = await this.oaName(handle);
+    await this.db.query(`UPDATE channel_accounts SET provider_name = $2 WHERE id = $1`, [
+      handle.row.id,
+      providerName,
+    ]);
+    await this.audit.record({
+      workspaceId: actor.workspaceId,
+      actor,
+      action: 'channel_account.connected',
+      targetKind: 'channel_account',
+      targetId: handle.row.id,
+      details: { oaId: handle.account.oaId, providerName },
+    });
+    const templates = await this.templates.syncAll(actor.workspaceId, handle.row.id);
+    return { accountId: handle.row.id, providerName, templates };
+  }
+
+  /** The OA's name from its profile; the OA id when Zalo does not answer (the connection itself succeeded). */
+  private async oaName(handle: ZaloOaHandle): Promise<string> {
+    const token = await handle.tokens.getAccessToken(handle.account);
+    if (!token.ok) return handle.account.oaId;
+    const profile = await new ZaloOaClient(this.access.http).profile({
+      account: handle.account,
+      accessToken: token.accessToken,
+    });
+    return profile.ok ? profile.data.name : handle.account.oaId;
+  }
+}

@@ -1,0 +1,109 @@
+import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { Access } from '../../auth/access';
+import { CurrentPrincipal, type UserPrincipal } from '../../auth/principal';
+import { LOA_CONFIG, type LoaConfig } from '../../config/loa-config';
+import { Endpoint } from '../../http/endpoint.decorator';
+import { channelAccountIdParamsSchema } from '../channel-accounts.schemas';
+import { ZaloConnectService } from './zalo-connect.service';
+import { ZnsTemplatesService } from './zns-templates.service';
+import { Inject } from '@nestjs/common';
+
+const TAGS = ['Channel accounts'];
+type IdParams = z.infer<typeof channelAccountIdParamsSchema>;
+
+const connectStartSchema = z.object({
+  url: z.string().describe("Zalo's consent page: send the admin's browser there"),
+  expiresAt: z.string().describe('The consent must come back before this time'),
+});
+const callbackQuerySchema = z.object({
+  code: z.string().max(2000).optional(),
+  state: z.string().max(200).optional(),
+  oa_id: z.string().max(40).optional(),
+});
+const syncResultSchema = z.object({
+  ok: z.boolean(),
+  templates: z.number().optional(),
+  detail: z.string().optional(),
+});
+
+@Controller('channel-accounts')
+export class ZaloController {
+  constructor(
+    private readonly connect: ZaloConnectService,
+    private readonly templates: ZnsTemplatesService,
+    @Inject(LOA_CONFIG) private readonly config: LoaConfig,
+  ) {}
+
+  @Post(':id/zalo/connect')
+  @HttpCode(200)
+  @Endpoint({
+    summary:
+      'Start connecting a Zalo OA: answers the Zalo consent URL (OAuth v4, PKCE) to send the browser to',
+    description:
+      'The consent is bound to this session and expires after 10 minutes; Zalo sends the browser back to ' +
+      '`GET /channel-accounts/zalo/callback`.',
+    tags: TAGS,
+    access: Access.admin,
+    params: channelAccountIdParamsSchema,
+    response: connectStartSchema,
+  })
+  async start(@CurrentPrincipal() principal: UserPrincipal, @Param() params: IdParams) {
+    return this.connect.start(principal, params.id);
+  }
+
+  @Get('zalo/callback')
+  @Endpoint({
+    summary: "Zalo's OAuth redirect: finishes connecting the OA, then returns the admin to the builder",
+    description:
+      "Called by Zalo in the admin's browser (with the session cookie) with `code`, `state` and `oa_id`. " +
+      'The state must be the one this session started, unused and unexpired. Success: 302 to the builder ' +
+      '(LOA_BUILDER_URL) or a small HTML page; failure: a problem, the account unchanged.',
+    tags: TAGS,
+    access: Access.admin,
+    query: callbackQuerySchema,
+    responses: {
+      302: { description: 'Connected: back to the builder' },
+      502: { description: 'Zalo refused' },
+    },
+  })
+  async callback(
+    @CurrentPrincipal() principal: UserPrincipal,
+    @Query() query: z.infer<typeof callbackQuerySchema>,
+    @Res() res: Response,
+  ) {
+    const connected = await this.connect.finish(principal, query);
+    const builder = this.config.zalo.builderUrl;
+    if (builder) {
+      const target = new URL(`${builder}/channels/${connected.accountId}`);
+      target.searchParams.set('connected', 'zalo');
+      res.redirect(302, target.toString());
+      return;
+    }
+    res
+      .status(200)
+      .type('html')
+      .send(
+        `<!doctype html><meta charset="utf-8"><title>Zalo OA connected</title>` +
+          `<p>Zalo OA <strong>${escapeHtml(connected.providerName)}</strong> is connected. You can close this tab.</p>`,
+      );
+  }
+
+  @Post(':id/zns-templates/sync')
+  @HttpCode(200)
+  @Endpoint({
+    summary: "Sync the OA's ZNS templates from Zalo now",
+    tags: TAGS,
+    access: Access.admin,
+    params: channelAccountIdParamsSchema,
+    response: syncResultSchema,
+  })
+  async sync(@CurrentPrincipal() principal: UserPrincipal, @Param() params: IdParams) {
+    return this.templates.syncAll(principal.workspaceId, params.id);
+  }
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}

@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { z } from 'zod';
+import type { Principal } from '../auth/principal';
+import { problems } from '../http/problem';
+import type { emailTemplateSchema } from './template.schemas';
+import { assertValidLiquid, creatorOf, nameTaken, updateSet } from './template-store';
+
+export type EmailTemplateView = z.infer<typeof emailTemplateSchema>;
+
+interface EmailTemplateRow {
+  id: string;
+  name: string;
+  subject: string;
+  preheader: string | null;
+  html: string;
+  text: string;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const COLUMNS = 'id, name, subject, preheader, html, text, version, created_at, updated_at';
+const CONTENT = ['subject', 'preheader', 'html', 'text'] as const;
+
+/** E-mail templates of a workspace: subject, preheader, HTML and text, each Liquid checked before it is stored. */
+@Injectable()
+export class EmailTemplatesService {
+  constructor(private readonly db: DataSource) {}
+
+  async list(workspaceId: string): Promise<EmailTemplateView[]> {
+    const rows = (await this.db.query(
+      `SELECT ${COLUMNS} FROM email_templates WHERE workspace_id = $1 ORDER BY name, id`,
+      [workspaceId],
+    )) as EmailTemplateRow[];
+    return rows.map(toView);
+  }
+
+  async get(workspaceId: string, id: string): Promise<EmailTemplateView> {
+    const [row] = (await this.db.query(
+      `SELECT ${COLUMNS} FROM email_templates WHERE id = $1 AND workspace_id = $2`,
+      [id, workspaceId],
+    )) as EmailTemplateRow[];
+    if (!row) throw problems.notFound('E-mail template');
+    return toView(row);
+  }
+
+  async create(
+    principal: Principal,
+    input: { name: string; subject: string; preheader?: string | null; html: string; text: string },
+  ): Promise<EmailTemplateView> {
+    assertValidLiquid({
+      subject: input.subject,
+      preheader: input.preheader,
+      html: input.html,
+      text: input.text,
+    });
+    const [row] = (await this.db
+      .query(
+        `INSERT INTO email_templates (workspace_id, name, subject, preheader, html, text, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}`,
+        [
+          principal.workspaceId,
+          input.name,
+          input.subject,
+          input.preheader ?? null,
+          input.html,
+          input.text,
+          creatorOf(principal),
+        ],
+      )
+      .catch(nameTaken('e-mail template', input.name))) as [EmailTemplateRow];
+    return toView(row);
+  }
+
+  async update(
+    principal: Principal,
+    id: string,
+    input: { name?: string; subject?: string; preheader?: string | null; html?: string; text?: string },
+  ): Promise<EmailTemplateView> {
+    assertValidLiquid({
+      subject: input.subject,
+      preheader: input.preheader,
+      html: input.html,
+      text: input.text,
+    });
+    const contentChanged = CONTENT.some((field) => input[field] !== undefined);
+    const { sql, values } = updateSet(id, {
+      name: input.name,
+      subject: input.subject,
+      preheader: input.preheader,
+      html: input.html,
+      text: input.text,
+    });
+    values.push(principal.workspaceId);
+    const version = contentChanged ? ', version = version + 1' : '';
+    const rows = (await this.db
+      .query(
+        `UPDATE email_templates SET ${sql}${version}, updated_at = now()
+          WHERE id = $1 AND workspace_id = $${values.length} RETURNING ${COLUMNS}`,
+        values,
+      )
+      .catch(nameTaken('e-mail template', input.name ?? ''))) as [EmailTemplateRow[], number];
+    const [row] = rows[0];
+    if (!row) throw problems.notFound('E-mail template');
+    return toView(row);
+  }
+
+  async remove(workspaceId: string, id: string): Promise<void> {
+    const [, deleted] = (await this.db.query(
+      `DELETE FROM email_templates WHERE id = $1 AND workspace_id = $2`,
+      [id, workspaceId],
+    )) as [unknown, number];
+    if (deleted === 0) throw problems.notFound('E-mail template');
+  }
+}
+
+function toView(row: EmailTemplateRow): EmailTemplateView {
+  return {
+    id: row.id,
+    name: row.name,
+    subject: row.subject,
+    preheader: row.preheader,
+    html: row.html,
+    text: row.text,
+    version: row.version,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}

@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { z } from 'zod';
+import type { Principal } from '../auth/principal';
+import { problems } from '../http/problem';
+import type { smsTemplateSchema } from './template.schemas';
+import { assertValidLiquid, creatorOf, nameTaken, updateSet } from './template-store';
+
+export type SmsTemplateView = z.infer<typeof smsTemplateSchema>;
+
+interface SmsTemplateRow {
+  id: string;
+  name: string;
+  text: string;
+  advertising: boolean;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const COLUMNS = 'id, name, text, advertising, version, created_at, updated_at';
+
+/** SMS texts of a workspace: Liquid checked before it is stored; advertising ones get the `[QC]` label on send. */
+@Injectable()
+export class SmsTemplatesService {
+  constructor(private readonly db: DataSource) {}
+
+  async list(workspaceId: string): Promise<SmsTemplateView[]> {
+    const rows = (await this.db.query(
+      `SELECT ${COLUMNS} FROM sms_templates WHERE workspace_id = $1 ORDER BY name, id`,
+      [workspaceId],
+    )) as SmsTemplateRow[];
+    return rows.map(toView);
+  }
+
+  async get(workspaceId: string, id: string): Promise<SmsTemplateView> {
+    const [row] = (await this.db.query(
+      `SELECT ${COLUMNS} FROM sms_templates WHERE id = $1 AND workspace_id = $2`,
+      [id, workspaceId],
+    )) as SmsTemplateRow[];
+    if (!row) throw problems.notFound('SMS template');
+    return toView(row);
+  }
+
+  async create(
+    principal: Principal,
+    input: { name: string; text: string; advertising: boolean },
+  ): Promise<SmsTemplateView> {
+    assertValidLiquid({ text: input.text });
+    const [row] = (await this.db
+      .query(
+        `INSERT INTO sms_templates (workspace_id, name, text, advertising, created_by)
+         VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
+        [principal.workspaceId, input.name, input.text, input.advertising, creatorOf(principal)],
+      )
+      .catch(nameTaken('SMS template', input.name))) as [SmsTemplateRow];
+    return toView(row);
+  }
+
+  async update(
+    principal: Principal,
+    id: string,
+    input: { name?: string; text?: string; advertising?: boolean },
+  ): Promise<SmsTemplateView> {
+    assertValidLiquid({ text: input.text });
+    const contentChanged = input.text !== undefined || input.advertising !== undefined;
+    const { sql, values } = updateSet(id, {
+      name: input.name,
+      text: input.text,
+      advertising: input.advertising,
+    });
+    values.push(principal.workspaceId);
+    const version = contentChanged ? ', version = version + 1' : '';
+    const rows = (await this.db
+      .query(
+        `UPDATE sms_templates SET ${sql}${version}, updated_at = now()
+          WHERE id = $1 AND workspace_id = $${values.length} RETURNING ${COLUMNS}`,
+        values,
+      )
+      .catch(nameTaken('SMS template', input.name ?? ''))) as [SmsTemplateRow[], number];
+    const [row] = rows[0];
+    if (!row) throw problems.notFound('SMS template');
+    return toView(row);
+  }
+
+  async remove(workspaceId: string, id: string): Promise<void> {
+    const [, deleted] = (await this.db.query(
+      `DELETE FROM sms_templates WHERE id = $1 AND workspace_id = $2`,
+      [id, workspaceId],
+    )) as [unknown, number];
+    if (deleted === 0) throw problems.notFound('SMS template');
+  }
+}
+
+function toView(row: SmsTemplateRow): SmsTemplateView {
+  return {
+    id: row.id,
+    name: row.name,
+    text: row.text,
+    advertising: row.advertising,
+    version: row.version,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}

@@ -1,0 +1,55 @@
+import { ServerResponse } from 'node:http';
+import { SEEDED_SECRET_MARK } from './seeded-secret';
+
+export interface SecretSighting {
+  where: 'http response' | 'stdout' | 'stderr';
+  /** The request the response answered, or the first characters of the output line. */
+  context: string;
+}
+
+const sightings: SecretSighting[] = [];
+let installed = false;
+
+function contains(chunk: unknown): boolean {
+  if (typeof chunk === 'string') return chunk.includes(SEEDED_SECRET_MARK);
+  if (chunk instanceof Uint8Array) return Buffer.from(chunk).includes(SEEDED_SECRET_MARK);
+  return false;
+}
+
+/**
+ * Watches everything the process writes as an HTTP response (headers and body, whichever client asked) and to
+ * stdout and stderr (every log line), for any seeded secret. Installed for every API test file by
+ * secret-watch.setup.ts, which fails the file when a secret was seen.
+ */
+export function installSecretWatch(): void {
+  if (installed) return;
+  installed = true;
+  const response = ServerResponse.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+  for (const name of ['write', 'end', 'writeHead', 'setHeader'] as const) {
+    const original = response[name] as (...args: unknown[]) => unknown;
+    response[name] = function (this: ServerResponse & { req?: { method?: string; url?: string } }, ...args) {
+      if (
+        args.some(
+          (arg) =>
+            contains(arg) || (arg !== null && typeof arg === 'object' && contains(JSON.stringify(arg))),
+        )
+      )
+        sightings.push({ where: 'http response', context: `${this.req?.method} ${this.req?.url}` });
+      return original.apply(this, args);
+    };
+  }
+  for (const where of ['stdout', 'stderr'] as const) {
+    const stream = process[where];
+    const original = stream.write.bind(stream) as (...args: unknown[]) => boolean;
+    stream.write = ((...args: unknown[]) => {
+      if (contains(args[0]))
+        sightings.push({ where, context: String(args[0]).slice(0, 80).split(SEEDED_SECRET_MARK)[0] ?? '' });
+      return original(...args);
+    }) as typeof stream.write;
+  }
+}
+
+/** The sightings so far, emptied. */
+export function takeSecretSightings(): SecretSighting[] {
+  return sightings.splice(0, sightings.length);
+}
