@@ -58,7 +58,7 @@ const templateData = {
   order_date: '22/11/2026',
 };
 
-/** A token manager holding the sandbox OA's token, as the Zalo token service (branch `zalo`) will provide. */
+/** A token manager holding the sandbox OA's token (the API's ZaloAccess keeps it in PostgreSQL instead). */
 async function tokenManager(info: SandboxInfo, http: ReturnType<typeof createHttpClient>) {
   const store = new InMemoryTokenStore();
   const now = Date.now();
@@ -161,7 +161,7 @@ async function main(): Promise<void> {
       workspaceId,
     ]);
     const tokens = await tokenManager(info, http);
-    service = new SendService(db, accounts, redis, new UnsubscribeTokens(db), { tokenManager: () => tokens });
+    service = new SendService(db, accounts, redis, new UnsubscribeTokens(db), { tokensFor: () => tokens });
     const esmsConnector = createEsmsConnector({ http });
     const znsConnector = new ZnsConnector({ http, tokens });
     const esmsAccount = EsmsAccountSchema.parse(esmsConfig);

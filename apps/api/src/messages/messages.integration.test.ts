@@ -1,8 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { startSandbox, type RunningSandbox } from '@loa/provider-sandbox';
+import type { RunningSandbox } from '@loa/provider-sandbox';
 import { SEND_ERROR_TYPES } from '@loa/engine';
 import { DataSource } from 'typeorm';
+import {
+  sandboxZaloConfig,
+  startAndConsent,
+  startZaloTestSandbox,
+  TEST_PUBLIC_API_URL,
+} from '../channels/zalo/testing/zalo-sandbox-kit';
 import { createApp } from '../create-app';
 import { testConfig } from '../testing/test-config';
 import { seedTestWorkspace, type TestWorkspace } from '../testing/test-workspace';
@@ -24,12 +30,15 @@ describe('the send service writes the ledger, guards every send and sends once',
   let esmsId: string;
   let speedsmsId: string;
   let smtpId: string;
+  let oaId: string;
   let keySeq = 0;
   const key = (label: string) => `test:${label}:${Date.now()}:${keySeq++}`;
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
-    app = await createApp(testConfig());
+    sandbox = await startZaloTestSandbox();
+    app = await createApp(
+      testConfig({ LOA_PUBLIC_API_URL: TEST_PUBLIC_API_URL, LOA_ZNS_TEMPLATE_SYNC_MINUTES: '0' }),
+    );
     await app.init();
     ws = await seedTestWorkspace(app);
     other = await seedTestWorkspace(app, 'Other workspace');
@@ -65,6 +74,8 @@ describe('the send service writes the ledger, guards every send and sends once',
       messageIdDomain: 'mail.shophoa.vn',
       unsubscribe: { urlTemplate: 'https://loa.example/unsubscribe/{token}' },
     });
+    oaId = await create('zalo_oa', 'Zalo OA', sandboxZaloConfig(sandbox));
+    await ws.as.admin.get(await startAndConsent(ws.as.admin, oaId)).expect(200);
     // The tests are about guards and the ledger, not about waiting for SpeedSMS's one send a second.
     await db.query(`UPDATE channel_accounts SET send_rate_per_second = 100 WHERE workspace_id = $1`, [
       ws.workspaceId,
@@ -73,6 +84,7 @@ describe('the send service writes the ledger, guards every send and sends once',
 
   afterEach(() => {
     sandbox.clearFaults();
+    sandbox.setNow(Date.now);
     sends.clock = Date.now;
   });
 
@@ -483,5 +495,57 @@ describe('the send service writes the ledger, guards every send and sends once',
     });
     const leftovers = await db.query(`SELECT count(*)::int AS n FROM messages WHERE recipient = $1`, [phone]);
     expect(leftovers[0].n).toBe(0);
+  });
+
+  const zns = (input: Partial<SendMessageInput>): SendMessageInput => {
+    const template = sandbox.seed.zalo[0].oas[0].templates.find((t) => t.status === 'ENABLE')!;
+    return {
+      workspaceId: ws.workspaceId,
+      accountId: oaId,
+      idempotencyKey: key('zns'),
+      purpose: 'transactional',
+      content: {
+        channel: 'zns',
+        templateId: template.templateId,
+        templateData: Object.fromEntries(template.params.map((param) => [param.name, 'DH1024'])),
+      },
+      ...input,
+    };
+  };
+
+  /** 06:00 Vietnam time after now: the sandbox's ZNS answers every hour then (its night window is 22:00–06:00). */
+  const vietnamMorning = () => {
+    const day = 86_400_000;
+    const local = Date.now() + 7 * 3_600_000;
+    return local - (local % day) + day + 6 * 3_600_000 - 7 * 3_600_000 + 30 * 60_000;
+  };
+
+  it('sends ZNS through the connected OA (token from the PostgreSQL store) and records the template', async () => {
+    sandbox.setNow(vietnamMorning);
+    const phone = newPhone();
+    const input = zns({ to: phone });
+    const result = await sends.send(input);
+    expect(result).toMatchObject({ status: 'sent', providerMessageId: expect.any(String) });
+    const stored = await row(ws.workspaceId, input.idempotencyKey);
+    expect(stored).toMatchObject({ channel: 'zns', status: 'sent', recipient: phone });
+    expect(stored.template_ref).toBe((input.content as { templateId: string }).templateId);
+    expect(sandbox.inbox({ channel: 'zns', recipient: phone })).toHaveLength(1);
+    expect(await sends.send(input)).toEqual(result);
+    expect(sandbox.inbox({ channel: 'zns', recipient: phone })).toHaveLength(1);
+  });
+
+  it("defers ZNS that Zalo refuses at night, as the engine's outside-allowed-hours error with the opening time", async () => {
+    sandbox.setNow(() => vietnamMorning() - 7 * 3_600_000); // 23:30 in Vietnam
+    const input = zns({ to: newPhone() });
+    const error = (await sends.send(input).catch((failure: unknown) => failure)) as {
+      name: string;
+      retryAtMs: number;
+    };
+    expect(error.name).toBe(SEND_ERROR_TYPES.outsideAllowedHours);
+    expect(error.retryAtMs).toBeGreaterThan(vietnamMorning() - 7 * 3_600_000);
+    expect(await row(ws.workspaceId, input.idempotencyKey)).toMatchObject({
+      status: 'deferred',
+      error_class: 'outside_window',
+    });
   });
 });

@@ -21,6 +21,7 @@ import type { ZaloTokenSource } from './zalo-token-source';
 
 /** One message as a connector takes it: the resolved address, the content, and the e-mail unsubscribe token. */
 export interface ConnectorSend {
+  accountId: string;
   kind: ChannelKind;
   config: Record<string, unknown>;
   to: string;
@@ -38,7 +39,7 @@ export class ProviderConnectors {
   private readonly speedsms;
   private readonly twilio;
   private readonly email;
-  private zalo?: { zns: ZnsConnector; oa: ZaloOaConnector };
+  private readonly zalo = new Map<string, { zns: ZnsConnector; oa: ZaloOaConnector }>();
 
   constructor(private readonly zaloTokens?: ZaloTokenSource) {
     this.http = createHttpClient({ connections: 128 });
@@ -79,7 +80,7 @@ export class ProviderConnectors {
           });
         break;
       case 'zns': {
-        const zalo = this.zaloConnectors();
+        const zalo = this.zaloConnectors(input.accountId);
         if (!zalo) return { unavailable: 'loa_zalo_tokens_unavailable' };
         return zalo.zns.send({
           account: input.config as ZaloOaAccount,
@@ -88,7 +89,7 @@ export class ProviderConnectors {
         });
       }
       case 'zalo_oa': {
-        const zalo = this.zaloConnectors();
+        const zalo = this.zaloConnectors(input.accountId);
         if (!zalo) return { unavailable: 'loa_zalo_tokens_unavailable' };
         return zalo.oa.send({
           account: input.config as ZaloOaAccount,
@@ -105,12 +106,18 @@ export class ProviderConnectors {
     await this.http.close();
   }
 
-  private zaloConnectors() {
+  /** The ZNS and OA connectors of one OA account: each holds that account's token manager. */
+  private zaloConnectors(accountId: string) {
     if (!this.zaloTokens) return undefined;
-    this.zalo ??= {
-      zns: new ZnsConnector({ http: this.http, tokens: this.zaloTokens.tokenManager() }),
-      oa: new ZaloOaConnector({ http: this.http, tokens: this.zaloTokens.tokenManager() }),
-    };
-    return this.zalo;
+    let connectors = this.zalo.get(accountId);
+    if (!connectors) {
+      const tokens = this.zaloTokens.tokensFor(accountId);
+      connectors = {
+        zns: new ZnsConnector({ http: this.http, tokens }),
+        oa: new ZaloOaConnector({ http: this.http, tokens }),
+      };
+      this.zalo.set(accountId, connectors);
+    }
+    return connectors;
   }
 }

@@ -32,9 +32,16 @@ export type BlockReason = 'do_not_contact' | 'opted_out' | 'no_consent' | 'no_ad
 
 /**
  * Why a send waits: the engine's `frequency_cap`, the simulator's time guards (`quiet_hours`,
- * `advertising_sms_window`), and the ZNS daily quota.
+ * `advertising_sms_window`), the ZNS daily quota; and, for a repeated key whose provider said so, the provider's own
+ * quota or hours (`quota_exhausted`, `outside_window`: the first attempt threw the engine's error for them).
  */
-export type DeferReason = 'frequency_cap' | 'quiet_hours' | 'advertising_sms_window' | 'zns_quota';
+export type DeferReason =
+  | 'frequency_cap'
+  | 'quiet_hours'
+  | 'advertising_sms_window'
+  | 'zns_quota'
+  | 'quota_exhausted'
+  | 'outside_window';
 
 /** The engine's `SendActivityResult`, with the guards' wider reasons; permanent failures carry their class. */
 export type SendResult =

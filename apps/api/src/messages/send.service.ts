@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, Optional, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { isSent, nextVietnamMidnight, type SendOutcome } from '@loa/connectors';
 import type { Redis } from 'ioredis';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -15,7 +15,8 @@ import { CHANNEL_OF_CONTENT, type SendMessageInput, type SendResult } from './se
 import { SendRateLimiter } from './send-rate-limiter';
 import { SendingAccounts, type SendingAccount } from './sending-accounts';
 import { UnsubscribeTokens } from './unsubscribe/unsubscribe-tokens';
-import { ZALO_TOKEN_SOURCE, type ZaloTokenSource } from './zalo-token-source';
+import { ZaloAccess } from '../channels/zalo/zalo-access.service';
+import type { ZaloTokenSource } from './zalo-token-source';
 
 /** A `sending` row untouched this long was left by a crash (a send never takes longer: connector timeout 15 s). */
 export const STALE_SENDING_MS = 60_000;
@@ -46,7 +47,7 @@ export class SendService implements OnApplicationShutdown {
     accounts: ChannelAccountsService,
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
     private readonly unsubscribeTokens: UnsubscribeTokens,
-    @Optional() @Inject(ZALO_TOKEN_SOURCE) zaloTokens?: ZaloTokenSource,
+    @Inject(ZaloAccess) zaloTokens: ZaloTokenSource,
   ) {
     this.connectors = new ProviderConnectors(zaloTokens);
     this.ledger = new MessageLedger(db);
@@ -122,6 +123,7 @@ export class SendService implements OnApplicationShutdown {
           ? await this.unsubscribeTokens.tokenFor(input.workspaceId, input.contactId)
           : undefined;
       outcome = await this.connectors.send({
+        accountId: account.row.id,
         kind: account.row.kind,
         config: account.config,
         to: row.recipient ?? '',
