@@ -77,9 +77,13 @@ describe('the send service writes the ledger, guards every send and sends once',
     oaId = await create('zalo_oa', 'Zalo OA', sandboxZaloConfig(sandbox));
     await ws.as.admin.get(await startAndConsent(ws.as.admin, oaId)).expect(200);
     // The tests are about guards and the ledger, not about waiting for SpeedSMS's one send a second.
-    await db.query(`UPDATE channel_accounts SET send_rate_per_second = 100 WHERE workspace_id = $1`, [
-      ws.workspaceId,
-    ]);
+    for (const id of [esmsId, speedsmsId, smtpId, oaId]) {
+      const changed = await ws.as.admin
+        .patch(`/channel-accounts/${id}`)
+        .send({ sendRatePerSecond: 100 })
+        .expect(200);
+      expect(changed.body.sendRatePerSecond).toBe(100);
+    }
   });
 
   afterEach(() => {
@@ -547,5 +551,37 @@ describe('the send service writes the ledger, guards every send and sends once',
       status: 'deferred',
       error_class: 'outside_window',
     });
+  });
+
+  it('waits for its turn under the account send-rate limit instead of failing', async () => {
+    await ws.as.admin.patch(`/channel-accounts/${speedsmsId}`).send({ sendRatePerSecond: 2 }).expect(200);
+    sends.sendingAccounts.forget();
+    try {
+      const phones = Array.from({ length: 5 }, () => newPhone());
+      const results = await Promise.all(
+        phones.map((phone) => sends.send(sms({ to: phone, accountId: speedsmsId }))),
+      );
+      expect(results.map((result) => result.status)).toEqual(['sent', 'sent', 'sent', 'sent', 'sent']);
+    } finally {
+      await ws.as.admin.patch(`/channel-accounts/${speedsmsId}`).send({ sendRatePerSecond: 100 }).expect(200);
+      sends.sendingAccounts.forget();
+    }
+  });
+
+  it('holds marketing ZNS once the OA quota is used up, until it resets', async () => {
+    sandbox.setNow(vietnamMorning);
+    const phone = newPhone();
+    sandbox.addFault({ channel: 'zns', recipients: [phone], errorRate: 1, code: -144 });
+    const error = (await sends.send(zns({ to: phone })).catch((failure: unknown) => failure)) as {
+      name: string;
+      retryAtMs: number;
+    };
+    expect(error.name).toBe(SEND_ERROR_TYPES.quotaExhausted);
+    sandbox.clearFaults();
+    const contactId = await contact({ phone: newPhone() });
+    const held = await sends.send(zns({ contactId, purpose: 'marketing' }));
+    expect(held).toMatchObject({ status: 'deferred', reason: 'zns_quota', retryAtMs: error.retryAtMs });
+    // Transactional ZNS is not held by Loa; Zalo itself decides.
+    expect(await sends.send(zns({ contactId }))).toMatchObject({ status: 'sent' });
   });
 });

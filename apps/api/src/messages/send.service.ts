@@ -52,7 +52,7 @@ export class SendService implements OnApplicationShutdown {
     this.connectors = new ProviderConnectors(zaloTokens);
     this.ledger = new MessageLedger(db);
     this.limiter = new SendRateLimiter(redis);
-    this.sendingAccounts = new SendingAccounts(db, accounts);
+    this.sendingAccounts = new SendingAccounts(accounts);
     this.facts = new RecipientFactsReader(db);
   }
 

@@ -1,4 +1,3 @@
-import type { DataSource } from 'typeorm';
 import type { ChannelAccountForSending, ChannelAccountsService } from '../channels/channel-accounts.service';
 import { DEFAULT_SEND_RATES } from './send-rate-limiter';
 
@@ -14,10 +13,7 @@ export interface SendingAccount extends ChannelAccountForSending {
 export class SendingAccounts {
   private readonly cache = new Map<string, { at: number; account: Promise<SendingAccount> }>();
 
-  constructor(
-    private readonly db: DataSource,
-    private readonly accounts: ChannelAccountsService,
-  ) {}
+  constructor(private readonly accounts: ChannelAccountsService) {}
 
   get(workspaceId: string, accountId: string): Promise<SendingAccount> {
     const key = `${workspaceId}:${accountId}`;
@@ -36,10 +32,7 @@ export class SendingAccounts {
 
   private async load(workspaceId: string, accountId: string): Promise<SendingAccount> {
     const account = await this.accounts.forSending(workspaceId, accountId);
-    const [row] = (await this.db.query(`SELECT send_rate_per_second FROM channel_accounts WHERE id = $1`, [
-      accountId,
-    ])) as Array<{ send_rate_per_second: string | null }>;
-    const own = row?.send_rate_per_second;
+    const own = account.row.send_rate_per_second;
     return { ...account, ratePerSecond: own ? Number(own) : DEFAULT_SEND_RATES[account.row.kind] };
   }
 }
