@@ -94,7 +94,7 @@ export class ChannelAccountsService {
   async update(
     actor: UserPrincipal,
     id: string,
-    input: { name?: string; config?: Config; disabled?: boolean },
+    input: { name?: string; config?: Config; disabled?: boolean; sendRatePerSecond?: number | null },
   ): Promise<ChannelAccountView> {
     return this.db.transaction(async (manager) => {
       const row = await this.row(manager, actor.workspaceId, id, 'FOR UPDATE');
@@ -106,6 +106,7 @@ export class ChannelAccountsService {
       };
       if (input.name !== undefined) set('name', input.name);
       if (input.disabled !== undefined) set('disabled', input.disabled);
+      if (input.sendRatePerSecond !== undefined) set('send_rate_per_second', input.sendRatePerSecond);
       if (input.config !== undefined) {
         const config = this.reconfigured(row, input.config);
         const sealed = this.seal(row.id, row.kind, config);
