@@ -93,7 +93,6 @@ export class ChannelAccountsController {
     access: Access.admin,
     params: channelAccountIdParamsSchema,
     response: channelAccountSchema,
-    responses: { 501: { description: 'No test call for this kind yet' } },
   })
   async test(@CurrentPrincipal() principal: UserPrincipal, @Param() params: IdParams) {
     return this.connectionTest.test(principal.workspaceId, params.id);

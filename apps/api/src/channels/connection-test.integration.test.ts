@@ -104,16 +104,45 @@ describe('POST /channel-accounts/{id}/test calls the provider and records the ou
     expect(sandbox.inbox({ channel: 'smtp' })).toEqual([]);
   });
 
-  it('eSMS and Twilio have no test call yet: 501, nothing recorded; only admins may test', async () => {
-    const id = await account('esms', {
-      apiKey: 'k',
-      secretKey: 's',
-      brandname: 'SANDBOX',
+  it('eSMS reads the balance and Twilio the account; wrong keys are failed tests; only admins may test', async () => {
+    const esms = sandbox.seed.esms[0]!;
+    const esmsConfig = (secretKey: string) => ({
+      apiKey: esms.apiKey,
+      secretKey,
+      brandname: esms.brandnames[0],
       smsType: 'care',
       baseUrl: sandbox.urls.esms,
     });
-    await test(id).expect(501);
-    expect((await ws.as.admin.get(`/channel-accounts/${id}`).expect(200)).body.lastTest).toBeNull();
-    await ws.as.marketer.post(`/channel-accounts/${id}/test`).expect(403);
+    const goodEsms = await account('esms', esmsConfig(esms.secretKey));
+    expect((await test(goodEsms).expect(200)).body.lastTest).toMatchObject({
+      ok: true,
+      detail: `eSMS balance ${esms.balance} VND`,
+    });
+    const badEsms = await account('esms', esmsConfig('wrong-esms-secret'));
+    expect((await test(badEsms).expect(200)).body.lastTest).toMatchObject({
+      ok: false,
+      detail: expect.stringMatching(/code 101/),
+    });
+
+    const twilio = sandbox.seed.twilio[0]!;
+    const twilioConfig = (authToken: string) => ({
+      accountSid: twilio.accountSid,
+      authToken,
+      from: twilio.senders[0],
+      baseUrl: sandbox.urls.twilio,
+    });
+    const goodTwilio = await account('twilio', twilioConfig(twilio.authToken));
+    expect((await test(goodTwilio).expect(200)).body.lastTest).toMatchObject({
+      ok: true,
+      detail: expect.stringMatching(/active/),
+    });
+    const badTwilio = await account('twilio', twilioConfig('wrong-twilio-token'));
+    expect((await test(badTwilio).expect(200)).body.lastTest).toMatchObject({
+      ok: false,
+      detail: expect.stringMatching(/HTTP 401/),
+    });
+
+    await ws.as.marketer.post(`/channel-accounts/${goodEsms}/test`).expect(403);
+    await ws.as.writeKey.post(`/channel-accounts/${goodEsms}/test`).expect(403);
   });
 });

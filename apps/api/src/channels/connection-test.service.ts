@@ -1,14 +1,17 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import {
+  EsmsAccountSchema,
+  esmsBalance,
   SmtpAccountSchema,
   SmtpTransportCache,
   speedSmsAccountInfo,
   SpeedSmsAccountSchema,
+  twilioAccountStatus,
+  TwilioAccountSchema,
   ZaloOaClient,
   ZnsClient,
 } from '@loa/connectors';
 import { DataSource } from 'typeorm';
-import { ProblemException } from '../http/problem';
 import type { ChannelAccountView } from './channel-accounts.schemas';
 import { ChannelAccountsService } from './channel-accounts.service';
 import { describeZaloFailure } from './zalo/zalo-failure';
@@ -18,7 +21,7 @@ type TestResult = { ok: boolean; detail: string };
 
 /**
  * "Test connection": one harmless call to the account's provider with its settings (the OA's profile and ZNS quota,
- * SpeedSMS account info, an SMTP login), recorded on the account (last_test_at / ok / detail) and answered.
+ * the eSMS balance, SpeedSMS account info, the Twilio account, an SMTP login), recorded on the account (last_test_at / ok / detail) and answered.
  */
 @Injectable()
 export class ConnectionTestService implements OnModuleDestroy {
@@ -44,14 +47,15 @@ export class ConnectionTestService implements OnModuleDestroy {
           : info;
         break;
       }
+      case 'esms':
+        result = await esmsBalance(this.zalo.http, EsmsAccountSchema.parse(config));
+        break;
+      case 'twilio':
+        result = await twilioAccountStatus(this.zalo.http, TwilioAccountSchema.parse(config));
+        break;
       case 'smtp':
         result = await this.testSmtp(config);
         break;
-      default:
-        throw new ProblemException(
-          501,
-          `Testing a ${row.kind} account is not available yet; send a test message to check it`,
-        );
     }
     await this.db.query(
       `UPDATE channel_accounts SET last_test_at = now(), last_test_ok = $2, last_test_detail = $3 WHERE id = $1`,

@@ -3,6 +3,7 @@ import type { SandboxContext } from '../state/sandbox-context';
 import { asRecord, type JsonRecord } from '../state/records';
 import { toZaloPhone } from '../state/vietnamese-phone';
 import { esmsSend, rawPhonesOf, type EsmsEndpoint } from './esms-send';
+import { ESMS_CODES, esmsError } from './esms.codes';
 
 const V4_POST_PATH = '/esms/MainService.svc/json/SendMultipleMessage_V4_post_json';
 const V4_GET_PATH = '/esms/MainService.svc/json/SendMultipleMessage_V4_get';
@@ -28,4 +29,18 @@ export function registerEsmsRoutes(app: FastifyInstance, context: SandboxContext
   for (const path of [ADVERTISING_PATH, `${ADVERTISING_PATH}/`]) {
     app.post(path, async (request) => handle(asRecord(request.body) ?? {}, 'advertising'));
   }
+  /** The account's balance, keys in the path (eSMS's GetBalance_json). */
+  app.get<{ Params: { apiKey: string; secretKey: string } }>(
+    '/esms/MainService.svc/json/GetBalance_json/:apiKey/:secretKey',
+    async (request) => {
+      const { apiKey, secretKey } = request.params;
+      const account = context.state.seed.esms.find((candidate) => candidate.apiKey === apiKey);
+      if (!account || account.secretKey !== secretKey) return esmsError(ESMS_CODES.badKeys);
+      return {
+        Balance: context.state.balances.get(account.apiKey) ?? 0,
+        CodeResponse: '100',
+        UserID: 100001,
+      };
+    },
+  );
 }

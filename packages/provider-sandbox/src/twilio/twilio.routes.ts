@@ -22,6 +22,25 @@ export function twilioFaultRecipient(request: FastifyRequest): string | undefine
 
 /** Twilio Programmable Messaging: create a Message, then status callbacks queued → sent → delivered (§5.3). */
 export function registerTwilioRoutes(app: FastifyInstance, context: SandboxContext): void {
+  /** The account resource (GET /2010-04-01/Accounts/{AccountSid}.json), Basic auth like every call. */
+  app.get<{ Params: { file: string } }>('/twilio/2010-04-01/Accounts/:file', async (request, reply) => {
+    if (!request.params.file.endsWith('.json')) return reply.code(404).send({ status: 404 });
+    const sid = request.params.file.slice(0, -'.json'.length);
+    const credentials = basicUser(request.headers.authorization);
+    const account = context.state.seed.twilio.find((candidate) => candidate.accountSid === sid);
+    if (!account || credentials?.user !== account.accountSid || credentials.password !== account.authToken) {
+      const error = TWILIO_ERRORS.auth();
+      return reply.code(error.status).send(error.body);
+    }
+    return {
+      sid: account.accountSid,
+      friendly_name: 'Sandbox account',
+      status: 'active',
+      type: 'Full',
+      uri: `/2010-04-01/Accounts/${account.accountSid}.json`,
+    };
+  });
+
   app.post<{ Params: { sid: string } }>(
     '/twilio/2010-04-01/Accounts/:sid/Messages.json',
     async (request, reply) => {

@@ -77,13 +77,13 @@ describe('connecting a Zalo OA through the OAuth v4 redirect (PKCE, single-use s
     expect(tokens.refresh_token_sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(await db.query(`SELECT 1 FROM zalo_oauth_states WHERE account_id = $1`, [id])).toEqual([]);
 
-    const templates = await ws.as.analyst.get(`/channel-accounts/${id}/zns-templates`).expect(200);
+    const templates = await ws.as.analyst.get(`/templates/zns?accountId=${id}`).expect(200);
     const seeded = sandbox.seed.zalo[0]!.oas[0]!.templates;
     expect(templates.body.items.map((t: { templateId: string }) => t.templateId).sort()).toEqual(
       seeded.map((t) => t.templateId).sort(),
     );
     const otp = seeded.find((t) => t.templateId === '300002')!;
-    const one = await ws.as.marketer.get(`/channel-accounts/${id}/zns-templates/300002`).expect(200);
+    const one = await ws.as.marketer.get(`/templates/zns/300002?accountId=${id}`).expect(200);
     expect(one.body).toMatchObject({
       templateId: '300002',
       name: otp.templateName,

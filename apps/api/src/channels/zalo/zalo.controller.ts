@@ -2,12 +2,11 @@ import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/comm
 import type { Response } from 'express';
 import { z } from 'zod';
 import { Access } from '../../auth/access';
-import { CurrentPrincipal, type Principal, type UserPrincipal } from '../../auth/principal';
+import { CurrentPrincipal, type UserPrincipal } from '../../auth/principal';
 import { LOA_CONFIG, type LoaConfig } from '../../config/loa-config';
 import { Endpoint } from '../../http/endpoint.decorator';
 import { channelAccountIdParamsSchema } from '../channel-accounts.schemas';
 import { ZaloConnectService } from './zalo-connect.service';
-import { znsTemplateSchema } from './zns-template-row';
 import { ZnsTemplatesService } from './zns-templates.service';
 import { Inject } from '@nestjs/common';
 
@@ -23,7 +22,6 @@ const callbackQuerySchema = z.object({
   state: z.string().max(200).optional(),
   oa_id: z.string().max(40).optional(),
 });
-const templateParamsSchema = channelAccountIdParamsSchema.extend({ templateId: z.string().min(1).max(40) });
 const syncResultSchema = z.object({
   ok: z.boolean(),
   templates: z.number().optional(),
@@ -103,31 +101,6 @@ export class ZaloController {
   })
   async sync(@CurrentPrincipal() principal: UserPrincipal, @Param() params: IdParams) {
     return this.templates.syncAll(principal.workspaceId, params.id);
-  }
-
-  @Get(':id/zns-templates')
-  @Endpoint({
-    summary:
-      "The OA's ZNS templates as last synced (params with type and max length, price, status, quality)",
-    tags: ['Templates'],
-    access: Access.read,
-    params: channelAccountIdParamsSchema,
-    response: z.object({ items: z.array(znsTemplateSchema) }),
-  })
-  async list(@CurrentPrincipal() principal: Principal, @Param() params: IdParams) {
-    return { items: await this.templates.list(principal.workspaceId, params.id) };
-  }
-
-  @Get(':id/zns-templates/:templateId')
-  @Endpoint({
-    summary: 'One ZNS template of the OA',
-    tags: ['Templates'],
-    access: Access.read,
-    params: templateParamsSchema,
-    response: znsTemplateSchema,
-  })
-  async get(@CurrentPrincipal() principal: Principal, @Param() params: z.infer<typeof templateParamsSchema>) {
-    return this.templates.get(principal.workspaceId, params.id, params.templateId);
   }
 }
 

@@ -104,9 +104,9 @@ describe('ZNS templates synced per OA', () => {
       waiting,
     ]);
     expect(account.zns_templates_sync_error).toMatch(/not connected/);
-    expect(
-      (await ws.as.analyst.get(`/channel-accounts/${waiting}/zns-templates`).expect(200)).body.items,
-    ).toEqual([]);
+    expect((await ws.as.analyst.get(`/templates/zns?accountId=${waiting}`).expect(200)).body.items).toEqual(
+      [],
+    );
   });
 
   it('the schedule syncs every connected OA and leaves the others', async () => {
@@ -127,11 +127,12 @@ describe('ZNS templates synced per OA', () => {
   });
 
   it('reading is for every role and key of the workspace; syncing is for admins; other workspaces get 404', async () => {
-    await ws.as.readKey.get(`/channel-accounts/${connected}/zns-templates`).expect(200);
+    await ws.as.readKey.get(`/templates/zns?accountId=${connected}`).expect(200);
+    await ws.as.analyst.get('/templates/zns').expect(422);
     await ws.as.analyst.post(`/channel-accounts/${connected}/zns-templates/sync`).expect(403);
-    await other.as.admin.get(`/channel-accounts/${connected}/zns-templates`).expect(404);
-    await other.as.admin.get(`/channel-accounts/${connected}/zns-templates/300002`).expect(404);
+    await other.as.admin.get(`/templates/zns?accountId=${connected}`).expect(404);
+    await other.as.admin.get(`/templates/zns/300002?accountId=${connected}`).expect(404);
     await other.as.admin.post(`/channel-accounts/${connected}/zns-templates/sync`).expect(404);
-    await ws.as.admin.get(`/channel-accounts/${connected}/zns-templates/424242`).expect(404);
+    await ws.as.admin.get(`/templates/zns/424242?accountId=${connected}`).expect(404);
   });
 });

@@ -9,6 +9,7 @@ import { CreateImports1764500040000 } from './1764500040000-create-imports';
 import { CreateChannelAccountsAndMessages1764600000000 } from './1764600000000-create-channel-accounts-and-messages';
 import { CreateZaloConnectTokensAndZnsTemplates1764610000000 } from './1764610000000-create-zalo-connect-tokens-and-zns-templates';
 import { CreateTemplates1764620000000 } from './1764620000000-create-templates';
+import { SendLedgerExtras1764630000000 } from './1764630000000-send-ledger-extras';
 import { CreateWebhookReceipts1764640000000 } from './1764640000000-create-webhook-receipts';
 
 /** Every migration, oldest first. */
@@ -24,5 +25,6 @@ export const migrations = [
   CreateChannelAccountsAndMessages1764600000000,
   CreateZaloConnectTokensAndZnsTemplates1764610000000,
   CreateTemplates1764620000000,
+  SendLedgerExtras1764630000000,
   CreateWebhookReceipts1764640000000,
 ];

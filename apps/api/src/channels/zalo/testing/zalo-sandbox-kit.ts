@@ -1,15 +1,27 @@
 import { defaultSeed, startSandbox, type RunningSandbox, type SandboxOptions } from '@loa/provider-sandbox';
 import { request } from 'undici';
+import { seededSecret } from '../../../testing/seeded-secret';
 import type { TestCaller } from '../../../testing/test-workspace';
 import { ZALO_CALLBACK_PATH } from '../zalo-connect.service';
 
 /** The API's public URL in tests: only its path reaches the app (through supertest). */
 export const TEST_PUBLIC_API_URL = 'http://loa-api.test';
 
-/** The provider sandbox, its Zalo app redirecting to the API's callback. */
+/**
+ * The provider sandbox, its Zalo app redirecting to the API's callback. Its secrets are seeded secrets, so the secret
+ * watch fails the test file if one shows in a response or a log line.
+ */
 export async function startZaloTestSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const seed = defaultSeed();
-  for (const app of seed.zalo) app.redirectUri = `${TEST_PUBLIC_API_URL}${ZALO_CALLBACK_PATH}`;
+  for (const app of seed.zalo) {
+    app.redirectUri = `${TEST_PUBLIC_API_URL}${ZALO_CALLBACK_PATH}`;
+    app.secretKey = seededSecret('zalo-app-secret');
+    app.webhookSecret = seededSecret('zalo-webhook-secret');
+  }
+  for (const account of seed.speedsms) account.accessToken = seededSecret('speedsms-token');
+  for (const account of seed.esms) account.secretKey = seededSecret('esms-secret-key');
+  for (const account of seed.twilio) account.authToken = seededSecret('twilio-auth-token');
+  for (const user of seed.smtp) user.pass = seededSecret('smtp-password');
   return startSandbox({ ...options, seed });
 }
 
