@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ChannelsModule } from '../channels/channels.module';
 import { ContactsModule } from '../contacts/contacts.module';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 import { MessagesController } from './messages.controller';
 import { SendRecoveryService } from './send-recovery.service';
 import { SendService } from './send.service';
@@ -12,7 +13,7 @@ import { UnsubscribeService } from './unsubscribe/unsubscribe.service';
 
 /** The send service and its ledger (issue 9 §3): guards, send-rate limits, recovery, unsubscribe, GET /messages. */
 @Module({
-  imports: [ChannelsModule, ContactsModule],
+  imports: [ChannelsModule, ContactsModule, WebhooksModule],
   controllers: [MessagesController, TestMessageController, UnsubscribeController],
   providers: [
     SendService,

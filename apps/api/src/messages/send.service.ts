@@ -16,6 +16,8 @@ import { SendRateLimiter } from './send-rate-limiter';
 import { SendingAccounts, type SendingAccount } from './sending-accounts';
 import { UnsubscribeTokens } from './unsubscribe/unsubscribe-tokens';
 import { ZaloAccess } from '../channels/zalo/zalo-access.service';
+import { ReceiptProcessing } from '../webhooks/receipt-processing.service';
+import { WebhookUrls } from '../webhooks/webhook-urls';
 import type { ZaloTokenSource } from './zalo-token-source';
 
 /** A `sending` row untouched this long was left by a crash (a send never takes longer: connector timeout 15 s). */
@@ -48,11 +50,13 @@ export class SendService implements OnApplicationShutdown {
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
     private readonly unsubscribeTokens: UnsubscribeTokens,
     @Inject(ZaloAccess) zaloTokens: ZaloTokenSource,
+    webhookUrls: WebhookUrls,
+    private readonly receipts: ReceiptProcessing,
   ) {
     this.connectors = new ProviderConnectors(zaloTokens);
     this.ledger = new MessageLedger(db);
     this.limiter = new SendRateLimiter(redis);
-    this.sendingAccounts = new SendingAccounts(accounts);
+    this.sendingAccounts = new SendingAccounts(accounts, webhookUrls);
     this.facts = new RecipientFactsReader(db);
   }
 
@@ -158,6 +162,7 @@ export class SendService implements OnApplicationShutdown {
     }
     if (isSent(outcome)) {
       const sent = await this.ledger.recordSent(row.id, outcome, row.recipient);
+      await this.applyEarlyReceipts(account.row.id, [outcome.providerMessageId, outcome.correlationId]);
       if (row.channel === 'zns' && outcome.quotaRemaining === 0)
         await this.holdZnsQuota(account.row.id, Date.parse(nextVietnamMidnight(Date.now())));
       return outcomeOf(sent);
@@ -175,6 +180,22 @@ export class SendService implements OnApplicationShutdown {
       await this.holdZnsQuota(account.row.id, transient.retryAtMs);
     if (transient) throw transient;
     return { status: 'failed', errorCode: outcome.code, errorMessage: outcome.message, messageId: row.id };
+  }
+
+  /** Receipts that reached the API before the provider ids were recorded (webhooks/receipt-processing.service.ts). */
+  private async applyEarlyReceipts(accountId: string, ids: Array<string | undefined>): Promise<void> {
+    try {
+      await this.receipts.applyWaiting({
+        accountId,
+        ids: ids.filter((id): id is string => id !== undefined),
+      });
+    } catch (error) {
+      // The receipt sweeper applies them later.
+      this.logger.warn('Could not apply early receipts', {
+        accountId,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
   }
 
   /** The guards, then the row: one contact's admissions are serialised so that its caps count every send. */

@@ -1,4 +1,5 @@
 import type { ChannelAccountForSending, ChannelAccountsService } from '../channels/channel-accounts.service';
+import type { WebhookUrls } from '../webhooks/webhook-urls';
 import { DEFAULT_SEND_RATES } from './send-rate-limiter';
 
 /** How long a process reuses an account's opened configuration: a change (disable, new key) applies within it. */
@@ -13,7 +14,10 @@ export interface SendingAccount extends ChannelAccountForSending {
 export class SendingAccounts {
   private readonly cache = new Map<string, { at: number; account: Promise<SendingAccount> }>();
 
-  constructor(private readonly accounts: ChannelAccountsService) {}
+  constructor(
+    private readonly accounts: ChannelAccountsService,
+    private readonly webhookUrls?: WebhookUrls,
+  ) {}
 
   get(workspaceId: string, accountId: string): Promise<SendingAccount> {
     const key = `${workspaceId}:${accountId}`;
@@ -33,6 +37,19 @@ export class SendingAccounts {
   private async load(workspaceId: string, accountId: string): Promise<SendingAccount> {
     const account = await this.accounts.forSending(workspaceId, accountId);
     const own = account.row.send_rate_per_second;
-    return { ...account, ratePerSecond: own ? Number(own) : DEFAULT_SEND_RATES[account.row.kind] };
+    return {
+      ...account,
+      config: this.withReceiptUrl(account),
+      ratePerSecond: own ? Number(own) : DEFAULT_SEND_RATES[account.row.kind],
+    };
+  }
+
+  /** eSMS and Twilio report deliveries to the account's webhook unless the account names another URL. */
+  private withReceiptUrl({ row, config }: ChannelAccountForSending): Record<string, unknown> {
+    const url = this.webhookUrls?.forAccount(row);
+    if (!url) return config;
+    if (row.kind === 'esms') return { callbackUrl: url, ...config };
+    if (row.kind === 'twilio') return { statusCallbackUrl: url, ...config };
+    return config;
   }
 }
