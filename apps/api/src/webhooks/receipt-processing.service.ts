@@ -22,6 +22,9 @@ interface ReceiptRow {
   settings: Record<string, unknown>;
 }
 
+/** How long `applyWaiting` trusts its last look at whether an account has waiting receipts. */
+const WAITING_CHECK_MS = 500;
+
 export type ReceiptOutcome = 'applied' | 'waiting' | 'ignored' | 'done_before';
 
 interface PerformResult {
@@ -65,6 +68,8 @@ export class ReceiptProcessing {
     @Inject(ZNS_TEMPLATE_RESYNC) private readonly templates: ZnsTemplateResync,
   ) {}
 
+  private readonly waitingHint = new Map<string, { any: Promise<boolean>; until: number }>();
+
   async process(receiptId: string): Promise<ReceiptOutcome> {
     return (await this.processMany([receiptId]))[0] ?? 'done_before';
   }
@@ -103,9 +108,15 @@ export class ReceiptProcessing {
       })),
     );
     const results = new Map<string, PerformResult>();
-    deliveries.forEach(({ receipt }, index) =>
-      results.set(receipt.id, deliveryResult(receipt, applied[index] ?? { changed: 0, missing: [] })),
-    );
+    deliveries.forEach(({ receipt }, index) => {
+      const result = deliveryResult(receipt, applied[index] ?? { changed: 0, missing: [] });
+      results.set(receipt.id, result);
+      if (result.outcome === 'waiting')
+        this.waitingHint.set(receipt.account_id, {
+          any: Promise.resolve(true),
+          until: Date.now() + WAITING_CHECK_MS,
+        });
+    });
     const others = actions.filter(({ action }) => action.kind !== 'delivery');
     let failure: unknown;
     for (const { receipt, action } of others) {
@@ -178,7 +189,7 @@ export class ReceiptProcessing {
    */
   async applyWaiting(input: { accountId: string; ids: string[] }): Promise<number> {
     const ids = input.ids.filter((id) => id.length > 0);
-    if (ids.length === 0) return 0;
+    if (ids.length === 0 || !(await this.mayHaveWaiting(input.accountId))) return 0;
     const rows = (await this.db.query(
       `SELECT id::text AS id FROM webhook_receipts
         WHERE account_id = $1 AND status = 'waiting' AND match_ids && $2::text[] ORDER BY id`,
@@ -187,5 +198,25 @@ export class ReceiptProcessing {
     let applied = 0;
     for (const row of rows) if ((await this.process(row.id)) === 'applied') applied += 1;
     return applied;
+  }
+
+  /**
+   * Whether the account may have waiting receipts: usually none, so a send asks PostgreSQL at most once per
+   * WAITING_CHECK_MS per account. A receipt that starts waiting in another process meanwhile is applied by the
+   * sweeper's retry instead.
+   */
+  private mayHaveWaiting(accountId: string): Promise<boolean> {
+    const known = this.waitingHint.get(accountId);
+    if (known && known.until > Date.now()) return known.any;
+    const any = (
+      this.db.query(
+        `SELECT EXISTS (SELECT 1 FROM webhook_receipts WHERE account_id = $1 AND status = 'waiting') AS any`,
+        [accountId],
+      ) as Promise<Array<{ any: boolean }>>
+    ).then((rows) => rows[0]?.any === true);
+    if (this.waitingHint.size >= 10_000) this.waitingHint.clear();
+    this.waitingHint.set(accountId, { any, until: Date.now() + WAITING_CHECK_MS });
+    any.catch(() => this.waitingHint.delete(accountId));
+    return any;
   }
 }
