@@ -30,6 +30,13 @@ import { dataSourceOptions } from '../apps/api/src/database/data-source-options'
 import { SendService } from '../apps/api/src/messages/send.service';
 import { UnsubscribeTokens } from '../apps/api/src/messages/unsubscribe/unsubscribe-tokens';
 import { SecretBox } from '../apps/api/src/secrets/secret-box';
+import type { LoaConfig } from '../apps/api/src/config/loa-config';
+import { SmsPricesService } from '../apps/api/src/templates/sms-pricing/sms-prices.service';
+import { MessageCosts } from '../apps/api/src/webhooks/costs/message-cost';
+import { SyncedZnsTemplatePrices } from '../apps/api/src/webhooks/costs/zns-template-prices';
+import { LedgerReceipts } from '../apps/api/src/webhooks/ledger-receipts';
+import { ReceiptProcessing } from '../apps/api/src/webhooks/receipt-processing.service';
+import { WebhookUrls } from '../apps/api/src/webhooks/webhook-urls';
 import { percentile, round } from './support/measure';
 
 const ADMIN_URL = process.env.LOA_TEST_DATABASE_ADMIN_URL ?? 'postgres://loa:loa@127.0.0.1:5432/postgres';
@@ -130,7 +137,20 @@ async function main(): Promise<void> {
       [`bench-${randomUUID()}@example.vn`],
     )) as Array<{ id: string }>;
     const box = new SecretBox(Buffer.alloc(32, 7));
-    const accounts = new ChannelAccountsService(db, box, new AuditService(db));
+    const webhookUrls = new WebhookUrls({
+      zalo: { publicApiUrl: 'http://127.0.0.1:3000' },
+      encryptionKey: Buffer.alloc(32, 7),
+      previousEncryptionKeys: [],
+    } as unknown as LoaConfig);
+    const audit = new AuditService(db);
+    const accounts = new ChannelAccountsService(db, box, audit, webhookUrls);
+    // The send service asks for receipts that arrived before their row; none reaches this bench (no webhook), so
+    // the Zalo audience and template sync parts of the receipt processing are never called.
+    const costs = new MessageCosts(
+      new SmsPricesService(db, accounts, audit),
+      new SyncedZnsTemplatePrices(db),
+    );
+    const receipts = new ReceiptProcessing(db, new LedgerReceipts(db, costs), null as never, null as never);
     const actor: UserPrincipal = {
       kind: 'user',
       workspaceId,
@@ -161,7 +181,15 @@ async function main(): Promise<void> {
       workspaceId,
     ]);
     const tokens = await tokenManager(info, http);
-    service = new SendService(db, accounts, redis, new UnsubscribeTokens(db), { tokensFor: () => tokens });
+    service = new SendService(
+      db,
+      accounts,
+      redis,
+      new UnsubscribeTokens(db),
+      { tokensFor: () => tokens },
+      webhookUrls,
+      receipts,
+    );
     const esmsConnector = createEsmsConnector({ http });
     const znsConnector = new ZnsConnector({ http, tokens });
     const esmsAccount = EsmsAccountSchema.parse(esmsConfig);

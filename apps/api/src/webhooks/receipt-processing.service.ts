@@ -44,6 +44,16 @@ function kindOf(action: ReceiptAction): string {
   }
 }
 
+/** Tries of a receipt whose processing throws (a contact write refused, a database error) before it is given up. */
+export const MAX_ATTEMPTS = 5;
+
+function failedAttempt(receipt: { attempts: number }, error: unknown): PerformResult {
+  const message = error instanceof Error ? error.message : String(error);
+  return receipt.attempts + 1 >= MAX_ATTEMPTS
+    ? { outcome: 'ignored', detail: `gave up after ${MAX_ATTEMPTS} attempts: ${message}` }
+    : { outcome: 'waiting', detail: `attempt ${receipt.attempts + 1} failed: ${message}` };
+}
+
 function deliveryResult(receipt: { received_at: Date }, applied: LedgerApplication): PerformResult {
   if (applied.missing.length === 0)
     return { outcome: 'applied', detail: `${applied.changed} row(s) changed` };
@@ -76,8 +86,8 @@ export class ReceiptProcessing {
 
   /**
    * Applies receipts together: their delivery updates in one ledger transaction, the others one by one; answers
-   * each receipt's outcome in the order given. Throws when a receipt that is not a delivery fails (the job is
-   * retried; what was applied is skipped then).
+   * each receipt's outcome in the order given. A receipt whose processing fails waits for the sweeper's retry (with
+   * the growing pause), and is given up (`ignored`, the error in `detail`) after MAX_ATTEMPTS.
    */
   async processMany(receiptIds: string[]): Promise<ReceiptOutcome[]> {
     const receipts = (await this.db.query(
@@ -118,12 +128,11 @@ export class ReceiptProcessing {
         });
     });
     const others = actions.filter(({ action }) => action.kind !== 'delivery');
-    let failure: unknown;
     for (const { receipt, action } of others) {
       try {
         results.set(receipt.id, await this.perform(receipt, action));
       } catch (error) {
-        failure ??= error;
+        results.set(receipt.id, failedAttempt(receipt, error));
       }
     }
     await this.record(
@@ -132,7 +141,6 @@ export class ReceiptProcessing {
         return result ? [{ id: receipt.id, kind: kindOf(action), ...result }] : [];
       }),
     );
-    if (failure !== undefined) throw failure;
     return receiptIds.map((id) => results.get(id)?.outcome ?? 'done_before');
   }
 

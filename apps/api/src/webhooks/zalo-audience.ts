@@ -117,7 +117,7 @@ export class ZaloAudience {
     return id;
   }
 
-  /** The contact's id; null when the write is refused (a phone that is not one) and `must` is not set. */
+  /** The contact's id; null when the write is refused (422, 409) and `must` is not set. */
   private async upsert(
     workspaceId: string,
     match: { zalo: { oaId: string; userId: string }; phone?: string },
@@ -135,7 +135,8 @@ export class ZaloAudience {
       if (result.contact) return result.contact.id;
       throw new Error(`the contact upsert answered ${result.outcome}`);
     } catch (error) {
-      if (!must && error instanceof ProblemException && error.getStatus() === 422) return null;
+      // 422: not a phone; 409: the phone's contact holds another Zalo user of this OA. Link by the Zalo id only then.
+      if (!must && error instanceof ProblemException && [409, 422].includes(error.getStatus())) return null;
       throw error;
     }
   }
