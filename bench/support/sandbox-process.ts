@@ -5,6 +5,7 @@ import { defaultSeed, startSandbox } from '@loa/provider-sandbox';
 async function main(): Promise<void> {
   const seed = defaultSeed();
   for (const app of seed.zalo) for (const oa of app.oas) oa.dailyQuota = 1_000_000_000;
+  for (const account of seed.esms) account.balance = 1_000_000_000_000;
   const sandbox = await startSandbox({
     seed,
     // A benchmark that happens to run at night in Vietnam must still measure sends, not -133 answers.
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
       accessToken: oa.accessToken,
       refreshToken: oa.refreshToken,
       template: oa.templates.find((template) => template.status === 'ENABLE'),
+      esms: sandbox.seed.esms[0],
     })}\n`,
   );
   const stop = () => void sandbox.close().then(() => process.exit(0));

@@ -11,6 +11,7 @@ import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { HttpModule } from './http/http.module';
 import { ImportsModule } from './imports/imports.module';
+import { MessagesModule } from './messages/messages.module';
 import { OpenApiModule } from './openapi/openapi.module';
 import { QueuesModule } from './queues/queues.module';
 import { RedisModule } from './redis/redis.module';
@@ -47,6 +48,7 @@ export class AppModule {
         ImportsModule,
         ChannelsModule,
         TemplatesModule,
+        MessagesModule,
       ],
     };
   }

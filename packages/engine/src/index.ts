@@ -13,6 +13,7 @@ export * from './plan/build-plan';
 export * from './plan/canonical-json';
 export * from './plan/content-hash';
 export * from './plan/duration';
+export * from './simulator/send-deferral';
 export * from './rules/compare';
 export * from './rules/evaluate-rule';
 export * from './rules/match-filter';

@@ -12,6 +12,7 @@ export interface ChannelAccountRow {
   secret_fields: string[];
   status: ChannelAccountView['status'];
   disabled: boolean;
+  send_rate_per_second: string | null;
   status_detail: string | null;
   provider_name: string | null;
   last_test_at: Date | null;
@@ -22,7 +23,8 @@ export interface ChannelAccountRow {
 }
 
 export const CHANNEL_ACCOUNT_COLUMNS = `id, workspace_id, kind, name, settings, secrets_ciphertext, secrets_key_id,
-  secret_fields, status, disabled, status_detail, provider_name, last_test_at, last_test_ok, last_test_detail, created_at, updated_at`;
+  secret_fields, status, disabled, send_rate_per_second, status_detail, provider_name, last_test_at, last_test_ok,
+  last_test_detail, created_at, updated_at`;
 
 /** Where an account's sealed secrets live; bound into the ciphertext so that they open only on this row. */
 export function channelSecretsContext(accountId: string): string {
@@ -38,6 +40,7 @@ export function toChannelAccountView(row: ChannelAccountRow): ChannelAccountView
     channels: [...spec.channels],
     status: row.status,
     disabled: row.disabled,
+    sendRatePerSecond: row.send_rate_per_second === null ? null : Number(row.send_rate_per_second),
     statusDetail: row.status_detail,
     providerName: row.provider_name,
     testing: spec.testing(row.settings),

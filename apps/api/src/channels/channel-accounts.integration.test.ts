@@ -120,6 +120,33 @@ describe('channel accounts keep their secrets sealed and never show them', () =>
     expect(taken.body.errors[0].field).toBe('name');
   });
 
+  it('carries secrets over only while the account keeps its address: a new one needs them again', async () => {
+    const created = await createEsms('eSMS moved').expect(201);
+    const { apiKey: _apiKey, secretKey: _secretKey, ...withoutSecrets } = esmsConfig();
+    const elsewhere = { ...withoutSecrets, baseUrl: 'https://collector.example.test/json' };
+    const refused = await ws.as.admin
+      .patch(`/channel-accounts/${created.body.id}`)
+      .send({ config: elsewhere })
+      .expect(422);
+    expect(refused.body.errors.map((error: { field: string }) => error.field).sort()).toEqual([
+      'config.apiKey',
+      'config.secretKey',
+    ]);
+    const service = app.get(ChannelAccountsService);
+    expect((await service.forSending(ws.workspaceId, created.body.id)).config.baseUrl).not.toBe(
+      elsewhere.baseUrl,
+    );
+    const given = seededSecret('esms-moved');
+    await ws.as.admin
+      .patch(`/channel-accounts/${created.body.id}`)
+      .send({ config: { ...elsewhere, apiKey: given, secretKey: given } })
+      .expect(200);
+    expect((await service.forSending(ws.workspaceId, created.body.id)).config).toMatchObject({
+      baseUrl: elsewhere.baseUrl,
+      apiKey: given,
+    });
+  });
+
   it('waits for the OAuth grant of a Zalo OA, and shows its development mode as testing', async () => {
     const created = await ws.as.admin
       .post('/channel-accounts')
@@ -128,9 +155,9 @@ describe('channel accounts keep their secrets sealed and never show them', () =>
         name: 'Shop Hoa OA',
         config: {
           appId: '1234',
-          appSecret: 'zalo-app-secret',
+          appSecret: ZALO_SECRET,
           oaId: '5678',
-          webhookSecret: 'zalo-hook',
+          webhookSecret: seededSecret('zalo-hook'),
           znsMode: 'development',
         },
       })

@@ -21,8 +21,19 @@ export const updateChannelAccountBodySchema = z
     name: name.optional(),
     config: config.optional().describe('The whole configuration; secrets left out keep their stored values'),
     disabled: z.boolean().optional().describe('A disabled account sends nothing until enabled again'),
+    sendRatePerSecond: z
+      .number()
+      .positive()
+      .max(10_000)
+      .nullable()
+      .optional()
+      .describe(
+        "Messages per second from this account, shared by every process; null = the provider's default",
+      ),
   })
-  .refine((body) => Object.keys(body).length > 0, { message: 'name, config or disabled is required' });
+  .refine((body) => Object.keys(body).length > 0, {
+    message: 'name, config, disabled or sendRatePerSecond is required',
+  });
 
 export const channelAccountSchema = z.object({
   id: z.uuid(),
@@ -33,6 +44,10 @@ export const channelAccountSchema = z.object({
     .enum(CHANNEL_ACCOUNT_STATUSES)
     .describe('not_connected: a Zalo OA waiting for the OAuth grant; needs_reconnect: its grant is dead'),
   disabled: z.boolean(),
+  sendRatePerSecond: z
+    .number()
+    .nullable()
+    .describe("The account's own send-rate limit (messages per second); null = the provider's default"),
   statusDetail: z.string().nullable(),
   /** The provider's name for the account (the Zalo OA's name), once known. */
   providerName: z.string().nullable(),

@@ -94,7 +94,7 @@ export class ChannelAccountsService {
   async update(
     actor: UserPrincipal,
     id: string,
-    input: { name?: string; config?: Config; disabled?: boolean },
+    input: { name?: string; config?: Config; disabled?: boolean; sendRatePerSecond?: number | null },
   ): Promise<ChannelAccountView> {
     return this.db.transaction(async (manager) => {
       const row = await this.row(manager, actor.workspaceId, id, 'FOR UPDATE');
@@ -106,8 +106,9 @@ export class ChannelAccountsService {
       };
       if (input.name !== undefined) set('name', input.name);
       if (input.disabled !== undefined) set('disabled', input.disabled);
+      if (input.sendRatePerSecond !== undefined) set('send_rate_per_second', input.sendRatePerSecond);
       if (input.config !== undefined) {
-        const config = validConfig(row.kind, mergeSecrets(input.config, this.openSecrets(row)));
+        const config = this.reconfigured(row, input.config);
         const sealed = this.seal(row.id, row.kind, config);
         set('settings', JSON.stringify(sealed.settings));
         set('secrets_ciphertext', sealed.ciphertext);
@@ -162,6 +163,29 @@ export class ChannelAccountsService {
         manager,
       );
     });
+  }
+
+  /**
+   * The new configuration with the stored secrets carried over, unless it points the account somewhere else (a
+   * destination field changed): then every stored secret must be given again, or a 422 names each one.
+   */
+  private reconfigured(row: ChannelAccountRow, input: Config): Config {
+    const stored = this.openSecrets(row);
+    const config = validConfig(row.kind, mergeSecrets(input, stored));
+    const moved = CHANNEL_KIND_SPECS[row.kind].destinationFields.some(
+      (path) => JSON.stringify(valueAt(config, path)) !== JSON.stringify(valueAt(row.settings, path)),
+    );
+    if (!moved) return config;
+    const missing = Object.keys(stored).filter((path) => valueAt(input, path) === undefined);
+    if (missing.length > 0)
+      throw problems.validation(
+        missing.map((path) => ({
+          in: 'body' as const,
+          field: `config.${path}`,
+          message: 'give it again: the account now points to another address or account',
+        })),
+      );
+    return config;
   }
 
   /** The account's whole configuration, secrets included; 404 when it is not in the workspace. */
@@ -220,6 +244,15 @@ function validConfig(kind: ChannelKind, input: Config): Config {
       message: issue.message,
     })),
   );
+}
+
+function valueAt(config: Config, path: string): unknown {
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (node, key) => (node !== null && typeof node === 'object' ? (node as Config)[key] : undefined),
+      config,
+    );
 }
 
 function nameTaken(name: string) {

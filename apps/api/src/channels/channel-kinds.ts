@@ -25,6 +25,11 @@ export interface ChannelKindSpec {
   /** Whether the configuration puts the account in the provider's test mode (ZNS development mode, eSMS Sandbox). */
   testing: (config: Record<string, unknown>) => boolean;
   secretPaths: readonly string[];
+  /**
+   * Fields that say where the secrets go (provider addresses) or whose they are: when one changes, the stored
+   * secrets are not carried over and must be given again, so they can never be sent to a new address unseen.
+   */
+  destinationFields: readonly string[];
 }
 
 function spec(input: Omit<ChannelKindSpec, 'secretPaths'>): ChannelKindSpec {
@@ -37,29 +42,34 @@ export const CHANNEL_KIND_SPECS: Record<ChannelKind, ChannelKindSpec> = {
     channels: ['zns', 'zalo_oa'],
     connectsByOAuth: true,
     testing: (config) => config.znsMode === 'development',
+    destinationFields: ['baseUrls', 'appId', 'oaId'],
   }),
   esms: spec({
     schema: EsmsAccountSchema,
     channels: ['sms'],
     connectsByOAuth: false,
     testing: (config) => config.sandbox === true,
+    destinationFields: ['baseUrl'],
   }),
   speedsms: spec({
     schema: SpeedSmsAccountSchema,
     channels: ['sms'],
     connectsByOAuth: false,
     testing: () => false,
+    destinationFields: ['baseUrl'],
   }),
   twilio: spec({
     schema: TwilioAccountSchema,
     channels: ['sms'],
     connectsByOAuth: false,
     testing: () => false,
+    destinationFields: ['baseUrl', 'accountSid'],
   }),
   smtp: spec({
     schema: SmtpAccountSchema,
     channels: ['email'],
     connectsByOAuth: false,
     testing: () => false,
+    destinationFields: ['host', 'port', 'secure', 'auth.user'],
   }),
 };

@@ -30,6 +30,10 @@ describe('secret fields of account schemas', () => {
     expect(mergeSecrets(shown, secrets)).toEqual(config);
   });
 
+  it('drops the secrets of a group the configuration leaves out', () => {
+    expect(mergeSecrets({ host: 'h' }, { 'auth.pass': 'p' })).toEqual({ host: 'h' });
+  });
+
   it('keeps a secret given anew over the stored one', () => {
     expect(mergeSecrets({ apiKey: 'new' }, { apiKey: 'old', secretKey: 's' })).toEqual({
       apiKey: 'new',

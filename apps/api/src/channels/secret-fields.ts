@@ -31,22 +31,17 @@ export function splitSecrets(
   return { shown, secrets };
 }
 
-/** Puts secrets back at their paths (creating parents when needed); a secret already in `config` wins. */
+/**
+ * Puts stored secrets back at their paths, under parents the configuration still has: a secret given anew wins, and
+ * a group the configuration leaves out (say SMTP `auth`) drops its secrets with it.
+ */
 export function mergeSecrets(config: Json, secrets: Record<string, string>): Json {
   const merged = structuredClone(config);
   for (const [path, value] of Object.entries(secrets)) {
     const keys = path.split('.');
     const last = keys.pop() as string;
-    let node = merged;
-    for (const key of keys) {
-      const next = asObject(node[key]);
-      if (!next) {
-        if (node[key] !== undefined) break;
-        node[key] = {};
-      }
-      node = node[key] as Json;
-    }
-    if (node[last] === undefined) node[last] = value;
+    const parent = keys.reduce<Json | undefined>((node, key) => asObject(node?.[key]), merged);
+    if (parent && parent[last] === undefined) parent[last] = value;
   }
   return merged;
 }

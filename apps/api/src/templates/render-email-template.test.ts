@@ -43,6 +43,19 @@ describe('renderEmailTemplate', () => {
     expect(rendered.warnings).toEqual([{ field: 'subject', message: expect.stringContaining('voucher') }]);
   });
 
+  it('escapes data in the HTML body (and only there), so a contact cannot add markup to the e-mail', () => {
+    const hostile = personalisationScope({
+      contact: { id: 'c2', attributes: { name: '<img src=x onerror=alert(1)>' }, tags: [] },
+    });
+    const rendered = renderEmailTemplate(
+      { subject: 'Hi {{ contact.name }}', html: '<p>{{ contact.name }}</p>', text: '{{ contact.name }}' },
+      hostile,
+      timezone,
+    );
+    expect(rendered.html).toBe('<p>&lt;img src=x onerror=alert(1)&gt;</p>');
+    expect(rendered.text).toBe('<img src=x onerror=alert(1)>');
+  });
+
   it('puts the preheader at the start of a body without a <body> tag', () => {
     expect(withPreheader('<p>Hi</p>', 'Sale')).toMatch(/^<div style="[^"]*">Sale<\/div><p>Hi<\/p>$/);
   });

@@ -32,6 +32,7 @@ export function renderEmailTemplate(
     },
     scope,
     timezone,
+    ['html'],
   );
   const preheader = content.preheader == null ? null : values.preheader;
   return {

@@ -21,20 +21,23 @@ export function renderTemplateFields<F extends string>(
   fields: Record<F, string>,
   scope: object,
   timezone: string,
+  /** Fields whose outputs are HTML-escaped (an HTML body), so that data cannot add markup to the message. */
+  htmlFields: readonly NoInfer<F>[] = [],
 ): RenderedFields<F> {
   const values = {} as Record<F, string>;
   const errors: TemplateNote[] = [];
   const warnings: TemplateNote[] = [];
   for (const field of Object.keys(fields) as F[]) {
     const text = fields[field];
-    const result = renderLiquid(text, scope, { timezone });
+    const escapeHtml = htmlFields.includes(field);
+    const result = renderLiquid(text, scope, { timezone, escapeHtml });
     if (!result.ok) {
       values[field] = text;
       errors.push({ field, message: result.error });
       continue;
     }
     values[field] = result.text;
-    const strict = renderLiquid(text, scope, { timezone, strictVariables: true });
+    const strict = renderLiquid(text, scope, { timezone, strictVariables: true, escapeHtml });
     if (!strict.ok)
       warnings.push({ field, message: `renders empty text for a missing value: ${strict.error}` });
   }

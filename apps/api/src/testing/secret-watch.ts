@@ -8,6 +8,8 @@ export interface SecretSighting {
 }
 
 const sightings: SecretSighting[] = [];
+/** Tests log at debug so that every line is watched; lines below warn are watched, then not shown. */
+const QUIET_LOG_LINE = /^\{"level":"(log|debug|verbose)"/;
 let installed = false;
 
 function contains(chunk: unknown): boolean {
@@ -42,6 +44,12 @@ export function installSecretWatch(): void {
     const stream = process[where];
     const original = stream.write.bind(stream) as (...args: unknown[]) => boolean;
     stream.write = ((...args: unknown[]) => {
+      const quiet = QUIET_LOG_LINE.test(typeof args[0] === 'string' ? args[0] : '');
+      if (quiet && !contains(args[0])) {
+        const done = args.find((arg) => typeof arg === 'function') as (() => void) | undefined;
+        if (done) process.nextTick(done);
+        return true;
+      }
       if (contains(args[0]))
         sightings.push({ where, context: String(args[0]).slice(0, 80).split(SEEDED_SECRET_MARK)[0] ?? '' });
       return original(...args);

@@ -16,7 +16,8 @@ export function testConfig(env: NodeJS.ProcessEnv = {}): LoaConfig {
     TEMPORAL_ADDRESS: testService('temporalAddress'),
     TEMPORAL_TASK_QUEUE: uniqueName('api-test'),
     LOA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    LOA_LOG_LEVEL: 'error',
+    // Every line is written, and watched for seeded secrets (secret-watch.ts), which shows only warnings and errors.
+    LOA_LOG_LEVEL: 'debug',
     ...env,
   });
 }

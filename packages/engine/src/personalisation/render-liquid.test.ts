@@ -70,4 +70,28 @@ describe('renderLiquid', () => {
       error: expect.stringContaining('vnđ'),
     });
   });
+
+  it('stops a template that renders for too long, as an error value', () => {
+    const loops =
+      '{% for a in (1..3000) %}{% for b in (1..3000) %}{% for c in (1..3000) %}x{% endfor %}{% endfor %}{% endfor %}';
+    expect(renderLiquid(loops, scope, { timezone })).toMatchObject({ ok: false });
+  });
+
+  it('escapes HTML in every output when asked, and leaves it to `| raw` to opt out', () => {
+    const hostile = personalisationScope({
+      contact: { id: 'kh-2', attributes: { name: '<img src=x onerror=alert(1)>' }, tags: [] },
+    });
+    expect(renderLiquid('<p>{{ contact.name }}</p>', hostile, { timezone, escapeHtml: true })).toEqual({
+      ok: true,
+      text: '<p>&lt;img src=x onerror=alert(1)&gt;</p>',
+    });
+    expect(renderLiquid('{{ contact.name | raw }}', hostile, { timezone, escapeHtml: true })).toEqual({
+      ok: true,
+      text: '<img src=x onerror=alert(1)>',
+    });
+    expect(renderLiquid('{{ contact.name }}', hostile, { timezone })).toEqual({
+      ok: true,
+      text: '<img src=x onerror=alert(1)>',
+    });
+  });
 });

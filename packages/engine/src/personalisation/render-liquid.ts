@@ -17,7 +17,15 @@ export interface RenderLiquidOptions {
   timezone: string;
   /** When true a variable that is not in the scope is an error instead of empty text. */
   strictVariables?: boolean;
+  /** HTML-escapes every output (e-mail HTML); a template opts a value out with `| raw`. */
+  escapeHtml?: boolean;
 }
+
+/**
+ * Limits that keep one template (written by a marketer, filled with data from anyone who can send events) from
+ * holding the process: characters parsed, milliseconds of rendering, and objects created while rendering.
+ */
+export const LIQUID_LIMITS = { parseLimit: 1_000_000, renderLimit: 250, memoryLimit: 10_000_000 } as const;
 
 /**
  * Renders one Liquid text with Loa's filters. Filters are always strict (a misspelt filter is an error);
@@ -25,7 +33,7 @@ export interface RenderLiquidOptions {
  */
 export function renderLiquid(text: string, scope: object, options: RenderLiquidOptions): LiquidRender {
   try {
-    const engine = engineFor(options.timezone, options.strictVariables ?? false);
+    const engine = engineFor(options.timezone, options.strictVariables ?? false, options.escapeHtml ?? false);
     return { ok: true, text: String(engine.liquid.renderSync(templatesOf(engine, text), scope)) };
   } catch (error) {
     return { ok: false, error: describeRenderError(error) };
@@ -33,24 +41,26 @@ export function renderLiquid(text: string, scope: object, options: RenderLiquidO
 }
 
 /** A Liquid engine with Loa's filters, for parsing and static analysis. */
-export function createLoaLiquid(timezone: string, strictVariables = false): Liquid {
+export function createLoaLiquid(timezone: string, strictVariables = false, escapeHtml = false): Liquid {
   // lenientIf keeps `{% if contact.voucher %}` and `| default` usable for optional fields under strict variables.
   const liquid = new Liquid({
     strictFilters: true,
     strictVariables,
     lenientIf: true,
     timezoneOffset: timezone,
+    ...(escapeHtml ? { outputEscape: 'escape' as const } : {}),
+    ...LIQUID_LIMITS,
   });
   for (const [name, filter] of Object.entries(vietnameseFilters(timezone)))
     liquid.registerFilter(name, filter);
   return liquid;
 }
 
-function engineFor(timezone: string, strictVariables: boolean): LiquidEngine {
-  const key = `${timezone}|${strictVariables}`;
+function engineFor(timezone: string, strictVariables: boolean, escapeHtml: boolean): LiquidEngine {
+  const key = `${timezone}|${strictVariables}|${escapeHtml}`;
   let engine = engines.get(key);
   if (!engine) {
-    engine = { liquid: createLoaLiquid(timezone, strictVariables), parsed: new Map() };
+    engine = { liquid: createLoaLiquid(timezone, strictVariables, escapeHtml), parsed: new Map() };
     engines.set(key, engine);
   }
   return engine;

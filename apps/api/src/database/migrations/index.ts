@@ -9,6 +9,7 @@ import { CreateImports1764500040000 } from './1764500040000-create-imports';
 import { CreateChannelAccountsAndMessages1764600000000 } from './1764600000000-create-channel-accounts-and-messages';
 import { CreateZaloConnectTokensAndZnsTemplates1764610000000 } from './1764610000000-create-zalo-connect-tokens-and-zns-templates';
 import { CreateTemplates1764620000000 } from './1764620000000-create-templates';
+import { SendLedgerExtras1764630000000 } from './1764630000000-send-ledger-extras';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   CreateChannelAccountsAndMessages1764600000000,
   CreateZaloConnectTokensAndZnsTemplates1764610000000,
   CreateTemplates1764620000000,
+  SendLedgerExtras1764630000000,
 ];

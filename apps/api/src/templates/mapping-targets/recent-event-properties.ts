@@ -26,7 +26,9 @@ interface KeyRow {
 
 /**
  * The property keys of recent track events, per event name, with the JSON types seen for each: read from the
- * newest `RECENT_EVENT_BOUNDS.events` processed events of the workspace (the `events_processed_stream_idx` index,
+ * newest `RECENT_EVENT_BOUNDS.events` processed events of the workspace, of any type (the limit applies before the
+ * filter, so a workspace of mostly identify calls never walks its whole history; an event name absent from those
+ * events is not listed) (the `events_processed_stream_idx` index,
  * so no new index weighs on ingestion) received in the last `days` days.
  */
 export async function recentEventProperties(
@@ -34,17 +36,17 @@ export async function recentEventProperties(
   input: { workspaceId: string; days: number; eventName?: string },
 ): Promise<RecentEventProperties[]> {
   const rows = (await manager.query(
-    `WITH recent AS (
-       SELECT name, properties, received_at
+    `WITH newest AS (
+       SELECT type, name, properties, received_at
          FROM events
-        WHERE workspace_id = $1 AND processed_seq IS NOT NULL AND type = 'track'
+        WHERE workspace_id = $1 AND processed_seq IS NOT NULL
         ORDER BY processed_seq DESC
         LIMIT $2
      ), named AS (
        SELECT name, properties, received_at,
               row_number() OVER (PARTITION BY name ORDER BY received_at DESC) AS rank
-         FROM recent
-        WHERE name IS NOT NULL
+         FROM newest
+        WHERE type = 'track' AND name IS NOT NULL
           AND received_at > now() - make_interval(days => $3)
           AND ($4::text IS NULL OR name = $4)
      )

@@ -11,6 +11,13 @@ export const putSmsPricingBodySchema = z.object({
     .number()
     .min(0, 'must not be negative')
     .max(1_000_000_000, 'is too large')
+    .refine(
+      (value) =>
+        Number.isInteger(Math.round(value * 1e4)) && Math.abs(value * 1e4 - Math.round(value * 1e4)) < 1e-6,
+      {
+        message: 'has at most 4 decimals',
+      },
+    )
     .describe('Price of one SMS segment (one part of a long or Unicode message) in `currency`'),
 });
 

@@ -1,0 +1,63 @@
+/**
+ * Gathers concurrent calls into batches (natural batching: no timer, no added wait when calls are few). Up to
+ * `lanes` batches run at once; calls made while they run wait for the next free lane and go together. `run` answers
+ * one output per input, in order.
+ */
+export class Batcher<I, O> {
+  private queue: Array<{ input: I; resolve: (output: O) => void; reject: (error: unknown) => void }> = [];
+  private busyLanes = 0;
+  private scheduled = false;
+
+  constructor(
+    private readonly run: (inputs: I[]) => Promise<O[]>,
+    private readonly options: { maxSize?: number; lanes?: number } = {},
+  ) {}
+
+  submit(input: I): Promise<O> {
+    return new Promise<O>((resolve, reject) => {
+      this.queue.push({ input, resolve, reject });
+      if (!this.scheduled && this.busyLanes < (this.options.lanes ?? 1)) {
+        this.scheduled = true;
+        // Let the calls of the same turn of the event loop join the batch.
+        setImmediate(() => {
+          this.scheduled = false;
+          void this.lane();
+        });
+      }
+    });
+  }
+
+  private async lane(): Promise<void> {
+    if (this.queue.length === 0) return;
+    this.busyLanes += 1;
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.options.maxSize ?? 500);
+      try {
+        const outputs = await this.run(batch.map((item) => item.input));
+        batch.forEach((item, index) => item.resolve(outputs[index]));
+      } catch (error) {
+        batch.forEach((item) => item.reject(error));
+      }
+    }
+    this.busyLanes -= 1;
+  }
+}
+
+/** One Batcher per key (e.g. per workspace and channel), for statements that batch only within a group. */
+export class KeyedBatcher<I, O> {
+  private readonly batchers = new Map<string, Batcher<I, O>>();
+
+  constructor(
+    private readonly run: (key: string, inputs: I[]) => Promise<O[]>,
+    private readonly options: { maxSize?: number; lanes?: number } = {},
+  ) {}
+
+  submit(key: string, input: I): Promise<O> {
+    let batcher = this.batchers.get(key);
+    if (!batcher) {
+      batcher = new Batcher((inputs) => this.run(key, inputs), this.options);
+      this.batchers.set(key, batcher);
+    }
+    return batcher.submit(input);
+  }
+}

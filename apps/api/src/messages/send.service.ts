@@ -1,0 +1,336 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { isSent, nextVietnamMidnight, type SendOutcome } from '@loa/connectors';
+import type { Redis } from 'ioredis';
+import { DataSource, type EntityManager } from 'typeorm';
+import { CHANNEL_KIND_SPECS } from '../channels/channel-kinds';
+import { ChannelAccountsService } from '../channels/channel-accounts.service';
+import { REDIS_CLIENT } from '../redis/redis.module';
+import { recipientFacts, RecipientFactsReader, type RecipientFacts } from './guard-contact';
+import { MessageLedger, type Admission, type VersionedRow } from './message-ledger';
+import { recordedResult, type LedgerRow } from './message-row';
+import { ProviderConnectors } from './provider-connectors';
+import { inFlightError, SendError, transientError, TRANSIENT_CLASSES } from './send-errors';
+import { capsFor, contactBlock, timeDeferral } from './send-guards';
+import { CHANNEL_OF_CONTENT, type SendMessageInput, type SendResult } from './send-message.types';
+import { SendRateLimiter } from './send-rate-limiter';
+import { SendingAccounts, type SendingAccount } from './sending-accounts';
+import { UnsubscribeTokens } from './unsubscribe/unsubscribe-tokens';
+import { ZaloAccess } from '../channels/zalo/zalo-access.service';
+import type { ZaloTokenSource } from './zalo-token-source';
+
+/** A `sending` row untouched this long was left by a crash (a send never takes longer: connector timeout 15 s). */
+export const STALE_SENDING_MS = 60_000;
+/** Zalo answers consultation messages only within 7 days of the user's last interaction (-230 beyond). */
+const OA_WINDOW_MS = 7 * 86_400_000;
+/** Statuses a frequency cap counts: messages that went, or may have gone, out. */
+const COUNTED = `('sending', 'sent', 'delivered', 'seen', 'unknown')`;
+
+/**
+ * Sends any message, effectively once (DESIGN §6): the ledger row is written under its idempotency key before the
+ * provider is called and the outcome after; a repeated key answers the recorded outcome. Guards run before every
+ * send and their reason is recorded on the row. Expected outcomes are values (the engine's vocabulary); transient
+ * failures are thrown as `SendError`s named with the engine's activity error types.
+ */
+@Injectable()
+export class SendService implements OnApplicationShutdown {
+  private readonly logger = new Logger(SendService.name);
+  private readonly connectors: ProviderConnectors;
+  readonly ledger: MessageLedger;
+  private readonly limiter: SendRateLimiter;
+  readonly sendingAccounts: SendingAccounts;
+  private readonly facts: RecipientFactsReader;
+  /** The clock the time guards read (quiet hours, the SMS window); tests set it to a chosen moment. */
+  clock: () => number = Date.now;
+
+  constructor(
+    private readonly db: DataSource,
+    accounts: ChannelAccountsService,
+    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    private readonly unsubscribeTokens: UnsubscribeTokens,
+    @Inject(ZaloAccess) zaloTokens: ZaloTokenSource,
+  ) {
+    this.connectors = new ProviderConnectors(zaloTokens);
+    this.ledger = new MessageLedger(db);
+    this.limiter = new SendRateLimiter(redis);
+    this.sendingAccounts = new SendingAccounts(accounts);
+    this.facts = new RecipientFactsReader(db);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.connectors.close();
+  }
+
+  async send(input: SendMessageInput): Promise<SendResult> {
+    const account = await this.sendingAccounts.get(input.workspaceId, input.accountId);
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      // A new key (the usual case) is inserted straight away; the insert finds out when the key is not new.
+      const existing =
+        attempt === 0 ? undefined : await this.ledger.find(input.workspaceId, input.idempotencyKey);
+      let recovery: 'resent' | undefined;
+      if (existing) {
+        const recorded = recordedResult(existing);
+        if (recorded) return recorded;
+        if (existing.status === 'sending') {
+          if (Date.now() - existing.updated_at.getTime() < STALE_SENDING_MS) throw inFlightError();
+          if (existing.purpose === 'marketing') {
+            const row = await this.ledger.markUnknown(this.db.manager, existing.id);
+            if (!row) continue;
+            return outcomeOf(row);
+          }
+          recovery = 'resent';
+        } else if (
+          existing.status === 'deferred' &&
+          existing.retry_at &&
+          existing.retry_at.getTime() > Date.now()
+        ) {
+          return deferredResult(existing);
+        } else if (
+          existing.status === 'failed' &&
+          !TRANSIENT_CLASSES.includes(existing.error_class as never)
+        ) {
+          return outcomeOf(existing);
+        } else if (existing.status === 'failed' && existing.error_class === 'outcome_unknown') {
+          recovery = 'resent';
+        }
+      }
+      // A new message that no cap counts takes its turn under the send-rate limit while its row is written; a token
+      // taken by a message a guard then stops is simply not used.
+      const turn =
+        !existing && input.purpose !== 'marketing'
+          ? this.limiter.reserve(account.row.id, account.ratePerSecond)
+          : undefined;
+      turn?.catch(() => undefined);
+      const row = await this.admit(input, account, existing, recovery);
+      if (!row) continue;
+      if (row.status !== 'sending') return outcomeOf(row);
+      return this.deliver(row, input, account, turn);
+    }
+    throw inFlightError();
+  }
+
+  /** Sends a row already admitted (`sending`) and records the outcome. */
+  async deliver(
+    row: LedgerRow,
+    input: SendMessageInput,
+    account: SendingAccount,
+    turn?: Promise<number>,
+  ): Promise<SendResult> {
+    let outcome: SendOutcome | { unavailable: string };
+    try {
+      const wait = await (turn ?? this.limiter.reserve(account.row.id, account.ratePerSecond));
+      // Waiting for the limit is not a failure.
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const unsubscribeToken =
+        input.content.channel === 'email' && input.purpose === 'marketing' && input.contactId
+          ? await this.unsubscribeTokens.tokenFor(input.workspaceId, input.contactId)
+          : undefined;
+      outcome = await this.connectors.send({
+        accountId: account.row.id,
+        kind: account.row.kind,
+        config: account.config,
+        to: row.recipient ?? '',
+        content: input.content,
+        purpose: input.purpose,
+        idempotencyKey: input.idempotencyKey,
+        ...(unsubscribeToken !== undefined && { unsubscribeToken }),
+      });
+    } catch (error) {
+      this.logger.error(`send ${row.id} failed unexpectedly: ${(error as Error).message}`);
+      await this.ledger.recordFailed(row.id, {
+        recipient: row.recipient,
+        class: 'retryable',
+        code: 'loa_internal',
+        message: 'The send failed unexpectedly; it will be retried',
+      });
+      throw error;
+    }
+    if ('unavailable' in outcome) {
+      await this.ledger.recordFailed(row.id, {
+        recipient: row.recipient,
+        class: 'permanent',
+        code: outcome.unavailable,
+        message: 'This channel cannot send from this account yet',
+      });
+      return {
+        status: 'failed',
+        errorCode: outcome.unavailable,
+        errorMessage: 'This channel cannot send from this account yet',
+        messageId: row.id,
+      };
+    }
+    if (isSent(outcome)) {
+      const sent = await this.ledger.recordSent(row.id, outcome, row.recipient);
+      if (row.channel === 'zns' && outcome.quotaRemaining === 0)
+        await this.holdZnsQuota(account.row.id, Date.parse(nextVietnamMidnight(Date.now())));
+      return outcomeOf(sent);
+    }
+    // The provider's answer could not be read: the message may have gone. Settled as a crash would be.
+    if (outcome.class === 'outcome_unknown' && input.purpose === 'marketing') {
+      const settled = await this.ledger.markUnknown(this.db.manager, row.id, {
+        code: outcome.code,
+        message: `${outcome.message}; marketing messages are not sent again`,
+      });
+      if (settled) return outcomeOf(settled);
+    }
+    const transient = transientError(outcome, Date.now());
+    await this.ledger.recordFailed(row.id, {
+      recipient: row.recipient,
+      class: outcome.class,
+      code: outcome.code,
+      message: outcome.message,
+      correlationId: outcome.correlationId,
+      ...(transient?.retryAtMs !== undefined && { retryAt: new Date(transient.retryAtMs) }),
+    });
+    if (outcome.class === 'quota_exhausted' && row.channel === 'zns' && transient?.retryAtMs)
+      await this.holdZnsQuota(account.row.id, transient.retryAtMs);
+    if (transient) throw transient;
+    return { status: 'failed', errorCode: outcome.code, errorMessage: outcome.message, messageId: row.id };
+  }
+
+  /** The guards, then the row: one contact's admissions are serialised so that its caps count every send. */
+  private async admit(
+    input: SendMessageInput,
+    account: SendingAccount,
+    existing: VersionedRow | undefined,
+    recovery?: 'resent',
+  ): Promise<LedgerRow | undefined> {
+    const query = {
+      workspaceId: input.workspaceId,
+      channel: CHANNEL_OF_CONTENT[input.content.channel],
+      ...(input.contactId !== undefined && { contactId: input.contactId }),
+      ...(input.to !== undefined && { to: input.to }),
+      ...(typeof account.config.oaId === 'string' && { oaId: account.config.oaId }),
+    };
+    const admit = async (manager: EntityManager, facts: RecipientFacts) => {
+      const recipient = input.to ?? facts.contact?.address ?? null;
+      const admission = await this.decide(manager, input, account, facts, recipient, existing?.id);
+      return { recipient, admission };
+    };
+    // Marketing is capped: its count and its row are written under one lock, in one transaction.
+    if (input.purpose === 'marketing' || existing)
+      return this.db.transaction(async (manager) => {
+        const { recipient, admission } = await admit(manager, await recipientFacts(manager, query));
+        return existing
+          ? this.ledger.readmit(manager, existing, input, recipient, admission, recovery)
+          : this.ledger.insert(manager, input, recipient, admission);
+      });
+    // Other messages are not counted: the row is written while the recipient is read, and concurrent sends share
+    // both statements. A guard that then stops the message settles the row (nothing was sent).
+    const refusal = accountRefusal(input, account);
+    if (refusal) return this.ledger.insertBatched(input, input.to ?? null, refusal);
+    const [row, facts] = await Promise.all([
+      this.ledger.insertBatched(input, input.to ?? null, { status: 'sending' }),
+      this.facts.read(query),
+    ]);
+    if (!row) return undefined;
+    const { recipient, admission } = await admit(this.db.manager, facts);
+    if (admission.status !== 'sending') return this.ledger.settle(row.id, recipient, admission);
+    return { ...row, recipient };
+  }
+
+  private async decide(
+    manager: EntityManager,
+    input: SendMessageInput,
+    account: SendingAccount,
+    facts: RecipientFacts,
+    recipient: string | null,
+    existingId: string | undefined,
+  ): Promise<Admission> {
+    const channel = CHANNEL_OF_CONTENT[input.content.channel];
+    const { row } = account;
+    const refusal = accountRefusal(input, account);
+    if (refusal) return refusal;
+    const block = contactBlock({
+      contact: facts.contact,
+      channel,
+      purpose: input.purpose,
+      to: recipient ?? undefined,
+    });
+    if (block) return { status: 'blocked', reason: block };
+    if (channel === 'zalo_oa' && facts.contact && input.purpose === 'marketing') {
+      const last = facts.contact.zaloLastInteractionAt;
+      if (!last || Date.now() - last.getTime() > OA_WINDOW_MS)
+        return { status: 'blocked', reason: 'outside_oa_window' };
+    }
+    if (input.purpose !== 'marketing') return { status: 'sending' };
+    const nowMs = this.clock();
+    const time = timeDeferral({ nowMs, channel, purpose: input.purpose, settings: input.settings });
+    if (time) return { status: 'deferred', reason: time.reason, retryAt: new Date(time.retryAtMs) };
+    const cap = await this.capReached(manager, input, recipient ?? '', existingId);
+    if (cap) return { status: 'deferred', reason: 'frequency_cap', retryAt: cap };
+    if (channel === 'zns') {
+      if (this.redis.status === 'wait') await this.redis.connect().catch(() => undefined);
+      const until = Number(await this.redis.get(`zns-quota:${row.id}`));
+      if (until > Date.now()) return { status: 'deferred', reason: 'zns_quota', retryAt: new Date(until) };
+    }
+    return { status: 'sending' };
+  }
+
+  /** When a cap on this contact (or, without one, this address) lets the next marketing message go; else undefined. */
+  private async capReached(
+    manager: EntityManager,
+    input: SendMessageInput,
+    recipient: string,
+    existingId: string | undefined,
+  ): Promise<Date | undefined> {
+    const channel = CHANNEL_OF_CONTENT[input.content.channel];
+    const caps = capsFor(channel, input.settings);
+    if (caps.length === 0) return undefined;
+    const who = input.contactId ? 'contact_id = $2' : 'recipient = $2';
+    const subject = input.contactId ?? recipient;
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+      `messages-cap:${input.workspaceId}:${subject}`,
+    ]);
+    let until: Date | undefined;
+    for (const cap of caps) {
+      const [row] = (await manager.query(
+        `SELECT created_at FROM messages
+          WHERE workspace_id = $1 AND ${who} AND channel = $3 AND purpose = 'marketing' AND status IN ${COUNTED}
+            AND created_at > now() - make_interval(secs => $4) AND id IS DISTINCT FROM $6
+          ORDER BY created_at DESC OFFSET $5 LIMIT 1`,
+        [input.workspaceId, subject, channel, cap.perMs / 1000, cap.max - 1, existingId ?? null],
+      )) as Array<{ created_at: Date }>;
+      if (!row) continue;
+      const opens = new Date(row.created_at.getTime() + cap.perMs);
+      if (!until || opens > until) until = opens;
+    }
+    return until;
+  }
+
+  private async holdZnsQuota(accountId: string, untilMs: number): Promise<void> {
+    const ttl = untilMs - Date.now();
+    if (ttl > 0) await this.redis.set(`zns-quota:${accountId}`, String(untilMs), 'PX', ttl);
+  }
+}
+
+function failed(errorCode: string, errorMessage: string): Admission {
+  return { status: 'failed', errorCode, errorMessage };
+}
+
+/** An account that cannot send this message: nothing is sent, and the row says why. */
+function accountRefusal(input: SendMessageInput, account: SendingAccount): Admission | undefined {
+  const channel = CHANNEL_OF_CONTENT[input.content.channel];
+  const { row } = account;
+  if (!CHANNEL_KIND_SPECS[row.kind].channels.includes(channel))
+    return failed('loa_channel_not_supported', `A ${row.kind} account does not send ${channel} messages`);
+  if (row.disabled) return failed('loa_account_disabled', 'The channel account is disabled');
+  if (row.status !== 'connected')
+    return failed('loa_account_not_connected', 'The channel account is not connected');
+  return undefined;
+}
+
+/** The outcome a row records; a row still to be attempted again answers its deferral. */
+function outcomeOf(row: LedgerRow): SendResult {
+  return recordedResult(row) ?? deferredResult(row);
+}
+
+function deferredResult(row: LedgerRow): SendResult {
+  return {
+    status: 'deferred',
+    reason: row.reason as never,
+    retryAtMs: row.retry_at?.getTime() ?? Date.now(),
+    messageId: row.id,
+  };
+}
+
+export { SendError };

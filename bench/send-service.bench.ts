@@ -1,0 +1,277 @@
+// Sends per second through Loa's send service (ledger row in PostgreSQL before and after the provider call, guards,
+// the Redis send-rate bucket) versus the bare connector, both against the provider sandbox in its own process at 64
+// concurrent sends, in alternating rounds of one run: ZNS (as issue 9 asks) and eSMS SMS. Target: service rate /
+// connector rate >= 0.5.
+import 'reflect-metadata';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import {
+  createEsmsConnector,
+  createHttpClient,
+  EsmsAccountSchema,
+  InMemoryTokenStore,
+  isSent,
+  ZaloOAuthClient,
+  zaloOaAccountSchema,
+  ZaloTokenManager,
+  ZnsConnector,
+} from '@loa/connectors';
+import type { EsmsAccountSeed, SandboxUrls, ZnsTemplateSeed } from '@loa/provider-sandbox';
+import { Redis } from 'ioredis';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../apps/api/src/audit/audit.service';
+import type { UserPrincipal } from '../apps/api/src/auth/principal';
+import { ChannelAccountsService } from '../apps/api/src/channels/channel-accounts.service';
+import { dataSourceOptions } from '../apps/api/src/database/data-source-options';
+import { SendService } from '../apps/api/src/messages/send.service';
+import { UnsubscribeTokens } from '../apps/api/src/messages/unsubscribe/unsubscribe-tokens';
+import { SecretBox } from '../apps/api/src/secrets/secret-box';
+import { percentile, round } from './support/measure';
+
+const ADMIN_URL = process.env.LOA_TEST_DATABASE_ADMIN_URL ?? 'postgres://loa:loa@127.0.0.1:5432/postgres';
+const REDIS_URL = process.env.LOA_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const CONCURRENCY = 64;
+const SECONDS = Number(process.env.LOA_BENCH_SECONDS ?? 8);
+const ROUNDS = Number(process.env.LOA_BENCH_ROUNDS ?? 3);
+const TARGET_RATIO = 0.5;
+
+interface SandboxInfo {
+  urls: SandboxUrls;
+  appId: string;
+  appSecret: string;
+  webhookSecret: string;
+  oaId: string;
+  accessToken: string;
+  refreshToken: string;
+  template: ZnsTemplateSeed;
+  esms: EsmsAccountSeed;
+}
+
+const templateData = {
+  customer_name: 'Nguyễn Thị Lan',
+  order_code: 'DH1024',
+  amount: '450000',
+  order_date: '22/11/2026',
+};
+
+/** A token manager holding the sandbox OA's token (the API's ZaloAccess keeps it in PostgreSQL instead). */
+async function tokenManager(info: SandboxInfo, http: ReturnType<typeof createHttpClient>) {
+  const store = new InMemoryTokenStore();
+  const now = Date.now();
+  await store.save(
+    info.oaId,
+    {
+      accessToken: info.accessToken,
+      refreshToken: info.refreshToken,
+      issuedAt: now,
+      accessTokenExpiresAt: now + 90_000_000,
+    },
+    { expectedRefreshToken: null },
+  );
+  return new ZaloTokenManager({ store, oauth: new ZaloOAuthClient({ http }) });
+}
+
+async function startSandboxProcess(): Promise<{ child: ChildProcess; info: SandboxInfo }> {
+  const child = spawn('node', ['--import', 'tsx', join(__dirname, 'support', 'sandbox-process.ts')], {
+    cwd: join(__dirname, '..'),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  for await (const line of createInterface({ input: child.stdout! })) {
+    return { child, info: JSON.parse(line) as SandboxInfo };
+  }
+  throw new Error('the sandbox process exited before printing its URLs');
+}
+
+/** Runs `send` from 64 workers for SECONDS; answers successful sends per second (any failure aborts the run). */
+async function rate(send: (index: number) => Promise<boolean>): Promise<number> {
+  let sequence = 0;
+  let sent = 0;
+  let failed = 0;
+  const started = performance.now();
+  const deadline = started + SECONDS * 1000;
+  const worker = async () => {
+    while (performance.now() < deadline) {
+      if (await send(sequence++)) sent += 1;
+      else failed += 1;
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  if (failed > 0) throw new Error(`${failed} sends failed`);
+  return sent / ((performance.now() - started) / 1000);
+}
+
+// 091…: mobile numbers the sandbox knows on Zalo (its seed's non-Zalo numbers are 0900…).
+const phoneOf = (_round: number, index: number) => `091${String(index % 10_000_000).padStart(7, '0')}`;
+
+async function main(): Promise<void> {
+  const { child, info } = await startSandboxProcess();
+  const database = `loa_bench_${Date.now().toString(36)}`;
+  const admin = new Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${database}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${database}`;
+  const db = new DataSource(dataSourceOptions({ kind: 'postgres', url: url.toString() }));
+  const redis = new Redis(REDIS_URL, { keyPrefix: `loa-bench-${database}:` });
+  const http = createHttpClient({ connections: CONCURRENCY });
+  let service: SendService | undefined;
+  try {
+    await db.initialize();
+    const [{ id: workspaceId }] = (await db.query(
+      `INSERT INTO workspaces (slug, name) VALUES ($1, $1) RETURNING id`,
+      [`bench-${randomUUID().slice(0, 8)}`],
+    )) as Array<{ id: string }>;
+    const [{ id: userId }] = (await db.query(
+      `INSERT INTO users (email, password_hash) VALUES ($1, 'x') RETURNING id`,
+      [`bench-${randomUUID()}@example.vn`],
+    )) as Array<{ id: string }>;
+    const box = new SecretBox(Buffer.alloc(32, 7));
+    const accounts = new ChannelAccountsService(db, box, new AuditService(db));
+    const actor: UserPrincipal = {
+      kind: 'user',
+      workspaceId,
+      userId,
+      role: 'admin',
+      sessionId: randomUUID(),
+      csrfToken: 'bench',
+    };
+    const esmsConfig = {
+      apiKey: info.esms.apiKey,
+      secretKey: info.esms.secretKey,
+      brandname: info.esms.brandnames[0],
+      smsType: 'care',
+      baseUrl: info.urls.esms,
+    };
+    const zaloConfig = {
+      appId: info.appId,
+      appSecret: info.appSecret,
+      oaId: info.oaId,
+      webhookSecret: info.webhookSecret,
+      baseUrls: { oauth: info.urls.zaloOauth, zns: info.urls.zns, oa: info.urls.zaloOa },
+    };
+    const esms = await accounts.create(actor, { kind: 'esms', name: 'eSMS bench', config: esmsConfig });
+    const zalo = await accounts.create(actor, { kind: 'zalo_oa', name: 'OA bench', config: zaloConfig });
+    // Connected as the OAuth flow would leave it; limits high enough not to slow the run (the bucket is still taken).
+    await db.query(`UPDATE channel_accounts SET status = 'connected' WHERE id = $1`, [zalo.id]);
+    await db.query(`UPDATE channel_accounts SET send_rate_per_second = 10000 WHERE workspace_id = $1`, [
+      workspaceId,
+    ]);
+    const tokens = await tokenManager(info, http);
+    service = new SendService(db, accounts, redis, new UnsubscribeTokens(db), { tokensFor: () => tokens });
+    const esmsConnector = createEsmsConnector({ http });
+    const znsConnector = new ZnsConnector({ http, tokens });
+    const esmsAccount = EsmsAccountSchema.parse(esmsConfig);
+    const zaloAccount = zaloOaAccountSchema.parse(zaloConfig);
+    const text = 'Đơn hàng DH1024 của bạn đã được giao. Cảm ơn bạn đã mua sắm tại Shop Hoa!';
+
+    const channels = {
+      zns: {
+        bare: (round: number) =>
+          rate(async (index) => {
+            const outcome = await znsConnector.send({
+              account: zaloAccount,
+              idempotencyKey: `bare:zns:${round}:${index}`,
+              message: { phone: phoneOf(round, index), templateId: info.template.templateId, templateData },
+            });
+            return isSent(outcome);
+          }),
+        service: (round: number) =>
+          rate(async (index) => {
+            const result = await service!.send({
+              workspaceId,
+              accountId: zalo.id,
+              idempotencyKey: `service:zns:${round}:${index}`,
+              purpose: 'transactional',
+              to: phoneOf(round, index),
+              content: { channel: 'zns', templateId: info.template.templateId, templateData },
+            });
+            return result.status === 'sent';
+          }),
+      },
+      sms: {
+        bare: (round: number) =>
+          rate(async (index) => {
+            const outcome = await esmsConnector.send({
+              account: esmsAccount,
+              idempotencyKey: `bare:sms:${round}:${index}`,
+              message: { to: phoneOf(round, index), text, purpose: 'care' },
+            });
+            return isSent(outcome);
+          }),
+        service: (round: number) =>
+          rate(async (index) => {
+            const result = await service!.send({
+              workspaceId,
+              accountId: esms.id,
+              idempotencyKey: `service:sms:${round}:${index}`,
+              purpose: 'transactional',
+              to: phoneOf(round, index),
+              content: { channel: 'sms', text },
+            });
+            return result.status === 'sent';
+          }),
+      },
+    };
+
+    for (const [channel, paths] of Object.entries(channels)) {
+      await paths.bare(-1);
+      await paths.service(-1);
+      const bareRates: number[] = [];
+      const serviceRates: number[] = [];
+      for (let round = 0; round < ROUNDS; round += 1) {
+        bareRates.push(await paths.bare(round));
+        serviceRates.push(await paths.service(round));
+        console.log(
+          `${channel} round ${round + 1}: connector ${round1(bareRates[round])} sends/s, send service ${round1(serviceRates[round])} sends/s`,
+        );
+      }
+      const ratio = median(serviceRates) / median(bareRates);
+      console.log(
+        JSON.stringify({
+          benchmark: 'send-service',
+          channel: channel === 'zns' ? 'zns' : 'sms (eSMS care)',
+          concurrency: CONCURRENCY,
+          secondsPerRound: SECONDS,
+          rounds: ROUNDS,
+          connectorPerSecond: round1(median(bareRates)),
+          sendServicePerSecond: round1(median(serviceRates)),
+          ratio: round(ratio, 2),
+          target: `>= ${TARGET_RATIO}`,
+          pass: ratio >= TARGET_RATIO,
+        }),
+      );
+    }
+    const [{ rows }] = (await db.query(
+      `SELECT count(*)::int AS rows FROM messages WHERE status = 'sent'`,
+    )) as Array<{ rows: number }>;
+    console.log(`ledger rows sent: ${rows}`);
+  } finally {
+    await service?.onApplicationShutdown();
+    await http.close();
+    redis.disconnect();
+    if (db.isInitialized) await db.destroy();
+    await admin.query(`DROP DATABASE IF EXISTS ${database}`);
+    await admin.end();
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  }
+}
+
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
+const round1 = (value: number) => round(value, 1);
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
