@@ -69,12 +69,15 @@ describe("a Zalo OA account whose app or OA changes loses the old OA's grant", (
       const before = zaloRequests();
 
       const tested = await ws.as.admin.post(`/channel-accounts/${id}/test`).expect(200);
-      expect(tested.body.lastTest).toMatchObject({ ok: false, detail: expect.stringMatching(/not connected/) });
+      expect(tested.body.lastTest).toMatchObject({
+        ok: false,
+        detail: expect.stringMatching(/not connected/),
+      });
       const synced = await ws.as.admin.post(`/channel-accounts/${id}/zns-templates/sync`).expect(200);
       expect(synced.body).toMatchObject({ ok: false, detail: expect.stringMatching(/not connected/) });
-      expect(await app.get(ZaloAccess).withAccessToken(ws.workspaceId, id, async () => 'called')).toMatchObject(
-        { ok: false, kind: 'not_connected' },
-      );
+      expect(
+        await app.get(ZaloAccess).withAccessToken(ws.workspaceId, id, async () => 'called'),
+      ).toMatchObject({ ok: false, kind: 'not_connected' });
       expect(zaloRequests()).toBe(before);
       expect((await ws.as.analyst.get(`/templates/zns?accountId=${id}`).expect(200)).body.items).toEqual([]);
     },

@@ -252,9 +252,10 @@ describe('the PostgreSQL token store shared by processes', () => {
     ] as const) {
       sandbox.addFault({ channel: 'zalo_oauth', code });
       expect(
-        await new AccountTokenManager(db, id, { box: app.get(SecretBox), oauth: access.oauth }).getAccessToken(
-          (await access.forAccount(ws.workspaceId, id)).account,
-        ),
+        await new AccountTokenManager(db, id, {
+          box: app.get(SecretBox),
+          oauth: access.oauth,
+        }).getAccessToken((await access.forAccount(ws.workspaceId, id)).account),
       ).toMatchObject({ ok: false, kind });
       sandbox.clearFaults();
       expect((await ws.as.admin.get(`/channel-accounts/${id}`).expect(200)).body).toMatchObject({

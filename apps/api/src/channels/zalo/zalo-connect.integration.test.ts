@@ -137,7 +137,7 @@ describe('connecting a Zalo OA through the OAuth v4 redirect (PKCE, single-use s
     return `${url.pathname}${url.search}`;
   };
 
-  it('without oa_id in the callback, the OA profile read with the new token must be the account\'s OA', async () => {
+  it("without oa_id in the callback, the OA profile read with the new token must be the account's OA", async () => {
     const granted = sandbox.seed.zalo[0]!.oas[0]!.oaId;
     const created = await ws.as.admin
       .post('/channel-accounts')

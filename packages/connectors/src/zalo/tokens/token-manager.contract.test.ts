@@ -375,9 +375,11 @@ describe.each([{ reuseCode: -14014 }, { reuseCode: -14005 }])(
     it('a refresh refused for the app settings (-14004, -14002) is not a dead grant: refresh_refused', async () => {
       const expired = seededPair({ accessTokenExpiresAt: NOW - 1 });
       const tokens = manager(await storeWith(expired), { reloadAttempts: 1 });
-      expect(
-        await tokens.getAccessToken({ ...fx.account, appSecret: 'not-the-app-secret' }),
-      ).toMatchObject({ ok: false, kind: 'refresh_refused', code: '-14004' });
+      expect(await tokens.getAccessToken({ ...fx.account, appSecret: 'not-the-app-secret' })).toMatchObject({
+        ok: false,
+        kind: 'refresh_refused',
+        code: '-14004',
+      });
       fx.sandbox.addFault({ channel: 'zalo_oauth', code: -14002 });
       expect(await tokens.getAccessToken(fx.account)).toMatchObject({
         ok: false,
