@@ -120,6 +120,9 @@ export class ChannelAccountsService {
         if (identity.some((field) => row.settings[field] !== sealed.settings[field])) {
           set('status', 'not_connected');
           set('status_detail', 'The account changed; connect it again');
+          set('zns_templates_synced_at', null);
+          set('zns_templates_sync_error', null);
+          await forgetGrant(manager, row.id);
         }
       }
       await manager
@@ -227,6 +230,13 @@ export class ChannelAccountsService {
     if (!row) throw problems.notFound('Channel account');
     return row;
   }
+}
+
+/** Drops what the account's old provider identity granted: its tokens, its synced templates, its pending consents. */
+async function forgetGrant(manager: EntityManager, accountId: string): Promise<void> {
+  await manager.query(`DELETE FROM zalo_oa_tokens WHERE account_id = $1`, [accountId]);
+  await manager.query(`DELETE FROM zns_templates WHERE account_id = $1`, [accountId]);
+  await manager.query(`DELETE FROM zalo_oauth_states WHERE account_id = $1`, [accountId]);
 }
 
 /** The configuration as the kind's connector schema reads it (defaults filled); 422 naming each bad field. */

@@ -198,13 +198,19 @@ export class MessageLedger {
    * A `sending` row of a marketing message whose outcome a crash lost: not sent again, counted. Undefined when the
    * row is no longer `sending` (another process resolved it).
    */
-  async markUnknown(manager: EntityManager, id: string): Promise<LedgerRow | undefined> {
+  async markUnknown(
+    manager: EntityManager,
+    id: string,
+    cause: { code?: string; message: string } = {
+      message: 'The send was interrupted and its outcome is unknown; marketing messages are not sent again',
+    },
+  ): Promise<LedgerRow | undefined> {
     const [[row]] = (await manager.query(
       `UPDATE messages SET status = 'unknown', recovery = 'not_resent', request = NULL,
-              error_message = 'The send was interrupted and its outcome is unknown; marketing messages are not sent again',
-              updated_at = clock_timestamp()
+              error_class = CASE WHEN $2::text IS NULL THEN error_class ELSE 'outcome_unknown' END,
+              error_code = coalesce($2, error_code), error_message = $3, updated_at = clock_timestamp()
         WHERE id = $1 AND status = 'sending' RETURNING ${LEDGER_ROW_COLUMNS}`,
-      [id],
+      [id, cause.code ?? null, cause.message],
     )) as [LedgerRow[], number];
     return row;
   }

@@ -568,6 +568,34 @@ describe('the send service writes the ledger, guards every send and sends once',
     }
   });
 
+  it('settles an unreadable provider answer as a crash would: marketing not resent, transactional resent', async () => {
+    sandbox.setNow(vietnamMorning);
+    sandbox.addFault({ channel: 'zns', errorRate: 1, code: 'unreadable' });
+    const marketing = zns({ to: newPhone(), purpose: 'marketing' });
+    expect(await sends.send(marketing)).toMatchObject({ status: 'failed', errorCode: 'loa_outcome_unknown' });
+    expect(await row(ws.workspaceId, marketing.idempotencyKey)).toMatchObject({
+      status: 'unknown',
+      recovery: 'not_resent',
+      error_class: 'outcome_unknown',
+      error_code: 'loa_unreadable_answer',
+    });
+
+    const transactional = zns({ to: newPhone() });
+    await expect(sends.send(transactional)).rejects.toMatchObject({ name: SEND_ERROR_TYPES.retryable });
+    expect(await row(ws.workspaceId, transactional.idempotencyKey)).toMatchObject({
+      status: 'failed',
+      error_class: 'outcome_unknown',
+    });
+    sandbox.clearFaults();
+    expect(await sends.send(marketing)).toMatchObject({ status: 'failed', errorCode: 'loa_outcome_unknown' });
+    expect(sandbox.inbox({ channel: 'zns', recipient: marketing.to! })).toHaveLength(0);
+    expect(await sends.send(transactional)).toMatchObject({ status: 'sent' });
+    expect(await row(ws.workspaceId, transactional.idempotencyKey)).toMatchObject({
+      status: 'sent',
+      recovery: 'resent',
+    });
+  });
+
   it('holds marketing ZNS once the OA quota is used up, until it resets', async () => {
     sandbox.setNow(vietnamMorning);
     const phone = newPhone();

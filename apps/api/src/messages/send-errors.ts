@@ -45,13 +45,22 @@ export function transientError(failure: SendFailure, nowMs: number): SendError |
         failure.code,
         Date.parse(failure.opensAt),
       );
+    case 'outcome_unknown':
+      // Only OTP and transactional messages get here (marketing is settled as unknown): sent again, as after a crash.
+      return new SendError(SEND_ERROR_TYPES.retryable, failure.message, failure.code);
     case 'permanent':
       return undefined;
   }
 }
 
 /** A row whose last attempt failed with one of these may be attempted again under the same key. */
-export const TRANSIENT_CLASSES = ['retryable', 'token_expired', 'quota_exhausted', 'outside_window'] as const;
+export const TRANSIENT_CLASSES = [
+  'retryable',
+  'token_expired',
+  'quota_exhausted',
+  'outside_window',
+  'outcome_unknown',
+] as const;
 
 /** A message is already in flight under this key (another process is sending it): try again shortly. */
 export function inFlightError(): SendError {

@@ -93,6 +93,8 @@ export class SendService implements OnApplicationShutdown {
           !TRANSIENT_CLASSES.includes(existing.error_class as never)
         ) {
           return outcomeOf(existing);
+        } else if (existing.status === 'failed' && existing.error_class === 'outcome_unknown') {
+          recovery = 'resent';
         }
       }
       // A new message that no cap counts takes its turn under the send-rate limit while its row is written; a token
@@ -166,6 +168,14 @@ export class SendService implements OnApplicationShutdown {
       if (row.channel === 'zns' && outcome.quotaRemaining === 0)
         await this.holdZnsQuota(account.row.id, Date.parse(nextVietnamMidnight(Date.now())));
       return outcomeOf(sent);
+    }
+    // The provider's answer could not be read: the message may have gone. Settled as a crash would be.
+    if (outcome.class === 'outcome_unknown' && input.purpose === 'marketing') {
+      const settled = await this.ledger.markUnknown(this.db.manager, row.id, {
+        code: outcome.code,
+        message: `${outcome.message}; marketing messages are not sent again`,
+      });
+      if (settled) return outcomeOf(settled);
     }
     const transient = transientError(outcome, Date.now());
     await this.ledger.recordFailed(row.id, {

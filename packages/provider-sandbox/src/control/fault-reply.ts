@@ -43,6 +43,8 @@ export function sendFault(reply: FastifyReply, surface: HttpSurface, decision: F
   switch (decision.kind) {
     case 'outage':
       return reply.code(503).send({ error: 'Service Unavailable', message: 'Injected outage' });
+    case 'unreadable':
+      return reply.code(200).type('text/html').send('<html><body>Gateway page</body></html>');
     case 'http_status':
       return reply.code(decision.status).send({ error: 'Injected fault', status: decision.status });
     case 'provider_code': {

@@ -36,6 +36,18 @@ describe('control API: fault injection, clock, request counts', () => {
     expect(esms.body).toMatchObject({ CodeResult: '99' });
   });
 
+  it('answers "unreadable" with a 200 that is not the provider\'s answer', async () => {
+    await addFault({ channel: 'zns', code: 'unreadable' });
+    const answer = await fetch(`${sandbox.urls.zns}/message/template`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', access_token: sandbox.seed.zalo[0].oas[0].accessToken },
+      body: JSON.stringify({ phone: '0987000111', template_id: '300002', template_data: { otp: '1' } }),
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toContain('text/html');
+    expect(await answer.text()).toContain('<html>');
+  });
+
   it("applies one fault hook per surface, matching each provider's recipient field on every route", async () => {
     const token = { access_token: sandbox.seed.zalo[0].oas[0].accessToken };
     const hash = createHash('sha256').update('84987000120').digest('hex');

@@ -3,10 +3,14 @@ import type { FaultRule } from '../sandbox.types';
 export type FaultSurface = NonNullable<FaultRule['channel']>;
 
 /** What a matching fault makes the sandbox do instead of the normal answer. */
+/** The `code` of a fault answered by a 200 whose body is not the provider's envelope (a proxy's page, say). */
+export const UNREADABLE = 'unreadable';
+
 export type FaultDecision =
   | { kind: 'outage' }
   | { kind: 'http_status'; status: number }
-  | { kind: 'provider_code'; code: number | string };
+  | { kind: 'provider_code'; code: number | string }
+  | { kind: 'unreadable' };
 
 interface StoredRule {
   rule: FaultRule;
@@ -71,6 +75,7 @@ export class FaultBook {
       stored.matched += 1;
       if (Math.floor(stored.matched * rate) <= Math.floor((stored.matched - 1) * rate)) continue;
       if (rule.code === undefined) return { kind: 'http_status', status: 500 };
+      if (rule.code === UNREADABLE) return { kind: 'unreadable' };
       return isHttpStatus(rule.code)
         ? { kind: 'http_status', status: rule.code }
         : { kind: 'provider_code', code: rule.code };

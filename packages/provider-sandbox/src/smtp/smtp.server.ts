@@ -21,6 +21,9 @@ function faultError(decision: FaultDecision): SmtpError {
       const code = Number(decision.code);
       return smtpError(`Injected fault ${decision.code}`, code >= 400 && code <= 599 ? code : 550);
     }
+    case 'unreadable':
+      // SMTP has no unreadable success: the nearest is a local error after the message was handed over.
+      return smtpError('Requested action aborted: local error in processing', 451);
   }
 }
 

@@ -1,7 +1,11 @@
 import type { TokenSaveResult, TokenStore, ZaloTokenPair } from '@loa/connectors';
-import type { DataSource } from 'typeorm';
 import type { SecretBox } from '../../secrets/secret-box';
 import { sha256Hex, zaloTokensContext } from './zalo-token-row';
+
+/** What the store queries through: the pool (a DataSource) or one connection (a QueryRunner). */
+export interface Queryable {
+  query(sql: string, parameters?: unknown[]): Promise<unknown>;
+}
 
 interface TokenRow {
   tokens_ciphertext: string;
@@ -14,23 +18,27 @@ interface TokenRow {
  * One channel account's Zalo token pair in PostgreSQL, shared by every process that sends for it. The pair is
  * sealed with the SecretBox; `save` is compare-and-set on the SHA-256 of the stored refresh token, so the check needs
  * no decryption and one UPDATE decides which of two racing refreshes wins. An account marked needs_reconnect has no
- * usable pair: `load` answers none, so no process keeps refreshing with a refresh token Zalo already refused.
+ * usable pair: `load` hands a pair out only while the account is connected, so no process keeps refreshing with a
+ * refresh token Zalo already refused, nor uses the pair of an OA the account no longer names.
  */
 export class PostgresTokenStore implements TokenStore {
   constructor(
-    private readonly db: DataSource,
+    private readonly db: Queryable,
     private readonly box: SecretBox,
     private readonly accountId: string,
-    /** The connect flow replaces the pair of an account that needs reconnecting, so it must see that pair. */
-    private readonly options: { evenWhenDisconnected?: boolean } = {},
+    /**
+     * The connect callback stores the pair of an account that is not connected yet (or replaces the one of an account
+     * that needs reconnecting) before it marks the account connected, so it must see the stored pair whatever the status.
+     */
+    private readonly options: { evenWhenNotConnected?: boolean } = {},
   ) {}
 
   async load(): Promise<ZaloTokenPair | undefined> {
     const [row] = (await this.db.query(
       `SELECT t.tokens_ciphertext, t.tokens_key_id, t.issued_at, t.access_token_expires_at
          FROM zalo_oa_tokens t JOIN channel_accounts a ON a.id = t.account_id
-        WHERE t.account_id = $1 AND ($2 OR a.status <> 'needs_reconnect')`,
-      [this.accountId, this.options.evenWhenDisconnected === true],
+        WHERE t.account_id = $1 AND ($2 OR a.status = 'connected')`,
+      [this.accountId, this.options.evenWhenNotConnected === true],
     )) as TokenRow[];
     if (!row) return undefined;
     const opened = JSON.parse(

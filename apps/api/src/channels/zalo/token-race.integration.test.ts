@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { INestApplication } from '@nestjs/common';
 import type { RunningSandbox } from '@loa/provider-sandbox';
-import { workspaceRoot } from '@loa/testing';
+import { waitFor, workspaceRoot } from '@loa/testing';
 import { DataSource } from 'typeorm';
 import { LOA_CONFIG, type LoaConfig } from '../../config/loa-config';
 import { createApp } from '../../create-app';
@@ -186,6 +186,83 @@ describe('the PostgreSQL token store shared by processes', () => {
       status: 'connected',
       statusDetail: null,
     });
+    expect(await access.withAccessToken(ws.workspaceId, id, async () => 'called')).toEqual({
+      ok: true,
+      value: 'called',
+    });
+  });
+
+  /** Stores a refresh token Zalo never issued, with an expired access token: the next refresh is refused -14014. */
+  async function storeDeadPair(id: string): Promise<void> {
+    const store = new PostgresTokenStore(db, app.get(SecretBox), id);
+    const current = (await store.load())!;
+    await store.save(
+      oaId(),
+      { ...current, refreshToken: 'sandbox-rt-never-issued', accessTokenExpiresAt: Date.now() - 60_000 },
+      { expectedRefreshToken: current.refreshToken },
+    );
+  }
+
+  it('a refresh refused while an admin reconnected the OA does not mark the reconnected account needs_reconnect', async () => {
+    const id = await connectedOa();
+    await storeDeadPair(id);
+    const access = app.get(ZaloAccess);
+    const { account: zaloAccount } = await access.forAccount(ws.workspaceId, id);
+    // Without reloads after the refusal, the refusal lands whatever the store holds by then.
+    const manager = new AccountTokenManager(db, id, {
+      box: app.get(SecretBox),
+      oauth: access.oauth,
+      reloadAttempts: 0,
+    });
+    const refreshesBefore = sandbox.requestCount(REFRESH_PATH);
+    sandbox.addFault({ channel: 'zalo_oauth', latencyMs: 2_000 });
+    const refreshing = manager.getAccessToken(zaloAccount);
+    await waitFor(
+      'the refresh to reach Zalo',
+      async () => {
+        if (sandbox.requestCount(REFRESH_PATH) === refreshesBefore) throw new Error('not yet');
+      },
+      10_000,
+      10,
+    );
+    sandbox.clearFaults();
+    await ws.as.admin.get(await startAndConsent(ws.as.admin, id)).expect(200);
+
+    expect(await refreshing).toMatchObject({ ok: false, kind: 'reauthorization_required', code: '-14014' });
+    expect((await ws.as.admin.get(`/channel-accounts/${id}`).expect(200)).body).toMatchObject({
+      status: 'connected',
+      statusDetail: null,
+    });
+    expect(await access.withAccessToken(ws.workspaceId, id, async () => 'called')).toEqual({
+      ok: true,
+      value: 'called',
+    });
+  });
+
+  it('a refresh refused for the app settings (-14004) or with an HTTP error leaves the account connected', async () => {
+    const id = await connectedOa();
+    await db.query(
+      `UPDATE zalo_oa_tokens SET access_token_expires_at = now() - interval '1 minute' WHERE account_id = $1`,
+      [id],
+    );
+    const access = app.get(ZaloAccess);
+    for (const [code, kind] of [
+      [-14004, 'refresh_refused'],
+      [403, 'unavailable'],
+    ] as const) {
+      sandbox.addFault({ channel: 'zalo_oauth', code });
+      expect(
+        await new AccountTokenManager(db, id, {
+          box: app.get(SecretBox),
+          oauth: access.oauth,
+        }).getAccessToken((await access.forAccount(ws.workspaceId, id)).account),
+      ).toMatchObject({ ok: false, kind });
+      sandbox.clearFaults();
+      expect((await ws.as.admin.get(`/channel-accounts/${id}`).expect(200)).body).toMatchObject({
+        status: 'connected',
+      });
+    }
+    // The refresh token was never spent: the next refresh succeeds.
     expect(await access.withAccessToken(ws.workspaceId, id, async () => 'called')).toEqual({
       ok: true,
       value: 'called',

@@ -121,6 +121,67 @@ describe('connecting a Zalo OA through the OAuth v4 redirect (PKCE, single-use s
     expect((await accountOf(id)).status).toBe('not_connected');
   });
 
+  it('a callback in another session does not use up the state: the admin who started it still connects', async () => {
+    const id = await newOaAccount();
+    const callback = await startAndConsent(ws.as.admin, id);
+    const otherSession = await signIn(app, ws.users.admin.email, ws.users.admin.password);
+    await otherSession.get(callback).expect(400);
+    await ws.as.admin.get(callback).expect(200);
+    expect((await accountOf(id)).status).toBe('connected');
+  });
+
+  /** The callback as Zalo may send it: without `oa_id`. */
+  const withoutOaId = (callback: string) => {
+    const url = new URL(callback, TEST_PUBLIC_API_URL);
+    url.searchParams.delete('oa_id');
+    return `${url.pathname}${url.search}`;
+  };
+
+  it("without oa_id in the callback, the OA profile read with the new token must be the account's OA", async () => {
+    const granted = sandbox.seed.zalo[0]!.oas[0]!.oaId;
+    const created = await ws.as.admin
+      .post('/channel-accounts')
+      .send({
+        kind: 'zalo_oa',
+        name: 'Another OA of the app',
+        config: { ...sandboxZaloConfig(sandbox), oaId: '2000000000000000099' },
+      })
+      .expect(201);
+    const id = created.body.id as string;
+    const refused = await ws.as.admin.get(withoutOaId(await startAndConsent(ws.as.admin, id))).expect(400);
+    expect(refused.body.detail).toContain(`granted for OA ${granted}`);
+    expect((await accountOf(id)).status).toBe('not_connected');
+    expect(await db.query(`SELECT 1 FROM zalo_oa_tokens WHERE account_id = $1`, [id])).toEqual([]);
+    expect(await db.query(`SELECT 1 FROM zns_templates WHERE account_id = $1`, [id])).toEqual([]);
+
+    const right = await newOaAccount();
+    await ws.as.admin.get(withoutOaId(await startAndConsent(ws.as.admin, right))).expect(200);
+    expect(await accountOf(right)).toMatchObject({ status: 'connected', providerName: 'Cửa hàng Sandbox' });
+  });
+
+  it('a template sync that fails after connecting is recorded; the callback still reports the connection', async () => {
+    // A price beyond what the templates table holds makes storing the synced template throw.
+    const odd = await startZaloTestSandbox({}, (seed) => {
+      seed.zalo[0]!.oas[0]!.templates[0]!.price = '1000000000000000';
+    });
+    try {
+      const created = await ws.as.admin
+        .post('/channel-accounts')
+        .send({ kind: 'zalo_oa', name: 'OA with an odd template', config: sandboxZaloConfig(odd) })
+        .expect(201);
+      const id = created.body.id as string;
+      const finished = await ws.as.admin.get(await startAndConsent(ws.as.admin, id)).expect(200);
+      expect(finished.text).toContain('is connected');
+      const [account] = await db.query(
+        `SELECT status, zns_templates_sync_error FROM channel_accounts WHERE id = $1`,
+        [id],
+      );
+      expect(account).toMatchObject({ status: 'connected', zns_templates_sync_error: expect.any(String) });
+    } finally {
+      await odd.close();
+    }
+  });
+
   it('answers 502 when Zalo refuses the code, the account unchanged; no code means no grant', async () => {
     const id = await newOaAccount();
     const callback = new URL(await startAndConsent(ws.as.admin, id), TEST_PUBLIC_API_URL);

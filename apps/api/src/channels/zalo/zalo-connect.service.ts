@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   buildZaloConsentUrl,
   connectZaloOa,
@@ -23,9 +23,7 @@ export const CONSENT_TTL_MS = 10 * 60_000;
 export const ZALO_CALLBACK_PATH = '/channel-accounts/zalo/callback';
 
 interface PendingConsent {
-  workspace_id: string;
   account_id: string;
-  session_id: string;
   verifier_ciphertext: string;
   verifier_key_id: string;
   expires_at: Date;
@@ -45,6 +43,8 @@ export interface ZaloConnected {
  */
 @Injectable()
 export class ZaloConnectService {
+  private readonly logger = new Logger(ZaloConnectService.name);
+
   constructor(
     private readonly db: DataSource,
     private readonly box: SecretBox,
@@ -98,68 +98,95 @@ export class ZaloConnectService {
         'Zalo did not grant access (no code or state came back); start the connection again',
       );
     const stateSha256 = sha256Hex(callback.state);
-    // Consumed whatever happens next: a state is good for one callback.
+    // Consumed only by the session that started it: someone else holding the state cannot burn it.
     const [consent] = (await this.db.query(
       `WITH taken AS (
-         DELETE FROM zalo_oauth_states WHERE state_sha256 = $1
-         RETURNING workspace_id, account_id, session_id, verifier_ciphertext, verifier_key_id, expires_at)
+         DELETE FROM zalo_oauth_states WHERE state_sha256 = $1 AND session_id = $2 AND workspace_id = $3
+         RETURNING account_id, verifier_ciphertext, verifier_key_id, expires_at)
        SELECT * FROM taken`,
-      [stateSha256],
+      [stateSha256, actor.sessionId, actor.workspaceId],
     )) as PendingConsent[];
-    if (!consent || consent.session_id !== actor.sessionId || consent.workspace_id !== actor.workspaceId)
+    if (!consent)
       throw problems.badRequest(
         'This connection request is unknown, already used or was started in another session; start it again',
       );
     if (consent.expires_at.getTime() <= Date.now())
       throw problems.badRequest('This connection request expired; start it again');
     const handle = await this.access.forAccount(actor.workspaceId, consent.account_id);
-    if (callback.oa_id && callback.oa_id !== handle.account.oaId)
-      throw problems.badRequest(
-        `Access was granted for OA ${callback.oa_id}, but this account is OA ${handle.account.oaId}; ` +
-          'sign in to Zalo as an admin of the right OA and start again',
-      );
+    const wantedOa = handle.account.oaId;
+    if (callback.oa_id && callback.oa_id !== wantedOa) throw wrongOa(callback.oa_id, wantedOa);
     const codeVerifier = this.box.open(
       { keyId: consent.verifier_key_id, ciphertext: consent.verifier_ciphertext },
       zaloVerifierContext(stateSha256),
     );
+    let providerName = wantedOa;
     const connected = await connectZaloOa({
       account: handle.account,
       oauth: this.access.oauth,
-      store: new PostgresTokenStore(this.db, this.box, handle.row.id, { evenWhenDisconnected: true }),
+      store: new PostgresTokenStore(this.db, this.box, handle.row.id, { evenWhenNotConnected: true }),
       code: callback.code,
       codeVerifier,
+      confirm: async (pair) => {
+        const profile = await new ZaloOaClient(this.access.http).profile({
+          account: handle.account,
+          accessToken: pair.accessToken,
+        });
+        if (profile.ok) {
+          if (profile.data.oa_id !== wantedOa) throw wrongOa(profile.data.oa_id, wantedOa);
+          providerName = profile.data.name;
+          return undefined;
+        }
+        // Zalo named the OA in the callback: the connection stands even though its name could not be read.
+        if (callback.oa_id) return undefined;
+        return {
+          ok: false,
+          kind: 'refused',
+          message: `the OA that granted access could not be confirmed (${describeZaloFailure(profile)})`,
+        };
+      },
     });
     if (!connected.ok)
       throw new ProblemException(502, `Zalo did not connect the OA: ${describeZaloFailure(connected)}`);
     await this.db.query(
-      `UPDATE channel_accounts SET status = 'connected', status_detail = NULL, updated_at = now() WHERE id = $1`,
-      [handle.row.id],
+      `UPDATE channel_accounts SET status = 'connected', status_detail = NULL, provider_name = $2, updated_at = now()
+        WHERE id = $1`,
+      [handle.row.id, providerName],
     );
-    const providerName = await this.oaName(handle);
-    await this.db.query(`UPDATE channel_accounts SET provider_name = $2 WHERE id = $1`, [
-      handle.row.id,
-      providerName,
-    ]);
     await this.audit.record({
       workspaceId: actor.workspaceId,
       actor,
       action: 'channel_account.connected',
       targetKind: 'channel_account',
       targetId: handle.row.id,
-      details: { oaId: handle.account.oaId, providerName },
+      details: { oaId: wantedOa, providerName },
     });
-    const templates = await this.templates.syncAll(actor.workspaceId, handle.row.id);
-    return { accountId: handle.row.id, providerName, templates };
+    return { accountId: handle.row.id, providerName, templates: await this.syncTemplates(handle) };
   }
 
-  /** The OA's name from its profile; the OA id when Zalo does not answer (the connection itself succeeded). */
-  private async oaName(handle: ZaloOaHandle): Promise<string> {
-    const token = await handle.tokens.getAccessToken(handle.account);
-    if (!token.ok) return handle.account.oaId;
-    const profile = await new ZaloOaClient(this.access.http).profile({
-      account: handle.account,
-      accessToken: token.accessToken,
-    });
-    return profile.ok ? profile.data.name : handle.account.oaId;
+  /** The first template sync; the OA is connected whatever becomes of it, so a failure is recorded, not thrown. */
+  private async syncTemplates(handle: ZaloOaHandle): Promise<ZnsSyncResult> {
+    try {
+      return await this.templates.syncAll(handle.row.workspace_id, handle.row.id);
+    } catch (error) {
+      this.logger.error('ZNS template sync after connecting failed', {
+        accountId: handle.row.id,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      const detail = 'The templates could not be synced after connecting; sync them again';
+      await this.db
+        .query(`UPDATE channel_accounts SET zns_templates_sync_error = $2 WHERE id = $1`, [
+          handle.row.id,
+          detail,
+        ])
+        .catch(() => undefined);
+      return { ok: false, detail };
+    }
   }
+}
+
+function wrongOa(granted: string, wanted: string): ProblemException {
+  return problems.badRequest(
+    `Access was granted for OA ${granted}, but this account is OA ${wanted}; ` +
+      'sign in to Zalo as an admin of the right OA and start again',
+  );
 }

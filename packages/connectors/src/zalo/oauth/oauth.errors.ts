@@ -25,6 +25,19 @@ export function oauthReasonFor(code: number): ZaloOAuthReason {
   return (ZALO_OAUTH_ERROR_REASONS as Record<number, ZaloOAuthReason>)[code] ?? 'unknown';
 }
 
+/**
+ * The codes with which Zalo says a refresh token is dead for good (used, expired or revoked): `-14014` "Invalid
+ * refresh token", and `-14005` (invalid, expired or reused) which Zalo may answer for a spent refresh token too
+ * (providers.md §1 ⚠). Only these end the OA's grant; a wrong app id or secret (-14002, -14004), a bad grant type or
+ * redirect does not kill the refresh token, so an admin fixes the settings rather than reconnecting.
+ */
+export const ZALO_DEAD_GRANT_CODES: ReadonlySet<number> = new Set([-14014, -14005]);
+
+/** Whether the refresh failed because the grant itself is dead (an admin must reconnect the OA). */
+export function isDeadGrant(failure: ZaloOAuthFailure): boolean {
+  return failure.kind === 'oauth' && ZALO_DEAD_GRANT_CODES.has(failure.code);
+}
+
 /** Network trouble and 5xx/429 may pass; a Zalo OAuth code will not. */
 export function isTransientOAuthFailure(failure: ZaloOAuthFailure): boolean {
   switch (failure.kind) {

@@ -23,6 +23,7 @@ export function zaloSendFailure({
   switch (failure.kind) {
     case 'not_connected':
     case 'reauthorization_required':
+    case 'refresh_refused':
     case 'unavailable':
       return tokenFailure(failure, correlationId);
     case 'provider':
@@ -86,6 +87,7 @@ export function tokenFailure(failure: AccessTokenFailure, correlationId: string)
       };
     case 'not_connected':
     case 'reauthorization_required':
+    case 'refresh_refused':
       return {
         status: 'failed',
         class: 'permanent',

@@ -1,11 +1,13 @@
 export type AccessTokenFailure = {
   ok: false;
   /**
-   * not_connected: no pair stored for the OA; reauthorization_required: the refresh token is spent or expired, or
-   * the app credentials are wrong (an admin must reconnect the OA); unavailable: Zalo OAuth or the token store
-   * could not be reached, or Zalo refused a token that could not be replaced yet (retry later).
+   * not_connected: no pair stored for the OA; reauthorization_required: Zalo says the refresh token is dead (spent,
+   * expired or revoked: an admin must reconnect the OA); refresh_refused: Zalo refused the refresh for a reason
+   * that leaves the grant alive (wrong app id or secret: an admin must fix the account's settings); unavailable:
+   * Zalo OAuth or the token store could not be reached or answered an HTTP error, or Zalo refused a token that could
+   * not be replaced yet (retry later).
    */
-  kind: 'not_connected' | 'reauthorization_required' | 'unavailable';
+  kind: 'not_connected' | 'reauthorization_required' | 'refresh_refused' | 'unavailable';
   code: string;
   message: string;
 };
@@ -28,6 +30,15 @@ export const TOKEN_STORE_UNAVAILABLE: AccessTokenFailure = {
 
 export function oauthUnavailable(message: string): AccessTokenFailure {
   return { ok: false, kind: 'unavailable', code: 'loa_oauth_unavailable', message };
+}
+
+export function refreshRefused(code: string, detail: string): AccessTokenFailure {
+  return {
+    ok: false,
+    kind: 'refresh_refused',
+    code,
+    message: `Zalo refused to refresh the OA's token (${detail}); check the app id and secret of the account.`,
+  };
 }
 
 export function reauthorizationRequired(code: string, detail: string): AccessTokenFailure {

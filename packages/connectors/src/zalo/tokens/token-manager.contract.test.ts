@@ -372,6 +372,38 @@ describe.each([{ reuseCode: -14014 }, { reuseCode: -14005 }])(
       expect(fx.sandbox.requestCount(REFRESH_PATH)).toBe(3);
     });
 
+    it('a refresh refused for the app settings (-14004, -14002) is not a dead grant: refresh_refused', async () => {
+      const expired = seededPair({ accessTokenExpiresAt: NOW - 1 });
+      const tokens = manager(await storeWith(expired), { reloadAttempts: 1 });
+      expect(await tokens.getAccessToken({ ...fx.account, appSecret: 'not-the-app-secret' })).toMatchObject({
+        ok: false,
+        kind: 'refresh_refused',
+        code: '-14004',
+      });
+      fx.sandbox.addFault({ channel: 'zalo_oauth', code: -14002 });
+      expect(await tokens.getAccessToken(fx.account)).toMatchObject({
+        ok: false,
+        kind: 'refresh_refused',
+        code: '-14002',
+      });
+      fx.sandbox.clearFaults();
+      // The refresh token was never spent: once the app is right again, it refreshes.
+      const store = await storeWith(expired);
+      expect(await manager(store).getAccessToken(fx.account)).toMatchObject({ ok: true });
+      expect((await store.load(oaId))?.refreshToken).not.toBe(expired.refreshToken);
+    });
+
+    it('an HTTP 4xx from Zalo OAuth fails that refresh only: retryable, and the next call refreshes', async () => {
+      const store = await storeWith(seededPair({ accessTokenExpiresAt: NOW - 1 }));
+      const tokens = manager(store);
+      fx.sandbox.addFault({ channel: 'zalo_oauth', code: 400 });
+      expect(await tokens.getAccessToken(fx.account)).toMatchObject({ ok: false, kind: 'unavailable' });
+      fx.sandbox.clearFaults();
+      expect(await tokens.getAccessToken(fx.account)).toMatchObject({ ok: true });
+      expect(fx.sandbox.requestCount(REFRESH_PATH)).toBe(2);
+      expect((await store.load(oaId))?.refreshToken).not.toBe(seededPair().refreshToken);
+    });
+
     it('an OA with no stored pair is not connected: a permanent account failure, no request', async () => {
       const outcome = await zns(manager(await storeWith(null))).send({
         account: fx.account,

@@ -3,11 +3,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { backOff } from 'exponential-backoff';
 import type { ZaloOaAccount } from '../account/zalo-account.schema';
 import type { ZaloOAuthClient } from '../oauth/oauth.client';
-import { isTransientOAuthFailure } from '../oauth/oauth.errors';
+import { isDeadGrant } from '../oauth/oauth.errors';
 import {
   NOT_CONNECTED,
   oauthUnavailable,
   reauthorizationRequired,
+  refreshRefused,
   TOKEN_STORE_UNAVAILABLE,
   type AccessTokenFailure,
   type AccessTokenResult,
@@ -141,21 +142,20 @@ export class ZaloTokenManager {
     if (result.ok) {
       return this.savePair(account.oaId, { pair: result.pair, expectedRefreshToken: pair.refreshToken });
     }
-    if (isTransientOAuthFailure(result)) {
+    // An HTTP error fails this refresh only: the refresh token was not spent, so the next caller tries again.
+    if (result.kind !== 'oauth') {
       // Refreshing ahead of expiry can wait for the next send while the current token still works.
       if (pair.accessTokenExpiresAt > this.now()) return { ok: true, accessToken: pair.accessToken };
       return oauthUnavailable(result.message);
     }
-    if (result.kind === 'oauth') {
-      // Zalo's code for a spent refresh token is not settled (providers.md §1 ⚠): whatever the code, another
-      // process may have refreshed with the same token first.
-      const adopted = await this.adoptNewerPair(account.oaId, pair.refreshToken);
-      if (adopted) return adopted;
-    }
-    const failure = reauthorizationRequired(
-      result.kind === 'oauth' ? String(result.code) : `http_${result.kind === 'http' ? result.status : 0}`,
-      result.message,
-    );
+    // Zalo's code for a spent refresh token is not settled (providers.md §1 ⚠): whatever the code, another
+    // process may have refreshed with the same token first.
+    const adopted = await this.adoptNewerPair(account.oaId, pair.refreshToken);
+    if (adopted) return adopted;
+    // Remembered either way: the same refresh token under the same app settings gets the same answer.
+    const failure = isDeadGrant(result)
+      ? reauthorizationRequired(String(result.code), result.message)
+      : refreshRefused(String(result.code), result.message);
     this.dead.set(account.oaId, { refreshToken: pair.refreshToken, settings: settingsOf(account), failure });
     return failure;
   }

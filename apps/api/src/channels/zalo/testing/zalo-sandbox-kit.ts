@@ -11,8 +11,12 @@ export const TEST_PUBLIC_API_URL = 'http://loa-api.test';
  * The provider sandbox, its Zalo app redirecting to the API's callback. Its secrets are seeded secrets, so the secret
  * watch fails the test file if one shows in a response or a log line.
  */
-export async function startZaloTestSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+export async function startZaloTestSandbox(
+  options: SandboxOptions = {},
+  adjust: (seed: ReturnType<typeof defaultSeed>) => void = () => undefined,
+): Promise<RunningSandbox> {
   const seed = defaultSeed();
+  adjust(seed);
   for (const app of seed.zalo) {
     app.redirectUri = `${TEST_PUBLIC_API_URL}${ZALO_CALLBACK_PATH}`;
     app.secretKey = seededSecret('zalo-app-secret');
