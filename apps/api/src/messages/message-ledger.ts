@@ -43,6 +43,13 @@ export class MessageLedger {
     return row;
   }
 
+  private async byId(id: string): Promise<LedgerRow> {
+    const [row] = (await this.db.query(`SELECT ${LEDGER_ROW_COLUMNS} FROM messages WHERE id = $1`, [
+      id,
+    ])) as LedgerRow[];
+    return row as LedgerRow;
+  }
+
   /** A new row for this key with the guards' decision; undefined when another attempt wrote the key first. */
   async insert(
     manager: EntityManager,
@@ -130,7 +137,8 @@ export class MessageLedger {
     );
     const [rows] = (await this.db.query(
       `UPDATE messages m
-          SET status = 'sent', provider_message_id = v.provider_message_id, correlation_id = v.correlation_id,
+          SET status = CASE WHEN m.status IN ('delivered', 'seen') THEN m.status ELSE 'sent' END,
+              provider_message_id = v.provider_message_id, correlation_id = v.correlation_id,
               sent_at = v.sent_at, cost = v.cost, cost_currency = v.cost_currency, billable_units = v.billable_units,
               reason = NULL, retry_at = NULL, error_class = NULL, error_code = NULL, error_message = NULL,
               failed_at = NULL, request = NULL, recipient = coalesce(m.recipient, v.recipient),
@@ -215,13 +223,23 @@ export class MessageLedger {
     return row;
   }
 
+  /** Marks a `sending` row as still being worked on (see STALE_SENDING_MS). */
+  async touch(id: string): Promise<void> {
+    await this.db.query(
+      `UPDATE messages SET updated_at = clock_timestamp() WHERE id = $1 AND status = 'sending'`,
+      [id],
+    );
+  }
+
+  /** An attempt's outcome; never over a row a receipt already moved to sent, delivered or seen. */
   private async update(set: string, values: unknown[]): Promise<LedgerRow> {
     const [rows] = (await this.db.query(
-      `UPDATE messages SET ${set}, request = NULL, updated_at = clock_timestamp() WHERE id = $1
+      `UPDATE messages SET ${set}, request = NULL, updated_at = clock_timestamp()
+        WHERE id = $1 AND status NOT IN ('sent', 'delivered', 'seen')
        RETURNING ${LEDGER_ROW_COLUMNS}`,
       values,
     )) as [LedgerRow[], number];
-    return rows[0];
+    return rows[0] ?? (await this.byId(values[0] as string));
   }
 }
 

@@ -76,7 +76,8 @@ export function recordedResult(row: LedgerRow): SendResult | undefined {
       ...(row.provider_message_id !== null && { providerMessageId: row.provider_message_id }),
     };
   if (row.status === 'blocked') return { status: 'blocked', reason: row.reason as never, messageId: row.id };
-  if (row.status === 'failed' && row.error_class === 'permanent')
+  // A delivery receipt's failure (the message went out, the phone never got it) is as final as a refusal.
+  if (row.status === 'failed' && (row.error_class === 'permanent' || row.error_class === 'delivery_failed'))
     return {
       status: 'failed',
       errorCode: row.error_code ?? 'unknown',

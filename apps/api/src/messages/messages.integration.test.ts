@@ -251,7 +251,8 @@ describe('the send service writes the ledger, guards every send and sends once',
     const deferred = await sends.send(fourth);
     expect(deferred).toMatchObject({ status: 'deferred', reason: 'frequency_cap' });
     const [oldest] = await db.query(
-      `SELECT min(created_at) AS at FROM messages WHERE contact_id = $1 AND status = 'sent'`,
+      // Counted from when each went out, not from when it was first tried.
+      `SELECT min(sent_at) AS at FROM messages WHERE contact_id = $1 AND status = 'sent'`,
       [contactId],
     );
     expect((deferred as { retryAtMs: number }).retryAtMs).toBe(oldest.at.getTime() + 86_400_000);

@@ -34,8 +34,9 @@ export function contactBlock(input: {
   const { contact, channel, purpose } = input;
   if (contact?.doNotContact) return 'do_not_contact';
   if (!(input.to ?? contact?.address)) return 'no_address';
-  if (!contact || purpose !== 'marketing') return undefined;
-  const consent = contact.consents[ENGINE_CHANNEL[channel]]?.state ?? 'unknown';
+  if (purpose !== 'marketing') return undefined;
+  // An address no contact holds has given no consent: advertising SMS and e-mail need one.
+  const consent = contact?.consents[ENGINE_CHANNEL[channel]]?.state ?? 'unknown';
   if (consent === 'denied') return 'opted_out';
   if (consent !== 'granted' && (channel === 'sms' || channel === 'email')) return 'no_consent';
   return undefined;

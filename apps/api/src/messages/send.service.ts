@@ -123,7 +123,7 @@ export class SendService implements OnApplicationShutdown {
     try {
       const wait = await (turn ?? this.limiter.reserve(account.row.id, account.ratePerSecond));
       // Waiting for the limit is not a failure.
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      if (wait > 0) await this.waitForTurn(row.id, wait);
       const unsubscribeToken =
         input.content.channel === 'email' && input.purpose === 'marketing' && input.contactId
           ? await this.unsubscribeTokens.tokenFor(input.workspaceId, input.contactId)
@@ -205,6 +205,18 @@ export class SendService implements OnApplicationShutdown {
         accountId,
         error: error instanceof Error ? error.message : String(error),
       });
+    }
+  }
+
+  /**
+   * Waits for the send-rate turn, touching the row meanwhile: a `sending` row untouched for STALE_SENDING_MS is taken
+   * for one a crash left, and would be sent a second time.
+   */
+  private async waitForTurn(id: string, waitMs: number): Promise<void> {
+    const until = Date.now() + waitMs;
+    for (let left = waitMs; left > 0; left = until - Date.now()) {
+      await new Promise((resolve) => setTimeout(resolve, Math.min(left, STALE_SENDING_MS / 3)));
+      if (until - Date.now() > 0) await this.ledger.touch(id);
     }
   }
 
@@ -305,14 +317,15 @@ export class SendService implements OnApplicationShutdown {
     let until: Date | undefined;
     for (const cap of caps) {
       const [row] = (await manager.query(
-        `SELECT created_at FROM messages
+        // A message counts from when it went out (or was admitted, while in flight), not from its first try.
+        `SELECT coalesce(sent_at, updated_at) AS at FROM messages
           WHERE workspace_id = $1 AND ${who} AND channel = $3 AND purpose = 'marketing' AND status IN ${COUNTED}
-            AND created_at > now() - make_interval(secs => $4) AND id IS DISTINCT FROM $6
-          ORDER BY created_at DESC OFFSET $5 LIMIT 1`,
+            AND coalesce(sent_at, updated_at) > now() - make_interval(secs => $4) AND id IS DISTINCT FROM $6
+          ORDER BY at DESC OFFSET $5 LIMIT 1`,
         [input.workspaceId, subject, channel, cap.perMs / 1000, cap.max - 1, existingId ?? null],
-      )) as Array<{ created_at: Date }>;
+      )) as Array<{ at: Date }>;
       if (!row) continue;
-      const opens = new Date(row.created_at.getTime() + cap.perMs);
+      const opens = new Date(row.at.getTime() + cap.perMs);
       if (!until || opens > until) until = opens;
     }
     return until;

@@ -139,6 +139,7 @@ export class LedgerReceipts {
           `UPDATE messages m
               SET status = w.status, sent_at = w.sent_at, delivered_at = w.delivered_at, seen_at = w.seen_at,
                   failed_at = w.failed_at, error_code = w.error_code, cost = w.cost, cost_currency = w.cost_currency,
+                  error_class = CASE WHEN w.status = 'failed' THEN 'delivery_failed' ELSE m.error_class END,
                   billable_units = w.billable_units, updated_at = now()
              FROM jsonb_to_recordset($1::jsonb) AS w(id uuid, status text, sent_at timestamptz,
                     delivered_at timestamptz, seen_at timestamptz, failed_at timestamptz, error_code text,
