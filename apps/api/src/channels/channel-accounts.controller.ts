@@ -31,7 +31,7 @@ export class ChannelAccountsController {
     response: channelAccountListSchema,
   })
   async list(@CurrentPrincipal() principal: Principal) {
-    return { items: await this.accounts.list(principal.workspaceId) };
+    return { items: await this.accounts.list(principal.workspaceId, { admin: isAdmin(principal) }) };
   }
 
   @Get(':id')
@@ -43,7 +43,7 @@ export class ChannelAccountsController {
     response: channelAccountSchema,
   })
   async get(@CurrentPrincipal() principal: Principal, @Param() params: IdParams) {
-    return this.accounts.get(principal.workspaceId, params.id);
+    return this.accounts.get(principal.workspaceId, params.id, { admin: isAdmin(principal) });
   }
 
   @Post()
@@ -111,4 +111,8 @@ export class ChannelAccountsController {
   async remove(@CurrentPrincipal() principal: UserPrincipal, @Param() params: IdParams) {
     await this.accounts.remove(principal, params.id);
   }
+}
+
+function isAdmin(principal: Principal): boolean {
+  return principal.kind === 'user' && principal.role === 'admin';
 }

@@ -69,7 +69,12 @@ describe('channel accounts keep their secrets sealed and never show them', () =>
       brandname: 'SHOPHOA',
     });
 
+    expect(created.body.webhookUrl).toContain('token=');
+    const asReader = await ws.as.analyst.get(`/channel-accounts/${created.body.id}`).expect(200);
+    expect(asReader.body.webhookUrl).toBe(created.body.webhookUrl.replace(/\?token=[^&]*$/, ''));
     const listed = await ws.as.marketer.get('/channel-accounts').expect(200);
+    const mine = listed.body.items.find((item: { id: string }) => item.id === created.body.id);
+    expect(mine.webhookUrl).not.toContain('token=');
     expect(listed.body.items.map((item: { id: string }) => item.id)).toContain(created.body.id);
     expect(JSON.stringify(listed.body)).not.toContain(ESMS_SECRET);
   });

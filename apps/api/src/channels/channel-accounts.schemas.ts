@@ -59,7 +59,7 @@ export const channelAccountSchema = z.object({
     .string()
     .nullable()
     .describe(
-      'Where the provider sends receipts and events (paste it into the Zalo developer console), built from LOA_PUBLIC_API_URL; null for kinds without webhooks',
+      'Where the provider sends receipts and events (paste it into the Zalo developer console), built from LOA_PUBLIC_API_URL (the token of an eSMS URL only for admins); null for kinds without webhooks',
     ),
   createdAt: z.string(),
   updatedAt: z.string(),

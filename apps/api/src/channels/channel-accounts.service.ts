@@ -41,16 +41,17 @@ export class ChannelAccountsService {
     private readonly webhookUrls: WebhookUrls,
   ) {}
 
-  async list(workspaceId: string): Promise<ChannelAccountView[]> {
+  /** `admin`: the webhook URLs keep the credential some carry (eSMS's token); other readers see them without it. */
+  async list(workspaceId: string, options: { admin?: boolean } = {}): Promise<ChannelAccountView[]> {
     const rows: ChannelAccountRow[] = await this.db.query(
       `SELECT ${CHANNEL_ACCOUNT_COLUMNS} FROM channel_accounts WHERE workspace_id = $1 ORDER BY created_at, id`,
       [workspaceId],
     );
-    return rows.map((row) => this.view(row));
+    return rows.map((row) => this.view(row, options.admin));
   }
 
-  async get(workspaceId: string, id: string): Promise<ChannelAccountView> {
-    return this.view(await this.row(this.db.manager, workspaceId, id));
+  async get(workspaceId: string, id: string, options: { admin?: boolean } = {}): Promise<ChannelAccountView> {
+    return this.view(await this.row(this.db.manager, workspaceId, id), options.admin);
   }
 
   async create(actor: UserPrincipal, input: { kind: ChannelKind; name: string; config: Config }) {
@@ -196,8 +197,9 @@ export class ChannelAccountsService {
     return { row, config: mergeSecrets(row.settings, this.openSecrets(row)) };
   }
 
-  private view(row: ChannelAccountRow): ChannelAccountView {
-    return toChannelAccountView(row, this.webhookUrls.forAccount(row));
+  private view(row: ChannelAccountRow, admin = true): ChannelAccountView {
+    const webhookUrl = this.webhookUrls.forAccount(row);
+    return toChannelAccountView(row, webhookUrl && !admin ? withoutCredential(webhookUrl) : webhookUrl);
   }
 
   private seal(id: string, kind: ChannelKind, config: Config) {
@@ -250,6 +252,12 @@ function validConfig(kind: ChannelKind, input: Config): Config {
       message: issue.message,
     })),
   );
+}
+
+function withoutCredential(webhookUrl: string): string {
+  const url = new URL(webhookUrl);
+  url.searchParams.delete('token');
+  return url.toString();
 }
 
 function valueAt(config: Config, path: string): unknown {
