@@ -236,6 +236,34 @@ describe('the send service writes the ledger, guards every send and sends once',
       .get('/unsubscribe/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')
       .expect(200);
     expect(unknownToken.text).toContain('not valid');
+
+    // A link from a mail sent before its contact was merged unsubscribes the contact it was merged into.
+    const survivor = await contact({
+      email: `survivor-${keySeq}@example.vn`,
+      consents: { email: { state: 'granted', source: 'form' } },
+    });
+    const mergedAddress = `merged-${keySeq}@example.vn`;
+    const merged = await contact({
+      email: mergedAddress,
+      consents: { email: { state: 'granted', source: 'form' } },
+    });
+    expect(await sends.send(email({ contactId: merged }))).toMatchObject({ status: 'sent' });
+    const [mergedMail] = sandbox.inbox({ channel: 'smtp', recipient: mergedAddress });
+    const mergedToken = /https:\/\/loa\.example\/unsubscribe\/([A-Za-z0-9_-]+)/.exec(
+      JSON.stringify(mergedMail.content),
+    )![1];
+    await db.query(`UPDATE contacts SET merged_into = $2 WHERE id = $1`, [merged, survivor]);
+    const done = await ws.as.anonymous
+      .post(`/unsubscribe/${mergedToken}`)
+      .type('form')
+      .send('List-Unsubscribe=One-Click')
+      .expect(200);
+    expect(done.text).not.toContain(survivor);
+    const survivorAfter = await ws.as.admin.get(`/contacts/${survivor}`).expect(200);
+    expect(survivorAfter.body.consents.email).toMatchObject({
+      state: 'denied',
+      source: 'one_click_unsubscribe',
+    });
   });
 
   it('caps marketing e-mail at 3 per contact per 24 h across campaigns (Decree 91); transactional mail is not capped', async () => {
