@@ -546,11 +546,13 @@ describe('the send service writes the ledger, guards every send and sends once',
     };
   };
 
-  /** 06:00 Vietnam time after now: the sandbox's ZNS answers every hour then (its night window is 22:00–06:00). */
+  /** The next 06:30 Vietnam time: the sandbox's ZNS answers then (its night window is 22:00–06:00). */
   const vietnamMorning = () => {
     const day = 86_400_000;
-    const local = Date.now() + 7 * 3_600_000;
-    return local - (local % day) + day + 6 * 3_600_000 - 7 * 3_600_000 + 30 * 60_000;
+    const offset = 7 * 3_600_000;
+    const local = Date.now() + offset;
+    const today = local - (local % day) + 6 * 3_600_000 + 30 * 60_000;
+    return (today > local ? today : today + day) - offset;
   };
 
   it('sends ZNS through the connected OA (token from the PostgreSQL store) and records the template', async () => {
