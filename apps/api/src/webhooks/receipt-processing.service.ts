@@ -150,8 +150,9 @@ export class ReceiptProcessing {
       case 'delivery':
         throw new Error('deliveries are applied in batches');
       case 'zalo_audience': {
-        const contactId = await this.audience.record({ ...scope, event: action.event });
-        return { outcome: 'applied', detail: `contact ${contactId}` };
+        const { contactId, notWritten } = await this.audience.record({ ...scope, event: action.event });
+        const refused = notWritten.length > 0 ? `; not written: ${notWritten.join(', ')}` : '';
+        return { outcome: 'applied', detail: `contact ${contactId}${refused}` };
       }
       case 'template_status': {
         const synced = await this.templates.resync({ ...scope, templateId: action.templateId });

@@ -173,7 +173,8 @@ describe('receipts and events the provider sandbox sends, end to end', () => {
     expect(linked.follower).toBe(true);
     expect(linked.last_interaction_at).not.toBeNull();
     const contact = await bed.ws.as.admin.get(`/contacts/${contactId}`).expect(200);
-    expect(contact.body).toMatchObject({ name: 'Nguyễn Thị Hoa', phone });
+    // The contact's own name stays: the form fills only what the contact lacks.
+    expect(contact.body).toMatchObject({ name: 'Khách cũ', phone });
     expect(contact.body.attributes).toMatchObject({ address: '12 Lý Thái Tổ', city: 'Hà Nội' });
 
     await control({ event: 'unfollow' });

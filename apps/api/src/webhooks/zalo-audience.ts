@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ContactChanges } from '../contacts/contact-changes';
-import type { ContactWrite } from '../contacts/contact-input';
 import { ContactsService } from '../contacts/contacts.service';
 import { EventIngestEnqueuer } from '../events/event-ingest.enqueuer';
 import type { NewEventRow } from '../events/event-row';
 import { EventStore } from '../events/event-store';
-import { ProblemException } from '../http/problem';
 import type { ZaloAudienceEvent } from './receipt-action';
+import { applySubmittedInfo, type SubmittedInfoOutcome } from './zalo-submitted-info';
 
 /** The contact event each Zalo audience event becomes in the event stream (journeys wait on these names). */
 export const ZALO_EVENT_NAMES: Record<ZaloAudienceEvent['type'], string> = {
@@ -19,7 +18,8 @@ export const ZALO_EVENT_NAMES: Record<ZaloAudienceEvent['type'], string> = {
 
 /**
  * Zalo users acting on an OA: follow / unfollow set the contact's Zalo identity (per OA) and follower state, a
- * `user_submit_info` links the Zalo user to the contact with that phone and fills name, phone and address, and
+ * `user_submit_info` links the Zalo user to the contact with that phone and fills the name, phone and address it
+ * lacks, never taking a contact over (zalo-submitted-info.ts), and
  * each of them (and every message a user sends) is stored as a contact event. The event carries the anonymousId
  * `zalo:{oaId}:{userId}`, mapped to the contact, so event processing attaches it like any other.
  */
@@ -33,9 +33,14 @@ export class ZaloAudience {
     private readonly enqueuer: EventIngestEnqueuer,
   ) {}
 
-  async record(input: { workspaceId: string; accountId: string; event: ZaloAudienceEvent }): Promise<string> {
+  async record(input: {
+    workspaceId: string;
+    accountId: string;
+    event: ZaloAudienceEvent;
+  }): Promise<SubmittedInfoOutcome> {
     const { event, workspaceId } = input;
-    const contactId = await this.upsertContact(workspaceId, event);
+    const outcome = await this.upsertContact(workspaceId, event);
+    const { contactId } = outcome;
     if (event.type === 'follow' || event.type === 'unfollow')
       await this.setFollower(workspaceId, contactId, event);
     await this.db.query(
@@ -49,9 +54,11 @@ export class ZaloAudience {
        ON CONFLICT (workspace_id, anonymous_id) DO UPDATE SET contact_id = EXCLUDED.contact_id`,
       [workspaceId, anonymousId, contactId],
     );
-    const stored = await this.events.insert([eventRow({ ...input, anonymousId })]);
+    const stored = await this.events.insert([
+      eventRow({ ...input, anonymousId, notWritten: outcome.notWritten }),
+    ]);
     this.enqueuer.notify(stored);
-    return contactId;
+    return outcome;
   }
 
   /**
@@ -79,66 +86,22 @@ export class ZaloAudience {
       await this.changes.changed({ workspaceId, contactIds: [contactId], cause: 'contact' });
   }
 
-  private async upsertContact(workspaceId: string, event: ZaloAudienceEvent): Promise<string> {
+  private async upsertContact(workspaceId: string, event: ZaloAudienceEvent): Promise<SubmittedInfoOutcome> {
     const zalo = { oaId: event.oaId, userId: event.userId };
-    const write: ContactWrite = { zalo: [zalo] };
-    if (event.type === 'user_submit_info') {
-      const { info } = event;
-      const address = Object.fromEntries(
-        (['address', 'city', 'district', 'ward'] as const).flatMap((key) =>
-          info[key] ? [[key, info[key]]] : [],
-        ),
+    if (event.type === 'user_submit_info')
+      return applySubmittedInfo(
+        { db: this.db, contacts: this.contacts },
+        { workspaceId, ...zalo, info: event.info },
       );
-      const filled: ContactWrite = {
-        ...write,
-        ...(info.name ? { name: info.name } : {}),
-        ...(Object.keys(address).length > 0 ? { attributes: address } : {}),
-      };
-      if (info.phone) {
-        const linked = await this.upsert(
-          workspaceId,
-          { zalo, phone: info.phone },
-          { ...filled, phone: info.phone },
-        );
-        if (linked) return linked;
-      }
-      return this.upsertRequired(workspaceId, { zalo }, filled);
-    }
-    return this.upsertRequired(workspaceId, { zalo }, write);
-  }
-
-  private async upsertRequired(
-    workspaceId: string,
-    match: { zalo: { oaId: string; userId: string } },
-    write: ContactWrite,
-  ): Promise<string> {
-    const id = await this.upsert(workspaceId, match, write, true);
-    if (id === null) throw new Error('the contact upsert found no contact');
-    return id;
-  }
-
-  /** The contact's id; null when the write is refused (422, 409) and `must` is not set. */
-  private async upsert(
-    workspaceId: string,
-    match: { zalo: { oaId: string; userId: string }; phone?: string },
-    write: ContactWrite,
-    must = false,
-  ): Promise<string | null> {
-    try {
-      const result = await this.contacts.upsert({
-        workspaceId,
-        match,
-        write,
-        mode: 'both',
-        cause: 'contact',
-      });
-      if (result.contact) return result.contact.id;
-      throw new Error(`the contact upsert answered ${result.outcome}`);
-    } catch (error) {
-      // 422: not a phone; 409: the phone's contact holds another Zalo user of this OA. Link by the Zalo id only then.
-      if (!must && error instanceof ProblemException && [409, 422].includes(error.getStatus())) return null;
-      throw error;
-    }
+    const result = await this.contacts.upsert({
+      workspaceId,
+      match: { zalo },
+      write: { zalo: [zalo] },
+      mode: 'both',
+      cause: 'contact',
+    });
+    if (!result.contact) throw new Error(`the contact upsert answered ${result.outcome}`);
+    return { contactId: result.contact.id, notWritten: [] };
   }
 }
 
@@ -147,6 +110,7 @@ function eventRow(input: {
   accountId: string;
   event: ZaloAudienceEvent;
   anonymousId: string;
+  notWritten: string[];
 }): NewEventRow {
   const { event } = input;
   const at = event.at.toISOString();
@@ -161,7 +125,7 @@ function eventRow(input: {
           attachments: event.attachments,
         }
       : event.type === 'user_submit_info'
-        ? { ...base, info: event.info }
+        ? { ...base, info: event.info, ...(input.notWritten.length > 0 && { notWritten: input.notWritten }) }
         : { ...base, ...(event.source ? { source: event.source } : {}) };
   const messageId =
     event.type === 'message_received'
