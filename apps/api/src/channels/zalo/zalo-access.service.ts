@@ -41,11 +41,23 @@ export class ZaloAccess implements OnModuleDestroy {
     private readonly accounts: ChannelAccountsService,
   ) {}
 
-  /** The account (404 outside the workspace, 409 when it is not a Zalo OA). */
+  /**
+   * Checks that the account is a Zalo OA of the workspace (404 outside it, 409 when it is another kind) without
+   * opening its secrets: for reads of what was synced, which need no token.
+   */
+  async assertZaloOa(workspaceId: string, accountId: string): Promise<void> {
+    const [row] = (await this.db.query(
+      `SELECT kind FROM channel_accounts WHERE id = $1 AND workspace_id = $2`,
+      [accountId, workspaceId],
+    )) as Array<{ kind: string }>;
+    if (!row) throw problems.notFound('Channel account');
+    if (row.kind !== 'zalo_oa') throw notZaloOa();
+  }
+
+  /** The account with its secrets opened (404 outside the workspace, 409 when it is not a Zalo OA). */
   async forAccount(workspaceId: string, accountId: string): Promise<ZaloOaHandle> {
     const { row, config } = await this.accounts.forSending(workspaceId, accountId);
-    if (row.kind !== 'zalo_oa')
-      throw problems.conflict('This channel account is not a Zalo Official Account');
+    if (row.kind !== 'zalo_oa') throw notZaloOa();
     return {
       row,
       account: zaloOaAccountSchema.parse(config),
@@ -78,4 +90,8 @@ export class ZaloAccess implements OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     await this.http.close();
   }
+}
+
+function notZaloOa() {
+  return problems.conflict('This channel account is not a Zalo Official Account');
 }

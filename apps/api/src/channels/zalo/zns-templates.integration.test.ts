@@ -126,6 +126,44 @@ describe('ZNS templates synced per OA', () => {
     expect(account.zns_templates_sync_error).toBe('before');
   });
 
+  it("listing and reading templates never opens the account's secrets (only a sync needs them)", async () => {
+    const sealed = async () =>
+      (
+        (await db.query(`SELECT secrets_key_id FROM channel_accounts WHERE id = $1`, [waiting])) as Array<{
+          secrets_key_id: string;
+        }>
+      )[0]!.secrets_key_id;
+    const keyId = await sealed();
+    await db.query(
+      `INSERT INTO zns_templates (account_id, workspace_id, template_id, name, status, detail)
+       VALUES ($1, $2, '777001', 'Đơn hàng', 'ENABLE', '{}')`,
+      [waiting, ws.workspaceId],
+    );
+    // Sealed under a key this API does not have: opening them would fail.
+    await db.query(`UPDATE channel_accounts SET secrets_key_id = 'retired-key' WHERE id = $1`, [waiting]);
+    try {
+      const listed = await ws.as.analyst.get(`/templates/zns?accountId=${waiting}`).expect(200);
+      expect(listed.body.items.map((t: { templateId: string }) => t.templateId)).toEqual(['777001']);
+      await ws.as.readKey.get(`/templates/zns/777001?accountId=${waiting}`).expect(200);
+      await other.as.admin.get(`/templates/zns?accountId=${waiting}`).expect(404);
+    } finally {
+      await db.query(`UPDATE channel_accounts SET secrets_key_id = $2 WHERE id = $1`, [waiting, keyId]);
+      await db.query(`DELETE FROM zns_templates WHERE account_id = $1`, [waiting]);
+    }
+  });
+
+  it('listing templates of an account that is not a Zalo OA answers 409', async () => {
+    const sms = await ws.as.admin
+      .post('/channel-accounts')
+      .send({
+        kind: 'speedsms',
+        name: 'SpeedSMS',
+        config: { accessToken: 'speedsms-token', sender: 'LOA', smsType: 3, baseUrl: sandbox.urls.speedsms },
+      })
+      .expect(201);
+    await ws.as.analyst.get(`/templates/zns?accountId=${sms.body.id}`).expect(409);
+  });
+
   it('reading is for every role and key of the workspace; syncing is for admins; other workspaces get 404', async () => {
     await ws.as.readKey.get(`/templates/zns?accountId=${connected}`).expect(200);
     await ws.as.analyst.get('/templates/zns').expect(422);

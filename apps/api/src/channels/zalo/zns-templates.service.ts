@@ -55,7 +55,7 @@ export class ZnsTemplatesService implements OnModuleInit, OnModuleDestroy {
   }
 
   async list(workspaceId: string, accountId: string): Promise<ZnsTemplateView[]> {
-    await this.access.forAccount(workspaceId, accountId);
+    await this.access.assertZaloOa(workspaceId, accountId);
     const rows = (await this.db.query(
       `SELECT ${ZNS_TEMPLATE_COLUMNS} FROM zns_templates WHERE workspace_id = $1 AND account_id = $2
         ORDER BY template_id`,
