@@ -93,13 +93,20 @@ export class ZnsTemplatesService implements OnModuleInit, OnModuleDestroy {
     ])) as Array<{ workspace_id: string }>;
     if (!account) return { ok: false, detail: 'No such channel account' };
     const handle = await this.access.forAccount(account.workspace_id, accountId);
+    const readAt = await this.now();
     const detail = await this.readDetail(handle, templateId);
     if (!detail.ok) return { ok: false, detail: describeZaloFailure(detail.failure) };
-    await this.store(handle, detail.template);
+    await this.store(handle, detail.template, readAt);
     return { ok: true, templates: 1 };
   }
 
+  /**
+   * Syncs and `change_template_status` resyncs of one OA may overlap (the schedule runs in every process): each
+   * template is stored with the time its read from Zalo began, and a read never replaces a newer one; the list's
+   * removal spares templates stored after the list was read, and is skipped when a newer full sync has completed.
+   */
   private async readAll(handle: ZaloOaHandle): Promise<ZnsSyncResult & { ok: boolean }> {
+    const listedAt = await this.now();
     const summaries: ZnsTemplateSummary[] = [];
     for (let offset = 0; ; offset += PAGE) {
       const page = await this.listPage(handle, offset);
@@ -109,17 +116,46 @@ export class ZnsTemplatesService implements OnModuleInit, OnModuleDestroy {
     }
     for (let index = 0; index < summaries.length; index += DETAIL_READS_AT_ONCE) {
       const batch = summaries.slice(index, index + DETAIL_READS_AT_ONCE);
+      const readAt = await this.now();
       const details = await Promise.all(batch.map((summary) => this.readDetail(handle, summary.templateId)));
       for (const detail of details) {
         if (!detail.ok) return { ok: false, detail: describeZaloFailure(detail.failure) };
-        await this.store(handle, detail.template);
+        await this.store(handle, detail.template, readAt);
       }
     }
-    await this.db.query(
-      `DELETE FROM zns_templates WHERE account_id = $1 AND NOT (template_id = ANY($2::text[]))`,
-      [handle.row.id, summaries.map((summary) => summary.templateId)],
+    await this.removeUnlisted(
+      handle.row.id,
+      summaries.map((summary) => summary.templateId),
+      listedAt,
     );
     return { ok: true, templates: summaries.length };
+  }
+
+  /** Removes what Zalo's list (read at `listedAt`) lacks and was stored before it, unless a newer list settled. */
+  private async removeUnlisted(accountId: string, listed: string[], listedAt: string): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      const [account] = (await manager.query(
+        `SELECT zns_templates_listed_at >= $2::timestamptz AS settled FROM channel_accounts WHERE id = $1
+            FOR NO KEY UPDATE`,
+        [accountId, listedAt],
+      )) as Array<{ settled: boolean | null }>;
+      if (!account || account.settled) return;
+      await manager.query(
+        `DELETE FROM zns_templates
+          WHERE account_id = $1 AND NOT (template_id = ANY($2::text[])) AND synced_at < $3::timestamptz`,
+        [accountId, listed, listedAt],
+      );
+      await manager.query(
+        `UPDATE channel_accounts SET zns_templates_listed_at = $2::timestamptz WHERE id = $1`,
+        [accountId, listedAt],
+      );
+    });
+  }
+
+  /** PostgreSQL's clock, as text so that no precision is lost: every process compares read times on one clock. */
+  private async now(): Promise<string> {
+    const [row] = (await this.db.query(`SELECT clock_timestamp()::text AS now`)) as Array<{ now: string }>;
+    return row!.now;
   }
 
   private async listPage(handle: ZaloOaHandle, offset: number) {
@@ -142,27 +178,40 @@ export class ZnsTemplatesService implements OnModuleInit, OnModuleDestroy {
     return catalog.get(handle.account, templateId);
   }
 
-  private async store(handle: ZaloOaHandle, template: ZnsTemplateDetail): Promise<void> {
-    await this.db.query(
-      `INSERT INTO zns_templates (account_id, workspace_id, template_id, name, status, quality, tag, price, params,
-                                  detail, synced_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now())
-       ON CONFLICT (account_id, template_id) DO UPDATE SET name = EXCLUDED.name, status = EXCLUDED.status,
-         quality = EXCLUDED.quality, tag = EXCLUDED.tag, price = EXCLUDED.price, params = EXCLUDED.params,
-         detail = EXCLUDED.detail, synced_at = now()`,
-      [
-        handle.row.id,
-        handle.row.workspace_id,
-        template.templateId,
-        template.templateName,
-        template.status,
-        template.templateQuality ?? null,
-        template.templateTag ?? null,
-        template.price ?? null,
-        JSON.stringify(template.listParams),
-        JSON.stringify(template),
-      ],
-    );
+  /**
+   * Stores a template as read at `readAt`, unless a read that began later is stored already, or the template is not
+   * stored and a full sync whose list was read later (and lacked it) has completed: Zalo removed it since.
+   * Under a share lock on the account row, so that such a completion is either seen or comes after.
+   */
+  private async store(handle: ZaloOaHandle, template: ZnsTemplateDetail, readAt: string): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      await manager.query(`SELECT 1 FROM channel_accounts WHERE id = $1 FOR SHARE`, [handle.row.id]);
+      await manager.query(
+        `INSERT INTO zns_templates (account_id, workspace_id, template_id, name, status, quality, tag, price, params,
+                                    detail, synced_at)
+         SELECT a.id, a.workspace_id, $2, $3, $4, $5, $6, $7, $8, $9, $10::timestamptz
+           FROM channel_accounts a
+          WHERE a.id = $1
+            AND (a.zns_templates_listed_at IS NULL OR a.zns_templates_listed_at <= $10::timestamptz
+                 OR EXISTS (SELECT 1 FROM zns_templates t WHERE t.account_id = a.id AND t.template_id = $2))
+         ON CONFLICT (account_id, template_id) DO UPDATE SET name = EXCLUDED.name, status = EXCLUDED.status,
+           quality = EXCLUDED.quality, tag = EXCLUDED.tag, price = EXCLUDED.price, params = EXCLUDED.params,
+           detail = EXCLUDED.detail, synced_at = EXCLUDED.synced_at
+          WHERE zns_templates.synced_at <= EXCLUDED.synced_at`,
+        [
+          handle.row.id,
+          template.templateId,
+          template.templateName,
+          template.status,
+          template.templateQuality ?? null,
+          template.templateTag ?? null,
+          template.price ?? null,
+          JSON.stringify(template.listParams),
+          JSON.stringify(template),
+          readAt,
+        ],
+      );
+    });
   }
 
   /** What the schedule runs: every connected, enabled OA of every workspace, one after the other. */
