@@ -89,6 +89,8 @@ export const environmentSchema = z.object({
   LOA_BUILDER_URL: optionalText.pipe(z.url({ message: 'must be an http(s) URL' }).optional()),
   /** Minutes between two syncs of every connected OA's ZNS templates; 0 turns the schedule off. */
   LOA_ZNS_TEMPLATE_SYNC_MINUTES: z.coerce.number().int().min(0).max(10_080).default(360),
+  /** Days applied and ignored webhook receipts are kept after they were processed. */
+  LOA_WEBHOOK_RECEIPT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   LOA_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   LOA_LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
 });

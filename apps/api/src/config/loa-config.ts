@@ -37,6 +37,8 @@ export interface LoaConfig {
    * connected OA's ZNS templates are synced (ms; 0 = never on a schedule).
    */
   zalo: { publicApiUrl: string; builderUrl: string | undefined; templateSyncIntervalMs: number };
+  /** Days applied and ignored webhook receipts are kept after they were processed. */
+  webhooks: { receiptRetentionDays: number };
   log: { level: 'debug' | 'info' | 'warn' | 'error'; format: 'json' | 'pretty' };
 }
 

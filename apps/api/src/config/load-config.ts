@@ -57,6 +57,7 @@ function toConfig(env: Environment, cwd: string): LoaConfig {
       builderUrl: env.LOA_BUILDER_URL && withoutTrailingSlash(env.LOA_BUILDER_URL),
       templateSyncIntervalMs: env.LOA_ZNS_TEMPLATE_SYNC_MINUTES * 60_000,
     },
+    webhooks: { receiptRetentionDays: env.LOA_WEBHOOK_RECEIPT_RETENTION_DAYS },
     log: { level: env.LOA_LOG_LEVEL, format: env.LOA_LOG_FORMAT },
   };
 }

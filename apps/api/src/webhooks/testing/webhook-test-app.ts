@@ -27,14 +27,14 @@ export interface WebhookTestBed {
   close(): Promise<void>;
 }
 
-export async function startWebhookTestBed(): Promise<WebhookTestBed> {
+export async function startWebhookTestBed(env: Record<string, string> = {}): Promise<WebhookTestBed> {
   const port = await freePort();
   const publicUrl = `http://127.0.0.1:${port}`;
   // The sandbox's clock is the real one; ZNS night refusals would make the suite depend on the hour.
   const seed = defaultSeed();
   for (const zaloApp of seed.zalo) zaloApp.redirectUri = `${publicUrl}${ZALO_CALLBACK_PATH}`;
   const sandbox = await startSandbox({ seed, znsNightWindow: false, receiptDelayMs: 20 });
-  const app = await createApp(testConfig({ LOA_PUBLIC_API_URL: publicUrl }));
+  const app = await createApp(testConfig({ LOA_PUBLIC_API_URL: publicUrl, ...env }));
   await app.listen(port, '127.0.0.1');
   const ws = await seedTestWorkspace(app);
   return {
