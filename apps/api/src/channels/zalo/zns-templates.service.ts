@@ -154,8 +154,8 @@ export class ZnsTemplatesService implements OnModuleInit, OnModuleDestroy {
 
   /** PostgreSQL's clock, as text so that no precision is lost: every process compares read times on one clock. */
   private async now(): Promise<string> {
-    const [row] = (await this.db.query(`SELECT clock_timestamp()::text AS now`)) as Array<{ now: string }>;
-    return row!.now;
+    const [row] = (await this.db.query(`SELECT clock_timestamp()::text AS now`)) as [{ now: string }];
+    return row.now;
   }
 
   private async listPage(handle: ZaloOaHandle, offset: number) {

@@ -22,29 +22,27 @@ export class ZaloAnswerGate {
   private readonly holds: Hold[] = [];
   private readonly rewrites: Rewrite[] = [];
 
-  private constructor(
-    private readonly server: Server,
-    private readonly target: URL,
-    readonly baseUrl: string,
-  ) {}
+  private readonly server: Server;
+  private readonly target: URL;
+  /** The surface's base URL through the gate: give it to the account instead of the sandbox's. */
+  baseUrl = '';
 
-  /** Serves `targetBaseUrl` (a sandbox surface URL) through a loopback port. */
-  static async start(targetBaseUrl: string): Promise<ZaloAnswerGate> {
-    const target = new URL(targetBaseUrl);
-    let gate: ZaloAnswerGate | undefined;
-    const server = createServer((incoming, outgoing) => {
-      void gate!.forward(incoming).then(
+  private constructor(targetBaseUrl: string) {
+    this.target = new URL(targetBaseUrl);
+    this.server = createServer((incoming, outgoing) => {
+      void this.forward(incoming).then(
         ({ status, headers, body }) => outgoing.writeHead(status, headers).end(body),
         (error: unknown) => outgoing.writeHead(502).end(String(error)),
       );
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    gate = new ZaloAnswerGate(
-      server,
-      target,
-      `http://127.0.0.1:${port}${target.pathname.replace(/\/$/, '')}`,
-    );
+  }
+
+  /** Serves `targetBaseUrl` (a sandbox surface URL) through a loopback port. */
+  static async start(targetBaseUrl: string): Promise<ZaloAnswerGate> {
+    const gate = new ZaloAnswerGate(targetBaseUrl);
+    await new Promise<void>((resolve) => gate.server.listen(0, '127.0.0.1', resolve));
+    const { port } = gate.server.address() as AddressInfo;
+    gate.baseUrl = `http://127.0.0.1:${port}${gate.target.pathname.replace(/\/$/, '')}`;
     return gate;
   }
 
@@ -92,11 +90,11 @@ export class ZaloAnswerGate {
       body = Buffer.from(
         JSON.stringify(rewrite.body(JSON.parse(body.toString()) as Record<string, unknown>)),
       );
-    const holdIndex = this.holds.findIndex((rule) => rule.matches(url));
-    if (holdIndex >= 0) {
-      const [hold] = this.holds.splice(holdIndex, 1);
-      hold!.reached();
-      await hold!.released;
+    const hold = this.holds.find((rule) => rule.matches(url));
+    if (hold) {
+      this.holds.splice(this.holds.indexOf(hold), 1);
+      hold.reached();
+      await hold.released;
     }
     return { status: answer.statusCode, headers: { 'content-type': 'application/json' }, body };
   }
