@@ -5,6 +5,7 @@ import {
   identitiesOf,
   identityLockValues,
   lockContacts,
+  lockDefinitions,
   lockIdentityValues,
   zaloHolderOf,
 } from '../contacts/contact-store';
@@ -91,6 +92,8 @@ async function planSubmittedInfo(
     if (normalized.ok) phone = normalized.phone;
     else notWritten.push(`phone (${normalized.message})`);
   }
+  // In the contact upsert's order (attribute definitions, then identity values), so that neither waits on the other.
+  await lockDefinitions(manager, workspaceId, 'shared');
   await lockIdentityValues(manager, workspaceId, identityLockValues({ ...(phone && { phone }) }, [zalo]));
   const zaloHolder = await zaloHolderOf(manager, workspaceId, oaId, userId);
   const phoneHolder = phone ? await holderOf(manager, workspaceId, 'phone', phone) : null;
