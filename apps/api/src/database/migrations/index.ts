@@ -11,6 +11,7 @@ import { CreateZaloConnectTokensAndZnsTemplates1764610000000 } from './176461000
 import { CreateTemplates1764620000000 } from './1764620000000-create-templates';
 import { SendLedgerExtras1764630000000 } from './1764630000000-send-ledger-extras';
 import { CreateWebhookReceipts1764640000000 } from './1764640000000-create-webhook-receipts';
+import { MessagesCapByRecipient1764910000000 } from './1764910000000-messages-cap-by-recipient';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   CreateTemplates1764620000000,
   SendLedgerExtras1764630000000,
   CreateWebhookReceipts1764640000000,
+  MessagesCapByRecipient1764910000000,
 ];
