@@ -93,7 +93,8 @@ describe('a send interrupted inside the connector is an unknown outcome, never a
     `849${String(Date.now() % 1_000_000).padStart(6, '0')}${String(seq++ % 100).padStart(2, '0')}`;
 
   const zns = (input: Partial<SendMessageInput>): SendMessageInput => {
-    const template = sandbox.seed.zalo[0]!.oas[0]!.templates.find((t) => t.status === 'ENABLE')!;
+    const template = sandbox.seed.zalo[0].oas[0].templates.find((t) => t.status === 'ENABLE');
+    if (!template) throw new Error('the sandbox seeds an enabled ZNS template');
     return {
       workspaceId: ws.workspaceId,
       accountId: oaId,

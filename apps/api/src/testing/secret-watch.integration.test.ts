@@ -35,14 +35,14 @@ describe('the secret watch sees a seeded secret in any response or log line', ()
   it('sees a Zalo token the provider sandbox minted, though the sandbox handing it out is no leak', async () => {
     const sandbox = await startZaloTestSandbox();
     try {
-      const [zaloApp] = sandbox.seed.zalo;
+      const zaloApp = sandbox.seed.zalo[0];
       const minted = await request(`${sandbox.urls.zaloOauth}/oa/access_token`, {
         method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', secret_key: zaloApp!.secretKey },
+        headers: { 'content-type': 'application/x-www-form-urlencoded', secret_key: zaloApp.secretKey },
         body: new URLSearchParams({
-          app_id: zaloApp!.appId,
+          app_id: zaloApp.appId,
           grant_type: 'refresh_token',
-          refresh_token: zaloApp!.oas[0]!.refreshToken,
+          refresh_token: zaloApp.oas[0].refreshToken,
         }).toString(),
       });
       const pair = (await minted.body.json()) as { access_token: string; refresh_token: string };

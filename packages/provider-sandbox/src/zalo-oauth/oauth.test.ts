@@ -141,11 +141,11 @@ describe('Zalo OAuth v4 (providers.md §1)', () => {
       zaloTokenPrefix: 'watched-secret',
     });
     try {
-      const [zaloApp] = marked.seed.zalo;
+      const zaloApp = marked.seed.zalo[0];
       const pair = await postForm(
         `${marked.urls.zaloOauth}/oa/access_token`,
-        { refresh_token: zaloApp!.oas[0]!.refreshToken, app_id: zaloApp!.appId, grant_type: 'refresh_token' },
-        { secret_key: zaloApp!.secretKey },
+        { refresh_token: zaloApp.oas[0].refreshToken, app_id: zaloApp.appId, grant_type: 'refresh_token' },
+        { secret_key: zaloApp.secretKey },
       );
       expect(pair.body).toMatchObject({
         access_token: expect.stringMatching(/^watched-secret-at-/),
