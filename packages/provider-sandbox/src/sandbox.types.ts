@@ -137,6 +137,11 @@ export interface SandboxOptions {
   smtpRequireAuth?: boolean;
   /** Inbox entries kept (oldest dropped beyond it). Default 200 000. */
   inboxLimit?: number;
+  /**
+   * What the access and refresh tokens the sandbox mints begin with (`<prefix>-at-…`, `<prefix>-rt-…`). Default
+   * `sandbox`. A test that watches for leaked secrets sets its secrets' mark here, so a minted token that leaks is seen.
+   */
+  zaloTokenPrefix?: string;
 }
 
 /** The base URL that replaces each provider's real origin (the connectors' `baseUrl` settings). */

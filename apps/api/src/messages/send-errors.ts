@@ -53,6 +53,20 @@ export function transientError(failure: SendFailure, nowMs: number): SendError |
   }
 }
 
+/**
+ * A connector that threw instead of answering (a bug, an error it does not classify): the request may have reached
+ * the provider, so the outcome is unknown, as with an unreadable answer. No correlation id: the row keeps its own.
+ */
+export function interruptedSend(): Extract<SendFailure, { class: 'outcome_unknown' }> {
+  return {
+    status: 'failed',
+    class: 'outcome_unknown',
+    code: 'loa_send_interrupted',
+    message: 'The send was interrupted after the provider may have been called; its outcome is unknown',
+    correlationId: '',
+  };
+}
+
 /** A row whose last attempt failed with one of these may be attempted again under the same key. */
 export const TRANSIENT_CLASSES = [
   'retryable',

@@ -9,7 +9,8 @@ import { recipientFacts, RecipientFactsReader, type RecipientFacts } from './gua
 import { MessageLedger, type Admission, type VersionedRow } from './message-ledger';
 import { recordedResult, type LedgerRow } from './message-row';
 import { ProviderConnectors } from './provider-connectors';
-import { inFlightError, SendError, transientError, TRANSIENT_CLASSES } from './send-errors';
+import { ledgerAddress } from './recipient-address';
+import { inFlightError, interruptedSend, SendError, transientError, TRANSIENT_CLASSES } from './send-errors';
 import { capsFor, contactBlock, timeDeferral } from './send-guards';
 import { CHANNEL_OF_CONTENT, type SendMessageInput, type SendResult } from './send-message.types';
 import { SendRateLimiter } from './send-rate-limiter';
@@ -119,15 +120,28 @@ export class SendService implements OnApplicationShutdown {
     account: SendingAccount,
     turn?: Promise<number>,
   ): Promise<SendResult> {
-    let outcome: SendOutcome | { unavailable: string };
+    let unsubscribeToken: string | undefined;
     try {
       const wait = await (turn ?? this.limiter.reserve(account.row.id, account.ratePerSecond));
       // Waiting for the limit is not a failure.
       if (wait > 0) await this.waitForTurn(row.id, wait);
-      const unsubscribeToken =
+      unsubscribeToken =
         input.content.channel === 'email' && input.purpose === 'marketing' && input.contactId
           ? await this.unsubscribeTokens.tokenFor(input.workspaceId, input.contactId)
           : undefined;
+    } catch (error) {
+      // Nothing reached the provider yet: trying again cannot send the message twice.
+      this.logger.error(`send ${row.id} failed unexpectedly: ${(error as Error).message}`);
+      await this.ledger.recordFailed(row.id, {
+        recipient: row.recipient,
+        class: 'retryable',
+        code: 'loa_internal',
+        message: 'The send failed unexpectedly; it will be retried',
+      });
+      throw error;
+    }
+    let outcome: SendOutcome | { unavailable: string };
+    try {
       outcome = await this.connectors.send({
         accountId: account.row.id,
         kind: account.row.kind,
@@ -139,14 +153,9 @@ export class SendService implements OnApplicationShutdown {
         ...(unsubscribeToken !== undefined && { unsubscribeToken }),
       });
     } catch (error) {
-      this.logger.error(`send ${row.id} failed unexpectedly: ${(error as Error).message}`);
-      await this.ledger.recordFailed(row.id, {
-        recipient: row.recipient,
-        class: 'retryable',
-        code: 'loa_internal',
-        message: 'The send failed unexpectedly; it will be retried',
-      });
-      throw error;
+      // The request may have reached the provider: settled as an unreadable answer is.
+      this.logger.error(`send ${row.id} was interrupted: ${(error as Error).message}`);
+      outcome = interruptedSend();
     }
     if ('unavailable' in outcome) {
       await this.ledger.recordFailed(row.id, {
@@ -169,7 +178,7 @@ export class SendService implements OnApplicationShutdown {
         await this.holdZnsQuota(account.row.id, Date.parse(nextVietnamMidnight(Date.now())));
       return outcomeOf(sent);
     }
-    // The provider's answer could not be read: the message may have gone. Settled as a crash would be.
+    // The provider's answer could not be read, or never came: the message may have gone. Settled as a crash would be.
     if (outcome.class === 'outcome_unknown' && input.purpose === 'marketing') {
       const settled = await this.ledger.markUnknown(this.db.manager, row.id, {
         code: outcome.code,
@@ -183,7 +192,7 @@ export class SendService implements OnApplicationShutdown {
       class: outcome.class,
       code: outcome.code,
       message: outcome.message,
-      correlationId: outcome.correlationId,
+      ...(outcome.correlationId !== '' && { correlationId: outcome.correlationId }),
       ...(transient?.retryAtMs !== undefined && { retryAt: new Date(transient.retryAtMs) }),
     });
     if (outcome.class === 'quota_exhausted' && row.channel === 'zns' && transient?.retryAtMs)
@@ -235,7 +244,7 @@ export class SendService implements OnApplicationShutdown {
       ...(typeof account.config.oaId === 'string' && { oaId: account.config.oaId }),
     };
     const admit = async (manager: EntityManager, facts: RecipientFacts) => {
-      const recipient = input.to ?? facts.contact?.address ?? null;
+      const recipient = ledgerAddress(query.channel, input.to) ?? facts.contact?.address ?? null;
       const admission = await this.decide(manager, input, account, facts, recipient, existing?.id);
       return { recipient, admission };
     };
@@ -299,7 +308,11 @@ export class SendService implements OnApplicationShutdown {
     return { status: 'sending' };
   }
 
-  /** When a cap on this contact (or, without one, this address) lets the next marketing message go; else undefined. */
+  /**
+   * When a cap lets the next marketing message go; else undefined. Decree 91 caps each phone number or address, so
+   * the ledger is counted by recipient address; a message for a contact also counts what that contact got at another
+   * address (the engine's caps are per contact). Each key is locked, in one order, until the row is written.
+   */
   private async capReached(
     manager: EntityManager,
     input: SendMessageInput,
@@ -309,20 +322,29 @@ export class SendService implements OnApplicationShutdown {
     const channel = CHANNEL_OF_CONTENT[input.content.channel];
     const caps = capsFor(channel, input.settings);
     if (caps.length === 0) return undefined;
-    const who = input.contactId ? 'contact_id = $2' : 'recipient = $2';
-    const subject = input.contactId ?? recipient;
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
-      `messages-cap:${input.workspaceId}:${subject}`,
-    ]);
+    const keys = [`address:${recipient}`, ...(input.contactId ? [`contact:${input.contactId}`] : [])];
+    for (const key of keys.sort())
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+        `messages-cap:${input.workspaceId}:${key}`,
+      ]);
     let until: Date | undefined;
     for (const cap of caps) {
       const [row] = (await manager.query(
         // A message counts from when it went out (or was admitted, while in flight), not from its first try.
         `SELECT coalesce(sent_at, updated_at) AS at FROM messages
-          WHERE workspace_id = $1 AND ${who} AND channel = $3 AND purpose = 'marketing' AND status IN ${COUNTED}
+          WHERE workspace_id = $1 AND (recipient = $2 OR contact_id = $7) AND channel = $3 AND purpose = 'marketing'
+            AND status IN ${COUNTED}
             AND coalesce(sent_at, updated_at) > now() - make_interval(secs => $4) AND id IS DISTINCT FROM $6
           ORDER BY at DESC OFFSET $5 LIMIT 1`,
-        [input.workspaceId, subject, channel, cap.perMs / 1000, cap.max - 1, existingId ?? null],
+        [
+          input.workspaceId,
+          recipient,
+          channel,
+          cap.perMs / 1000,
+          cap.max - 1,
+          existingId ?? null,
+          input.contactId ?? null,
+        ],
       )) as Array<{ at: Date }>;
       if (!row) continue;
       const opens = new Date(row.at.getTime() + cap.perMs);

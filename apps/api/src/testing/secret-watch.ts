@@ -8,6 +8,8 @@ export interface SecretSighting {
 }
 
 const sightings: SecretSighting[] = [];
+/** Local ports of the provider sandbox: a provider handing out a token it minted is not the API leaking it. */
+const providerPorts = new Set<number>();
 /** Tests log at debug so that every line is watched; lines below warn are watched, then not shown. */
 const QUIET_LOG_LINE = /^\{"level":"(log|debug|verbose)"/;
 let installed = false;
@@ -31,6 +33,7 @@ export function installSecretWatch(): void {
     const original = response[name] as (...args: unknown[]) => unknown;
     response[name] = function (this: ServerResponse & { req?: { method?: string; url?: string } }, ...args) {
       if (
+        !providerPorts.has(this.socket?.localPort ?? -1) &&
         args.some(
           (arg) =>
             contains(arg) || (arg !== null && typeof arg === 'object' && contains(JSON.stringify(arg))),
@@ -55,6 +58,13 @@ export function installSecretWatch(): void {
       return original(...args);
     }) as typeof stream.write;
   }
+}
+
+/** Responses of the server at `url` (the provider sandbox) are not watched, until the returned function is called. */
+export function unwatchedProviderServer(url: string): () => void {
+  const port = Number(new URL(url).port);
+  providerPorts.add(port);
+  return () => providerPorts.delete(port);
 }
 
 /** The sightings so far, emptied. */

@@ -14,6 +14,7 @@ export interface ResolvedOptions {
   speedsmsRateLimit: { limit: number; windowMs: number };
   smtpRequireAuth: boolean;
   inboxLimit: number;
+  zaloTokenPrefix: string;
 }
 
 export function resolveOptions(options: SandboxOptions): ResolvedOptions {
@@ -31,6 +32,7 @@ export function resolveOptions(options: SandboxOptions): ResolvedOptions {
     speedsmsRateLimit: options.speedsmsRateLimit ?? { limit: 60, windowMs: 60_000 },
     smtpRequireAuth: options.smtpRequireAuth ?? false,
     inboxLimit: options.inboxLimit ?? 200_000,
+    zaloTokenPrefix: options.zaloTokenPrefix ?? 'sandbox',
   };
 }
 
@@ -89,6 +91,7 @@ export class SandboxContext {
       now: this.clock(),
       inboxLimit: this.options.inboxLimit,
       revokeOldAccessToken: this.options.zaloRevokeOldAccessToken,
+      tokenPrefix: this.options.zaloTokenPrefix,
     });
   }
 }

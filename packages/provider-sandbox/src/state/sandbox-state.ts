@@ -31,6 +31,7 @@ export function createSandboxState(input: {
   now: number;
   inboxLimit: number;
   revokeOldAccessToken: boolean;
+  tokenPrefix: string;
   /** Fault latency waits on the state's generation timers. */
   sleep: (delayMs: number) => Promise<void>;
 }): SandboxState {
@@ -45,6 +46,7 @@ export function createSandboxState(input: {
       ids,
       now: input.now,
       revokeOldAccessToken: input.revokeOldAccessToken,
+      tokenPrefix: input.tokenPrefix,
     }),
     znsQuota: new ZnsQuota(),
     inbox: new Inbox(input.inboxLimit),

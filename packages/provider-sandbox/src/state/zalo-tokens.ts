@@ -45,6 +45,8 @@ export class ZaloTokens {
       ids: IdFactory;
       now: number;
       revokeOldAccessToken: boolean;
+      /** Minted tokens begin with it (SandboxOptions.zaloTokenPrefix). */
+      tokenPrefix: string;
     },
   ) {
     for (const oa of params.directory.oas.values()) {
@@ -105,8 +107,8 @@ export class ZaloTokens {
     if (this.params.revokeOldAccessToken) {
       for (const record of this.access.values()) if (record.oaId === input.oaId) record.revoked = true;
     }
-    const accessToken = `sandbox-at-${this.params.ids.secret()}`;
-    const refreshToken = `sandbox-rt-${this.params.ids.secret()}`;
+    const accessToken = `${this.params.tokenPrefix}-at-${this.params.ids.secret()}`;
+    const refreshToken = `${this.params.tokenPrefix}-rt-${this.params.ids.secret()}`;
     this.access.set(accessToken, {
       oaId: input.oaId,
       expiresAt: input.now + ACCESS_TOKEN_TTL_SECONDS * 1000,

@@ -133,4 +133,29 @@ describe('Zalo OAuth v4 (providers.md §1)', () => {
     sandbox.expireTokens();
     expect((await znsSend(String(next.body['access_token']))).body['error']).toBe(-124);
   });
+
+  it('mints tokens that begin with the configured prefix, so that a secret watch can recognise them', async () => {
+    const marked = await startSandbox({
+      seed: seedAt(VIETNAM_MORNING),
+      now: () => VIETNAM_MORNING,
+      zaloTokenPrefix: 'watched-secret',
+    });
+    try {
+      const zaloApp = marked.seed.zalo[0];
+      const pair = await postForm(
+        `${marked.urls.zaloOauth}/oa/access_token`,
+        { refresh_token: zaloApp.oas[0].refreshToken, app_id: zaloApp.appId, grant_type: 'refresh_token' },
+        { secret_key: zaloApp.secretKey },
+      );
+      expect(pair.body).toMatchObject({
+        access_token: expect.stringMatching(/^watched-secret-at-/),
+        refresh_token: expect.stringMatching(/^watched-secret-rt-/),
+      });
+    } finally {
+      await marked.close();
+    }
+    // Without one, the default.
+    const rotated = await refresh(app().oas[0].refreshToken);
+    expect(rotated.body['access_token']).toMatch(/^sandbox-at-/);
+  });
 });

@@ -12,6 +12,7 @@ import { CreateTemplates1764620000000 } from './1764620000000-create-templates';
 import { SendLedgerExtras1764630000000 } from './1764630000000-send-ledger-extras';
 import { CreateWebhookReceipts1764640000000 } from './1764640000000-create-webhook-receipts';
 import { ReceiptRetentionAndTemplateListing1764900000000 } from './1764900000000-receipt-retention-and-template-listing';
+import { MessagesCapByRecipient1764910000000 } from './1764910000000-messages-cap-by-recipient';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   SendLedgerExtras1764630000000,
   CreateWebhookReceipts1764640000000,
   ReceiptRetentionAndTemplateListing1764900000000,
+  MessagesCapByRecipient1764910000000,
 ];

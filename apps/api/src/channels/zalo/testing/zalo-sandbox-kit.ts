@@ -1,6 +1,7 @@
 import { defaultSeed, startSandbox, type RunningSandbox, type SandboxOptions } from '@loa/provider-sandbox';
 import { request } from 'undici';
-import { seededSecret } from '../../../testing/seeded-secret';
+import { SEEDED_SECRET_MARK, seededSecret } from '../../../testing/seeded-secret';
+import { unwatchedProviderServer } from '../../../testing/secret-watch';
 import type { TestCaller } from '../../../testing/test-workspace';
 import { ZALO_CALLBACK_PATH } from '../zalo-connect.service';
 
@@ -8,8 +9,9 @@ import { ZALO_CALLBACK_PATH } from '../zalo-connect.service';
 export const TEST_PUBLIC_API_URL = 'http://loa-api.test';
 
 /**
- * The provider sandbox, its Zalo app redirecting to the API's callback. Its secrets are seeded secrets, so the secret
- * watch fails the test file if one shows in a response or a log line.
+ * The provider sandbox, its Zalo app redirecting to the API's callback. Its secrets, and the Zalo tokens it mints, are
+ * seeded secrets, so the secret watch fails the test file if one shows in a response or a log line of the API (the
+ * sandbox's own answers, which hand tokens out, are not watched).
  */
 export async function startZaloTestSandbox(
   options: SandboxOptions = {},
@@ -21,12 +23,23 @@ export async function startZaloTestSandbox(
     app.redirectUri = `${TEST_PUBLIC_API_URL}${ZALO_CALLBACK_PATH}`;
     app.secretKey = seededSecret('zalo-app-secret');
     app.webhookSecret = seededSecret('zalo-webhook-secret');
+    for (const oa of app.oas) {
+      oa.accessToken = seededSecret('zalo-access-token');
+      oa.refreshToken = seededSecret('zalo-refresh-token');
+    }
   }
   for (const account of seed.speedsms) account.accessToken = seededSecret('speedsms-token');
   for (const account of seed.esms) account.secretKey = seededSecret('esms-secret-key');
   for (const account of seed.twilio) account.authToken = seededSecret('twilio-auth-token');
   for (const user of seed.smtp) user.pass = seededSecret('smtp-password');
-  return startSandbox({ ...options, seed });
+  const sandbox = await startSandbox({ zaloTokenPrefix: SEEDED_SECRET_MARK, ...options, seed });
+  const watchAgain = unwatchedProviderServer(sandbox.urls.zns);
+  const close = sandbox.close.bind(sandbox);
+  sandbox.close = async () => {
+    await close();
+    watchAgain();
+  };
+  return sandbox;
 }
 
 /** The settings of a channel account for the sandbox's first OA. */

@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import type { RunningSandbox } from '@loa/provider-sandbox';
+import { SEND_ERROR_TYPES } from '@loa/engine';
+import type { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
+import { ChannelAccountsService } from '../channels/channel-accounts.service';
+import { ZaloAccess } from '../channels/zalo/zalo-access.service';
+import {
+  sandboxZaloConfig,
+  startAndConsent,
+  startZaloTestSandbox,
+  TEST_PUBLIC_API_URL,
+} from '../channels/zalo/testing/zalo-sandbox-kit';
+import { createApp } from '../create-app';
+import { REDIS_CLIENT } from '../redis/redis.module';
+import { testConfig } from '../testing/test-config';
+import { seedTestWorkspace, type TestWorkspace } from '../testing/test-workspace';
+import { ReceiptProcessing } from '../webhooks/receipt-processing.service';
+import { WebhookUrls } from '../webhooks/webhook-urls';
+import type { SendMessageInput } from './send-message.types';
+import { SendService } from './send.service';
+import { UnsubscribeTokens } from './unsubscribe/unsubscribe-tokens';
+import type { ZaloTokenSource } from './zalo-token-source';
+
+/** The next 06:30 in Vietnam: ZNS is sent by day. */
+function vietnamMorning(): number {
+  const day = 86_400_000;
+  const offset = 7 * 3_600_000;
+  const local = Date.now() + offset;
+  const today = local - (local % day) + 6 * 3_600_000 + 30 * 60_000;
+  return (today > local ? today : today + day) - offset;
+}
+
+describe('a send interrupted inside the connector is an unknown outcome, never a blind resend', () => {
+  let app: INestApplication;
+  let ws: TestWorkspace;
+  let db: DataSource;
+  let sandbox: RunningSandbox;
+  let sends: SendService;
+  /** The same service, but renewing a token Zalo refused throws (as an unforeseen bug or network error would). */
+  let faulty: SendService;
+  let oaId: string;
+  let seq = 0;
+
+  beforeAll(async () => {
+    sandbox = await startZaloTestSandbox();
+    sandbox.setNow(vietnamMorning);
+    app = await createApp(
+      testConfig({ LOA_PUBLIC_API_URL: TEST_PUBLIC_API_URL, LOA_ZNS_TEMPLATE_SYNC_MINUTES: '0' }),
+    );
+    await app.init();
+    ws = await seedTestWorkspace(app);
+    db = app.get(DataSource);
+    sends = app.get(SendService);
+    oaId = (
+      await ws.as.admin
+        .post('/channel-accounts')
+        .send({ kind: 'zalo_oa', name: 'Zalo OA', config: sandboxZaloConfig(sandbox) })
+        .expect(201)
+    ).body.id as string;
+    await ws.as.admin.get(await startAndConsent(ws.as.admin, oaId)).expect(200);
+    const zalo = app.get(ZaloAccess);
+    const renewalThrows: ZaloTokenSource = {
+      tokensFor: (accountId) =>
+        new Proxy(zalo.tokensFor(accountId), {
+          get: (target, name, receiver) =>
+            name === 'refreshAfterRejection'
+              ? () => Promise.reject(new Error('socket hang up while renewing the token'))
+              : (Reflect.get(target, name, receiver) as unknown),
+        }),
+    };
+    faulty = new SendService(
+      db,
+      app.get(ChannelAccountsService),
+      app.get<Redis>(REDIS_CLIENT),
+      app.get(UnsubscribeTokens),
+      renewalThrows,
+      app.get(WebhookUrls),
+      app.get(ReceiptProcessing),
+    );
+  });
+
+  afterEach(() => sandbox.clearFaults());
+
+  afterAll(async () => {
+    await faulty.onApplicationShutdown();
+    await app.close();
+    await sandbox.close();
+  });
+
+  const newPhone = () =>
+    `849${String(Date.now() % 1_000_000).padStart(6, '0')}${String(seq++ % 100).padStart(2, '0')}`;
+
+  const zns = (input: Partial<SendMessageInput>): SendMessageInput => {
+    const template = sandbox.seed.zalo[0].oas[0].templates.find((t) => t.status === 'ENABLE');
+    if (!template) throw new Error('the sandbox seeds an enabled ZNS template');
+    return {
+      workspaceId: ws.workspaceId,
+      accountId: oaId,
+      idempotencyKey: `interrupted:${randomUUID()}`,
+      purpose: 'transactional',
+      content: {
+        channel: 'zns',
+        templateId: template.templateId,
+        templateData: Object.fromEntries(template.params.map((param) => [param.name, 'DH1024'])),
+      },
+      ...input,
+    };
+  };
+
+  const row = async (idempotencyKey: string) =>
+    (
+      (await db.query(`SELECT * FROM messages WHERE workspace_id = $1 AND idempotency_key = $2`, [
+        ws.workspaceId,
+        idempotencyKey,
+      ])) as Array<Record<string, unknown>>
+    )[0];
+
+  /** Zalo refuses the token for this phone, after which the faulty service's connector throws. */
+  const throwAfterZaloWasCalled = (phone: string) =>
+    sandbox.addFault({ channel: 'zns', recipients: [phone], errorRate: 1, code: -124 });
+
+  it('does not send marketing again once the provider may have had it', async () => {
+    const phone = newPhone();
+    throwAfterZaloWasCalled(phone);
+    const calls = sandbox.requestCount('/zns/message/template');
+    const marketing = zns({ to: phone, purpose: 'marketing' });
+    expect(await faulty.send(marketing)).toMatchObject({
+      status: 'failed',
+      errorCode: 'loa_outcome_unknown',
+    });
+    expect(sandbox.requestCount('/zns/message/template')).toBe(calls + 1);
+    expect(await row(marketing.idempotencyKey)).toMatchObject({
+      status: 'unknown',
+      recovery: 'not_resent',
+      error_class: 'outcome_unknown',
+      error_code: 'loa_send_interrupted',
+    });
+    sandbox.clearFaults();
+    expect(await sends.send(marketing)).toMatchObject({ status: 'failed', errorCode: 'loa_outcome_unknown' });
+    expect(sandbox.inbox({ channel: 'zns', recipient: phone })).toHaveLength(0);
+  });
+
+  it('resends a transactional message, counted as a recovery', async () => {
+    const phone = newPhone();
+    throwAfterZaloWasCalled(phone);
+    const transactional = zns({ to: phone });
+    await expect(faulty.send(transactional)).rejects.toMatchObject({ name: SEND_ERROR_TYPES.retryable });
+    expect(await row(transactional.idempotencyKey)).toMatchObject({
+      status: 'failed',
+      error_class: 'outcome_unknown',
+      error_code: 'loa_send_interrupted',
+    });
+    sandbox.clearFaults();
+    expect(await sends.send(transactional)).toMatchObject({ status: 'sent' });
+    expect(await row(transactional.idempotencyKey)).toMatchObject({ status: 'sent', recovery: 'resent' });
+    expect(sandbox.inbox({ channel: 'zns', recipient: phone })).toHaveLength(1);
+  });
+});
