@@ -1,8 +1,8 @@
 import { normalizeVietnamesePhone } from '@loa/connectors';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { MessageChannel } from '../channels/channel-kinds';
 import type { StoredConsents } from '../contacts/contact-state';
-import { KeyedBatcher } from './batcher';
+import { contactIdOf } from './new-row';
 import type { GuardedContact } from './send-guards';
 
 /** What the guards read about the recipient: by contact id, or else the contact that has this address. */
@@ -18,8 +18,8 @@ export interface RecipientQuery {
   oaId?: string;
 }
 
-interface ContactFactsRow {
-  lookup_key: string;
+export interface ContactFactsRow {
+  contact_found: boolean;
   do_not_contact: boolean;
   consents: StoredConsents;
   phone: string | null;
@@ -30,65 +30,60 @@ interface ContactFactsRow {
 
 type LookupBy = 'id' | 'phone' | 'email' | 'zalo';
 
-const KEY_EXPRESSION: Record<LookupBy, string> = {
-  id: 'c.id::text',
-  phone: 'c.phone',
-  email: 'lower(c.email)',
-  zalo: 'i.external_user_id',
-};
+/** How to find the recipient's contact: by id, or by the address it holds (a Zalo user id with its OA). */
+export interface FactsLookup {
+  by: LookupBy;
+  key: string;
+  oaId: string | null;
+}
+
+/** A contact that is neither erased nor merged, in the lookup's workspace. */
+const LIVE = `c.workspace_id = n.workspace_id AND c.erased_at IS NULL AND c.merged_into IS NULL`;
+const CONTACT = `c.id, c.do_not_contact, c.consents, c.phone, c.email`;
+
+/**
+ * Joins the facts of each lookup row `n` (columns workspace_id, contact_id, lookup_by, lookup_key, oa_id) as `f`
+ * (the contact) and `z` (its Zalo identity on the OA, the looked-up one first); select CONTACT_FACTS_COLUMNS.
+ */
+export const CONTACT_FACTS_JOIN = `
+  LEFT JOIN LATERAL (
+    SELECT ${CONTACT} FROM contacts c WHERE n.lookup_by = 'id' AND c.id = n.contact_id AND ${LIVE}
+    UNION ALL
+    SELECT ${CONTACT} FROM contacts c WHERE n.lookup_by = 'phone' AND c.phone = n.lookup_key AND ${LIVE}
+    UNION ALL
+    SELECT ${CONTACT} FROM contacts c WHERE n.lookup_by = 'email' AND lower(c.email) = n.lookup_key AND ${LIVE}
+    UNION ALL
+    SELECT ${CONTACT} FROM contact_identities i JOIN contacts c ON c.id = i.contact_id
+     WHERE n.lookup_by = 'zalo' AND i.workspace_id = n.workspace_id AND i.kind = 'zalo' AND i.oa_id = n.oa_id
+       AND i.external_user_id = n.lookup_key AND ${LIVE}
+    LIMIT 1
+  ) f ON true
+  LEFT JOIN LATERAL (
+    SELECT i.external_user_id, i.last_interaction_at FROM contact_identities i
+     WHERE i.contact_id = f.id AND i.kind = 'zalo' AND i.oa_id = n.oa_id
+     ORDER BY i.external_user_id = n.lookup_key DESC, i.last_interaction_at DESC NULLS LAST
+     LIMIT 1
+  ) z ON true`;
+
+export const CONTACT_FACTS_COLUMNS = `f.id IS NOT NULL AS contact_found, f.do_not_contact, f.consents, f.phone, f.email,
+  z.external_user_id AS zalo_user_id, z.last_interaction_at AS zalo_last_interaction_at`;
 
 /** The facts about one recipient, inside the caller's transaction. */
 export async function recipientFacts(manager: EntityManager, query: RecipientQuery): Promise<RecipientFacts> {
   const lookup = lookupOf(query);
   if (!lookup) return {};
-  const rows = await readFacts(manager, query, lookup.by, [lookup.key]);
-  return factsOf(query.channel, rows.get(lookup.key));
-}
-
-/** The same facts for many concurrent sends, read with one query per workspace, channel and kind of lookup. */
-export class RecipientFactsReader {
-  private readonly batcher: KeyedBatcher<{ query: RecipientQuery; key: string }, RecipientFacts>;
-
-  constructor(db: DataSource) {
-    this.batcher = new KeyedBatcher(
-      async (_group, items) => {
-        const [{ query }] = items;
-        const by = lookupOf(query)!.by;
-        const rows = await readFacts(db.manager, query, by, [...new Set(items.map((item) => item.key))]);
-        return items.map((item) => factsOf(item.query.channel, rows.get(item.key)));
-      },
-      { lanes: 3 },
-    );
-  }
-
-  read(query: RecipientQuery): Promise<RecipientFacts> {
-    const lookup = lookupOf(query);
-    if (!lookup) return Promise.resolve({});
-    const group = `${query.workspaceId}|${query.channel}|${lookup.by}|${query.oaId ?? ''}`;
-    return this.batcher.submit(group, { query, key: lookup.key });
-  }
-}
-
-async function readFacts(
-  manager: EntityManager,
-  query: RecipientQuery,
-  by: LookupBy,
-  keys: string[],
-): Promise<Map<string, ContactFactsRow>> {
-  const rows = (await manager.query(
-    `SELECT ${KEY_EXPRESSION[by]} AS lookup_key, c.do_not_contact, c.consents, c.phone, c.email,
-            i.external_user_id AS zalo_user_id, i.last_interaction_at AS zalo_last_interaction_at
-       FROM contacts c
-       LEFT JOIN contact_identities i ON i.contact_id = c.id AND i.kind = 'zalo' AND i.oa_id = $3
-      WHERE c.workspace_id = $1 AND ${KEY_EXPRESSION[by]} = ANY($2::text[])
-        AND c.erased_at IS NULL AND c.merged_into IS NULL`,
-    [query.workspaceId, keys, query.oaId ?? null],
+  const [row] = (await manager.query(
+    `SELECT ${CONTACT_FACTS_COLUMNS}
+       FROM (SELECT $1::uuid AS workspace_id, $2::uuid AS contact_id, $3::text AS lookup_by, $4::text AS lookup_key,
+                    $5::text AS oa_id) n
+       ${CONTACT_FACTS_JOIN}`,
+    [query.workspaceId, contactIdOf(query.contactId), lookup.by, lookup.key, lookup.oaId],
   )) as ContactFactsRow[];
-  return new Map(rows.map((row) => [row.lookup_key, row]));
+  return factsOf(query.channel, row);
 }
 
-function factsOf(channel: MessageChannel, row: ContactFactsRow | undefined): RecipientFacts {
-  if (!row) return {};
+export function factsOf(channel: MessageChannel, row: ContactFactsRow | undefined): RecipientFacts {
+  if (!row?.contact_found) return {};
   const address = channel === 'email' ? row.email : channel === 'zalo_oa' ? row.zalo_user_id : row.phone;
   return {
     contact: {
@@ -100,11 +95,12 @@ function factsOf(channel: MessageChannel, row: ContactFactsRow | undefined): Rec
   };
 }
 
-function lookupOf(query: RecipientQuery): { by: LookupBy; key: string } | undefined {
-  if (query.contactId) return { by: 'id', key: query.contactId.toLowerCase() };
+export function lookupOf(query: RecipientQuery): FactsLookup | undefined {
+  const oaId = query.oaId ?? null;
+  if (query.contactId) return { by: 'id', key: query.contactId.toLowerCase(), oaId };
   if (query.to === undefined) return undefined;
-  if (query.channel === 'email') return { by: 'email', key: query.to.toLowerCase() };
-  if (query.channel === 'zalo_oa') return { by: 'zalo', key: query.to };
+  if (query.channel === 'email') return { by: 'email', key: query.to.toLowerCase(), oaId };
+  if (query.channel === 'zalo_oa') return { by: 'zalo', key: query.to, oaId };
   const phone = normalizeVietnamesePhone(query.to);
-  return { by: 'phone', key: phone.ok ? phone.phone : query.to };
+  return { by: 'phone', key: phone.ok ? phone.phone : query.to, oaId };
 }

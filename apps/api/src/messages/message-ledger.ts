@@ -1,6 +1,7 @@
 import type { SendFailure, SendSuccess } from '@loa/connectors';
 import type { DataSource, EntityManager } from 'typeorm';
-import { Batcher } from './batcher';
+import type { FactsLookup } from './guard-contact';
+import { LedgerFlush, type Admitted } from './ledger-flush';
 import {
   LEDGER_ROW_COLUMNS,
   MESSAGE_COLUMNS,
@@ -8,10 +9,8 @@ import {
   type MessageRow,
   type MessageStatus,
 } from './message-row';
-import { CHANNEL_OF_CONTENT, type SendMessageInput } from './send-message.types';
-
-/** Ledger statements of each kind in flight at once (the connection pool has 10). */
-const LEDGER_LANES = 3;
+import { admissionFields, insertedValues, newRow, NEW_ROW_COLUMNS, type NewRow } from './new-row';
+import type { SendMessageInput } from './send-message.types';
 
 export type VersionedRow = MessageRow & { row_version: string };
 // (find reads the whole row; every write answers a LedgerRow)
@@ -25,12 +24,10 @@ export type Admission =
 
 /** The ledger's writes, as SQL; every write of a row's status goes through here. */
 export class MessageLedger {
-  private readonly inserts: Batcher<NewRow, LedgerRow | undefined>;
-  private readonly sent: Batcher<{ id: string; outcome: SendSuccess; recipient: string | null }, LedgerRow>;
+  private readonly flush: LedgerFlush;
 
   constructor(private readonly db: DataSource) {
-    this.inserts = new Batcher((rows) => this.insertMany(rows), { lanes: LEDGER_LANES });
-    this.sent = new Batcher((items) => this.recordSentMany(items), { lanes: LEDGER_LANES });
+    this.flush = new LedgerFlush(db);
   }
 
   /** The row under this key, with its version (PostgreSQL's xmin) for `readmit`'s compare-and-set. */
@@ -61,27 +58,29 @@ export class MessageLedger {
     return row;
   }
 
-  /** `insert` outside a transaction: concurrent sends share one multi-row INSERT (one commit for all of them). */
-  insertBatched(input: SendMessageInput, recipient: string | null, admission: Admission) {
-    return this.inserts.submit(newRow(input, recipient, admission));
+  /**
+   * `insert` outside a transaction, for a message no cap counts: concurrent sends share one statement (see
+   * LedgerFlush), which also reads what the guards need to know about the recipient.
+   */
+  admitBatched(
+    input: SendMessageInput,
+    recipient: string | null,
+    admission: Admission,
+    lookup: FactsLookup | undefined,
+  ): Promise<Admitted> {
+    return this.flush.admit(newRow(input, recipient, admission), lookup);
   }
 
-  private async insertMany(rows: NewRow[], manager = this.db.manager): Promise<Array<LedgerRow | undefined>> {
-    const column = (index: number) => rows.map((row) => row[index]);
+  private async insertMany(rows: NewRow[], manager: EntityManager): Promise<Array<LedgerRow | undefined>> {
+    const names = NEW_ROW_COLUMNS.map(([name]) => name).join(', ');
+    const arrays = NEW_ROW_COLUMNS.map(([, type], index) => `$${index + 1}::${type}[]`).join(', ');
     const inserted = (await manager.query(
-      `INSERT INTO messages (workspace_id, idempotency_key, channel, purpose, account_id, contact_id, campaign_id,
-                             campaign_version, step_id, recipient, template_ref, status, reason, retry_at,
-                             error_class, error_code, error_message, request, failed_at)
-       SELECT *, CASE WHEN v.status = 'failed' THEN now() END
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::uuid[], $7::uuid[], $8::int[],
-                     $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::timestamptz[], $15::text[],
-                     $16::text[], $17::text[], $18::jsonb[])
-           AS v(workspace_id, idempotency_key, channel, purpose, account_id, contact_id, campaign_id, campaign_version,
-                step_id, recipient, template_ref, status, reason, retry_at, error_class, error_code, error_message,
-                request)
+      `INSERT INTO messages (${names}, failed_at)
+       SELECT ${insertedValues('v')}, CASE WHEN v.status = 'failed' THEN now() END
+         FROM unnest(${arrays}) AS v(${names})
        ON CONFLICT (workspace_id, idempotency_key) DO NOTHING
        RETURNING ${LEDGER_ROW_COLUMNS}`,
-      Array.from({ length: 18 }, (_, index) => column(index)),
+      NEW_ROW_COLUMNS.map((_, index) => rows.map((row) => row[index])),
     )) as LedgerRow[];
     const byKey = new Map(inserted.map((row) => [`${row.workspace_id}|${row.idempotency_key}`, row]));
     // Of two rows with the same key in one batch, the first is the one inserted; the other finds it afterwards.
@@ -124,45 +123,9 @@ export class MessageLedger {
     return row;
   }
 
-  /** The provider accepted it; concurrent sends share one UPDATE. */
-  recordSent(id: string, outcome: SendSuccess, recipient: string | null): Promise<LedgerRow> {
-    return this.sent.submit({ id, outcome, recipient });
-  }
-
-  private async recordSentMany(
-    items: Array<{ id: string; outcome: SendSuccess; recipient: string | null }>,
-  ): Promise<LedgerRow[]> {
-    const costs = items.map(({ outcome }) =>
-      outcome.costVnd !== undefined ? { amount: outcome.costVnd, currency: 'VND' } : outcome.cost,
-    );
-    const [rows] = (await this.db.query(
-      `UPDATE messages m
-          SET status = CASE WHEN m.status IN ('delivered', 'seen') THEN m.status ELSE 'sent' END,
-              provider_message_id = v.provider_message_id, correlation_id = v.correlation_id,
-              sent_at = v.sent_at, cost = v.cost, cost_currency = v.cost_currency, billable_units = v.billable_units,
-              reason = NULL, retry_at = NULL, error_class = NULL, error_code = NULL, error_message = NULL,
-              failed_at = NULL, request = NULL, recipient = coalesce(m.recipient, v.recipient),
-              updated_at = clock_timestamp()
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::numeric[], $6::text[], $7::int[],
-                     $8::text[])
-           AS v(id, provider_message_id, correlation_id, sent_at, cost, cost_currency, billable_units, recipient)
-        WHERE m.id = v.id
-       RETURNING ${LEDGER_ROW_COLUMNS.split(',')
-         .map((column) => `m.${column.trim()}`)
-         .join(', ')}`,
-      [
-        items.map((item) => item.id),
-        items.map((item) => item.outcome.providerMessageId),
-        items.map((item) => item.outcome.correlationId),
-        items.map((item) => item.outcome.acceptedAt),
-        costs.map((cost) => cost?.amount ?? null),
-        costs.map((cost) => cost?.currency ?? null),
-        items.map((item) => item.outcome.segments ?? null),
-        items.map((item) => item.recipient),
-      ],
-    )) as [LedgerRow[], number];
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return items.map((item) => byId.get(item.id) as LedgerRow);
+  /** The provider accepted it; concurrent sends share one statement (see LedgerFlush). */
+  recordSent(row: LedgerRow, outcome: SendSuccess): Promise<LedgerRow> {
+    return this.flush.recordSent(row, outcome);
   }
 
   /** A failed attempt: permanent ones are the row's outcome; quota and hours ones wait (deferred) until retryAt. */
@@ -240,39 +203,5 @@ export class MessageLedger {
       values,
     )) as [LedgerRow[], number];
     return rows[0] ?? (await this.byId(values[0] as string));
-  }
-}
-
-/** One row to insert, as the columns of insertMany's unnest, in order. */
-type NewRow = unknown[];
-
-function newRow(input: SendMessageInput, recipient: string | null, admission: Admission): NewRow {
-  return [
-    input.workspaceId,
-    input.idempotencyKey,
-    CHANNEL_OF_CONTENT[input.content.channel],
-    input.purpose,
-    input.accountId,
-    input.contactId ?? null,
-    input.campaign?.id ?? null,
-    input.campaign?.version ?? null,
-    input.campaign?.stepId ?? null,
-    recipient,
-    input.content.channel === 'zns' ? input.content.templateId : null,
-    ...admissionFields(admission),
-    admission.status === 'sending' ? JSON.stringify(input) : null,
-  ];
-}
-
-function admissionFields(admission: Admission): unknown[] {
-  switch (admission.status) {
-    case 'sending':
-      return ['sending', null, null, null, null, null];
-    case 'blocked':
-      return ['blocked', admission.reason, null, null, null, null];
-    case 'deferred':
-      return ['deferred', admission.reason, admission.retryAt, null, null, null];
-    case 'failed':
-      return ['failed', null, null, 'permanent', admission.errorCode, admission.errorMessage];
   }
 }

@@ -5,7 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { CHANNEL_KIND_SPECS } from '../channels/channel-kinds';
 import { ChannelAccountsService } from '../channels/channel-accounts.service';
 import { REDIS_CLIENT } from '../redis/redis.module';
-import { recipientFacts, RecipientFactsReader, type RecipientFacts } from './guard-contact';
+import { factsOf, lookupOf, recipientFacts, type RecipientFacts } from './guard-contact';
 import { MessageLedger, type Admission, type VersionedRow } from './message-ledger';
 import { recordedResult, type LedgerRow } from './message-row';
 import { ProviderConnectors } from './provider-connectors';
@@ -41,7 +41,6 @@ export class SendService implements OnApplicationShutdown {
   readonly ledger: MessageLedger;
   private readonly limiter: SendRateLimiter;
   readonly sendingAccounts: SendingAccounts;
-  private readonly facts: RecipientFactsReader;
   /** The clock the time guards read (quiet hours, the SMS window); tests set it to a chosen moment. */
   clock: () => number = Date.now;
 
@@ -58,7 +57,6 @@ export class SendService implements OnApplicationShutdown {
     this.ledger = new MessageLedger(db);
     this.limiter = new SendRateLimiter(redis);
     this.sendingAccounts = new SendingAccounts(accounts, webhookUrls);
-    this.facts = new RecipientFactsReader(db);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -172,7 +170,7 @@ export class SendService implements OnApplicationShutdown {
       };
     }
     if (isSent(outcome)) {
-      const sent = await this.ledger.recordSent(row.id, outcome, row.recipient);
+      const sent = await this.ledger.recordSent(row, outcome);
       await this.applyEarlyReceipts(account.row.id, [outcome.providerMessageId, outcome.correlationId]);
       if (row.channel === 'zns' && outcome.quotaRemaining === 0)
         await this.holdZnsQuota(account.row.id, Date.parse(nextVietnamMidnight(Date.now())));
@@ -256,16 +254,18 @@ export class SendService implements OnApplicationShutdown {
           ? this.ledger.readmit(manager, existing, input, recipient, admission, recovery)
           : this.ledger.insert(manager, input, recipient, admission);
       });
-    // Other messages are not counted: the row is written while the recipient is read, and concurrent sends share
-    // both statements. A guard that then stops the message settles the row (nothing was sent).
+    // Other messages are not counted: the row is written and the recipient read by one statement that concurrent
+    // sends share. A guard that then stops the message settles the row (nothing was sent).
     const refusal = accountRefusal(input, account);
-    if (refusal) return this.ledger.insertBatched(input, input.to ?? null, refusal);
-    const [row, facts] = await Promise.all([
-      this.ledger.insertBatched(input, input.to ?? null, { status: 'sending' }),
-      this.facts.read(query),
-    ]);
-    if (!row) return undefined;
-    const { recipient, admission } = await admit(this.db.manager, facts);
+    const to = ledgerAddress(query.channel, input.to) ?? null;
+    const { row, facts } = await this.ledger.admitBatched(
+      input,
+      to,
+      refusal ?? { status: 'sending' },
+      refusal ? undefined : lookupOf(query),
+    );
+    if (!row || refusal) return row;
+    const { recipient, admission } = await admit(this.db.manager, factsOf(query.channel, facts));
     if (admission.status !== 'sending') return this.ledger.settle(row.id, recipient, admission);
     return { ...row, recipient };
   }

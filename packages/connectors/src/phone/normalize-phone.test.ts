@@ -21,3 +21,13 @@ describe('normalizeVietnamesePhone', () => {
     expect(normalizeVietnamesePhone('02438253158')).toEqual({ ok: false, reason: 'not_mobile' });
   });
 });
+
+describe('normalizeVietnamesePhone remembers recent answers', () => {
+  it('answers a number seen before the same, frozen so that no caller can change what others get', () => {
+    const first = normalizeVietnamesePhone('0912 345 678');
+    expect(normalizeVietnamesePhone('0912 345 678')).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(normalizeVietnamesePhone('0912 345 67')).toEqual({ ok: false, reason: 'invalid' });
+    expect(normalizeVietnamesePhone('0912 345 67')).toEqual({ ok: false, reason: 'invalid' });
+  });
+});

@@ -2,11 +2,24 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
 export type NormalizedPhone = { ok: true; phone: string } | { ok: false; reason: 'invalid' | 'not_mobile' };
 
+/** Answers kept for numbers seen recently: one send normalises its number several times (guards, ledger, connector). */
+const REMEMBERED = 10_000;
+const remembered = new Map<string, NormalizedPhone>();
+
 /**
  * Normalises a Vietnamese mobile number to the 84xxxxxxxxx form that Zalo ZNS and the SMS gateways expect.
  * Accepts local (0912…), international (+84912…, 84912…) and spaced or dotted input.
  */
 export function normalizeVietnamesePhone(input: string): NormalizedPhone {
+  const known = remembered.get(input);
+  if (known) return known;
+  const answer = Object.freeze(parse(input));
+  if (remembered.size >= REMEMBERED) remembered.delete(remembered.keys().next().value as string);
+  remembered.set(input, answer);
+  return answer;
+}
+
+function parse(input: string): NormalizedPhone {
   const parsed = parsePhoneNumberFromString(input.trim(), 'VN');
   if (!parsed || parsed.country !== 'VN' || !parsed.isValid()) return { ok: false, reason: 'invalid' };
   const type = parsed.getType();
