@@ -192,8 +192,9 @@ export interface FaultRule {
   /** 0..1: share of matching requests answered with `code` (or a 5xx when no code is given). */
   errorRate?: number;
   /**
-   * Provider error code to answer with, e.g. -124, "103", 21211, 503 for an HTTP status, or "unreadable" for a 200
-   * whose body is not the provider's answer (the message may or may not have gone out).
+   * Provider error code to answer with, e.g. -124, "103", 21211, 503 for an HTTP status, "unreadable" for a 200
+   * whose body is not the provider's answer (the message may or may not have gone out), or "reset": the request is
+   * handled as usual (the message is sent), then the connection is dropped instead of answered.
    */
   code?: number | string;
   /** Outage window (epoch ms, sandbox clock): requests inside it get HTTP 503 / a dropped SMTP connection. */

@@ -48,9 +48,10 @@ export type SendFailure =
   | (FailureBase & { class: 'outside_window'; opensAt: string })
   /**
    * The provider answered, but not in a way that says whether it accepted the message (a 200 whose body is not the
-   * provider's envelope). The message may have gone out, and the provider cannot recognise a resend, so this is not
-   * retryable: the sender resolves it like a send interrupted by a crash (by the message's purpose), never by
-   * sending blindly again.
+   * provider's envelope), or no answer came to a request that may have reached it (the connection was reset or closed
+   * after the request was written, the answer timed out). The message may have gone out, and the provider cannot
+   * recognise a resend, so this is not retryable: the sender resolves it like a send interrupted by a crash (by the
+   * message's purpose), never by sending blindly again.
    */
   | (FailureBase & { class: 'outcome_unknown' })
   | (FailureBase & {

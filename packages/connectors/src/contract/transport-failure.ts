@@ -1,8 +1,9 @@
+import { mayHaveReachedServer, networkErrorCode } from '../http/network-error';
 import type { SendFailure } from './send-outcome';
 
 /**
- * The request got no answer (refused, reset, timed out): retryable. Whether the provider acted on it is unknown,
- * which only a provider-side dedupe key (ZNS tracking_id is not one; eSMS RequestId is) or the send ledger makes safe.
+ * The request got no answer, and either it cannot have reached the provider (no connection was made) or the provider
+ * recognises a resend (eSMS RequestId): retryable.
  */
 export function networkFailure(input: {
   /** Who could not be reached, as a sentence starts: "Zalo", "The SMS gateway". */
@@ -19,6 +20,48 @@ export function networkFailure(input: {
     ...(input.detail === undefined ? {} : { providerMessage: input.detail }),
     correlationId: input.correlationId,
   };
+}
+
+/**
+ * A send request that may have reached the provider got no answer (the connection was reset or closed after the
+ * request was written, or the answer timed out): the provider may have sent the message, and one that cannot
+ * recognise a resend would send it twice, so whether it was sent is unknown (SendFailure `outcome_unknown`).
+ */
+export function unansweredSend(input: {
+  service: string;
+  code: string;
+  detail?: string;
+  correlationId: string;
+}): SendFailure {
+  return {
+    status: 'failed',
+    class: 'outcome_unknown',
+    code: input.code,
+    message: `${input.service} did not answer after the message was sent to it; it may have received the message, so whether it was sent is unknown.`,
+    ...(input.detail === undefined ? {} : { providerMessage: input.detail }),
+    correlationId: input.correlationId,
+  };
+}
+
+/**
+ * How a send request that got no answer failed: retryable when it cannot have reached the provider, or when the
+ * provider recognises a resend (`resendRecognised`: it deduplicates on Loa's correlation id); otherwise unknown.
+ */
+export function sendNetworkFailure(input: {
+  service: string;
+  error: unknown;
+  correlationId: string;
+  resendRecognised?: boolean;
+}): SendFailure {
+  const failure = {
+    service: input.service,
+    code: networkErrorCode(input.error) ?? 'network_error',
+    ...(input.error instanceof Error ? { detail: input.error.message } : {}),
+    correlationId: input.correlationId,
+  };
+  return input.resendRecognised || !mayHaveReachedServer(input.error)
+    ? networkFailure(failure)
+    : unansweredSend(failure);
 }
 
 /**

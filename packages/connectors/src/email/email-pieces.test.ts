@@ -111,9 +111,21 @@ describe('smtpFailure', () => {
     [{ code: 'EMESSAGE', responseCode: 552, command: 'DATA' }, 'permanent', 'message', '552'],
     [{ code: 'EENVELOPE', responseCode: 450, command: 'RCPT TO' }, 'retryable', undefined, '450'],
     [{ code: 'EMESSAGE', responseCode: 421, command: 'DATA' }, 'retryable', undefined, '421'],
-    [{ code: 'ECONNECTION', message: 'Connection closed' }, 'retryable', undefined, 'ECONNECTION'],
-    [{ code: 'ESOCKET', message: 'connect ECONNREFUSED' }, 'retryable', undefined, 'ESOCKET'],
-    [{ code: 'ETIMEDOUT' }, 'retryable', undefined, 'ETIMEDOUT'],
+    [
+      { code: 'ESOCKET', originalCode: 'ECONNREFUSED', message: 'connect ECONNREFUSED' },
+      'retryable',
+      undefined,
+      'ESOCKET',
+    ],
+    [{ code: 'EDNS', originalCode: 'ENOTFOUND' }, 'retryable', undefined, 'EDNS'],
+    [{ code: 'ETLS', command: 'STARTTLS' }, 'retryable', undefined, 'ETLS'],
+    [{ code: 'ETIMEDOUT', timeoutType: 'CONNECT_TIMEOUT' }, 'retryable', undefined, 'ETIMEDOUT'],
+    [{ code: 'ETIMEDOUT', timeoutType: 'GREETING_TIMEOUT' }, 'retryable', undefined, 'ETIMEDOUT'],
+    // Lost at a point nodemailer does not say, possibly after the message data: the server may have taken it.
+    [{ code: 'ECONNECTION', message: 'Connection closed' }, 'outcome_unknown', undefined, 'ECONNECTION'],
+    [{ code: 'ESOCKET', originalCode: 'ECONNRESET' }, 'outcome_unknown', undefined, 'ESOCKET'],
+    [{ code: 'ETIMEDOUT', timeoutType: 'SOCKET_TIMEOUT' }, 'outcome_unknown', undefined, 'ETIMEDOUT'],
+    [{ code: 'ETIMEDOUT' }, 'outcome_unknown', undefined, 'ETIMEDOUT'],
     [new Error('something else'), 'permanent', 'message', 'smtp_error'],
   ])('%j → %s %s', (error, failureClass, scope, code) => {
     const failure = smtpFailure(error, '<id@x>');

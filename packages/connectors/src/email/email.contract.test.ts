@@ -1,5 +1,6 @@
 import { startSandbox, type InboxMessage, type RunningSandbox } from '@loa/provider-sandbox';
 import { createEmailConnector, messageIdFor, type EmailConnector } from './email.connector';
+import { closedPort } from '../http/testing/faulty-server';
 import { SmtpAccountSchema, type SmtpAccount } from './smtp.config';
 import { SmtpTransportCache } from './smtp-transport-cache';
 
@@ -155,6 +156,36 @@ describe('Email connector against the sandbox SMTP server', () => {
         message: { to: 'z@example.vn', subject: 'Hi', text: 'Hi', purpose: 'transactional' },
       });
       expect(outcome).toMatchObject({ status: 'failed', class: 'retryable' });
+    } finally {
+      local.close();
+    }
+  });
+
+  it('a refused connection is retryable: nothing reached the server', async () => {
+    const local = createEmailConnector();
+    try {
+      const outcome = await local.send({
+        account: { ...account, port: await closedPort() },
+        idempotencyKey: 'refused',
+        message: { to: 'r@example.vn', subject: 'Hi', text: 'Hi', purpose: 'transactional' },
+      });
+      expect(outcome).toMatchObject({ status: 'failed', class: 'retryable' });
+    } finally {
+      local.close();
+    }
+  });
+
+  it('a connection dropped after the message data leaves the outcome unknown', async () => {
+    sandbox.addFault({ channel: 'smtp', recipients: ['dropped@example.vn'], code: 'reset' });
+    const local = createEmailConnector();
+    try {
+      const outcome = await local.send({
+        account,
+        idempotencyKey: 'dropped',
+        message: { to: 'dropped@example.vn', subject: 'Hi', text: 'Hi', purpose: 'transactional' },
+      });
+      expect(outcome).toMatchObject({ status: 'failed', class: 'outcome_unknown', code: 'ECONNECTION' });
+      expect(sandbox.inbox({ channel: 'smtp', recipient: 'dropped@example.vn' })).toHaveLength(1);
     } finally {
       local.close();
     }

@@ -1,18 +1,19 @@
 import type { SendFailure } from '../contract/send-outcome';
-import { networkErrorCode } from '../http/http-client';
-import { networkFailure } from '../contract/transport-failure';
+import { sendNetworkFailure } from '../contract/transport-failure';
 
 /** Who the SMS failures name when the gateway could not be reached or answered without its envelope. */
 export const SMS_GATEWAY = 'The SMS gateway';
 
-/** A request that got no answer (refused, reset, timed out): retryable. */
-export function smsNetworkFailure(error: unknown, correlationId: string): SendFailure {
-  return networkFailure({
-    service: SMS_GATEWAY,
-    code: networkErrorCode(error) ?? 'network_error',
-    detail: error instanceof Error ? error.message : undefined,
-    correlationId,
-  });
+/**
+ * A send request that got no answer (refused, reset, timed out): retryable when it cannot have reached the gateway
+ * or the gateway recognises a resend (`resendRecognised`, eSMS RequestId); otherwise `outcome_unknown`.
+ */
+export function smsNetworkFailure(
+  error: unknown,
+  correlationId: string,
+  options: { resendRecognised?: boolean } = {},
+): SendFailure {
+  return sendNetworkFailure({ service: SMS_GATEWAY, error, correlationId, ...options });
 }
 
 export function invalidPhoneFailure(input: { phone: string; correlationId: string }): SendFailure {

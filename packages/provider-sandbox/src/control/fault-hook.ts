@@ -1,4 +1,10 @@
-import type { FastifyInstance, FastifyRequest, preHandlerHookHandler } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyRequest,
+  onSendHookHandler,
+  preHandlerHookHandler,
+  RawRequestDefaultExpression,
+} from 'fastify';
 import type { SandboxContext } from '../state/sandbox-context';
 import { sendFault, type HttpSurface } from './fault-reply';
 
@@ -9,9 +15,13 @@ export interface FaultSurfaceInput {
   recipientOf?: (request: FastifyRequest) => string | undefined;
 }
 
+/** Requests that a `reset` fault matched: the route runs, then the connection is dropped instead of answered. */
+const answersToDrop = new WeakSet<RawRequestDefaultExpression>();
+
 /**
  * The fault rules of one provider surface as a preHandler: free when no rule exists (the common, benchmarked
- * case), otherwise it waits out the latency and answers the fault in the provider's envelope, or lets the route run.
+ * case), otherwise it waits out the latency and answers the fault in the provider's envelope, or lets the route run
+ * (for a `reset` fault, marked so that its answer is dropped).
  */
 export function faultPreHandler(input: FaultSurfaceInput): preHandlerHookHandler {
   const { context, surface, recipientOf } = input;
@@ -20,13 +30,22 @@ export function faultPreHandler(input: FaultSurfaceInput): preHandlerHookHandler
     if (faults.empty) return done();
     faults.evaluate({ surface, recipient: recipientOf?.(request), now: context.now() }).then(
       (decision) => {
-        if (decision) sendFault(reply, surface, decision);
+        if (decision?.kind === 'reset') {
+          answersToDrop.add(request.raw);
+          done();
+        } else if (decision) sendFault(reply, surface, decision);
         else done();
       },
       (error: unknown) => done(error instanceof Error ? error : new Error(String(error))),
     );
   };
 }
+
+/** Drops the connection of a request a `reset` fault matched instead of sending the route's answer. */
+const dropMarkedAnswer: onSendHookHandler = (request, _reply, payload, done) => {
+  if (answersToDrop.has(request.raw)) request.raw.socket.destroy();
+  done(null, payload);
+};
 
 /** Registers a provider's routes in their own scope, behind that surface's one fault preHandler. */
 export function registerSurface(
@@ -36,6 +55,7 @@ export function registerSurface(
 ): void {
   app.register(async (scope) => {
     scope.addHook('preHandler', faultPreHandler(input));
+    scope.addHook('onSend', dropMarkedAnswer);
     for (const register of routes) register(scope, input.context);
   });
 }

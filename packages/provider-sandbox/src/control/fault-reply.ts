@@ -39,7 +39,11 @@ function providerBody(surface: HttpSurface, code: number | string): { status: nu
 }
 
 /** Answers a request with the fault instead of the provider's normal reply, in that provider's envelope. */
-export function sendFault(reply: FastifyReply, surface: HttpSurface, decision: FaultDecision): FastifyReply {
+export function sendFault(
+  reply: FastifyReply,
+  surface: HttpSurface,
+  decision: Exclude<FaultDecision, { kind: 'reset' }>,
+): FastifyReply {
   switch (decision.kind) {
     case 'outage':
       return reply.code(503).send({ error: 'Service Unavailable', message: 'Injected outage' });

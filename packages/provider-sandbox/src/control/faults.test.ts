@@ -48,6 +48,26 @@ describe('control API: fault injection, clock, request counts', () => {
     expect(await answer.text()).toContain('<html>');
   });
 
+  it('"reset" sends the message, then drops the connection instead of answering', async () => {
+    await addFault({ channel: 'zns', recipients: ['84987000116'], code: 'reset' });
+    await expect(zns('0987000116')).rejects.toThrow();
+    expect(sandbox.inbox({ channel: 'zns', recipient: '84987000116' })).toHaveLength(1);
+    expect((await zns('0987000117')).body['error']).toBe(0);
+
+    await addFault({ channel: 'smtp', recipients: ['reset@example.test'], code: 'reset' });
+    const { user, pass } = sandbox.seed.smtp[0];
+    const transport = createTransport({
+      host: '127.0.0.1',
+      port: Number(new URL(sandbox.urls.smtp).port),
+      ignoreTLS: true,
+      auth: { user, pass },
+    });
+    await expect(
+      transport.sendMail({ from: 'a@loa.test', to: 'reset@example.test', text: 'x' }),
+    ).rejects.toMatchObject({ code: 'ECONNECTION' });
+    expect(sandbox.inbox({ channel: 'smtp', recipient: 'reset@example.test' })).toHaveLength(1);
+  });
+
   it("applies one fault hook per surface, matching each provider's recipient field on every route", async () => {
     const token = { access_token: sandbox.seed.zalo[0].oas[0].accessToken };
     const hash = createHash('sha256').update('84987000120').digest('hex');

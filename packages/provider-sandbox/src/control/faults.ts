@@ -5,12 +5,18 @@ export type FaultSurface = NonNullable<FaultRule['channel']>;
 /** What a matching fault makes the sandbox do instead of the normal answer. */
 /** The `code` of a fault answered by a 200 whose body is not the provider's envelope (a proxy's page, say). */
 export const UNREADABLE = 'unreadable';
+/**
+ * The `code` of a fault that lets the provider handle the request as usual (the message is sent), then drops the
+ * connection instead of answering: the client cannot tell whether the message went out.
+ */
+export const RESET = 'reset';
 
 export type FaultDecision =
   | { kind: 'outage' }
   | { kind: 'http_status'; status: number }
   | { kind: 'provider_code'; code: number | string }
-  | { kind: 'unreadable' };
+  | { kind: 'unreadable' }
+  | { kind: 'reset' };
 
 interface StoredRule {
   rule: FaultRule;
@@ -76,6 +82,7 @@ export class FaultBook {
       if (Math.floor(stored.matched * rate) <= Math.floor((stored.matched - 1) * rate)) continue;
       if (rule.code === undefined) return { kind: 'http_status', status: 500 };
       if (rule.code === UNREADABLE) return { kind: 'unreadable' };
+      if (rule.code === RESET) return { kind: 'reset' };
       return isHttpStatus(rule.code)
         ? { kind: 'http_status', status: rule.code }
         : { kind: 'provider_code', code: rule.code };

@@ -1,5 +1,5 @@
 import { simpleParser } from 'mailparser';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
 import type { FaultDecision } from '../control/faults';
 import type { SandboxContext } from '../state/sandbox-context';
@@ -11,7 +11,7 @@ function smtpError(message: string, responseCode: number): SmtpError {
   return Object.assign(new Error(message), { responseCode });
 }
 
-function faultError(decision: FaultDecision): SmtpError {
+function faultError(decision: Exclude<FaultDecision, { kind: 'reset' }>): SmtpError {
   switch (decision.kind) {
     case 'outage':
       return smtpError('Service not available, closing transmission channel', 421);
@@ -38,6 +38,9 @@ export async function startSmtpServer(input: {
   port: number;
 }): Promise<{ port: number; close: () => Promise<void> }> {
   const { context } = input;
+  /** Open client sockets by remote port, and the sessions whose connection a `reset` fault drops after DATA. */
+  const sockets = new Map<number, Socket>();
+  const dropAfterData = new Set<string>();
   const server = new SMTPServer({
     secure: false,
     disabledCommands: ['STARTTLS'],
@@ -63,12 +66,15 @@ export async function startSmtpServer(input: {
       if (!user) return callback(smtpError('Invalid username or password', 535));
       callback(null, { user: user.user });
     },
-    onRcptTo(rcpt, _session, callback) {
+    onRcptTo(rcpt, session, callback) {
       const faults = context.state.faults;
       if (faults.empty) return callback();
       faults
         .evaluate({ surface: 'smtp', recipient: rcpt.address.toLowerCase(), now: context.now() })
-        .then((decision) => callback(decision ? faultError(decision) : undefined), callback);
+        .then((decision) => {
+          if (decision?.kind === 'reset') dropAfterData.add(session.id);
+          callback(decision && decision.kind !== 'reset' ? faultError(decision) : undefined);
+        }, callback);
     },
     onData(stream, session, callback) {
       simpleParser(stream)
@@ -100,12 +106,23 @@ export async function startSmtpServer(input: {
               acceptedAt: new Date(now).toISOString(),
             });
           }
+          if (dropAfterData.delete(session.id)) {
+            // The message is taken, but the connection drops before the server's reply to the data.
+            sockets.get(session.remotePort)?.destroy();
+            return;
+          }
           callback(null, `Message queued as ${queueId}`);
         })
         .catch((error: unknown) =>
           callback(smtpError(error instanceof Error ? error.message : 'Unreadable message', 451)),
         );
     },
+  });
+  server.server.on('connection', (socket: Socket) => {
+    const port = socket.remotePort;
+    if (port === undefined) return;
+    sockets.set(port, socket);
+    socket.once('close', () => sockets.delete(port));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

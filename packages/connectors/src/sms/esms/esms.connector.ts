@@ -73,7 +73,8 @@ export function createEsmsConnector(
         signal: input.signal,
       });
     } catch (error) {
-      return smsNetworkFailure(error, correlationId);
+      // Even when eSMS may have had the request, a resend carries the same RequestId: eSMS answers 124, never twice.
+      return smsNetworkFailure(error, correlationId, { resendRecognised: true });
     }
     return esmsSendOutcome({ response, correlationId, segments: input.text.segments, now: now() });
   };

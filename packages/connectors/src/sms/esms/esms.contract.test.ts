@@ -97,6 +97,21 @@ describe('eSMS connector against the provider sandbox', () => {
     expect(sandbox.inbox({ channel: 'esms', recipient: '84912345002' })).toHaveLength(1);
   });
 
+  it('a send whose answer was lost is retried under the same RequestId, and the retry that gets 124 is sent once', async () => {
+    const request = {
+      account: care,
+      message: { to: '0912345009', text: 'Ma OTP cua ban la 654321', purpose: 'otp' as const },
+      idempotencyKey: 'journey:camp_1:contact_9:once:send_sms:1',
+    };
+    sandbox.addFault({ channel: 'esms', recipients: ['84912345009'], code: 'reset' });
+    const lost = await connector().send(request);
+    expect(lost).toMatchObject({ status: 'failed', class: 'retryable', code: 'UND_ERR_SOCKET' });
+    sandbox.clearFaults();
+    const retried = await connector().send(request);
+    expect(retried).toMatchObject({ status: 'sent', deduplicated: true, correlationId: lost.correlationId });
+    expect(sandbox.inbox({ channel: 'esms', recipient: '84912345009' })).toHaveLength(1);
+  });
+
   it('Sandbox=1 is validated and accepted but delivers nothing', async () => {
     const outcome = await connector().send({
       account: { ...care, sandbox: true },

@@ -8,7 +8,13 @@ import {
 
 /** CodeResult of a request eSMS accepted (accepted only: delivery comes later in the callback). */
 export const ESMS_ACCEPTED = '100';
-/** CodeResult of a RequestId eSMS already accepted: nothing was sent this time. */
+/**
+ * CodeResult of a RequestId eSMS has seen before (providers.md §5.1: RequestId is eSMS's dedupe key): nothing was
+ * sent this time. Read as sent: Loa repeats a RequestId only after an attempt whose answer was lost (reset, timeout)
+ * or unreadable, where 124 means that attempt was accepted, or one eSMS refused as retryable (120, 5xx, 429). Whether
+ * eSMS also remembers the RequestId of a request it refused, which would make 124 after a 120 a message never sent,
+ * is not documented; the sandbox remembers accepted requests only.
+ */
 export const ESMS_DUPLICATE_REQUEST_ID = '124';
 
 /** Every failing CodeResult providers.md §5.1 lists. */

@@ -22,8 +22,9 @@ export interface SpeedSmsConnectorOptions {
  * SpeedSMS: HTTP Basic with the access token as user name and `x` as password, `POST /sms/send`.
  *
  * SpeedSMS has no idempotency field: a send whose answer was lost (timeout, reset connection) and is retried may
- * reach the phone twice, and nothing at SpeedSMS can tell. The correlation id is the idempotency key itself and
- * stays on Loa's side (the send ledger); only the ledger's recorded outcome prevents a second send.
+ * reach the phone twice, and nothing at SpeedSMS can tell, so such a send is `outcome_unknown`, never retryable. The
+ * correlation id is the idempotency key itself and stays on Loa's side (the send ledger); only the ledger's recorded
+ * outcome prevents a second send.
  */
 export function createSpeedSmsConnector(
   options: SpeedSmsConnectorOptions,

@@ -80,6 +80,25 @@ describe('SpeedSMS connector against the provider sandbox', () => {
     expect(sandbox.inbox({ channel: 'speedsms', recipient: '84912345106' })).toHaveLength(2);
   });
 
+  it('a send whose answer was lost has an unknown outcome: SpeedSMS cannot recognise a resend', async () => {
+    sandbox.addFault({ channel: 'speedsms', recipients: ['84912345109'], code: 'reset' });
+    try {
+      const outcome = await connector().send({
+        account,
+        message: { to: '0912345109', text: 'Lich hen', purpose: 'care' },
+        idempotencyKey: 'speedsms-reset',
+      });
+      expect(outcome).toMatchObject({
+        status: 'failed',
+        class: 'outcome_unknown',
+        correlationId: 'speedsms-reset',
+      });
+      expect(sandbox.inbox({ channel: 'speedsms', recipient: '84912345109' })).toHaveLength(1);
+    } finally {
+      sandbox.clearFaults();
+    }
+  });
+
   it('a bad token is a permanent account failure', async () => {
     const outcome = await connector().send({
       account: { ...account, accessToken: 'not-the-token' },

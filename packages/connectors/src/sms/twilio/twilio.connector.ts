@@ -19,7 +19,8 @@ export interface TwilioConnectorOptions {
 /**
  * Twilio Programmable Messaging: form-encoded `POST /2010-04-01/Accounts/{sid}/Messages.json`, Basic
  * `AccountSid:AuthToken`. Twilio's message API takes no idempotency key, so a retry after a lost answer may send
- * twice; the correlation id (the idempotency key) stays in Loa's send ledger.
+ * twice: a send that may have reached Twilio and got no answer is `outcome_unknown`, not retryable. The correlation
+ * id (the idempotency key) stays in Loa's send ledger.
  */
 export function createTwilioConnector(
   options: TwilioConnectorOptions,

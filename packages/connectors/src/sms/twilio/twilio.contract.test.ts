@@ -111,6 +111,21 @@ describe('Twilio connector against the provider sandbox', () => {
     expect(JSON.stringify(outcome)).not.toContain('wrong-token');
   });
 
+  it('a send whose answer was lost has an unknown outcome: Twilio cannot recognise a resend', async () => {
+    sandbox.addFault({ channel: 'twilio', recipients: ['+84912345209'], code: 'reset' });
+    const outcome = await connector().send({
+      account,
+      message: { to: '0912345209', text: 'Hi', purpose: 'care' },
+      idempotencyKey: 'twilio-reset',
+    });
+    expect(outcome).toMatchObject({
+      status: 'failed',
+      class: 'outcome_unknown',
+      correlationId: 'twilio-reset',
+    });
+    expect(sandbox.inbox({ channel: 'twilio', recipient: '+84912345209' })).toHaveLength(1);
+  });
+
   it('20429 is retryable', async () => {
     sandbox.addFault({ channel: 'twilio', code: 20429, errorRate: 1 });
     const outcome = await connector().send({

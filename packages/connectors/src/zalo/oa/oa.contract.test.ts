@@ -195,6 +195,18 @@ describe('Zalo OA connector against the provider sandbox', () => {
     expect(fx.sandbox.requestCount(REFRESH_PATH)).toBe(before + 1);
   });
 
+  it('a send whose answer was lost has an unknown outcome, never a retry', async () => {
+    fx.sandbox.addFault({ channel: 'zalo_oa', recipients: [recentUser], code: 'reset' });
+    const before = fx.sandbox.inbox({ channel: 'zalo_oa', recipient: recentUser }).length;
+    const outcome = await send({
+      type: 'cs',
+      recipient: { userId: recentUser },
+      body: { kind: 'text', text: 'Đơn hàng đã giao' },
+    });
+    expect(outcome).toMatchObject({ status: 'failed', class: 'outcome_unknown' });
+    expect(fx.sandbox.inbox({ channel: 'zalo_oa', recipient: recentUser })).toHaveLength(before + 1);
+  });
+
   it('-32 rate limit is retryable', async () => {
     fx.sandbox.addFault({ channel: 'zalo_oa', errorRate: 1, code: -32 });
     const outcome = await send({

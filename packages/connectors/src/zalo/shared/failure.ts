@@ -1,7 +1,12 @@
 import type { SendFailure } from '../../contract/send-outcome';
 import type { AccessTokenFailure } from '../tokens/access-token-result';
 import { failureFromRule, unknownCodeEntry, type ErrorEntry } from '../../contract/error-rule';
-import { httpStatusFailure, networkFailure, unknownOutcome } from '../../contract/transport-failure';
+import {
+  httpStatusFailure,
+  networkFailure,
+  unansweredSend,
+  unknownOutcome,
+} from '../../contract/transport-failure';
 import type { ZaloTokenCallFailure } from './with-zalo-token';
 import type { ZaloCallFailure } from './zalo-call';
 
@@ -43,17 +48,24 @@ export function zaloSendFailure({
 
 /**
  * How the call that sends a message failed. Like `zaloSendFailure`, except that an answer whose envelope cannot be
- * read leaves the outcome unknown: Zalo may have sent the message and cannot recognise a resend.
+ * read, or no answer to a request that may have reached Zalo, leaves the outcome unknown: Zalo may have sent the
+ * message and cannot recognise a resend (tracking_id is not a dedupe key).
  */
 export function zaloMessageFailure(input: Parameters<typeof zaloSendFailure>[0]): SendFailure {
   const { failure, correlationId } = input;
   if (failure.kind === 'invalid_response') {
     return unknownOutcome({ service: 'Zalo', detail: failure.detail, correlationId });
   }
+  if (failure.kind === 'network' && failure.mayHaveArrived) {
+    return unansweredSend({ service: 'Zalo', code: failure.code, correlationId });
+  }
   return zaloSendFailure(input);
 }
 
-/** Failures every Zalo call can end in before Zalo's own code is read: transport and token trouble. */
+/**
+ * Failures every Zalo call can end in before Zalo's own code is read: transport and token trouble. A call that only
+ * reads (token, template list, quota) is retried whatever happened to the request: reading twice is harmless.
+ */
 export function transportFailure(
   failure: Exclude<ZaloCallFailure, { kind: 'provider' }>,
   correlationId: string,

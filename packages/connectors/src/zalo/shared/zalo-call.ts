@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { asRecord, readCode, readText } from '../../shared/lenient-read';
 import {
+  mayHaveReachedServer,
   networkErrorCode,
   type HttpClient,
   type HttpRequest,
@@ -13,8 +14,11 @@ export type ZaloCallFailure =
   | { ok: false; kind: 'provider'; code: number; providerMessage: string }
   /** An HTTP status other than 200 (429 and 5xx are retryable). */
   | { ok: false; kind: 'http'; status: number }
-  /** The request never got an answer (connection refused or reset, timeout, abort). */
-  | { ok: false; kind: 'network'; code: string }
+  /**
+   * The request never got an answer (connection refused or reset, timeout, abort). `mayHaveArrived`: it was written
+   * to a connection before it failed, so Zalo may have received it and acted on it.
+   */
+  | { ok: false; kind: 'network'; code: string; mayHaveArrived: boolean }
   /**
    * A 2xx answer that is not the documented envelope, or whose `data` lacks what the call needs. For a send, whether
    * Zalo accepted the message is then unknown.
@@ -40,7 +44,12 @@ export async function callZaloApi<S extends z.ZodType>({
   try {
     response = await http.send(request);
   } catch (error) {
-    return { ok: false, kind: 'network', code: networkErrorCode(error) ?? 'network_error' };
+    return {
+      ok: false,
+      kind: 'network',
+      code: networkErrorCode(error) ?? 'network_error',
+      mayHaveArrived: mayHaveReachedServer(error),
+    };
   }
   return readZaloAnswer(response, dataSchema);
 }

@@ -1,5 +1,6 @@
 import { defaultSeed } from '@loa/provider-sandbox';
 import { createHttpClient } from '../../http/http-client';
+import { closedPort, startFaultyServer } from '../../http/testing/faulty-server';
 import { isSent, type SendOutcome } from '../../contract/send-outcome';
 import { startZaloSandbox, storedPair, vietnamTime, type ZaloSandboxFixture } from '../testing/zalo-sandbox';
 import { ZaloOAuthClient } from '../oauth/oauth.client';
@@ -238,9 +239,12 @@ describe('ZNS connector against the provider sandbox', () => {
     expect(outcome).toMatchObject({ class: 'retryable', code: '-100' });
   });
 
-  it('a refused connection is retryable', async () => {
+  it('a refused connection is retryable: the send cannot have reached Zalo', async () => {
     const http = createHttpClient();
-    const closed = { ...fx.account, baseUrls: { ...fx.account.baseUrls, zns: 'http://127.0.0.1:9/zns' } };
+    const closed = {
+      ...fx.account,
+      baseUrls: { ...fx.account.baseUrls, zns: `http://127.0.0.1:${await closedPort()}/zns` },
+    };
     const outcome = await new ZnsConnector({ http, tokens: fx.tokens }).send({
       account: closed,
       message: orderMessage(onZalo),
@@ -248,6 +252,41 @@ describe('ZNS connector against the provider sandbox', () => {
     });
     await http.close();
     expect(outcome).toMatchObject({ class: 'retryable', code: 'ECONNREFUSED' });
+  });
+
+  it('a connection dropped after the server read the send leaves the outcome unknown', async () => {
+    const http = createHttpClient();
+    const server = await startFaultyServer('drop_after_body');
+    try {
+      const dropping = { ...fx.account, baseUrls: { ...fx.account.baseUrls, zns: server.url } };
+      const outcome = await new ZnsConnector({ http, tokens: fx.tokens }).send({
+        account: dropping,
+        message: orderMessage(onZalo),
+        idempotencyKey: 'k-dropped',
+      });
+      expect(server.requestsRead).toBe(1);
+      expect(outcome).toMatchObject({
+        status: 'failed',
+        class: 'outcome_unknown',
+        code: 'UND_ERR_SOCKET',
+        message: expect.stringContaining('may have received the message'),
+      });
+    } finally {
+      await http.close();
+      await server.close();
+    }
+  });
+
+  it('Zalo sending the message and then dropping the connection is an unknown outcome, never a retry', async () => {
+    const phone = '84900000012';
+    fx.sandbox.addFault({ channel: 'zns', recipients: [phone], code: 'reset' });
+    const outcome = await zns.send({
+      account: fx.account,
+      message: orderMessage(phone),
+      idempotencyKey: 'k-reset',
+    });
+    expect(outcome).toMatchObject({ status: 'failed', class: 'outcome_unknown' });
+    expect(fx.sandbox.inbox({ channel: 'zns', recipient: phone })).toHaveLength(1);
   });
 });
 
