@@ -164,7 +164,10 @@ describe('control API: fault injection, clock, request counts', () => {
     const receiver = await new WebhookReceiver().start();
     try {
       const appId = sandbox.seed.zalo[0].appId;
-      const set = await postJson(`${sandbox.urls.control}/zalo/webhook`, { url: `${receiver.url}/hook`, appId });
+      const set = await postJson(`${sandbox.urls.control}/zalo/webhook`, {
+        url: `${receiver.url}/hook`,
+        appId,
+      });
       expect(set.body).toEqual({ apps: [appId], webhookUrl: `${receiver.url}/hook` });
       const sent = await zns('0987000130');
       const msgId = (sent.body['data'] as Record<string, string>)['msg_id']!;
@@ -172,7 +175,10 @@ describe('control API: fault injection, clock, request counts', () => {
       expect(receipt).toMatchObject({ method: 'POST', url: '/hook' });
       expect(receipt.headers['x-zevent-signature']).toMatch(/^[0-9a-f]{64}$/);
       expect((await postJson(`${sandbox.urls.control}/zalo/webhook`, { url: 'not a url' })).status).toBe(400);
-      const unknown = await postJson(`${sandbox.urls.control}/zalo/webhook`, { url: receiver.url, appId: '9' });
+      const unknown = await postJson(`${sandbox.urls.control}/zalo/webhook`, {
+        url: receiver.url,
+        appId: '9',
+      });
       expect(unknown.status).toBe(404);
     } finally {
       delete sandbox.seed.zalo[0].webhookUrl;

@@ -9,18 +9,19 @@ import { ZALO_CALLBACK_PATH } from '../zalo-connect.service';
 export const TEST_PUBLIC_API_URL = 'http://loa-api.test';
 
 /**
- * The provider sandbox, its Zalo app redirecting to the API's callback. Its secrets, and the Zalo tokens it mints, are
- * seeded secrets, so the secret watch fails the test file if one shows in a response or a log line of the API (the
+ * The provider sandbox, its Zalo app redirecting to the API's callback under `publicApiUrl` (the app's
+ * LOA_PUBLIC_API_URL). Its secrets, and the Zalo tokens it mints, are seeded secrets, so the secret watch fails the test file if one shows in a response or a log line of the API (the
  * sandbox's own answers, which hand tokens out, are not watched).
  */
 export async function startZaloTestSandbox(
-  options: SandboxOptions = {},
+  options: SandboxOptions & { publicApiUrl?: string } = {},
   adjust: (seed: ReturnType<typeof defaultSeed>) => void = () => undefined,
 ): Promise<RunningSandbox> {
+  const { publicApiUrl = TEST_PUBLIC_API_URL, ...sandboxOptions } = options;
   const seed = defaultSeed();
   adjust(seed);
   for (const app of seed.zalo) {
-    app.redirectUri = `${TEST_PUBLIC_API_URL}${ZALO_CALLBACK_PATH}`;
+    app.redirectUri = `${publicApiUrl}${ZALO_CALLBACK_PATH}`;
     app.secretKey = seededSecret('zalo-app-secret');
     app.webhookSecret = seededSecret('zalo-webhook-secret');
     for (const oa of app.oas) {
@@ -32,7 +33,7 @@ export async function startZaloTestSandbox(
   for (const account of seed.esms) account.secretKey = seededSecret('esms-secret-key');
   for (const account of seed.twilio) account.authToken = seededSecret('twilio-auth-token');
   for (const user of seed.smtp) user.pass = seededSecret('smtp-password');
-  const sandbox = await startSandbox({ zaloTokenPrefix: SEEDED_SECRET_MARK, ...options, seed });
+  const sandbox = await startSandbox({ zaloTokenPrefix: SEEDED_SECRET_MARK, ...sandboxOptions, seed });
   const watchAgain = unwatchedProviderServer(sandbox.urls.zns);
   const close = sandbox.close.bind(sandbox);
   sandbox.close = async () => {
@@ -51,6 +52,34 @@ export function sandboxZaloConfig(sandbox: RunningSandbox): Record<string, unkno
     oaId: app.oas[0]!.oaId,
     webhookSecret: app.webhookSecret,
     baseUrls: { oauth: sandbox.urls.zaloOauth, zns: sandbox.urls.zns, oa: sandbox.urls.zaloOa },
+  };
+}
+
+/** The settings of an eSMS account for the sandbox's first eSMS account (customer care SMS, not eSMS test mode). */
+export function sandboxEsmsConfig(sandbox: RunningSandbox): Record<string, unknown> {
+  const esms = sandbox.seed.esms[0]!;
+  return {
+    apiKey: esms.apiKey,
+    secretKey: esms.secretKey,
+    brandname: esms.brandnames[0],
+    smsType: 'care',
+    baseUrl: sandbox.urls.esms,
+  };
+}
+
+/** The settings of an SMTP account for the sandbox's mail server and its first user. */
+export function sandboxSmtpConfig(sandbox: RunningSandbox): Record<string, unknown> {
+  const smtp = new URL(sandbox.urls.smtp);
+  const user = sandbox.seed.smtp[0]!;
+  return {
+    host: smtp.hostname,
+    port: Number(smtp.port),
+    verifyTlsCertificate: false,
+    auth: { user: user.user, pass: user.pass },
+    poolSize: 2,
+    from: 'Shop Hoa <news@shophoa.vn>',
+    messageIdDomain: 'mail.shophoa.vn',
+    unsubscribe: { urlTemplate: 'https://loa.example/unsubscribe/{token}' },
   };
 }
 
