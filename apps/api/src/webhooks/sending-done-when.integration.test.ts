@@ -103,8 +103,9 @@ describe('issue 9 done when: connect a sandbox OA, send test messages, watch the
   }
 
   it('connects the OA through the OAuth redirect and shows its synced ZNS templates', async () => {
-    oa = await createAccount('zalo_oa', 'Zalo OA Cửa hàng', sandboxZaloConfig(sandbox));
-    expect(oa.status).toBe('not_connected');
+    const created = await createAccount('zalo_oa', 'Zalo OA Cửa hàng', sandboxZaloConfig(sandbox));
+    expect(created.status).toBe('not_connected');
+    oa = created;
     const started = await ws.as.admin.post(`/channel-accounts/${oa.id}/zalo/connect`).expect(200);
     // The admin's browser opens the consent page; Zalo sends it back to the callback with the session cookie.
     const callback = await consentAtZalo(started.body.url);

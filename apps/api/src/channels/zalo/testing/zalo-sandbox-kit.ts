@@ -1,8 +1,12 @@
+import type { INestApplication } from '@nestjs/common';
 import { defaultSeed, startSandbox, type RunningSandbox, type SandboxOptions } from '@loa/provider-sandbox';
+import { DataSource } from 'typeorm';
 import { request } from 'undici';
+import { createApp } from '../../../create-app';
 import { SEEDED_SECRET_MARK, seededSecret } from '../../../testing/seeded-secret';
 import { unwatchedProviderServer } from '../../../testing/secret-watch';
-import type { TestCaller } from '../../../testing/test-workspace';
+import { testConfig } from '../../../testing/test-config';
+import { seedTestWorkspace, type TestCaller, type TestWorkspace } from '../../../testing/test-workspace';
 import { ZALO_CALLBACK_PATH } from '../zalo-connect.service';
 
 /** The API's public URL in tests: only its path reaches the app (through supertest). */
@@ -96,4 +100,32 @@ export async function consentAtZalo(consentUrl: string): Promise<string> {
 export async function startAndConsent(admin: TestCaller, accountId: string): Promise<string> {
   const started = await admin.post(`/channel-accounts/${accountId}/zalo/connect`).expect(200);
   return consentAtZalo((started.body as { url: string }).url);
+}
+
+/** The provider sandbox, the API (called through supertest, no scheduled template sync) and a workspace. */
+export interface ZaloTestBed {
+  sandbox: RunningSandbox;
+  app: INestApplication;
+  ws: TestWorkspace;
+  db: DataSource;
+  close(): Promise<void>;
+}
+
+export async function startZaloTestBed(options: SandboxOptions = {}): Promise<ZaloTestBed> {
+  const sandbox = await startZaloTestSandbox(options);
+  const app = await createApp(
+    testConfig({ LOA_PUBLIC_API_URL: TEST_PUBLIC_API_URL, LOA_ZNS_TEMPLATE_SYNC_MINUTES: '0' }),
+  );
+  await app.init();
+  const ws = await seedTestWorkspace(app);
+  return {
+    sandbox,
+    app,
+    ws,
+    db: app.get(DataSource),
+    close: async () => {
+      await app.close();
+      await sandbox.close();
+    },
+  };
 }
