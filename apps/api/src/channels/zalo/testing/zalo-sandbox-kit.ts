@@ -111,8 +111,11 @@ export interface ZaloTestBed {
   close(): Promise<void>;
 }
 
-export async function startZaloTestBed(options: SandboxOptions = {}): Promise<ZaloTestBed> {
-  const sandbox = await startZaloTestSandbox(options);
+export async function startZaloTestBed(
+  options: SandboxOptions = {},
+  adjust?: (seed: ReturnType<typeof defaultSeed>) => void,
+): Promise<ZaloTestBed> {
+  const sandbox = await startZaloTestSandbox(options, adjust);
   const app = await createApp(
     testConfig({ LOA_PUBLIC_API_URL: TEST_PUBLIC_API_URL, LOA_ZNS_TEMPLATE_SYNC_MINUTES: '0' }),
   );
