@@ -24,6 +24,13 @@ interface LedgerRow {
   cost: { amount: number; currency: string } | null;
 }
 
+/** Every time is set, and none is earlier than the one before it. */
+function expectInOrder(...times: Array<string | null>): void {
+  expect(times).not.toContain(null);
+  const ms = times.map((time) => Date.parse(time ?? ''));
+  expect(ms).toEqual([...ms].sort((a, b) => a - b));
+}
+
 /**
  * Issue 9's "done when", through HTTP only: an admin connects a sandbox Zalo OA through the OAuth redirect, sees its
  * ZNS templates, sends test messages (ZNS, an OA message, SMS over eSMS, e-mail over SMTP), and the ledger rows
@@ -115,7 +122,7 @@ describe('issue 9 done when: connect a sandbox OA, send test messages, watch the
     expect(account.body).toMatchObject({ status: 'connected', providerName: 'Cửa hàng Sandbox' });
 
     const templates = await ws.as.admin.get('/templates/zns').query({ accountId: oa.id }).expect(200);
-    const seeded = sandbox.seed.zalo[0]!.oas[0]!.templates;
+    const seeded = sandbox.seed.zalo[0].oas[0].templates;
     expect(templates.body.items.map((t: { templateId: string }) => t.templateId).sort()).toEqual(
       seeded.map((t) => t.templateId).sort(),
     );
@@ -148,11 +155,11 @@ describe('issue 9 done when: connect a sandbox OA, send test messages, watch the
     await passOn('user_received_message', msgId);
     const delivered = await untilStatus(oa.id, messageId, 'delivered');
     expect(delivered).toMatchObject({ seenAt: null, cost: { amount: 300, currency: 'VND' } });
-    expect(Date.parse(delivered.deliveredAt!)).toBeGreaterThanOrEqual(Date.parse(sent.sentAt!));
+    expectInOrder(sent.sentAt, delivered.deliveredAt);
   });
 
   it('a test OA message reads sent, then delivered, then seen from the signed receipts', async () => {
-    const follower = sandbox.seed.zalo[0]!.oas[0]!.followers[0]!.userId;
+    const follower = sandbox.seed.zalo[0].oas[0].followers[0].userId;
     const messageId = await sendTest(oa.id, { channel: 'zalo_oa', to: follower, text: 'Đơn DH1024 đã giao' });
     const sent = await ledgerRow(oa.id, messageId);
     expect(sent).toMatchObject({ channel: 'zalo_oa', status: 'sent', deliveredAt: null, seenAt: null });
@@ -165,8 +172,7 @@ describe('issue 9 done when: connect a sandbox OA, send test messages, watch the
     await passOn('user_seen_message', msgId);
     const seen = await untilStatus(oa.id, messageId, 'seen');
     expect(seen.deliveredAt).toBe(delivered.deliveredAt);
-    expect(Date.parse(seen.seenAt!)).toBeGreaterThanOrEqual(Date.parse(seen.deliveredAt!));
-    expect(Date.parse(seen.deliveredAt!)).toBeGreaterThanOrEqual(Date.parse(seen.sentAt!));
+    expectInOrder(seen.sentAt, seen.deliveredAt, seen.seenAt);
   });
 
   it('a test SMS over eSMS is sent, then delivered by the eSMS callback; a test e-mail is sent over SMTP', async () => {
@@ -175,7 +181,7 @@ describe('issue 9 done when: connect a sandbox OA, send test messages, watch the
     const delivered = await untilStatus(esms.id, sms, 'delivered');
     expect(delivered).toMatchObject({ channel: 'sms', seenAt: null });
     expect(delivered.cost).toEqual({ amount: 520, currency: 'VND' });
-    expect(Date.parse(delivered.deliveredAt!)).toBeGreaterThanOrEqual(Date.parse(delivered.sentAt!));
+    expectInOrder(delivered.sentAt, delivered.deliveredAt);
 
     const smtp = await createAccount('smtp', 'Mail Shop Hoa', sandboxSmtpConfig(sandbox));
     const mail = await sendTest(smtp.id, { to: 'lan@example.vn', subject: 'Thư thử từ Loa' });

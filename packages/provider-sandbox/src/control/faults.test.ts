@@ -170,7 +170,7 @@ describe('control API: fault injection, clock, request counts', () => {
       });
       expect(set.body).toEqual({ apps: [appId], webhookUrl: `${receiver.url}/hook` });
       const sent = await zns('0987000130');
-      const msgId = (sent.body['data'] as Record<string, string>)['msg_id']!;
+      const msgId = (sent.body['data'] as { msg_id: string }).msg_id;
       const receipt = await receiver.waitFor((call) => call.rawBody.includes(msgId));
       expect(receipt).toMatchObject({ method: 'POST', url: '/hook' });
       expect(receipt.headers['x-zevent-signature']).toMatch(/^[0-9a-f]{64}$/);

@@ -49,11 +49,11 @@ export async function startZaloTestSandbox(
 
 /** The settings of a channel account for the sandbox's first OA. */
 export function sandboxZaloConfig(sandbox: RunningSandbox): Record<string, unknown> {
-  const app = sandbox.seed.zalo[0]!;
+  const app = sandbox.seed.zalo[0];
   return {
     appId: app.appId,
     appSecret: app.secretKey,
-    oaId: app.oas[0]!.oaId,
+    oaId: app.oas[0].oaId,
     webhookSecret: app.webhookSecret,
     baseUrls: { oauth: sandbox.urls.zaloOauth, zns: sandbox.urls.zns, oa: sandbox.urls.zaloOa },
   };
@@ -61,7 +61,7 @@ export function sandboxZaloConfig(sandbox: RunningSandbox): Record<string, unkno
 
 /** The settings of an eSMS account for the sandbox's first eSMS account (customer care SMS, not eSMS test mode). */
 export function sandboxEsmsConfig(sandbox: RunningSandbox): Record<string, unknown> {
-  const esms = sandbox.seed.esms[0]!;
+  const esms = sandbox.seed.esms[0];
   return {
     apiKey: esms.apiKey,
     secretKey: esms.secretKey,
@@ -74,7 +74,7 @@ export function sandboxEsmsConfig(sandbox: RunningSandbox): Record<string, unkno
 /** The settings of an SMTP account for the sandbox's mail server and its first user. */
 export function sandboxSmtpConfig(sandbox: RunningSandbox): Record<string, unknown> {
   const smtp = new URL(sandbox.urls.smtp);
-  const user = sandbox.seed.smtp[0]!;
+  const user = sandbox.seed.smtp[0];
   return {
     host: smtp.hostname,
     port: Number(smtp.port),
