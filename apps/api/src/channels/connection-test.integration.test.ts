@@ -1,33 +1,23 @@
-import type { INestApplication } from '@nestjs/common';
 import type { RunningSandbox } from '@loa/provider-sandbox';
-import { createApp } from '../create-app';
-import { testConfig } from '../testing/test-config';
-import { seedTestWorkspace, type TestWorkspace } from '../testing/test-workspace';
+import type { TestWorkspace } from '../testing/test-workspace';
 import {
   sandboxZaloConfig,
   startAndConsent,
-  startZaloTestSandbox,
-  TEST_PUBLIC_API_URL,
+  startZaloTestBed,
+  type ZaloTestBed,
 } from './zalo/testing/zalo-sandbox-kit';
 
 describe('POST /channel-accounts/{id}/test calls the provider and records the outcome', () => {
   let sandbox: RunningSandbox;
-  let app: INestApplication;
   let ws: TestWorkspace;
+  let bed: ZaloTestBed;
 
   beforeAll(async () => {
-    sandbox = await startZaloTestSandbox();
-    app = await createApp(
-      testConfig({ LOA_PUBLIC_API_URL: TEST_PUBLIC_API_URL, LOA_ZNS_TEMPLATE_SYNC_MINUTES: '0' }),
-    );
-    await app.init();
-    ws = await seedTestWorkspace(app);
+    bed = await startZaloTestBed();
+    ({ sandbox, ws } = bed);
   });
 
-  afterAll(async () => {
-    await app.close();
-    await sandbox.close();
-  });
+  afterAll(() => bed.close());
 
   let names = 0;
   async function account(kind: string, config: Record<string, unknown>): Promise<string> {

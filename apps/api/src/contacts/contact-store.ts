@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { returnedRows } from '../database/returned-rows';
 import type { AttributeDefinition, AttributeDefinitions } from './attributes/attribute-definition';
 import type { ContactState } from './contact-state';
 import type { ContactRow, IdentityRow } from './contact-view';
@@ -8,10 +9,7 @@ import type { NormalizedKeys, NormalizedZaloIdentity } from './normalize-write';
 /** Raw SQL on contacts and contact_identities, always scoped to one workspace. */
 
 export async function selectRows<T>(manager: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
-  const result = (await manager.query(sql, params)) as unknown[];
-  // UPDATE and DELETE answer [rows, affected]; every other command answers its rows.
-  const isUpdate = result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number';
-  return (isUpdate ? result[0] : result) as T[];
+  return returnedRows<T>(await manager.query(sql, params));
 }
 
 /** A live contact is neither erased nor merged into another. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { returnedRows } from '../database/returned-rows';
 import type { Delimiter } from './detect-delimiter';
 import type { ColumnMapping, StartImport } from './import-mapping';
 import { type ImportCounts, type ImportRecord, type ImportRow, toImportRecord } from './import-record';
@@ -184,9 +185,6 @@ export class ImportsStore {
     sql: string,
     params: unknown[],
   ): Promise<ImportRow[]> {
-    const result = (await manager.query(sql, params)) as unknown[];
-    // UPDATE … RETURNING answers [rows, affected] through TypeORM's postgres driver.
-    const isUpdate = result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number';
-    return (isUpdate ? result[0] : result) as ImportRow[];
+    return returnedRows<ImportRow>(await manager.query(sql, params));
   }
 }

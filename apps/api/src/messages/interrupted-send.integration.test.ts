@@ -9,13 +9,11 @@ import { ZaloAccess } from '../channels/zalo/zalo-access.service';
 import {
   sandboxZaloConfig,
   startAndConsent,
-  startZaloTestSandbox,
-  TEST_PUBLIC_API_URL,
+  startZaloTestBed,
+  type ZaloTestBed,
 } from '../channels/zalo/testing/zalo-sandbox-kit';
-import { createApp } from '../create-app';
 import { REDIS_CLIENT } from '../redis/redis.module';
-import { testConfig } from '../testing/test-config';
-import { seedTestWorkspace, type TestWorkspace } from '../testing/test-workspace';
+import type { TestWorkspace } from '../testing/test-workspace';
 import { ReceiptProcessing } from '../webhooks/receipt-processing.service';
 import { WebhookUrls } from '../webhooks/webhook-urls';
 import type { SendMessageInput } from './send-message.types';
@@ -42,16 +40,12 @@ describe('a send interrupted inside the connector is an unknown outcome, never a
   let faulty: SendService;
   let oaId: string;
   let seq = 0;
+  let bed: ZaloTestBed;
 
   beforeAll(async () => {
-    sandbox = await startZaloTestSandbox();
+    bed = await startZaloTestBed();
+    ({ sandbox, app, ws, db } = bed);
     sandbox.setNow(vietnamMorning);
-    app = await createApp(
-      testConfig({ LOA_PUBLIC_API_URL: TEST_PUBLIC_API_URL, LOA_ZNS_TEMPLATE_SYNC_MINUTES: '0' }),
-    );
-    await app.init();
-    ws = await seedTestWorkspace(app);
-    db = app.get(DataSource);
     sends = app.get(SendService);
     oaId = (
       await ws.as.admin
@@ -85,8 +79,7 @@ describe('a send interrupted inside the connector is an unknown outcome, never a
 
   afterAll(async () => {
     await faulty.onApplicationShutdown();
-    await app.close();
-    await sandbox.close();
+    await bed.close();
   });
 
   const newPhone = () =>

@@ -1,5 +1,6 @@
 import type { SendSuccess } from '@loa/connectors';
 import type { DataSource } from 'typeorm';
+import { returnedRows } from '../database/returned-rows';
 import { Batcher } from './batcher';
 import {
   CONTACT_FACTS_COLUMNS,
@@ -79,16 +80,18 @@ export class LedgerFlush {
       outcome.costVnd !== undefined ? { amount: outcome.costVnd, currency: 'VND' } : outcome.cost,
     );
     // Not prepared: planned with the ids it is given, so it finds the rows by key however fast the table grew.
-    const [rows] = (await this.db.query(RECORD_SENT, [
-      items.map((item) => item.row.id),
-      items.map((item) => item.outcome.providerMessageId ?? null),
-      items.map((item) => item.outcome.correlationId),
-      items.map((item) => item.outcome.acceptedAt),
-      costs.map((cost) => cost?.amount ?? null),
-      costs.map((cost) => cost?.currency ?? null),
-      items.map((item) => item.outcome.segments ?? null),
-      items.map((item) => item.row.recipient),
-    ])) as [Array<{ id: string; status: MessageStatus }>, number];
+    const rows = returnedRows<{ id: string; status: MessageStatus }>(
+      await this.db.query(RECORD_SENT, [
+        items.map((item) => item.row.id),
+        items.map((item) => item.outcome.providerMessageId ?? null),
+        items.map((item) => item.outcome.correlationId),
+        items.map((item) => item.outcome.acceptedAt),
+        costs.map((cost) => cost?.amount ?? null),
+        costs.map((cost) => cost?.currency ?? null),
+        items.map((item) => item.outcome.segments ?? null),
+        items.map((item) => item.row.recipient),
+      ]),
+    );
     const statusOf = new Map(rows.map((row) => [row.id, row.status]));
     return items.map(({ row, outcome }) => ({
       ...row,

@@ -1,5 +1,6 @@
 import type { SendFailure, SendSuccess } from '@loa/connectors';
 import type { DataSource, EntityManager } from 'typeorm';
+import { returnedRows } from '../database/returned-rows';
 import type { FactsLookup } from './guard-contact';
 import { LedgerFlush, type Admitted } from './ledger-flush';
 import {
@@ -104,22 +105,24 @@ export class MessageLedger {
     admission: Admission,
     recovery?: 'resent',
   ): Promise<LedgerRow | undefined> {
-    const [[row]] = (await manager.query(
-      `UPDATE messages
+    const [row] = returnedRows<LedgerRow>(
+      await manager.query(
+        `UPDATE messages
           SET status = $3, reason = $4, retry_at = $5, error_class = $6, error_code = $7, error_message = $8,
               failed_at = CASE WHEN $3 = 'failed' THEN now() END, request = $9, recipient = $10,
               recovery = coalesce($11, recovery), updated_at = clock_timestamp()
         WHERE id = $1 AND xmin::text = $2
         RETURNING ${LEDGER_ROW_COLUMNS}`,
-      [
-        previous.id,
-        previous.row_version,
-        ...admissionFields(admission),
-        admission.status === 'sending' ? JSON.stringify(input) : null,
-        recipient,
-        recovery ?? null,
-      ],
-    )) as [LedgerRow[], number];
+        [
+          previous.id,
+          previous.row_version,
+          ...admissionFields(admission),
+          admission.status === 'sending' ? JSON.stringify(input) : null,
+          recipient,
+          recovery ?? null,
+        ],
+      ),
+    );
     return row;
   }
 
@@ -176,13 +179,15 @@ export class MessageLedger {
       message: 'The send was interrupted and its outcome is unknown; marketing messages are not sent again',
     },
   ): Promise<LedgerRow | undefined> {
-    const [[row]] = (await manager.query(
-      `UPDATE messages SET status = 'unknown', recovery = 'not_resent', request = NULL,
+    const [row] = returnedRows<LedgerRow>(
+      await manager.query(
+        `UPDATE messages SET status = 'unknown', recovery = 'not_resent', request = NULL,
               error_class = CASE WHEN $2::text IS NULL THEN error_class ELSE 'outcome_unknown' END,
               error_code = coalesce($2, error_code), error_message = $3, updated_at = clock_timestamp()
         WHERE id = $1 AND status = 'sending' RETURNING ${LEDGER_ROW_COLUMNS}`,
-      [id, cause.code ?? null, cause.message],
-    )) as [LedgerRow[], number];
+        [id, cause.code ?? null, cause.message],
+      ),
+    );
     return row;
   }
 
@@ -196,12 +201,14 @@ export class MessageLedger {
 
   /** An attempt's outcome; never over a row a receipt already moved to sent, delivered or seen. */
   private async update(set: string, values: unknown[]): Promise<LedgerRow> {
-    const [rows] = (await this.db.query(
-      `UPDATE messages SET ${set}, request = NULL, updated_at = clock_timestamp()
+    const rows = returnedRows<LedgerRow>(
+      await this.db.query(
+        `UPDATE messages SET ${set}, request = NULL, updated_at = clock_timestamp()
         WHERE id = $1 AND status NOT IN ('sent', 'delivered', 'seen')
        RETURNING ${LEDGER_ROW_COLUMNS}`,
-      values,
-    )) as [LedgerRow[], number];
+        values,
+      ),
+    );
     return rows[0] ?? (await this.byId(values[0] as string));
   }
 }

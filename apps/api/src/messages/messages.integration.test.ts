@@ -4,13 +4,13 @@ import type { RunningSandbox } from '@loa/provider-sandbox';
 import { SEND_ERROR_TYPES } from '@loa/engine';
 import { DataSource } from 'typeorm';
 import {
+  sandboxEsmsConfig,
+  sandboxSmtpConfig,
   sandboxZaloConfig,
   startAndConsent,
-  startZaloTestSandbox,
-  TEST_PUBLIC_API_URL,
+  startZaloTestBed,
+  type ZaloTestBed,
 } from '../channels/zalo/testing/zalo-sandbox-kit';
-import { createApp } from '../create-app';
-import { testConfig } from '../testing/test-config';
 import { seedTestWorkspace, type TestWorkspace } from '../testing/test-workspace';
 import { SendRecoveryService } from './send-recovery.service';
 import type { SendMessageInput } from './send-message.types';
@@ -33,47 +33,26 @@ describe('the send service writes the ledger, guards every send and sends once',
   let oaId: string;
   let keySeq = 0;
   const key = (label: string) => `test:${label}:${Date.now()}:${keySeq++}`;
+  let bed: ZaloTestBed;
 
   beforeAll(async () => {
-    sandbox = await startZaloTestSandbox();
-    app = await createApp(
-      testConfig({ LOA_PUBLIC_API_URL: TEST_PUBLIC_API_URL, LOA_ZNS_TEMPLATE_SYNC_MINUTES: '0' }),
-    );
-    await app.init();
-    ws = await seedTestWorkspace(app);
+    bed = await startZaloTestBed();
+    ({ sandbox, app, ws } = bed);
     other = await seedTestWorkspace(app, 'Other workspace');
     db = app.get(DataSource);
     sends = app.get(SendService);
-    const [esms] = sandbox.seed.esms;
     const [speedsms] = sandbox.seed.speedsms;
-    const [smtpUser] = sandbox.seed.smtp;
-    const smtp = new URL(sandbox.urls.smtp);
     const create = async (kind: string, name: string, config: Record<string, unknown>) =>
       (await ws.as.admin.post('/channel-accounts').send({ kind, name, config }).expect(201)).body
         .id as string;
-    esmsId = await create('esms', 'eSMS CSKH', {
-      apiKey: esms.apiKey,
-      secretKey: esms.secretKey,
-      brandname: esms.brandnames[0],
-      smsType: 'care',
-      baseUrl: sandbox.urls.esms,
-    });
+    esmsId = await create('esms', 'eSMS CSKH', sandboxEsmsConfig(sandbox));
     speedsmsId = await create('speedsms', 'SpeedSMS', {
       accessToken: speedsms.accessToken,
       sender: speedsms.senders[0],
       smsType: 3,
       baseUrl: sandbox.urls.speedsms,
     });
-    smtpId = await create('smtp', 'Mail', {
-      host: smtp.hostname,
-      port: Number(smtp.port),
-      verifyTlsCertificate: false,
-      auth: { user: smtpUser.user, pass: smtpUser.pass },
-      poolSize: 2,
-      from: 'Shop Hoa <news@shophoa.vn>',
-      messageIdDomain: 'mail.shophoa.vn',
-      unsubscribe: { urlTemplate: 'https://loa.example/unsubscribe/{token}' },
-    });
+    smtpId = await create('smtp', 'Mail', sandboxSmtpConfig(sandbox));
     oaId = await create('zalo_oa', 'Zalo OA', sandboxZaloConfig(sandbox));
     await ws.as.admin.get(await startAndConsent(ws.as.admin, oaId)).expect(200);
     // The tests are about guards and the ledger, not about waiting for SpeedSMS's one send a second.
@@ -92,10 +71,7 @@ describe('the send service writes the ledger, guards every send and sends once',
     sends.clock = Date.now;
   });
 
-  afterAll(async () => {
-    await app.close();
-    await sandbox.close();
-  });
+  afterAll(() => bed.close());
 
   let phoneSeq = 0;
   const newPhone = () =>

@@ -7,14 +7,19 @@ interface PgPool {
 
 const names = new Map<string, string>();
 
-/** Runs a statement the hot path repeats as a named prepared statement (parsed and planned once per connection). */
+/**
+ * Runs a statement the hot path repeats as a named prepared statement of the `pg` pool (parsed and planned once per
+ * connection); on the embedded PGlite (`npm run dev`), as any other query. The statement must return rows.
+ */
 export async function preparedQuery<T>(db: DataSource, text: string, values: unknown[]): Promise<T[]> {
+  // PGlite is given to TypeORM as a driver of its own (database/data-source-options.ts); `pg` is TypeORM's default.
+  if ((db.options as { driver?: unknown }).driver !== undefined) return (await db.query(text, values)) as T[];
+  const pool = (db.driver as unknown as { master: PgPool }).master;
   let name = names.get(text);
   if (!name) {
-    name = `loa_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+    name = `loa_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
     names.set(text, name);
   }
-  const pool = (db.driver as unknown as { master: PgPool }).master;
   const result = await pool.query({ name, text, values });
   return result.rows as T[];
 }

@@ -4,7 +4,14 @@ import type { z } from 'zod';
 import type { Principal } from '../auth/principal';
 import { problems } from '../http/problem';
 import type { emailTemplateSchema } from './template.schemas';
-import { assertValidLiquid, creatorOf, nameTaken, updateSet } from './template-store';
+import {
+  assertValidLiquid,
+  creatorOf,
+  deleteTemplateRow,
+  nameTaken,
+  type TemplateTable,
+  updateTemplateRow,
+} from './template-store';
 
 export type EmailTemplateView = z.infer<typeof emailTemplateSchema>;
 
@@ -22,6 +29,12 @@ interface EmailTemplateRow {
 
 const COLUMNS = 'id, name, subject, preheader, html, text, version, created_at, updated_at';
 const CONTENT = ['subject', 'preheader', 'html', 'text'] as const;
+const EMAIL_TEMPLATES: TemplateTable = {
+  table: 'email_templates',
+  columns: COLUMNS,
+  what: 'e-mail template',
+  notFound: 'E-mail template',
+};
 
 /** E-mail templates of a workspace: subject, preheader, HTML and text, each Liquid checked before it is stored. */
 @Injectable()
@@ -84,34 +97,26 @@ export class EmailTemplatesService {
       html: input.html,
       text: input.text,
     });
-    const contentChanged = CONTENT.some((field) => input[field] !== undefined);
-    const { sql, values } = updateSet(id, {
-      name: input.name,
-      subject: input.subject,
-      preheader: input.preheader,
-      html: input.html,
-      text: input.text,
-    });
-    values.push(principal.workspaceId);
-    const version = contentChanged ? ', version = version + 1' : '';
-    const rows = (await this.db
-      .query(
-        `UPDATE email_templates SET ${sql}${version}, updated_at = now()
-          WHERE id = $1 AND workspace_id = $${values.length} RETURNING ${COLUMNS}`,
-        values,
-      )
-      .catch(nameTaken('e-mail template', input.name ?? ''))) as [EmailTemplateRow[], number];
-    const [row] = rows[0];
-    if (!row) throw problems.notFound('E-mail template');
+    const row = await updateTemplateRow<EmailTemplateRow>(
+      this.db,
+      EMAIL_TEMPLATES,
+      { workspaceId: principal.workspaceId, id },
+      {
+        fields: {
+          name: input.name,
+          subject: input.subject,
+          preheader: input.preheader,
+          html: input.html,
+          text: input.text,
+        },
+        contentChanged: CONTENT.some((field) => input[field] !== undefined),
+      },
+    );
     return toView(row);
   }
 
   async remove(workspaceId: string, id: string): Promise<void> {
-    const [, deleted] = (await this.db.query(
-      `DELETE FROM email_templates WHERE id = $1 AND workspace_id = $2`,
-      [id, workspaceId],
-    )) as [unknown, number];
-    if (deleted === 0) throw problems.notFound('E-mail template');
+    await deleteTemplateRow(this.db, EMAIL_TEMPLATES, { workspaceId, id });
   }
 }
 

@@ -4,7 +4,14 @@ import type { z } from 'zod';
 import type { Principal } from '../auth/principal';
 import { problems } from '../http/problem';
 import type { smsTemplateSchema } from './template.schemas';
-import { assertValidLiquid, creatorOf, nameTaken, updateSet } from './template-store';
+import {
+  assertValidLiquid,
+  creatorOf,
+  deleteTemplateRow,
+  nameTaken,
+  type TemplateTable,
+  updateTemplateRow,
+} from './template-store';
 
 export type SmsTemplateView = z.infer<typeof smsTemplateSchema>;
 
@@ -19,6 +26,12 @@ interface SmsTemplateRow {
 }
 
 const COLUMNS = 'id, name, text, advertising, version, created_at, updated_at';
+const SMS_TEMPLATES: TemplateTable = {
+  table: 'sms_templates',
+  columns: COLUMNS,
+  what: 'SMS template',
+  notFound: 'SMS template',
+};
 
 /** SMS texts of a workspace: Liquid checked before it is stored; advertising ones get the `[QC]` label on send. */
 @Injectable()
@@ -63,32 +76,20 @@ export class SmsTemplatesService {
     input: { name?: string; text?: string; advertising?: boolean },
   ): Promise<SmsTemplateView> {
     assertValidLiquid({ text: input.text });
-    const contentChanged = input.text !== undefined || input.advertising !== undefined;
-    const { sql, values } = updateSet(id, {
-      name: input.name,
-      text: input.text,
-      advertising: input.advertising,
-    });
-    values.push(principal.workspaceId);
-    const version = contentChanged ? ', version = version + 1' : '';
-    const rows = (await this.db
-      .query(
-        `UPDATE sms_templates SET ${sql}${version}, updated_at = now()
-          WHERE id = $1 AND workspace_id = $${values.length} RETURNING ${COLUMNS}`,
-        values,
-      )
-      .catch(nameTaken('SMS template', input.name ?? ''))) as [SmsTemplateRow[], number];
-    const [row] = rows[0];
-    if (!row) throw problems.notFound('SMS template');
+    const row = await updateTemplateRow<SmsTemplateRow>(
+      this.db,
+      SMS_TEMPLATES,
+      { workspaceId: principal.workspaceId, id },
+      {
+        fields: { name: input.name, text: input.text, advertising: input.advertising },
+        contentChanged: input.text !== undefined || input.advertising !== undefined,
+      },
+    );
     return toView(row);
   }
 
   async remove(workspaceId: string, id: string): Promise<void> {
-    const [, deleted] = (await this.db.query(
-      `DELETE FROM sms_templates WHERE id = $1 AND workspace_id = $2`,
-      [id, workspaceId],
-    )) as [unknown, number];
-    if (deleted === 0) throw problems.notFound('SMS template');
+    await deleteTemplateRow(this.db, SMS_TEMPLATES, { workspaceId, id });
   }
 }
 

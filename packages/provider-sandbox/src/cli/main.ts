@@ -7,7 +7,10 @@ import { readSandboxEnv } from './sandbox-env';
 async function main(): Promise<void> {
   const env = readSandboxEnv(process.env);
   const seed = defaultSeed();
-  for (const app of seed.zalo) app.webhookUrl = env.webhookUrl ?? app.webhookUrl;
+  for (const app of seed.zalo) {
+    app.webhookUrl = env.webhookUrl ?? app.webhookUrl;
+    app.redirectUri = env.zaloRedirectUri ?? app.redirectUri;
+  }
   const sandbox = await startSandbox({
     host: env.host,
     port: env.port,

@@ -7,6 +7,7 @@ describe('readSandboxEnv', () => {
       port: 4010,
       smtpPort: 2525,
       webhookUrl: undefined,
+      zaloRedirectUri: undefined,
     });
   });
 
@@ -21,5 +22,17 @@ describe('readSandboxEnv', () => {
     expect(() => readSandboxEnv({ LOA_SANDBOX_SMTP_PORT: '65536' })).toThrow(
       'LOA_SANDBOX_SMTP_PORT must be a port number',
     );
+  });
+
+  it('reads where signed Zalo events go and where Zalo consent redirects', () => {
+    expect(
+      readSandboxEnv({
+        LOA_SANDBOX_WEBHOOK_URL: 'http://127.0.0.1:3000/webhooks/zalo/1',
+        LOA_SANDBOX_ZALO_REDIRECT_URI: 'http://127.0.0.1:3100/channel-accounts/zalo/callback',
+      }),
+    ).toMatchObject({
+      webhookUrl: 'http://127.0.0.1:3000/webhooks/zalo/1',
+      zaloRedirectUri: 'http://127.0.0.1:3100/channel-accounts/zalo/callback',
+    });
   });
 });

@@ -4,6 +4,8 @@ export interface SandboxEnv {
   port: number;
   smtpPort: number;
   webhookUrl?: string;
+  /** The callback every Zalo app redirects to after consent (the API's `/channel-accounts/zalo/callback`). */
+  zaloRedirectUri?: string;
 }
 
 function port(value: string | undefined, fallback: number, name: string): number {
@@ -20,5 +22,6 @@ export function readSandboxEnv(env: NodeJS.ProcessEnv): SandboxEnv {
     port: port(env['LOA_SANDBOX_PORT'], 4010, 'LOA_SANDBOX_PORT'),
     smtpPort: port(env['LOA_SANDBOX_SMTP_PORT'], 2525, 'LOA_SANDBOX_SMTP_PORT'),
     webhookUrl: env['LOA_SANDBOX_WEBHOOK_URL'] || undefined,
+    zaloRedirectUri: env['LOA_SANDBOX_ZALO_REDIRECT_URI'] || undefined,
   };
 }

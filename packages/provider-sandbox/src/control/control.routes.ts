@@ -35,6 +35,19 @@ export function registerControlRoutes(app: FastifyInstance, context: SandboxCont
     return { event: outcome.event, webhook: outcome.webhook };
   });
 
+  // The Zalo developer console step: where the app posts its signed events (every app when appId is omitted).
+  app.post('/control/zalo/webhook', async (request, reply) => {
+    const body = asRecord(request.body);
+    const url = stringField(body, 'url');
+    if (!url || !URL.canParse(url))
+      return reply.code(400).send({ error: 'Bad Request', message: 'url must be an absolute URL' });
+    const appId = stringField(body, 'appId');
+    const apps = [...context.state.directory.apps.values()].filter((app) => !appId || app.appId === appId);
+    if (apps.length === 0) return reply.code(404).send({ error: 'Not Found', message: 'No such Zalo app' });
+    for (const app of apps) app.webhookUrl = url;
+    return { apps: apps.map((app) => app.appId), webhookUrl: url };
+  });
+
   app.post('/control/clock', async (request, reply) => {
     const now = asRecord(request.body)?.['now'];
     if (now === null) {

@@ -4,6 +4,7 @@ import { startSandbox } from '../start-sandbox';
 import type { RunningSandbox } from '../sandbox.types';
 import { seedAt, VIETNAM_MORNING } from '../testing/fixtures';
 import { getJson, postForm, postJson } from '../testing/http';
+import { WebhookReceiver } from '../testing/webhook-receiver';
 
 describe('control API: fault injection, clock, request counts', () => {
   let sandbox: RunningSandbox;
@@ -177,5 +178,31 @@ describe('control API: fault injection, clock, request counts', () => {
     ]);
     expect((await fetch(`${sandbox.urls.inbox}/messages`, { method: 'DELETE' })).status).toBe(204);
     expect((await getJson<unknown[]>(`${sandbox.urls.inbox}/messages`)).body).toEqual([]);
+  });
+
+  it('sets where a Zalo app posts its signed events (the developer console step)', async () => {
+    const receiver = await new WebhookReceiver().start();
+    try {
+      const appId = sandbox.seed.zalo[0].appId;
+      const set = await postJson(`${sandbox.urls.control}/zalo/webhook`, {
+        url: `${receiver.url}/hook`,
+        appId,
+      });
+      expect(set.body).toEqual({ apps: [appId], webhookUrl: `${receiver.url}/hook` });
+      const sent = await zns('0987000130');
+      const msgId = (sent.body['data'] as { msg_id: string }).msg_id;
+      const receipt = await receiver.waitFor((call) => call.rawBody.includes(msgId));
+      expect(receipt).toMatchObject({ method: 'POST', url: '/hook' });
+      expect(receipt.headers['x-zevent-signature']).toMatch(/^[0-9a-f]{64}$/);
+      expect((await postJson(`${sandbox.urls.control}/zalo/webhook`, { url: 'not a url' })).status).toBe(400);
+      const unknown = await postJson(`${sandbox.urls.control}/zalo/webhook`, {
+        url: receiver.url,
+        appId: '9',
+      });
+      expect(unknown.status).toBe(404);
+    } finally {
+      delete sandbox.seed.zalo[0].webhookUrl;
+      await receiver.stop();
+    }
   });
 });

@@ -18,7 +18,7 @@ export function defaultSeed(now: number = Date.now()): SandboxSeed {
         appId: '1000000000000000001',
         secretKey: 'sandbox-zalo-app-secret',
         webhookSecret: 'sandbox-zalo-oa-webhook-secret',
-        redirectUri: 'http://127.0.0.1:3000/zalo/callback',
+        redirectUri: 'http://127.0.0.1:3000/channel-accounts/zalo/callback',
         oas: [
           {
             oaId: '2000000000000000001',

@@ -1,15 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import type { RunningSandbox } from '@loa/provider-sandbox';
 import { DataSource } from 'typeorm';
-import { createApp } from '../../create-app';
-import { testConfig } from '../../testing/test-config';
-import { seedTestWorkspace, type TestWorkspace } from '../../testing/test-workspace';
+import type { TestWorkspace } from '../../testing/test-workspace';
 import { ZaloAccess } from './zalo-access.service';
 import {
   sandboxZaloConfig,
   startAndConsent,
-  startZaloTestSandbox,
-  TEST_PUBLIC_API_URL,
+  startZaloTestBed,
+  type ZaloTestBed,
 } from './testing/zalo-sandbox-kit';
 
 describe("a Zalo OA account whose app or OA changes loses the old OA's grant", () => {
@@ -17,21 +15,14 @@ describe("a Zalo OA account whose app or OA changes loses the old OA's grant", (
   let app: INestApplication;
   let ws: TestWorkspace;
   let db: DataSource;
+  let bed: ZaloTestBed;
 
   beforeAll(async () => {
-    sandbox = await startZaloTestSandbox();
-    app = await createApp(
-      testConfig({ LOA_PUBLIC_API_URL: TEST_PUBLIC_API_URL, LOA_ZNS_TEMPLATE_SYNC_MINUTES: '0' }),
-    );
-    await app.init();
-    ws = await seedTestWorkspace(app);
-    db = app.get(DataSource);
+    bed = await startZaloTestBed();
+    ({ sandbox, app, ws, db } = bed);
   });
 
-  afterAll(async () => {
-    await app.close();
-    await sandbox.close();
-  });
+  afterAll(() => bed.close());
 
   let names = 0;
   async function connectedOa(): Promise<string> {

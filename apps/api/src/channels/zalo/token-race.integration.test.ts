@@ -7,11 +7,9 @@ import type { RunningSandbox } from '@loa/provider-sandbox';
 import { waitFor, workspaceRoot } from '@loa/testing';
 import { DataSource } from 'typeorm';
 import { LOA_CONFIG, type LoaConfig } from '../../config/loa-config';
-import { createApp } from '../../create-app';
 import { reencryptSecrets } from '../../secrets/reencrypt-secrets';
 import { SecretBox } from '../../secrets/secret-box';
-import { testConfig } from '../../testing/test-config';
-import { seedTestWorkspace, type TestWorkspace } from '../../testing/test-workspace';
+import type { TestWorkspace } from '../../testing/test-workspace';
 import { ChannelAccountsService } from '../channel-accounts.service';
 import { AccountTokenManager } from './account-token-manager';
 import { PostgresTokenStore } from './postgres-token-store';
@@ -19,8 +17,8 @@ import { ZaloAccess } from './zalo-access.service';
 import {
   sandboxZaloConfig,
   startAndConsent,
-  startZaloTestSandbox,
-  TEST_PUBLIC_API_URL,
+  startZaloTestBed,
+  type ZaloTestBed,
 } from './testing/zalo-sandbox-kit';
 
 const REFRESH_PATH = '/zalo-oauth/v4/oa/access_token';
@@ -63,22 +61,15 @@ describe('the PostgreSQL token store shared by processes', () => {
   let ws: TestWorkspace;
   let db: DataSource;
   let config: LoaConfig;
+  let bed: ZaloTestBed;
 
   beforeAll(async () => {
-    sandbox = await startZaloTestSandbox({ znsNightWindow: false });
-    app = await createApp(
-      testConfig({ LOA_PUBLIC_API_URL: TEST_PUBLIC_API_URL, LOA_ZNS_TEMPLATE_SYNC_MINUTES: '0' }),
-    );
-    await app.init();
-    ws = await seedTestWorkspace(app);
-    db = app.get(DataSource);
+    bed = await startZaloTestBed({ znsNightWindow: false });
+    ({ sandbox, app, ws, db } = bed);
     config = app.get(LOA_CONFIG);
   });
 
-  afterAll(async () => {
-    await app.close();
-    await sandbox.close();
-  });
+  afterAll(() => bed.close());
 
   let names = 0;
   async function connectedOa(): Promise<string> {

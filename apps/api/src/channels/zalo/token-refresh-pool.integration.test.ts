@@ -1,15 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import type { RunningSandbox } from '@loa/provider-sandbox';
 import { DataSource } from 'typeorm';
-import { createApp } from '../../create-app';
-import { testConfig } from '../../testing/test-config';
-import { seedTestWorkspace, type TestWorkspace } from '../../testing/test-workspace';
+import type { TestWorkspace } from '../../testing/test-workspace';
 import { ZaloAccess } from './zalo-access.service';
 import {
   sandboxZaloConfig,
   startAndConsent,
-  startZaloTestSandbox,
-  TEST_PUBLIC_API_URL,
+  startZaloTestBed,
+  type ZaloTestBed,
 } from './testing/zalo-sandbox-kit';
 
 const REFRESH_PATH = '/zalo-oauth/v4/oa/access_token';
@@ -21,21 +19,14 @@ describe('token refreshes of many OAs at once in one process', () => {
   let app: INestApplication;
   let ws: TestWorkspace;
   let db: DataSource;
+  let bed: ZaloTestBed;
 
   beforeAll(async () => {
-    sandbox = await startZaloTestSandbox();
-    app = await createApp(
-      testConfig({ LOA_PUBLIC_API_URL: TEST_PUBLIC_API_URL, LOA_ZNS_TEMPLATE_SYNC_MINUTES: '0' }),
-    );
-    await app.init();
-    ws = await seedTestWorkspace(app);
-    db = app.get(DataSource);
+    bed = await startZaloTestBed();
+    ({ sandbox, app, ws, db } = bed);
   });
 
-  afterAll(async () => {
-    await app.close();
-    await sandbox.close();
-  });
+  afterAll(() => bed.close());
 
   it(`${ACCOUNTS} accounts with expired tokens refreshing together all get a token (one connection per refresh)`, async () => {
     const ids: string[] = [];

@@ -10,6 +10,8 @@ import {
   startAndConsent,
   startZaloTestSandbox,
   TEST_PUBLIC_API_URL,
+  startZaloTestBed,
+  type ZaloTestBed,
 } from './testing/zalo-sandbox-kit';
 
 describe('connecting a Zalo OA through the OAuth v4 redirect (PKCE, single-use state bound to the session)', () => {
@@ -17,21 +19,14 @@ describe('connecting a Zalo OA through the OAuth v4 redirect (PKCE, single-use s
   let app: INestApplication;
   let ws: TestWorkspace;
   let db: DataSource;
+  let bed: ZaloTestBed;
 
   beforeAll(async () => {
-    sandbox = await startZaloTestSandbox();
-    app = await createApp(
-      testConfig({ LOA_PUBLIC_API_URL: TEST_PUBLIC_API_URL, LOA_ZNS_TEMPLATE_SYNC_MINUTES: '0' }),
-    );
-    await app.init();
-    ws = await seedTestWorkspace(app);
-    db = app.get(DataSource);
+    bed = await startZaloTestBed();
+    ({ sandbox, app, ws, db } = bed);
   });
 
-  afterAll(async () => {
-    await app.close();
-    await sandbox.close();
-  });
+  afterAll(() => bed.close());
 
   beforeEach(() => sandbox.reset());
 

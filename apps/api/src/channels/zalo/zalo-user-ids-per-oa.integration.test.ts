@@ -5,16 +5,14 @@ import type { RunningSandbox } from '@loa/provider-sandbox';
 import { zaloEventSignature } from '@loa/provider-sandbox/webhooks/zalo-signature';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { createApp } from '../../create-app';
 import { SendService } from '../../messages/send.service';
 import type { SendMessageInput } from '../../messages/send-message.types';
-import { testConfig } from '../../testing/test-config';
-import { seedTestWorkspace, type TestWorkspace } from '../../testing/test-workspace';
+import type { TestWorkspace } from '../../testing/test-workspace';
 import {
   sandboxZaloConfig,
   startAndConsent,
-  startZaloTestSandbox,
-  TEST_PUBLIC_API_URL,
+  startZaloTestBed,
+  type ZaloTestBed,
 } from './testing/zalo-sandbox-kit';
 
 const SECOND_APP_ID = '1000000000000000002';
@@ -34,9 +32,10 @@ describe('Zalo user ids are matched with their OA', () => {
   let db: DataSource;
   let first: { accountId: string; oaId: string };
   let second: { accountId: string; oaId: string };
+  let bed: ZaloTestBed;
 
   beforeAll(async () => {
-    sandbox = await startZaloTestSandbox({ znsNightWindow: false }, (seed) => {
+    bed = await startZaloTestBed({ znsNightWindow: false }, (seed) => {
       const copy = structuredClone(seed.zalo[0]!);
       copy.appId = SECOND_APP_ID;
       copy.oas = copy.oas.slice(0, 1);
@@ -47,12 +46,7 @@ describe('Zalo user ids are matched with their OA', () => {
         if (follower.userId !== SHARED_USER_ID) follower.userId = follower.userId.replace(/^50/, '51');
       seed.zalo.push(copy);
     });
-    app = await createApp(
-      testConfig({ LOA_PUBLIC_API_URL: TEST_PUBLIC_API_URL, LOA_ZNS_TEMPLATE_SYNC_MINUTES: '0' }),
-    );
-    await app.init();
-    ws = await seedTestWorkspace(app);
-    db = app.get(DataSource);
+    ({ sandbox, app, ws, db } = bed);
     const connect = async (config: Record<string, unknown>) => {
       const created = await ws.as.admin
         .post('/channel-accounts')
@@ -74,10 +68,7 @@ describe('Zalo user ids are matched with their OA', () => {
     });
   });
 
-  afterAll(async () => {
-    await app.close();
-    await sandbox.close();
-  });
+  afterAll(() => bed.close());
 
   const createContact = async (body: Record<string, unknown>) =>
     (await ws.as.admin.post('/contacts').send(body).expect(201)).body.id as string;

@@ -1,15 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import type { RunningSandbox } from '@loa/provider-sandbox';
 import { DataSource } from 'typeorm';
-import { createApp } from '../../create-app';
-import { testConfig } from '../../testing/test-config';
-import { seedTestWorkspace, type TestWorkspace } from '../../testing/test-workspace';
+import type { TestWorkspace } from '../../testing/test-workspace';
 import { ZaloAnswerGate } from './testing/zalo-answer-gate';
 import {
   sandboxZaloConfig,
   startAndConsent,
-  startZaloTestSandbox,
-  TEST_PUBLIC_API_URL,
+  startZaloTestBed,
+  type ZaloTestBed,
 } from './testing/zalo-sandbox-kit';
 import { ZnsTemplatesService } from './zns-templates.service';
 
@@ -26,16 +24,12 @@ describe('a full ZNS template sync racing the change_template_status webhook', (
   let db: DataSource;
   let service: ZnsTemplatesService;
   let accountId: string;
+  let bed: ZaloTestBed;
 
   beforeAll(async () => {
-    sandbox = await startZaloTestSandbox();
+    bed = await startZaloTestBed();
+    ({ sandbox, app, ws, db } = bed);
     gate = await ZaloAnswerGate.start(sandbox.urls.zns);
-    app = await createApp(
-      testConfig({ LOA_PUBLIC_API_URL: TEST_PUBLIC_API_URL, LOA_ZNS_TEMPLATE_SYNC_MINUTES: '0' }),
-    );
-    await app.init();
-    ws = await seedTestWorkspace(app);
-    db = app.get(DataSource);
     service = app.get(ZnsTemplatesService);
     const config = sandboxZaloConfig(sandbox);
     const baseUrls = { ...(config.baseUrls as Record<string, string>), zns: gate.baseUrl };
@@ -49,9 +43,8 @@ describe('a full ZNS template sync racing the change_template_status webhook', (
   });
 
   afterAll(async () => {
-    await app.close();
     await gate.close();
-    await sandbox.close();
+    await bed.close();
   });
 
   const templates = () => sandbox.seed.zalo[0]!.oas[0]!.templates;

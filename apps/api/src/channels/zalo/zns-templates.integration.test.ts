@@ -1,14 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import type { RunningSandbox } from '@loa/provider-sandbox';
 import { DataSource } from 'typeorm';
-import { createApp } from '../../create-app';
-import { testConfig } from '../../testing/test-config';
 import { seedTestWorkspace, type TestWorkspace } from '../../testing/test-workspace';
 import {
   sandboxZaloConfig,
   startAndConsent,
-  startZaloTestSandbox,
-  TEST_PUBLIC_API_URL,
+  startZaloTestBed,
+  type ZaloTestBed,
 } from './testing/zalo-sandbox-kit';
 import { ZnsTemplatesService } from './zns-templates.service';
 
@@ -20,14 +18,11 @@ describe('ZNS templates synced per OA', () => {
   let db: DataSource;
   let connected: string;
   let waiting: string;
+  let bed: ZaloTestBed;
 
   beforeAll(async () => {
-    sandbox = await startZaloTestSandbox();
-    app = await createApp(
-      testConfig({ LOA_PUBLIC_API_URL: TEST_PUBLIC_API_URL, LOA_ZNS_TEMPLATE_SYNC_MINUTES: '0' }),
-    );
-    await app.init();
-    ws = await seedTestWorkspace(app);
+    bed = await startZaloTestBed();
+    ({ sandbox, app, ws } = bed);
     other = await seedTestWorkspace(app, 'Other workspace');
     db = app.get(DataSource);
     const create = async (name: string) =>
@@ -42,10 +37,7 @@ describe('ZNS templates synced per OA', () => {
     await ws.as.admin.get(await startAndConsent(ws.as.admin, connected)).expect(200);
   });
 
-  afterAll(async () => {
-    await app.close();
-    await sandbox.close();
-  });
+  afterAll(() => bed.close());
 
   const seeded = () => sandbox.seed.zalo[0]!.oas[0]!.templates;
   const storedIds = async (accountId: string) =>
