@@ -28,7 +28,13 @@ async function main(): Promise<void> {
   );
 }
 
+/** The error and what caused it ("fetch failed" alone does not say that the connection was refused or reset). */
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return error.cause === undefined ? error.message : `${error.message} (${describe(error.cause)})`;
+}
+
 main().catch((error: unknown) => {
-  process.stderr.write(`Demo seed failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`Demo seed failed: ${describe(error)}\n`);
   process.exit(1);
 });

@@ -180,7 +180,7 @@ export class SendService implements OnApplicationShutdown {
     if (outcome.class === 'outcome_unknown' && input.purpose === 'marketing') {
       const settled = await this.ledger.markUnknown(this.db.manager, row.id, {
         code: outcome.code,
-        message: `${outcome.message}; marketing messages are not sent again`,
+        message: `${outcome.message.replace(/\.$/, '')}; marketing messages are not sent again`,
       });
       if (settled) return outcomeOf(settled);
     }
