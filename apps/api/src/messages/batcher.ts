@@ -1,7 +1,8 @@
 /**
  * Gathers concurrent calls into batches (natural batching: no timer, no added wait when calls are few). Up to
  * `lanes` batches run at once; calls made while they run wait for the next free lane and go together. `run` answers
- * one output per input, in order.
+ * one output per input, in order. With `alone`, a batch that fails is run again one input at a time, so that one
+ * input that cannot be handled fails only its own call.
  */
 export class Batcher<I, O> {
   private queue: Array<{ input: I; resolve: (output: O) => void; reject: (error: unknown) => void }> = [];
@@ -10,7 +11,7 @@ export class Batcher<I, O> {
 
   constructor(
     private readonly run: (inputs: I[]) => Promise<O[]>,
-    private readonly options: { maxSize?: number; lanes?: number } = {},
+    private readonly options: BatcherOptions = {},
   ) {}
 
   submit(input: I): Promise<O> {
@@ -36,11 +37,31 @@ export class Batcher<I, O> {
         const outputs = await this.run(batch.map((item) => item.input));
         batch.forEach((item, index) => item.resolve(outputs[index]));
       } catch (error) {
-        batch.forEach((item) => item.reject(error));
+        if (this.options.alone && batch.length > 1) await this.runAlone(batch);
+        else batch.forEach((item) => item.reject(error));
       }
     }
     this.busyLanes -= 1;
   }
+
+  private async runAlone(
+    batch: Array<{ input: I; resolve: (output: O) => void; reject: (error: unknown) => void }>,
+  ) {
+    for (const item of batch) {
+      try {
+        const [output] = await this.run([item.input]);
+        item.resolve(output as O);
+      } catch (error) {
+        item.reject(error);
+      }
+    }
+  }
+}
+
+interface BatcherOptions {
+  maxSize?: number;
+  lanes?: number;
+  alone?: boolean;
 }
 
 /** One Batcher per key (e.g. per workspace and channel), for statements that batch only within a group. */
@@ -49,7 +70,7 @@ export class KeyedBatcher<I, O> {
 
   constructor(
     private readonly run: (key: string, inputs: I[]) => Promise<O[]>,
-    private readonly options: { maxSize?: number; lanes?: number } = {},
+    private readonly options: BatcherOptions = {},
   ) {}
 
   submit(key: string, input: I): Promise<O> {

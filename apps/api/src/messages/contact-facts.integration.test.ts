@@ -73,6 +73,14 @@ describe('the recipient facts read with a ledger row match the ones read inside 
     ['by a phone no contact holds', { channel: 'sms', to: '0900000001' }],
     ['by a contact id that does not exist', { channel: 'sms', contactId: randomUUID() }],
     ['by a contact id that is not a UUID', { channel: 'sms', contactId: 'crm-42' }],
+    [
+      'by the address, when the contact id names no contact',
+      { channel: 'sms', contactId: randomUUID(), to: '0987654321' },
+    ],
+    [
+      'by the contact id first, when there is an address too',
+      { channel: 'sms', contactId: 'LAN', to: '0987654321' },
+    ],
   ];
 
   it.each(cases)('%s', async (_name, partial) => {
@@ -97,7 +105,7 @@ describe('the recipient facts read with a ledger row match the ones read inside 
     );
     expect(admitted.row?.status).toBe('sending');
     expect(factsOf(query.channel, admitted.facts)).toEqual(inTransaction);
-    if (partial.to === '0900000001' || (partial.contactId !== 'LAN' && partial.contactId !== undefined))
+    if (partial.to === '0900000001' || (partial.contactId !== 'LAN' && partial.to === undefined))
       expect(inTransaction).toEqual({});
   });
 
@@ -111,6 +119,13 @@ describe('the recipient facts read with a ledger row match the ones read inside 
     expect((await facts({ channel: 'sms', to: '0912345678' })).contact?.address).toBe('84912345678');
     expect((await facts({ channel: 'sms', to: '0987654321' })).contact?.doNotContact).toBe(true);
     expect(await facts({ channel: 'zalo_oa', to: 'zalo-lan', oaId: OTHER_OA })).toEqual({});
+    // An id that names no contact does not hide the do-not-contact of the address the message goes to.
+    expect(
+      (await facts({ channel: 'sms', contactId: randomUUID(), to: ' 0987 654 321' })).contact?.doNotContact,
+    ).toBe(true);
+    expect((await facts({ channel: 'sms', contactId: lan, to: '0987654321' })).contact?.address).toBe(
+      '84912345678',
+    );
   });
 
   it('a send naming a contact that does not exist gets its row without failing the sends written with it', async () => {
@@ -124,8 +139,9 @@ describe('the recipient facts read with a ledger row match the ones read inside 
     });
     const admit = (contactId: string) =>
       flush.admit(newRow(input(contactId), null, { status: 'sending' }), {
-        by: 'id',
-        key: contactId,
+        contactId,
+        by: null,
+        key: null,
         oaId: null,
       });
     const [missing, known] = await Promise.all([admit(randomUUID()), admit(lan)]);

@@ -1,8 +1,8 @@
-import { normalizeVietnamesePhone } from '@loa/connectors';
 import type { EntityManager } from 'typeorm';
 import type { MessageChannel } from '../channels/channel-kinds';
 import type { StoredConsents } from '../contacts/contact-state';
 import { contactIdOf } from './new-row';
+import { ledgerAddress } from './recipient-address';
 import type { GuardedContact } from './send-guards';
 
 /** What the guards read about the recipient: by contact id, or else the contact that has this address. */
@@ -28,12 +28,15 @@ export interface ContactFactsRow {
   zalo_last_interaction_at: Date | null;
 }
 
-type LookupBy = 'id' | 'phone' | 'email' | 'zalo';
-
-/** How to find the recipient's contact: by id, or by the address it holds (a Zalo user id with its OA). */
+/**
+ * How to find the recipient's contact: by its id when it names a live contact, else by the address the message goes
+ * to (a phone, an e-mail, a Zalo user id of the OA), so that an id naming no contact (or a merged one) with an address
+ * still meets the address's do-not-contact.
+ */
 export interface FactsLookup {
-  by: LookupBy;
-  key: string;
+  contactId: string | null;
+  by: 'phone' | 'email' | 'zalo' | null;
+  key: string | null;
   oaId: string | null;
 }
 
@@ -43,11 +46,12 @@ const CONTACT = `c.id, c.do_not_contact, c.consents, c.phone, c.email`;
 
 /**
  * Joins the facts of each lookup row `n` (columns workspace_id, contact_id, lookup_by, lookup_key, oa_id) as `f`
- * (the contact) and `z` (its Zalo identity on the OA, the looked-up one first); select CONTACT_FACTS_COLUMNS.
+ * (the contact: by id first, else by address) and `z` (its Zalo identity on the OA, the looked-up one first); select
+ * CONTACT_FACTS_COLUMNS.
  */
 export const CONTACT_FACTS_JOIN = `
   LEFT JOIN LATERAL (
-    SELECT ${CONTACT} FROM contacts c WHERE n.lookup_by = 'id' AND c.id = n.contact_id AND ${LIVE}
+    SELECT ${CONTACT} FROM contacts c WHERE n.contact_id IS NOT NULL AND c.id = n.contact_id AND ${LIVE}
     UNION ALL
     SELECT ${CONTACT} FROM contacts c WHERE n.lookup_by = 'phone' AND c.phone = n.lookup_key AND ${LIVE}
     UNION ALL
@@ -77,7 +81,7 @@ export async function recipientFacts(manager: EntityManager, query: RecipientQue
        FROM (SELECT $1::uuid AS workspace_id, $2::uuid AS contact_id, $3::text AS lookup_by, $4::text AS lookup_key,
                     $5::text AS oa_id) n
        ${CONTACT_FACTS_JOIN}`,
-    [query.workspaceId, contactIdOf(query.contactId), lookup.by, lookup.key, lookup.oaId],
+    [query.workspaceId, lookup.contactId, lookup.by, lookup.key, lookup.oaId],
   )) as ContactFactsRow[];
   return factsOf(query.channel, row);
 }
@@ -96,11 +100,16 @@ export function factsOf(channel: MessageChannel, row: ContactFactsRow | undefine
 }
 
 export function lookupOf(query: RecipientQuery): FactsLookup | undefined {
-  const oaId = query.oaId ?? null;
-  if (query.contactId) return { by: 'id', key: query.contactId.toLowerCase(), oaId };
-  if (query.to === undefined) return undefined;
-  if (query.channel === 'email') return { by: 'email', key: query.to.toLowerCase(), oaId };
-  if (query.channel === 'zalo_oa') return { by: 'zalo', key: query.to, oaId };
-  const phone = normalizeVietnamesePhone(query.to);
-  return { by: 'phone', key: phone.ok ? phone.phone : query.to, oaId };
+  const contactId = contactIdOf(query.contactId);
+  const address = ledgerAddress(query.channel, query.to) ?? null;
+  if (contactId === null && address === null) return undefined;
+  const by =
+    address === null
+      ? null
+      : query.channel === 'email'
+        ? 'email'
+        : query.channel === 'zalo_oa'
+          ? 'zalo'
+          : 'phone';
+  return { contactId, by, key: address, oaId: query.oaId ?? null };
 }

@@ -14,6 +14,8 @@ import { preparedQuery } from './prepared-query';
 
 /** Statements of each kind in flight at once (the connection pool has 10). */
 const LANES = 3;
+/** Pauses before writing an outcome again (well within STALE_SENDING_MS, after which recovery takes the row). */
+const OUTCOME_WRITE_PAUSES_MS = [100, 500, 2_000, 5_000];
 
 interface Admit {
   row: NewRow;
@@ -41,8 +43,9 @@ export class LedgerFlush {
   private readonly sent: Batcher<Sent, LedgerRow>;
 
   constructor(private readonly db: DataSource) {
-    this.admits = new Batcher((items) => this.admitMany(items), { lanes: LANES });
-    this.sent = new Batcher((items) => this.recordSentMany(items), { lanes: LANES });
+    // A statement that fails is tried again for each of its sends alone: one bad row fails only its own send.
+    this.admits = new Batcher((items) => this.admitMany(items), { lanes: LANES, alone: true });
+    this.sent = new Batcher((items) => this.recordSentPatiently(items), { lanes: LANES, alone: true });
   }
 
   /** Inserts the row (undefined when its key was taken) and reads the recipient's contact facts with it. */
@@ -73,6 +76,21 @@ export class LedgerFlush {
       inserted.add(found.id);
       return { row: ledgerRowOf(found.id, item.row), facts: found };
     });
+  }
+
+  /**
+   * The provider has taken these messages: their outcome must reach the ledger, or recovery would take the rows for
+   * ones a crash left and resend the transactional ones. A failed write is tried again for a while.
+   */
+  private async recordSentPatiently(items: Sent[]): Promise<LedgerRow[]> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.recordSentMany(items);
+      } catch (error) {
+        if (attempt >= OUTCOME_WRITE_PAUSES_MS.length + 1) throw error;
+        await new Promise((resolve) => setTimeout(resolve, OUTCOME_WRITE_PAUSES_MS[attempt - 1]));
+      }
+    }
   }
 
   private async recordSentMany(items: Sent[]): Promise<LedgerRow[]> {
@@ -116,7 +134,9 @@ const ADMIT = `
       WITH ORDINALITY AS v(${NAMES}, lookup_by, lookup_key, oa_id, ord)
   ), ins AS (
     INSERT INTO messages (${NAMES}, failed_at)
-    SELECT ${insertedValues('n')}, CASE WHEN n.status = 'failed' THEN now() END FROM n ORDER BY ord
+    -- In key order, so that two statements inserting the same keys cannot wait on each other (a deadlock).
+    SELECT ${insertedValues('n')}, CASE WHEN n.status = 'failed' THEN now() END FROM n
+     ORDER BY workspace_id, idempotency_key, ord
     ON CONFLICT (workspace_id, idempotency_key) DO NOTHING
     RETURNING id, workspace_id, idempotency_key
   )

@@ -38,7 +38,7 @@ const COLUMN_INDEX = Object.fromEntries(NEW_ROW_COLUMNS.map(([name], index) => [
 export function insertedValues(alias: string): string {
   return NEW_ROW_COLUMNS.map(([name]) =>
     name === 'contact_id'
-      ? `(SELECT c.id FROM contacts c WHERE c.id = ${alias}.contact_id)`
+      ? `(SELECT c.id FROM contacts c WHERE c.id = ${alias}.contact_id AND c.workspace_id = ${alias}.workspace_id)`
       : `${alias}.${name}`,
   ).join(', ');
 }

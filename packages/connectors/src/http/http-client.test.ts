@@ -45,6 +45,36 @@ describe('http client: whether a request that got no answer may have reached the
     }
   });
 
+  it('a request still waiting for a connection when its time is up is given up unwritten, and not sent later', async () => {
+    const server = await startFaultyServer('never_answer');
+    const client = createHttpClient({ connections: 1, timeoutMs: 10_000 });
+    const holder = new AbortController();
+    try {
+      const holding = client
+        .send({ method: 'POST', url: server.url, body: '{}', signal: holder.signal })
+        .catch(() => undefined);
+      while (server.requestsRead < 1) await new Promise((resolve) => setTimeout(resolve, 10));
+      const error = await failure(
+        client.send({ method: 'POST', url: server.url, body: '{}', timeoutMs: 100 }),
+      );
+      expect(error).toMatchObject({ code: 'LOA_QUEUE_TIMEOUT', written: false });
+      expect(mayHaveReachedServer(error)).toBe(false);
+      // The connection is free again: the request given up must not go out on it.
+      holder.abort();
+      await holding;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(server.requestsRead).toBe(1);
+    } finally {
+      await client.close();
+      await server.close();
+    }
+  });
+
+  it('an invalid URL is refused before anything is sent', async () => {
+    const error = await failure(http.send({ method: 'GET', url: 'not a url' }));
+    expect(error).toMatchObject({ code: 'ERR_INVALID_URL', written: false });
+  });
+
   it('an abort before the request went out was not written', async () => {
     const server = await startFaultyServer('answer');
     try {

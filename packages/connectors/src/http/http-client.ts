@@ -44,10 +44,16 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     keepAliveTimeout: 30_000,
     headersTimeout: timeoutMs,
     bodyTimeout: timeoutMs,
+    maxResponseSize: MAX_RESPONSE_BYTES,
   });
   return {
-    send(input) {
-      const url = new URL(input.url);
+    async send(input) {
+      let url: URL;
+      try {
+        url = new URL(input.url);
+      } catch (error) {
+        throw new HttpNetworkError({ code: 'ERR_INVALID_URL', written: false, cause: error });
+      }
       return new Promise<HttpResponse>((resolve, reject) => {
         // The agent's own dispatch (origin + path, our handler) skips undici.request's URL handling, body stream and
         // handler conversions: measurably cheaper on the send path (bench/zns-send-rate.bench.ts).
@@ -61,7 +67,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
             headersTimeout: input.timeoutMs ?? timeoutMs,
             bodyTimeout: input.timeoutMs ?? timeoutMs,
           },
-          new ResponseCollector(input.signal, resolve, reject),
+          new ResponseCollector(input.signal, input.timeoutMs ?? timeoutMs, resolve, reject),
         );
       });
     },
@@ -77,6 +83,8 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 class ResponseCollector implements Dispatcher.DispatchHandler {
   private written = false;
   private settled = false;
+  /** A request still waiting for a connection when its time is up is given up, and never written. */
+  private readonly queueTimer: NodeJS.Timeout;
   private abort: ((reason?: Error) => void) | undefined;
   private status = 0;
   private headers: Record<string, string | string[] | undefined> = {};
@@ -85,16 +93,20 @@ class ResponseCollector implements Dispatcher.DispatchHandler {
 
   constructor(
     private readonly signal: AbortSignal | undefined,
+    timeoutMs: number,
     private readonly resolve: (response: HttpResponse) => void,
     private readonly reject: (error: unknown) => void,
   ) {
     signal?.addEventListener('abort', this.onAbort, { once: true });
+    this.queueTimer = setTimeout(() => this.onError(queueTimeout(timeoutMs)), timeoutMs);
   }
 
   onConnect(abort: (reason?: Error) => void): void {
+    clearTimeout(this.queueTimer);
     this.abort = abort;
-    // An aborted signal is acted on here, and undici then writes nothing.
-    if (this.signal?.aborted) abort(abortReason(this.signal));
+    // An aborted signal, or a request already given up, is acted on here, and undici then writes nothing.
+    if (this.settled) abort(queueTimeout(0));
+    else if (this.signal?.aborted) abort(abortReason(this.signal));
     else this.written = true;
   }
 
@@ -112,6 +124,7 @@ class ResponseCollector implements Dispatcher.DispatchHandler {
   }
 
   onComplete(): void {
+    if (this.settled) return;
     this.finish();
     this.resolve({
       status: this.status,
@@ -121,6 +134,7 @@ class ResponseCollector implements Dispatcher.DispatchHandler {
   }
 
   onError(error: Error): void {
+    if (this.settled) return;
     this.finish();
     this.reject(
       new HttpNetworkError({
@@ -132,10 +146,19 @@ class ResponseCollector implements Dispatcher.DispatchHandler {
   }
 
   private finish(): void {
-    if (this.settled) return;
     this.settled = true;
+    clearTimeout(this.queueTimer);
     this.signal?.removeEventListener('abort', this.onAbort);
   }
+}
+
+/** Answers larger than this are refused: no provider answer comes near it. */
+const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+
+function queueTimeout(timeoutMs: number): Error {
+  return Object.assign(new Error(`No connection was free within ${timeoutMs} ms; the request was not sent`), {
+    code: 'LOA_QUEUE_TIMEOUT',
+  });
 }
 
 function abortReason(signal: AbortSignal | undefined): Error {

@@ -5,12 +5,15 @@ export type NormalizedPhone = { ok: true; phone: string } | { ok: false; reason:
 /** Answers kept for numbers seen recently: one send normalises its number several times (guards, ledger, connector). */
 const REMEMBERED = 10_000;
 const remembered = new Map<string, NormalizedPhone>();
+/** Longer input is no phone number anyone types; it is answered without being kept. */
+const LONGEST_REMEMBERED = 40;
 
 /**
  * Normalises a Vietnamese mobile number to the 84xxxxxxxxx form that Zalo ZNS and the SMS gateways expect.
  * Accepts local (0912…), international (+84912…, 84912…) and spaced or dotted input.
  */
 export function normalizeVietnamesePhone(input: string): NormalizedPhone {
+  if (input.length > LONGEST_REMEMBERED) return parse(input);
   const known = remembered.get(input);
   if (known) return known;
   const answer = Object.freeze(parse(input));

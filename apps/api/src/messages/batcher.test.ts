@@ -1,0 +1,32 @@
+import { Batcher } from './batcher';
+
+describe('Batcher', () => {
+  const double = async (inputs: number[]) => {
+    if (inputs.includes(13)) throw new Error('13 cannot be handled');
+    return inputs.map((input) => input * 2);
+  };
+
+  it('answers every call of one batch from one run, in order', async () => {
+    const runs: number[][] = [];
+    const batcher = new Batcher(async (inputs: number[]) => {
+      runs.push(inputs);
+      return double(inputs);
+    });
+    expect(await Promise.all([1, 2, 3].map((input) => batcher.submit(input)))).toEqual([2, 4, 6]);
+    expect(runs).toEqual([[1, 2, 3]]);
+  });
+
+  it('fails every call of a failed batch, unless asked to run them alone', async () => {
+    const together = new Batcher(double);
+    const results = await Promise.allSettled([1, 13, 3].map((input) => together.submit(input)));
+    expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected', 'rejected']);
+
+    const alone = new Batcher(double, { alone: true });
+    const separate = await Promise.allSettled([1, 13, 3].map((input) => alone.submit(input)));
+    expect(separate).toEqual([
+      { status: 'fulfilled', value: 2 },
+      { status: 'rejected', reason: new Error('13 cannot be handled') },
+      { status: 'fulfilled', value: 6 },
+    ]);
+  });
+});
