@@ -1,7 +1,9 @@
 // Sends per second through Loa's send service (ledger row in PostgreSQL before and after the provider call, guards,
 // the Redis send-rate bucket) versus the bare connector, both against the provider sandbox in its own process at 64
 // concurrent sends, in alternating rounds of one run: ZNS (as issue 9 asks) and eSMS SMS. Target: service rate /
-// connector rate >= 0.5.
+// connector rate >= 0.5. Each round also prints the CPU time per message of this process (service and load generator),
+// the sandbox, and every PostgreSQL and Redis process of the machine (from /proc: run it on a quiet machine), which
+// says where the service's extra cost goes whatever the machine's speed that minute.
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -37,6 +39,7 @@ import { LedgerReceipts } from '../apps/api/src/webhooks/ledger-receipts';
 import { ReceiptProcessing } from '../apps/api/src/webhooks/receipt-processing.service';
 import type { WebhookUrls } from '../apps/api/src/webhooks/webhook-urls';
 import { percentile, round } from './support/measure';
+import { cpuPerMessage, cpuSample, type CpuSample } from './support/process-cpu';
 
 const ADMIN_URL = process.env.LOA_TEST_DATABASE_ADMIN_URL ?? 'postgres://loa:loa@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.LOA_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -92,8 +95,16 @@ async function startSandboxProcess(): Promise<{ child: ChildProcess; info: Sandb
   throw new Error('the sandbox process exited before printing its URLs');
 }
 
-/** Runs `send` from 64 workers for SECONDS; answers successful sends per second (any failure aborts the run). */
-async function rate(send: (index: number) => Promise<boolean>): Promise<number> {
+let sandboxPid = 0;
+
+/**
+ * Runs `send` from 64 workers for SECONDS; answers successful sends per second (any failure aborts the run) and the
+ * CPU each process used per message meanwhile.
+ */
+async function rate(
+  send: (index: number) => Promise<boolean>,
+): Promise<{ perSecond: number; cpu: CpuSample }> {
+  const before = cpuSample(sandboxPid);
   let sequence = 0;
   let sent = 0;
   let failed = 0;
@@ -107,7 +118,10 @@ async function rate(send: (index: number) => Promise<boolean>): Promise<number> 
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   if (failed > 0) throw new Error(`${failed} sends failed`);
-  return sent / ((performance.now() - started) / 1000);
+  return {
+    perSecond: sent / ((performance.now() - started) / 1000),
+    cpu: cpuPerMessage(before, cpuSample(sandboxPid), sent),
+  };
 }
 
 // 091…: mobile numbers the sandbox knows on Zalo (its seed's non-Zalo numbers are 0900…).
@@ -115,6 +129,7 @@ const phoneOf = (_round: number, index: number) => `091${String(index % 10_000_0
 
 async function main(): Promise<void> {
   const { child, info } = await startSandboxProcess();
+  sandboxPid = child.pid ?? 0;
   const database = `loa_bench_${Date.now().toString(36)}`;
   const admin = new Client({ connectionString: ADMIN_URL });
   await admin.connect();
@@ -246,11 +261,17 @@ async function main(): Promise<void> {
       await paths.service(-1);
       const bareRates: number[] = [];
       const serviceRates: number[] = [];
+      const bareCpu: CpuSample[] = [];
+      const serviceCpu: CpuSample[] = [];
       for (let round = 0; round < ROUNDS; round += 1) {
-        bareRates.push(await paths.bare(round));
-        serviceRates.push(await paths.service(round));
+        const bare = await paths.bare(round);
+        const served = await paths.service(round);
+        bareRates.push(bare.perSecond);
+        serviceRates.push(served.perSecond);
+        bareCpu.push(bare.cpu);
+        serviceCpu.push(served.cpu);
         console.log(
-          `${channel} round ${round + 1}: connector ${round1(bareRates[round])} sends/s, send service ${round1(serviceRates[round])} sends/s`,
+          `${channel} round ${round + 1}: connector ${round1(bare.perSecond)} sends/s, send service ${round1(served.perSecond)} sends/s; CPU µs per message: connector ${JSON.stringify(bare.cpu)}, service ${JSON.stringify(served.cpu)}`,
         );
       }
       const ratio = median(serviceRates) / median(bareRates);
@@ -263,6 +284,7 @@ async function main(): Promise<void> {
           rounds: ROUNDS,
           connectorPerSecond: round1(median(bareRates)),
           sendServicePerSecond: round1(median(serviceRates)),
+          cpuMicrosecondsPerMessage: { connector: medianCpu(bareCpu), service: medianCpu(serviceCpu) },
           ratio: round(ratio, 2),
           target: `>= ${TARGET_RATIO}`,
           pass: ratio >= TARGET_RATIO,
@@ -291,6 +313,12 @@ const median = (values: number[]) =>
     50,
   );
 const round1 = (value: number) => round(value, 1);
+const medianCpu = (samples: CpuSample[]): CpuSample => ({
+  bench: median(samples.map((sample) => sample.bench)),
+  sandbox: median(samples.map((sample) => sample.sandbox)),
+  postgres: median(samples.map((sample) => sample.postgres)),
+  redis: median(samples.map((sample) => sample.redis)),
+});
 
 main().then(
   () => process.exit(0),

@@ -1,0 +1,49 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** CPU seconds (user + system) a process has used, from /proc (Linux); 0 when it cannot be read. */
+function cpuSecondsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** Every process whose command name is `name` (e.g. each PostgreSQL backend). */
+function pidsNamed(name: string): number[] {
+  try {
+    return readdirSync('/proc')
+      .filter((entry) => /^\d+$/.test(entry))
+      .map(Number)
+      .filter((pid) => {
+        try {
+          return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === name;
+        } catch {
+          return false;
+        }
+      });
+  } catch {
+    return [];
+  }
+}
+
+export type CpuSample = Record<'bench' | 'sandbox' | 'postgres' | 'redis', number>;
+
+/** CPU used so far by this process, the sandbox process and every PostgreSQL and Redis process of the machine. */
+export function cpuSample(sandboxPid: number): CpuSample {
+  const sum = (pids: number[]) => pids.reduce((total, pid) => total + cpuSecondsOf(pid), 0);
+  return {
+    bench: cpuSecondsOf(process.pid),
+    sandbox: cpuSecondsOf(sandboxPid),
+    postgres: sum(pidsNamed('postgres')),
+    redis: sum(pidsNamed('redis-server')),
+  };
+}
+
+/** Microseconds of CPU per message each part used between two samples. */
+export function cpuPerMessage(before: CpuSample, after: CpuSample, messages: number): CpuSample {
+  const per = (key: keyof CpuSample) =>
+    Math.round(((after[key] - before[key]) * 1e6) / Math.max(messages, 1));
+  return { bench: per('bench'), sandbox: per('sandbox'), postgres: per('postgres'), redis: per('redis') };
+}
