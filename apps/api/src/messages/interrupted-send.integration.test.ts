@@ -7,8 +7,8 @@ import { DataSource } from 'typeorm';
 import { ChannelAccountsService } from '../channels/channel-accounts.service';
 import { ZaloAccess } from '../channels/zalo/zalo-access.service';
 import {
-  sandboxZaloConfig,
-  startAndConsent,
+  connectedSandboxOa,
+  nextVietnamMorning,
   startZaloTestBed,
   type ZaloTestBed,
 } from '../channels/zalo/testing/zalo-sandbox-kit';
@@ -20,15 +20,6 @@ import type { SendMessageInput } from './send-message.types';
 import { SendService } from './send.service';
 import { UnsubscribeTokens } from './unsubscribe/unsubscribe-tokens';
 import type { ZaloTokenSource } from './zalo-token-source';
-
-/** The next 06:30 in Vietnam: ZNS is sent by day. */
-function vietnamMorning(): number {
-  const day = 86_400_000;
-  const offset = 7 * 3_600_000;
-  const local = Date.now() + offset;
-  const today = local - (local % day) + 6 * 3_600_000 + 30 * 60_000;
-  return (today > local ? today : today + day) - offset;
-}
 
 describe('a send interrupted inside the connector is an unknown outcome, never a blind resend', () => {
   let app: INestApplication;
@@ -45,15 +36,9 @@ describe('a send interrupted inside the connector is an unknown outcome, never a
   beforeAll(async () => {
     bed = await startZaloTestBed();
     ({ sandbox, app, ws, db } = bed);
-    sandbox.setNow(vietnamMorning);
+    sandbox.setNow(() => nextVietnamMorning());
     sends = app.get(SendService);
-    oaId = (
-      await ws.as.admin
-        .post('/channel-accounts')
-        .send({ kind: 'zalo_oa', name: 'Zalo OA', config: sandboxZaloConfig(sandbox) })
-        .expect(201)
-    ).body.id as string;
-    await ws.as.admin.get(await startAndConsent(ws.as.admin, oaId)).expect(200);
+    oaId = await connectedSandboxOa(bed);
     const zalo = app.get(ZaloAccess);
     const renewalThrows: ZaloTokenSource = {
       tokensFor: (accountId) =>

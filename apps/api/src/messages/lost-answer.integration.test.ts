@@ -1,30 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import type { INestApplication } from '@nestjs/common';
 import type { RunningSandbox } from '@loa/provider-sandbox';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import {
-  sandboxZaloConfig,
-  startAndConsent,
-  startZaloTestSandbox,
-  TEST_PUBLIC_API_URL,
+  connectedSandboxOa,
+  nextVietnamMorning,
+  startZaloTestBed,
+  type ZaloTestBed,
 } from '../channels/zalo/testing/zalo-sandbox-kit';
-import { createApp } from '../create-app';
-import { testConfig } from '../testing/test-config';
-import { seedTestWorkspace, type TestWorkspace } from '../testing/test-workspace';
+import type { TestWorkspace } from '../testing/test-workspace';
 import type { SendMessageInput } from './send-message.types';
 import { SendService } from './send.service';
 
-/** The next 06:30 in Vietnam: ZNS is sent by day. */
-function vietnamMorning(): number {
-  const day = 86_400_000;
-  const offset = 7 * 3_600_000;
-  const local = Date.now() + offset;
-  const today = local - (local % day) + 6 * 3_600_000 + 30 * 60_000;
-  return (today > local ? today : today + day) - offset;
-}
-
 describe('a send whose connection drops after the provider read it is unknown, never sent twice', () => {
-  let app: INestApplication;
+  let bed: ZaloTestBed;
   let ws: TestWorkspace;
   let db: DataSource;
   let sandbox: RunningSandbox;
@@ -32,30 +20,16 @@ describe('a send whose connection drops after the provider read it is unknown, n
   let oaId: string;
 
   beforeAll(async () => {
-    sandbox = await startZaloTestSandbox();
-    sandbox.setNow(vietnamMorning);
-    app = await createApp(
-      testConfig({ LOA_PUBLIC_API_URL: TEST_PUBLIC_API_URL, LOA_ZNS_TEMPLATE_SYNC_MINUTES: '0' }),
-    );
-    await app.init();
-    ws = await seedTestWorkspace(app);
-    db = app.get(DataSource);
-    sends = app.get(SendService);
-    oaId = (
-      await ws.as.admin
-        .post('/channel-accounts')
-        .send({ kind: 'zalo_oa', name: 'Zalo OA', config: sandboxZaloConfig(sandbox) })
-        .expect(201)
-    ).body.id as string;
-    await ws.as.admin.get(await startAndConsent(ws.as.admin, oaId)).expect(200);
+    bed = await startZaloTestBed();
+    ({ sandbox, ws, db } = bed);
+    sandbox.setNow(() => nextVietnamMorning());
+    sends = bed.app.get(SendService);
+    oaId = await connectedSandboxOa(bed);
   });
 
   afterEach(() => sandbox.clearFaults());
 
-  afterAll(async () => {
-    await app.close();
-    await sandbox.close();
-  });
+  afterAll(() => bed.close());
 
   const marketingZns = (phone: string): SendMessageInput => {
     const template = sandbox.seed.zalo[0].oas[0].templates.find((t) => t.status === 'ENABLE');

@@ -5,6 +5,7 @@ import { SEND_ERROR_TYPES } from '@loa/engine';
 import { DataSource } from 'typeorm';
 import {
   sandboxEsmsConfig,
+  nextVietnamMorning,
   sandboxSmtpConfig,
   sandboxZaloConfig,
   startAndConsent,
@@ -522,14 +523,7 @@ describe('the send service writes the ledger, guards every send and sends once',
     };
   };
 
-  /** The next 06:30 Vietnam time: the sandbox's ZNS answers then (its night window is 22:00–06:00). */
-  const vietnamMorning = () => {
-    const day = 86_400_000;
-    const offset = 7 * 3_600_000;
-    const local = Date.now() + offset;
-    const today = local - (local % day) + 6 * 3_600_000 + 30 * 60_000;
-    return (today > local ? today : today + day) - offset;
-  };
+  const vietnamMorning = () => nextVietnamMorning();
 
   it('sends ZNS through the connected OA (token from the PostgreSQL store) and records the template', async () => {
     sandbox.setNow(vietnamMorning);

@@ -102,6 +102,26 @@ export async function startAndConsent(admin: TestCaller, accountId: string): Pro
   return consentAtZalo((started.body as { url: string }).url);
 }
 
+/** The next 06:30 in Vietnam: Zalo (and the sandbox) send ZNS by day only (their night window is 22:00–06:00). */
+export function nextVietnamMorning(now = Date.now()): number {
+  const day = 86_400_000;
+  const offset = 7 * 3_600_000;
+  const local = now + offset;
+  const today = local - (local % day) + 6 * 3_600_000 + 30 * 60_000;
+  return (today > local ? today : today + day) - offset;
+}
+
+/** A Zalo OA account on the sandbox's app and OA, connected through the OAuth redirect; answers its id. */
+export async function connectedSandboxOa(bed: Pick<ZaloTestBed, 'sandbox' | 'ws'>): Promise<string> {
+  const created = await bed.ws.as.admin
+    .post('/channel-accounts')
+    .send({ kind: 'zalo_oa', name: 'Zalo OA', config: sandboxZaloConfig(bed.sandbox) })
+    .expect(201);
+  const accountId = (created.body as { id: string }).id;
+  await bed.ws.as.admin.get(await startAndConsent(bed.ws.as.admin, accountId)).expect(200);
+  return accountId;
+}
+
 /** The provider sandbox, the API (called through supertest, no scheduled template sync) and a workspace. */
 export interface ZaloTestBed {
   sandbox: RunningSandbox;
