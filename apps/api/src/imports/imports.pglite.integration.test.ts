@@ -1,28 +1,20 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
-import { createApp } from '../create-app';
-import { testConfig } from '../testing/test-config';
 import { seedTestWorkspace } from '../testing/test-workspace';
 import { contactsOf, finished, uploaded } from './testing/import-helpers';
+import { startPgliteApp } from '../testing/pglite-app';
 
 describe('CSV import on embedded PGlite (the development database)', () => {
   let app: INestApplication;
-  let dataDir: string;
+  let pglite: Awaited<ReturnType<typeof startPgliteApp>>;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'loa-imports-pglite-'));
-    app = await createApp(
-      testConfig({ DATABASE_URL: '', LOA_PGLITE_DIR: 'memory://', LOA_DATA_DIR: dataDir }),
-    );
-    await app.init();
+    pglite = await startPgliteApp('imports');
+    app = pglite.app;
   });
 
   afterAll(async () => {
-    await app.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await pglite.close();
   });
 
   it('uploads, runs the job in batches and lists the refused rows, as on PostgreSQL', async () => {

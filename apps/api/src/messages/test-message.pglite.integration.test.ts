@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { RunningSandbox } from '@loa/provider-sandbox';
 import {
@@ -8,30 +5,25 @@ import {
   sandboxSmtpConfig,
   startZaloTestSandbox,
 } from '../channels/zalo/testing/zalo-sandbox-kit';
-import { createApp } from '../create-app';
-import { testConfig } from '../testing/test-config';
 import { seedTestWorkspace, type TestWorkspace } from '../testing/test-workspace';
+import { startPgliteApp } from '../testing/pglite-app';
 
 describe('test messages on embedded PGlite (the development database)', () => {
   let app: INestApplication;
   let sandbox: RunningSandbox;
   let ws: TestWorkspace;
-  let dataDir: string;
+  let pglite: Awaited<ReturnType<typeof startPgliteApp>>;
 
   beforeAll(async () => {
     sandbox = await startZaloTestSandbox();
-    dataDir = await mkdtemp(join(tmpdir(), 'loa-messages-pglite-'));
-    app = await createApp(
-      testConfig({ DATABASE_URL: '', LOA_PGLITE_DIR: 'memory://', LOA_DATA_DIR: dataDir }),
-    );
-    await app.init();
+    pglite = await startPgliteApp('messages');
+    app = pglite.app;
     ws = await seedTestWorkspace(app);
   });
 
   afterAll(async () => {
-    await app.close();
+    await pglite.close();
     await sandbox.close();
-    await rm(dataDir, { recursive: true, force: true });
   });
 
   const account = async (kind: string, config: Record<string, unknown>) =>

@@ -1,28 +1,20 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { createApp } from '../create-app';
-import { testConfig } from '../testing/test-config';
 import { seedTestWorkspace, type TestWorkspace } from '../testing/test-workspace';
+import { startPgliteApp } from '../testing/pglite-app';
 
 describe('e-mail templates and SMS texts on embedded PGlite (the development database)', () => {
   let app: INestApplication;
   let ws: TestWorkspace;
-  let dataDir: string;
+  let pglite: Awaited<ReturnType<typeof startPgliteApp>>;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'loa-templates-pglite-'));
-    app = await createApp(
-      testConfig({ DATABASE_URL: '', LOA_PGLITE_DIR: 'memory://', LOA_DATA_DIR: dataDir }),
-    );
-    await app.init();
+    pglite = await startPgliteApp('templates');
+    app = pglite.app;
     ws = await seedTestWorkspace(app);
   });
 
   afterAll(async () => {
-    await app.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await pglite.close();
   });
 
   it.each([
