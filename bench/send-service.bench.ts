@@ -200,6 +200,7 @@ async function main(): Promise<void> {
       { tokensFor: () => tokens },
       webhookUrls,
       receipts,
+      { database: { kind: 'postgres', url: url.toString() } },
     );
     const esmsConnector = createEsmsConnector({ http });
     const znsConnector = new ZnsConnector({ http, tokens });

@@ -30,6 +30,7 @@ export const environmentSchema = z.object({
       .optional(),
   ),
   LOA_PGLITE_DIR: optionalText,
+  LOA_DATABASE_PREPARED_STATEMENTS: z.enum(['true', 'false']).default('true'),
   LOA_API_RUNS_WORKER: z.enum(['auto', 'true', 'false']).default('auto'),
   REDIS_URL: z
     .string()

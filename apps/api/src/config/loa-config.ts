@@ -1,6 +1,9 @@
 import type { TLSConfig } from '@temporalio/client';
 
-export type DatabaseConfig = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+export type DatabaseConfig =
+  /** `preparedStatements`: the send path's hot statements are named prepared statements (off behind a pooler in
+   * transaction mode, such as PgBouncer's, which cannot keep them). */
+  { kind: 'postgres'; url: string; preparedStatements?: boolean } | { kind: 'pglite'; dataDir: string };
 
 export interface TemporalConfig {
   address: string;

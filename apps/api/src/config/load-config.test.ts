@@ -34,7 +34,11 @@ describe('loadConfig', () => {
 
   it('uses PostgreSQL when DATABASE_URL is set', () => {
     const config = loadConfig({ LOA_ENCRYPTION_KEY: key, DATABASE_URL: 'postgres://loa:pw@db:5432/loa' });
-    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://loa:pw@db:5432/loa' });
+    expect(config.database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://loa:pw@db:5432/loa',
+      preparedStatements: true,
+    });
   });
 
   it('treats an empty optional variable as unset', () => {
@@ -49,6 +53,16 @@ describe('loadConfig', () => {
   it('keeps an in-memory PGlite directory as given', () => {
     const config = loadConfig({ LOA_ENCRYPTION_KEY: key, LOA_PGLITE_DIR: 'memory://' });
     expect(config.database).toEqual({ kind: 'pglite', dataDir: 'memory://' });
+  });
+
+  it('turns the prepared statements of the send path off for a pooler that cannot keep them', () => {
+    const env = { LOA_ENCRYPTION_KEY: key, DATABASE_URL: 'postgres://db/loa' };
+    expect(loadConfig({ ...env, LOA_DATABASE_PREPARED_STATEMENTS: 'false' }).database).toMatchObject({
+      preparedStatements: false,
+    });
+    expect(() => loadConfig({ ...env, LOA_DATABASE_PREPARED_STATEMENTS: 'no' })).toThrow(
+      /LOA_DATABASE_PREPARED_STATEMENTS/,
+    );
   });
 
   it('runs the worker in the API process with the embedded database only, unless told otherwise', () => {

@@ -30,7 +30,11 @@ function describeIssues(error: z.ZodError, env: NodeJS.ProcessEnv): string[] {
 function toConfig(env: Environment, cwd: string): LoaConfig {
   const dataDir = absolute(env.LOA_DATA_DIR, cwd);
   const database: LoaConfig['database'] = env.DATABASE_URL
-    ? { kind: 'postgres', url: env.DATABASE_URL }
+    ? {
+        kind: 'postgres',
+        url: env.DATABASE_URL,
+        preparedStatements: env.LOA_DATABASE_PREPARED_STATEMENTS === 'true',
+      }
     : { kind: 'pglite', dataDir: pgliteDir(env.LOA_PGLITE_DIR, dataDir, cwd) };
   return {
     environment: env.NODE_ENV,

@@ -29,7 +29,7 @@ describe('the recipient facts read with a ledger row match the ones read inside 
     await app.init();
     ws = await seedTestWorkspace(app);
     db = app.get(DataSource);
-    flush = new LedgerFlush(db);
+    flush = new LedgerFlush(db, true);
     const created = await ws.as.admin
       .post('/channel-accounts')
       .send({
@@ -154,6 +154,22 @@ describe('the recipient facts read with a ledger row match the ones read inside 
       contact_id: string | null;
     }>;
     expect(stored!.contact_id).toBeNull();
+  });
+
+  it('writes the same rows and reads the same facts without prepared statements (behind a transaction pooler)', async () => {
+    const input: SendMessageInput = {
+      workspaceId: ws.workspaceId,
+      accountId,
+      idempotencyKey: randomUUID(),
+      purpose: 'transactional',
+      to: '0912345678',
+      content: { channel: 'sms', text: 'Mã của bạn là 1234' },
+    };
+    const unprepared = new LedgerFlush(db, false);
+    const lookup = lookupOf({ workspaceId: ws.workspaceId, channel: 'sms', to: '0912345678' });
+    const admitted = await unprepared.admit(newRow(input, '84912345678', { status: 'sending' }), lookup);
+    expect(admitted.row?.status).toBe('sending');
+    expect(admitted.facts?.phone).toBe('84912345678');
   });
 
   it('inserts a key once: a second row with a taken key answers no row', async () => {

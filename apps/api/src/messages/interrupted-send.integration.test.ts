@@ -12,6 +12,7 @@ import {
   startZaloTestBed,
   type ZaloTestBed,
 } from '../channels/zalo/testing/zalo-sandbox-kit';
+import { LOA_CONFIG, type LoaConfig } from '../config/loa-config';
 import { REDIS_CLIENT } from '../redis/redis.module';
 import type { TestWorkspace } from '../testing/test-workspace';
 import { ReceiptProcessing } from '../webhooks/receipt-processing.service';
@@ -57,6 +58,7 @@ describe('a send interrupted inside the connector is an unknown outcome, never a
       renewalThrows,
       app.get(WebhookUrls),
       app.get(ReceiptProcessing),
+      app.get<LoaConfig>(LOA_CONFIG),
     );
   });
 

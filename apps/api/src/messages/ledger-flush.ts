@@ -42,7 +42,10 @@ export class LedgerFlush {
   private readonly admits: Batcher<Admit, Admitted>;
   private readonly sent: Batcher<Sent, LedgerRow>;
 
-  constructor(private readonly db: DataSource) {
+  constructor(
+    private readonly db: DataSource,
+    private readonly prepared: boolean,
+  ) {
     // A statement that fails is tried again for each of its sends alone: one bad row fails only its own send.
     this.admits = new Batcher((items) => this.admitMany(items), { lanes: LANES, alone: true });
     this.sent = new Batcher((items) => this.recordSentPatiently(items), { lanes: LANES, alone: true });
@@ -61,12 +64,17 @@ export class LedgerFlush {
   private async admitMany(items: Admit[]): Promise<Admitted[]> {
     // Prepared: the statement is planned once per connection. Its plan does not depend on table sizes (an INSERT, and
     // lookups by unique keys), so a plan made while the tables were small stays right.
-    const rows = await preparedQuery<ContactFactsRow & { ord: string; id: string }>(this.db, ADMIT, [
-      ...NEW_ROW_COLUMNS.map((_, index) => items.map((item) => item.row[index])),
-      items.map((item) => item.lookup?.by ?? null),
-      items.map((item) => item.lookup?.key ?? null),
-      items.map((item) => item.lookup?.oaId ?? null),
-    ]);
+    const rows = await preparedQuery<ContactFactsRow & { ord: string; id: string }>(
+      this.db,
+      this.prepared,
+      ADMIT,
+      [
+        ...NEW_ROW_COLUMNS.map((_, index) => items.map((item) => item.row[index])),
+        items.map((item) => item.lookup?.by ?? null),
+        items.map((item) => item.lookup?.key ?? null),
+        items.map((item) => item.lookup?.oaId ?? null),
+      ],
+    );
     const byOrd = new Map(rows.map((row) => [Number(row.ord), row]));
     const inserted = new Set<string>();
     return items.map((item, index): Admitted => {

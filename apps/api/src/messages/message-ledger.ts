@@ -27,8 +27,12 @@ export type Admission =
 export class MessageLedger {
   private readonly flush: LedgerFlush;
 
-  constructor(private readonly db: DataSource) {
-    this.flush = new LedgerFlush(db);
+  /** `prepared`: the hot statements are named prepared statements (PostgreSQL without a transaction pooler). */
+  constructor(
+    private readonly db: DataSource,
+    prepared: boolean,
+  ) {
+    this.flush = new LedgerFlush(db, prepared);
   }
 
   /** The row under this key, with its version (PostgreSQL's xmin) for `readmit`'s compare-and-set. */

@@ -9,11 +9,16 @@ const names = new Map<string, string>();
 
 /**
  * Runs a statement the hot path repeats as a named prepared statement of the `pg` pool (parsed and planned once per
- * connection); on the embedded PGlite (`npm run dev`), as any other query. The statement must return rows.
+ * connection) when `prepared`; otherwise (the embedded PGlite, or a pooler that cannot keep prepared statements) as any
+ * other query. The statement must return rows.
  */
-export async function preparedQuery<T>(db: DataSource, text: string, values: unknown[]): Promise<T[]> {
-  // PGlite is given to TypeORM as a driver of its own (database/data-source-options.ts); `pg` is TypeORM's default.
-  if ((db.options as { driver?: unknown }).driver !== undefined) return (await db.query(text, values)) as T[];
+export async function preparedQuery<T>(
+  db: DataSource,
+  prepared: boolean,
+  text: string,
+  values: unknown[],
+): Promise<T[]> {
+  if (!prepared) return (await db.query(text, values)) as T[];
   const pool = (db.driver as unknown as { master: PgPool }).master;
   let name = names.get(text);
   if (!name) {

@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CHANNEL_KIND_SPECS } from '../channels/channel-kinds';
 import { ChannelAccountsService } from '../channels/channel-accounts.service';
+import { LOA_CONFIG, type LoaConfig } from '../config/loa-config';
 import { REDIS_CLIENT } from '../redis/redis.module';
 import { factsOf, lookupOf, recipientFacts, type RecipientFacts } from './guard-contact';
 import { MessageLedger, type Admission, type VersionedRow } from './message-ledger';
@@ -52,9 +53,13 @@ export class SendService implements OnApplicationShutdown {
     @Inject(ZaloAccess) zaloTokens: ZaloTokenSource,
     webhookUrls: WebhookUrls,
     private readonly receipts: ReceiptProcessing,
+    @Inject(LOA_CONFIG) config: Pick<LoaConfig, 'database'>,
   ) {
     this.connectors = new ProviderConnectors(zaloTokens);
-    this.ledger = new MessageLedger(db);
+    this.ledger = new MessageLedger(
+      db,
+      config.database.kind === 'postgres' && config.database.preparedStatements !== false,
+    );
     this.limiter = new SendRateLimiter(redis);
     this.sendingAccounts = new SendingAccounts(accounts, webhookUrls);
   }
