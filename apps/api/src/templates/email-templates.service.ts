@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import type { Principal } from '../auth/principal';
-import { problems } from '../http/problem';
 import type { emailTemplateSchema } from './template.schemas';
 import {
   assertValidLiquid,
   creatorOf,
   deleteTemplateRow,
+  listTemplateRows,
+  templateRow,
   nameTaken,
   type TemplateTable,
   updateTemplateRow,
@@ -42,20 +43,11 @@ export class EmailTemplatesService {
   constructor(private readonly db: DataSource) {}
 
   async list(workspaceId: string): Promise<EmailTemplateView[]> {
-    const rows = (await this.db.query(
-      `SELECT ${COLUMNS} FROM email_templates WHERE workspace_id = $1 ORDER BY name, id`,
-      [workspaceId],
-    )) as EmailTemplateRow[];
-    return rows.map(toView);
+    return (await listTemplateRows<EmailTemplateRow>(this.db, EMAIL_TEMPLATES, workspaceId)).map(toView);
   }
 
   async get(workspaceId: string, id: string): Promise<EmailTemplateView> {
-    const [row] = (await this.db.query(
-      `SELECT ${COLUMNS} FROM email_templates WHERE id = $1 AND workspace_id = $2`,
-      [id, workspaceId],
-    )) as EmailTemplateRow[];
-    if (!row) throw problems.notFound('E-mail template');
-    return toView(row);
+    return toView(await templateRow<EmailTemplateRow>(this.db, EMAIL_TEMPLATES, { workspaceId, id }));
   }
 
   async create(

@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import type { Principal } from '../auth/principal';
-import { problems } from '../http/problem';
 import type { smsTemplateSchema } from './template.schemas';
 import {
   assertValidLiquid,
   creatorOf,
   deleteTemplateRow,
+  listTemplateRows,
+  templateRow,
   nameTaken,
   type TemplateTable,
   updateTemplateRow,
@@ -39,20 +40,11 @@ export class SmsTemplatesService {
   constructor(private readonly db: DataSource) {}
 
   async list(workspaceId: string): Promise<SmsTemplateView[]> {
-    const rows = (await this.db.query(
-      `SELECT ${COLUMNS} FROM sms_templates WHERE workspace_id = $1 ORDER BY name, id`,
-      [workspaceId],
-    )) as SmsTemplateRow[];
-    return rows.map(toView);
+    return (await listTemplateRows<SmsTemplateRow>(this.db, SMS_TEMPLATES, workspaceId)).map(toView);
   }
 
   async get(workspaceId: string, id: string): Promise<SmsTemplateView> {
-    const [row] = (await this.db.query(
-      `SELECT ${COLUMNS} FROM sms_templates WHERE id = $1 AND workspace_id = $2`,
-      [id, workspaceId],
-    )) as SmsTemplateRow[];
-    if (!row) throw problems.notFound('SMS template');
-    return toView(row);
+    return toView(await templateRow<SmsTemplateRow>(this.db, SMS_TEMPLATES, { workspaceId, id }));
   }
 
   async create(

@@ -85,3 +85,29 @@ export async function deleteTemplateRow(
   );
   if (deleted.length === 0) throw problems.notFound(kind.notFound);
 }
+
+/** A workspace's templates of one kind, by name. */
+export async function listTemplateRows<Row>(
+  db: DataSource,
+  kind: TemplateTable,
+  workspaceId: string,
+): Promise<Row[]> {
+  return (await db.query(
+    `SELECT ${kind.columns} FROM ${kind.table} WHERE workspace_id = $1 ORDER BY name, id`,
+    [workspaceId],
+  )) as Row[];
+}
+
+/** One of a workspace's templates; 404 when it has no such template. */
+export async function templateRow<Row>(
+  db: DataSource,
+  kind: TemplateTable,
+  target: { workspaceId: string; id: string },
+): Promise<Row> {
+  const [row] = (await db.query(
+    `SELECT ${kind.columns} FROM ${kind.table} WHERE id = $1 AND workspace_id = $2`,
+    [target.id, target.workspaceId],
+  )) as Row[];
+  if (!row) throw problems.notFound(kind.notFound);
+  return row;
+}
