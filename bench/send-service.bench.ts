@@ -5,23 +5,16 @@
 // the sandbox, and every PostgreSQL and Redis process of the machine (from /proc: run it on a quiet machine), which
 // says where the service's extra cost goes whatever the machine's speed that minute.
 import 'reflect-metadata';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import {
   createEsmsConnector,
   createHttpClient,
   EsmsAccountSchema,
-  InMemoryTokenStore,
   isSent,
-  ZaloOAuthClient,
   zaloOaAccountSchema,
-  ZaloTokenManager,
   ZnsConnector,
 } from '@loa/connectors';
-import type { EsmsAccountSeed, SandboxUrls, ZnsTemplateSeed } from '@loa/provider-sandbox';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -40,6 +33,12 @@ import { ReceiptProcessing } from '../apps/api/src/webhooks/receipt-processing.s
 import type { WebhookUrls } from '../apps/api/src/webhooks/webhook-urls';
 import { percentile, round } from './support/measure';
 import { cpuPerMessage, cpuSample, type CpuSample } from './support/process-cpu';
+import {
+  sandboxZaloConfig,
+  seededTokenManager,
+  startSandboxProcess,
+  templateData,
+} from './support/sandbox-client';
 
 const ADMIN_URL = process.env.LOA_TEST_DATABASE_ADMIN_URL ?? 'postgres://loa:loa@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.LOA_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -47,53 +46,6 @@ const CONCURRENCY = 64;
 const SECONDS = Number(process.env.LOA_BENCH_SECONDS ?? 8);
 const ROUNDS = Number(process.env.LOA_BENCH_ROUNDS ?? 3);
 const TARGET_RATIO = 0.5;
-
-interface SandboxInfo {
-  urls: SandboxUrls;
-  appId: string;
-  appSecret: string;
-  webhookSecret: string;
-  oaId: string;
-  accessToken: string;
-  refreshToken: string;
-  template: ZnsTemplateSeed;
-  esms: EsmsAccountSeed;
-}
-
-const templateData = {
-  customer_name: 'Nguyễn Thị Lan',
-  order_code: 'DH1024',
-  amount: '450000',
-  order_date: '22/11/2026',
-};
-
-/** A token manager holding the sandbox OA's token (the API's ZaloAccess keeps it in PostgreSQL instead). */
-async function tokenManager(info: SandboxInfo, http: ReturnType<typeof createHttpClient>) {
-  const store = new InMemoryTokenStore();
-  const now = Date.now();
-  await store.save(
-    info.oaId,
-    {
-      accessToken: info.accessToken,
-      refreshToken: info.refreshToken,
-      issuedAt: now,
-      accessTokenExpiresAt: now + 90_000_000,
-    },
-    { expectedRefreshToken: null },
-  );
-  return new ZaloTokenManager({ store, oauth: new ZaloOAuthClient({ http }) });
-}
-
-async function startSandboxProcess(): Promise<{ child: ChildProcess; info: SandboxInfo }> {
-  const child = spawn('node', ['--import', 'tsx', join(__dirname, 'support', 'sandbox-process.ts')], {
-    cwd: join(__dirname, '..'),
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  for await (const line of createInterface({ input: child.stdout! })) {
-    return { child, info: JSON.parse(line) as SandboxInfo };
-  }
-  throw new Error('the sandbox process exited before printing its URLs');
-}
 
 let sandboxPid = 0;
 
@@ -177,13 +129,7 @@ async function main(): Promise<void> {
       smsType: 'care',
       baseUrl: info.urls.esms,
     };
-    const zaloConfig = {
-      appId: info.appId,
-      appSecret: info.appSecret,
-      oaId: info.oaId,
-      webhookSecret: info.webhookSecret,
-      baseUrls: { oauth: info.urls.zaloOauth, zns: info.urls.zns, oa: info.urls.zaloOa },
-    };
+    const zaloConfig = sandboxZaloConfig(info);
     const esms = await accounts.create(actor, { kind: 'esms', name: 'eSMS bench', config: esmsConfig });
     const zalo = await accounts.create(actor, { kind: 'zalo_oa', name: 'OA bench', config: zaloConfig });
     // Connected as the OAuth flow would leave it; limits high enough not to slow the run (the bucket is still taken).
@@ -191,7 +137,7 @@ async function main(): Promise<void> {
     await db.query(`UPDATE channel_accounts SET send_rate_per_second = 10000 WHERE workspace_id = $1`, [
       workspaceId,
     ]);
-    const tokens = await tokenManager(info, http);
+    const tokens = await seededTokenManager(info, http);
     service = new SendService(
       db,
       accounts,

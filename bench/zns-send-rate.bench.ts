@@ -2,63 +2,28 @@
 // phone normalisation, pre-send checks, response classification) at the same concurrency over keep-alive, in
 // alternating rounds of one run. DESIGN §11 / issue 4: connector rate / raw rate >= 0.5.
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import {
   createHttpClient,
-  InMemoryTokenStore,
   isSent,
-  ZaloOAuthClient,
   zaloOaAccountSchema,
-  ZaloTokenManager,
   ZnsConnector,
   type ZnsTemplateDetail,
 } from '@loa/connectors';
-import type { SandboxUrls, ZnsTemplateSeed } from '@loa/provider-sandbox';
 import { percentile, round } from './support/measure';
+import {
+  sandboxZaloConfig,
+  seededTokenManager,
+  startSandboxProcess,
+  templateData,
+  type SandboxInfo,
+} from './support/sandbox-client';
 
 const CONCURRENCY = 64;
 const SECONDS = Number(process.env.LOA_BENCH_SECONDS ?? 8);
 const ROUNDS = Number(process.env.LOA_BENCH_ROUNDS ?? 3);
 const TARGET_RATIO = 0.5;
-
-interface SandboxInfo {
-  urls: SandboxUrls;
-  appId: string;
-  appSecret: string;
-  webhookSecret: string;
-  oaId: string;
-  accessToken: string;
-  refreshToken: string;
-  template: ZnsTemplateSeed;
-}
-
-const templateData = {
-  customer_name: 'Nguyễn Thị Lan',
-  order_code: 'DH1024',
-  amount: '450000',
-  order_date: '22/11/2026',
-};
-
-async function startSandboxProcess(): Promise<{ child: ChildProcess; info: SandboxInfo }> {
-  const root = join(__dirname, '..');
-  const child = spawn(
-    // Plain node with the tsx loader, so child.pid is the server process whose CPU time is read below.
-    'node',
-    ['--import', 'tsx', join(__dirname, 'support', 'sandbox-process.ts')],
-    {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  for await (const line of createInterface({ input: child.stdout! })) {
-    return { child, info: JSON.parse(line) as SandboxInfo };
-  }
-  throw new Error('the sandbox process exited before printing its URLs');
-}
 
 /** Successful sends so far, from the sandbox's own quota counter (ZNS errors come back as HTTP 200). */
 async function sentSoFar(info: SandboxInfo): Promise<number> {
@@ -103,26 +68,8 @@ async function rawRate(info: SandboxInfo, round: number): Promise<number> {
 
 async function connectorRate(info: SandboxInfo, round: number): Promise<number> {
   const http = createHttpClient({ connections: CONCURRENCY });
-  const account = zaloOaAccountSchema.parse({
-    appId: info.appId,
-    appSecret: info.appSecret,
-    oaId: info.oaId,
-    webhookSecret: info.webhookSecret,
-    baseUrls: { oauth: info.urls.zaloOauth, zns: info.urls.zns, oa: info.urls.zaloOa },
-  });
-  const store = new InMemoryTokenStore();
-  const now = Date.now();
-  await store.save(
-    info.oaId,
-    {
-      accessToken: info.accessToken,
-      refreshToken: info.refreshToken,
-      issuedAt: now,
-      accessTokenExpiresAt: now + 90_000_000,
-    },
-    { expectedRefreshToken: null },
-  );
-  const tokens = new ZaloTokenManager({ store, oauth: new ZaloOAuthClient({ http }) });
+  const account = zaloOaAccountSchema.parse(sandboxZaloConfig(info));
+  const tokens = await seededTokenManager(info, http);
   const connector = new ZnsConnector({ http, tokens });
   const template: ZnsTemplateDetail = {
     templateId: info.template.templateId,
