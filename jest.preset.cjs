@@ -42,5 +42,8 @@ module.exports = {
     '^@loa/testing$': path.join(workspaceRoot, 'tools/testing/index.ts'),
   },
   testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/src/**/*.test.tsx', '<rootDir>/e2e/**/*.test.ts'],
+  // A handle a failed test leaked (a Temporal worker still polling, say) must not keep the run alive after its
+  // servers are gone: the failure is already reported, and a run that never exits only hides it.
+  forceExit: true,
   reporters: ['default', path.join(workspaceRoot, 'tools/testing/count-reporter.cjs')],
 };

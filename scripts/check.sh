@@ -31,7 +31,14 @@ npx nx run-many -t lint typecheck build --output-style=static
 npx tsc -p bench/tsconfig.json
 
 echo "== tests"
-npx nx run-many -t test --output-style=static --skip-nx-cache
+# A bound well inside CI's own limit, so that a run that hangs ends with this message and not a killed job.
+test_limit_minutes="${LOA_TEST_LIMIT_MINUTES:-60}"
+status=0
+timeout --kill-after=30s "${test_limit_minutes}m" npx nx run-many -t test --output-style=static --skip-nx-cache || status=$?
+if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
+  echo "The tests did not finish within ${test_limit_minutes} minutes (LOA_TEST_LIMIT_MINUTES); server logs are in tmp/test-logs." >&2
+fi
+[ "$status" -eq 0 ] || exit "$status"
 
 node --import tsx tools/test-summary/main.ts
 echo "All checks passed in $(( $(date +%s) - started )) s."

@@ -3,6 +3,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { DiagnosticsActivities, WorkerDescription } from '../diagnostics/diagnostics-activities';
 import { diagnosticsPing } from './diagnostics-ping.workflow';
+import { BOUNDED_SHUTDOWN } from './testing/journey-test-kit';
 
 describe('diagnosticsPing on the time-skipping test server', () => {
   let env: TestWorkflowEnvironment;
@@ -42,6 +43,7 @@ describe('diagnosticsPing on the time-skipping test server', () => {
       taskQueue,
       workflowsPath: require.resolve('./index'),
       activities,
+      ...BOUNDED_SHUTDOWN,
     });
     const workflowId = uniqueName('ping');
     const result = await worker.runUntil(

@@ -1,7 +1,7 @@
 import { waitFor, uniqueName } from '@loa/testing';
 import type { WorkflowHandle, WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker, type WorkflowBundle } from '@temporalio/worker';
+import { bundleWorkflowCode, CombinedWorkerRunError, Worker, type WorkflowBundle } from '@temporalio/worker';
 import type { ContactJourneyInput, JourneyActivities, JourneyLogEntry } from '../../journey/journey-contract';
 import type { JourneyStatus } from '../../journey/journey-status';
 import { journeyEnrollment, type JourneyEnrollment } from '../../journey/enrollment-options';
@@ -31,6 +31,12 @@ const quietLogger = {
   error: (message: string) => console.error(message),
 };
 
+/**
+ * A failed test can leave an activity waiting forever (a gate it never opened). Without a bound, the worker's
+ * shutdown would wait for it, the test would time out with the worker still polling, and Jest would never exit.
+ */
+export const BOUNDED_SHUTDOWN = { shutdownGraceTime: '1s', shutdownForceTime: '10s' } as const;
+
 /** Journeys started by the running test; terminated when its worker stops, so none outlives its test. */
 const startedHandles = new Set<WorkflowHandle>();
 
@@ -57,16 +63,28 @@ export async function withWorker<T>(
     workflowBundle: await workflowBundle(),
     activities,
     identity: TEST_WORKER_IDENTITY,
+    ...BOUNDED_SHUTDOWN,
     ...options,
   });
   try {
     return await worker.runUntil(test(taskQueue));
+  } catch (error) {
+    throw testFailureOf(error);
   } finally {
     await Promise.all(
       [...startedHandles].map((handle) => handle.terminate('test finished').catch(() => undefined)),
     );
     startedHandles.clear();
   }
+}
+
+/** The test's own failure when the worker also failed to stop (it names the activity it waited for), not the pair. */
+export function testFailureOf(error: unknown): unknown {
+  if (!(error instanceof CombinedWorkerRunError)) return error;
+  const { innerError, workerError } = error.cause;
+  if (innerError instanceof Error)
+    innerError.message += `\n(and the worker did not stop in time: ${String(workerError)})`;
+  return innerError;
 }
 
 /**
