@@ -19,6 +19,11 @@ export interface JourneyRef {
   versionId: string;
   contactId: string;
   workflowId: string;
+  /**
+   * The journey's first run id: tells apart two enrollments that share a workflow id (re-entry after exit); the same
+   * in every run of one enrollment (retries, replays, continue-as-new).
+   */
+  enrollmentId: string;
   entryKey: string;
   entryEventId?: string;
 }
@@ -111,6 +116,11 @@ export interface JourneyActivities {
   /** Persists the journey's progress (step events, enrollment status, conversions) since the last call. */
   recordJourney(input: {
     journey: JourneyRef;
+    /**
+     * The position of entries[0] in the enrollment's log (0 for its first entry); entries follow one another. With
+     * the enrollment it names each entry, so a retried or repeated record changes nothing.
+     */
+    firstSeq: number;
     entries: JourneyLogEntry[];
     status: 'active' | 'exited';
     exitReason?: string;

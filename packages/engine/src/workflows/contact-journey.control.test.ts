@@ -241,6 +241,15 @@ describe('contactJourney control on the time-skipping server', () => {
         ...Array.from({ length: 1000 }, () => ['waiting', 'elapsed']).flat(),
         'exit:step_limit',
       ]);
+      // Each record names where its entries stand in the enrollment's log, across runs: the store's natural key.
+      const positions = fake.records.map((record) => record.firstSeq);
+      const expected = fake.records.map((_, index) =>
+        fake.records.slice(0, index).reduce((count, record) => count + record.entries.length, 0),
+      );
+      expect(positions).toEqual(expected);
+      expect(new Set(fake.records.map((record) => record.journey.enrollmentId))).toEqual(
+        new Set([firstRunId]),
+      );
     });
 
     it('keeps buffered events, seen ids and conversion: an event signalled before the continue matches after it, once', async () => {

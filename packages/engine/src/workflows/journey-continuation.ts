@@ -24,6 +24,8 @@ export interface JourneyContinuation {
   /** Recent path entries (for queries) and entries not recorded yet. */
   path: JourneyLogEntry[];
   unflushed: JourneyLogEntry[];
+  /** Entries logged over the whole enrollment (absent in continuations written before it was counted). */
+  logged?: number;
   /** Runs before this one, and events received over the whole journey. */
   runs: number;
   eventsReceived: number;
@@ -58,6 +60,11 @@ export function parseContinuation(value: unknown, plan: Plan): JourneyContinuati
   if (!['active', 'paused', 'stopped'].includes(state.campaignState as string)) fail('campaignState');
   if (!isArrayOf(state.path, isLogEntry)) fail('path');
   if (!isArrayOf(state.unflushed, isLogEntry)) fail('unflushed');
+  if (
+    state.logged !== undefined &&
+    !(isCount(state.logged) && (state.logged as number) >= (state.unflushed as unknown[]).length)
+  )
+    fail('logged');
   if (!isCount(state.runs) || !isCount(state.eventsReceived)) fail('counters');
   return value as JourneyContinuation;
 }

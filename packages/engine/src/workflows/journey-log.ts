@@ -6,10 +6,14 @@ import type { StepId } from '../plan/plan.types';
 export class JourneyLog {
   private recent: JourneyLogEntry[];
   private unflushed: JourneyLogEntry[];
+  /** Entries added over the whole enrollment: the unflushed ones are always the last of them. */
+  private logged: number;
 
-  constructor(state: { path: JourneyLogEntry[]; unflushed: JourneyLogEntry[] }) {
+  constructor(state: { path: JourneyLogEntry[]; unflushed: JourneyLogEntry[]; logged?: number }) {
     this.recent = state.path.slice(-JOURNEY_PATH_LIMIT);
     this.unflushed = [...state.unflushed];
+    // Continuations written before the count existed carried the whole path (nothing was recorded for real then).
+    this.logged = state.logged ?? state.path.length;
   }
 
   /** Adds an entry at the current workflow time. */
@@ -23,6 +27,7 @@ export class JourneyLog {
     this.recent.push(entry);
     if (this.recent.length > JOURNEY_PATH_LIMIT) this.recent.shift();
     this.unflushed.push(entry);
+    this.logged += 1;
   }
 
   get path(): JourneyLogEntry[] {
@@ -33,14 +38,18 @@ export class JourneyLog {
     return this.unflushed.length;
   }
 
-  /** Hands over the unrecorded entries; `restore` puts them back when recording failed. */
-  take(): { entries: JourneyLogEntry[]; restore: () => void } {
+  /**
+   * Hands over the unrecorded entries and the position of the first one in the enrollment's log; `restore` puts
+   * them back when recording failed (they keep their positions: later entries follow them).
+   */
+  take(): { entries: JourneyLogEntry[]; firstSeq: number; restore: () => void } {
     const entries = this.unflushed;
+    const firstSeq = this.logged - entries.length;
     this.unflushed = [];
-    return { entries, restore: () => (this.unflushed = [...entries, ...this.unflushed]) };
+    return { entries, firstSeq, restore: () => (this.unflushed = [...entries, ...this.unflushed]) };
   }
 
-  snapshot(): { path: JourneyLogEntry[]; unflushed: JourneyLogEntry[] } {
-    return { path: this.path, unflushed: [...this.unflushed] };
+  snapshot(): { path: JourneyLogEntry[]; unflushed: JourneyLogEntry[]; logged: number } {
+    return { path: this.path, unflushed: [...this.unflushed], logged: this.logged };
   }
 }

@@ -56,6 +56,7 @@ export class JourneySession {
       versionId: input.plan.versionId,
       contactId: input.contactId,
       workflowId,
+      enrollmentId: firstExecutionRunId,
       entryKey: input.entryKey,
       ...(input.entryEvent && { entryEventId: input.entryEvent.id }),
     };
@@ -203,10 +204,11 @@ export class JourneySession {
   /** Records the entries not recorded yet (before long waits); a failure keeps them for the next time. */
   async flush(): Promise<void> {
     if (this.log.pending === 0) return;
-    const { entries, restore } = this.log.take();
+    const { entries, firstSeq, restore } = this.log.take();
     try {
       await recordActivities.recordJourney({
         journey: this.ref,
+        firstSeq,
         entries,
         status: 'active',
         converted: this.converted,
@@ -226,9 +228,10 @@ export class JourneySession {
     if (!exit.logged) this.log.add(stepId ?? this.plan.entryStepId, `exit:${reason}`);
     this.exit = { stepId, reason };
     this.waitingFor = undefined;
-    const { entries } = this.log.take();
+    const { entries, firstSeq } = this.log.take();
     await recordActivities.recordJourney({
       journey: this.ref,
+      firstSeq,
       entries,
       status: 'exited',
       exitReason: reason,
