@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isAllowListEntry } from '../journeys/http/outbound-address-policy';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const booleanFlag = z
@@ -92,6 +93,28 @@ export const environmentSchema = z.object({
   LOA_ZNS_TEMPLATE_SYNC_MINUTES: z.coerce.number().int().min(0).max(10_080).default(360),
   /** Days applied and ignored webhook receipts are kept after they were processed. */
   LOA_WEBHOOK_RECEIPT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /**
+   * Private addresses journeys' HTTP steps may reach (they reach only public ones otherwise): comma-separated host
+   * names, IP addresses and CIDR ranges, e.g. `crm.internal,10.20.0.0/16,fd00::/8`.
+   */
+  LOA_HTTP_ALLOWED_HOSTS: optionalText.pipe(
+    z
+      .string()
+      .optional()
+      .transform((value) =>
+        (value ?? '')
+          .split(',')
+          .map((entry) => entry.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .refine((entries) => entries.every(isAllowListEntry), {
+        message: 'must list host names, IP addresses or CIDR ranges, comma-separated',
+      }),
+  ),
+  /** Seconds the worker lets running activities finish on shutdown before cancelling them. */
+  LOA_WORKER_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  /** Seconds after shutdown began when the worker stops even if activities still run (more than the grace time). */
+  LOA_WORKER_SHUTDOWN_FORCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   LOA_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   LOA_LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
 });

@@ -42,6 +42,13 @@ export interface LoaConfig {
   zalo: { publicApiUrl: string; builderUrl: string | undefined; templateSyncIntervalMs: number };
   /** Days applied and ignored webhook receipts are kept after they were processed. */
   webhooks: { receiptRetentionDays: number };
+  /** Journeys' HTTP steps: private hosts and ranges they may reach (host names, IPs, CIDRs; none by default). */
+  httpSteps: { allowedHosts: string[] };
+  /**
+   * Worker shutdown: running activities get `graceMs` to finish, then are cancelled; `forceMs` after shutdown began
+   * the worker stops whatever still runs, so a stuck activity cannot hold the process.
+   */
+  workerShutdown: { graceMs: number; forceMs: number };
   log: { level: 'debug' | 'info' | 'warn' | 'error'; format: 'json' | 'pretty' };
 }
 

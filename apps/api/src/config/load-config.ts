@@ -62,7 +62,21 @@ function toConfig(env: Environment, cwd: string): LoaConfig {
       templateSyncIntervalMs: env.LOA_ZNS_TEMPLATE_SYNC_MINUTES * 60_000,
     },
     webhooks: { receiptRetentionDays: env.LOA_WEBHOOK_RECEIPT_RETENTION_DAYS },
+    httpSteps: { allowedHosts: env.LOA_HTTP_ALLOWED_HOSTS },
+    workerShutdown: workerShutdown(env),
     log: { level: env.LOA_LOG_LEVEL, format: env.LOA_LOG_FORMAT },
+  };
+}
+
+function workerShutdown(env: Environment): LoaConfig['workerShutdown'] {
+  if (env.LOA_WORKER_SHUTDOWN_FORCE_SECONDS <= env.LOA_WORKER_SHUTDOWN_GRACE_SECONDS) {
+    throw new ConfigError([
+      'Invalid configuration: LOA_WORKER_SHUTDOWN_FORCE_SECONDS must be more than LOA_WORKER_SHUTDOWN_GRACE_SECONDS',
+    ]);
+  }
+  return {
+    graceMs: env.LOA_WORKER_SHUTDOWN_GRACE_SECONDS * 1000,
+    forceMs: env.LOA_WORKER_SHUTDOWN_FORCE_SECONDS * 1000,
   };
 }
 

@@ -1,5 +1,6 @@
 import { channelSecretsContext } from '../channels/channel-account-row';
 import { zaloTokensContext, zaloVerifierContext } from '../channels/zalo/zalo-token-row';
+import { workspaceSecretContext } from './workspace-secrets';
 
 /** A column of sealed secrets: its table, the key id beside it, and the context each row's secret is bound to. */
 export interface SealedColumn {
@@ -32,5 +33,12 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     ciphertextColumn: 'verifier_ciphertext',
     keyIdColumn: 'verifier_key_id',
     context: zaloVerifierContext,
+  },
+  {
+    table: 'workspace_secrets',
+    idColumn: 'id',
+    ciphertextColumn: 'value_ciphertext',
+    keyIdColumn: 'value_key_id',
+    context: workspaceSecretContext,
   },
 ];

@@ -5,15 +5,21 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { hostname } from 'node:os';
 import { LOA_CONFIG, type LoaConfig } from '../config/loa-config';
 import { temporalConnectionOptions } from '../temporal/temporal-connection-options';
+import { bindJourneyActivities } from '../journeys/journey-activity-bindings';
 import { createDiagnosticsActivities } from './diagnostics.activities';
 import { installTemporalLogging } from './temporal-logger';
 import { workflowBundlerOptions, workflowsPath } from './workflow-bundling';
 
-/** Owns the Temporal worker of the worker process: creates it on bootstrap, drains it on shutdown. */
+/**
+ * Owns the Temporal worker of the worker process: creates it on bootstrap with the engine's workflows (contactJourney,
+ * campaignRun, diagnosticsPing) and the activities bound from Nest services, drains it on shutdown within the
+ * configured grace and force times.
+ */
 @Injectable()
 export class LoaWorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(LoaWorkerHost.name);
@@ -22,11 +28,17 @@ export class LoaWorkerHost implements OnApplicationBootstrap, OnApplicationShutd
   private running: Promise<void> | undefined;
   readonly identity = `loa-worker@${hostname()}:${process.pid}`;
 
-  constructor(@Inject(LOA_CONFIG) private readonly config: LoaConfig) {}
+  constructor(
+    @Inject(LOA_CONFIG) private readonly config: LoaConfig,
+    private readonly moduleRef: ModuleRef,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const { namespace, taskQueue } = this.config.temporal;
     installTemporalLogging(new Logger('Temporal'), this.config.log.level === 'debug' ? 'DEBUG' : 'INFO');
+    const journey = bindJourneyActivities((token) => this.moduleRef.get(token, { strict: false }));
+    if (journey.unbound.length > 0)
+      this.logger.warn('journey activities not bound yet', { unbound: journey.unbound.join(', ') });
     this.connection = await NativeConnection.connect(temporalConnectionOptions(this.config.temporal));
     this.worker = await Worker.create({
       connection: this.connection,
@@ -35,12 +47,17 @@ export class LoaWorkerHost implements OnApplicationBootstrap, OnApplicationShutd
       identity: this.identity,
       workflowsPath: workflowsPath(),
       bundlerOptions: workflowBundlerOptions(),
-      activities: createDiagnosticsActivities({
-        identity: this.identity,
-        namespace,
-        taskQueue,
-        startedAt: new Date().toISOString(),
-      }),
+      activities: {
+        ...journey.activities,
+        ...createDiagnosticsActivities({
+          identity: this.identity,
+          namespace,
+          taskQueue,
+          startedAt: new Date().toISOString(),
+        }),
+      },
+      shutdownGraceTime: this.config.workerShutdown.graceMs,
+      shutdownForceTime: this.config.workerShutdown.forceMs,
     });
     this.running = this.worker.run().catch((error: unknown) => {
       this.logger.error('worker stopped with an error', { namespace, taskQueue, error: String(error) });

@@ -1,0 +1,47 @@
+import type { Type } from '@nestjs/common';
+import type { JourneyActivities } from '@loa/engine';
+import { createCampaignStateActivities } from './activities/campaign-state.activities';
+import { createHttpActivities } from './activities/http.activities';
+import { createRecordActivities } from './activities/record.activities';
+import { CAMPAIGN_STATE_SOURCE, type CampaignStateSource } from './campaign-state-source';
+import { HttpStepCaller } from './http/http-step-caller.service';
+import { JourneyRecorder } from './journey-recorder.service';
+
+/** Looks up a provider of the worker's Nest application (ModuleRef.get). */
+export type ProviderLookup = <T>(token: Type<T> | symbol) => T;
+
+/** One factory of journey activities, given the Nest services it binds. */
+export type JourneyActivityBinding = (get: ProviderLookup) => Partial<JourneyActivities>;
+
+/**
+ * Every journey activity factory the worker registers (Temporal's NestJS pattern: plain functions bound from Nest
+ * services). Adding a factory is one line here (and its module in JourneysModule's imports).
+ */
+export const JOURNEY_ACTIVITY_BINDINGS: readonly JourneyActivityBinding[] = [
+  (get) => createHttpActivities(get(HttpStepCaller)),
+  (get) => createRecordActivities(get(JourneyRecorder)),
+  (get) => createCampaignStateActivities(get<CampaignStateSource>(CAMPAIGN_STATE_SOURCE)),
+];
+
+const JOURNEY_ACTIVITY_NAMES: ReadonlyArray<keyof JourneyActivities> = [
+  'sendZns',
+  'sendOa',
+  'sendSms',
+  'sendEmail',
+  'evaluateCondition',
+  'readContactAttributes',
+  'updateContact',
+  'callHttp',
+  'recordJourney',
+  'getCampaignState',
+];
+
+/** The journey activities of these bindings, and the names of the contract's activities none of them provides. */
+export function bindJourneyActivities(
+  get: ProviderLookup,
+  bindings: readonly JourneyActivityBinding[] = JOURNEY_ACTIVITY_BINDINGS,
+): { activities: Partial<JourneyActivities>; unbound: Array<keyof JourneyActivities> } {
+  const activities: Partial<JourneyActivities> = {};
+  for (const binding of bindings) Object.assign(activities, binding(get));
+  return { activities, unbound: JOURNEY_ACTIVITY_NAMES.filter((name) => !activities[name]) };
+}

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { returnedRows } from '../database/returned-rows';
+import { SecretBox } from './secret-box';
+
+export const WORKSPACE_SECRET_NAME = /^[A-Za-z0-9_.-]{1,100}$/;
+
+export function workspaceSecretContext(secretId: string): string {
+  return `workspace_secrets.value:${secretId}`;
+}
+
+/**
+ * A workspace's named secrets (e.g. an API token an HTTP step sends as a header), sealed at rest. Values are only
+ * ever revealed to the code that uses them; never log or return them.
+ */
+@Injectable()
+export class WorkspaceSecrets {
+  constructor(
+    private readonly db: DataSource,
+    private readonly box: SecretBox,
+  ) {}
+
+  async put(workspaceId: string, name: string, value: string): Promise<void> {
+    if (!WORKSPACE_SECRET_NAME.test(name))
+      throw new Error('A secret name is 1-100 letters, digits, _ . or -');
+    await this.db.transaction(async (manager) => {
+      const [existing] = returnedRows<{ id: string }>(
+        await manager.query(
+          'SELECT id FROM workspace_secrets WHERE workspace_id = $1 AND name = $2 FOR UPDATE',
+          [workspaceId, name],
+        ),
+      );
+      const id = existing?.id ?? randomUUID();
+      const sealed = this.box.seal(value, workspaceSecretContext(id));
+      await manager.query(
+        `INSERT INTO workspace_secrets (id, workspace_id, name, value_ciphertext, value_key_id)
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (id) DO UPDATE SET value_ciphertext = EXCLUDED.value_ciphertext,
+           value_key_id = EXCLUDED.value_key_id, updated_at = now()`,
+        [id, workspaceId, name, sealed.ciphertext, sealed.keyId],
+      );
+    });
+  }
+
+  /** The secret's value, or undefined when the workspace has no secret of that name. */
+  async reveal(workspaceId: string, name: string): Promise<string | undefined> {
+    const [row] = returnedRows<{ id: string; value_ciphertext: string; value_key_id: string }>(
+      await this.db.query(
+        'SELECT id, value_ciphertext, value_key_id FROM workspace_secrets WHERE workspace_id = $1 AND name = $2',
+        [workspaceId, name],
+      ),
+    );
+    if (!row) return undefined;
+    return this.box.open(
+      { keyId: row.value_key_id, ciphertext: row.value_ciphertext },
+      workspaceSecretContext(row.id),
+    );
+  }
+}
