@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { ContactsModule } from '../contacts/contacts.module';
 import { CAMPAIGN_STATE_SOURCE } from './campaign-state-source';
 import { HttpStepCaller } from './http/http-step-caller.service';
@@ -13,7 +14,11 @@ import { PostgresCampaignStateSource } from './postgres-campaign-state-source';
     JourneyScopes,
     HttpStepCaller,
     JourneyRecorder,
-    { provide: CAMPAIGN_STATE_SOURCE, useClass: PostgresCampaignStateSource },
+    {
+      provide: CAMPAIGN_STATE_SOURCE,
+      inject: [DataSource],
+      useFactory: (db: DataSource) => new PostgresCampaignStateSource(db),
+    },
   ],
   exports: [HttpStepCaller, JourneyRecorder, CAMPAIGN_STATE_SOURCE],
 })

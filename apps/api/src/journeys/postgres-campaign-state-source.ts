@@ -1,15 +1,18 @@
-import { Injectable } from '@nestjs/common';
 import type { CampaignState } from '@loa/engine';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { QueryFailedError } from 'typeorm';
 import { returnedRows } from '../database/returned-rows';
 import { type CampaignStateSource, journeyStateOf } from './campaign-state-source';
 
 const INVALID_TEXT_REPRESENTATION = '22P02';
 
+/** A DataSource, or one connection of it (a QueryRunner). */
+export interface Queryable {
+  query(sql: string, parameters?: unknown[]): Promise<unknown>;
+}
+
 /** Reads the state column of `campaigns`; an id that cannot name a campaign is an unknown campaign. */
-@Injectable()
 export class PostgresCampaignStateSource implements CampaignStateSource {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: Queryable) {}
 
   async stateOf(campaignId: string): Promise<CampaignState> {
     try {

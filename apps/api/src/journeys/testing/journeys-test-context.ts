@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type INestApplicationContext, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { JourneyRef } from '@loa/engine';
+import { DataSource } from 'typeorm';
+import { ConfigModule } from '../../config/config.module';
+import { ContactsService } from '../../contacts/contacts.service';
+import { DatabaseModule } from '../../database/database.module';
+import { SecretsModule } from '../../secrets/secrets.module';
+import { testConfig } from '../../testing/test-config';
+import { JourneysModule } from '../journeys.module';
+
+/** The services journey activities are bound from, on the run's real PostgreSQL, without Temporal or HTTP. */
+export async function journeysTestContext(env: NodeJS.ProcessEnv = {}): Promise<INestApplicationContext> {
+  @Module({ imports: [ConfigModule.forRoot(testConfig(env)), DatabaseModule, SecretsModule, JourneysModule] })
+  class JourneysTestModule {}
+  return NestFactory.createApplicationContext(JourneysTestModule, { logger: false, abortOnError: false });
+}
+
+/** A workspace of its own with one contact; the journey reference of that contact in a made-up campaign. */
+export async function seedJourney(
+  context: INestApplicationContext,
+  contact: { name?: string; phone?: string; attributes?: Record<string, unknown> } = {},
+): Promise<JourneyRef> {
+  const db = context.get(DataSource);
+  const slug = `journeys-${randomUUID().slice(0, 12)}`;
+  const [workspace] = (await db.query('INSERT INTO workspaces (slug, name) VALUES ($1, $1) RETURNING id', [
+    slug,
+  ])) as Array<{ id: string }>;
+  const workspaceId = workspace!.id;
+  const result = await context.get(ContactsService).upsert({
+    workspaceId,
+    match: { externalId: `c-${randomUUID()}` },
+    write: {
+      name: contact.name ?? 'Lan',
+      phone: contact.phone ?? '0912345678',
+      attributes: contact.attributes,
+    },
+    mode: 'both',
+    cause: 'contact',
+  });
+  const campaignId = randomUUID();
+  const contactId = result.contact!.id;
+  const workflowId = `journey:${campaignId}:${contactId}:once`;
+  return {
+    workspaceId,
+    campaignId,
+    versionId: 'v1',
+    contactId,
+    workflowId,
+    enrollmentId: randomUUID(),
+    entryKey: 'once',
+  };
+}
+
+export interface ReceivedRequest {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/** A local HTTP server that records what it receives and answers with `answer` (or never, when it returns null). */
+export async function startRecordingServer(
+  answer: (
+    request: ReceivedRequest,
+  ) => { status: number; body?: unknown; headers?: Record<string, string> } | null,
+  host = '127.0.0.1',
+): Promise<{ url: string; received: ReceivedRequest[]; close: () => Promise<void> }> {
+  const received: ReceivedRequest[] = [];
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const request = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
+      received.push(request);
+      const reply = answer(request);
+      if (!reply) return;
+      res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
+      res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${host}:${port}`,
+    received,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
