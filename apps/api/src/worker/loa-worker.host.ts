@@ -3,7 +3,7 @@ import {
   Injectable,
   Logger,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
+  type OnModuleDestroy,
 } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { NativeConnection, Worker } from '@temporalio/worker';
@@ -21,7 +21,7 @@ import { workflowBundlerOptions, workflowsPath } from './workflow-bundling';
  * configured grace and force times.
  */
 @Injectable()
-export class LoaWorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+export class LoaWorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(LoaWorkerHost.name);
   private connection: NativeConnection | undefined;
   private worker: Worker | undefined;
@@ -66,7 +66,11 @@ export class LoaWorkerHost implements OnApplicationBootstrap, OnApplicationShutd
     this.logger.log('worker polling', { namespace, taskQueue, identity: this.identity });
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Nest's first shutdown hook: the worker drains (bounded by the shutdown grace and force times) while the services
+   * its activities use are still open; they close in the later hooks.
+   */
+  async onModuleDestroy(): Promise<void> {
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running?.catch(() => undefined);
     await this.connection?.close();

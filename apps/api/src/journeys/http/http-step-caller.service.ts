@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { type JourneyActivities, SEND_ERROR_TYPES } from '@loa/engine';
 import { ApplicationFailure } from '@temporalio/activity';
 import { Agent, request } from 'undici';
@@ -29,7 +29,7 @@ const RETRYABLE_CLIENT_STATUSES = new Set([408, 425, 429]);
  * that Temporal retries with the provider retry policy, after which the step takes its failure handle.
  */
 @Injectable()
-export class HttpStepCaller implements OnModuleDestroy {
+export class HttpStepCaller implements OnApplicationShutdown {
   private readonly agent: Agent;
 
   constructor(
@@ -42,8 +42,9 @@ export class HttpStepCaller implements OnModuleDestroy {
     this.agent = new Agent({ connect: guardedConnector(policy, { connectTimeoutMs: 10_000 }) });
   }
 
-  async onModuleDestroy(): Promise<void> {
-    await this.agent.close();
+  /** After the worker stopped (LoaWorkerHost.onModuleDestroy), so no call is in flight any more. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.agent.destroy();
   }
 
   /** `cancelled`: the activity's cancellation (worker shutdown), which aborts the request in flight. */
