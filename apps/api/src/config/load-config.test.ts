@@ -152,4 +152,33 @@ describe('loadConfig', () => {
     });
     expect(problems).toEqual(['Invalid configuration: TEMPORAL_TLS_CERT_PATH cannot be read (ENOENT)']);
   });
+
+  it('reads the private hosts HTTP steps may reach and the worker shutdown bounds, none and 30/60 s by default', () => {
+    const defaults = loadConfig({ LOA_ENCRYPTION_KEY: key });
+    expect(defaults.httpSteps).toEqual({ allowedHosts: [] });
+    expect(defaults.workerShutdown).toEqual({ graceMs: 30_000, forceMs: 60_000 });
+    const set = loadConfig({
+      LOA_ENCRYPTION_KEY: key,
+      LOA_HTTP_ALLOWED_HOSTS: ' CRM.internal, 10.20.0.0/16 ,fd00::/8',
+      LOA_WORKER_SHUTDOWN_GRACE_SECONDS: '5',
+      LOA_WORKER_SHUTDOWN_FORCE_SECONDS: '20',
+    });
+    expect(set.httpSteps.allowedHosts).toEqual(['crm.internal', '10.20.0.0/16', 'fd00::/8']);
+    expect(set.workerShutdown).toEqual({ graceMs: 5_000, forceMs: 20_000 });
+  });
+
+  it('refuses a malformed allow-list entry and a force time not after the grace time', () => {
+    expect(problemsOf({ LOA_ENCRYPTION_KEY: key, LOA_HTTP_ALLOWED_HOSTS: '10.0.0.0/33' })).toEqual([
+      'Invalid configuration: LOA_HTTP_ALLOWED_HOSTS must list host names, IP addresses or CIDR ranges, comma-separated',
+    ]);
+    expect(
+      problemsOf({
+        LOA_ENCRYPTION_KEY: key,
+        LOA_WORKER_SHUTDOWN_GRACE_SECONDS: '30',
+        LOA_WORKER_SHUTDOWN_FORCE_SECONDS: '30',
+      }),
+    ).toEqual([
+      'Invalid configuration: LOA_WORKER_SHUTDOWN_FORCE_SECONDS must be more than LOA_WORKER_SHUTDOWN_GRACE_SECONDS',
+    ]);
+  });
 });
