@@ -98,6 +98,21 @@ describe('callHttp with private addresses allowed by configuration (LOA_HTTP_ALL
     }
   });
 
+  it('connects to the permitted address a host name resolves to', async () => {
+    const journey = await seedJourney(context);
+    const server = await startRecordingServer(() => ({ status: 204 }));
+    try {
+      const url = server.url.replace('127.0.0.1', 'localhost');
+      expect(await callHttp(journey, httpStep({ url, method: 'GET' }))).toEqual({
+        success: true,
+        status: 204,
+      });
+      expect(server.received).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('takes the failure handle on 4xx and redirects (not followed), with the status', async () => {
     const journey = await seedJourney(context);
     const target = await startRecordingServer(() => ({ status: 200 }), '127.0.0.2');
