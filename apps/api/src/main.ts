@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { loadConfigOrExit } from './config/load-config-or-exit';
 import { createApp } from './create-app';
 import { createWorkerApp } from './worker/create-worker-app';
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   const stopped = (error: unknown) =>
     Logger.error('Temporal worker stopped; GET /health reports it down', { error: String(error) });
   try {
-    const worker = await createWorkerApp(config);
+    const worker = await createWorkerApp(config, app.get(DataSource));
     Logger.log('Temporal worker running in the API process', { database: config.database.kind });
     worker.get(LoaWorkerHost).stopped().catch(stopped);
   } catch (error) {

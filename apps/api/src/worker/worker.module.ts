@@ -1,17 +1,21 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '../config/config.module';
 import type { LoaConfig } from '../config/loa-config';
+import type { DataSource } from 'typeorm';
 import { DatabaseModule } from '../database/database.module';
+import { SharedDatabaseModule } from '../database/shared-database.module';
 import { JourneysModule } from '../journeys/journeys.module';
 import { SecretsModule } from '../secrets/secrets.module';
 import { LoaWorkerHost } from './loa-worker.host';
 
 @Module({})
 export class WorkerModule {
-  static forRoot(config: LoaConfig): DynamicModule {
+  /** `sharedDataSource`: the API's, when the worker runs in the API process; otherwise the worker opens its own. */
+  static forRoot(config: LoaConfig, sharedDataSource?: DataSource): DynamicModule {
+    const database = sharedDataSource ? SharedDatabaseModule.of(sharedDataSource) : DatabaseModule;
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, SecretsModule, JourneysModule],
+      imports: [ConfigModule.forRoot(config), database, SecretsModule, JourneysModule],
       providers: [LoaWorkerHost],
     };
   }
