@@ -16,6 +16,7 @@ import { OpenApiModule } from './openapi/openapi.module';
 import { QueuesModule } from './queues/queues.module';
 import { RedisModule } from './redis/redis.module';
 import { SecretsModule } from './secrets/secrets.module';
+import { WorkspaceSecretsModule } from './secrets/workspace-secrets.module';
 import { SegmentsModule } from './segments/segments.module';
 import { TemplatesModule } from './templates/templates.module';
 import { TemporalClientModule } from './temporal/temporal-client.module';
@@ -51,6 +52,7 @@ export class AppModule {
         TemplatesModule,
         MessagesModule,
         WebhooksModule,
+        WorkspaceSecretsModule,
       ],
     };
   }

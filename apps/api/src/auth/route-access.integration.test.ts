@@ -76,14 +76,14 @@ describe('every route declares who may call it, and the guard enforces exactly t
     expect(undeclared).toEqual([]);
   });
 
-  it('keeps the role rules: analysts change nothing, only admins manage people, keys and channels, ingest keys only ingest', () => {
+  it('keeps the role rules: analysts change nothing, only admins manage people, keys, channels and secrets, ingest keys only ingest', () => {
     for (const route of routes) {
       const access = route.spec!.access;
       const name = `${route.method} ${route.path}`;
       const changes = !SAFE.has(route.method) && !route.spec!.readOnly;
       if (changes && !access.public && access.name !== 'signedIn')
         expect({ name, analyst: access.roles.includes('analyst') }).toEqual({ name, analyst: false });
-      if (/^\/(users|api-keys|channels)(\/|$)/.test(route.path))
+      if (/^\/(users|api-keys|channels|secrets)(\/|$)/.test(route.path))
         expect({ name, roles: access.roles, keys: access.keyScopes }).toEqual({
           name,
           roles: ['admin'],

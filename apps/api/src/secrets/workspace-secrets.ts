@@ -6,6 +6,22 @@ import { SecretBox } from './secret-box';
 
 export const WORKSPACE_SECRET_NAME = /^[A-Za-z0-9_.-]{1,100}$/;
 
+export interface WorkspaceSecretView {
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+interface SecretRow {
+  name: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+function viewOf(row: SecretRow): WorkspaceSecretView {
+  return { name: row.name, createdAt: row.created_at.toISOString(), updatedAt: row.updated_at.toISOString() };
+}
+
 export function workspaceSecretContext(secretId: string): string {
   return `workspace_secrets.value:${secretId}`;
 }
@@ -21,10 +37,11 @@ export class WorkspaceSecrets {
     private readonly box: SecretBox,
   ) {}
 
-  async put(workspaceId: string, name: string, value: string): Promise<void> {
+  /** Sets the secret (creating or replacing it); answers what may be shown of it. */
+  async put(workspaceId: string, name: string, value: string): Promise<WorkspaceSecretView> {
     if (!WORKSPACE_SECRET_NAME.test(name))
       throw new Error('A secret name is 1-100 letters, digits, _ . or -');
-    await this.db.transaction(async (manager) => {
+    return this.db.transaction(async (manager) => {
       const [existing] = returnedRows<{ id: string }>(
         await manager.query(
           'SELECT id FROM workspace_secrets WHERE workspace_id = $1 AND name = $2 FOR UPDATE',
@@ -33,14 +50,40 @@ export class WorkspaceSecrets {
       );
       const id = existing?.id ?? randomUUID();
       const sealed = this.box.seal(value, workspaceSecretContext(id));
-      await manager.query(
-        `INSERT INTO workspace_secrets (id, workspace_id, name, value_ciphertext, value_key_id)
-         VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (id) DO UPDATE SET value_ciphertext = EXCLUDED.value_ciphertext,
-           value_key_id = EXCLUDED.value_key_id, updated_at = now()`,
-        [id, workspaceId, name, sealed.ciphertext, sealed.keyId],
+      const [row] = returnedRows<SecretRow>(
+        await manager.query(
+          `INSERT INTO workspace_secrets (id, workspace_id, name, value_ciphertext, value_key_id)
+           VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (id) DO UPDATE SET value_ciphertext = EXCLUDED.value_ciphertext,
+             value_key_id = EXCLUDED.value_key_id, updated_at = now()
+           RETURNING name, created_at, updated_at`,
+          [id, workspaceId, name, sealed.ciphertext, sealed.keyId],
+        ),
       );
+      return viewOf(row as SecretRow);
     });
+  }
+
+  /** The workspace's secrets by name, without their values. */
+  async list(workspaceId: string): Promise<WorkspaceSecretView[]> {
+    const rows = returnedRows<SecretRow>(
+      await this.db.query(
+        'SELECT name, created_at, updated_at FROM workspace_secrets WHERE workspace_id = $1 ORDER BY name',
+        [workspaceId],
+      ),
+    );
+    return rows.map(viewOf);
+  }
+
+  /** Deletes the secret; false when the workspace has none of that name. */
+  async remove(workspaceId: string, name: string): Promise<boolean> {
+    const rows = returnedRows<{ name: string }>(
+      await this.db.query(
+        'DELETE FROM workspace_secrets WHERE workspace_id = $1 AND name = $2 RETURNING name',
+        [workspaceId, name],
+      ),
+    );
+    return rows.length > 0;
   }
 
   /** The secret's value, or undefined when the workspace has no secret of that name. */
