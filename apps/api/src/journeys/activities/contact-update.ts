@@ -127,13 +127,15 @@ async function contactWrite(
 /** A copy of `target` (an object, or a new one) with `value` at `path`. */
 function withPath(target: unknown, path: string[], value: unknown): Record<string, unknown> {
   const copy: Record<string, unknown> = isObject(target) ? structuredClone(target) : {};
+  const parents = path.slice(0, -1);
+  const last = path.slice(-1).join('');
   let node = copy;
-  for (const key of path.slice(0, -1)) {
+  for (const key of parents) {
     const child = node[key];
     node[key] = isObject(child) ? child : {};
     node = node[key] as Record<string, unknown>;
   }
-  node[path[path.length - 1]!] = value;
+  node[last] = value;
   return copy;
 }
 

@@ -50,8 +50,8 @@ async function countOne(
       if (matchesFilter(rule.filter, row.properties)) count += 1;
       if (count >= needed) return count;
     }
-    if (rows.length < PAGE) return count;
-    const last = rows[rows.length - 1]!;
+    const last = rows.at(-1);
+    if (rows.length < PAGE || !last) return count;
     after = { timestamp: last.timestamp, seq: last.seq };
   }
 }
