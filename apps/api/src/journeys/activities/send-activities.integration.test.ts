@@ -189,6 +189,12 @@ describe('the journey send activities send through the send service and answer i
       status: 'failed',
       errorCode: 'loa_wrong_channel',
     });
+    for (const accountId of [randomUUID(), 'not-an-account'])
+      expect(
+        await activities.sendSms(
+          input(ref(unconsented), sendStep(accountId, { channel: 'sms', brandName: 'SANDBOX', text: 'x' })),
+        ),
+      ).toMatchObject({ status: 'failed', errorCode: 'loa_account_not_found' });
     expect(bed.sandbox.inbox({ channel: 'esms' }).filter((m) => m.content.text === 'Giảm 30%')).toHaveLength(
       0,
     );
