@@ -304,6 +304,13 @@ describe('the journey send activities send through the send service and answer i
   it('a condition sees this journey’s ZNS as delivered once the signed sandbox receipt arrived', async () => {
     const contactId = await contact({ phone: newPhone(), name: 'Bình' });
     const ref = journey(contactId);
+    // An earlier enrollment of the same workflow id (re-entry after exit) sent step zns-0.
+    const earlier = input(ref, zns(plainParams), 'zns-0');
+    expect(
+      await activities.sendZns({ ...earlier, idempotencyKey: stepKey(ref, 'zns-0', 1, 'run-0') }),
+    ).toMatchObject({
+      status: 'sent',
+    });
     const sent = await activities.sendZns(input(ref, zns(plainParams), 'zns-1'));
     expect(sent.status).toBe('sent');
     await waitFor('the delivery receipt', async () => {
@@ -320,6 +327,7 @@ describe('the journey send activities send through the send service and answer i
     expect(await evaluate(ref, outcome('zns-1', 'sent'))).toBe(true);
     expect(await evaluate(ref, outcome('zns-1', 'failed'))).toBe(false);
     expect(await evaluate(ref, outcome('zns-2', 'delivered'))).toBe(false);
+    expect(await evaluate(ref, outcome('zns-0', 'sent'))).toBe(false);
     // Another journey of the same contact did not send it.
     expect(await evaluate(journey(contactId), outcome('zns-1', 'delivered'))).toBe(false);
 

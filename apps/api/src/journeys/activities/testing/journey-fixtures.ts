@@ -46,9 +46,9 @@ export function journeyOf(
   };
 }
 
-/** The workflow's idempotency key for a step visit. */
-export function stepKey(journey: JourneyRef, stepId: string, visit = 1): string {
-  return `${journey.workflowId}:${stepId}:${visit}`;
+/** The workflow's idempotency key for a step visit of the enrollment whose first run is `run`. */
+export function stepKey(journey: JourneyRef, stepId: string, visit = 1, run = 'run-1'): string {
+  return `${journey.workflowId}:${run}:${stepId}:${visit}`;
 }
 
 export function sendStep(
