@@ -13,6 +13,7 @@ import { MessagesModule } from '../../messages/messages.module';
 import { SendService } from '../../messages/send.service';
 import { createContactActivities, type ContactActivities } from './contact-activities';
 import { cachedJourneyCampaigns, JOURNEY_CAMPAIGNS, type JourneyCampaigns } from './journey-campaigns';
+import { PostgresJourneyCampaigns } from './postgres-journey-campaigns';
 import { createSendActivities, type SendActivities } from './send-activities';
 
 /** The Nest tokens of the activity objects, to spread into the worker's `activities`. */

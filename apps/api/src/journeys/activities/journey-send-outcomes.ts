@@ -16,13 +16,14 @@ interface OutcomeRow {
  * sent (the provider accepted it), delivered and seen (a seen message was delivered), failed (refused, failed on
  * delivery, blocked by a guard, or its outcome never became known). Every visit of a step adds its outcomes.
  *
- * A workflow id is used again by an enrollment after the previous one exited (re-entry `after_exit`); the rows of
- * this enrollment are those of the activity's own run id, else (after continue-as-new) those of the newest one.
+ * A workflow id is used again by an enrollment after the previous one exited (re-entry `after_exit`): the rows of
+ * this enrollment are those of its first run id (`enrollmentId`, when the journey names it); else those of the
+ * activity's own run id, else (after continue-as-new) those of the newest enrollment.
  */
 export async function journeySendOutcomes(
   db: Pick<DataSource, 'query'>,
   /** The journey's contact, and the contact it was merged into since (sends after the merge went to that one). */
-  input: { workspaceId: string; contactIds: string[]; workflowId: string },
+  input: { workspaceId: string; contactIds: string[]; workflowId: string; enrollmentId?: string },
 ): Promise<Record<string, SendOutcome[]>> {
   const prefix = `${input.workflowId}:`;
   const rows = (await db.query(
@@ -40,7 +41,7 @@ export async function journeySendOutcomes(
     byRun.set(run, [...(byRun.get(run) ?? []), { stepId: parts[parts.length - 2] ?? '', row }]);
   }
   const outcomes: Record<string, SendOutcome[]> = {};
-  for (const { stepId, row } of byRun.get(enrollmentRun(byRun)) ?? []) {
+  for (const { stepId, row } of byRun.get(input.enrollmentId ?? enrollmentRun(byRun)) ?? []) {
     const seen = outcomesOf(row.status, row.was_sent);
     if (seen.length > 0) outcomes[stepId] = [...new Set([...(outcomes[stepId] ?? []), ...seen])];
   }

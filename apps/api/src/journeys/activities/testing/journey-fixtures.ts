@@ -27,13 +27,16 @@ export class TestCampaigns implements JourneyCampaigns {
   }
 }
 
+/** A journey reference that names its enrollment (its first run id), as the engine's journeys do. */
+export type TestJourneyRef = JourneyRef & { enrollmentId: string };
+
 /** A journey of a new campaign for the contact, with the workflow id rules of DESIGN §6. */
 export function journeyOf(
   workspaceId: string,
   contactId: string,
   versionId: string,
-  extra: Partial<JourneyRef> = {},
-): JourneyRef {
+  extra: Partial<TestJourneyRef> = {},
+): TestJourneyRef {
   const campaignId = extra.campaignId ?? randomUUID();
   return {
     workspaceId,
@@ -41,13 +44,19 @@ export function journeyOf(
     versionId,
     contactId,
     workflowId: `journey:${campaignId}:${contactId}:once`,
+    enrollmentId: 'run-1',
     entryKey: 'once',
     ...extra,
   };
 }
 
-/** The workflow's idempotency key for a step visit of the enrollment whose first run is `run`. */
-export function stepKey(journey: JourneyRef, stepId: string, visit = 1, run = 'run-1'): string {
+/** The workflow's idempotency key for a step visit: `{workflowId}:{enrollmentId}:{stepId}:{visit}`. */
+export function stepKey(
+  journey: TestJourneyRef,
+  stepId: string,
+  visit = 1,
+  run = journey.enrollmentId,
+): string {
   return `${journey.workflowId}:${run}:${stepId}:${visit}`;
 }
 
