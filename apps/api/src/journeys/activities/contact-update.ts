@@ -97,10 +97,13 @@ async function contactWrite(
 ): Promise<ContactWrite | undefined> {
   const write: ContactWrite = {};
   if (values.length > 0) {
-    const [row] = (await manager.query(
-      `SELECT attributes FROM contacts WHERE workspace_id = $1 AND id = $2 FOR UPDATE`,
-      [workspaceId, contactId],
-    )) as Array<{ attributes: Record<string, unknown> }>;
+    // Only a dotted path needs the object the contact holds now (and the row lock that keeps it so).
+    const [row] = values.some(([path]) => path.includes('.'))
+      ? ((await manager.query(
+          `SELECT attributes FROM contacts WHERE workspace_id = $1 AND id = $2 FOR UPDATE`,
+          [workspaceId, contactId],
+        )) as Array<{ attributes: Record<string, unknown> }>)
+      : [];
     const attributes: Record<string, unknown> = {};
     for (const [path, value] of values) {
       const [key, ...rest] = path.split('.') as [string, ...string[]];
