@@ -2,6 +2,12 @@ import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { JourneyActivities } from '@loa/engine';
 import { AppModule } from '../../app.module';
+import { ConfigModule } from '../../config/config.module';
+import { ContactsModule } from '../../contacts/contacts.module';
+import { DatabaseModule } from '../../database/database.module';
+import { QueuesModule } from '../../queues/queues.module';
+import { RedisModule } from '../../redis/redis.module';
+import { SecretsModule } from '../../secrets/secrets.module';
 import { ContactsService } from '../../contacts/contacts.service';
 import { testConfig } from '../../testing/test-config';
 import { CONTACT_ACTIVITIES, JourneyActivitiesModule, SEND_ACTIVITIES } from './journey-activities.module';
@@ -13,9 +19,11 @@ class JourneyActivitiesTestRoot {}
 
 describe('JourneyActivitiesModule', () => {
   let app: INestApplicationContext;
+  let worker: INestApplicationContext | undefined;
 
   afterAll(async () => {
     await app?.close();
+    await worker?.close();
   });
 
   it('builds the activity functions from Nest services, ready to spread into a worker', async () => {
@@ -61,5 +69,29 @@ describe('JourneyActivitiesModule', () => {
       city: 'Huế',
       name: 'Lan',
     });
+  });
+
+  it('boots without the HTTP application: configuration, database, secrets, Redis, Bull and contacts', async () => {
+    worker = await NestFactory.createApplicationContext(
+      {
+        module: JourneyActivitiesTestRoot,
+        imports: [
+          ConfigModule.forRoot(testConfig()),
+          DatabaseModule,
+          SecretsModule,
+          RedisModule,
+          QueuesModule,
+          ContactsModule,
+          JourneyActivitiesModule.register(),
+        ],
+      },
+      { logger: false },
+    );
+    expect(Object.keys(worker.get(SEND_ACTIVITIES)).sort()).toEqual([
+      'sendEmail',
+      'sendOa',
+      'sendSms',
+      'sendZns',
+    ]);
   });
 });

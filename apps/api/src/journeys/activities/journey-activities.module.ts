@@ -50,22 +50,28 @@ const providers: Provider[] = [
   },
 ];
 
+/** Published campaign versions in PostgreSQL (campaign_versions, campaigns). */
+const POSTGRES_CAMPAIGNS: CampaignsProvider = {
+  inject: [DataSource],
+  useFactory: (db: DataSource) => new PostgresJourneyCampaigns(db),
+};
+
 /**
  * The journey's send and contact activities as plain functions built from Nest services (Temporal's NestJS
  * pattern): `{ ...app.get(SEND_ACTIVITIES), ...app.get(CONTACT_ACTIVITIES) }` goes into the worker's activities.
- * `campaigns` says where a journey's campaign version (its settings) is read. Needs the database, Redis and the
- * contacts module (global) in the importing application.
+ * `campaigns` says where a journey's campaign version (its settings) is read: the published versions in PostgreSQL
+ * unless given. Needs the database, Redis, Bull and the contacts module (global) in the importing application.
  */
 @Module({})
 export class JourneyActivitiesModule {
-  static register(options: {
-    campaigns: CampaignsProvider;
-    imports?: ModuleMetadata['imports'];
-  }): DynamicModule {
+  static register(
+    options: { campaigns?: CampaignsProvider; imports?: ModuleMetadata['imports'] } = {},
+  ): DynamicModule {
+    const campaigns = options.campaigns ?? POSTGRES_CAMPAIGNS;
     return {
       module: JourneyActivitiesModule,
       imports: [MessagesModule, ...(options.imports ?? [])],
-      providers: [{ provide: JOURNEY_CAMPAIGNS, ...options.campaigns } as Provider, ...providers],
+      providers: [{ provide: JOURNEY_CAMPAIGNS, ...campaigns } as Provider, ...providers],
       exports: [SEND_ACTIVITIES, CONTACT_ACTIVITIES],
     };
   }
