@@ -141,17 +141,23 @@ export class ContactsService {
     return viewOf(manager, workspaceId, liveOrMissing(row));
   }
 
-  /** Applies a write to the contact with this id (same checks as `upsert`). */
-  async patch(input: { workspaceId: string; contactId: string; write: ContactWrite }): Promise<UpsertResult> {
+  /** Applies a write to the contact with this id (same checks as `upsert`); `manager` joins the caller's transaction. */
+  async patch(input: {
+    workspaceId: string;
+    contactId: string;
+    write: ContactWrite;
+    manager?: EntityManager;
+  }): Promise<UpsertResult> {
+    const outer = input.manager ?? this.dataSource.manager;
     const result = await withOneRetry(() =>
-      this.dataSource.transaction(async (manager) => {
+      outer.transaction(async (manager) => {
         const context = await this.context(manager, input.workspaceId);
         const normalized = normalizeUpsert({ match: {}, write: input.write, ...context });
         if (!normalized.ok) throw problems.validation(normalized.errors);
         return patchContact(manager, { ...input, upsert: normalized.value });
       }),
     );
-    await this.notify(this.dataSource.manager, { ...input, cause: 'contact' }, [result]);
+    await this.notify(outer, { ...input, cause: 'contact' }, [result]);
     return result;
   }
 
