@@ -1,6 +1,9 @@
 import type { Type } from '@nestjs/common';
 import type { JourneyActivities } from '@loa/engine';
 import { createCampaignStateActivities } from './activities/campaign-state.activities';
+import type { ContactActivities } from './activities/contact-activities';
+import { CONTACT_ACTIVITIES, SEND_ACTIVITIES } from './activities/journey-activities.module';
+import type { SendActivities } from './activities/send-activities';
 import { createHttpActivities } from './activities/http.activities';
 import { createRecordActivities } from './activities/record.activities';
 import { CAMPAIGN_STATE_SOURCE, type CampaignStateSource } from './campaign-state-source';
@@ -18,6 +21,8 @@ export type JourneyActivityBinding = (get: ProviderLookup) => Partial<JourneyAct
  * services). Adding a factory is one line here (and its module in JourneysModule's imports).
  */
 export const JOURNEY_ACTIVITY_BINDINGS: readonly JourneyActivityBinding[] = [
+  (get) => get<SendActivities>(SEND_ACTIVITIES),
+  (get) => get<ContactActivities>(CONTACT_ACTIVITIES),
   (get) => createHttpActivities(get(HttpStepCaller)),
   (get) => createRecordActivities(get(JourneyRecorder)),
   (get) => createCampaignStateActivities(get<CampaignStateSource>(CAMPAIGN_STATE_SOURCE)),

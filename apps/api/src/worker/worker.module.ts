@@ -5,6 +5,8 @@ import type { DataSource } from 'typeorm';
 import { DatabaseModule } from '../database/database.module';
 import { SharedDatabaseModule } from '../database/shared-database.module';
 import { JourneysModule } from '../journeys/journeys.module';
+import { QueuesModule } from '../queues/queues.module';
+import { RedisModule } from '../redis/redis.module';
 import { SecretsModule } from '../secrets/secrets.module';
 import { LoaWorkerHost } from './loa-worker.host';
 
@@ -15,7 +17,14 @@ export class WorkerModule {
     const database = sharedDataSource ? SharedDatabaseModule.of(sharedDataSource) : DatabaseModule;
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), database, SecretsModule, JourneysModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        database,
+        SecretsModule,
+        RedisModule,
+        QueuesModule,
+        JourneysModule.register(),
+      ],
       providers: [LoaWorkerHost],
     };
   }

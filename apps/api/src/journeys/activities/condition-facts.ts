@@ -27,8 +27,8 @@ export async function loadConditionFacts(
     /** The contact the journey entered with (its ledger rows until a merge). */
     journeyContactId: string;
     workflowId: string;
-    /** The journey's first run id, when it names it (the ledger keys carry it). */
-    enrollmentId?: string;
+    /** The journey's first run id (the ledger keys carry it). */
+    enrollmentId: string;
     contact: ContactView;
     rule: RuleGroup;
     nowMs: number;
@@ -45,7 +45,7 @@ export async function loadConditionFacts(
         workspaceId: input.workspaceId,
         contactIds: [...new Set([input.journeyContactId, contact.id])].filter((id) => UUID.test(id)),
         workflowId: input.workflowId,
-        ...(input.enrollmentId !== undefined && { enrollmentId: input.enrollmentId }),
+        enrollmentId: input.enrollmentId,
       })
     : {};
   const segmentIds = kinds.has('segment') ? await segmentsOf(db, contact.id) : [];

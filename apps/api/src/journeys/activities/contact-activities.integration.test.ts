@@ -1,3 +1,4 @@
+import type { JourneyRef } from '@loa/engine';
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import type { RuleGroup, UpdateContactStep } from '@loa/engine';
@@ -9,13 +10,7 @@ import { testConfig } from '../../testing/test-config';
 import { seedTestWorkspace, type TestWorkspace } from '../../testing/test-workspace';
 import { CONTACT_ERROR_TYPES } from './contact-activity-errors';
 import { createContactActivities, type ContactActivities } from './contact-activities';
-import {
-  insertTrackEvent,
-  journeyOf,
-  stepKey,
-  TestCampaigns,
-  type TestJourneyRef,
-} from './testing/journey-fixtures';
+import { insertTrackEvent, journeyOf, stepKey, TestCampaigns } from './testing/journey-fixtures';
 
 const DAY_MS = 86_400_000;
 /** 2026-12-01 10:00 in Vietnam. */
@@ -55,10 +50,10 @@ describe('the journey contact activities read and change the contact as it is no
 
   const contact = async (write: Record<string, unknown>) =>
     (await ws.as.admin.post('/contacts').send(write).expect(201)).body.id as string;
-  const journey = (contactId: string, extra: Partial<TestJourneyRef> = {}) =>
+  const journey = (contactId: string, extra: Partial<JourneyRef> = {}) =>
     journeyOf(ws.workspaceId, contactId, campaigns.add(), extra);
   const all = (...rules: RuleGroup['rules']): RuleGroup => ({ match: 'all', rules });
-  const evaluate = (ref: TestJourneyRef, rule: RuleGroup) =>
+  const evaluate = (ref: JourneyRef, rule: RuleGroup) =>
     activities.evaluateCondition({ journey: ref, stepId: 'branch', rule });
   const scoreOf = async (contactId: string) =>
     (

@@ -38,12 +38,11 @@ export function createContactActivities(deps: ContactActivityDeps): ContactActiv
     async evaluateCondition({ journey, rule }) {
       const contact = await contactOf(journey.workspaceId, journey.contactId);
       const campaign = await deps.campaigns.versionOf(journey);
-      const { enrollmentId } = journey as { enrollmentId?: string };
       const facts = await loadConditionFacts(deps.db, {
         workspaceId: journey.workspaceId,
         journeyContactId: journey.contactId,
         workflowId: journey.workflowId,
-        ...(enrollmentId !== undefined && { enrollmentId }),
+        enrollmentId: journey.enrollmentId,
         contact,
         rule,
         nowMs: now(),

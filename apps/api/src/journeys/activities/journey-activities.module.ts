@@ -19,22 +19,22 @@ import { createSendActivities, type SendActivities } from './send-activities';
 /** The Nest tokens of the activity objects, to spread into the worker's `activities`. */
 export const SEND_ACTIVITIES = Symbol('SEND_ACTIVITIES');
 export const CONTACT_ACTIVITIES = Symbol('CONTACT_ACTIVITIES');
-const CACHED_CAMPAIGNS = Symbol('CACHED_JOURNEY_CAMPAIGNS');
+const CAMPAIGN_VERSION_SOURCE = Symbol('CAMPAIGN_VERSION_SOURCE');
 
-type CampaignsProvider =
+export type CampaignsProvider =
   | Omit<ClassProvider<JourneyCampaigns>, 'provide'>
   | Omit<FactoryProvider<JourneyCampaigns>, 'provide'>
   | Omit<ValueProvider<JourneyCampaigns>, 'provide'>;
 
 const providers: Provider[] = [
   {
-    provide: CACHED_CAMPAIGNS,
-    inject: [JOURNEY_CAMPAIGNS],
+    provide: JOURNEY_CAMPAIGNS,
+    inject: [CAMPAIGN_VERSION_SOURCE],
     useFactory: (campaigns: JourneyCampaigns) => cachedJourneyCampaigns(campaigns),
   },
   {
     provide: SEND_ACTIVITIES,
-    inject: [SendService, ContactsService, DataSource, CACHED_CAMPAIGNS],
+    inject: [SendService, ContactsService, DataSource, JOURNEY_CAMPAIGNS],
     useFactory: (
       sends: SendService,
       contacts: ContactsService,
@@ -44,7 +44,7 @@ const providers: Provider[] = [
   },
   {
     provide: CONTACT_ACTIVITIES,
-    inject: [ContactsService, DataSource, CACHED_CAMPAIGNS],
+    inject: [ContactsService, DataSource, JOURNEY_CAMPAIGNS],
     useFactory: (contacts: ContactsService, db: DataSource, campaigns: JourneyCampaigns): ContactActivities =>
       createContactActivities({ contacts, db, campaigns }),
   },
@@ -71,8 +71,8 @@ export class JourneyActivitiesModule {
     return {
       module: JourneyActivitiesModule,
       imports: [MessagesModule, ...(options.imports ?? [])],
-      providers: [{ provide: JOURNEY_CAMPAIGNS, ...campaigns } as Provider, ...providers],
-      exports: [SEND_ACTIVITIES, CONTACT_ACTIVITIES],
+      providers: [{ provide: CAMPAIGN_VERSION_SOURCE, ...campaigns } as Provider, ...providers],
+      exports: [SEND_ACTIVITIES, CONTACT_ACTIVITIES, JOURNEY_CAMPAIGNS],
     };
   }
 }

@@ -1,4 +1,3 @@
-import { Context } from '@temporalio/activity';
 import type { SendOutcome } from '@loa/engine';
 import type { DataSource } from 'typeorm';
 import type { MessageStatus } from '../../messages/message-row';
@@ -12,18 +11,17 @@ interface OutcomeRow {
 
 /**
  * What send_outcome rules see for each send step of this journey, from the ledger rows written under its
- * idempotency keys (`{workflowId}:{enrollmentRunId}:{stepId}:{visit}`, or without the run id), receipts included:
+ * idempotency keys (`{workflowId}:{enrollmentId}:{stepId}:{visit}`), receipts included:
  * sent (the provider accepted it), delivered and seen (a seen message was delivered), failed (refused, failed on
  * delivery, blocked by a guard, or its outcome never became known). Every visit of a step adds its outcomes.
  *
  * A workflow id is used again by an enrollment after the previous one exited (re-entry `after_exit`): the rows of
- * this enrollment are those of its first run id (`enrollmentId`, when the journey names it); else those of the
- * activity's own run id, else (after continue-as-new) those of the newest enrollment.
+ * this enrollment are those of its first run id (`enrollmentId`), whatever run of it asks.
  */
 export async function journeySendOutcomes(
   db: Pick<DataSource, 'query'>,
   /** The journey's contact, and the contact it was merged into since (sends after the merge went to that one). */
-  input: { workspaceId: string; contactIds: string[]; workflowId: string; enrollmentId?: string },
+  input: { workspaceId: string; contactIds: string[]; workflowId: string; enrollmentId: string },
 ): Promise<Record<string, SendOutcome[]>> {
   const prefix = `${input.workflowId}:`;
   const rows = (await db.query(
@@ -41,32 +39,11 @@ export async function journeySendOutcomes(
     byRun.set(run, [...(byRun.get(run) ?? []), { stepId: parts[parts.length - 2] ?? '', row }]);
   }
   const outcomes: Record<string, SendOutcome[]> = {};
-  for (const { stepId, row } of byRun.get(input.enrollmentId ?? enrollmentRun(byRun)) ?? []) {
+  for (const { stepId, row } of byRun.get(input.enrollmentId) ?? []) {
     const seen = outcomesOf(row.status, row.was_sent);
     if (seen.length > 0) outcomes[stepId] = [...new Set([...(outcomes[stepId] ?? []), ...seen])];
   }
   return outcomes;
-}
-
-function enrollmentRun(byRun: Map<string, Array<{ row: OutcomeRow }>>): string {
-  const own = activityRunId();
-  if (own !== undefined && byRun.has(own)) return own;
-  let newest = '';
-  let newestMs = -Infinity;
-  for (const [run, rows] of byRun) {
-    const latest = Math.max(...rows.map(({ row }) => row.created_ms));
-    if (latest > newestMs) [newest, newestMs] = [run, latest];
-  }
-  return newest;
-}
-
-/** The workflow run the activity was scheduled by; undefined outside an activity. */
-function activityRunId(): string | undefined {
-  try {
-    return Context.current().info.workflowExecution?.runId;
-  } catch {
-    return undefined;
-  }
 }
 
 function outcomesOf(status: MessageStatus, wasSent: boolean): SendOutcome[] {

@@ -1,3 +1,4 @@
+import type { JourneyRef } from '@loa/engine';
 import { randomUUID } from 'node:crypto';
 import { SEND_ERROR_TYPES, type RuleGroup, type SendActivityInput } from '@loa/engine';
 import { waitFor } from '@loa/testing';
@@ -18,14 +19,7 @@ import {
 } from '../../webhooks/testing/webhook-test-app';
 import { createContactActivities, type ContactActivities } from './contact-activities';
 import { createSendActivities, type SendActivities } from './send-activities';
-import {
-  insertTrackEvent,
-  journeyOf,
-  sendStep,
-  stepKey,
-  TestCampaigns,
-  type TestJourneyRef,
-} from './testing/journey-fixtures';
+import { insertTrackEvent, journeyOf, sendStep, stepKey, TestCampaigns } from './testing/journey-fixtures';
 
 const DAY_MS = 86_400_000;
 /** 2026-12-01 23:00 in Vietnam (UTC+7): inside the quiet hours below and outside the advertising SMS window. */
@@ -76,13 +70,9 @@ describe('the journey send activities send through the send service and answer i
     `849${String(Date.now() % 100_000).padStart(5, '0')}${String(phoneSeq++ % 1000).padStart(3, '0')}`;
   const contact = async (write: Record<string, unknown>) =>
     (await bed.ws.as.admin.post('/contacts').send(write).expect(201)).body.id as string;
-  const journey = (contactId: string, versionId = campaigns.add(), extra: Partial<TestJourneyRef> = {}) =>
+  const journey = (contactId: string, versionId = campaigns.add(), extra: Partial<JourneyRef> = {}) =>
     journeyOf(bed.ws.workspaceId, contactId, versionId, extra);
-  const input = (
-    ref: TestJourneyRef,
-    step: SendActivityInput['step'],
-    stepId = 'send-1',
-  ): SendActivityInput => ({
+  const input = (ref: JourneyRef, step: SendActivityInput['step'], stepId = 'send-1'): SendActivityInput => ({
     journey: ref,
     stepId,
     idempotencyKey: stepKey(ref, stepId),
@@ -332,7 +322,7 @@ describe('the journey send activities send through the send service and answer i
       match: 'all',
       rules: [{ kind: 'send_outcome', nodeId, outcome: value }],
     });
-    const evaluate = (journeyRef: TestJourneyRef, rule: RuleGroup) =>
+    const evaluate = (journeyRef: JourneyRef, rule: RuleGroup) =>
       conditions.evaluateCondition({ journey: journeyRef, stepId: 'check', rule });
     expect(await evaluate(ref, outcome('zns-1', 'delivered'))).toBe(true);
     expect(await evaluate(ref, outcome('zns-1', 'sent'))).toBe(true);

@@ -10,11 +10,30 @@ import { ContactsService } from '../../contacts/contacts.service';
 import { DatabaseModule } from '../../database/database.module';
 import { SecretsModule } from '../../secrets/secrets.module';
 import { testConfig } from '../../testing/test-config';
+import { QueuesModule } from '../../queues/queues.module';
+import { RedisModule } from '../../redis/redis.module';
+import type { JourneyCampaigns } from '../activities/journey-campaigns';
+import { TestCampaigns } from '../activities/testing/journey-fixtures';
 import { JourneysModule } from '../journeys.module';
 
-/** The services journey activities are bound from, on the run's real PostgreSQL, without Temporal or HTTP. */
-export async function journeysTestContext(env: NodeJS.ProcessEnv = {}): Promise<INestApplicationContext> {
-  @Module({ imports: [ConfigModule.forRoot(testConfig(env)), DatabaseModule, SecretsModule, JourneysModule] })
+/**
+ * The services journey activities are bound from, on the run's real PostgreSQL and Redis, without Temporal or HTTP.
+ * Campaign versions come from `campaigns` (default settings for any version it does not know).
+ */
+export async function journeysTestContext(
+  env: NodeJS.ProcessEnv = {},
+  campaigns: JourneyCampaigns = new TestCampaigns(),
+): Promise<INestApplicationContext> {
+  @Module({
+    imports: [
+      ConfigModule.forRoot(testConfig(env)),
+      DatabaseModule,
+      SecretsModule,
+      RedisModule,
+      QueuesModule,
+      JourneysModule.register({ campaigns: { useValue: campaigns } }),
+    ],
+  })
   class JourneysTestModule {}
   return NestFactory.createApplicationContext(JourneysTestModule, { logger: false, abortOnError: false });
 }

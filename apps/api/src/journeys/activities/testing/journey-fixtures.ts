@@ -27,16 +27,13 @@ export class TestCampaigns implements JourneyCampaigns {
   }
 }
 
-/** A journey reference that names its enrollment (its first run id), as the engine's journeys do. */
-export type TestJourneyRef = JourneyRef & { enrollmentId: string };
-
 /** A journey of a new campaign for the contact, with the workflow id rules of DESIGN §6. */
 export function journeyOf(
   workspaceId: string,
   contactId: string,
   versionId: string,
-  extra: Partial<TestJourneyRef> = {},
-): TestJourneyRef {
+  extra: Partial<JourneyRef> = {},
+): JourneyRef {
   const campaignId = extra.campaignId ?? randomUUID();
   return {
     workspaceId,
@@ -51,12 +48,7 @@ export function journeyOf(
 }
 
 /** The workflow's idempotency key for a step visit: `{workflowId}:{enrollmentId}:{stepId}:{visit}`. */
-export function stepKey(
-  journey: TestJourneyRef,
-  stepId: string,
-  visit = 1,
-  run = journey.enrollmentId,
-): string {
+export function stepKey(journey: JourneyRef, stepId: string, visit = 1, run = journey.enrollmentId): string {
   return `${journey.workflowId}:${run}:${stepId}:${visit}`;
 }
 
