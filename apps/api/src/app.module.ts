@@ -3,6 +3,7 @@ import { ApiKeysModule } from './api-keys/api-keys.module';
 import { ChannelsModule } from './channels/channels.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CampaignsModule } from './campaigns/campaigns.module';
 import { ConfigModule } from './config/config.module';
 import { ContactsModule } from './contacts/contacts.module';
 import type { LoaConfig } from './config/loa-config';
@@ -51,6 +52,7 @@ export class AppModule {
         TemplatesModule,
         MessagesModule,
         WebhooksModule,
+        CampaignsModule,
       ],
     };
   }

@@ -32,7 +32,7 @@ describe('validateGraph: segments and event names of the workspace', () => {
       ['warning', 'start', 'nodes[0].data.event'],
       ['warning', 'check', 'nodes[2].data.rule.rules[1].event'],
     ]);
-    expect(diagnostics[0]!.message).toContain('“cart.abandonned”');
+    expect(diagnostics[0]?.message).toContain('“cart.abandonned”');
   });
 
   it('checks the segment of a trigger and of a schedule audience, and the goal event', () => {
