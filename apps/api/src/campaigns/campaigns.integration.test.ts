@@ -49,7 +49,7 @@ describe('campaign lifecycle over HTTP (real PostgreSQL)', () => {
     return response.body as { id: string; state: string; draftRevision: number; diagnostics: Diagnostic[] };
   }
 
-  async function save(caller: TestCaller, id: string, revision: number, graph: unknown) {
+  function save(caller: TestCaller, id: string, revision: number, graph: unknown) {
     return caller.put(`/campaigns/${id}/draft`).send({ revision, graph });
   }
 
@@ -317,16 +317,14 @@ describe('campaign lifecycle over HTTP (real PostgreSQL)', () => {
         audit.body.items.map((e: { action: string; details: { from?: string; to?: string } }) =>
           [e.action, e.details.from, e.details.to].join(' '),
         ),
-      ).toEqual(
-        [
-          'campaign.created  ',
-          'campaign.published draft active',
-          'campaign.paused active paused',
-          'campaign.resumed paused active'.replace('resumed', 'resume'),
-          'campaign.stop active stopped',
-          'campaign.archive stopped archived',
-        ].map((line) => line.replace('campaign.paused', 'campaign.pause')),
-      );
+      ).toEqual([
+        'campaign.created  ',
+        'campaign.published draft active',
+        'campaign.pause active paused',
+        'campaign.resume paused active',
+        'campaign.stop active stopped',
+        'campaign.archive stopped archived',
+      ]);
     });
   });
 
