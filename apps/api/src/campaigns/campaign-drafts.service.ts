@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { returnedRows } from '../database/returned-rows';
 import type { Principal } from '../auth/principal';
 import { problems } from '../http/problem';
 import { actorOf } from './campaign-actor';
@@ -47,12 +48,14 @@ export class CampaignDraftsService {
           },
         );
       const actor = JSON.stringify(await actorOf(manager, principal));
-      const rows: CampaignRow[] = await manager.query(
-        `UPDATE campaigns c SET draft_graph = $3, draft_revision = draft_revision + 1, draft_saved_by = $4,
+      const rows = returnedRows<CampaignRow>(
+        await manager.query(
+          `UPDATE campaigns c SET draft_graph = $3, draft_revision = draft_revision + 1, draft_saved_by = $4,
                 draft_saved_at = now(), updated_by = $4, updated_at = now()
           WHERE c.id = $1 AND c.workspace_id = $2
           RETURNING ${CAMPAIGN_COLUMNS}`,
-        [input.id, principal.workspaceId, JSON.stringify(input.graph), actor],
+          [input.id, principal.workspaceId, JSON.stringify(input.graph), actor],
+        ),
       );
       await auditCampaign(this.audit, manager, principal, input.id, 'draft_saved', {
         revision: rows[0]!.draft_revision,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { returnedRows } from '../database/returned-rows';
 import type { Principal, UserPrincipal } from '../auth/principal';
 import { problems } from '../http/problem';
 import { actorOf } from './campaign-actor';
@@ -218,12 +219,14 @@ export class CampaignLifecycleService {
       );
       version = inserted[0]!;
     }
-    const rows: CampaignRow[] = await manager.query(
-      `UPDATE campaigns c SET state = $3, current_version_id = $4, approval = NULL, updated_by = $5,
+    const rows = returnedRows<CampaignRow>(
+      await manager.query(
+        `UPDATE campaigns c SET state = $3, current_version_id = $4, approval = NULL, updated_by = $5,
               updated_at = now()
         WHERE c.id = $1 AND c.workspace_id = $2
         RETURNING ${CAMPAIGN_COLUMNS}`,
-      [row.id, principal.workspaceId, to, version.id, JSON.stringify(actor)],
+        [row.id, principal.workspaceId, to, version.id, JSON.stringify(actor)],
+      ),
     );
     await auditCampaign(this.audit, manager, principal, row.id, 'published', {
       version: version.version,
@@ -249,17 +252,19 @@ export class CampaignLifecycleService {
     approval: Approval | null,
   ): Promise<CampaignRow> {
     const actor = await actorOf(manager, principal);
-    const rows: CampaignRow[] = await manager.query(
-      `UPDATE campaigns c SET state = $3, approval = $4, updated_by = $5, updated_at = now()
+    const rows = returnedRows<CampaignRow>(
+      await manager.query(
+        `UPDATE campaigns c SET state = $3, approval = $4, updated_by = $5, updated_at = now()
         WHERE c.id = $1 AND c.workspace_id = $2
         RETURNING ${CAMPAIGN_COLUMNS}`,
-      [
-        row.id,
-        principal.workspaceId,
-        to,
-        approval === null ? null : JSON.stringify(approval),
-        JSON.stringify(actor),
-      ],
+        [
+          row.id,
+          principal.workspaceId,
+          to,
+          approval === null ? null : JSON.stringify(approval),
+          JSON.stringify(actor),
+        ],
+      ),
     );
     return rows[0]!;
   }

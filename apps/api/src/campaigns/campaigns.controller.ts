@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { Access } from '../auth/access';
@@ -157,6 +157,7 @@ export class CampaignsController {
   }
 
   @Post(':id/validate')
+  @HttpCode(200)
   @Endpoint({
     summary: 'Diagnostics of the draft (or of a graph given in the body) in the context of the workspace',
     tags: TAGS,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { validateGraph } from '@loa/engine';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { returnedRows } from '../database/returned-rows';
 import type { Principal } from '../auth/principal';
 import { problems } from '../http/problem';
 import { actorOf } from './campaign-actor';
@@ -118,19 +119,21 @@ export class CampaignsService {
     return this.db.transaction(async (manager) => {
       const before = await findCampaign(manager, principal.workspaceId, input.id, true);
       const actor = await actorOf(manager, principal);
-      const rows: CampaignRow[] = await manager.query(
-        `UPDATE campaigns c SET name = coalesce($3, name), description = coalesce($4, description),
+      const rows = returnedRows<CampaignRow>(
+        await manager.query(
+          `UPDATE campaigns c SET name = coalesce($3, name), description = coalesce($4, description),
                 tags = coalesce($5, tags), updated_by = $6, updated_at = now()
           WHERE c.id = $1 AND c.workspace_id = $2
           RETURNING ${CAMPAIGN_COLUMNS}`,
-        [
-          input.id,
-          principal.workspaceId,
-          input.name ?? null,
-          input.description ?? null,
-          input.tags === undefined ? null : uniqueTags(input.tags),
-          JSON.stringify(actor),
-        ],
+          [
+            input.id,
+            principal.workspaceId,
+            input.name ?? null,
+            input.description ?? null,
+            input.tags === undefined ? null : uniqueTags(input.tags),
+            JSON.stringify(actor),
+          ],
+        ),
       );
       const changed = Object.fromEntries(
         (['name', 'description', 'tags'] as const)
