@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { validateGraph } from '@loa/engine';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -367,6 +371,7 @@ describe('campaign lifecycle over HTTP (real PostgreSQL)', () => {
     expect(exported.headers['content-disposition']).toBe('attachment; filename="gio-hang-bo-quen.json"');
     expect(exported.body).toEqual(orderConfirmation(world));
     expect(validateGraph(exported.body)).toEqual([]);
+    expect(loaValidate(exported.body)).toMatchObject({ status: 0, report: { ok: true } });
 
     const imported = await ws.as.marketer
       .post('/campaigns/import')
@@ -442,3 +447,15 @@ describe('campaign lifecycle over HTTP (real PostgreSQL)', () => {
     expect(copied.body.graph).toEqual(orderConfirmation(teamWorld));
   });
 });
+
+/** `loa validate FILE --json`, the engine's command line, as a user runs it on an exported file. */
+function loaValidate(file: unknown): { status: number | null; report: unknown } {
+  const path = join(mkdtempSync(join(tmpdir(), 'loa-export-')), 'campaign.json');
+  writeFileSync(path, JSON.stringify(file));
+  const bin = join(dirname(require.resolve('@loa/engine')), '..', 'bin', 'loa.cjs');
+  const run = spawnSync(process.execPath, [bin, 'validate', path, '--json'], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { status: run.status, report: run.stdout ? JSON.parse(run.stdout) : run.stderr };
+}
