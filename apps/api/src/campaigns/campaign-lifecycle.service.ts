@@ -18,6 +18,15 @@ import { auditCampaign, campaignView, findCampaign } from './campaign-store';
 import { nextState, type CampaignAction } from './campaign-transitions';
 import type { Approval, CampaignState } from './campaign.schemas';
 
+type RunControl = Extract<CampaignAction, 'pause' | 'resume' | 'stop' | 'archive'>;
+
+const AUDITED_AS: Record<RunControl, string> = {
+  pause: 'paused',
+  resume: 'resumed',
+  stop: 'stopped',
+  archive: 'archived',
+};
+
 /** What running journeys obey: active ones run, paused ones hold at their next send, stopped ones exit. */
 export type CampaignRunState = 'active' | 'paused' | 'stopped';
 
@@ -162,12 +171,12 @@ export class CampaignLifecycleService {
     return this.move(principal, id, 'archive');
   }
 
-  private async move(principal: Principal, id: string, action: CampaignAction) {
+  private async move(principal: Principal, id: string, action: RunControl) {
     return this.db.transaction(async (manager) => {
       const row = await findCampaign(manager, principal.workspaceId, id, true);
       const to = nextState(action, row.state);
       const updated = await this.setState(manager, principal, row, to, row.approval);
-      await auditCampaign(this.audit, manager, principal, id, action, { from: row.state, to });
+      await auditCampaign(this.audit, manager, principal, id, AUDITED_AS[action], { from: row.state, to });
       return campaignView(manager, updated);
     });
   }

@@ -324,10 +324,10 @@ describe('campaign lifecycle over HTTP (real PostgreSQL)', () => {
       ).toEqual([
         'campaign.created  ',
         'campaign.published draft active',
-        'campaign.pause active paused',
-        'campaign.resume paused active',
-        'campaign.stop active stopped',
-        'campaign.archive stopped archived',
+        'campaign.paused active paused',
+        'campaign.resumed paused active',
+        'campaign.stopped active stopped',
+        'campaign.archived stopped archived',
       ]);
     });
   });

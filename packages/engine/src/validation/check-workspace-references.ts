@@ -40,7 +40,7 @@ export function checkEventNames(
     if (typeof name !== 'string' || name === '' || eventNames.has(name)) return;
     sink.add(
       'EVENT_NEVER_SEEN',
-      `${where} waits for the event ${quote(name)}, which this workspace has never received. Check the spelling, or send one such event first.`,
+      `${where} uses the event ${quote(name)}, which this workspace has never received. Check the spelling, or send one such event first.`,
       target,
     );
   };
