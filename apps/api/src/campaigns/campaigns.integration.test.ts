@@ -210,6 +210,35 @@ describe('campaign lifecycle over HTTP (real PostgreSQL)', () => {
     expect(approved.body.campaign.state).toBe('active');
   });
 
+  it('takes a new draft of a live campaign through approval without changing its run state', async () => {
+    const lifecycle = app.get(CampaignLifecycleService);
+    const campaign = await createCampaign(ws.as.marketer, orderConfirmation(world));
+    const id = campaign.id;
+    await ws.as.marketer.post(`/campaigns/${id}/submit`).expect(200);
+    await ws.as.admin.post(`/campaigns/${id}/approve`).expect(200);
+
+    await save(ws.as.marketer, id, 1, orderConfirmation(world, 'Phiên bản 2')).expect(200);
+    const submitted = await ws.as.marketer.post(`/campaigns/${id}/submit`).expect(200);
+    expect(submitted.body).toMatchObject({
+      state: 'active',
+      approval: { status: 'pending', revision: 2 },
+      currentVersion: { version: 1 },
+    });
+    expect(await lifecycle.campaignState(ws.workspaceId, id)).toBe('active');
+    await save(ws.as.marketer, id, 2, orderConfirmation(world, 'Phiên bản 3')).expect(
+      409,
+      /waits for approval/,
+    );
+    await ws.as.admin.post(`/campaigns/${id}/pause`).expect(200);
+    const approved = await ws.as.admin.post(`/campaigns/${id}/approve`).expect(200);
+    expect(approved.body).toMatchObject({
+      created: true,
+      version: { version: 2 },
+      campaign: { state: 'paused', approval: null, currentVersion: { version: 2 } },
+    });
+    expect(await lifecycle.campaignState(ws.workspaceId, id)).toBe('paused');
+  });
+
   describe('without required approval', () => {
     let free: TestWorkspace;
     let freeWorld: CampaignWorld;
