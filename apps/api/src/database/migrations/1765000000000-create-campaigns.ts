@@ -20,7 +20,8 @@ export class CreateCampaigns1765000000000 implements MigrationInterface {
         tags text[] NOT NULL DEFAULT '{}',
         state text NOT NULL DEFAULT 'draft'
           CHECK (state IN ('draft', 'pending_approval', 'active', 'paused', 'stopped', 'archived')),
-        draft_graph jsonb NOT NULL,
+        -- json, not jsonb: the graph keeps its key order, so an exported file reads as it was written
+        draft_graph json NOT NULL,
         draft_revision integer NOT NULL DEFAULT 1,
         draft_saved_by jsonb NOT NULL,
         draft_saved_at timestamptz NOT NULL DEFAULT now(),
@@ -41,7 +42,7 @@ export class CreateCampaigns1765000000000 implements MigrationInterface {
         workspace_id uuid NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
         campaign_id uuid NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
         version integer NOT NULL CHECK (version >= 1),
-        graph jsonb NOT NULL,
+        graph json NOT NULL,
         plan jsonb NOT NULL,
         hash text NOT NULL,
         published_by jsonb NOT NULL,
