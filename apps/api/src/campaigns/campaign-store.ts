@@ -35,6 +35,21 @@ export async function campaignView(manager: EntityManager, row: CampaignRow): Pr
   return toCampaignView(row, versions[0]);
 }
 
+/** Views of many campaigns, reading their current versions in one query. */
+export async function campaignViews(manager: EntityManager, rows: CampaignRow[]): Promise<CampaignView[]> {
+  const ids = rows.flatMap((row) => (row.current_version_id === null ? [] : [row.current_version_id]));
+  const versions: VersionRow[] =
+    ids.length === 0
+      ? []
+      : await manager.query(`SELECT ${VERSION_SUMMARY_COLUMNS} FROM campaign_versions WHERE id = ANY ($1)`, [
+          ids,
+        ]);
+  const byId = new Map(versions.map((version) => [version.id, version]));
+  return rows.map((row) =>
+    toCampaignView(row, row.current_version_id === null ? undefined : byId.get(row.current_version_id)),
+  );
+}
+
 /** One audit entry about a campaign: who did what to it, when (the audit log stamps the time). */
 export function auditCampaign(
   audit: AuditService,

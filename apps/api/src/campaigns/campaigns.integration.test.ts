@@ -275,6 +275,10 @@ describe('campaign lifecycle over HTTP (real PostgreSQL)', () => {
       });
       expect(second.body.version.hash).not.toBe(first.body.version.hash);
 
+      const listed = await free.as.analyst.get('/campaigns').query({ state: 'active' }).expect(200);
+      expect(listed.body.items.find((c: { id: string }) => c.id === campaign.id)).toMatchObject({
+        currentVersion: { version: 2, hash: second.body.version.hash },
+      });
       const versions = await free.as.analyst.get(`/campaigns/${campaign.id}/versions`).expect(200);
       expect(versions.body.items.map((v: { version: number }) => v.version)).toEqual([2, 1]);
       const stored = await db.query(

@@ -16,7 +16,7 @@ import {
   type CampaignRow,
   type VersionRow,
 } from './campaign-row';
-import { auditCampaign, campaignView, findCampaign } from './campaign-store';
+import { auditCampaign, campaignView, campaignViews, findCampaign } from './campaign-store';
 import type { CampaignState } from './campaign.schemas';
 
 const EMPTY_GRAPH = { schemaVersion: 1, nodes: [], edges: [], settings: {} };
@@ -99,7 +99,7 @@ export class CampaignsService {
     const page = rows.slice(0, input.limit);
     const last = page[page.length - 1];
     return {
-      items: await Promise.all(page.map((row) => campaignView(this.db.manager, row))),
+      items: await campaignViews(this.db.manager, page),
       nextCursor: rows.length > input.limit && last ? encodeCampaignCursor(last) : null,
     };
   }
