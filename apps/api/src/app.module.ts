@@ -3,6 +3,7 @@ import { ApiKeysModule } from './api-keys/api-keys.module';
 import { ChannelsModule } from './channels/channels.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CampaignsModule } from './campaigns/campaigns.module';
 import { ConfigModule } from './config/config.module';
 import { ContactsModule } from './contacts/contacts.module';
 import type { LoaConfig } from './config/loa-config';
@@ -53,6 +54,7 @@ export class AppModule {
         MessagesModule,
         WebhooksModule,
         WorkspaceSecretsModule,
+        CampaignsModule,
       ],
     };
   }

@@ -20,7 +20,7 @@ export class WorkspacesController {
 
   @Patch()
   @Endpoint({
-    summary: 'Rename the workspace or change its time zone',
+    summary: 'Rename the workspace, change its time zone, or whether publishing a campaign needs approval',
     tags: TAGS,
     access: Access.admin,
     body: updateWorkspaceBodySchema,

@@ -5,6 +5,8 @@ export const workspaceSchema = z.object({
   name: z.string(),
   slug: z.string(),
   timezone: z.string(),
+  /** Campaigns go live only after an admin approved the submitted draft (on by default). */
+  approvalRequired: z.boolean(),
   createdAt: z.string(),
 });
 
@@ -14,6 +16,7 @@ export const updateWorkspaceBodySchema = z.object({
     .string()
     .refine((zone) => isTimeZone(zone), 'must be an IANA time zone such as Asia/Ho_Chi_Minh')
     .optional(),
+  approvalRequired: z.boolean().optional(),
 });
 
 function isTimeZone(zone: string): boolean {

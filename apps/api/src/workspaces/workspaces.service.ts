@@ -9,6 +9,7 @@ interface WorkspaceRow {
   name: string;
   slug: string;
   timezone: string;
+  approval_required: boolean;
   created_at: Date;
 }
 
@@ -21,17 +22,22 @@ export class WorkspacesService {
 
   async get(id: string) {
     const rows: WorkspaceRow[] = await this.db.query(
-      `SELECT id, name, slug, timezone, created_at FROM workspaces WHERE id = $1`,
+      `SELECT id, name, slug, timezone, approval_required, created_at FROM workspaces WHERE id = $1`,
       [id],
     );
     if (!rows[0]) throw problems.notFound('Workspace');
     return toWorkspace(rows[0]);
   }
 
-  async update(actor: UserPrincipal, change: { name?: string; timezone?: string }) {
+  async update(
+    actor: UserPrincipal,
+    change: { name?: string; timezone?: string; approvalRequired?: boolean },
+  ) {
     await this.db.query(
-      `UPDATE workspaces SET name = coalesce($2, name), timezone = coalesce($3, timezone) WHERE id = $1`,
-      [actor.workspaceId, change.name ?? null, change.timezone ?? null],
+      `UPDATE workspaces SET name = coalesce($2, name), timezone = coalesce($3, timezone),
+              approval_required = coalesce($4, approval_required)
+        WHERE id = $1`,
+      [actor.workspaceId, change.name ?? null, change.timezone ?? null, change.approvalRequired ?? null],
     );
     await this.audit.record({
       workspaceId: actor.workspaceId,
@@ -74,6 +80,7 @@ function toWorkspace(row: WorkspaceRow) {
     name: row.name,
     slug: row.slug,
     timezone: row.timezone,
+    approvalRequired: row.approval_required,
     createdAt: new Date(row.created_at).toISOString(),
   };
 }

@@ -12,7 +12,8 @@ Commands:
 
 Options:
   --json                   Machine-readable output on stdout
-  --context FILE           Workspace facts for validation: { accounts, znsTemplates, contactFields }
+  --context FILE           Workspace facts for validation: { accounts, znsTemplates, contactFields,
+                           segmentIds, eventNames }
   --contacts FILE          Sample contacts: an array, or { contacts, events?, outcomes?, prices?, startAt?, until? }
   --events FILE            Scripted events: an array of { contactId, name, properties, at } (at: ISO or +2d3h)
   --outcomes FILE          Scripted provider outcomes by node id: "failure", { "failure": "zns:-118" } …

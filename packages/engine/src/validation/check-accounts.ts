@@ -49,10 +49,12 @@ export function checkAccounts(
     }
     const name = () => (typeof account['name'] === 'string' ? quote(account['name']) : quote(accountId));
     const accountChannel = account['channel'];
-    if (accountChannel !== channel) {
+    const channels: unknown[] = Array.isArray(accountChannel) ? accountChannel : [accountChannel];
+    if (!channels.includes(channel)) {
+      const first = channels[0];
       const actual =
-        typeof accountChannel === 'string' && hasOwn(CHANNEL_NAMES, accountChannel)
-          ? AN_ACCOUNT_OF[accountChannel as ChannelKind]
+        typeof first === 'string' && hasOwn(CHANNEL_NAMES, first)
+          ? AN_ACCOUNT_OF[first as ChannelKind]
           : 'not an account of this channel';
       sink.add(
         'ACCOUNT_WRONG_CHANNEL',

@@ -115,6 +115,27 @@ describe('validateGraph: UNKNOWN_CONTACT_FIELD', () => {
     expect(withNode('send.sms', { text }, context)).toEqual([]);
   });
 
+  it('never reports the built-in contact fields, whatever the list of fields says', () => {
+    const builtIns = { contactFields: ['attributes.city'] };
+    const text =
+      '{{ contact.id }} {{ contact.phone }} {{ contact.email }} {{ contact.tags | join: "," }} {{ contact.zaloUserId }}';
+    expect(withNode('send.sms', { text }, builtIns)).toEqual([]);
+    const condition = withNode(
+      'branch.condition',
+      {
+        rule: {
+          match: 'any',
+          rules: [
+            { kind: 'attribute', field: 'phone', operator: 'exists' },
+            { kind: 'attribute', field: 'zaloUserId', operator: 'exists' },
+          ],
+        },
+      },
+      builtIns,
+    );
+    expect(withCode(condition, 'UNKNOWN_CONTACT_FIELD')).toEqual([]);
+  });
+
   it('is not checked without a list of contact fields', () => {
     expect(withNode('send.sms', { text: '{{ contact.nmae }}' })).toEqual([]);
   });

@@ -1,6 +1,12 @@
-/** Which contact field paths the workspace knows (context.contactFields). */
+/**
+ * Fields every contact has, whatever the workspace's list says: the ones personalisationScope puts beside the
+ * attributes (id, phone, email, tags, zaloUserId).
+ */
+export const BUILT_IN_CONTACT_FIELDS = ['id', 'phone', 'email', 'tags', 'zaloUserId'] as const;
+
+/** Which contact field paths the workspace knows (context.contactFields, plus the built-in fields). */
 export class ContactFields {
-  private readonly fields = new Set<string>();
+  private readonly fields = new Set<string>(BUILT_IN_CONTACT_FIELDS);
   private readonly parents = new Set<string>();
 
   constructor(fields: readonly unknown[]) {

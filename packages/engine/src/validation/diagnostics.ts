@@ -38,6 +38,8 @@ export const DIAGNOSTIC_SEVERITIES = {
   ACCOUNT_WRONG_CHANNEL: 'error',
   SEND_OUTCOME_NODE_INVALID: 'error',
   INVALID_CRON: 'error',
+  SEGMENT_UNKNOWN: 'error',
+  EVENT_NEVER_SEEN: 'warning',
   /** A check failed unexpectedly (e.g. input nested too deeply); the graph was not fully checked. */
   VALIDATION_INCOMPLETE: 'error',
 } as const satisfies Record<string, Severity>;
@@ -60,15 +62,28 @@ export interface Diagnostic {
 export type ChannelKind = 'zns' | 'oa' | 'sms' | 'email';
 
 export interface ValidationContext {
-  /** Channel accounts of the workspace, by id. Absent = don't check accounts. */
-  accounts?: Record<string, { channel: ChannelKind; name: string; published: boolean }>;
+  /**
+   * Channel accounts of the workspace, by id, with the channel (or channels: a Zalo OA sends ZNS and OA messages)
+   * they send on. Absent = don't check accounts.
+   */
+  accounts?: Record<
+    string,
+    { channel: ChannelKind | readonly ChannelKind[]; name: string; published: boolean }
+  >;
   /** Synced ZNS templates by template id. Absent = don't check templates. */
   znsTemplates?: Record<
     string,
     { name: string; params: Array<{ name: string; required: boolean; maxLength: number }> }
   >;
-  /** Known contact fields (e.g. ['name', 'phone', 'email', 'attributes.city']); absent = don't check. */
+  /**
+   * Known contact fields (e.g. ['name', 'birthday', 'attributes.city']); absent = don't check. The built-in fields
+   * (id, phone, email, tags, zaloUserId) are always known.
+   */
   contactFields?: string[];
+  /** Ids of the workspace's segments. Absent = don't check segment references. */
+  segmentIds?: string[];
+  /** Event names the workspace has received. Absent = don't check event names. */
+  eventNames?: string[];
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

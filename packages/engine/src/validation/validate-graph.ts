@@ -13,6 +13,7 @@ import { checkStructure } from './check-structure';
 import { checkTemplates } from './check-templates';
 import { checkTriggers } from './check-triggers';
 import { checkWaits } from './check-waits';
+import { checkEventNames, checkSegments } from './check-workspace-references';
 import { ContactFields } from './contact-fields';
 import {
   GRAPH_SCHEMA_VERSION,
@@ -82,6 +83,9 @@ function run(graph: unknown, context: ValidationContext, sink: DiagnosticSink): 
   if (contactFields !== undefined) checkContactFieldReferences(nodes, contactFields, sink);
   if (isObject(context.znsTemplates)) checkTemplates(nodes, context.znsTemplates, sink);
   if (isObject(context.accounts)) checkAccounts(nodes, context.accounts, sink);
+  if (Array.isArray(context.segmentIds)) checkSegments(nodes, new Set(context.segmentIds), sink);
+  if (Array.isArray(context.eventNames))
+    checkEventNames(nodes, parts.settings, new Set(context.eventNames), sink);
   return hasErrors(sink.items) ? undefined : assembleGraph(nodes, parts.edges, parts.settings);
 }
 

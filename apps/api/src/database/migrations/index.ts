@@ -13,6 +13,7 @@ import { SendLedgerExtras1764630000000 } from './1764630000000-send-ledger-extra
 import { CreateWebhookReceipts1764640000000 } from './1764640000000-create-webhook-receipts';
 import { ReceiptRetentionAndTemplateListing1764900000000 } from './1764900000000-receipt-retention-and-template-listing';
 import { MessagesCapByRecipient1764910000000 } from './1764910000000-messages-cap-by-recipient';
+import { CreateCampaigns1765000000000 } from './1765000000000-create-campaigns';
 import { CreateJourneyContactUpdates1765010000000 } from './1765010000000-create-journey-contact-updates';
 import { CreateEnrollmentsAndWorkspaceSecrets1765015000000 } from './1765015000000-create-enrollments-and-workspace-secrets';
 
@@ -33,6 +34,7 @@ export const migrations = [
   CreateWebhookReceipts1764640000000,
   ReceiptRetentionAndTemplateListing1764900000000,
   MessagesCapByRecipient1764910000000,
+  CreateCampaigns1765000000000,
   CreateJourneyContactUpdates1765010000000,
   CreateEnrollmentsAndWorkspaceSecrets1765015000000,
 ];

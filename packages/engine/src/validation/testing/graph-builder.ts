@@ -77,6 +77,8 @@ export function sampleContext(): Required<ValidationContext> {
       },
     },
     contactFields: ['id', 'name', 'phone', 'email', 'birthday', 'attributes.city', 'attributes.lastOrder'],
+    segmentIds: ['vip'],
+    eventNames: ['order.created', 'order.paid'],
   };
 }
 

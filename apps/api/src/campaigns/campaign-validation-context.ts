@@ -1,0 +1,95 @@
+import type { ValidationContext } from '@loa/engine';
+import type { EntityManager } from 'typeorm';
+import { CHANNEL_KIND_SPECS, type ChannelKind, type MessageChannel } from '../channels/channel-kinds';
+
+type EngineChannel = 'zns' | 'oa' | 'sms' | 'email';
+
+const ENGINE_CHANNEL: Record<MessageChannel, EngineChannel> = {
+  zns: 'zns',
+  zalo_oa: 'oa',
+  sms: 'sms',
+  email: 'email',
+};
+
+/** Contact columns beside the attributes that campaigns may read, besides the engine's built-in fields. */
+const CONTACT_COLUMNS = ['name'];
+
+/**
+ * What validateGraph checks a draft against: the workspace's channel accounts (published = connected and
+ * enabled), its approved (ENABLE) ZNS templates with their params, its attribute definitions, segments and the
+ * event names it has received.
+ */
+export async function loadValidationContext(
+  manager: EntityManager,
+  workspaceId: string,
+): Promise<ValidationContext> {
+  const [accounts, templates, attributes, segments, events] = await Promise.all([
+    manager.query(`SELECT id, kind, name, status, disabled FROM channel_accounts WHERE workspace_id = $1`, [
+      workspaceId,
+    ]) as Promise<Array<{ id: string; kind: ChannelKind; name: string; status: string; disabled: boolean }>>,
+    manager.query(
+      `SELECT template_id, name, params FROM zns_templates WHERE workspace_id = $1 AND status = 'ENABLE'`,
+      [workspaceId],
+    ) as Promise<
+      Array<{
+        template_id: string;
+        name: string;
+        params: Array<{ name: string; require: boolean; maxLength: number }>;
+      }>
+    >,
+    manager.query(`SELECT key FROM attribute_definitions WHERE workspace_id = $1`, [workspaceId]) as Promise<
+      Array<{ key: string }>
+    >,
+    manager.query(`SELECT id FROM segments WHERE workspace_id = $1`, [workspaceId]) as Promise<
+      Array<{ id: string }>
+    >,
+    eventNamesSeen(manager, workspaceId),
+  ]);
+  return {
+    accounts: Object.fromEntries(
+      accounts.map((account) => [
+        account.id,
+        {
+          channel: CHANNEL_KIND_SPECS[account.kind].channels.map((channel) => ENGINE_CHANNEL[channel]),
+          name: account.name,
+          published: account.status === 'connected' && !account.disabled,
+        },
+      ]),
+    ),
+    znsTemplates: Object.fromEntries(
+      templates.map((template) => [
+        template.template_id,
+        {
+          name: template.name,
+          params: (template.params ?? []).map((param) => ({
+            name: param.name,
+            required: param.require,
+            maxLength: param.maxLength,
+          })),
+        },
+      ]),
+    ),
+    // Templates read an attribute as contact.city or contact.attributes.city; rules name it city.
+    contactFields: [...CONTACT_COLUMNS, ...attributes.flatMap(({ key }) => [key, `attributes.${key}`])],
+    segmentIds: segments.map(({ id }) => id),
+    eventNames: events,
+  };
+}
+
+/** Distinct track event names, by a skip scan over events_workspace_name_idx (one probe per name). */
+async function eventNamesSeen(manager: EntityManager, workspaceId: string): Promise<string[]> {
+  const rows: Array<{ name: string }> = await manager.query(
+    `WITH RECURSIVE seen(name) AS (
+       (SELECT name FROM events WHERE workspace_id = $1 AND type = 'track' AND name IS NOT NULL
+         ORDER BY name LIMIT 1)
+       UNION ALL
+       SELECT (SELECT e.name FROM events e
+                WHERE e.workspace_id = $1 AND e.type = 'track' AND e.name > seen.name
+                ORDER BY e.name LIMIT 1)
+         FROM seen WHERE seen.name IS NOT NULL
+     )
+     SELECT name FROM seen WHERE name IS NOT NULL LIMIT 10000`,
+    [workspaceId],
+  );
+  return rows.map(({ name }) => name);
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { CampaignDraftsService } from './campaign-drafts.service';
+import { CampaignLifecycleController } from './campaign-lifecycle.controller';
+import { CampaignLifecycleService } from './campaign-lifecycle.service';
+import { CampaignsController } from './campaigns.controller';
+import { CampaignsService } from './campaigns.service';
+
+@Module({
+  controllers: [CampaignsController, CampaignLifecycleController],
+  providers: [CampaignsService, CampaignDraftsService, CampaignLifecycleService],
+  exports: [CampaignLifecycleService],
+})
+export class CampaignsModule {}
