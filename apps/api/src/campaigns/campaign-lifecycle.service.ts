@@ -27,9 +27,6 @@ const AUDITED_AS: Record<RunControl, string> = {
   archive: 'archived',
 };
 
-/** What running journeys obey: active ones run, paused ones hold at their next send, stopped ones exit. */
-export type CampaignRunState = 'active' | 'paused' | 'stopped';
-
 /**
  * Submit, approve, reject, publish, pause, resume, stop, archive. Every change holds the campaign row lock, moves
  * only along campaign-transitions.ts and is written to the audit log with who did it.
@@ -40,19 +37,6 @@ export class CampaignLifecycleService {
     private readonly db: DataSource,
     private readonly audit: AuditService,
   ) {}
-
-  /**
-   * The state the runtime obeys (the worker's getCampaignState activity calls this after each long wait):
-   * `active`, `paused`, or `stopped` for a stopped, archived, unpublished or missing campaign.
-   */
-  async campaignState(workspaceId: string, campaignId: string): Promise<CampaignRunState> {
-    const rows: Array<{ state: CampaignState }> = await this.db.query(
-      `SELECT state FROM campaigns WHERE id = $1 AND workspace_id = $2`,
-      [campaignId, workspaceId],
-    );
-    const state = rows[0]?.state;
-    return state === 'active' || state === 'paused' ? state : 'stopped';
-  }
 
   /** Sends the draft for approval; a draft with errors is a 422. */
   async submit(principal: Principal, id: string) {

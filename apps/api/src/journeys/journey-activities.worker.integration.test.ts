@@ -8,10 +8,18 @@ import { temporalConnectionOptions } from '../temporal/temporal-connection-optio
 import { testConfig } from '../testing/test-config';
 import { createWorkerApp } from '../worker/create-worker-app';
 import { LoaWorkerHost } from '../worker/loa-worker.host';
+import { insertCampaign, insertVersion } from './testing/campaign-rows';
 import { seedJourney, startRecordingServer } from './testing/journeys-test-context';
 
-/** A campaign whose journey calls a webhook and exits by the call's outcome. */
-function webhookPlan(url: string, timeoutSeconds = 10) {
+/** A campaign whose journey calls a webhook and exits by the call's outcome, published in the workspace. */
+async function publishedWebhookPlan(db: DataSource, workspaceId: string, url: string, timeoutSeconds = 10) {
+  const campaignId = await insertCampaign(db, { workspaceId });
+  const plan = webhookPlan(url, { campaignId, versionId: randomUUID() }, timeoutSeconds);
+  await insertVersion(db, { workspaceId, campaignId, version: 1, plan, id: plan.versionId });
+  return plan;
+}
+
+function webhookPlan(url: string, ids: { campaignId: string; versionId: string }, timeoutSeconds: number) {
   const compiled = compileGraph(
     {
       schemaVersion: 1,
@@ -36,7 +44,7 @@ function webhookPlan(url: string, timeoutSeconds = 10) {
       ],
       settings: {},
     },
-    { campaignId: randomUUID(), versionId: 'v1' },
+    ids,
   );
   if (!compiled.ok) throw new Error(JSON.stringify(compiled.diagnostics));
   return compiled.plan;
@@ -63,8 +71,8 @@ describe('journey activities bound into the worker, on the Temporal dev server',
   it('runs a journey through callHttp and records its enrollment and step events', async () => {
     const server = await startRecordingServer(() => ({ status: 200, body: { ok: true } }));
     try {
-      const plan = webhookPlan(server.url);
       const seeded = await seedJourney(workerApp);
+      const plan = await publishedWebhookPlan(workerApp.get(DataSource), seeded.workspaceId, server.url);
       const enrollment = journeyEnrollment({
         workspaceId: seeded.workspaceId,
         plan,
@@ -116,8 +124,8 @@ describe('journey activities bound into the worker, on the Temporal dev server',
     });
     const app = await createWorkerApp(boundedConfig);
     try {
-      const plan = webhookPlan(server.url, 60);
       const seeded = await seedJourney(app);
+      const plan = await publishedWebhookPlan(app.get(DataSource), seeded.workspaceId, server.url, 60);
       const enrollment = journeyEnrollment({
         workspaceId: seeded.workspaceId,
         plan,
