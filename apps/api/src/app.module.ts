@@ -8,6 +8,7 @@ import { ConfigModule } from './config/config.module';
 import { ContactsModule } from './contacts/contacts.module';
 import type { LoaConfig } from './config/loa-config';
 import { DatabaseModule } from './database/database.module';
+import { EnrollmentModule } from './enrollment/enrollment.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { HttpModule } from './http/http.module';
@@ -55,6 +56,7 @@ export class AppModule {
         WebhooksModule,
         WorkspaceSecretsModule,
         CampaignsModule,
+        EnrollmentModule,
       ],
     };
   }

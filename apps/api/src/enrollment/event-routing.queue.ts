@@ -1,0 +1,64 @@
+import { InjectQueue, Process, Processor } from '@nestjs/bull';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { Job, Queue } from 'bull';
+import { ContactChanges, type ContactChange } from '../contacts/contact-changes';
+import { EventRouter } from './event-router.service';
+
+export const EVENT_ROUTING_QUEUE = 'event-routing';
+
+interface EventRoutingJob {
+  workspaceId: string;
+}
+
+const JOB_OPTIONS = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: true,
+  removeOnFail: 100,
+};
+
+/**
+ * After events are processed (a committed `ContactChanges` notice with cause `event`), asks for the workspace's
+ * events to be routed to journeys. The routing cursor is durable, so a job that finds nothing new is cheap and a
+ * notice that is lost (a crash right after the commit) is made up by the workspace's next one.
+ */
+@Injectable()
+export class EventRoutingRequests implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(EventRoutingRequests.name);
+  private unsubscribe: (() => void) | undefined;
+
+  constructor(
+    @InjectQueue(EVENT_ROUTING_QUEUE) private readonly queue: Queue<EventRoutingJob>,
+    private readonly contactChanges: ContactChanges,
+  ) {}
+
+  onModuleInit(): void {
+    this.unsubscribe = this.contactChanges.subscribe((change) => this.onContactsChanged(change));
+  }
+
+  onModuleDestroy(): void {
+    this.unsubscribe?.();
+  }
+
+  private async onContactsChanged(change: ContactChange): Promise<void> {
+    if (change.cause !== 'event') return;
+    try {
+      await this.queue.add({ workspaceId: change.workspaceId }, JOB_OPTIONS);
+    } catch (error) {
+      this.logger.warn('Could not ask for event routing', {
+        workspaceId: change.workspaceId,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+}
+
+@Processor(EVENT_ROUTING_QUEUE)
+export class EventRoutingProcessor {
+  constructor(private readonly router: EventRouter) {}
+
+  @Process({ concurrency: 2 })
+  async handle(job: Job<EventRoutingJob>): Promise<{ routed: number }> {
+    return { routed: await this.router.route(job.data.workspaceId) };
+  }
+}

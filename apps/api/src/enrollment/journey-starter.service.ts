@@ -1,0 +1,134 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { JOURNEY_EVENT_SIGNAL, journeyEnrollment, type JourneyEvent, type Plan } from '@loa/engine';
+import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import { LOA_CONFIG, type LoaConfig } from '../config/loa-config';
+import { TEMPORAL_CLIENT } from '../temporal/temporal-client.module';
+import { releaseEntry, reserveEntry } from './enrollment-limit';
+
+/** An active campaign's current published version: what new entries run. */
+export interface CampaignEntry {
+  workspaceId: string;
+  campaignId: string;
+  plan: Plan;
+}
+
+export type SkipReason = 'already_enrolled' | 'enrollment_limit_reached';
+
+export type EntryOutcome =
+  | { contactId: string; status: 'started'; workflowId: string }
+  | { contactId: string; status: 'skipped'; reason: SkipReason; workflowId: string };
+
+/**
+ * Enters contacts into a campaign's current version through Temporal, with the engine's workflow id rules: one
+ * workflow per (campaign, contact, entry key), so a repeated entry is a no-op, and a closed journey runs again only
+ * when the plan's re-entry setting allows it. Enforces `settings.enrollmentLimit` (enrollment-limit.ts).
+ */
+@Injectable()
+export class JourneyStarter {
+  private readonly logger = new Logger(JourneyStarter.name);
+
+  constructor(
+    private readonly db: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(LOA_CONFIG) private readonly config: LoaConfig,
+  ) {}
+
+  /** The campaign's entry when it is active and published; otherwise its state (null: no such campaign here). */
+  async activeEntry(
+    workspaceId: string,
+    campaignId: string,
+  ): Promise<{ entry: CampaignEntry } | { entry: null; state: string | null }> {
+    const [row] = (await this.db.query(
+      `SELECT c.state, v.plan FROM campaigns c LEFT JOIN campaign_versions v ON v.id = c.current_version_id
+        WHERE c.workspace_id = $1 AND c.id = $2`,
+      [workspaceId, campaignId],
+    )) as Array<{ state: string; plan: Plan | null }>;
+    if (!row) return { entry: null, state: null };
+    if (row.state !== 'active' || !row.plan) return { entry: null, state: row.state };
+    return { entry: { workspaceId, campaignId, plan: row.plan } };
+  }
+
+  /** Starts the contact's journey unless one with the same id runs (or ran, when re-entry does not allow again). */
+  async enter(entry: CampaignEntry, contactId: string): Promise<EntryOutcome> {
+    const enrollment = journeyEnrollment({ workspaceId: entry.workspaceId, plan: entry.plan, contactId });
+    return this.start(entry, enrollment, contactId);
+  }
+
+  /**
+   * Entry by an event: the journey starts with it, or, when it already runs, receives it as a signal (signalWithStart:
+   * entry and waiting meet; the journey ignores an event id it has seen). Under an enrollment limit the place is
+   * reserved first and the start tells whether the journey is new; a running one then gets the event by signal.
+   */
+  async enterByEvent(entry: CampaignEntry, contactId: string, event: JourneyEvent): Promise<EntryOutcome> {
+    const enrollment = journeyEnrollment({
+      workspaceId: entry.workspaceId,
+      plan: entry.plan,
+      contactId,
+      entryEvent: event,
+    });
+    const { workflowId } = enrollment;
+    if (entry.plan.settings.enrollmentLimit === undefined) {
+      await this.temporal.workflow.signalWithStart(enrollment.workflowType, {
+        taskQueue: this.config.temporal.taskQueue,
+        workflowId,
+        args: [enrollment.input],
+        workflowIdReusePolicy: enrollment.workflowIdReusePolicy,
+        signal: JOURNEY_EVENT_SIGNAL,
+        signalArgs: [event],
+      });
+      return { contactId, status: 'started', workflowId };
+    }
+    const outcome = await this.start(entry, enrollment, contactId);
+    if (outcome.status === 'skipped') await this.signal(workflowId, event);
+    return outcome;
+  }
+
+  /** Sends the event to a journey; a journey that is closed or gone is left alone. */
+  async signal(workflowId: string, event: JourneyEvent): Promise<boolean> {
+    try {
+      await this.temporal.workflow.getHandle(workflowId).signal(JOURNEY_EVENT_SIGNAL, event);
+      return true;
+    } catch (error) {
+      if (error instanceof Error && error.name === 'WorkflowNotFoundError') return false;
+      throw error;
+    }
+  }
+
+  /** Starts a new journey (conflict policy FAIL): "already started" means it runs, or ran and may not again. */
+  private async start(
+    entry: CampaignEntry,
+    enrollment: ReturnType<typeof journeyEnrollment>,
+    contactId: string,
+  ): Promise<EntryOutcome> {
+    const { workflowId } = enrollment;
+    if (!(await this.reserve(entry)))
+      return { contactId, status: 'skipped', reason: 'enrollment_limit_reached', workflowId };
+    try {
+      await this.temporal.workflow.start(enrollment.workflowType, {
+        taskQueue: this.config.temporal.taskQueue,
+        workflowId,
+        args: [enrollment.input],
+        workflowIdReusePolicy: enrollment.workflowIdReusePolicy,
+        workflowIdConflictPolicy: enrollment.workflowIdConflictPolicy,
+      });
+      return { contactId, status: 'started', workflowId };
+    } catch (error) {
+      await this.release(entry);
+      if (error instanceof WorkflowExecutionAlreadyStartedError)
+        return { contactId, status: 'skipped', reason: 'already_enrolled', workflowId };
+      this.logger.warn('Could not start a journey', { campaignId: entry.campaignId, contactId });
+      throw error;
+    }
+  }
+
+  private async reserve(entry: CampaignEntry): Promise<boolean> {
+    const limit = entry.plan.settings.enrollmentLimit;
+    if (limit === undefined) return true;
+    return reserveEntry(this.db, { workspaceId: entry.workspaceId, campaignId: entry.campaignId, limit });
+  }
+
+  private async release(entry: CampaignEntry): Promise<void> {
+    if (entry.plan.settings.enrollmentLimit !== undefined) await releaseEntry(this.db, entry.campaignId);
+  }
+}
