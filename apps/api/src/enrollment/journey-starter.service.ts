@@ -69,14 +69,21 @@ export class JourneyStarter {
     });
     const { workflowId } = enrollment;
     if (entry.plan.settings.enrollmentLimit === undefined) {
-      await this.temporal.workflow.signalWithStart(enrollment.workflowType, {
-        taskQueue: this.config.temporal.taskQueue,
-        workflowId,
-        args: [enrollment.input],
-        workflowIdReusePolicy: enrollment.workflowIdReusePolicy,
-        signal: JOURNEY_EVENT_SIGNAL,
-        signalArgs: [event],
-      });
+      try {
+        await this.temporal.workflow.signalWithStart(enrollment.workflowType, {
+          taskQueue: this.config.temporal.taskQueue,
+          workflowId,
+          args: [enrollment.input],
+          workflowIdReusePolicy: enrollment.workflowIdReusePolicy,
+          signal: JOURNEY_EVENT_SIGNAL,
+          signalArgs: [event],
+        });
+      } catch (error) {
+        // The journey ran and closed, and re-entry does not allow another.
+        if (error instanceof WorkflowExecutionAlreadyStartedError)
+          return { contactId, status: 'skipped', reason: 'already_enrolled', workflowId };
+        throw error;
+      }
       return { contactId, status: 'started', workflowId };
     }
     const outcome = await this.start(entry, enrollment, contactId);

@@ -1,0 +1,255 @@
+import { randomUUID } from 'node:crypto';
+import { waitFor } from '@loa/testing';
+import { JOURNEY_STATUS_QUERY, type JourneyResult } from '@loa/engine';
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import type { LoaConfig } from '../config/loa-config';
+import { createApp } from '../create-app';
+import { temporalConnectionOptions } from '../temporal/temporal-connection-options';
+import { testConfig } from '../testing/test-config';
+import { seedTestWorkspace, type TestWorkspace } from '../testing/test-workspace';
+import { createWorkerApp } from '../worker/create-worker-app';
+import { EventRouter } from './event-router.service';
+import { waitForOrderGraph } from './testing/entry-graphs';
+
+describe('entry into journeys: manual, CSV and events, on the Temporal dev server', () => {
+  let config: LoaConfig;
+  let app: INestApplication;
+  let workerApp: INestApplicationContext;
+  let db: DataSource;
+  let connection: Connection;
+  let client: Client;
+  let ws: TestWorkspace;
+
+  beforeAll(async () => {
+    config = testConfig();
+    app = await createApp(config);
+    await app.init();
+    workerApp = await createWorkerApp(config);
+    db = app.get(DataSource);
+    connection = await Connection.connect(temporalConnectionOptions(config.temporal));
+    client = new Client({ connection, namespace: config.temporal.namespace });
+    ws = await seedTestWorkspace(app);
+  });
+
+  afterAll(async () => {
+    await workerApp?.close();
+    await app?.close();
+    await connection?.close();
+  });
+
+  async function publish(graph: unknown): Promise<string> {
+    const created = await ws.as.admin
+      .post('/campaigns')
+      .send({ name: `Entry ${randomUUID().slice(0, 6)}`, graph })
+      .expect(201);
+    await ws.as.admin.post(`/campaigns/${created.body.id}/publish`).expect(200);
+    return created.body.id as string;
+  }
+
+  async function contact(fields: { phone?: string; email?: string } = {}) {
+    const externalId = `c-${randomUUID()}`;
+    const [row] = (await db.query(
+      `INSERT INTO contacts (workspace_id, external_id, phone, email) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [ws.workspaceId, externalId, fields.phone ?? null, fields.email ?? null],
+    )) as Array<{ id: string }>;
+    return { id: row!.id, externalId };
+  }
+
+  const workflowId = (campaignId: string, contactId: string) => `journey:${campaignId}:${contactId}:once`;
+
+  async function exists(id: string): Promise<boolean> {
+    try {
+      await client.workflow.getHandle(id).describe();
+      return true;
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return false;
+      throw error;
+    }
+  }
+
+  async function track(userId: string, event: string, properties: Record<string, unknown> = {}) {
+    const messageId = `m-${randomUUID()}`;
+    await ws.as.ingestKey.post('/v1/track').send({ messageId, userId, event, properties }).expect(200);
+    return messageId;
+  }
+
+  /** Until the router's cursor has passed the event (it was routed, or found nothing to enter). */
+  async function routed(messageId: string): Promise<void> {
+    await waitFor(`event ${messageId} routed`, async () => {
+      const [row] = (await db.query(
+        `SELECT e.processed_seq IS NOT NULL AND e.processed_seq <= c.processed_seq AS routed
+           FROM events e LEFT JOIN event_routing_cursors c ON c.workspace_id = e.workspace_id
+          WHERE e.workspace_id = $1 AND e.message_id = $2`,
+        [ws.workspaceId, messageId],
+      )) as Array<{ routed: boolean | null }>;
+      if (!row?.routed) throw new Error('not routed yet');
+    });
+  }
+
+  async function activeEnrollment(id: string): Promise<void> {
+    await waitFor(`enrollment of ${id} recorded`, async () => {
+      const rows = (await db.query(`SELECT 1 FROM enrollments WHERE workflow_id = $1 AND status = 'active'`, [
+        id,
+      ])) as unknown[];
+      if (rows.length === 0) throw new Error('not recorded yet');
+    });
+  }
+
+  describe('manual entry', () => {
+    it('enters contacts by id and identity once: the second call skips them, nothing starts twice', async () => {
+      const campaignId = await publish(waitForOrderGraph({ type: 'trigger.manual' }));
+      const byId = await contact();
+      const byPhone = await contact({ phone: '84912000111' });
+      const body = { contactIds: [byId.id], contacts: [{ phone: '0912 000 111' }, { email: 'nobody@example.vn' }] };
+
+      const first = await ws.as.marketer.post(`/campaigns/${campaignId}/enrollments`).send(body).expect(200);
+      expect(first.body).toMatchObject({ started: 2, skipped: 1 });
+      expect(first.body.results).toEqual([
+        { ref: { contactId: byId.id }, contactId: byId.id, status: 'started', workflowId: workflowId(campaignId, byId.id) },
+        {
+          ref: { phone: '84912000111' },
+          contactId: byPhone.id,
+          status: 'started',
+          workflowId: workflowId(campaignId, byPhone.id),
+        },
+        { ref: { email: 'nobody@example.vn' }, contactId: null, status: 'skipped', reason: 'contact_not_found' },
+      ]);
+      const runId = (await client.workflow.getHandle(workflowId(campaignId, byId.id)).describe()).runId;
+
+      const second = await ws.as.writeKey.post(`/campaigns/${campaignId}/enrollments`).send(body).expect(200);
+      expect(second.body).toMatchObject({ started: 0, skipped: 3 });
+      expect(second.body.results.map((result: { reason: string }) => result.reason)).toEqual([
+        'already_enrolled',
+        'already_enrolled',
+        'contact_not_found',
+      ]);
+      const described = await client.workflow.getHandle(workflowId(campaignId, byId.id)).describe();
+      expect([described.runId, described.status.name]).toEqual([runId, 'RUNNING']);
+
+      const csv = await ws.as.admin
+        .post(`/campaigns/${campaignId}/enrollments/csv`)
+        .send({ csv: `name,phone\nLan,0912000111\nMai,${'0'}` })
+        .expect(422);
+      expect(csv.body.errors).toEqual([
+        { in: 'body', field: 'csv.row.3', message: 'phone is not a valid Vietnamese mobile number' },
+      ]);
+      const fromCsv = await ws.as.admin
+        .post(`/campaigns/${campaignId}/enrollments/csv`)
+        .send({ csv: `\ufeffexternalId\n${byId.externalId}\n${randomUUID()}\n` })
+        .expect(200);
+      expect(fromCsv.body.results.map((result: { reason: string }) => result.reason)).toEqual([
+        'already_enrolled',
+        'contact_not_found',
+      ]);
+
+      const bad = await ws.as.marketer
+        .post(`/campaigns/${campaignId}/enrollments`)
+        .send({ contacts: [{ phone: '12' }] })
+        .expect(422);
+      expect(bad.body.errors[0].field).toBe('contacts.0.phone');
+      await ws.as.analyst.post(`/campaigns/${campaignId}/enrollments`).send(body).expect(403);
+      await ws.as.marketer.post(`/campaigns/${randomUUID()}/enrollments`).send(body).expect(404);
+    });
+
+    it('admits no more than settings.enrollmentLimit under concurrent entries', async () => {
+      const campaignId = await publish(waitForOrderGraph({ type: 'trigger.manual' }, { enrollmentLimit: 3 }));
+      const contacts = await Promise.all(Array.from({ length: 8 }, () => contact()));
+      const answers = await Promise.all(
+        contacts.map((c) =>
+          ws.as.writeKey.post(`/campaigns/${campaignId}/enrollments`).send({ contactIds: [c.id] }).expect(200),
+        ),
+      );
+      const results = answers.flatMap((answer) => answer.body.results as Array<{ status: string; reason?: string }>);
+      expect(results.filter((result) => result.status === 'started')).toHaveLength(3);
+      expect(results.filter((result) => result.reason === 'enrollment_limit_reached')).toHaveLength(5);
+      const running = await Promise.all(contacts.map((c) => exists(workflowId(campaignId, c.id))));
+      expect(running.filter(Boolean)).toHaveLength(3);
+      const [count] = (await db.query(`SELECT entered FROM campaign_entry_counts WHERE campaign_id = $1`, [
+        campaignId,
+      ])) as Array<{ entered: number }>;
+      expect(count!.entered).toBe(3);
+    });
+
+    it('gives a paused campaign no new entries', async () => {
+      const campaignId = await publish(waitForOrderGraph({ type: 'trigger.manual' }));
+      await ws.as.admin.post(`/campaigns/${campaignId}/pause`).expect(200);
+      const c = await contact();
+      const answer = await ws.as.marketer
+        .post(`/campaigns/${campaignId}/enrollments`)
+        .send({ contactIds: [c.id] })
+        .expect(409);
+      expect(answer.body).toMatchObject({ type: 'urn:loa:problem:campaign-state', state: 'paused' });
+      expect(await exists(workflowId(campaignId, c.id))).toBe(false);
+    });
+  });
+
+  describe('event entry and routing', () => {
+    const cartAbandoned = {
+      type: 'trigger.event' as const,
+      data: {
+        event: 'cart.abandoned',
+        filter: { match: 'all', conditions: [{ field: 'total', operator: 'greater_than', value: 100000 }] },
+      },
+    };
+
+    it('enters by a tracked event that passes the trigger filter and reaches the journey waiting on wait.event', async () => {
+      const campaignId = await publish(waitForOrderGraph(cartAbandoned));
+      const lan = await contact();
+      const small = await track(lan.externalId, 'cart.abandoned', { total: 50000 });
+      await routed(small);
+      expect(await exists(workflowId(campaignId, lan.id))).toBe(false);
+
+      const big = await track(lan.externalId, 'cart.abandoned', { total: 250000 });
+      await routed(big);
+      const id = workflowId(campaignId, lan.id);
+      await activeEnrollment(id);
+      const [enrollment] = (await db.query(`SELECT entry_event_id FROM enrollments WHERE workflow_id = $1`, [
+        id,
+      ])) as Array<{ entry_event_id: string }>;
+      expect(enrollment!.entry_event_id).toBe(big);
+
+      await track(lan.externalId, 'order.completed', { orderId: 'DH1' });
+      const result = (await client.workflow.getHandle(id).result()) as JourneyResult;
+      expect(result.exitReason).toBe('ordered');
+    });
+
+    it('changes nothing when the same events are routed again (at least once)', async () => {
+      const campaignId = await publish(waitForOrderGraph(cartAbandoned));
+      const mai = await contact();
+      const entered = await track(mai.externalId, 'cart.abandoned', { total: 300000 });
+      await routed(entered);
+      const id = workflowId(campaignId, mai.id);
+      await activeEnrollment(id);
+      const handle = client.workflow.getHandle(id);
+      const before = await handle.query(JOURNEY_STATUS_QUERY);
+      const runId = (await handle.describe()).runId;
+
+      await db.query(`UPDATE event_routing_cursors SET processed_seq = 0 WHERE workspace_id = $1`, [ws.workspaceId]);
+      expect(await app.get(EventRouter).route(ws.workspaceId)).toBeGreaterThan(0);
+
+      expect(await handle.query(JOURNEY_STATUS_QUERY)).toEqual(before);
+      const after = await handle.describe();
+      expect([after.runId, after.status.name]).toEqual([runId, 'RUNNING']);
+      const rows = (await db.query(`SELECT count(*)::int AS n FROM enrollments WHERE workflow_id = $1`, [id])) as Array<{
+        n: number;
+      }>;
+      expect(rows[0]!.n).toBe(1);
+    });
+
+    it('gives a paused campaign no entries from events, and enters again once it is resumed', async () => {
+      const campaignId = await publish(
+        waitForOrderGraph({ type: 'trigger.event', data: { event: 'promo.viewed' } }),
+      );
+      await ws.as.admin.post(`/campaigns/${campaignId}/pause`).expect(200);
+      const hoa = await contact();
+      await routed(await track(hoa.externalId, 'promo.viewed'));
+      expect(await exists(workflowId(campaignId, hoa.id))).toBe(false);
+
+      await ws.as.admin.post(`/campaigns/${campaignId}/resume`).expect(200);
+      await routed(await track(hoa.externalId, 'promo.viewed'));
+      expect(await exists(workflowId(campaignId, hoa.id))).toBe(true);
+    });
+  });
+});
