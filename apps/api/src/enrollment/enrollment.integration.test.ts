@@ -84,7 +84,7 @@ describe('entry into journeys: manual, CSV and events, on the Temporal dev serve
           WHERE e.workspace_id = $1 AND e.message_id = $2`,
         [ws.workspaceId, messageId],
       )) as Array<{ routed: boolean | null }>;
-      if (!row?.routed) throw new Error('not routed yet');
+      if (!row?.routed) throw new Error(`not routed yet ${JSON.stringify(await db.query('SELECT e.processed_seq, c.processed_seq AS c FROM events e LEFT JOIN event_routing_cursors c ON c.workspace_id = e.workspace_id WHERE e.message_id = $1', [messageId]))}`);
     });
   }
 

@@ -3,7 +3,8 @@ import { Module } from '@nestjs/common';
 import { EventsModule } from '../events/events.module';
 import { EnrollmentsController } from './enrollments.controller';
 import { EventRouter } from './event-router.service';
-import { EVENT_ROUTING_QUEUE, EventRoutingProcessor, EventRoutingRequests } from './event-routing.queue';
+import { EVENT_ROUTING_QUEUE } from '../events/event-routing-requests';
+import { EventRoutingProcessor } from './event-routing.processor';
 import { EventTriggeredCampaigns } from './event-triggered-campaigns';
 import { JourneyStarter } from './journey-starter.service';
 import { ManualEnrollmentService } from './manual-enrollment.service';
@@ -17,7 +18,6 @@ import { ManualEnrollmentService } from './manual-enrollment.service';
     ManualEnrollmentService,
     EventTriggeredCampaigns,
     EventRouter,
-    EventRoutingRequests,
     EventRoutingProcessor,
   ],
   exports: [JourneyStarter],

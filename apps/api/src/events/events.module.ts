@@ -8,6 +8,7 @@ import { EventIngestEnqueuer } from './event-ingest.enqueuer';
 import { EventInsertBatcher } from './event-insert-batcher';
 import { EventIngestProcessor } from './event-ingest.processor';
 import { EVENT_INGEST_QUEUE } from './event-ingest.queue';
+import { EVENT_ROUTING_QUEUE, EventRoutingRequests } from './event-routing-requests';
 import { EventIngestionService } from './event-ingestion.service';
 import { EventProcessingService } from './event-processing.service';
 import { EventStore } from './event-store';
@@ -17,7 +18,7 @@ import { UnprocessedEventSweeper } from './unprocessed-event-sweeper';
 
 /** Segment-compatible ingestion (issue 8 §4) and each contact's ordered event stream. */
 @Module({
-  imports: [BullModule.registerQueue({ name: EVENT_INGEST_QUEUE })],
+  imports: [BullModule.registerQueue({ name: EVENT_INGEST_QUEUE }, { name: EVENT_ROUTING_QUEUE })],
   controllers: [EventsController],
   providers: [
     { provide: CONTACT_UPSERTER, useExisting: ContactsService },
@@ -31,6 +32,7 @@ import { UnprocessedEventSweeper } from './unprocessed-event-sweeper';
     ContactEventStream,
     ContactEventHistory,
     ForgetErasedAnonymousIds,
+    EventRoutingRequests,
   ],
   exports: [ContactEventStream, EventStore, EventIngestEnqueuer],
 })

@@ -1,12 +1,12 @@
-import { InjectQueue, Process, Processor } from '@nestjs/bull';
+import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import type { Job, Queue } from 'bull';
+import type { Queue } from 'bull';
 import { ContactChanges, type ContactChange } from '../contacts/contact-changes';
-import { EventRouter } from './event-router.service';
 
+/** Jobs of this queue are taken by the API process's event router (enrollment/event-routing.queue.ts). */
 export const EVENT_ROUTING_QUEUE = 'event-routing';
 
-interface EventRoutingJob {
+export interface EventRoutingJob {
   workspaceId: string;
 }
 
@@ -50,15 +50,5 @@ export class EventRoutingRequests implements OnModuleInit, OnModuleDestroy {
         error: error instanceof Error ? error.message : String(error),
       });
     }
-  }
-}
-
-@Processor(EVENT_ROUTING_QUEUE)
-export class EventRoutingProcessor {
-  constructor(private readonly router: EventRouter) {}
-
-  @Process({ concurrency: 2 })
-  async handle(job: Job<EventRoutingJob>): Promise<{ routed: number }> {
-    return { routed: await this.router.route(job.data.workspaceId) };
   }
 }
