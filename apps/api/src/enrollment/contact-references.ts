@@ -3,7 +3,8 @@ import type { FieldError } from '../http/problem';
 import { normalizeEmail, normalizePhone } from '../contacts/normalize-write';
 
 /** A contact named by its id or by one identity, as a caller sends it. */
-export type ContactReference = { contactId: string } | { phone: string } | { email: string } | { externalId: string };
+export type ContactReference =
+  { contactId: string } | { phone: string } | { email: string } | { externalId: string };
 
 export type IdentityKey = 'phone' | 'email' | 'externalId';
 
@@ -61,7 +62,9 @@ export function normalizeIdentity(
 ): { ref: ContactReference } | { error: FieldError } {
   if (key === 'phone') {
     const phone = normalizePhone(value);
-    return phone.ok ? { ref: { phone: phone.phone } } : { error: { in: 'body', field, message: phone.message } };
+    return phone.ok
+      ? { ref: { phone: phone.phone } }
+      : { error: { in: 'body', field, message: phone.message } };
   }
   if (key === 'email') {
     const email = normalizeEmail(value);

@@ -21,7 +21,8 @@ export async function reserveEntry(
 }
 
 export async function releaseEntry(db: DataSource, campaignId: string): Promise<void> {
-  await db.query(`UPDATE campaign_entry_counts SET entered = entered - 1 WHERE campaign_id = $1 AND entered > 0`, [
-    campaignId,
-  ]);
+  await db.query(
+    `UPDATE campaign_entry_counts SET entered = entered - 1 WHERE campaign_id = $1 AND entered > 0`,
+    [campaignId],
+  );
 }

@@ -84,7 +84,10 @@ describe('entry into journeys: manual, CSV and events, on the Temporal dev serve
           WHERE e.workspace_id = $1 AND e.message_id = $2`,
         [ws.workspaceId, messageId],
       )) as Array<{ routed: boolean | null }>;
-      if (!row?.routed) throw new Error(`not routed yet ${JSON.stringify(await db.query('SELECT e.processed_seq, c.processed_seq AS c FROM events e LEFT JOIN event_routing_cursors c ON c.workspace_id = e.workspace_id WHERE e.message_id = $1', [messageId]))}`);
+      if (!row?.routed)
+        throw new Error(
+          `not routed yet ${JSON.stringify(await db.query('SELECT e.processed_seq, c.processed_seq AS c FROM events e LEFT JOIN event_routing_cursors c ON c.workspace_id = e.workspace_id WHERE e.message_id = $1', [messageId]))}`,
+        );
     });
   }
 
@@ -102,19 +105,32 @@ describe('entry into journeys: manual, CSV and events, on the Temporal dev serve
       const campaignId = await publish(waitForOrderGraph({ type: 'trigger.manual' }));
       const byId = await contact();
       const byPhone = await contact({ phone: '84912000111' });
-      const body = { contactIds: [byId.id], contacts: [{ phone: '0912 000 111' }, { email: 'nobody@example.vn' }] };
+      const body = {
+        contactIds: [byId.id],
+        contacts: [{ phone: '0912 000 111' }, { email: 'nobody@example.vn' }],
+      };
 
       const first = await ws.as.marketer.post(`/campaigns/${campaignId}/enrollments`).send(body).expect(200);
       expect(first.body).toMatchObject({ started: 2, skipped: 1 });
       expect(first.body.results).toEqual([
-        { ref: { contactId: byId.id }, contactId: byId.id, status: 'started', workflowId: workflowId(campaignId, byId.id) },
+        {
+          ref: { contactId: byId.id },
+          contactId: byId.id,
+          status: 'started',
+          workflowId: workflowId(campaignId, byId.id),
+        },
         {
           ref: { phone: '84912000111' },
           contactId: byPhone.id,
           status: 'started',
           workflowId: workflowId(campaignId, byPhone.id),
         },
-        { ref: { email: 'nobody@example.vn' }, contactId: null, status: 'skipped', reason: 'contact_not_found' },
+        {
+          ref: { email: 'nobody@example.vn' },
+          contactId: null,
+          status: 'skipped',
+          reason: 'contact_not_found',
+        },
       ]);
       const runId = (await client.workflow.getHandle(workflowId(campaignId, byId.id)).describe()).runId;
 
@@ -158,10 +174,15 @@ describe('entry into journeys: manual, CSV and events, on the Temporal dev serve
       const contacts = await Promise.all(Array.from({ length: 8 }, () => contact()));
       const answers = await Promise.all(
         contacts.map((c) =>
-          ws.as.writeKey.post(`/campaigns/${campaignId}/enrollments`).send({ contactIds: [c.id] }).expect(200),
+          ws.as.writeKey
+            .post(`/campaigns/${campaignId}/enrollments`)
+            .send({ contactIds: [c.id] })
+            .expect(200),
         ),
       );
-      const results = answers.flatMap((answer) => answer.body.results as Array<{ status: string; reason?: string }>);
+      const results = answers.flatMap(
+        (answer) => answer.body.results as Array<{ status: string; reason?: string }>,
+      );
       expect(results.filter((result) => result.status === 'started')).toHaveLength(3);
       expect(results.filter((result) => result.reason === 'enrollment_limit_reached')).toHaveLength(5);
       const running = await Promise.all(contacts.map((c) => exists(workflowId(campaignId, c.id))));
@@ -226,13 +247,17 @@ describe('entry into journeys: manual, CSV and events, on the Temporal dev serve
       const before = await handle.query(JOURNEY_STATUS_QUERY);
       const runId = (await handle.describe()).runId;
 
-      await db.query(`UPDATE event_routing_cursors SET processed_seq = 0 WHERE workspace_id = $1`, [ws.workspaceId]);
+      await db.query(`UPDATE event_routing_cursors SET processed_seq = 0 WHERE workspace_id = $1`, [
+        ws.workspaceId,
+      ]);
       expect(await app.get(EventRouter).route(ws.workspaceId)).toBeGreaterThan(0);
 
       expect(await handle.query(JOURNEY_STATUS_QUERY)).toEqual(before);
       const after = await handle.describe();
       expect([after.runId, after.status.name]).toEqual([runId, 'RUNNING']);
-      const rows = (await db.query(`SELECT count(*)::int AS n FROM enrollments WHERE workflow_id = $1`, [id])) as Array<{
+      const rows = (await db.query(`SELECT count(*)::int AS n FROM enrollments WHERE workflow_id = $1`, [
+        id,
+      ])) as Array<{
         n: number;
       }>;
       expect(rows[0]!.n).toBe(1);

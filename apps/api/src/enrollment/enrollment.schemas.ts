@@ -52,7 +52,9 @@ export const enrollResultSchema = z.object({
       ref: referenceSchema,
       contactId: z.string().nullable(),
       status: z.enum(['started', 'skipped']),
-      reason: z.enum(['already_enrolled', 'enrollment_limit_reached', 'contact_not_found', 'duplicate']).optional(),
+      reason: z
+        .enum(['already_enrolled', 'enrollment_limit_reached', 'contact_not_found', 'duplicate'])
+        .optional(),
       workflowId: z.string().optional(),
     }),
   ),

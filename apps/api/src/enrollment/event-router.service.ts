@@ -111,5 +111,10 @@ export class EventRouter {
 /** A track event as journeys see it; its id is the message id, so a redelivered event is the same event. */
 function journeyEventOf(event: StreamEvent): JourneyEvent | null {
   if (event.type !== 'track' || !event.name) return null;
-  return { id: event.messageId, name: event.name, properties: event.properties ?? {}, occurredAt: event.timestamp };
+  return {
+    id: event.messageId,
+    name: event.name,
+    properties: event.properties ?? {},
+    occurredAt: event.timestamp,
+  };
 }

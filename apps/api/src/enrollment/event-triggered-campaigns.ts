@@ -32,7 +32,11 @@ export class EventTriggeredCampaigns {
         WHERE c.workspace_id = $1 AND c.state = 'active' AND v.plan -> 'trigger' ->> 'type' = 'trigger.event'`,
       [workspaceId],
     )) as Array<{ campaign_id: string; version_id: string; trigger: EventTrigger }>;
-    return rows.map((row) => ({ campaignId: row.campaign_id, versionId: row.version_id, trigger: row.trigger }));
+    return rows.map((row) => ({
+      campaignId: row.campaign_id,
+      versionId: row.version_id,
+      trigger: row.trigger,
+    }));
   }
 
   /** The campaigns an event enters: its name is the trigger's event and its properties pass the trigger's filter. */

@@ -15,7 +15,11 @@ export class ManualEnrollmentService {
     private readonly starter: JourneyStarter,
   ) {}
 
-  async enroll(workspaceId: string, campaignId: string, references: ContactReference[]): Promise<EnrollResult> {
+  async enroll(
+    workspaceId: string,
+    campaignId: string,
+    references: ContactReference[],
+  ): Promise<EnrollResult> {
     const entry = await this.entryOf(workspaceId, campaignId);
     const contactIds = await resolveContactReferences(this.db, workspaceId, references);
     const seen = new Set<string>();
@@ -23,8 +27,10 @@ export class ManualEnrollmentService {
     const toStart: Array<{ index: number; contactId: string }> = [];
     references.forEach((ref, index) => {
       const contactId = contactIds[index] ?? null;
-      if (contactId === null) results[index] = { ref, contactId, status: 'skipped', reason: 'contact_not_found' };
-      else if (seen.has(contactId)) results[index] = { ref, contactId, status: 'skipped', reason: 'duplicate' };
+      if (contactId === null)
+        results[index] = { ref, contactId, status: 'skipped', reason: 'contact_not_found' };
+      else if (seen.has(contactId))
+        results[index] = { ref, contactId, status: 'skipped', reason: 'duplicate' };
       else {
         seen.add(contactId);
         toStart.push({ index, contactId });

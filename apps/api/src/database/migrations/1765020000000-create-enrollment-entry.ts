@@ -20,7 +20,9 @@ export class CreateEnrollmentEntry1765020000000 implements MigrationInterface {
         processed_seq bigint NOT NULL DEFAULT 0,
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await queryRunner.query(`CREATE INDEX campaigns_active_idx ON campaigns (workspace_id) WHERE state = 'active'`);
+    await queryRunner.query(
+      `CREATE INDEX campaigns_active_idx ON campaigns (workspace_id) WHERE state = 'active'`,
+    );
     await queryRunner.query(
       `CREATE INDEX enrollments_active_contact_idx ON enrollments (workspace_id, contact_id) WHERE status = 'active'`,
     );
