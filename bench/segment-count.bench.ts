@@ -12,6 +12,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../apps/api/src/database/data-source-options';
 import { compileRuleGroup } from '../apps/api/src/segments/compile-rule-to-sql';
 import { SegmentMembership } from '../apps/api/src/segments/segment-membership';
+import { SegmentMembershipChanges } from '../apps/api/src/segments/segment-membership-changes';
 import {
   LIVE_CONTACT,
   loadWorkspaceRuleFacts,
@@ -121,7 +122,7 @@ async function measureSize(db: DataSource, size: number) {
     `INSERT INTO segments (workspace_id, name, rule) VALUES ($1, 'bench', $2) RETURNING id`,
     [workspaceId, JSON.stringify(RULE)],
   )) as Array<{ id: string }>;
-  const membership = new SegmentMembership(db);
+  const membership = new SegmentMembership(db, new SegmentMembershipChanges());
   const refresh = async () => {
     const started = performance.now();
     await membership.refreshSegment({ workspaceId, segmentId: segment?.id as string });

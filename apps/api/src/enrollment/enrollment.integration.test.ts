@@ -277,4 +277,37 @@ describe('entry into journeys: manual, CSV and events, on the Temporal dev serve
       expect(await exists(workflowId(campaignId, hoa.id))).toBe(true);
     });
   });
+
+  describe('segment entry', () => {
+    it('enters contacts that start matching the segment, not those already in it when it was published', async () => {
+      const tag = `vip-${randomUUID().slice(0, 8)}`;
+      const before = await contact();
+      await ws.as.marketer
+        .patch(`/contacts/${before.id}`)
+        .send({ tags: { add: [tag] } })
+        .expect(200);
+      const segment = await ws.as.marketer
+        .post('/segments')
+        .send({ name: tag, rule: { match: 'all', rules: [{ kind: 'tag', tag }] } })
+        .expect(201);
+      const segmentId = segment.body.id as string;
+      await waitFor('the first member', async () => {
+        const rows = (await db.query(`SELECT 1 FROM segment_memberships WHERE segment_id = $1`, [
+          segmentId,
+        ])) as unknown[];
+        if (rows.length === 0) throw new Error('no member yet');
+      });
+      const campaignId = await publish(waitForOrderGraph({ type: 'trigger.segment', data: { segmentId } }));
+
+      const after = await contact();
+      await ws.as.marketer
+        .patch(`/contacts/${after.id}`)
+        .send({ tags: { add: [tag] } })
+        .expect(200);
+      await waitFor('the new member enters', async () => {
+        if (!(await exists(workflowId(campaignId, after.id)))) throw new Error('not entered yet');
+      });
+      expect(await exists(workflowId(campaignId, before.id))).toBe(false);
+    });
+  });
 });

@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { EventsModule } from '../events/events.module';
+import { SegmentsModule } from '../segments/segments.module';
 import { EnrollmentsController } from './enrollments.controller';
 import { EventRouter } from './event-router.service';
 import { EVENT_ROUTING_QUEUE } from '../events/event-routing-requests';
@@ -8,10 +9,16 @@ import { EventRoutingProcessor } from './event-routing.processor';
 import { EventTriggeredCampaigns } from './event-triggered-campaigns';
 import { JourneyStarter } from './journey-starter.service';
 import { ManualEnrollmentService } from './manual-enrollment.service';
+import { SegmentEntryRouter } from './segment-entry-router.service';
+import { SEGMENT_ENTRY_QUEUE, SegmentEntryProcessor, SegmentEntryRequests } from './segment-entry.queue';
 
-/** Entry into journeys: the starter, manual and CSV entry, and event routing (issue 10 §2). */
+/** Entry into journeys: the starter, manual and CSV entry, event routing and segment entry (issue 10 §2). */
 @Module({
-  imports: [BullModule.registerQueue({ name: EVENT_ROUTING_QUEUE }), EventsModule],
+  imports: [
+    BullModule.registerQueue({ name: EVENT_ROUTING_QUEUE }, { name: SEGMENT_ENTRY_QUEUE }),
+    EventsModule,
+    SegmentsModule,
+  ],
   controllers: [EnrollmentsController],
   providers: [
     JourneyStarter,
@@ -19,6 +26,9 @@ import { ManualEnrollmentService } from './manual-enrollment.service';
     EventTriggeredCampaigns,
     EventRouter,
     EventRoutingProcessor,
+    SegmentEntryRouter,
+    SegmentEntryRequests,
+    SegmentEntryProcessor,
   ],
   exports: [JourneyStarter],
 })

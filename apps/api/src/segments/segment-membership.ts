@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { SegmentMembershipChanges } from './segment-membership-changes';
 import type { RuleGroup } from '@loa/engine';
 import { DataSource, type EntityManager } from 'typeorm';
 import { compileRuleGroup } from './compile-rule-to-sql';
@@ -30,7 +31,10 @@ export interface RefreshResult {
 export class SegmentMembership {
   private readonly logger = new Logger(SegmentMembership.name);
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly membershipChanges: SegmentMembershipChanges,
+  ) {}
 
   /** Re-evaluates every member and every live contact of `segmentId`, then of the segments that depend on it. */
   async refreshSegment(input: {
@@ -83,6 +87,10 @@ export class SegmentMembership {
     }
     const changed = results.filter((result) => result.entered + result.left > 0);
     if (changed.length > 0) this.logger.debug({ workspaceId: input.workspaceId, changed });
+    await this.membershipChanges.entered({
+      workspaceId: input.workspaceId,
+      segmentIds: results.filter((result) => result.entered > 0).map((result) => result.segmentId),
+    });
     return results;
   }
 

@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { SegmentMembership } from './segment-membership';
+import { SegmentMembershipChanges } from './segment-membership-changes';
 import { SEGMENT_REFRESH_SETTINGS, segmentRefreshSettings } from './segment-refresh-settings';
 import { SEGMENT_REFRESH_QUEUE, SegmentRefreshProcessor, SegmentRefreshQueue } from './segment-refresh.queue';
 import { SegmentsController } from './segments.controller';
@@ -13,10 +14,11 @@ import { SegmentsService } from './segments.service';
   providers: [
     { provide: SEGMENT_REFRESH_SETTINGS, useFactory: () => segmentRefreshSettings() },
     SegmentMembership,
+    SegmentMembershipChanges,
     SegmentRefreshQueue,
     SegmentRefreshProcessor,
     SegmentsService,
   ],
-  exports: [SegmentMembership, SegmentsService],
+  exports: [SegmentMembership, SegmentMembershipChanges, SegmentsService],
 })
 export class SegmentsModule {}

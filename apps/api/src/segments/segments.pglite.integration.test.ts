@@ -2,6 +2,7 @@ import { ruleGroupSchema, type RuleGroup } from '@loa/engine';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../database/data-source-options';
 import { SegmentMembership } from './segment-membership';
+import { SegmentMembershipChanges } from './segment-membership-changes';
 import { matchingContacts } from './testing/matching-contacts';
 import {
   createWorkspace,
@@ -64,7 +65,11 @@ describe('segments on PGlite', () => {
     }) as RuleGroup;
     expect(await matchingContacts(db, { workspaceId, rule, now })).toEqual([lan]);
     const segmentId = await insertSegment(db, { workspaceId, rule });
-    const refreshed = await new SegmentMembership(db).refreshSegment({ workspaceId, segmentId, now });
+    const refreshed = await new SegmentMembership(db, new SegmentMembershipChanges()).refreshSegment({
+      workspaceId,
+      segmentId,
+      now,
+    });
     expect(refreshed).toEqual([{ segmentId, entered: 1, left: 0 }]);
   });
 });

@@ -17,6 +17,7 @@ import { CreateCampaigns1765000000000 } from './1765000000000-create-campaigns';
 import { CreateJourneyContactUpdates1765010000000 } from './1765010000000-create-journey-contact-updates';
 import { CreateEnrollmentsAndWorkspaceSecrets1765015000000 } from './1765015000000-create-enrollments-and-workspace-secrets';
 import { CreateEnrollmentEntry1765020000000 } from './1765020000000-create-enrollment-entry';
+import { CreateCampaignSegmentCursors1765020100000 } from './1765020100000-create-campaign-segment-cursors';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   CreateJourneyContactUpdates1765010000000,
   CreateEnrollmentsAndWorkspaceSecrets1765015000000,
   CreateEnrollmentEntry1765020000000,
+  CreateCampaignSegmentCursors1765020100000,
 ];

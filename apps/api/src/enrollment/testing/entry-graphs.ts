@@ -1,6 +1,6 @@
 /** A journey that waits up to a day for `order.completed`: it stays running, so a second entry meets it. */
 export function waitForOrderGraph(
-  trigger: { type: 'trigger.manual' } | { type: 'trigger.event'; data: Record<string, unknown> },
+  trigger: { type: 'trigger.manual' | 'trigger.event' | 'trigger.segment'; data?: Record<string, unknown> },
   settings: Record<string, unknown> = {},
 ) {
   return {
@@ -10,7 +10,7 @@ export function waitForOrderGraph(
         id: 'start',
         type: trigger.type,
         position: { x: 0, y: 0 },
-        data: trigger.type === 'trigger.event' ? { label: 'Vào', ...trigger.data } : { label: 'Vào' },
+        data: { label: 'Vào', ...trigger.data },
       },
       {
         id: 'wait',
