@@ -20,6 +20,10 @@ export class CreateEnrollmentEntry1765020000000 implements MigrationInterface {
         processed_seq bigint NOT NULL DEFAULT 0,
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
+    // Events processed before this release are history: routing starts after them.
+    await queryRunner.query(`
+      INSERT INTO event_routing_cursors (workspace_id, processed_seq)
+      SELECT workspace_id, max(processed_seq) FROM events WHERE processed_seq IS NOT NULL GROUP BY workspace_id`);
     await queryRunner.query(
       `CREATE INDEX campaigns_active_idx ON campaigns (workspace_id) WHERE state = 'active'`,
     );
