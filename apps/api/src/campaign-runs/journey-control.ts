@@ -1,0 +1,67 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  CAMPAIGN_STATE_SIGNAL,
+  JOURNEY_STATUS_QUERY,
+  type CampaignState,
+  type JourneyStatus,
+} from '@loa/engine';
+import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import { TEMPORAL_CLIENT } from '../temporal/temporal-client.module';
+import type { LiveJourney } from './enrollment.schemas';
+
+/** How long "where is this contact" waits for the workflow's answer before it answers what is stored. */
+const QUERY_DEADLINE_MS = 3000;
+
+/**
+ * Talks to running contactJourney workflows by name. A handle without a run id addresses the workflow id's
+ * latest run: for an active enrollment that is its own chain (re-entry starts a new chain only after it exited).
+ */
+@Injectable()
+export class JourneyControl {
+  constructor(@Inject(TEMPORAL_CLIENT) private readonly client: Client) {}
+
+  /** The journey's live status (the workflow query); unavailable, with why, when Temporal cannot answer. */
+  async liveStatus(workflowId: string): Promise<LiveJourney> {
+    try {
+      const status = await withinDeadline(
+        this.client.workflow.getHandle(workflowId).query<JourneyStatus>(JOURNEY_STATUS_QUERY),
+      );
+      return {
+        available: true,
+        status: status.status,
+        stepId: status.stepId,
+        ...(status.waitingFor && { waitingFor: status.waitingFor }),
+        converted: status.converted,
+        ...(status.exitReason !== undefined && { exitReason: status.exitReason }),
+      };
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError)
+        return { available: false, unavailableBecause: 'workflow_not_found' };
+      return { available: false, unavailableBecause: 'temporal_unreachable' };
+    }
+  }
+
+  /**
+   * Tells a journey its campaign's state (DESIGN §6). Paused holds it at its next send, active lets it go on,
+   * stopped makes it exit with reason `stopped` through its own exit path. False when the workflow is gone.
+   */
+  async signalCampaignState(workflowId: string, state: CampaignState): Promise<boolean> {
+    try {
+      await this.client.workflow.getHandle(workflowId).signal(CAMPAIGN_STATE_SIGNAL, state);
+      return true;
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return false;
+      throw error;
+    }
+  }
+}
+
+/** The answer, or a rejection after QUERY_DEADLINE_MS (a lazy connection to a down server may retry for long). */
+function withinDeadline<T>(answer: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('Temporal did not answer in time')), QUERY_DEADLINE_MS);
+  });
+  answer.catch(() => undefined);
+  return Promise.race([answer, deadline]).finally(() => clearTimeout(timer));
+}
