@@ -25,7 +25,12 @@ export class CampaignRunsService {
   /** "Where is this contact": every enrollment with its recorded path; the running one with its live status. */
   async contactJourney(principal: Principal, campaignId: string, contactId: string) {
     await findCampaign(this.db.manager, principal.workspaceId, campaignId);
-    const enrollments = await contactEnrollments(this.db.manager, principal.workspaceId, campaignId, contactId);
+    const enrollments = await contactEnrollments(
+      this.db.manager,
+      principal.workspaceId,
+      campaignId,
+      contactId,
+    );
     if (enrollments.length === 0) await this.requireContact(principal.workspaceId, contactId);
     return {
       contactId,
@@ -79,10 +84,10 @@ export class CampaignRunsService {
   }
 
   private async requireContact(workspaceId: string, contactId: string): Promise<void> {
-    const rows: unknown[] = await this.db.query('SELECT 1 FROM contacts WHERE id = $1 AND workspace_id = $2', [
-      contactId,
-      workspaceId,
-    ]);
+    const rows: unknown[] = await this.db.query(
+      'SELECT 1 FROM contacts WHERE id = $1 AND workspace_id = $2',
+      [contactId, workspaceId],
+    );
     if (rows.length === 0) throw problems.notFound('Contact');
   }
 }

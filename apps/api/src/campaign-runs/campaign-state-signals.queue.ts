@@ -31,7 +31,9 @@ const SIGNALLED: Record<string, CampaignState> = { active: 'active', paused: 'pa
 /** Asks for a campaign's state to be signalled to its running journeys, after the state change committed. */
 @Injectable()
 export class CampaignStateSignals {
-  constructor(@InjectQueue(CAMPAIGN_STATE_SIGNALS_QUEUE) private readonly queue: Queue<CampaignStateSignalsJob>) {}
+  constructor(
+    @InjectQueue(CAMPAIGN_STATE_SIGNALS_QUEUE) private readonly queue: Queue<CampaignStateSignalsJob>,
+  ) {}
 
   async request(workspaceId: string, campaignId: string): Promise<void> {
     await this.queue.add({ workspaceId, campaignId }, JOB_OPTIONS);
@@ -58,7 +60,10 @@ export class CampaignStateSignalsProcessor {
     return this.signalCampaign(job.data.workspaceId, job.data.campaignId);
   }
 
-  async signalCampaign(workspaceId: string, campaignId: string): Promise<{ state: string; signalled: number }> {
+  async signalCampaign(
+    workspaceId: string,
+    campaignId: string,
+  ): Promise<{ state: string; signalled: number }> {
     const rows: Array<{ state: string }> = await this.db.query(
       'SELECT state FROM campaigns WHERE id = $1 AND workspace_id = $2',
       [campaignId, workspaceId],
@@ -68,7 +73,13 @@ export class CampaignStateSignalsProcessor {
     let signalled = 0;
     let afterId: string | null = null;
     for (;;) {
-      const page = await activeWorkflowPage(this.db.manager, workspaceId, campaignId, afterId, SIGNAL_PAGE_SIZE);
+      const page = await activeWorkflowPage(
+        this.db.manager,
+        workspaceId,
+        campaignId,
+        afterId,
+        SIGNAL_PAGE_SIZE,
+      );
       if (page.length === 0) break;
       for (let start = 0; start < page.length; start += SIGNAL_CONCURRENCY) {
         const delivered = await Promise.all(

@@ -7,7 +7,12 @@ export const contactJourneyParamsSchema = z.object({ id: z.uuid(), contactId: z.
 export const listEnrollmentsQuerySchema = z.object({
   status: z.enum(ENROLLMENT_STATUSES).optional(),
   version: z.coerce.number().int().min(1).optional().describe('The campaign version number'),
-  step: z.string().min(1).max(200).optional().describe('Current step id (for exited journeys: where they left)'),
+  step: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('Current step id (for exited journeys: where they left)'),
   exitReason: z.string().min(1).max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   cursor: z.string().max(500).optional().describe('nextCursor of the previous page'),
@@ -43,9 +48,7 @@ export const stepEventSchema = z.object({
 });
 
 export const liveJourneySchema = z.object({
-  available: z
-    .boolean()
-    .describe('false: the answer holds only what is stored (see `unavailableBecause`)'),
+  available: z.boolean().describe('false: the answer holds only what is stored (see `unavailableBecause`)'),
   unavailableBecause: z.enum(['temporal_unreachable', 'workflow_not_found', 'not_running']).optional(),
   status: z.enum(['running', 'waiting', 'exited']).optional(),
   stepId: z.string().nullable().optional(),

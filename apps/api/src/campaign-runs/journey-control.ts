@@ -23,7 +23,7 @@ export class JourneyControl {
   /** The journey's live status (the workflow query); unavailable, with why, when Temporal cannot answer. */
   async liveStatus(workflowId: string): Promise<LiveJourney> {
     try {
-      const status = await withinDeadline(
+      const status = await this.withinDeadline(() =>
         this.client.workflow.getHandle(workflowId).query<JourneyStatus>(JOURNEY_STATUS_QUERY),
       );
       return {
@@ -54,14 +54,26 @@ export class JourneyControl {
       throw error;
     }
   }
-}
 
-/** The answer, or a rejection after QUERY_DEADLINE_MS (a lazy connection to a down server may retry for long). */
-function withinDeadline<T>(answer: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('Temporal did not answer in time')), QUERY_DEADLINE_MS);
-  });
-  answer.catch(() => undefined);
-  return Promise.race([answer, deadline]).finally(() => clearTimeout(timer));
+  /**
+   * `call`'s answer, or a rejection after QUERY_DEADLINE_MS. The abort also ends the client's retries; the race
+   * covers the lazy connection's first connect, which the abort signal does not bound.
+   */
+  private async withinDeadline<T>(call: () => Promise<T>): Promise<T> {
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        reject(new Error('Temporal did not answer in time'));
+      }, QUERY_DEADLINE_MS);
+    });
+    const answer = this.client.connection.withAbortSignal(controller.signal, call);
+    answer.catch(() => undefined);
+    try {
+      return await Promise.race([answer, deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
 }
