@@ -15,7 +15,7 @@ import { temporalConnectionOptions } from '../temporal/temporal-connection-optio
 import { testConfig } from '../testing/test-config';
 import { seedTestWorkspace, type TestCaller, type TestWorkspace } from '../testing/test-workspace';
 import { createWorkerApp } from '../worker/create-worker-app';
-import { CAMPAIGN_STATE_SIGNALS_QUEUE } from './campaign-state-signals.queue';
+import { CAMPAIGN_STATE_SIGNALS_QUEUE, CampaignStateSignalsProcessor } from './campaign-state-signals.queue';
 import { enrol, insertContact, publishWaitThenSms } from './testing/run-fixtures';
 
 interface Enrollment {
@@ -132,6 +132,7 @@ describe('operating campaign runs over HTTP, with the worker on the Temporal dev
     expect(await count({ version: 2 })).toBe(0);
     expect(await count({ status: 'exited' })).toBe(0);
     expect(await count({ exitReason: 'stopped' })).toBe(0);
+    expect(await count({ failedAt: 'sms' })).toBe(0);
     const bad = await ws.as.analyst.get(path).query({ status: 'gone', cursor: 'nope' }).expect(422);
     expect(bad.body.errors.map((error: { field: string }) => error.field)).toContain('status');
     await ws.as.analyst.get(path).query({ cursor: 'nope' }).expect(422);
@@ -246,6 +247,11 @@ describe('operating campaign runs over HTTP, with the worker on the Temporal dev
     expect(result.exitReason).toBe('done');
     const outcomes = result.path.filter((entry) => entry.stepId === 'sms').map((entry) => entry.outcome);
     expect(outcomes).toEqual(['held', 'blocked']);
+    const failed = await ws.as.analyst
+      .get(`/campaigns/${plan.campaignId}/enrollments`)
+      .query({ failedAt: 'sms' })
+      .expect(200);
+    expect(failed.body.items.map((item: Enrollment) => item.contactId)).toEqual([sender!.contactId]);
 
     // The waiter waits 30 days for `go`: only the stop signal ends it within the test.
     await ws.as.admin.post(`/campaigns/${plan.campaignId}/stop`).expect(200);
@@ -262,5 +268,23 @@ describe('operating campaign runs over HTTP, with the worker on the Temporal dev
       .query({ exitReason: 'stopped' })
       .expect(200);
     expect(stopped.body.items.map((item: Enrollment) => item.contactId)).toEqual([waiter!.contactId]);
+  });
+
+  it('signals every active journey page by page, skipping journeys that ended meanwhile', async () => {
+    const plan = await publishWaitThenSms(app, ws.workspaceId, world.smsAccountId);
+    const journeys = await waitingJourneys(plan, 3);
+    // One journey ends without the enrollment knowing yet: its workflow is gone, the row still says active.
+    await journeys[0]!.handle.terminate('test');
+    await app
+      .get(DataSource)
+      .query(`UPDATE campaigns SET state = 'stopped' WHERE id = $1`, [plan.campaignId]);
+
+    const processor = app.get(CampaignStateSignalsProcessor);
+    expect(await processor.signalCampaign(ws.workspaceId, plan.campaignId, 1)).toEqual({
+      state: 'stopped',
+      signalled: 2,
+    });
+    for (const journey of journeys.slice(1))
+      expect(await journey.handle.result()).toMatchObject({ exitReason: 'stopped' });
   });
 });

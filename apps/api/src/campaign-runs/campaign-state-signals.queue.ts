@@ -63,6 +63,7 @@ export class CampaignStateSignalsProcessor {
   async signalCampaign(
     workspaceId: string,
     campaignId: string,
+    pageSize = SIGNAL_PAGE_SIZE,
   ): Promise<{ state: string; signalled: number }> {
     const rows: Array<{ state: string }> = await this.db.query(
       'SELECT state FROM campaigns WHERE id = $1 AND workspace_id = $2',
@@ -73,13 +74,7 @@ export class CampaignStateSignalsProcessor {
     let signalled = 0;
     let afterId: string | null = null;
     for (;;) {
-      const page = await activeWorkflowPage(
-        this.db.manager,
-        workspaceId,
-        campaignId,
-        afterId,
-        SIGNAL_PAGE_SIZE,
-      );
+      const page = await activeWorkflowPage(this.db.manager, workspaceId, campaignId, afterId, pageSize);
       if (page.length === 0) break;
       for (let start = 0; start < page.length; start += SIGNAL_CONCURRENCY) {
         const delivered = await Promise.all(

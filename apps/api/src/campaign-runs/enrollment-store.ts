@@ -65,6 +65,13 @@ export async function listEnrollments(
   if (query.version !== undefined) add((n) => `v.version = $${n}`, query.version);
   if (query.step) add((n) => `e.current_step = $${n}`, query.step);
   if (query.exitReason) add((n) => `e.exit_reason = $${n}`, query.exitReason);
+  if (query.failedAt)
+    add(
+      (n) =>
+        `EXISTS (SELECT 1 FROM step_events s WHERE s.enrollment_id = e.id AND s.step_id = $${n}
+           AND s.outcome IN ('failed', 'blocked'))`,
+      query.failedAt,
+    );
   if (query.cursor) {
     const cursor = decodeEnrollmentCursor(query.cursor);
     values.push(cursor.enteredAt, cursor.id);

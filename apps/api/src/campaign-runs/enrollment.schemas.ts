@@ -14,6 +14,14 @@ export const listEnrollmentsQuerySchema = z.object({
     .optional()
     .describe('Current step id (for exited journeys: where they left)'),
   exitReason: z.string().min(1).max(200).optional(),
+  failedAt: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe(
+      'Send step id: only journeys whose send at that step failed or was blocked (to re-run after a fix)',
+    ),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   cursor: z.string().max(500).optional().describe('nextCursor of the previous page'),
 });
