@@ -160,7 +160,7 @@ describe('operating campaign runs over HTTP, with the worker on the Temporal dev
     await ws.as.analyst.get(`/campaigns/${randomUUID()}/enrollments`).expect(404);
   });
 
-  it('answers the stored part, and says so, when Temporal does not answer', async () => {
+  it('answers the stored part, and says so, when Temporal does not answer; a cancel then is 503', async () => {
     const plan = await publishWaitThenSms(app, ws.workspaceId, world.smsAccountId);
     const [journey] = await waitingJourneys(plan, 1);
     // A Temporal address that accepts connections and never answers.
@@ -179,6 +179,11 @@ describe('operating campaign runs over HTTP, with the worker on the Temporal dev
         live: { available: false, unavailableBecause: 'temporal_unreachable' },
       });
       expect(response.body.enrollments[0].path[0]).toMatchObject({ outcome: 'entered' });
+      await request(offline.getHttpServer())
+        .post(`/campaigns/${plan.campaignId}/contacts/${journey!.contactId}/journey/cancel`)
+        .set('Authorization', `Bearer ${ws.keys.write}`)
+        .send({})
+        .expect(503);
     } finally {
       await offline.close();
       silent.close();

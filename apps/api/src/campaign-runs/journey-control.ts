@@ -11,6 +11,8 @@ import type { LiveJourney } from './enrollment.schemas';
 
 /** How long "where is this contact" waits for the workflow's answer before it answers what is stored. */
 const QUERY_DEADLINE_MS = 3000;
+/** A signal that takes longer fails (the cancel route answers 503, the signalling job retries). */
+const SIGNAL_DEADLINE_MS = 10_000;
 
 /**
  * Talks to running contactJourney workflows by name. A handle without a run id addresses the workflow id's
@@ -23,7 +25,7 @@ export class JourneyControl {
   /** The journey's live status (the workflow query); unavailable, with why, when Temporal cannot answer. */
   async liveStatus(workflowId: string): Promise<LiveJourney> {
     try {
-      const status = await this.withinDeadline(() =>
+      const status = await this.withinDeadline(QUERY_DEADLINE_MS, () =>
         this.client.workflow.getHandle(workflowId).query<JourneyStatus>(JOURNEY_STATUS_QUERY),
       );
       return {
@@ -47,7 +49,9 @@ export class JourneyControl {
    */
   async signalCampaignState(workflowId: string, state: CampaignState): Promise<boolean> {
     try {
-      await this.client.workflow.getHandle(workflowId).signal(CAMPAIGN_STATE_SIGNAL, state);
+      await this.withinDeadline(SIGNAL_DEADLINE_MS, () =>
+        this.client.workflow.getHandle(workflowId).signal(CAMPAIGN_STATE_SIGNAL, state),
+      );
       return true;
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return false;
@@ -56,17 +60,17 @@ export class JourneyControl {
   }
 
   /**
-   * `call`'s answer, or a rejection after QUERY_DEADLINE_MS. The abort also ends the client's retries; the race
+   * `call`'s answer, or a rejection after `ms`. The abort also ends the client's retries; the race
    * covers the lazy connection's first connect, which the abort signal does not bound.
    */
-  private async withinDeadline<T>(call: () => Promise<T>): Promise<T> {
+  private async withinDeadline<T>(ms: number, call: () => Promise<T>): Promise<T> {
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         controller.abort();
         reject(new Error('Temporal did not answer in time'));
-      }, QUERY_DEADLINE_MS);
+      }, ms);
     });
     const answer = this.client.connection.withAbortSignal(controller.signal, call);
     answer.catch(() => undefined);
