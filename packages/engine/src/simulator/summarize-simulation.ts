@@ -2,9 +2,12 @@ import type { CampaignGraph } from '../graph/graph.schema';
 import type { NodeCount, SimulatedContact, SimulationTotals } from './simulation-result.types';
 
 const SUCCEEDED = new Set(['sent', 'success']);
-const FAILED = new Set(['failed', 'failure']);
+const FAILED = new Set(['failed', 'blocked', 'failure']);
 
-/** Per node of the graph: how many contacts entered it, succeeded or failed there (sends, webhooks), wait there. */
+/**
+ * Per node of the graph: how many contacts entered it, succeeded or failed there (sends, webhooks; a blocked send
+ * takes the failure handle), wait there.
+ */
 export function countNodes(graph: CampaignGraph, contacts: SimulatedContact[]): Record<string, NodeCount> {
   const counts: Record<string, NodeCount> = Object.fromEntries(
     graph.nodes.map((node) => [node.id, { entered: 0, succeeded: 0, failed: 0 }]),

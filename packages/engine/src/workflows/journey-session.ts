@@ -11,6 +11,7 @@ import type { JourneyResult, JourneyStatus, WaitingFor } from '../journey/journe
 import { durationMs } from '../plan/duration';
 import type { Plan, StepId } from '../plan/plan.types';
 import { sendIdempotencyKey } from '../journey/journey-ids';
+import { EXIT_REASONS, exitOutcome, isExitOutcome, STEP_OUTCOMES } from '../journey/journey-vocabulary';
 import { EventInbox, isJourneyEvent } from './event-inbox';
 import { entryKeyValueOf, matchesGoal } from './event-match';
 import { recordActivities, internalActivities } from './journey-activities';
@@ -18,7 +19,7 @@ import { parseContinuation, type JourneyContinuation, type ResumedWait } from '.
 import { JourneyLog } from './journey-log';
 
 /** Why a journey leaves before its plan says so. */
-export type Interruption = 'goal' | 'stopped';
+export type Interruption = typeof EXIT_REASONS.goal | typeof EXIT_REASONS.stopped;
 
 const CAMPAIGN_STATES: CampaignState[] = ['active', 'paused', 'stopped'];
 
@@ -88,7 +89,7 @@ export class JourneySession {
   }
 
   private enter(): JourneyAction {
-    this.log.add(this.plan.entryStepId, 'entered', this.input.entryEvent?.id);
+    this.log.add(this.plan.entryStepId, STEP_OUTCOMES.entered, this.input.entryEvent?.id);
     return this.apply(interpret(this.plan, this.cursor, { kind: 'entered' }, this.context()));
   }
 
@@ -102,8 +103,8 @@ export class JourneySession {
     for (const passed of transition.passed) this.log.add(passed.stepId, passed.outcome);
     const { action } = transition;
     // Exits through exit steps are in `passed`; the step limit is not a step.
-    if (action.kind === 'exit' && !transition.passed.some((passed) => passed.outcome.startsWith('exit:')))
-      this.log.add(action.stepId ?? this.plan.entryStepId, `exit:${action.reason}`);
+    if (action.kind === 'exit' && !transition.passed.some((passed) => isExitOutcome(passed.outcome)))
+      this.log.add(action.stepId ?? this.plan.entryStepId, exitOutcome(action.reason));
     return action;
   }
 
@@ -130,7 +131,7 @@ export class JourneySession {
       matchesGoal(goal, event)
     ) {
       this.converted = true;
-      this.log.add(this.stepId ?? this.plan.entryStepId, 'converted', event.id);
+      this.log.add(this.stepId ?? this.plan.entryStepId, STEP_OUTCOMES.converted, event.id);
     }
   }
 
@@ -151,8 +152,8 @@ export class JourneySession {
 
   /** Whether the journey must leave now: the goal was reached (with exit on goal) or the campaign stopped. */
   interruption(): Interruption | undefined {
-    if (this.campaignState === 'stopped') return 'stopped';
-    if (this.converted && this.plan.settings.goal?.exitOnGoal) return 'goal';
+    if (this.campaignState === 'stopped') return EXIT_REASONS.stopped;
+    if (this.converted && this.plan.settings.goal?.exitOnGoal) return EXIT_REASONS.goal;
     return undefined;
   }
 
@@ -223,7 +224,7 @@ export class JourneySession {
    */
   async finish(exit: { reason: string; stepId: StepId | null; logged: boolean }): Promise<JourneyResult> {
     const { reason, stepId } = exit;
-    if (!exit.logged) this.log.add(stepId ?? this.plan.entryStepId, `exit:${reason}`);
+    if (!exit.logged) this.log.add(stepId ?? this.plan.entryStepId, exitOutcome(reason));
     this.exit = { stepId, reason };
     this.waitingFor = undefined;
     const { entries } = this.log.take();

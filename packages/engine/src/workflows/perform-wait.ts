@@ -1,5 +1,6 @@
 import type { JourneyEvent } from '../journey/journey-contract';
 import type { WaitingKind } from '../journey/journey-status';
+import { STEP_OUTCOMES } from '../journey/journey-vocabulary';
 import { readPath } from '../rules/read-path';
 import { dateAttributeMoment, nextTimeOfDay } from '../time/wait-until';
 import { matchesWaitEvent } from './event-match';
@@ -17,7 +18,7 @@ export async function performDelay(
   action: Extract<Action, { kind: 'delay' }>,
 ): Promise<PerformResult> {
   const end = await stepWait(session, action, 'delay', (beganAtMs) => beganAtMs + action.durationMs);
-  return end === 'elapsed' ? logged(session, action, 'elapsed', { kind: 'elapsed' }) : exitOn(end);
+  return end === 'elapsed' ? logged(session, action, STEP_OUTCOMES.elapsed, { kind: 'elapsed' }) : exitOn(end);
 }
 
 /** wait.until: the next time of day in the campaign timezone, or a contact date attribute (none: go on). */
@@ -45,14 +46,15 @@ export async function performWaitUntil(
       const value =
         until.attribute in attributes ? attributes[until.attribute] : readPath(attributes, until.attribute);
       const moment = dateAttributeMoment({ value, offsetDays: until.offsetDays, time: until.time, timezone });
-      if (moment === undefined) return logged(session, action, 'skipped: no date', { kind: 'elapsed' });
+      if (moment === undefined)
+        return logged(session, action, STEP_OUTCOMES.elapsed, { kind: 'elapsed' }, `no date in ${until.attribute}`);
       targetMs = moment;
     }
     if (targetMs <= Date.now())
-      return logged(session, action, 'elapsed', { kind: 'elapsed' }, 'already passed');
+      return logged(session, action, STEP_OUTCOMES.elapsed, { kind: 'elapsed' }, 'already passed');
   }
   const end = await stepWait(session, action, 'wait_until', () => targetMs);
-  return end === 'elapsed' ? logged(session, action, 'elapsed', { kind: 'elapsed' }) : exitOn(end);
+  return end === 'elapsed' ? logged(session, action, STEP_OUTCOMES.elapsed, { kind: 'elapsed' }) : exitOn(end);
 }
 
 /** wait.event: the first matching event received since the wait began, or the timeout. */
@@ -78,8 +80,9 @@ export async function performWaitEvent(
     step.event,
   );
   if (end === 'ready')
-    return logged(session, action, 'matched', { kind: 'event', matched: true }, matched?.id);
-  if (end === 'elapsed') return logged(session, action, 'timeout', { kind: 'event', matched: false });
+    return logged(session, action, STEP_OUTCOMES.matched, { kind: 'event', matched: true }, matched?.id);
+  if (end === 'elapsed')
+    return logged(session, action, STEP_OUTCOMES.timeout, { kind: 'event', matched: false });
   return exitOn(end);
 }
 
@@ -100,7 +103,7 @@ async function stepWait(
   if (!resumed) {
     session.log.add(
       action.stepId,
-      'waiting',
+      STEP_OUTCOMES.waiting,
       event ? `${event} until ${iso(resume.untilMs)}` : `until ${iso(resume.untilMs)}`,
     );
     if (resume.untilMs - resume.beganAtMs >= LONG_WAIT_MS) await session.flush();
