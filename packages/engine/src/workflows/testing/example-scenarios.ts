@@ -14,8 +14,10 @@ export interface ExampleScenario {
   /** Offsets from the contact's entry, e.g. +1h30m. */
   events?: Array<Omit<ScriptedEventInput, 'contactId'>>;
   outcomes?: Record<string, NodeOutcomeScript>;
-  /** How the simulated journey ends: keeps the scenario honest about what it covers. */
+  /** How the simulated journey ends, and steps it must go through (`stepId:outcome`): what the scenario covers. */
   exitReason: string;
+  through?: string[];
+  converted?: boolean;
 }
 
 const lan = {
@@ -53,6 +55,7 @@ export const exampleScenarios: ExampleScenario[] = [
     startsAt: '23:00',
     contact: { ...lan, entryEvent: contactCreated },
     exitReason: 'completed',
+    through: ['purchased:no', 'sms-voucher:sent'],
   },
   {
     example: 'welcome-series',
@@ -60,6 +63,7 @@ export const exampleScenarios: ExampleScenario[] = [
     startsAt: '10:00',
     contact: { ...lan, tags: ['purchased'], entryEvent: contactCreated },
     exitReason: 'purchased',
+    through: ['purchased:yes'],
   },
   {
     example: 'welcome-series',
@@ -67,6 +71,7 @@ export const exampleScenarios: ExampleScenario[] = [
     startsAt: '10:00',
     contact: { ...noPhone, entryEvent: contactCreated },
     exitReason: 'failed',
+    through: ['zns-welcome:blocked', 'email-tips:sent', 'sms-voucher:blocked'],
   },
   {
     example: 'abandoned-cart',
@@ -75,14 +80,28 @@ export const exampleScenarios: ExampleScenario[] = [
     contact: { ...lan, entryEvent: cartAbandoned },
     events: [{ ...orderPaid(), at: '+1h30m' }],
     exitReason: 'goal',
+    through: ['wait-paid:exit:goal'],
+    converted: true,
   },
   {
     example: 'abandoned-cart',
-    name: 'pays another order only: times out, ZNS reminder',
+    name: 'pays another order: not this wait, but the goal (it has no order filter)',
     startsAt: '19:30',
     contact: { ...lan, entryEvent: cartAbandoned },
     events: [{ ...orderPaid('DH99999'), at: '+1h' }],
+    exitReason: 'goal',
+    through: ['wait-paid:exit:goal'],
+    converted: true,
+  },
+  {
+    example: 'abandoned-cart',
+    name: 'pays after the reminder: the journey has ended, no conversion of it',
+    startsAt: '19:30',
+    contact: { ...lan, entryEvent: cartAbandoned },
+    events: [{ ...orderPaid(), at: '+6h' }],
     exitReason: 'completed',
+    through: ['wait-paid:timeout', 'zns-reminder:sent'],
+    converted: false,
   },
   {
     example: 'abandoned-cart',
@@ -91,6 +110,7 @@ export const exampleScenarios: ExampleScenario[] = [
     contact: { ...lan, entryEvent: cartAbandoned },
     outcomes: { 'zns-reminder': { failure: 'zns:-118' } },
     exitReason: 'completed',
+    through: ['zns-reminder:failed', 'sms-reminder:sent'],
   },
   {
     example: 'zns-sms-fallback',
@@ -98,6 +118,7 @@ export const exampleScenarios: ExampleScenario[] = [
     startsAt: '10:00',
     contact: { ...lan, entryEvent: orderCreated },
     exitReason: 'confirmed',
+    through: ['zns-confirm:sent'],
   },
   {
     example: 'zns-sms-fallback',
@@ -106,6 +127,7 @@ export const exampleScenarios: ExampleScenario[] = [
     contact: { ...lan, entryEvent: orderCreated },
     outcomes: { 'zns-confirm': { failure: 'zns:-118' } },
     exitReason: 'confirmed',
+    through: ['zns-confirm:failed', 'sms-confirm:sent'],
   },
   {
     example: 'zns-sms-fallback',
@@ -113,6 +135,7 @@ export const exampleScenarios: ExampleScenario[] = [
     startsAt: '10:00',
     contact: { ...lan, doNotContact: true, entryEvent: orderCreated },
     exitReason: 'failed',
+    through: ['zns-confirm:blocked', 'sms-confirm:blocked'],
   },
   {
     example: 'cod-order-confirmation-oa',
@@ -121,6 +144,7 @@ export const exampleScenarios: ExampleScenario[] = [
     contact: { ...lan, entryEvent: codOrder },
     events: [{ name: 'order.confirmed', properties: { orderId: 'DH30001' }, at: '+3h' }],
     exitReason: 'confirmed',
+    through: ['oa-confirm:sent', 'wait-confirmed:matched', 'mark-confirmed:updated'],
   },
   {
     example: 'cod-order-confirmation-oa',
@@ -128,6 +152,7 @@ export const exampleScenarios: ExampleScenario[] = [
     startsAt: '14:00',
     contact: { ...lan, zaloUserId: undefined, entryEvent: codOrder },
     exitReason: 'unconfirmed',
+    through: ['oa-confirm:blocked', 'sms-confirm:sent', 'wait-confirmed:timeout', 'notify-shop:success'],
   },
   {
     example: 'cod-order-confirmation-oa',
@@ -136,6 +161,7 @@ export const exampleScenarios: ExampleScenario[] = [
     contact: { ...lan, entryEvent: codOrder },
     outcomes: { 'notify-shop': 'failure' },
     exitReason: 'completed',
+    through: ['notify-shop:failure', 'sms-last-call:sent'],
   },
   {
     example: 'birthday-voucher',
@@ -143,6 +169,7 @@ export const exampleScenarios: ExampleScenario[] = [
     startsAt: '10:00',
     contact: lan,
     exitReason: 'completed',
+    through: ['tag-birthday:updated', 'zns-voucher:sent'],
   },
   {
     example: 'birthday-voucher',
@@ -151,22 +178,26 @@ export const exampleScenarios: ExampleScenario[] = [
     contact: lan,
     outcomes: { 'zns-voucher': 'failure' },
     exitReason: 'completed',
+    through: ['zns-voucher:failed', 'sms-voucher:sent'],
   },
   {
     example: 'ab-test-zns',
-    name: 'variant discount, held by quiet hours, converts without leaving',
+    name: 'one variant, held by quiet hours until 08:00, converts meanwhile without leaving',
     startsAt: '23:30',
     contact: { ...lan, id: 'kh-001' },
-    events: [{ ...orderPaid('DH1'), at: '+1d' }],
+    events: [{ ...orderPaid('DH1'), at: '+1h' }],
     exitReason: 'completed',
+    through: ['split:variant:discount', 'zns-discount:sent'],
+    converted: true,
   },
   {
     example: 'ab-test-zns',
-    name: 'the other variant fails',
+    name: 'the other variant fails: the failure handle is not connected',
     startsAt: '12:00',
-    contact: { ...lan, id: 'kh-002' },
-    outcomes: { 'zns-discount': 'failure', 'zns-freeship': 'failure' },
+    contact: { ...lan, id: 'kh-004' },
+    outcomes: { 'zns-freeship': 'failure' },
     exitReason: 'failed',
+    through: ['split:variant:freeship', 'zns-freeship:failed'],
   },
   {
     example: 'scheduled-broadcast',
@@ -174,6 +205,7 @@ export const exampleScenarios: ExampleScenario[] = [
     startsAt: '10:00',
     contact: lan,
     exitReason: 'completed',
+    through: ['sms-promo:sent', 'email-promo:sent'],
   },
   {
     example: 'scheduled-broadcast',
@@ -182,5 +214,6 @@ export const exampleScenarios: ExampleScenario[] = [
     contact: { ...lan, email: undefined },
     outcomes: { 'sms-promo': { failure: 'sms:99' } },
     exitReason: 'failed',
+    through: ['sms-promo:failed', 'email-promo:blocked'],
   },
 ];
