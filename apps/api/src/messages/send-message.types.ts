@@ -31,7 +31,7 @@ export interface SendMessageInput {
 export type BlockReason = 'do_not_contact' | 'opted_out' | 'no_consent' | 'no_address' | 'outside_oa_window';
 
 /**
- * Why a send waits: the engine's `frequency_cap`, the simulator's time guards (`quiet_hours`,
+ * Why a send waits: the engine's `SendDeferralReason` (`frequency_cap` and the send-time guard's `quiet_hours`,
  * `advertising_sms_window`), the ZNS daily quota; and, for a repeated key whose provider said so, the provider's own
  * quota or hours (`quota_exhausted`, `outside_window`: the first attempt threw the engine's error for them).
  */

@@ -11,8 +11,7 @@ export const JOURNEY_STATUS_QUERY = 'journeyStatus';
 export const JOURNEY_PATH_LIMIT = 200;
 
 /** What a waiting journey waits for: a step's wait, or a guard holding a send. */
-export type WaitingKind =
-  'delay' | 'wait_until' | 'event' | TimeDeferralReason | 'paused' | 'send_retry';
+export type WaitingKind = 'delay' | 'wait_until' | 'event' | TimeDeferralReason | 'paused' | 'send_retry';
 
 export interface WaitingFor {
   kind: WaitingKind;

@@ -18,7 +18,9 @@ export async function performDelay(
   action: Extract<Action, { kind: 'delay' }>,
 ): Promise<PerformResult> {
   const end = await stepWait(session, action, 'delay', (beganAtMs) => beganAtMs + action.durationMs);
-  return end === 'elapsed' ? logged(session, action, STEP_OUTCOMES.elapsed, { kind: 'elapsed' }) : exitOn(end);
+  return end === 'elapsed'
+    ? logged(session, action, STEP_OUTCOMES.elapsed, { kind: 'elapsed' })
+    : exitOn(end);
 }
 
 /** wait.until: the next time of day in the campaign timezone, or a contact date attribute (none: go on). */
@@ -47,14 +49,22 @@ export async function performWaitUntil(
         until.attribute in attributes ? attributes[until.attribute] : readPath(attributes, until.attribute);
       const moment = dateAttributeMoment({ value, offsetDays: until.offsetDays, time: until.time, timezone });
       if (moment === undefined)
-        return logged(session, action, STEP_OUTCOMES.elapsed, { kind: 'elapsed' }, `no date in ${until.attribute}`);
+        return logged(
+          session,
+          action,
+          STEP_OUTCOMES.elapsed,
+          { kind: 'elapsed' },
+          `no date in ${until.attribute}`,
+        );
       targetMs = moment;
     }
     if (targetMs <= Date.now())
       return logged(session, action, STEP_OUTCOMES.elapsed, { kind: 'elapsed' }, 'already passed');
   }
   const end = await stepWait(session, action, 'wait_until', () => targetMs);
-  return end === 'elapsed' ? logged(session, action, STEP_OUTCOMES.elapsed, { kind: 'elapsed' }) : exitOn(end);
+  return end === 'elapsed'
+    ? logged(session, action, STEP_OUTCOMES.elapsed, { kind: 'elapsed' })
+    : exitOn(end);
 }
 
 /** wait.event: the first matching event received since the wait began, or the timeout. */

@@ -29,7 +29,12 @@ function exampleGraph(name: string): CampaignGraph {
 /** The next moment, after `nowMs`, at local time `hhmm` in `timezone`. */
 function nextLocalTime(nowMs: number, hhmm: string, timezone: string): number {
   const [hour, minute] = hhmm.split(':').map(Number);
-  const today = DateTime.fromMillis(nowMs, { zone: timezone }).set({ hour, minute, second: 0, millisecond: 0 });
+  const today = DateTime.fromMillis(nowMs, { zone: timezone }).set({
+    hour,
+    minute,
+    second: 0,
+    millisecond: 0,
+  });
   return (today.toMillis() > nowMs ? today : today.plus({ days: 1 })).toMillis();
 }
 
@@ -90,9 +95,18 @@ describe('the simulator predicts the contactJourney workflow, for every example 
     const entryProperties = contact.entryEvent?.properties ?? {};
     const timed = events
       .map((event) => scriptedEventSchema.parse(event))
-      .map((event) => ({ ...event, atMs: resolveTime(event.at, { baseMs: entryMs, timezone }), entry: false }));
+      .map((event) => ({
+        ...event,
+        atMs: resolveTime(event.at, { baseMs: entryMs, timezone }),
+        entry: false,
+      }));
     const timeline = new ContactTimeline([
-      { name: contact.entryEvent?.name ?? plan.trigger.type, properties: entryProperties, atMs: entryMs, entry: true },
+      {
+        name: contact.entryEvent?.name ?? plan.trigger.type,
+        properties: entryProperties,
+        atMs: entryMs,
+        entry: true,
+      },
       ...timed,
     ]);
     const scripted = scriptedJourneyActivities({

@@ -31,7 +31,10 @@ export function simulatedSteps(
       return [entry(options.entryStepId, 'entered', atMs, timezone)];
     const endMs = step.endedAt === undefined ? atMs : Date.parse(step.endedAt);
     if (WAIT_KINDS.has(step.kind) && endMs > atMs)
-      return [entry(step.stepId, 'waiting', atMs, timezone), entry(step.stepId, step.outcome, endMs, timezone)];
+      return [
+        entry(step.stepId, 'waiting', atMs, timezone),
+        entry(step.stepId, step.outcome, endMs, timezone),
+      ];
     return [entry(step.stepId, step.outcome, endMs, timezone)];
   });
 }

@@ -1,10 +1,6 @@
 import { Context } from '@temporalio/activity';
 import type { SendOutcome } from '../../graph/nodes/branch-nodes.schema';
-import type {
-  JourneyActivities,
-  JourneyLogEntry,
-  SendActivityResult,
-} from '../../journey/journey-contract';
+import type { JourneyActivities, JourneyLogEntry, SendActivityResult } from '../../journey/journey-contract';
 import type { SendBlockReason } from '../../journey/journey-vocabulary';
 import type { Plan } from '../../plan/plan.types';
 import { evaluateRuleGroup } from '../../rules/evaluate-rule';
