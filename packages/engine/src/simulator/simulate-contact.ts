@@ -16,7 +16,12 @@ import type { ContactTimeline } from './contact-timeline';
 import type { EntryEvent } from './entry-decision';
 import { liquidScope, type SimulatedContactState } from './liquid-scope';
 import { sendMoment } from '../journey/send-time-guard';
-import { EXIT_REASONS, exitOutcome, STEP_OUTCOMES } from '../journey/journey-vocabulary';
+import {
+  EXIT_REASONS,
+  exitOutcome,
+  STEP_OUTCOMES,
+  type TimeDeferralReason,
+} from '../journey/journey-vocabulary';
 import { simulateHttp } from './simulate-http';
 import { simulateSend } from './simulate-send';
 import type { NodeOutcomeScript, PriceTable, SampleContact } from './simulation-input.schema';
@@ -35,6 +40,13 @@ export interface ContactSimulationSetup {
   prices: PriceTable;
   /** The clock stops here; a contact still waiting then has no exit reason. */
   horizonMs?: number;
+}
+
+/** What a step's path entry tells besides its outcome. */
+interface StepNote {
+  detail?: string;
+  /** The send-time guards that held a send, in order. */
+  deferredBy?: TimeDeferralReason[];
 }
 
 type Performed = { kind: 'next'; outcome: StepOutcome } | { kind: 'stopped'; exitReason: string | null };
@@ -105,7 +117,7 @@ class ContactRun {
       }
       case 'wait_until': {
         const { moment, detail } = this.waitUntilMoment(action.until);
-        const run = this.runClock(action.stepId, Math.max(startMs, moment ?? startMs), detail);
+        const run = this.runClock(action.stepId, Math.max(startMs, moment ?? startMs), { detail });
         if (run.kind === 'stopped') return run;
         this.record(action.stepId, STEP_OUTCOMES.elapsed, startMs, { endedAtMs: this.nowMs, detail });
         return { kind: 'next', outcome: { kind: 'elapsed' } };
@@ -198,8 +210,9 @@ class ContactRun {
       purpose: step.purpose,
       settings: this.setup.plan.settings,
     });
-    const deferral = moment.reasons.length > 0 ? `deferred by ${moment.reasons.join(' and ')}` : undefined;
-    const run = this.runClock(stepId, moment.atMs, deferral);
+    const deferredBy = moment.reasons.length > 0 ? moment.reasons : undefined;
+    const deferral = deferredBy && `deferred by ${deferredBy.join(' and ')}`;
+    const run = this.runClock(stepId, moment.atMs, { detail: deferral, deferredBy });
     if (run.kind === 'stopped') return run;
     const message = simulateSend({
       stepId,
@@ -215,7 +228,7 @@ class ContactRun {
     this.messages.push(message);
     this.sendOutcomes[stepId] = [...(this.sendOutcomes[stepId] ?? []), ...message.receipts];
     const detail = [deferral, message.error].filter(Boolean).join('; ') || undefined;
-    this.record(stepId, message.outcome, startMs, { endedAtMs: this.nowMs, detail });
+    this.record(stepId, message.outcome, startMs, { endedAtMs: this.nowMs, detail, deferredBy });
     return { kind: 'next', outcome: { kind: 'send', success: message.outcome === STEP_OUTCOMES.sent } };
   }
 
@@ -238,13 +251,14 @@ class ContactRun {
    * Lets the virtual clock run to `endMs` for a step that takes time, unless the campaign goal (with exitOnGoal)
    * happens first, or the clock's horizon comes first; in those cases the step is recorded here.
    */
-  private runClock(stepId: string, endMs: number, detail?: string): ClockRun {
+  private runClock(stepId: string, endMs: number, note: StepNote = {}): ClockRun {
+    const { detail, deferredBy } = note;
     const startMs = this.nowMs;
     const goal = this.goal.interruptsAt(startMs, endMs);
     const stopMs = goal ?? endMs;
     const { horizonMs } = this.setup;
     if (horizonMs !== undefined && stopMs > horizonMs) {
-      this.record(stepId, STEP_OUTCOMES.waiting, startMs, { detail });
+      this.record(stepId, STEP_OUTCOMES.waiting, startMs, { detail, deferredBy });
       this.nowMs = Math.max(startMs, horizonMs);
       return { kind: 'stopped', exitReason: null };
     }
@@ -255,6 +269,7 @@ class ContactRun {
     this.record(stepId, exitOutcome(EXIT_REASONS.goal), startMs, {
       endedAtMs: goal,
       detail: detail ? `${detail}; ${reached}` : reached,
+      deferredBy,
     });
     return { kind: 'stopped', exitReason: EXIT_REASONS.goal };
   }
@@ -284,7 +299,7 @@ class ContactRun {
     stepId: string,
     outcome: string,
     atMs: number,
-    extra: { endedAtMs?: number; detail?: string } = {},
+    extra: StepNote & { endedAtMs?: number } = {},
   ): void {
     const { label, kind } = this.setup.labelOf(stepId);
     this.path.push({
@@ -296,6 +311,7 @@ class ContactRun {
       ...(extra.endedAtMs !== undefined &&
         extra.endedAtMs > atMs && { endedAt: formatTime(extra.endedAtMs, this.timezone) }),
       ...(extra.detail && { detail: extra.detail }),
+      ...(extra.deferredBy && { deferredBy: extra.deferredBy }),
     });
   }
 }

@@ -1,6 +1,7 @@
 import type { Channel } from '../graph/settings.schema';
 import type { SendOutcome } from '../graph/nodes/branch-nodes.schema';
 import type { Diagnostic } from '../validation/diagnostics';
+import type { TimeDeferralReason } from '../journey/journey-vocabulary';
 import type { RenderedMessage } from './render-message';
 import type { SmsLength } from '@loa/sms-text';
 
@@ -20,6 +21,8 @@ export interface SimulatedStep {
   at: string;
   /** When a step that takes time (a wait, a deferred send) ended. */
   endedAt?: string;
+  /** A send held by the send-time guards: their reasons, in order (the journey logs a `deferred` entry for each). */
+  deferredBy?: TimeDeferralReason[];
   detail?: string;
 }
 

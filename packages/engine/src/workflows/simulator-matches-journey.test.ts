@@ -153,9 +153,14 @@ describe('the simulator predicts the contactJourney workflow, for every example 
     });
     expect(scripted.recordedEntries()).toEqual(result.path);
     const simulatedPath = simulated.path.map((step) => `${step.stepId}:${step.outcome}`);
-    expect({ exitReason: simulated.exitReason, through: simulatedPath }).toEqual({
+    expect({
+      exitReason: simulated.exitReason,
+      through: simulatedPath,
+      heldBy: simulated.path.flatMap((step) => step.deferredBy ?? []),
+    }).toEqual({
       exitReason: scenario.exitReason,
       through: expect.arrayContaining(scenario.through ?? []),
+      heldBy: scenario.heldBy ?? [],
     });
     if (scenario.converted !== undefined) expect(simulated.converted).toBe(scenario.converted);
   });

@@ -18,6 +18,8 @@ export interface ExampleScenario {
   exitReason: string;
   through?: string[];
   converted?: boolean;
+  /** The send-time guards that hold a send on the way (none when absent). */
+  heldBy?: string[];
 }
 
 const lan = {
@@ -56,6 +58,7 @@ export const exampleScenarios: ExampleScenario[] = [
     contact: { ...lan, entryEvent: contactCreated },
     exitReason: 'completed',
     through: ['purchased:no', 'sms-voucher:sent'],
+    heldBy: ['advertising_sms_window'],
   },
   {
     example: 'welcome-series',
@@ -188,6 +191,7 @@ export const exampleScenarios: ExampleScenario[] = [
     events: [{ ...orderPaid('DH1'), at: '+1h' }],
     exitReason: 'completed',
     through: ['split:variant:discount', 'zns-discount:sent'],
+    heldBy: ['quiet_hours'],
     converted: true,
   },
   {

@@ -1,7 +1,7 @@
 import { Context } from '@temporalio/activity';
 import type { SendOutcome } from '../../graph/nodes/branch-nodes.schema';
 import type { JourneyActivities, JourneyLogEntry, SendActivityResult } from '../../journey/journey-contract';
-import type { SendBlockReason } from '../../journey/journey-vocabulary';
+import { SEND_BLOCK_REASONS, type SendBlockReason } from '../../journey/journey-vocabulary';
 import type { Plan } from '../../plan/plan.types';
 import { evaluateRuleGroup } from '../../rules/evaluate-rule';
 import { readPath } from '../../rules/read-path';
@@ -114,14 +114,13 @@ export function scriptedJourneyActivities(script: {
   };
 }
 
+/** What the send service answers for it: a guard's reason is a block (as the API's guards answer), else the outcome. */
 function sendResultOf(message: ReturnType<typeof simulateSend>, stepId: string): SendActivityResult {
+  if (message.outcome === 'sent') return { status: 'sent', messageId: `msg-${stepId}` };
   const error = message.error ?? 'failure';
-  switch (message.outcome) {
-    case 'sent':
-      return { status: 'sent', messageId: `msg-${stepId}` };
-    case 'blocked':
-      return { status: 'blocked', reason: error as SendBlockReason };
-    case 'failed':
-      return { status: 'failed', errorCode: error, errorMessage: `${error}: scripted` };
-  }
+  if (isBlockReason(error)) return { status: 'blocked', reason: error };
+  return { status: 'failed', errorCode: error, errorMessage: `${error}: scripted` };
 }
+
+const isBlockReason = (reason: string): reason is SendBlockReason =>
+  (SEND_BLOCK_REASONS as readonly string[]).includes(reason);
