@@ -18,9 +18,9 @@ const ADDRESS: Record<Channel, keyof Pick<SimulatedContactState, 'phone' | 'emai
 };
 
 /**
- * One send as the runtime would make it, without sending: the do-not-contact list and a missing address block it
- * (outcome `blocked`, as the send activity answers), a message that does not render fails, otherwise the scripted
- * provider outcome decides.
+ * One send, without sending: the do-not-contact list and a missing address block it (outcome `blocked`, as the
+ * send activity answers), a message that does not render fails, otherwise the scripted provider outcome decides.
+ * Consent and frequency caps are the send service's; the simulator does not apply them.
  */
 export function simulateSend(input: {
   stepId: string;
