@@ -1,7 +1,7 @@
 import { connectTimeSkippingEnvironment, uniqueName } from '@loa/testing';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DateTime } from 'luxon';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CampaignGraph } from '../graph/graph.schema';
 import type { JourneyEvent } from '../journey/journey-contract';
@@ -61,8 +61,10 @@ describe('the simulator predicts the contactJourney workflow, for every example 
 
   it('has scenarios for every example campaign', () => {
     const examples = new Set(exampleScenarios.map((scenario) => scenario.example));
-    const files = readFileSync(join(examplesDir, 'README.md'), 'utf8').match(/^\| `([a-z-]+)\.json`/gm) ?? [];
-    expect([...examples].sort()).toEqual(files.map((row) => row.slice(3, -6)).sort());
+    const campaigns = readdirSync(examplesDir)
+      .filter((file) => file.endsWith('.json') && !file.endsWith('.sample.json'))
+      .map((file) => file.replace(/\.json$/, ''));
+    expect([...examples].sort()).toEqual(campaigns.sort());
   });
 
   it.each(exampleScenarios)('$example: $name', async (scenario) => {
