@@ -16,6 +16,7 @@ import type { ContactTimeline } from './contact-timeline';
 import type { EntryEvent } from './entry-decision';
 import { liquidScope, type SimulatedContactState } from './liquid-scope';
 import { sendMoment } from '../journey/send-time-guard';
+import { awaitedEntryKeyValue } from '../journey/wait-event-key';
 import {
   EXIT_REASONS,
   exitOutcome,
@@ -183,11 +184,13 @@ class ContactRun {
   private waitForEvent(action: Extract<JourneyAction, { kind: 'wait_event' }>): Performed {
     const { step, stepId } = action;
     const startMs = this.nowMs;
-    const { trigger } = this.setup.plan;
-    const keyField = (trigger.type === 'trigger.event' && trigger.entryKey) || step.matchEntryKey;
     const event = this.setup.timeline.awaited({
       step,
-      entryKeyValue: keyField ? readPath(this.setup.entry.event.properties, keyField) : undefined,
+      entryKeyValue: awaitedEntryKeyValue({
+        plan: this.setup.plan,
+        step,
+        entryProperties: this.setup.entry.event.properties,
+      }),
       fromMs: startMs,
       toMs: startMs + step.timeoutMs,
     });

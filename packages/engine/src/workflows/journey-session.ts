@@ -30,7 +30,7 @@ const CAMPAIGN_STATES: CampaignState[] = ['active', 'paused', 'stopped'];
 export class JourneySession {
   readonly plan: Plan;
   readonly ref: JourneyRef;
-  /** The value awaited events must carry at a wait's matchEntryKey. */
+  /** The value awaited events carried at a wait's matchEntryKey before the WAIT_KEY_FROM_ENTRY_EVENT patch. */
   readonly entryKeyValue: string;
   readonly inbox: EventInbox;
   readonly log: JourneyLog;
@@ -74,6 +74,11 @@ export class JourneySession {
     this.runs = continued?.runs ?? 0;
     this.eventsReceived = continued?.eventsReceived ?? 0;
     this.eventsAtRunStart = this.eventsReceived;
+  }
+
+  /** The event that enrolled the contact (trigger.event), if any. */
+  get entryEvent(): ContactJourneyInput['entryEvent'] {
+    return this.input.entryEvent;
   }
 
   /** The idempotency key of a step visit's side effect (the same in every run of this enrollment). */

@@ -1,6 +1,8 @@
+import { patched } from '@temporalio/workflow';
 import type { JourneyEvent } from '../journey/journey-contract';
 import type { WaitingKind } from '../journey/journey-status';
 import { STEP_OUTCOMES } from '../journey/journey-vocabulary';
+import { awaitedEntryKeyValue } from '../journey/wait-event-key';
 import { readPath } from '../rules/read-path';
 import { dateAttributeMoment, nextTimeOfDay } from '../time/wait-until';
 import { matchesWaitEvent } from './event-match';
@@ -11,6 +13,13 @@ import { LONG_WAIT_MS, waitInJourney, type WaitEnd } from './journey-wait';
 import { failedInternally, logged, type PerformedAction, type PerformResult } from './perform-result';
 
 type Action = PerformedAction;
+
+/**
+ * DESIGN §6 patch: a wait.event's matchEntryKey compares with the entry event's property (the trigger's entry key,
+ * else the wait's own key name), as the simulator does. Before it, a trigger without an entry key made the wait
+ * compare with the journey's entry key (`once` or the event id), which no event carries.
+ */
+export const WAIT_KEY_FROM_ENTRY_EVENT = 'wait-key-from-entry-event';
 
 /** wait.delay: the step's duration, then `elapsed`. */
 export async function performDelay(
@@ -73,6 +82,10 @@ export async function performWaitEvent(
   action: Extract<Action, { kind: 'wait_event' }>,
 ): Promise<PerformResult> {
   const { step } = action;
+  const entryKeyValue =
+    step.matchEntryKey !== undefined && patched(WAIT_KEY_FROM_ENTRY_EVENT)
+      ? awaitedEntryKeyValue({ plan: session.plan, step, entryProperties: session.entryEvent?.properties })
+      : session.entryKeyValue;
   let matched: JourneyEvent | undefined;
   const end = await stepWait(
     session,
@@ -84,7 +97,7 @@ export async function performWaitEvent(
       session.inbox.dropBefore(beganAtMs);
       return () =>
         (matched ??= session.inbox.take(beganAtMs, (event) =>
-          matchesWaitEvent(step, event, session.entryKeyValue),
+          matchesWaitEvent(step, event, entryKeyValue),
         )) !== undefined;
     },
     step.event,

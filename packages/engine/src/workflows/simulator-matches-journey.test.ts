@@ -14,6 +14,7 @@ import { journeyEventSignal } from './journey-messages';
 import { journeySteps, simulatedSteps } from './testing/comparable-path';
 import { BIRTHDAY_IN_DAYS, exampleScenarios, type ExampleScenario } from './testing/example-scenarios';
 import { startJourney, withWorker } from './testing/journey-test-kit';
+import { recordHistory } from './testing/record-history';
 import { scriptedJourneyActivities } from './testing/scripted-journey-activities';
 
 const examplesDir = join(__dirname, '..', '..', 'examples');
@@ -69,6 +70,7 @@ describe('the simulator predicts the contactJourney workflow, for every example 
 
   it.each(exampleScenarios)('$example: $name', async (scenario) => {
     const graph = exampleGraph(scenario.example);
+    scenario.variant?.(graph);
     const compiled = compileGraph(graph, {
       campaignId: uniqueName(scenario.example),
       versionId: 'v1',
@@ -137,7 +139,9 @@ describe('the simulator predicts the contactJourney workflow, for every example 
           occurredAt: new Date(event.atMs).toISOString(),
         });
       }
-      return handle.result();
+      const outcome = await handle.result();
+      if (scenario.recordAs) await recordHistory(handle, scenario.recordAs);
+      return outcome;
     });
 
     expect({

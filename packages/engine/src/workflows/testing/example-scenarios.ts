@@ -1,3 +1,4 @@
+import type { CampaignGraph } from '../../graph/graph.schema';
 import type {
   NodeOutcomeScript,
   SampleContactInput,
@@ -20,7 +21,17 @@ export interface ExampleScenario {
   converted?: boolean;
   /** The send-time guards that hold a send on the way (none when absent). */
   heldBy?: string[];
+  /** A change to the example for this scenario (a variant a marketer could draw). */
+  variant?: (graph: CampaignGraph) => void;
+  /** Records the journey's history as this replay fixture (LOA_RECORD_HISTORIES=1). */
+  recordAs?: string;
 }
+
+/** The example without the trigger's entry key: a wait.event's matchEntryKey then reads the entry event itself. */
+const withoutTriggerEntryKey = (graph: CampaignGraph) => {
+  for (const node of graph.nodes)
+    if (node.type === 'trigger.event') delete (node.data as { entryKey?: string }).entryKey;
+};
 
 const lan = {
   id: 'kh-001',
@@ -148,6 +159,20 @@ export const exampleScenarios: ExampleScenario[] = [
     events: [{ name: 'order.confirmed', properties: { orderId: 'DH30001' }, at: '+3h' }],
     exitReason: 'confirmed',
     through: ['oa-confirm:sent', 'wait-confirmed:matched', 'mark-confirmed:updated'],
+  },
+  {
+    example: 'cod-order-confirmation-oa',
+    name: 'drawn without the trigger entry key: the wait still matches the order of the entry event',
+    startsAt: '14:00',
+    contact: { ...lan, entryEvent: codOrder },
+    events: [
+      { name: 'order.confirmed', properties: { orderId: 'DH39999' }, at: '+1h' },
+      { name: 'order.confirmed', properties: { orderId: 'DH30001' }, at: '+3h' },
+    ],
+    variant: withoutTriggerEntryKey,
+    recordAs: 'wait-key-from-entry-event',
+    exitReason: 'confirmed',
+    through: ['wait-confirmed:matched'],
   },
   {
     example: 'cod-order-confirmation-oa',
