@@ -170,15 +170,13 @@ export class CampaignLifecycleService {
     });
     if (action !== 'archive')
       // Committed already: without the job, journeys still read the state after their next long wait.
-      await this.stateSignals
-        .request(principal.workspaceId, id)
-        .catch((error: unknown) =>
-          this.logger.error({
-            msg: 'could not queue the campaign state for its journeys',
-            campaignId: id,
-            error,
-          }),
-        );
+      await this.stateSignals.request(principal.workspaceId, id).catch((error: unknown) =>
+        this.logger.error({
+          msg: 'could not queue the campaign state for its journeys',
+          campaignId: id,
+          error,
+        }),
+      );
     return view;
   }
 
