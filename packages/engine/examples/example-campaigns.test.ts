@@ -82,24 +82,23 @@ describe('example campaigns', () => {
     expect(sms).toMatchObject({ at: '2026-05-25T10:00:00+07:00', sms: { encoding: 'UCS-2', segments: 2 } });
   });
 
-  it('abandoned-cart: the sample files give paid, reminded-then-converted, and ZNS -118 then SMS', () => {
+  it('abandoned-cart: the sample files give the goal, paid after the journey, and ZNS -118 then SMS', () => {
     const result = run('abandoned-cart.json', {
       contacts: read('contacts.sample.json') as Scenario['contacts'],
       events: read('events.sample.json') as Scenario['events'],
       outcomes: read('outcomes.sample.json') as Scenario['outcomes'],
     });
-    expect(pathOf(result, 'kh-001')).toEqual([
-      'start:entered',
-      'wait-paid:matched',
-      'exit-paid:exit:converted',
-    ]);
+    // order.paid is also the campaign goal (exitOnGoal): as in the journey, the goal ends the wait and the journey.
+    expect(pathOf(result, 'kh-001')).toEqual(['start:entered', 'wait-paid:exit:goal']);
+    expect(result.contacts[0]).toMatchObject({ exitReason: 'goal', converted: true });
     expect(pathOf(result, 'kh-002')).toEqual([
       'start:entered',
       'wait-paid:timeout',
       'zns-reminder:sent',
       '$exit:completed:exit:completed',
     ]);
-    expect(result.contacts[1]).toMatchObject({ converted: true, convertedAt: '2026-05-18T16:00:00+07:00' });
+    // kh-002 pays at 16:00, after its journey ended at 14:00: the journey no longer sees it.
+    expect(result.contacts[1]).toMatchObject({ exitedAt: '2026-05-18T14:00:00+07:00', converted: false });
     expect(pathOf(result, 'kh-003')).toEqual([
       'start:entered',
       'wait-paid:timeout',
@@ -107,7 +106,7 @@ describe('example campaigns', () => {
       'sms-reminder:sent',
       '$exit:completed:exit:completed',
     ]);
-    expect(result.totals).toMatchObject({ entered: 3, converted: 2, messages: 3, costVnd: 300 + 520 });
+    expect(result.totals).toMatchObject({ entered: 3, converted: 1, messages: 3, costVnd: 300 + 520 });
   });
 
   it('zns-sms-fallback: ZNS confirmation, and SMS only for the contact without Zalo', () => {
@@ -164,13 +163,13 @@ describe('example campaigns', () => {
     });
   });
 
-  it('ab-test-zns: each contact gets one template, held by quiet hours, conversions within 7 days', () => {
+  it('ab-test-zns: each contact gets one template, held by quiet hours, converting meanwhile', () => {
     const contacts = Array.from({ length: 20 }, (_, index) => ({ ...lan, id: `kh-${index + 1}` }));
     const result = run('ab-test-zns.json', {
       contacts,
       startAt: '2026-05-18T22:00:00+07:00',
       events: [
-        { contactId: 'kh-1', name: 'order.paid', properties: { orderId: 'DH1' }, at: '+3d' },
+        { contactId: 'kh-1', name: 'order.paid', properties: { orderId: 'DH1' }, at: '+3h' },
         { contactId: 'kh-2', name: 'order.paid', properties: { orderId: 'DH2' }, at: '+8d' },
       ],
     });
@@ -229,7 +228,7 @@ describe('example campaigns', () => {
     });
     expect(pathOf(result, 'kh-002')).toEqual([
       'start:entered',
-      'oa-confirm:failed',
+      'oa-confirm:blocked',
       'sms-confirm:sent',
       'wait-confirmed:timeout',
       'notify-shop:success',

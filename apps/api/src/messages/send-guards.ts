@@ -43,8 +43,8 @@ export function contactBlock(input: {
 }
 
 /**
- * Quiet hours and Decree 91's advertising SMS window, through the engine's own guard (`sendMoment`, which the
- * simulator uses too), so both name a deferral the same way. Only marketing waits.
+ * Quiet hours and Decree 91's advertising SMS window, through the engine's send-time guard (`sendMoment`, the one
+ * the journey workflow and the simulator apply), so all three name a deferral the same way. Only marketing waits.
  */
 export function timeDeferral(input: {
   nowMs: number;

@@ -1,4 +1,4 @@
-import type { CampaignSettings, SendActivityResult } from '@loa/engine';
+import type { CampaignSettings, SendActivityResult, SendBlockReason, SendDeferralReason } from '@loa/engine';
 import type { MessageChannel } from '../channels/channel-kinds';
 
 export type MessagePurpose = 'marketing' | 'transactional' | 'otp';
@@ -28,20 +28,14 @@ export interface SendMessageInput {
 }
 
 /** Why a guard stops a send for good (the engine's reasons, plus consent never given and a closed OA window). */
-export type BlockReason = 'do_not_contact' | 'opted_out' | 'no_consent' | 'no_address' | 'outside_oa_window';
+export type BlockReason = SendBlockReason | 'no_consent' | 'outside_oa_window';
 
 /**
- * Why a send waits: the engine's `frequency_cap`, the simulator's time guards (`quiet_hours`,
+ * Why a send waits: the engine's `SendDeferralReason` (`frequency_cap` and the send-time guard's `quiet_hours`,
  * `advertising_sms_window`), the ZNS daily quota; and, for a repeated key whose provider said so, the provider's own
  * quota or hours (`quota_exhausted`, `outside_window`: the first attempt threw the engine's error for them).
  */
-export type DeferReason =
-  | 'frequency_cap'
-  | 'quiet_hours'
-  | 'advertising_sms_window'
-  | 'zns_quota'
-  | 'quota_exhausted'
-  | 'outside_window';
+export type DeferReason = SendDeferralReason | 'zns_quota' | 'quota_exhausted' | 'outside_window';
 
 /** The engine's `SendActivityResult`, with the guards' wider reasons; permanent failures carry their class. */
 export type SendResult =

@@ -46,7 +46,7 @@ function contactLines(contact: SimulatedContact): string[] {
     lines.push(
       `  ${time}  ${step.label} [${step.kind}] ${step.outcome}${step.detail ? ` (${step.detail})` : ''}`,
     );
-    if ((step.outcome === 'sent' || step.outcome === 'failed') && messages[0]?.stepId === step.stepId)
+    if (messages[0]?.stepId === step.stepId && messages[0].outcome === step.outcome)
       lines.push(...messageLines(messages.shift() as SimulatedMessage));
   }
   return lines;
@@ -56,7 +56,7 @@ function messageLines(message: SimulatedMessage): string[] {
   const status =
     message.outcome === 'sent'
       ? `${message.receipts.join('+')}, ${vnd(message.costVnd)}`
-      : `failed: ${message.error}`;
+      : `${message.outcome}: ${message.error}`;
   const lines = [`      ${renderedText(message.rendered, message)} — ${status}`];
   for (const error of message.renderErrors)
     lines.push(`      render error in ${error.field}: ${error.message}`);

@@ -1,4 +1,5 @@
 import type { Plan, Step, StepId } from '../plan/plan.types';
+import { EXIT_REASONS, exitOutcome, variantOutcome } from '../journey/journey-vocabulary';
 import { chooseVariant } from './choose-variant';
 import {
   MAX_STEPS_PER_ENROLLMENT,
@@ -33,7 +34,7 @@ export function interpret(
     if (stepsTaken >= MAX_STEPS_PER_ENROLLMENT) {
       return finish(
         { stepId: null, visits, stepsTaken },
-        { kind: 'exit', stepId, reason: 'step_limit' },
+        { kind: 'exit', stepId, reason: EXIT_REASONS.stepLimit },
         passed,
       );
     }
@@ -42,12 +43,12 @@ export function interpret(
     stepsTaken += 1;
     if (step.kind === 'split') {
       const variant = chooseVariant(step, context.contactId, stepId);
-      passed.push({ stepId, outcome: `variant:${variant.id}` });
+      passed.push({ stepId, outcome: variantOutcome(variant.id) });
       stepId = variant.next;
       continue;
     }
     if (step.kind === 'exit') {
-      passed.push({ stepId, outcome: `exit:${step.reason}` });
+      passed.push({ stepId, outcome: exitOutcome(step.reason) });
       return finish(
         { stepId: null, visits, stepsTaken },
         { kind: 'exit', stepId, reason: step.reason },

@@ -37,7 +37,7 @@ interface ActionAt {
   visit: number;
 }
 
-/** What the driver (journey workflow, cohort, simulator) must do next. */
+/** What the driver (the contactJourney workflow, the simulator) must do next. */
 export type JourneyAction =
   | (ActionAt & { kind: 'delay'; durationMs: number })
   | (ActionAt & { kind: 'wait_until'; until: WaitUntilSpec })

@@ -1,5 +1,6 @@
 import type { Rule, RuleGroup } from '../graph/nodes/branch-nodes.schema';
 import type { HttpStep, Plan, SendStep, StepId, UpdateContactStep } from '../plan/plan.types';
+import type { SendBlockReason } from './journey-vocabulary';
 
 export const CONTACT_JOURNEY_WORKFLOW = 'contactJourney';
 
@@ -79,12 +80,12 @@ export interface SendActivityInput {
 export type SendActivityResult =
   | { status: 'sent'; messageId: string; providerMessageId?: string }
   | { status: 'failed'; errorCode: string; errorMessage: string }
-  | { status: 'blocked'; reason: 'do_not_contact' | 'opted_out' | 'no_address' }
+  | { status: 'blocked'; reason: SendBlockReason }
   | { status: 'deferred'; reason: 'frequency_cap'; retryAtMs: number };
 
 export interface JourneyLogEntry {
   stepId: StepId;
-  /** e.g. entered, waiting, elapsed, matched, timeout, yes, no, variant:a, sent, failed, exit:completed */
+  /** One of STEP_OUTCOMES, `variant:<id>` or `exit:<reason>` (journey-vocabulary.ts). */
   outcome: string;
   /** ISO 8601 workflow time. */
   at: string;

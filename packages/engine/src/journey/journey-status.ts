@@ -1,5 +1,6 @@
 import type { StepId } from '../plan/plan.types';
 import type { JourneyLogEntry } from './journey-contract';
+import type { TimeDeferralReason } from './journey-vocabulary';
 
 /** Signal and query names of contactJourney, for clients that address them by name. */
 export const JOURNEY_EVENT_SIGNAL = 'journeyEvent';
@@ -10,8 +11,7 @@ export const JOURNEY_STATUS_QUERY = 'journeyStatus';
 export const JOURNEY_PATH_LIMIT = 200;
 
 /** What a waiting journey waits for: a step's wait, or a guard holding a send. */
-export type WaitingKind =
-  'delay' | 'wait_until' | 'event' | 'quiet_hours' | 'sms_window' | 'paused' | 'send_retry';
+export type WaitingKind = 'delay' | 'wait_until' | 'event' | TimeDeferralReason | 'paused' | 'send_retry';
 
 export interface WaitingFor {
   kind: WaitingKind;
@@ -35,7 +35,7 @@ export interface JourneyStatus {
 
 /** What contactJourney returns. */
 export interface JourneyResult {
-  /** A flow.exit reason, or completed, failed, goal, stopped, step_limit. */
+  /** A flow.exit reason, or one of EXIT_REASONS. */
   exitReason: string;
   converted: boolean;
   stepsTaken: number;

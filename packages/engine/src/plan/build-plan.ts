@@ -12,6 +12,7 @@ import {
   type StepId,
   type TriggerSpec,
 } from './plan.types';
+import { EXIT_REASONS } from '../journey/journey-vocabulary';
 
 export interface PlanIdentity {
   campaignId: string;
@@ -72,7 +73,7 @@ function nodeOf(nodesById: Map<string, GraphNode>, id: StepId): GraphNode {
 }
 
 function syntheticExit(id: StepId): Step {
-  return { kind: 'exit', reason: id === EXIT_FAILED ? 'failed' : 'completed' };
+  return { kind: 'exit', reason: id === EXIT_FAILED ? EXIT_REASONS.failed : EXIT_REASONS.completed };
 }
 
 type Follow = (node: GraphNode, handle: string, fallback?: StepId) => StepId;

@@ -1,7 +1,7 @@
 import type { PropertyFilter } from '../graph/common.schema';
 import type { Rule } from '../graph/nodes/branch-nodes.schema';
 import type { WaitEventStep } from '../plan/plan.types';
-import { compare } from '../rules/compare';
+import { carriesEntryKey } from '../journey/wait-event-key';
 import { matchesFilter } from '../rules/match-filter';
 
 export interface TimedEvent {
@@ -23,7 +23,10 @@ export class ContactTimeline {
     this.events = [...events].sort((a, b) => a.atMs - b.atMs);
   }
 
-  /** The first event a wait.event takes: right name, filter and entry key, in [fromMs, toMs], not yet consumed. */
+  /**
+   * The first event a wait.event takes: right name, filter and entry key value (awaitedEntryKeyValue), in
+   * [fromMs, toMs], not yet consumed.
+   */
   awaited(input: {
     step: WaitEventStep;
     entryKeyValue: unknown;
@@ -39,7 +42,7 @@ export class ContactTimeline {
         event.atMs <= toMs &&
         event.name === step.event &&
         matchesFilter(step.filter, event.properties) &&
-        (step.matchEntryKey === undefined || keyMatches(step.matchEntryKey, entryKeyValue, event.properties)),
+        carriesEntryKey(step, event.properties, entryKeyValue),
     );
   }
 
@@ -78,10 +81,4 @@ export class ContactTimeline {
         matchesFilter(input.filter, event.properties),
     );
   }
-}
-
-function keyMatches(field: string, expected: unknown, properties: Record<string, unknown>): boolean {
-  if (typeof expected !== 'string' && typeof expected !== 'number' && typeof expected !== 'boolean')
-    return false;
-  return compare({ field, operator: 'equals', value: expected }, properties);
 }

@@ -11,19 +11,24 @@ import { evaluateRuleGroup } from '../rules/evaluate-rule';
 import { readPath } from '../rules/read-path';
 import { dateAttributeMoment, nextTimeOfDay } from '../time/wait-until';
 import { applyContactUpdate } from './apply-contact-update';
-import { CampaignGoal, GOAL_EXIT_REASON } from './campaign-goal';
+import { CampaignGoal } from './campaign-goal';
 import type { ContactTimeline } from './contact-timeline';
 import type { EntryEvent } from './entry-decision';
 import { liquidScope, type SimulatedContactState } from './liquid-scope';
-import { sendMoment } from './send-deferral';
+import { sendMoment } from '../journey/send-time-guard';
+import { awaitedEntryKeyValue } from '../journey/wait-event-key';
+import {
+  EXIT_REASONS,
+  exitOutcome,
+  STEP_OUTCOMES,
+  type TimeDeferralReason,
+} from '../journey/journey-vocabulary';
 import { simulateHttp } from './simulate-http';
 import { simulateSend } from './simulate-send';
 import type { NodeOutcomeScript, PriceTable, SampleContact } from './simulation-input.schema';
 import type { SimulatedContact, SimulatedMessage, SimulatedStep } from './simulation-result.types';
 import type { StepLabel } from './step-labels';
 import { formatTime } from './virtual-time';
-
-export const GOAL_STEP_ID = '$goal';
 
 export interface ContactSimulationSetup {
   plan: Plan;
@@ -36,6 +41,13 @@ export interface ContactSimulationSetup {
   prices: PriceTable;
   /** The clock stops here; a contact still waiting then has no exit reason. */
   horizonMs?: number;
+}
+
+/** What a step's path entry tells besides its outcome. */
+interface StepNote {
+  detail?: string;
+  /** The send-time guards that held a send, in order. */
+  deferredBy?: TimeDeferralReason[];
 }
 
 type Performed = { kind: 'next'; outcome: StepOutcome } | { kind: 'stopped'; exitReason: string | null };
@@ -76,18 +88,17 @@ class ContactRun {
   run(): SimulatedContact {
     const { plan, contact } = this.setup;
     const context = { contactId: contact.id };
-    this.record(this.setup.triggerNodeId, 'entered', this.nowMs);
+    this.record(this.setup.triggerNodeId, STEP_OUTCOMES.entered, this.nowMs);
     let transition = interpret(plan, initialCursor(), { kind: 'entered' }, context);
     for (;;) {
       for (const passed of transition.passed) this.record(passed.stepId, passed.outcome, this.nowMs);
       const { action } = transition;
       if (action.kind === 'exit') {
-        if (action.reason === 'step_limit') {
-          const before = action.stepId ? ` before ${this.setup.labelOf(action.stepId).label}` : '';
-          this.record('$exit:step_limit', 'exit:step_limit', this.nowMs, {
-            detail: `stopped${before}: a journey takes at most ${MAX_STEPS_PER_ENROLLMENT} steps`,
+        // Exit steps are in `passed`; the step limit is not a step: it is recorded where the journey stopped.
+        if (action.reason === EXIT_REASONS.stepLimit)
+          this.record(action.stepId ?? plan.entryStepId, exitOutcome(action.reason), this.nowMs, {
+            detail: `stopped here: a journey takes at most ${MAX_STEPS_PER_ENROLLMENT} steps`,
           });
-        }
         return this.finish(action.reason);
       }
       const performed = this.perform(action);
@@ -102,14 +113,14 @@ class ContactRun {
       case 'delay': {
         const run = this.runClock(action.stepId, startMs + action.durationMs);
         if (run.kind === 'stopped') return run;
-        this.record(action.stepId, 'elapsed', startMs, { endedAtMs: this.nowMs });
+        this.record(action.stepId, STEP_OUTCOMES.elapsed, startMs, { endedAtMs: this.nowMs });
         return { kind: 'next', outcome: { kind: 'elapsed' } };
       }
       case 'wait_until': {
         const { moment, detail } = this.waitUntilMoment(action.until);
-        const run = this.runClock(action.stepId, Math.max(startMs, moment ?? startMs), detail);
+        const run = this.runClock(action.stepId, Math.max(startMs, moment ?? startMs), { detail });
         if (run.kind === 'stopped') return run;
-        this.record(action.stepId, 'elapsed', startMs, { endedAtMs: this.nowMs, detail });
+        this.record(action.stepId, STEP_OUTCOMES.elapsed, startMs, { endedAtMs: this.nowMs, detail });
         return { kind: 'next', outcome: { kind: 'elapsed' } };
       }
       case 'wait_event':
@@ -128,7 +139,7 @@ class ContactRun {
           timezone: this.timezone,
           sendOutcomes: this.sendOutcomes,
         });
-        this.record(action.stepId, result ? 'yes' : 'no', startMs);
+        this.record(action.stepId, result ? STEP_OUTCOMES.yes : STEP_OUTCOMES.no, startMs);
         return { kind: 'next', outcome: { kind: 'condition', result } };
       }
       case 'send':
@@ -136,7 +147,7 @@ class ContactRun {
       case 'update_contact': {
         const update = applyContactUpdate(this.contact, action.step, this.scope(), this.timezone);
         this.contact = update.contact;
-        this.record(action.stepId, 'updated', startMs, {
+        this.record(action.stepId, STEP_OUTCOMES.updated, startMs, {
           detail: [...update.changes, ...update.errors].join('; '),
         });
         return { kind: 'next', outcome: { kind: 'contact_updated' } };
@@ -173,18 +184,20 @@ class ContactRun {
   private waitForEvent(action: Extract<JourneyAction, { kind: 'wait_event' }>): Performed {
     const { step, stepId } = action;
     const startMs = this.nowMs;
-    const { trigger } = this.setup.plan;
-    const keyField = (trigger.type === 'trigger.event' && trigger.entryKey) || step.matchEntryKey;
     const event = this.setup.timeline.awaited({
       step,
-      entryKeyValue: keyField ? readPath(this.setup.entry.event.properties, keyField) : undefined,
+      entryKeyValue: awaitedEntryKeyValue({
+        plan: this.setup.plan,
+        step,
+        entryProperties: this.setup.entry.event.properties,
+      }),
       fromMs: startMs,
       toMs: startMs + step.timeoutMs,
     });
     const run = this.runClock(stepId, event ? event.atMs : startMs + step.timeoutMs);
     if (run.kind === 'stopped') return run;
     if (event) this.setup.timeline.consume(event);
-    this.record(stepId, event ? 'matched' : 'timeout', startMs, {
+    this.record(stepId, event ? STEP_OUTCOMES.matched : STEP_OUTCOMES.timeout, startMs, {
       endedAtMs: this.nowMs,
       ...(event && { detail: event.name }),
     });
@@ -200,8 +213,9 @@ class ContactRun {
       purpose: step.purpose,
       settings: this.setup.plan.settings,
     });
-    const deferral = moment.reasons.length > 0 ? `deferred by ${moment.reasons.join(' and ')}` : undefined;
-    const run = this.runClock(stepId, moment.atMs, deferral);
+    const deferredBy = moment.reasons.length > 0 ? moment.reasons : undefined;
+    const deferral = deferredBy && `deferred by ${deferredBy.join(' and ')}`;
+    const run = this.runClock(stepId, moment.atMs, { detail: deferral, deferredBy });
     if (run.kind === 'stopped') return run;
     const message = simulateSend({
       stepId,
@@ -217,8 +231,8 @@ class ContactRun {
     this.messages.push(message);
     this.sendOutcomes[stepId] = [...(this.sendOutcomes[stepId] ?? []), ...message.receipts];
     const detail = [deferral, message.error].filter(Boolean).join('; ') || undefined;
-    this.record(stepId, message.outcome, startMs, { endedAtMs: this.nowMs, detail });
-    return { kind: 'next', outcome: { kind: 'send', success: message.outcome === 'sent' } };
+    this.record(stepId, message.outcome, startMs, { endedAtMs: this.nowMs, detail, deferredBy });
+    return { kind: 'next', outcome: { kind: 'send', success: message.outcome === STEP_OUTCOMES.sent } };
   }
 
   private callHttp(action: Extract<JourneyAction, { kind: 'http' }>): Performed {
@@ -230,7 +244,9 @@ class ContactRun {
       timezone: this.timezone,
       outcomes: this.setup.outcomes,
     });
-    this.record(action.stepId, call.success ? 'success' : 'failure', this.nowMs, { detail: call.detail });
+    this.record(action.stepId, call.success ? STEP_OUTCOMES.success : STEP_OUTCOMES.failure, this.nowMs, {
+      detail: call.detail,
+    });
     return { kind: 'next', outcome: { kind: 'http', success: call.success } };
   }
 
@@ -238,27 +254,32 @@ class ContactRun {
    * Lets the virtual clock run to `endMs` for a step that takes time, unless the campaign goal (with exitOnGoal)
    * happens first, or the clock's horizon comes first; in those cases the step is recorded here.
    */
-  private runClock(stepId: string, endMs: number, detail?: string): ClockRun {
+  private runClock(stepId: string, endMs: number, note: StepNote = {}): ClockRun {
+    const { detail, deferredBy } = note;
     const startMs = this.nowMs;
     const goal = this.goal.interruptsAt(startMs, endMs);
     const stopMs = goal ?? endMs;
     const { horizonMs } = this.setup;
     if (horizonMs !== undefined && stopMs > horizonMs) {
-      this.record(stepId, 'waiting', startMs, { detail });
+      this.record(stepId, STEP_OUTCOMES.waiting, startMs, { detail, deferredBy });
       this.nowMs = Math.max(startMs, horizonMs);
       return { kind: 'stopped', exitReason: null };
     }
     this.nowMs = stopMs;
     if (goal === undefined) return { kind: 'reached' };
-    this.record(stepId, 'goal', startMs, { endedAtMs: goal, detail });
-    this.record(GOAL_STEP_ID, `exit:${GOAL_EXIT_REASON}`, goal, {
-      detail: `${this.goal.event} reached the campaign goal`,
+    // As in the journey: the goal ends the step it interrupts, and the journey leaves there.
+    const reached = `${this.goal.event} reached the campaign goal`;
+    this.record(stepId, exitOutcome(EXIT_REASONS.goal), startMs, {
+      endedAtMs: goal,
+      detail: detail ? `${detail}; ${reached}` : reached,
+      deferredBy,
     });
-    return { kind: 'stopped', exitReason: GOAL_EXIT_REASON };
+    return { kind: 'stopped', exitReason: EXIT_REASONS.goal };
   }
 
   private finish(exitReason: string | null): SimulatedContact {
-    const conversion = this.goal.reachedAt(this.setup.horizonMs);
+    // A journey knows of the goal only while it runs: events after its exit convert nothing (as in the workflow).
+    const conversion = this.goal.reachedAt(exitReason === null ? this.setup.horizonMs : this.nowMs);
     return {
       contactId: this.setup.contact.id,
       entered: true,
@@ -281,10 +302,9 @@ class ContactRun {
     stepId: string,
     outcome: string,
     atMs: number,
-    extra: { endedAtMs?: number; detail?: string } = {},
+    extra: StepNote & { endedAtMs?: number } = {},
   ): void {
-    const { label, kind } =
-      stepId === GOAL_STEP_ID ? { label: 'Campaign goal', kind: 'goal' } : this.setup.labelOf(stepId);
+    const { label, kind } = this.setup.labelOf(stepId);
     this.path.push({
       stepId,
       label,
@@ -294,6 +314,7 @@ class ContactRun {
       ...(extra.endedAtMs !== undefined &&
         extra.endedAtMs > atMs && { endedAt: formatTime(extra.endedAtMs, this.timezone) }),
       ...(extra.detail && { detail: extra.detail }),
+      ...(extra.deferredBy && { deferredBy: extra.deferredBy }),
     });
   }
 }

@@ -7,6 +7,7 @@ import { scriptedOutcome } from './scripted-outcomes';
 import type { SimulatedMessage } from './simulation-result.types';
 import type { NodeOutcomeScript, PriceTable } from './simulation-input.schema';
 import { prepareSmsText, type SmsPurpose } from '@loa/sms-text';
+import { STEP_OUTCOMES, type SendBlockReason } from '../journey/journey-vocabulary';
 
 /** The address each channel sends to. */
 const ADDRESS: Record<Channel, keyof Pick<SimulatedContactState, 'phone' | 'email' | 'zaloUserId'>> = {
@@ -17,8 +18,9 @@ const ADDRESS: Record<Channel, keyof Pick<SimulatedContactState, 'phone' | 'emai
 };
 
 /**
- * One send as the runtime would make it, without sending: the do-not-contact list and a missing address block it,
- * a message that does not render is not sent, otherwise the scripted provider outcome decides.
+ * One send, without sending: the do-not-contact list and a missing address block it (outcome `blocked`, as the
+ * send activity answers), a message that does not render fails, otherwise the scripted provider outcome decides.
+ * Consent and frequency caps are the send service's; the simulator does not apply them.
  */
 export function simulateSend(input: {
   stepId: string;
@@ -48,15 +50,14 @@ export function simulateSend(input: {
     characters: prepared.characters,
     segments: prepared.segments,
   };
-  const blocked = contact.doNotContact
+  const blocked: SendBlockReason | undefined = contact.doNotContact
     ? 'do_not_contact'
     : !contact[ADDRESS[step.channel]]
       ? 'no_address'
-      : errors.length > 0
-        ? 'render_error'
-        : undefined;
-  const outcome = blocked
-    ? { success: false, error: blocked, receipts: ['failed' as const] }
+      : undefined;
+  const notSent = blocked ?? (errors.length > 0 ? 'render_error' : undefined);
+  const outcome = notSent
+    ? { success: false, error: notSent, receipts: ['failed' as const] }
     : scriptedOutcome(input.outcomes, input.stepId, contact.id);
   return {
     stepId: input.stepId,
@@ -66,7 +67,7 @@ export function simulateSend(input: {
     rendered,
     renderErrors: errors,
     ...(sms && { sms, segments: sms.segments }),
-    outcome: outcome.success ? 'sent' : 'failed',
+    outcome: outcome.success ? STEP_OUTCOMES.sent : blocked ? STEP_OUTCOMES.blocked : STEP_OUTCOMES.failed,
     ...(outcome.error !== undefined && { error: outcome.error }),
     receipts: outcome.receipts,
     costVnd: messageCostVnd({

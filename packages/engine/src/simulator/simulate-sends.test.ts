@@ -164,7 +164,7 @@ describe('simulate: sends', () => {
     expect(sms).toMatchObject({ outcome: 'sent' });
   });
 
-  it('fails a send to a contact without the address the channel needs', () => {
+  it('blocks a send to a contact without the address the channel needs (its failure handle)', () => {
     const noPhone = {
       id: 'kh-003',
       attributes: { name: 'Trần Văn Minh' },
@@ -172,9 +172,11 @@ describe('simulate: sends', () => {
       entryEvent,
     };
     const result = simulate({ graph: fallbackGraph, contacts: [noPhone], startAt: START });
-    expect(result.contacts[0].messages.map((message) => [message.channel, message.error])).toEqual([
-      ['zns', 'no_address'],
-      ['sms', 'no_address'],
+    expect(
+      result.contacts[0].messages.map((message) => [message.channel, message.outcome, message.error]),
+    ).toEqual([
+      ['zns', 'blocked', 'no_address'],
+      ['sms', 'blocked', 'no_address'],
     ]);
     expect(result.contacts[0].exitReason).toBe('failed');
   });
@@ -191,7 +193,7 @@ describe('simulate: sends', () => {
     const result = simulate({ graph, contacts: [{ ...lan, entryEvent }], startAt: START });
     expect(result.contacts[0].messages[0]).toMatchObject({
       channel: 'email',
-      outcome: 'failed',
+      outcome: 'blocked',
       error: 'do_not_contact',
     });
   });

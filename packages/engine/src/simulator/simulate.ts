@@ -23,7 +23,9 @@ const SIMULATION_IDENTITY = { campaignId: 'simulation', versionId: 'draft' };
 
 /**
  * Runs a draft graph for sample contacts on a virtual clock, with scripted events and provider outcomes, through
- * the same interpreter as the runtime; sends nothing. Pure apart from reading the clock when startAt is absent.
+ * the interpreter, send-time guard and path vocabulary of the contactJourney workflow (a differential test keeps
+ * them in step); sends nothing. What only the worker knows at send time is not modelled: frequency caps, consent,
+ * provider quotas and retries, pause and stop. Pure apart from reading the clock when startAt is absent.
  */
 export function simulate(input: SimulationInput): SimulationResult {
   const options = simulationOptionsSchema.safeParse(input);

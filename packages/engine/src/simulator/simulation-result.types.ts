@@ -1,6 +1,7 @@
 import type { Channel } from '../graph/settings.schema';
 import type { SendOutcome } from '../graph/nodes/branch-nodes.schema';
 import type { Diagnostic } from '../validation/diagnostics';
+import type { TimeDeferralReason } from '../journey/journey-vocabulary';
 import type { RenderedMessage } from './render-message';
 import type { SmsLength } from '@loa/sms-text';
 
@@ -9,15 +10,19 @@ export interface SimulatedStep {
   stepId: string;
   /** The node's label, or its type's title when it has none. */
   label: string;
-  /** The node type (send.zns, wait.delay …); `exit` for the plan's synthetic exits, `goal` for a conversion exit. */
+  /** The node type (send.zns, wait.delay …); `exit` for the plan's synthetic exits. */
   kind: string;
-  /** entered, elapsed, matched, timeout, yes, no, variant:a, sent, failed, success, failure, updated, waiting,
-   *  goal, exit:<reason> */
+  /**
+   * The journey's outcome vocabulary (STEP_OUTCOMES, `variant:<id>`, `exit:<reason>`); `waiting` when the clock
+   * stopped during the step. The campaign goal ends the step it interrupts with `exit:goal`.
+   */
   outcome: string;
   /** When the contact reached the step. */
   at: string;
   /** When a step that takes time (a wait, a deferred send) ended. */
   endedAt?: string;
+  /** A send held by the send-time guards: their reasons, in order (the journey logs a `deferred` entry for each). */
+  deferredBy?: TimeDeferralReason[];
   detail?: string;
 }
 
@@ -32,8 +37,8 @@ export interface SimulatedMessage {
   /** SMS only: encoding, characters and segments of the rendered text. */
   sms?: SmsLength;
   segments?: number;
-  outcome: 'sent' | 'failed';
-  /** Why it failed: the scripted provider code, render_error, no_address or do_not_contact. */
+  outcome: 'sent' | 'failed' | 'blocked';
+  /** Why it failed (the scripted provider code, render_error) or was blocked (no_address, do_not_contact). */
   error?: string;
   /** Receipts recorded for the send (send_outcome rules read them). */
   receipts: SendOutcome[];
@@ -51,7 +56,7 @@ export interface SimulatedContact {
   /** null while the contact is still waiting when the clock stops (`until`), or when it never entered. */
   exitReason: string | null;
   exitedAt?: string;
-  /** Reached the campaign goal within its window. */
+  /** Reached the campaign goal within its window, while in the journey (before its exit or the clock stop). */
   converted: boolean;
   convertedAt?: string;
   path: SimulatedStep[];

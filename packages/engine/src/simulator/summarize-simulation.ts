@@ -1,10 +1,15 @@
+import { EXIT_REASONS, exitOutcome } from '../journey/journey-vocabulary';
 import type { CampaignGraph } from '../graph/graph.schema';
 import type { NodeCount, SimulatedContact, SimulationTotals } from './simulation-result.types';
 
 const SUCCEEDED = new Set(['sent', 'success']);
-const FAILED = new Set(['failed', 'failure']);
+const FAILED = new Set(['failed', 'blocked', 'failure']);
+const STEP_LIMIT_EXIT = exitOutcome(EXIT_REASONS.stepLimit);
 
-/** Per node of the graph: how many contacts entered it, succeeded or failed there (sends, webhooks), wait there. */
+/**
+ * Per node of the graph: how many contacts entered it, succeeded or failed there (sends, webhooks; a blocked send
+ * takes the failure handle), wait there.
+ */
 export function countNodes(graph: CampaignGraph, contacts: SimulatedContact[]): Record<string, NodeCount> {
   const counts: Record<string, NodeCount> = Object.fromEntries(
     graph.nodes.map((node) => [node.id, { entered: 0, succeeded: 0, failed: 0 }]),
@@ -12,7 +17,8 @@ export function countNodes(graph: CampaignGraph, contacts: SimulatedContact[]): 
   for (const contact of contacts) {
     for (const step of contact.path) {
       const count = counts[step.stepId];
-      if (!count) continue;
+      // The step limit is recorded at the step the journey would have entered next: it did not enter it.
+      if (!count || step.outcome === STEP_LIMIT_EXIT) continue;
       count.entered += 1;
       if (SUCCEEDED.has(step.outcome)) count.succeeded += 1;
       if (FAILED.has(step.outcome)) count.failed += 1;

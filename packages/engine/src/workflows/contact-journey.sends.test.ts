@@ -129,7 +129,7 @@ describe('contactJourney sends on the time-skipping server', () => {
     expect(lateAt.toFormat('HH:mm')).toBe('23:00');
     expect(advertisingSent.toFormat('HH:mm')).toBe('07:00');
     expect(advertisingSent.diff(lateAt, 'hours').hours).toBeCloseTo(8, 3);
-    expect(entryOf(advertising.path, 'sms:deferred')?.detail).toMatch(/^sms_window until /);
+    expect(entryOf(advertising.path, 'sms:deferred')?.detail).toMatch(/^advertising_sms_window until /);
     const careSent = DateTime.fromMillis(timeOf(entryOf(care.path, 'sms:sent')), { zone: HCM });
     expect(careSent.toFormat('HH:mm')).toBe('23:00');
   });

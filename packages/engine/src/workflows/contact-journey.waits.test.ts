@@ -153,10 +153,11 @@ describe('contactJourney waits on the time-skipping server', () => {
     expect(elapsed.toFormat('HH:mm')).toBe('10:00');
     expect(outcomes(unknown.path)).toEqual([
       'beforeRenewal:entered',
-      'beforeRenewal:skipped: no date',
+      'beforeRenewal:elapsed',
       'remind:sent',
       '$exit:completed:exit:completed',
     ]);
+    expect(entryOf(unknown.path, 'beforeRenewal:elapsed')?.detail).toMatch(/^no date in /);
   });
 
   it('takes the matched handle for this order’s order.paid; another order’s payment does not match', async () => {

@@ -3,10 +3,12 @@ import type { ContactJourneyInput, JourneyEvent } from '../journey/journey-contr
 import type { WaitEventStep } from '../plan/plan.types';
 import { matchesFilter } from '../rules/match-filter';
 import { readPath } from '../rules/read-path';
+import { carriesEntryKey } from '../journey/wait-event-key';
 
 /**
- * The value awaited events must carry at a wait's `matchEntryKey`: the entry event's property named by the
- * trigger's entry key (e.g. its orderId), else the journey's entry key.
+ * The value awaited events carried at a wait's `matchEntryKey` in journeys that began before the
+ * WAIT_KEY_FROM_ENTRY_EVENT patch: the entry event's property named by the trigger's entry key (e.g. its orderId),
+ * else the journey's entry key (`once` or an event id, which no awaited event carries).
  */
 export function entryKeyValueOf(input: ContactJourneyInput): string {
   const { trigger } = input.plan;
@@ -15,12 +17,10 @@ export function entryKeyValueOf(input: ContactJourneyInput): string {
   return value === undefined || value === null || value === '' ? input.entryKey : String(value);
 }
 
-/** Whether an event satisfies a wait.event step: name, property filter and, when asked, the entry key. */
-export function matchesWaitEvent(step: WaitEventStep, event: JourneyEvent, entryKeyValue: string): boolean {
+/** Whether an event satisfies a wait.event step: name, property filter and, when asked, the entry key value. */
+export function matchesWaitEvent(step: WaitEventStep, event: JourneyEvent, entryKeyValue: unknown): boolean {
   if (event.name !== step.event || !matchesFilter(step.filter, event.properties ?? {})) return false;
-  if (step.matchEntryKey === undefined) return true;
-  const value = readPath(event.properties, step.matchEntryKey);
-  return value !== undefined && value !== null && String(value) === entryKeyValue;
+  return carriesEntryKey(step, event.properties ?? {}, entryKeyValue);
 }
 
 /** Whether an event reaches the campaign's conversion goal (the window is checked by the caller). */

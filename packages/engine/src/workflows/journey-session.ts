@@ -11,6 +11,7 @@ import type { JourneyResult, JourneyStatus, WaitingFor } from '../journey/journe
 import { durationMs } from '../plan/duration';
 import type { Plan, StepId } from '../plan/plan.types';
 import { sendIdempotencyKey } from '../journey/journey-ids';
+import { EXIT_REASONS, exitOutcome, isExitOutcome, STEP_OUTCOMES } from '../journey/journey-vocabulary';
 import { EventInbox, isJourneyEvent } from './event-inbox';
 import { entryKeyValueOf, matchesGoal } from './event-match';
 import { recordActivities, internalActivities } from './journey-activities';
@@ -18,7 +19,7 @@ import { parseContinuation, type JourneyContinuation, type ResumedWait } from '.
 import { JourneyLog } from './journey-log';
 
 /** Why a journey leaves before its plan says so. */
-export type Interruption = 'goal' | 'stopped';
+export type Interruption = typeof EXIT_REASONS.goal | typeof EXIT_REASONS.stopped;
 
 const CAMPAIGN_STATES: CampaignState[] = ['active', 'paused', 'stopped'];
 
@@ -29,7 +30,7 @@ const CAMPAIGN_STATES: CampaignState[] = ['active', 'paused', 'stopped'];
 export class JourneySession {
   readonly plan: Plan;
   readonly ref: JourneyRef;
-  /** The value awaited events must carry at a wait's matchEntryKey. */
+  /** The value awaited events carried at a wait's matchEntryKey before the WAIT_KEY_FROM_ENTRY_EVENT patch. */
   readonly entryKeyValue: string;
   readonly inbox: EventInbox;
   readonly log: JourneyLog;
@@ -76,6 +77,11 @@ export class JourneySession {
     this.eventsAtRunStart = this.eventsReceived;
   }
 
+  /** The event that enrolled the contact (trigger.event), if any. */
+  get entryEvent(): ContactJourneyInput['entryEvent'] {
+    return this.input.entryEvent;
+  }
+
   /** The idempotency key of a step visit's side effect (the same in every run of this enrollment). */
   stepKey(stepId: StepId, visit: number): string {
     return sendIdempotencyKey(this.ref.workflowId, stepId, visit, this.enrollmentRunId);
@@ -89,7 +95,7 @@ export class JourneySession {
   }
 
   private enter(): JourneyAction {
-    this.log.add(this.plan.entryStepId, 'entered', this.input.entryEvent?.id);
+    this.log.add(this.plan.entryStepId, STEP_OUTCOMES.entered, this.input.entryEvent?.id);
     return this.apply(interpret(this.plan, this.cursor, { kind: 'entered' }, this.context()));
   }
 
@@ -103,8 +109,8 @@ export class JourneySession {
     for (const passed of transition.passed) this.log.add(passed.stepId, passed.outcome);
     const { action } = transition;
     // Exits through exit steps are in `passed`; the step limit is not a step.
-    if (action.kind === 'exit' && !transition.passed.some((passed) => passed.outcome.startsWith('exit:')))
-      this.log.add(action.stepId ?? this.plan.entryStepId, `exit:${action.reason}`);
+    if (action.kind === 'exit' && !transition.passed.some((passed) => isExitOutcome(passed.outcome)))
+      this.log.add(action.stepId ?? this.plan.entryStepId, exitOutcome(action.reason));
     return action;
   }
 
@@ -131,7 +137,7 @@ export class JourneySession {
       matchesGoal(goal, event)
     ) {
       this.converted = true;
-      this.log.add(this.stepId ?? this.plan.entryStepId, 'converted', event.id);
+      this.log.add(this.stepId ?? this.plan.entryStepId, STEP_OUTCOMES.converted, event.id);
     }
   }
 
@@ -152,8 +158,8 @@ export class JourneySession {
 
   /** Whether the journey must leave now: the goal was reached (with exit on goal) or the campaign stopped. */
   interruption(): Interruption | undefined {
-    if (this.campaignState === 'stopped') return 'stopped';
-    if (this.converted && this.plan.settings.goal?.exitOnGoal) return 'goal';
+    if (this.campaignState === 'stopped') return EXIT_REASONS.stopped;
+    if (this.converted && this.plan.settings.goal?.exitOnGoal) return EXIT_REASONS.goal;
     return undefined;
   }
 
@@ -225,7 +231,7 @@ export class JourneySession {
    */
   async finish(exit: { reason: string; stepId: StepId | null; logged: boolean }): Promise<JourneyResult> {
     const { reason, stepId } = exit;
-    if (!exit.logged) this.log.add(stepId ?? this.plan.entryStepId, `exit:${reason}`);
+    if (!exit.logged) this.log.add(stepId ?? this.plan.entryStepId, exitOutcome(reason));
     this.exit = { stepId, reason };
     this.waitingFor = undefined;
     const { entries, firstSeq } = this.log.take();

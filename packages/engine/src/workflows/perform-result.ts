@@ -1,4 +1,5 @@
 import type { JourneyAction, StepOutcome } from '../interpreter/journey-state';
+import { EXIT_REASONS, STEP_OUTCOMES } from '../journey/journey-vocabulary';
 import { classifyActivityFailure } from './activity-failure';
 import type { JourneySession } from './journey-session';
 
@@ -27,6 +28,6 @@ export function failedInternally(
   error: unknown,
 ): PerformResult {
   const failure = classifyActivityFailure(error, Date.now());
-  session.log.add(action.stepId, 'error', failure.reason);
-  return { kind: 'exit', reason: 'failed' };
+  session.log.add(action.stepId, STEP_OUTCOMES.error, failure.reason);
+  return { kind: 'exit', reason: EXIT_REASONS.failed };
 }

@@ -7,7 +7,8 @@ import { providerActivities } from './journey-activities';
 import type { JourneySession } from './journey-session';
 import { waitInJourney } from './journey-wait';
 import type { PerformResult } from './perform-result';
-import { sendDeferral } from './send-guards';
+import { sendDeferral } from '../journey/send-time-guard';
+import { EXIT_REASONS, STEP_OUTCOMES } from '../journey/journey-vocabulary';
 
 const SEND_ACTIVITY = {
   zns: 'sendZns',
@@ -44,24 +45,32 @@ export async function performSend(
     const attempt = await attemptSend(input);
     switch (attempt.status) {
       case 'sent':
-        session.log.add(stepId, 'sent', attempt.messageId);
+        session.log.add(stepId, STEP_OUTCOMES.sent, attempt.messageId);
         return { kind: 'send', success: true };
       case 'failed':
-        session.log.add(stepId, 'failed', failedDetail(attempt));
+        session.log.add(stepId, STEP_OUTCOMES.failed, failedDetail(attempt));
         return { kind: 'send', success: false };
       case 'blocked':
-        session.log.add(stepId, 'blocked', attempt.reason);
+        session.log.add(stepId, STEP_OUTCOMES.blocked, attempt.reason);
         return { kind: 'send', success: false };
       case 'deferred':
       case 'retry_at': {
         const { reason } = attempt;
         if (deferrals + 1 >= MAX_SEND_DEFERRALS) {
-          session.log.add(stepId, 'failed', `deferred ${MAX_SEND_DEFERRALS} times; last: ${reason}`);
+          session.log.add(
+            stepId,
+            STEP_OUTCOMES.failed,
+            `deferred ${MAX_SEND_DEFERRALS} times; last: ${reason}`,
+          );
           return { kind: 'send', success: false };
         }
-        session.log.add(stepId, 'deferred', `${reason} until ${new Date(attempt.retryAtMs).toISOString()}`);
+        session.log.add(
+          stepId,
+          STEP_OUTCOMES.deferred,
+          `${reason} until ${new Date(attempt.retryAtMs).toISOString()}`,
+        );
         const end = await waitInJourney(session, { kind: 'send_retry', untilMs: attempt.retryAtMs });
-        if (end === 'goal' || end === 'stopped') return { kind: 'exit', reason: end };
+        if (end === EXIT_REASONS.goal || end === EXIT_REASONS.stopped) return { kind: 'exit', reason: end };
       }
     }
   }
@@ -95,7 +104,7 @@ async function passGuards(
     const interruption = session.interruption();
     if (interruption) return { kind: 'exit', reason: interruption };
     if (session.campaignState === 'paused') {
-      if (!held) session.log.add(stepId, 'held', 'campaign paused');
+      if (!held) session.log.add(stepId, STEP_OUTCOMES.held, 'campaign paused');
       held = true;
       const end = await waitInJourney(session, {
         kind: 'paused',
@@ -105,9 +114,18 @@ async function passGuards(
       if (end === 'elapsed') await session.refreshCampaignState();
       continue;
     }
-    const deferral = sendDeferral({ nowMs: Date.now(), step, settings: session.plan.settings });
+    const deferral = sendDeferral({
+      nowMs: Date.now(),
+      channel: step.channel,
+      purpose: step.purpose,
+      settings: session.plan.settings,
+    });
     if (!deferral) return undefined;
-    session.log.add(stepId, 'deferred', `${deferral.kind} until ${new Date(deferral.untilMs).toISOString()}`);
-    await waitInJourney(session, { kind: deferral.kind, untilMs: deferral.untilMs });
+    session.log.add(
+      stepId,
+      STEP_OUTCOMES.deferred,
+      `${deferral.reason} until ${new Date(deferral.untilMs).toISOString()}`,
+    );
+    await waitInJourney(session, { kind: deferral.reason, untilMs: deferral.untilMs });
   }
 }

@@ -1,3 +1,4 @@
+import { STEP_OUTCOMES } from '../journey/journey-vocabulary';
 import { classifyActivityFailure } from './activity-failure';
 import { internalActivities, providerActivities } from './journey-activities';
 import type { JourneySession } from './journey-session';
@@ -23,7 +24,10 @@ export async function performAction(session: JourneySession, action: Action): Pr
           stepId: action.stepId,
           rule: action.rule,
         });
-        return logged(session, action, result ? 'yes' : 'no', { kind: 'condition', result });
+        return logged(session, action, result ? STEP_OUTCOMES.yes : STEP_OUTCOMES.no, {
+          kind: 'condition',
+          result,
+        });
       });
     case 'send':
       return performSend(session, action);
@@ -35,7 +39,7 @@ export async function performAction(session: JourneySession, action: Action): Pr
           idempotencyKey: session.stepKey(action.stepId, action.visit),
           step: action.step,
         });
-        return logged(session, action, 'updated', { kind: 'contact_updated' });
+        return logged(session, action, STEP_OUTCOMES.updated, { kind: 'contact_updated' });
       });
     case 'http':
       return performHttp(session, action);
@@ -57,13 +61,13 @@ async function performHttp(
     return logged(
       session,
       action,
-      response.success ? 'success' : 'failure',
+      response.success ? STEP_OUTCOMES.success : STEP_OUTCOMES.failure,
       { kind: 'http', success: response.success },
       detail,
     );
   } catch (error) {
     const failure = classifyActivityFailure(error, Date.now());
-    return logged(session, action, 'failure', { kind: 'http', success: false }, failure.reason);
+    return logged(session, action, STEP_OUTCOMES.failure, { kind: 'http', success: false }, failure.reason);
   }
 }
 

@@ -1,5 +1,8 @@
+import { patched } from '@temporalio/workflow';
 import type { JourneyEvent } from '../journey/journey-contract';
 import type { WaitingKind } from '../journey/journey-status';
+import { STEP_OUTCOMES } from '../journey/journey-vocabulary';
+import { awaitedEntryKeyValue } from '../journey/wait-event-key';
 import { readPath } from '../rules/read-path';
 import { dateAttributeMoment, nextTimeOfDay } from '../time/wait-until';
 import { matchesWaitEvent } from './event-match';
@@ -11,13 +14,22 @@ import { failedInternally, logged, type PerformedAction, type PerformResult } fr
 
 type Action = PerformedAction;
 
+/**
+ * DESIGN §6 patch: a wait.event's matchEntryKey compares with the entry event's property (the trigger's entry key,
+ * else the wait's own key name), as the simulator does. Before it, a trigger without an entry key made the wait
+ * compare with the journey's entry key (`once` or the event id), which no event carries.
+ */
+export const WAIT_KEY_FROM_ENTRY_EVENT = 'wait-key-from-entry-event';
+
 /** wait.delay: the step's duration, then `elapsed`. */
 export async function performDelay(
   session: JourneySession,
   action: Extract<Action, { kind: 'delay' }>,
 ): Promise<PerformResult> {
   const end = await stepWait(session, action, 'delay', (beganAtMs) => beganAtMs + action.durationMs);
-  return end === 'elapsed' ? logged(session, action, 'elapsed', { kind: 'elapsed' }) : exitOn(end);
+  return end === 'elapsed'
+    ? logged(session, action, STEP_OUTCOMES.elapsed, { kind: 'elapsed' })
+    : exitOn(end);
 }
 
 /** wait.until: the next time of day in the campaign timezone, or a contact date attribute (none: go on). */
@@ -45,14 +57,23 @@ export async function performWaitUntil(
       const value =
         until.attribute in attributes ? attributes[until.attribute] : readPath(attributes, until.attribute);
       const moment = dateAttributeMoment({ value, offsetDays: until.offsetDays, time: until.time, timezone });
-      if (moment === undefined) return logged(session, action, 'skipped: no date', { kind: 'elapsed' });
+      if (moment === undefined)
+        return logged(
+          session,
+          action,
+          STEP_OUTCOMES.elapsed,
+          { kind: 'elapsed' },
+          `no date in ${until.attribute}`,
+        );
       targetMs = moment;
     }
     if (targetMs <= Date.now())
-      return logged(session, action, 'elapsed', { kind: 'elapsed' }, 'already passed');
+      return logged(session, action, STEP_OUTCOMES.elapsed, { kind: 'elapsed' }, 'already passed');
   }
   const end = await stepWait(session, action, 'wait_until', () => targetMs);
-  return end === 'elapsed' ? logged(session, action, 'elapsed', { kind: 'elapsed' }) : exitOn(end);
+  return end === 'elapsed'
+    ? logged(session, action, STEP_OUTCOMES.elapsed, { kind: 'elapsed' })
+    : exitOn(end);
 }
 
 /** wait.event: the first matching event received since the wait began, or the timeout. */
@@ -61,6 +82,10 @@ export async function performWaitEvent(
   action: Extract<Action, { kind: 'wait_event' }>,
 ): Promise<PerformResult> {
   const { step } = action;
+  const entryKeyValue =
+    step.matchEntryKey !== undefined && patched(WAIT_KEY_FROM_ENTRY_EVENT)
+      ? awaitedEntryKeyValue({ plan: session.plan, step, entryProperties: session.entryEvent?.properties })
+      : session.entryKeyValue;
   let matched: JourneyEvent | undefined;
   const end = await stepWait(
     session,
@@ -72,14 +97,15 @@ export async function performWaitEvent(
       session.inbox.dropBefore(beganAtMs);
       return () =>
         (matched ??= session.inbox.take(beganAtMs, (event) =>
-          matchesWaitEvent(step, event, session.entryKeyValue),
+          matchesWaitEvent(step, event, entryKeyValue),
         )) !== undefined;
     },
     step.event,
   );
   if (end === 'ready')
-    return logged(session, action, 'matched', { kind: 'event', matched: true }, matched?.id);
-  if (end === 'elapsed') return logged(session, action, 'timeout', { kind: 'event', matched: false });
+    return logged(session, action, STEP_OUTCOMES.matched, { kind: 'event', matched: true }, matched?.id);
+  if (end === 'elapsed')
+    return logged(session, action, STEP_OUTCOMES.timeout, { kind: 'event', matched: false });
   return exitOn(end);
 }
 
@@ -100,7 +126,7 @@ async function stepWait(
   if (!resumed) {
     session.log.add(
       action.stepId,
-      'waiting',
+      STEP_OUTCOMES.waiting,
       event ? `${event} until ${iso(resume.untilMs)}` : `until ${iso(resume.untilMs)}`,
     );
     if (resume.untilMs - resume.beganAtMs >= LONG_WAIT_MS) await session.flush();

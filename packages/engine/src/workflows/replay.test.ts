@@ -50,6 +50,7 @@ describe('replaying recorded workflow histories', () => {
         'quota-exhausted-then-sent',
         'paused-then-resumed',
         'continued-run-matches-buffered-event',
+        'wait-key-from-entry-event',
         'campaign-run-paused-resumed-cancelled',
       ]),
     );

@@ -18,6 +18,7 @@ import { CreateJourneyContactUpdates1765010000000 } from './1765010000000-create
 import { CreateEnrollmentsAndWorkspaceSecrets1765015000000 } from './1765015000000-create-enrollments-and-workspace-secrets';
 import { CreateEnrollmentEntry1765020000000 } from './1765020000000-create-enrollment-entry';
 import { CreateCampaignSegmentCursors1765020100000 } from './1765020100000-create-campaign-segment-cursors';
+import { IndexActiveEnrollments1765030000000 } from './1765030000000-index-active-enrollments';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   CreateEnrollmentsAndWorkspaceSecrets1765015000000,
   CreateEnrollmentEntry1765020000000,
   CreateCampaignSegmentCursors1765020100000,
+  IndexActiveEnrollments1765030000000,
 ];

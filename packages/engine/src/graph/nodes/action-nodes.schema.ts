@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fieldPathSchema, labelSchema, liquidTextSchema, scalarSchema } from '../common.schema';
+import { EXIT_REASONS } from '../../journey/journey-vocabulary';
 
 export const contactUpdateSchema = z
   .object({
@@ -47,5 +48,5 @@ export const httpRequestSchema = z.object({
 
 export const exitSchema = z.object({
   label: labelSchema,
-  reason: z.string().min(1).max(100).default('completed'),
+  reason: z.string().min(1).max(100).default(EXIT_REASONS.completed),
 });

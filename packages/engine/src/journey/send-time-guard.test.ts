@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { sendMoment } from './send-deferral';
+import { sendDeferral, sendMoment } from './send-time-guard';
 
 const zone = 'Asia/Ho_Chi_Minh';
 const at = (local: string) => DateTime.fromISO(local, { zone }).toMillis();
@@ -56,5 +56,32 @@ describe('sendMoment', () => {
       atMs: nowMs,
       reasons: [],
     });
+  });
+});
+
+describe('sendDeferral', () => {
+  it('names one guard at a time: quiet hours first, then the SMS window they leave closed', () => {
+    const quietTill0630 = { timezone: zone, quietHours: { start: '21:00', end: '06:30' } };
+    const input = { channel: 'sms', purpose: 'advertising', settings: quietTill0630 } as const;
+    expect(sendDeferral({ ...input, nowMs: at('2026-03-02T23:30') })).toEqual({
+      reason: 'quiet_hours',
+      untilMs: at('2026-03-03T06:30'),
+    });
+    expect(sendDeferral({ ...input, nowMs: at('2026-03-03T06:30') })).toEqual({
+      reason: 'advertising_sms_window',
+      untilMs: at('2026-03-03T07:00'),
+    });
+    expect(sendDeferral({ ...input, nowMs: at('2026-03-03T07:00') })).toBeUndefined();
+    expect(sendMoment({ ...input, nowMs: at('2026-03-02T23:30') })).toEqual({
+      atMs: at('2026-03-03T07:00'),
+      reasons: ['quiet_hours', 'advertising_sms_window'],
+    });
+  });
+
+  it('never holds care, OTP or transactional messages', () => {
+    for (const purpose of ['care', 'otp', 'transactional'] as const)
+      expect(
+        sendDeferral({ nowMs: at('2026-03-02T23:30'), channel: 'sms', purpose, settings }),
+      ).toBeUndefined();
   });
 });
