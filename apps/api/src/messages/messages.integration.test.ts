@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import type { RunningSandbox } from '@loa/provider-sandbox';
-import { SEND_ERROR_TYPES } from '@loa/engine';
+import { SEND_ERROR_TYPES, sendIdempotencyKey } from '@loa/engine';
 import { DataSource } from 'typeorm';
 import {
   sandboxEsmsConfig,
@@ -131,6 +131,21 @@ describe('the send service writes the ledger, guards every send and sends once',
     const again = await sends.send(input);
     expect(again).toEqual(first);
     expect(sandbox.inbox({ channel: 'esms', recipient: phone })).toHaveLength(1);
+  });
+
+  it('records and sends a message under the longest idempotency key a journey makes', async () => {
+    const idempotencyKey = sendIdempotencyKey(
+      `journey:${'w'.repeat(202)}`,
+      's'.repeat(64),
+      9999,
+      randomUUID(),
+    );
+    expect(idempotencyKey.length).toBeGreaterThan(300);
+    const input = sms({ to: newPhone(), idempotencyKey });
+    const sent = await sends.send(input);
+    expect(sent).toMatchObject({ status: 'sent' });
+    expect(await sends.send(input)).toEqual(sent);
+    expect(await row(ws.workspaceId, idempotencyKey)).toMatchObject({ status: 'sent' });
   });
 
   it('blocks a do-not-contact contact on every purpose, OTP included, and records why', async () => {
