@@ -68,7 +68,10 @@ export const SEND_ERROR_TYPES = {
 export interface SendActivityInput {
   journey: JourneyRef;
   stepId: StepId;
-  /** `{workflowId}:{stepId}:{visit}`: the ledger's unique key and the provider correlation id's source. */
+  /**
+   * `{workflowId}:{enrollmentId}:{stepId}:{visit}` (sendIdempotencyKey): the ledger's unique key and the provider
+   * correlation id's source.
+   */
   idempotencyKey: string;
   step: SendStep;
 }
