@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { CampaignStateSignals } from '../campaign-runs/campaign-state-signals.queue';
 import { returnedRows } from '../database/returned-rows';
 import type { Principal, UserPrincipal } from '../auth/principal';
 import { problems } from '../http/problem';
@@ -33,9 +34,12 @@ const AUDITED_AS: Record<RunControl, string> = {
  */
 @Injectable()
 export class CampaignLifecycleService {
+  private readonly logger = new Logger(CampaignLifecycleService.name);
+
   constructor(
     private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly stateSignals: CampaignStateSignals,
   ) {}
 
   /** Sends the draft for approval; a draft with errors is a 422. */
@@ -155,14 +159,25 @@ export class CampaignLifecycleService {
     return this.move(principal, id, 'archive');
   }
 
+  /** Moves the state; once committed, pause, resume and stop are signalled to the running journeys (a job). */
   private async move(principal: Principal, id: string, action: RunControl) {
-    return this.db.transaction(async (manager) => {
+    const view = await this.db.transaction(async (manager) => {
       const row = await findCampaign(manager, principal.workspaceId, id, true);
       const to = nextState(action, row.state);
       const updated = await this.setState(manager, principal, row, to, row.approval);
       await auditCampaign(this.audit, manager, principal, id, AUDITED_AS[action], { from: row.state, to });
       return campaignView(manager, updated);
     });
+    if (action !== 'archive')
+      // Committed already: without the job, journeys still read the state after their next long wait.
+      await this.stateSignals.request(principal.workspaceId, id).catch((error: unknown) =>
+        this.logger.error({
+          msg: 'could not queue the campaign state for its journeys',
+          campaignId: id,
+          error,
+        }),
+      );
+    return view;
   }
 
   private pendingApproval(row: CampaignRow): Approval {

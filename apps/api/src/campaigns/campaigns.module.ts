@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CampaignRunsModule } from '../campaign-runs/campaign-runs.module';
+import { CampaignSimulationModule } from '../campaign-simulation/campaign-simulation.module';
 import { CampaignDraftsService } from './campaign-drafts.service';
 import { CampaignLifecycleController } from './campaign-lifecycle.controller';
 import { CampaignLifecycleService } from './campaign-lifecycle.service';
@@ -6,6 +8,7 @@ import { CampaignsController } from './campaigns.controller';
 import { CampaignsService } from './campaigns.service';
 
 @Module({
+  imports: [CampaignRunsModule, CampaignSimulationModule],
   controllers: [CampaignsController, CampaignLifecycleController],
   providers: [CampaignsService, CampaignDraftsService, CampaignLifecycleService],
   exports: [CampaignLifecycleService],

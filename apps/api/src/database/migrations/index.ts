@@ -16,6 +16,7 @@ import { MessagesCapByRecipient1764910000000 } from './1764910000000-messages-ca
 import { CreateCampaigns1765000000000 } from './1765000000000-create-campaigns';
 import { CreateJourneyContactUpdates1765010000000 } from './1765010000000-create-journey-contact-updates';
 import { CreateEnrollmentsAndWorkspaceSecrets1765015000000 } from './1765015000000-create-enrollments-and-workspace-secrets';
+import { IndexActiveEnrollments1765030000000 } from './1765030000000-index-active-enrollments';
 import { WidenIdempotencyKeys1765040000000 } from './1765040000000-widen-idempotency-keys';
 
 /** Every migration, oldest first. */
@@ -38,5 +39,6 @@ export const migrations = [
   CreateCampaigns1765000000000,
   CreateJourneyContactUpdates1765010000000,
   CreateEnrollmentsAndWorkspaceSecrets1765015000000,
+  IndexActiveEnrollments1765030000000,
   WidenIdempotencyKeys1765040000000,
 ];

@@ -1,0 +1,163 @@
+import type { EntityManager } from 'typeorm';
+import { problems } from '../http/problem';
+import type { EnrollmentView, ListEnrollmentsQuery } from './enrollment.schemas';
+
+export interface EnrollmentRow {
+  id: string;
+  contact_id: string;
+  version_id: string;
+  version: number | null;
+  workflow_id: string;
+  status: 'active' | 'exited';
+  current_step: string | null;
+  exit_reason: string | null;
+  converted: boolean;
+  entered_at: Date;
+  updated_at: Date;
+  exited_at: Date | null;
+  entered_cursor: string;
+}
+
+interface StepEventRow {
+  enrollment_id: string;
+  seq: number;
+  step_id: string;
+  outcome: string;
+  at: Date;
+  detail: string | null;
+}
+
+const COLUMNS = `e.id, e.contact_id, e.version_id, v.version, e.workflow_id, e.status, e.current_step, e.exit_reason,
+  e.converted, e.entered_at, e.updated_at, e.exited_at, e.entered_at::text AS entered_cursor`;
+// version_id is the plan's versionId, which is campaign_versions.id (text here: the engine's id type).
+const FROM = `FROM enrollments e LEFT JOIN campaign_versions v ON v.id::text = e.version_id`;
+
+export function toEnrollmentView(row: EnrollmentRow): EnrollmentView {
+  return {
+    id: row.id,
+    contactId: row.contact_id,
+    versionId: row.version_id,
+    version: row.version,
+    status: row.status,
+    currentStep: row.current_step,
+    exitReason: row.exit_reason,
+    converted: row.converted,
+    enteredAt: row.entered_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    exitedAt: row.exited_at?.toISOString() ?? null,
+  };
+}
+
+/** A campaign's enrollments, newest entry first, filtered; keyset-paged on (entered_at, id). */
+export async function listEnrollments(
+  manager: EntityManager,
+  workspaceId: string,
+  campaignId: string,
+  query: ListEnrollmentsQuery,
+): Promise<{ items: EnrollmentView[]; nextCursor: string | null }> {
+  const where = ['e.workspace_id = $1', 'e.campaign_id = $2'];
+  const values: unknown[] = [workspaceId, campaignId];
+  const add = (sql: (n: number) => string, value: unknown) => {
+    values.push(value);
+    where.push(sql(values.length));
+  };
+  if (query.status) add((n) => `e.status = $${n}`, query.status);
+  if (query.version !== undefined) add((n) => `v.version = $${n}`, query.version);
+  if (query.step) add((n) => `e.current_step = $${n}`, query.step);
+  if (query.exitReason) add((n) => `e.exit_reason = $${n}`, query.exitReason);
+  if (query.failedAt)
+    add(
+      (n) =>
+        `EXISTS (SELECT 1 FROM step_events s WHERE s.enrollment_id = e.id AND s.step_id = $${n}
+           AND s.outcome IN ('failed', 'blocked'))`,
+      query.failedAt,
+    );
+  if (query.cursor) {
+    const cursor = decodeEnrollmentCursor(query.cursor);
+    values.push(cursor.enteredAt, cursor.id);
+    where.push(`(e.entered_at, e.id) < ($${values.length - 1}::timestamptz, $${values.length}::uuid)`);
+  }
+  values.push(query.limit + 1);
+  const rows: EnrollmentRow[] = await manager.query(
+    `SELECT ${COLUMNS} ${FROM} WHERE ${where.join(' AND ')}
+     ORDER BY e.entered_at DESC, e.id DESC LIMIT $${values.length}`,
+    values,
+  );
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toEnrollmentView),
+    nextCursor: rows.length > query.limit && last ? encodeEnrollmentCursor(last) : null,
+  };
+}
+
+/** One contact's enrollments in a campaign, newest first, each with its recorded path. */
+export async function contactEnrollments(
+  manager: EntityManager,
+  workspaceId: string,
+  campaignId: string,
+  contactId: string,
+) {
+  const rows: EnrollmentRow[] = await manager.query(
+    `SELECT ${COLUMNS} ${FROM} WHERE e.workspace_id = $1 AND e.campaign_id = $2 AND e.contact_id = $3
+     ORDER BY e.entered_at DESC, e.id DESC`,
+    [workspaceId, campaignId, contactId],
+  );
+  const events: StepEventRow[] =
+    rows.length === 0
+      ? []
+      : await manager.query(
+          `SELECT enrollment_id, seq, step_id, outcome, at, detail FROM step_events
+           WHERE enrollment_id = ANY ($1::uuid[]) ORDER BY enrollment_id, seq`,
+          [rows.map((row) => row.id)],
+        );
+  return rows.map((row) => ({
+    row,
+    path: events
+      .filter((event) => event.enrollment_id === row.id)
+      .map((event) => ({
+        seq: event.seq,
+        stepId: event.step_id,
+        outcome: event.outcome,
+        at: event.at.toISOString(),
+        detail: event.detail,
+      })),
+  }));
+}
+
+/** A page of a campaign's active journeys' workflow ids after `afterId` (keyset on id, for signalling). */
+export async function activeWorkflowPage(
+  manager: EntityManager,
+  workspaceId: string,
+  campaignId: string,
+  afterId: string | null,
+  limit: number,
+): Promise<Array<{ id: string; workflow_id: string }>> {
+  return manager.query(
+    `SELECT id, workflow_id FROM enrollments
+     WHERE workspace_id = $1 AND campaign_id = $2 AND status = 'active' AND ($3::uuid IS NULL OR id > $3::uuid)
+     ORDER BY id LIMIT $4`,
+    [workspaceId, campaignId, afterId, limit],
+  );
+}
+
+function encodeEnrollmentCursor(row: EnrollmentRow): string {
+  // The database's own text of the time: microseconds survive, so no row falls between two pages.
+  return Buffer.from(JSON.stringify([row.entered_cursor, row.id])).toString('base64url');
+}
+
+function decodeEnrollmentCursor(cursor: string): { enteredAt: string; id: string } {
+  try {
+    const [enteredAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (
+      typeof enteredAt === 'string' &&
+      !Number.isNaN(Date.parse(enteredAt)) &&
+      typeof id === 'string' &&
+      /^[0-9a-f-]{36}$/i.test(id)
+    )
+      return { enteredAt, id };
+  } catch {
+    // answered below
+  }
+  throw problems.field('query', 'cursor', 'is not a cursor this list gave');
+}

@@ -1,0 +1,83 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  CAMPAIGN_STATE_SIGNAL,
+  JOURNEY_STATUS_QUERY,
+  type CampaignState,
+  type JourneyStatus,
+} from '@loa/engine';
+import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import { TEMPORAL_CLIENT } from '../temporal/temporal-client.module';
+import type { LiveJourney } from './enrollment.schemas';
+
+/** How long "where is this contact" waits for the workflow's answer before it answers what is stored. */
+const QUERY_DEADLINE_MS = 3000;
+/** A signal that takes longer fails (the cancel route answers 503, the signalling job retries). */
+const SIGNAL_DEADLINE_MS = 10_000;
+
+/**
+ * Talks to running contactJourney workflows by name. A handle without a run id addresses the workflow id's
+ * latest run: for an active enrollment that is its own chain (re-entry starts a new chain only after it exited).
+ */
+@Injectable()
+export class JourneyControl {
+  constructor(@Inject(TEMPORAL_CLIENT) private readonly client: Client) {}
+
+  /** The journey's live status (the workflow query); unavailable, with why, when Temporal cannot answer. */
+  async liveStatus(workflowId: string): Promise<LiveJourney> {
+    try {
+      const status = await this.withinDeadline(QUERY_DEADLINE_MS, () =>
+        this.client.workflow.getHandle(workflowId).query<JourneyStatus>(JOURNEY_STATUS_QUERY),
+      );
+      return {
+        available: true,
+        status: status.status,
+        stepId: status.stepId,
+        ...(status.waitingFor && { waitingFor: status.waitingFor }),
+        converted: status.converted,
+        ...(status.exitReason !== undefined && { exitReason: status.exitReason }),
+      };
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError)
+        return { available: false, unavailableBecause: 'workflow_not_found' };
+      return { available: false, unavailableBecause: 'temporal_unreachable' };
+    }
+  }
+
+  /**
+   * Tells a journey its campaign's state (DESIGN §6). Paused holds it at its next send, active lets it go on,
+   * stopped makes it exit with reason `stopped` through its own exit path. False when the workflow is gone.
+   */
+  async signalCampaignState(workflowId: string, state: CampaignState): Promise<boolean> {
+    try {
+      await this.withinDeadline(SIGNAL_DEADLINE_MS, () =>
+        this.client.workflow.getHandle(workflowId).signal(CAMPAIGN_STATE_SIGNAL, state),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * `call`'s answer, or a rejection after `ms`. The abort also ends the client's retries; the race
+   * covers the lazy connection's first connect, which the abort signal does not bound.
+   */
+  private async withinDeadline<T>(ms: number, call: () => Promise<T>): Promise<T> {
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        reject(new Error('Temporal did not answer in time'));
+      }, ms);
+    });
+    const answer = this.client.connection.withAbortSignal(controller.signal, call);
+    answer.catch(() => undefined);
+    try {
+      return await Promise.race([answer, deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
