@@ -11,8 +11,14 @@ import { requestIdMiddleware } from './http/request-id';
 import { requestLogMiddleware } from './http/request-log';
 import { createLogger } from './logging/create-logger';
 
-/** Builds the HTTP application; main.ts and the tests share it. */
-export async function createApp(config: LoaConfig): Promise<INestApplication> {
+/**
+ * Builds the HTTP application; main.ts and the tests share it. `shutdownHooks: false` when the process closes it
+ * itself (the worker inside the API process must close first: worker/in-process-shutdown.ts).
+ */
+export async function createApp(
+  config: LoaConfig,
+  { shutdownHooks = true }: { shutdownHooks?: boolean } = {},
+): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger: createLogger(config.log, 'LoaApi'),
     abortOnError: false,
@@ -33,6 +39,6 @@ export async function createApp(config: LoaConfig): Promise<INestApplication> {
   app.use(jsonBodyParser);
   app.use(bodyErrorHandler);
   mountFastRoutes(app);
-  app.enableShutdownHooks();
+  if (shutdownHooks) app.enableShutdownHooks();
   return app;
 }

@@ -1,14 +1,18 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
+import { type INestApplicationContext, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { loadConfigOrExit } from './config/load-config-or-exit';
 import { createApp } from './create-app';
 import { createWorkerApp } from './worker/create-worker-app';
+import { closeOnSignals, closeWorkerThenApi } from './worker/in-process-shutdown';
 import { LoaWorkerHost } from './worker/loa-worker.host';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
-  const app = await createApp(config);
+  // With the worker inside, one signal handler closes the worker, then the API (whose DataSource the worker uses).
+  const app = await createApp(config, { shutdownHooks: !config.apiRunsWorker });
+  let worker: INestApplicationContext | undefined;
+  if (config.apiRunsWorker) closeOnSignals(() => closeWorkerThenApi(worker, app));
   await app.listen(config.http.port, config.http.host);
   Logger.log('API listening', {
     url: `http://${config.http.host}:${config.http.port}`,
@@ -20,7 +24,7 @@ async function main(): Promise<void> {
   const stopped = (error: unknown) =>
     Logger.error('Temporal worker stopped; GET /health reports it down', { error: String(error) });
   try {
-    const worker = await createWorkerApp(config, app.get(DataSource));
+    worker = await createWorkerApp(config, app.get(DataSource));
     Logger.log('Temporal worker running in the API process', { database: config.database.kind });
     worker.get(LoaWorkerHost).stopped().catch(stopped);
   } catch (error) {

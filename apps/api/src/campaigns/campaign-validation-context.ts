@@ -11,8 +11,13 @@ const ENGINE_CHANNEL: Record<MessageChannel, EngineChannel> = {
   email: 'email',
 };
 
-/** Contact columns beside the attributes that campaigns may read, besides the engine's built-in fields. */
-const CONTACT_COLUMNS = ['name'];
+/**
+ * Contact columns beside the attributes that campaigns read at run time, besides the engine's built-in fields (id,
+ * phone, email, tags, zaloUserId): templates and rules see name, externalId and score beside the attributes
+ * (personalisationContactOf); readContactAttributes also answers doNotContact, createdAt and updatedAt
+ * (readContactFields).
+ */
+const CONTACT_COLUMNS = ['name', 'externalId', 'score', 'doNotContact', 'createdAt', 'updatedAt'];
 
 /**
  * What validateGraph checks a draft against: the workspace's channel accounts (published = connected and

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import type { LoaConfig } from '../config/loa-config';
 import { temporalConnectionOptions } from '../temporal/temporal-connection-options';
 import { testConfig } from '../testing/test-config';
+import { waitFor } from '../testing/wait-for';
 import { createWorkerApp } from '../worker/create-worker-app';
 import { LoaWorkerHost } from '../worker/loa-worker.host';
 import { insertCampaign, insertVersion } from './testing/campaign-rows';
@@ -136,7 +137,7 @@ describe('journey activities bound into the worker, on the Temporal dev server',
         workflowId: enrollment.workflowId,
         args: [enrollment.input],
       });
-      while (server.received.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+      await waitFor('the webhook call', () => server.received.length > 0);
       const host = app.get(LoaWorkerHost);
       await app.close();
       await expect(host.stopped()).resolves.toBeUndefined();

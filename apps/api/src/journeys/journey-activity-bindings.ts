@@ -1,5 +1,5 @@
 import type { Type } from '@nestjs/common';
-import type { JourneyActivities } from '@loa/engine';
+import type { CampaignRunActivities, JourneyActivities } from '@loa/engine';
 import { createCampaignStateActivities } from './activities/campaign-state.activities';
 import type { ContactActivities } from './activities/contact-activities';
 import { CONTACT_ACTIVITIES, SEND_ACTIVITIES } from './activities/journey-activities.module';
@@ -28,25 +28,34 @@ export const JOURNEY_ACTIVITY_BINDINGS: readonly JourneyActivityBinding[] = [
   (get) => createCampaignStateActivities(get<CampaignStateSource>(CAMPAIGN_STATE_SOURCE)),
 ];
 
-const JOURNEY_ACTIVITY_NAMES: ReadonlyArray<keyof JourneyActivities> = [
-  'sendZns',
-  'sendOa',
-  'sendSms',
-  'sendEmail',
-  'evaluateCondition',
-  'readContactAttributes',
-  'updateContact',
-  'callHttp',
-  'recordJourney',
-  'getCampaignState',
-];
+/** Every activity the worker's workflows call: contactJourney's and campaignRun's. */
+export type WorkerActivities = JourneyActivities & CampaignRunActivities;
 
-/** The journey activities of these bindings, and the names of the contract's activities none of them provides. */
+// A record, so that an activity added to either contract must be named here.
+const WORKER_ACTIVITY_NAMES = Object.keys({
+  sendZns: true,
+  sendOa: true,
+  sendSms: true,
+  sendEmail: true,
+  evaluateCondition: true,
+  readContactAttributes: true,
+  updateContact: true,
+  callHttp: true,
+  recordJourney: true,
+  getCampaignState: true,
+  fetchAudiencePage: true,
+  startJourneys: true,
+} satisfies Record<keyof WorkerActivities, true>) as Array<keyof WorkerActivities>;
+
+/**
+ * The journey activities of these bindings, and the names of the workflows' activities (JourneyActivities and
+ * CampaignRunActivities) none of them provides: the worker warns of them at startup.
+ */
 export function bindJourneyActivities(
   get: ProviderLookup,
   bindings: readonly JourneyActivityBinding[] = JOURNEY_ACTIVITY_BINDINGS,
-): { activities: Partial<JourneyActivities>; unbound: Array<keyof JourneyActivities> } {
-  const activities: Partial<JourneyActivities> = {};
+): { activities: Partial<WorkerActivities>; unbound: Array<keyof WorkerActivities> } {
+  const activities: Partial<WorkerActivities> = {};
   for (const binding of bindings) Object.assign(activities, binding(get));
-  return { activities, unbound: JOURNEY_ACTIVITY_NAMES.filter((name) => !activities[name]) };
+  return { activities, unbound: WORKER_ACTIVITY_NAMES.filter((name) => !activities[name]) };
 }

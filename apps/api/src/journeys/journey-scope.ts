@@ -7,7 +7,8 @@ import { JOURNEY_CAMPAIGNS, type JourneyCampaigns } from './activities/journey-c
 import { currentContact } from './activities/journey-contact';
 import { journeyScope } from './activities/journey-scope';
 
-export type JourneyScope = { scope: object; timezone: string } | { missing: 'contact' };
+/** `contactId`: the contact the scope is of, the journey's own or the one it was merged into since. */
+export type JourneyScope = { scope: object; timezone: string; contactId: string } | { missing: 'contact' };
 
 /**
  * What a journey's Liquid texts see at run time (the same scope as its sends): the contact as it is now, the entry
@@ -31,6 +32,7 @@ export class JourneyScopes {
     return {
       scope: journeyScope({ journey, contact, event, campaign }),
       timezone: campaign.settings.timezone,
+      contactId: contact.id,
     };
   }
 }

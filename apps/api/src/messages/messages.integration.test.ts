@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import type { RunningSandbox } from '@loa/provider-sandbox';
-import { SEND_ERROR_TYPES } from '@loa/engine';
+import { SEND_ERROR_TYPES, sendIdempotencyKey } from '@loa/engine';
 import { DataSource } from 'typeorm';
 import {
   sandboxEsmsConfig,
@@ -15,7 +15,7 @@ import {
 import { seedTestWorkspace, type TestWorkspace } from '../testing/test-workspace';
 import { SendRecoveryService } from './send-recovery.service';
 import type { SendMessageInput } from './send-message.types';
-import { SendService } from './send.service';
+import { MAX_RATE_WAIT_MS, SendService } from './send.service';
 
 /** 2026-12-01 10:00 and 23:00 in Vietnam (UTC+7). */
 const VN_MORNING = Date.parse('2026-12-01T03:00:00Z');
@@ -131,6 +131,21 @@ describe('the send service writes the ledger, guards every send and sends once',
     const again = await sends.send(input);
     expect(again).toEqual(first);
     expect(sandbox.inbox({ channel: 'esms', recipient: phone })).toHaveLength(1);
+  });
+
+  it('records and sends a message under the longest idempotency key a journey makes', async () => {
+    const idempotencyKey = sendIdempotencyKey(
+      `journey:${'w'.repeat(202)}`,
+      's'.repeat(64),
+      9999,
+      randomUUID(),
+    );
+    expect(idempotencyKey.length).toBeGreaterThan(300);
+    const input = sms({ to: newPhone(), idempotencyKey });
+    const sent = await sends.send(input);
+    expect(sent).toMatchObject({ status: 'sent' });
+    expect(await sends.send(input)).toEqual(sent);
+    expect(await row(ws.workspaceId, idempotencyKey)).toMatchObject({ status: 'sent' });
   });
 
   it('blocks a do-not-contact contact on every purpose, OTP included, and records why', async () => {
@@ -566,6 +581,52 @@ describe('the send service writes the ledger, guards every send and sends once',
     } finally {
       await ws.as.admin.patch(`/channel-accounts/${speedsmsId}`).send({ sendRatePerSecond: 100 }).expect(200);
       sends.sendingAccounts.forget();
+    }
+  });
+
+  it('defers a send whose rate turn is further away than the bound, and sends it once when called again', async () => {
+    const [speedsms] = sandbox.seed.speedsms;
+    const config = { accessToken: speedsms.accessToken, sender: speedsms.senders[0], smsType: 3 };
+    const created = await ws.as.admin
+      .post('/channel-accounts')
+      .send({ kind: 'speedsms', name: 'SpeedSMS 1/s', config: { ...config, baseUrl: sandbox.urls.speedsms } })
+      .expect(201);
+    const accountId = created.body.id as string;
+    await ws.as.admin.patch(`/channel-accounts/${accountId}`).send({ sendRatePerSecond: 1 }).expect(200);
+    // A 1-per-second account and a 2 s bound: of 6 queued sends, the turns 0, 1 and 2 s away wait, the others defer.
+    sends.maxRateWaitMs = 2_000;
+    try {
+      const inputs = Array.from({ length: 6 }, () => sms({ to: newPhone(), accountId }));
+      const first = await Promise.all(inputs.map((input) => sends.send(input)));
+      const deferred = first.flatMap((result, index) =>
+        result.status === 'deferred' ? [{ result, input: inputs[index] }] : [],
+      );
+      expect(first.filter((result) => result.status === 'sent')).toHaveLength(3);
+      expect(deferred).toHaveLength(3);
+      for (const { result, input } of deferred) {
+        expect(result).toMatchObject({ reason: 'send_rate' });
+        const stored = await row(ws.workspaceId, input.idempotencyKey);
+        expect(stored).toMatchObject({ status: 'deferred', reason: 'send_rate' });
+        expect(stored.retry_at.getTime()).toBe((result as { retryAtMs: number }).retryAtMs);
+        // Called again before its turn: still deferred, nothing sent.
+        expect(await sends.send(input)).toMatchObject({ status: 'deferred', reason: 'send_rate' });
+      }
+      // Called again at its turn (as the journey does), each goes out once, without waiting for another turn.
+      const again = await Promise.all(
+        deferred.map(async ({ result, input }) => {
+          const retryAtMs = (result as { retryAtMs: number }).retryAtMs;
+          await new Promise((resolve) => setTimeout(resolve, Math.max(0, retryAtMs - Date.now())));
+          return [await sends.send(input), await sends.send(input)];
+        }),
+      );
+      for (const [index, [sent, repeated]] of again.entries()) {
+        expect(sent).toMatchObject({ status: 'sent' });
+        expect(repeated).toEqual(sent);
+        const { input } = deferred[index];
+        expect(sandbox.inbox({ channel: 'speedsms', recipient: input.to })).toHaveLength(1);
+      }
+    } finally {
+      sends.maxRateWaitMs = MAX_RATE_WAIT_MS;
     }
   });
 

@@ -24,6 +24,13 @@ import type { ZaloTokenSource } from './zalo-token-source';
 
 /** A `sending` row untouched this long was left by a crash (a send never takes longer: connector timeout 15 s). */
 export const STALE_SENDING_MS = 60_000;
+/**
+ * The longest a send waits for its send-rate turn inside the call: the journey's send activity has one minute. A turn
+ * further away defers the send (`send_rate`) until it comes; the turn stays reserved for the call made then.
+ */
+export const MAX_RATE_WAIT_MS = 20_000;
+/** A send coming back for its reserved turn later than this takes a new turn (a backlog must not go out at once). */
+const RESERVED_TURN_GRACE_MS = 5_000;
 /** Zalo answers consultation messages only within 7 days of the user's last interaction (-230 beyond). */
 const OA_WINDOW_MS = 7 * 86_400_000;
 /** Statuses a frequency cap counts: messages that went, or may have gone, out. */
@@ -44,6 +51,8 @@ export class SendService implements OnApplicationShutdown {
   readonly sendingAccounts: SendingAccounts;
   /** The clock the time guards read (quiet hours, the SMS window); tests set it to a chosen moment. */
   clock: () => number = Date.now;
+  /** See MAX_RATE_WAIT_MS; tests shorten it. */
+  maxRateWaitMs = MAX_RATE_WAIT_MS;
 
   constructor(
     private readonly db: DataSource,
@@ -102,9 +111,10 @@ export class SendService implements OnApplicationShutdown {
         }
       }
       // A new message that no cap counts takes its turn under the send-rate limit while its row is written; a token
-      // taken by a message a guard then stops is simply not used.
-      const turn =
-        !existing && input.purpose !== 'marketing'
+      // taken by a message a guard then stops is simply not used. A message deferred for its turn has it now.
+      const turn = hasReservedTurn(existing)
+        ? Promise.resolve(0)
+        : !existing && input.purpose !== 'marketing'
           ? this.limiter.reserve(account.row.id, account.ratePerSecond)
           : undefined;
       turn?.catch(() => undefined);
@@ -126,6 +136,17 @@ export class SendService implements OnApplicationShutdown {
     let unsubscribeToken: string | undefined;
     try {
       const wait = await (turn ?? this.limiter.reserve(account.row.id, account.ratePerSecond));
+      // Too far away to wait for here: the row waits (deferred) for the turn, which stays this message's.
+      if (wait > this.maxRateWaitMs) {
+        const retryAt = new Date(Date.now() + wait);
+        return outcomeOf(
+          await this.ledger.settle(row.id, row.recipient, {
+            status: 'deferred',
+            reason: 'send_rate',
+            retryAt,
+          }),
+        );
+      }
       // Waiting for the limit is not a failure.
       if (wait > 0) await this.waitForTurn(row.id, wait);
       unsubscribeToken =
@@ -378,6 +399,16 @@ function accountRefusal(input: SendMessageInput, account: SendingAccount): Admis
   if (row.status !== 'connected')
     return failed('loa_account_not_connected', 'The channel account is not connected');
   return undefined;
+}
+
+/** A row deferred for its send-rate turn, called again when the turn came (not long after). */
+function hasReservedTurn(row: VersionedRow | undefined): boolean {
+  return (
+    row?.status === 'deferred' &&
+    row.reason === 'send_rate' &&
+    row.retry_at !== null &&
+    Date.now() - row.retry_at.getTime() <= RESERVED_TURN_GRACE_MS
+  );
 }
 
 /** The outcome a row records; a row still to be attempted again answers its deferral. */

@@ -58,6 +58,25 @@ describe('workspace secrets: set by admins, sealed at rest, never shown', () => 
     expect(await store.reveal(ws.workspaceId, 'CRM_TOKEN')).toBeUndefined();
   });
 
+  it('accepts concurrent PUTs of the same new name: each succeeds, and one of the values is kept, readable', async () => {
+    const values = [0, 1, 2, 3].map((index) => seededSecret(`concurrent-${index}`));
+    for (const round of [0, 1, 2, 3, 4]) {
+      const name = `CONCURRENT_${round}`;
+      const answers = await Promise.all(
+        values.map((value) => ws.as.admin.put(`/secrets/${name}`).send({ value })),
+      );
+      expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200]);
+      expect(values).toContain(await app.get(WorkspaceSecrets).reveal(ws.workspaceId, name));
+      const rows = (await app
+        .get(DataSource)
+        .query('SELECT id FROM workspace_secrets WHERE workspace_id = $1 AND name = $2', [
+          ws.workspaceId,
+          name,
+        ])) as unknown[];
+      expect(rows).toHaveLength(1);
+    }
+  });
+
   it('refuses a malformed name or an empty value with 422 naming the field', async () => {
     const badName = await ws.as.admin.put('/secrets/has%20space').send({ value: 'x' }).expect(422);
     expect(JSON.stringify(badName.body)).toContain('name');

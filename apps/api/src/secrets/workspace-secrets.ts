@@ -42,11 +42,16 @@ export class WorkspaceSecrets {
     if (!WORKSPACE_SECRET_NAME.test(name))
       throw new Error('A secret name is 1-100 letters, digits, _ . or -');
     return this.db.transaction(async (manager) => {
+      // A name not yet stored has no row to lock: concurrent puts of one name take turns on this lock instead, so
+      // the later one finds the row (and its id, the sealing context) and replaces its value.
+      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+        `workspace-secret:${workspaceId}:${name}`,
+      ]);
       const [existing] = returnedRows<{ id: string }>(
-        await manager.query(
-          'SELECT id FROM workspace_secrets WHERE workspace_id = $1 AND name = $2 FOR UPDATE',
-          [workspaceId, name],
-        ),
+        await manager.query('SELECT id FROM workspace_secrets WHERE workspace_id = $1 AND name = $2', [
+          workspaceId,
+          name,
+        ]),
       );
       const id = existing?.id ?? randomUUID();
       const sealed = this.box.seal(value, workspaceSecretContext(id));

@@ -7,7 +7,8 @@ import { WorkerModule } from './worker.module';
 
 /**
  * Boots the worker process (a Nest application context without HTTP); worker.main.ts and the tests share it. Inside
- * the API process it takes the API's DataSource (`sharedDataSource`) instead of opening its own.
+ * the API process it takes the API's DataSource (`sharedDataSource`) instead of opening its own, and the API process
+ * closes it on termination signals (before the API: worker/in-process-shutdown.ts).
  */
 export async function createWorkerApp(
   config: LoaConfig,
@@ -17,7 +18,7 @@ export async function createWorkerApp(
     logger: createLogger(config.log, 'LoaWorker'),
     abortOnError: false,
   });
-  app.enableShutdownHooks();
+  if (!sharedDataSource) app.enableShutdownHooks();
   await app.init();
   return app;
 }

@@ -38,7 +38,7 @@ export class LoaWorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
     installTemporalLogging(new Logger('Temporal'), this.config.log.level === 'debug' ? 'DEBUG' : 'INFO');
     const journey = bindJourneyActivities((token) => this.moduleRef.get(token, { strict: false }));
     if (journey.unbound.length > 0)
-      this.logger.warn('journey activities not bound yet', { unbound: journey.unbound.join(', ') });
+      this.logger.warn('workflow activities not bound yet', { unbound: journey.unbound.join(', ') });
     this.connection = await NativeConnection.connect(temporalConnectionOptions(this.config.temporal));
     this.worker = await Worker.create({
       connection: this.connection,

@@ -1,6 +1,6 @@
 import type { Rule, RuleGroup } from '../graph/nodes/branch-nodes.schema';
 import type { HttpStep, Plan, SendStep, StepId, UpdateContactStep } from '../plan/plan.types';
-import type { SendBlockReason } from './journey-vocabulary';
+import type { ActivityDeferralReason, SendBlockReason } from './journey-vocabulary';
 
 export const CONTACT_JOURNEY_WORKFLOW = 'contactJourney';
 
@@ -68,20 +68,23 @@ export const SEND_ERROR_TYPES = {
 export interface SendActivityInput {
   journey: JourneyRef;
   stepId: StepId;
-  /** `{workflowId}:{stepId}:{visit}`: the ledger's unique key and the provider correlation id's source. */
+  /**
+   * `{workflowId}:{enrollmentId}:{stepId}:{visit}` (sendIdempotencyKey): the ledger's unique key and the provider
+   * correlation id's source.
+   */
   idempotencyKey: string;
   step: SendStep;
 }
 
 /**
  * Expected outcomes are values: sent; failed for good (invalid phone, not a Zalo user: take the failure handle);
- * blocked by a guard that will not lift (do-not-contact, opted out); deferred by a frequency cap until a moment.
+ * blocked by a guard that will not lift (do-not-contact, opted out); deferred by a frequency cap or the account's send rate until a moment.
  */
 export type SendActivityResult =
   | { status: 'sent'; messageId: string; providerMessageId?: string }
   | { status: 'failed'; errorCode: string; errorMessage: string }
   | { status: 'blocked'; reason: SendBlockReason }
-  | { status: 'deferred'; reason: 'frequency_cap'; retryAtMs: number };
+  | { status: 'deferred'; reason: ActivityDeferralReason; retryAtMs: number };
 
 export interface JourneyLogEntry {
   stepId: StepId;

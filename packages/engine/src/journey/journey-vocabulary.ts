@@ -61,5 +61,10 @@ export type SendBlockReason = (typeof SEND_BLOCK_REASONS)[number];
 
 /** Why a time guard holds an advertising send: the campaign's quiet hours, Decree 91's SMS hours. */
 export type TimeDeferralReason = 'quiet_hours' | 'advertising_sms_window';
-/** Why a send waits: a time guard (decided in the journey) or a frequency cap (decided by the send activity). */
-export type SendDeferralReason = TimeDeferralReason | 'frequency_cap';
+/**
+ * Why the send activity answers a deferral by value: a frequency cap, or the account's send rate (the message's
+ * turn is further away than a send activity may wait; the turn stays reserved for the call at retryAtMs).
+ */
+export type ActivityDeferralReason = 'frequency_cap' | 'send_rate';
+/** Why a send waits: a time guard (decided in the journey) or the send activity's deferral. */
+export type SendDeferralReason = TimeDeferralReason | ActivityDeferralReason;

@@ -1,4 +1,5 @@
 import type { ActivityOptions, LocalActivityOptions, RetryPolicy } from '@temporalio/workflow';
+import { MAX_HTTP_TIMEOUT_SECONDS } from '../graph/nodes/http-limits';
 import { SEND_ERROR_TYPES } from '../journey/journey-contract';
 
 /**
@@ -16,6 +17,16 @@ export const PROVIDER_RETRY_POLICY: RetryPolicy = {
 
 export const PROVIDER_ACTIVITY_OPTIONS: ActivityOptions = {
   startToCloseTimeout: '1 minute',
+  retry: PROVIDER_RETRY_POLICY,
+};
+
+/**
+ * HTTP steps: the step's own timeout (at most MAX_HTTP_TIMEOUT_SECONDS) bounds the call, and the activity also loads
+ * the contact and applies the response mapping; its limit leaves a minute beyond the longest call, so that a slow
+ * answer is never timed out by Temporal (which would call the webhook a second time).
+ */
+export const HTTP_ACTIVITY_OPTIONS: ActivityOptions = {
+  startToCloseTimeout: `${MAX_HTTP_TIMEOUT_SECONDS + 60} seconds`,
   retry: PROVIDER_RETRY_POLICY,
 };
 

@@ -232,6 +232,23 @@ describe('contactJourney sends on the time-skipping server', () => {
     expect(second.atMs - first.atMs).toBeGreaterThanOrEqual(20 * HOUR);
   });
 
+  it('waits for its send-rate turn (deferred send_rate) and calls again with the same key at that moment', async () => {
+    const { result, fake } = await runOne({
+      plan: singleSendPlan(),
+      provider: {
+        sms: (_input, { callsForKey, atMs }) =>
+          callsForKey === 1 ? { status: 'deferred', reason: 'send_rate', retryAtMs: atMs + 40_000 } : sent(),
+      },
+    });
+    expect(result.exitReason).toBe('sent');
+    expect(entryOf(result.path, 'send:deferred')?.detail).toMatch(/^send_rate until /);
+    const [first, second] = fake.providerCalls;
+    expect(second.idempotencyKey).toBe(first.idempotencyKey);
+    expect(second.atMs - first.atMs).toBeGreaterThanOrEqual(40_000);
+    // The named moment, not the thrown wait errors' one-minute minimum.
+    expect(second.atMs - first.atMs).toBeLessThan(60_000);
+  });
+
   it('takes the failure handle on a permanent failure: ZNS to a phone without Zalo falls back to SMS', async () => {
     const { result, fake } = await runOne({
       plan: znsSmsFallbackPlan(),

@@ -1,6 +1,6 @@
 import { STEP_OUTCOMES } from '../journey/journey-vocabulary';
 import { classifyActivityFailure } from './activity-failure';
-import { internalActivities, providerActivities } from './journey-activities';
+import { httpActivities, internalActivities } from './journey-activities';
 import type { JourneySession } from './journey-session';
 import { failedInternally, logged, type PerformedAction, type PerformResult } from './perform-result';
 import { performSend } from './perform-send';
@@ -51,7 +51,7 @@ async function performHttp(
   action: Extract<Action, { kind: 'http' }>,
 ): Promise<PerformResult> {
   try {
-    const response = await providerActivities.callHttp({
+    const response = await httpActivities.callHttp({
       journey: session.ref,
       stepId: action.stepId,
       idempotencyKey: session.stepKey(action.stepId, action.visit),

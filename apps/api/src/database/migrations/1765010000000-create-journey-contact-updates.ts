@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The contact updates journeys applied, one row per idempotency key (`{workflowId}:{stepId}:{visit}`), written in
- * the transaction of the update: a retried activity finds its key and applies nothing twice (issue 10 §3).
+ * The contact updates journeys applied, one row per idempotency key (`{workflowId}:{enrollmentId}:{stepId}:{visit}`),
+ * written in the transaction of the update: a retried activity finds its key and applies nothing twice (issue 10 §3).
  */
 export class CreateJourneyContactUpdates1765010000000 implements MigrationInterface {
   name = 'CreateJourneyContactUpdates1765010000000';

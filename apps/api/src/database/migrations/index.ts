@@ -19,6 +19,7 @@ import { CreateEnrollmentsAndWorkspaceSecrets1765015000000 } from './17650150000
 import { CreateEnrollmentEntry1765020000000 } from './1765020000000-create-enrollment-entry';
 import { CreateCampaignSegmentCursors1765020100000 } from './1765020100000-create-campaign-segment-cursors';
 import { IndexActiveEnrollments1765030000000 } from './1765030000000-index-active-enrollments';
+import { WidenIdempotencyKeys1765040000000 } from './1765040000000-widen-idempotency-keys';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   CreateEnrollmentEntry1765020000000,
   CreateCampaignSegmentCursors1765020100000,
   IndexActiveEnrollments1765030000000,
+  WidenIdempotencyKeys1765040000000,
 ];

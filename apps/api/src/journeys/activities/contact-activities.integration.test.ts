@@ -1,7 +1,7 @@
 import type { JourneyRef } from '@loa/engine';
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import type { RuleGroup, UpdateContactStep } from '@loa/engine';
+import { sendIdempotencyKey, type RuleGroup, type UpdateContactStep } from '@loa/engine';
 import { ApplicationFailure } from '@temporalio/activity';
 import { DataSource } from 'typeorm';
 import { ContactsService } from '../../contacts/contacts.service';
@@ -177,6 +177,19 @@ describe('the journey contact activities read and change the contact as it is no
     ).rejects.toMatchObject({
       type: CONTACT_ERROR_TYPES.contactNotFound,
     });
+  });
+
+  it('applies an update once under the longest idempotency key a journey makes', async () => {
+    const contactId = await contact({ name: 'Dũng' });
+    const workflowId = `journey:${'w'.repeat(202)}`;
+    const ref = journey(contactId, { workflowId });
+    const stepId = 's'.repeat(64);
+    const idempotencyKey = sendIdempotencyKey(workflowId, stepId, 9999, randomUUID());
+    expect(idempotencyKey.length).toBeGreaterThan(300);
+    const input = { journey: ref, stepId, idempotencyKey, step: updateStep({ scoreDelta: 5 }) };
+    await activities.updateContact(input);
+    await activities.updateContact(input);
+    expect(await scoreOf(contactId)).toBe(5);
   });
 
   it('reads the requested attributes and built-in fields; missing ones are absent', async () => {

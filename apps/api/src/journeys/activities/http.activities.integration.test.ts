@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { HttpStep, JourneyActivities, JourneyRef } from '@loa/engine';
 import { ApplicationFailure } from '@temporalio/activity';
@@ -93,6 +94,32 @@ describe('callHttp with private addresses allowed by configuration (LOA_HTTP_ALL
       });
       const contact = await context.get(ContactsService).get(journey.workspaceId, journey.contactId);
       expect(contact.attributes).toMatchObject({ city: 'Huế', tier: 'gold' });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('renders the request for, and maps the response onto, the contact a merge kept', async () => {
+    const seeded = await seedJourney(context);
+    const contacts = context.get(ContactsService);
+    const externalId = `crm-${randomUUID()}`;
+    const upsert = (match: Record<string, string>, write: Record<string, unknown> = {}) =>
+      contacts.upsert({ workspaceId: seeded.workspaceId, match, write, mode: 'both', cause: 'contact' });
+    // The journey began for a contact known by phone, since merged into the one known by external id.
+    const merged = (await upsert({ phone: '0987654321' })).contact!.id;
+    const journey = { ...seeded, contactId: merged };
+    const survivor = (await upsert({ externalId })).contact!.id;
+    await upsert({ externalId, phone: '0987654321' });
+    const server = await startRecordingServer(() => ({ status: 200, body: { tier: 'gold' } }));
+    try {
+      const result = await callHttp(
+        journey,
+        httpStep({ url: `${server.url}/contacts/{{ contact.id }}`, responseMapping: { tier: 'tier' } }),
+      );
+      expect(result).toEqual({ success: true, status: 200 });
+      expect(server.received[0]).toMatchObject({ url: `/contacts/${survivor}` });
+      const kept = await contacts.get(journey.workspaceId, survivor);
+      expect(kept.attributes).toMatchObject({ tier: 'gold' });
     } finally {
       await server.close();
     }

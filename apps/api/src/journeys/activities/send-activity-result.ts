@@ -1,13 +1,14 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { SEND_ERROR_TYPES, type SendActivityResult } from '@loa/engine';
+import { SEND_ERROR_TYPES, type ActivityDeferralReason, type SendActivityResult } from '@loa/engine';
 import { SendError } from '../../messages/send-errors';
 import type { BlockReason, DeferReason, SendResult } from '../../messages/send-message.types';
 
-/** Deferrals the journey waits out by value (the engine's `deferred` result). */
-const DEFERRED_BY_VALUE: ReadonlySet<DeferReason> = new Set(['frequency_cap']);
+/** Deferrals the journey waits out by value (the engine's `deferred` result), until exactly retryAtMs. */
+type ByValue = ActivityDeferralReason;
+const DEFERRED_BY_VALUE: ReadonlySet<DeferReason> = new Set<ByValue>(['frequency_cap', 'send_rate']);
 
 /** Every other deferral is one of the engine's wait errors: the journey waits until details[0].retryAtMs. */
-const WAIT_ERROR_OF: Record<Exclude<DeferReason, 'frequency_cap'>, string> = {
+const WAIT_ERROR_OF: Record<Exclude<DeferReason, ByValue>, string> = {
   quiet_hours: SEND_ERROR_TYPES.outsideAllowedHours,
   advertising_sms_window: SEND_ERROR_TYPES.outsideAllowedHours,
   outside_window: SEND_ERROR_TYPES.outsideAllowedHours,
@@ -27,7 +28,8 @@ const BLOCK_MESSAGES: Record<BlockReason, string> = {
 };
 
 /**
- * The send service's answer as the journey's activity result. Frequency caps defer by value; the other deferrals
+ * The send service's answer as the journey's activity result. Frequency caps and the send rate defer by value; the
+ * other deferrals
  * (quiet hours, the advertising SMS window, the provider's hours, ZNS quotas) are thrown as the engine's
  * non-retryable wait errors with `{ retryAtMs }`, which the journey waits out before calling again with the same key.
  */
@@ -54,9 +56,9 @@ export function activityResultOf(result: SendResult): SendActivityResult {
       };
     case 'deferred':
       if (DEFERRED_BY_VALUE.has(result.reason))
-        return { status: 'deferred', reason: 'frequency_cap', retryAtMs: result.retryAtMs };
+        return { status: 'deferred', reason: result.reason as ByValue, retryAtMs: result.retryAtMs };
       throw waitFailure(
-        WAIT_ERROR_OF[result.reason as Exclude<DeferReason, 'frequency_cap'>],
+        WAIT_ERROR_OF[result.reason as Exclude<DeferReason, ByValue>],
         `The send waits (${result.reason}) until ${new Date(result.retryAtMs).toISOString()}`,
         result.retryAtMs,
       );

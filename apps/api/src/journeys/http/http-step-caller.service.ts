@@ -54,8 +54,10 @@ export class HttpStepCaller implements OnApplicationShutdown {
   ): Promise<HttpStepResult> {
     const loaded = await this.scopes.of(journey);
     if ('missing' in loaded) return { success: false, error: 'contact_not_found' };
+    const { scope, timezone, contactId } = loaded;
     const rendered = await renderHttpRequest(step.request, {
-      ...loaded,
+      scope,
+      timezone,
       revealSecret: (name) => this.secrets.reveal(journey.workspaceId, name),
     });
     if (!rendered.ok) return { success: false, error: rendered.error };
@@ -74,7 +76,8 @@ export class HttpStepCaller implements OnApplicationShutdown {
     if (status >= 300 && status < 400)
       return { success: false, status, error: `HTTP ${status}: redirects are not followed` };
     if (status >= 400) return { success: false, status };
-    const mapped = await this.mapResponse(journey, json, step.request.responseMapping);
+    // The contact the request was rendered for: after a merge, the survivor (as updateContact writes it).
+    const mapped = await this.mapResponse(journey.workspaceId, contactId, json, step.request.responseMapping);
     return { success: true, status, ...(mapped && { error: mapped }) };
   }
 
@@ -109,7 +112,8 @@ export class HttpStepCaller implements OnApplicationShutdown {
 
   /** Applies the response mapping; answers a note when it could not (the call itself succeeded). */
   private async mapResponse(
-    journey: HttpStepCall['journey'],
+    workspaceId: string,
+    contactId: string,
     json: unknown,
     mapping: Record<string, string>,
   ): Promise<string | undefined> {
@@ -118,7 +122,7 @@ export class HttpStepCaller implements OnApplicationShutdown {
     const write = contactWriteOfResponse(json, mapping);
     if (!write) return undefined;
     try {
-      await this.contacts.patch({ workspaceId: journey.workspaceId, contactId: journey.contactId, write });
+      await this.contacts.patch({ workspaceId, contactId, write });
       return undefined;
     } catch (error) {
       if (error instanceof ProblemException && error.getStatus() < 500)

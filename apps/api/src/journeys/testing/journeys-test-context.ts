@@ -81,18 +81,21 @@ export interface ReceivedRequest {
   body: string;
 }
 
-/** A local HTTP server that records what it receives and answers with `answer` (or never, when it returns null). */
+type Reply = { status: number; body?: unknown; headers?: Record<string, string> } | null;
+
+/**
+ * A local HTTP server that records what it receives and answers with `answer` (or never, when it returns null; when
+ * it returns a promise, once that settles).
+ */
 export async function startRecordingServer(
-  answer: (
-    request: ReceivedRequest,
-  ) => { status: number; body?: unknown; headers?: Record<string, string> } | null,
+  answer: (request: ReceivedRequest) => Reply | Promise<Reply>,
   host = '127.0.0.1',
 ): Promise<{ url: string; received: ReceivedRequest[]; close: () => Promise<void> }> {
   const received: ReceivedRequest[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
+    req.on('end', async () => {
       const request = {
         method: req.method ?? '',
         url: req.url ?? '',
@@ -100,7 +103,7 @@ export async function startRecordingServer(
         body: Buffer.concat(chunks).toString('utf8'),
       };
       received.push(request);
-      const reply = answer(request);
+      const reply = await answer(request);
       if (!reply) return;
       res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
       res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));

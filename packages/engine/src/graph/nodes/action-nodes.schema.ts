@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fieldPathSchema, labelSchema, liquidTextSchema, scalarSchema } from '../common.schema';
 import { EXIT_REASONS } from '../../journey/journey-vocabulary';
+import { MAX_HTTP_TIMEOUT_SECONDS } from './http-limits';
 
 export const contactUpdateSchema = z
   .object({
@@ -41,7 +42,7 @@ export const httpRequestSchema = z.object({
     .regex(/^https?:\/\//, 'must start with http:// or https://'),
   headers: z.array(headerSchema).max(30).default([]),
   body: liquidTextSchema.max(100_000).optional(),
-  timeoutSeconds: z.number().int().min(1).max(60).default(10),
+  timeoutSeconds: z.number().int().min(1).max(MAX_HTTP_TIMEOUT_SECONDS).default(10),
   /** Contact attribute <- dotted path into the JSON response. */
   responseMapping: z.record(fieldPathSchema, fieldPathSchema).default({}),
 });
