@@ -1,3 +1,4 @@
+import { waitFor } from '@loa/testing';
 import type { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { CONTACT_JOURNEY_WORKFLOW, compileGraph, journeyEnrollment, type JourneyResult } from '@loa/engine';
@@ -6,7 +7,6 @@ import { DataSource } from 'typeorm';
 import type { LoaConfig } from '../config/loa-config';
 import { temporalConnectionOptions } from '../temporal/temporal-connection-options';
 import { testConfig } from '../testing/test-config';
-import { waitFor } from '../testing/wait-for';
 import { createWorkerApp } from '../worker/create-worker-app';
 import { LoaWorkerHost } from '../worker/loa-worker.host';
 import { insertCampaign, insertVersion } from './testing/campaign-rows';
@@ -137,7 +137,14 @@ describe('journey activities bound into the worker, on the Temporal dev server',
         workflowId: enrollment.workflowId,
         args: [enrollment.input],
       });
-      await waitFor('the webhook call', () => server.received.length > 0);
+      await waitFor(
+        'the webhook call',
+        async () => {
+          if (server.received.length === 0) throw new Error('not called yet');
+        },
+        15_000,
+        50,
+      );
       const host = app.get(LoaWorkerHost);
       await app.close();
       await expect(host.stopped()).resolves.toBeUndefined();

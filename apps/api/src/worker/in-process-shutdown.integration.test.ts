@@ -1,3 +1,4 @@
+import { waitFor } from '@loa/testing';
 import { randomUUID } from 'node:crypto';
 import { CONTACT_JOURNEY_WORKFLOW, compileGraph, journeyEnrollment } from '@loa/engine';
 import { Client, Connection } from '@temporalio/client';
@@ -8,7 +9,6 @@ import { insertCampaign, insertVersion } from '../journeys/testing/campaign-rows
 import { seedJourney, startRecordingServer } from '../journeys/testing/journeys-test-context';
 import { temporalConnectionOptions } from '../temporal/temporal-connection-options';
 import { testConfig } from '../testing/test-config';
-import { waitFor } from '../testing/wait-for';
 import { createWorkerApp } from './create-worker-app';
 import { closeWorkerThenApi } from './in-process-shutdown';
 
@@ -78,7 +78,14 @@ describe('the worker inside the API process shuts down before the API', () => {
     const pg = new PgClient({ connectionString: config.database.url });
     await pg.connect();
     try {
-      await waitFor('the webhook call', () => server.received.length > 0);
+      await waitFor(
+        'the webhook call',
+        async () => {
+          if (server.received.length === 0) throw new Error('not called yet');
+        },
+        15_000,
+        50,
+      );
       // The process is told to stop while the activity waits for the answer. The answer comes late in the shutdown:
       // once the API has closed the database, or after 3 s when the API waits for the worker (as it must).
       const closing = closeWorkerThenApi(worker, api);
