@@ -1,21 +1,13 @@
 import { InjectQueue, Process, Processor } from '@nestjs/bull';
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Job, Queue } from 'bull';
+import { requestWorkspaceJob, type WorkspaceJob } from '../queues/workspace-jobs';
 import { SegmentMembershipChanges } from '../segments/segment-membership-changes';
 import { SegmentEntryRouter } from './segment-entry-router.service';
 
 export const SEGMENT_ENTRY_QUEUE = 'segment-entry';
 
-interface SegmentEntryJob {
-  workspaceId: string;
-}
-
-const JOB_OPTIONS = {
-  attempts: 8,
-  backoff: { type: 'exponential', delay: 1000 },
-  removeOnComplete: true,
-  removeOnFail: 100,
-};
+type SegmentEntryJob = WorkspaceJob;
 
 /** After contacts entered segments, asks for the workspace's segment-triggered campaigns to take them in. */
 @Injectable()
@@ -29,16 +21,9 @@ export class SegmentEntryRequests implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    this.unsubscribe = this.membershipChanges.subscribe(async ({ workspaceId }) => {
-      try {
-        await this.queue.add({ workspaceId }, JOB_OPTIONS);
-      } catch (error) {
-        this.logger.warn('Could not ask for segment entry', {
-          workspaceId,
-          error: error instanceof Error ? error.message : String(error),
-        });
-      }
-    });
+    this.unsubscribe = this.membershipChanges.subscribe(({ workspaceId }) =>
+      requestWorkspaceJob(this.queue, workspaceId, this.logger, 'segment entry'),
+    );
   }
 
   onModuleDestroy(): void {

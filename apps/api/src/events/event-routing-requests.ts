@@ -2,20 +2,12 @@ import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { ContactChanges, type ContactChange } from '../contacts/contact-changes';
+import { requestWorkspaceJob, type WorkspaceJob } from '../queues/workspace-jobs';
 
 /** Jobs of this queue are taken by the API process's event router (enrollment/event-routing.queue.ts). */
 export const EVENT_ROUTING_QUEUE = 'event-routing';
 
-export interface EventRoutingJob {
-  workspaceId: string;
-}
-
-const JOB_OPTIONS = {
-  attempts: 8,
-  backoff: { type: 'exponential', delay: 1000 },
-  removeOnComplete: true,
-  removeOnFail: 100,
-};
+export type EventRoutingJob = WorkspaceJob;
 
 /**
  * After events are processed (a committed `ContactChanges` notice with cause `event`), asks for the workspace's
@@ -42,13 +34,6 @@ export class EventRoutingRequests implements OnModuleInit, OnModuleDestroy {
 
   private async onContactsChanged(change: ContactChange): Promise<void> {
     if (change.cause !== 'event') return;
-    try {
-      await this.queue.add({ workspaceId: change.workspaceId }, JOB_OPTIONS);
-    } catch (error) {
-      this.logger.warn('Could not ask for event routing', {
-        workspaceId: change.workspaceId,
-        error: error instanceof Error ? error.message : String(error),
-      });
-    }
+    await requestWorkspaceJob(this.queue, change.workspaceId, this.logger, 'event routing');
   }
 }
