@@ -13,13 +13,14 @@ describe("the worker's activity bindings", () => {
     await context?.close();
   });
 
-  it("bind every journey activity and name campaignRun's, not bound yet, for the startup warning", () => {
+  it('bind every activity of contactJourney and campaignRun: the startup warning names none', () => {
     const { activities, unbound } = bindJourneyActivities((token) => context.get(token, { strict: false }));
-    expect(unbound).toEqual(['fetchAudiencePage', 'startJourneys']);
+    expect(unbound).toEqual([]);
     expect(Object.keys(activities).sort()).toEqual(
       [
         'callHttp',
         'evaluateCondition',
+        'fetchAudiencePage',
         'getCampaignState',
         'readContactAttributes',
         'recordJourney',
@@ -27,6 +28,7 @@ describe("the worker's activity bindings", () => {
         'sendOa',
         'sendSms',
         'sendZns',
+        'startJourneys',
         'updateContact',
       ].sort(),
     );

@@ -1,5 +1,8 @@
 import type { Type } from '@nestjs/common';
 import type { CampaignRunActivities, JourneyActivities } from '@loa/engine';
+import { AudiencePages } from '../broadcasts/audience-pages';
+import { createCampaignRunActivities } from '../broadcasts/campaign-run.activities';
+import { JourneyStarter } from '../enrollment/journey-starter.service';
 import { createCampaignStateActivities } from './activities/campaign-state.activities';
 import type { ContactActivities } from './activities/contact-activities';
 import { CONTACT_ACTIVITIES, SEND_ACTIVITIES } from './activities/journey-activities.module';
@@ -13,11 +16,14 @@ import { JourneyRecorder } from './journey-recorder.service';
 /** Looks up a provider of the worker's Nest application (ModuleRef.get). */
 export type ProviderLookup = <T>(token: Type<T> | symbol) => T;
 
-/** One factory of journey activities, given the Nest services it binds. */
-export type JourneyActivityBinding = (get: ProviderLookup) => Partial<JourneyActivities>;
+/** Every activity the worker's workflows call: contactJourney's and campaignRun's. */
+export type WorkerActivities = JourneyActivities & CampaignRunActivities;
+
+/** One factory of workflow activities, given the Nest services it binds. */
+export type JourneyActivityBinding = (get: ProviderLookup) => Partial<WorkerActivities>;
 
 /**
- * Every journey activity factory the worker registers (Temporal's NestJS pattern: plain functions bound from Nest
+ * Every activity factory the worker registers (Temporal's NestJS pattern: plain functions bound from Nest
  * services). Adding a factory is one line here (and its module in JourneysModule's imports).
  */
 export const JOURNEY_ACTIVITY_BINDINGS: readonly JourneyActivityBinding[] = [
@@ -26,10 +32,8 @@ export const JOURNEY_ACTIVITY_BINDINGS: readonly JourneyActivityBinding[] = [
   (get) => createHttpActivities(get(HttpStepCaller)),
   (get) => createRecordActivities(get(JourneyRecorder)),
   (get) => createCampaignStateActivities(get<CampaignStateSource>(CAMPAIGN_STATE_SOURCE)),
+  (get) => createCampaignRunActivities(get(AudiencePages), get(JourneyStarter)),
 ];
-
-/** Every activity the worker's workflows call: contactJourney's and campaignRun's. */
-export type WorkerActivities = JourneyActivities & CampaignRunActivities;
 
 // A record, so that an activity added to either contract must be named here.
 const WORKER_ACTIVITY_NAMES = Object.keys({

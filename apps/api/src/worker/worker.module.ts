@@ -4,10 +4,12 @@ import type { LoaConfig } from '../config/loa-config';
 import type { DataSource } from 'typeorm';
 import { DatabaseModule } from '../database/database.module';
 import { SharedDatabaseModule } from '../database/shared-database.module';
+import { CampaignRunActivitiesModule } from '../broadcasts/campaign-run-activities.module';
 import { JourneysModule } from '../journeys/journeys.module';
 import { QueuesModule } from '../queues/queues.module';
 import { RedisModule } from '../redis/redis.module';
 import { SecretsModule } from '../secrets/secrets.module';
+import { TemporalClientModule } from '../temporal/temporal-client.module';
 import { LoaWorkerHost } from './loa-worker.host';
 
 @Module({})
@@ -24,6 +26,8 @@ export class WorkerModule {
         RedisModule,
         QueuesModule,
         JourneysModule.register(),
+        TemporalClientModule,
+        CampaignRunActivitiesModule,
       ],
       providers: [LoaWorkerHost],
     };

@@ -5,11 +5,13 @@ import { type INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { JourneyRef } from '@loa/engine';
 import { DataSource } from 'typeorm';
+import { CampaignRunActivitiesModule } from '../../broadcasts/campaign-run-activities.module';
 import { ConfigModule } from '../../config/config.module';
 import { ContactsService } from '../../contacts/contacts.service';
 import { DatabaseModule } from '../../database/database.module';
 import { SecretsModule } from '../../secrets/secrets.module';
 import { testConfig } from '../../testing/test-config';
+import { TemporalClientModule } from '../../temporal/temporal-client.module';
 import { QueuesModule } from '../../queues/queues.module';
 import { RedisModule } from '../../redis/redis.module';
 import type { JourneyCampaigns } from '../activities/journey-campaigns';
@@ -17,7 +19,8 @@ import { TestCampaigns } from '../activities/testing/journey-fixtures';
 import { JourneysModule } from '../journeys.module';
 
 /**
- * The services journey activities are bound from, on the run's real PostgreSQL and Redis, without Temporal or HTTP.
+ * The services workflow activities are bound from, on the run's real PostgreSQL and Redis, without HTTP (the
+ * Temporal client connects lazily, when first used).
  * Campaign versions come from `campaigns` (default settings for any version it does not know).
  */
 export async function journeysTestContext(
@@ -32,6 +35,8 @@ export async function journeysTestContext(
       RedisModule,
       QueuesModule,
       JourneysModule.register({ campaigns: { useValue: campaigns } }),
+      TemporalClientModule,
+      CampaignRunActivitiesModule,
     ],
   })
   class JourneysTestModule {}
