@@ -46,7 +46,7 @@ export class AudiencePages {
         break;
     }
     const contactIds = rows.slice(0, pageSize).map((row) => row.id);
-    const nextCursor = rows.length > pageSize ? contactIds[contactIds.length - 1]! : null;
+    const nextCursor = rows.length > pageSize ? (contactIds.at(-1) ?? null) : null;
     return { contactIds, nextCursor };
   }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { CampaignScheduleRequests } from '../broadcasts/campaign-schedules.queue';
 import { CampaignStateSignals } from '../campaign-runs/campaign-state-signals.queue';
 import { returnedRows } from '../database/returned-rows';
 import type { Principal, UserPrincipal } from '../auth/principal';
@@ -40,6 +41,7 @@ export class CampaignLifecycleService {
     private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly stateSignals: CampaignStateSignals,
+    private readonly schedules: CampaignScheduleRequests,
   ) {}
 
   /** Sends the draft for approval; a draft with errors is a 422. */
@@ -75,7 +77,7 @@ export class CampaignLifecycleService {
    * workspace has another admin who can.
    */
   async approve(principal: UserPrincipal, id: string) {
-    return this.db.transaction(async (manager) => {
+    const published = await this.db.transaction(async (manager) => {
       const row = await findCampaign(manager, principal.workspaceId, id, true);
       const approval = this.pendingApproval(row);
       const to = nextState('approve', row.state);
@@ -90,6 +92,8 @@ export class CampaignLifecycleService {
       });
       return this.publishLocked(manager, principal, row, to);
     });
+    await this.requestSchedule(principal, id);
+    return published;
   }
 
   async reject(principal: UserPrincipal, id: string, comment: string) {
@@ -121,7 +125,7 @@ export class CampaignLifecycleService {
    * publish directly (there is nobody else to approve).
    */
   async publish(principal: Principal, id: string) {
-    return this.db.transaction(async (manager) => {
+    const published = await this.db.transaction(async (manager) => {
       const row = await findCampaign(manager, principal.workspaceId, id, true);
       const to = nextState('publish', row.state);
       if (await approvalRequired(manager, principal.workspaceId)) {
@@ -141,6 +145,8 @@ export class CampaignLifecycleService {
         });
       return this.publishLocked(manager, principal, row, to);
     });
+    await this.requestSchedule(principal, id);
+    return published;
   }
 
   async pause(principal: Principal, id: string) {
@@ -177,7 +183,17 @@ export class CampaignLifecycleService {
           error,
         }),
       );
+    await this.requestSchedule(principal, id);
     return view;
+  }
+
+  /** Committed already: the campaign's Temporal Schedule (if any) follows it by a job. */
+  private async requestSchedule(principal: Principal, id: string): Promise<void> {
+    await this.schedules
+      .request(principal.workspaceId, id)
+      .catch((error: unknown) =>
+        this.logger.error({ msg: 'could not queue the campaign schedule sync', campaignId: id, error }),
+      );
   }
 
   private pendingApproval(row: CampaignRow): Approval {

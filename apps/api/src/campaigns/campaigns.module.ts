@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CampaignSchedulesModule } from '../broadcasts/campaign-schedules.module';
 import { CampaignRunsModule } from '../campaign-runs/campaign-runs.module';
 import { CampaignSimulationModule } from '../campaign-simulation/campaign-simulation.module';
 import { CampaignDraftsService } from './campaign-drafts.service';
@@ -8,7 +9,7 @@ import { CampaignsController } from './campaigns.controller';
 import { CampaignsService } from './campaigns.service';
 
 @Module({
-  imports: [CampaignRunsModule, CampaignSimulationModule],
+  imports: [CampaignRunsModule, CampaignSimulationModule, CampaignSchedulesModule],
   controllers: [CampaignsController, CampaignLifecycleController],
   providers: [CampaignsService, CampaignDraftsService, CampaignLifecycleService],
   exports: [CampaignLifecycleService],

@@ -1,0 +1,41 @@
+import type { Plan, TriggerSpec } from '@loa/engine';
+import { MONTHS, type ScheduleSpec } from '@temporalio/client';
+import { DateTime } from 'luxon';
+
+type ScheduleTrigger = Extract<TriggerSpec, { type: 'trigger.schedule' }>;
+
+/** The campaign's Temporal Schedule id: one per campaign, so creating it again is updating it. */
+export function campaignScheduleId(campaignId: string): string {
+  return `campaign-schedule:${campaignId}`;
+}
+
+/** Workflow id prefix of the runs a campaign's schedule starts (Temporal appends the scheduled time). */
+export function scheduledRunWorkflowId(campaignId: string): string {
+  return `campaign-run:${campaignId}`;
+}
+
+/**
+ * When a trigger.schedule fires, as a Temporal ScheduleSpec: a one-off local date-time (a calendar with its year),
+ * or a cron expression; in the trigger's timezone, else the campaign's; no firing after `endsAt`.
+ */
+export function scheduleSpecOf(trigger: ScheduleTrigger, plan: Plan): ScheduleSpec {
+  const timezone = trigger.config.timezone ?? plan.settings.timezone;
+  const { schedule, endsAt } = trigger.config;
+  const end = endsAt ? { endAt: DateTime.fromISO(endsAt, { zone: timezone }).toJSDate() } : {};
+  if (schedule.kind === 'recurring') return { cronExpressions: [schedule.cron], timezone, ...end };
+  const at = DateTime.fromISO(schedule.at, { zone: timezone });
+  return {
+    calendars: [
+      {
+        year: at.year,
+        month: MONTHS[at.month - 1]!,
+        dayOfMonth: at.day,
+        hour: at.hour,
+        minute: at.minute,
+        second: at.second,
+      },
+    ],
+    timezone,
+    ...end,
+  };
+}

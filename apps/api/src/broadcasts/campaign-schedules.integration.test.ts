@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { waitFor } from '@loa/testing';
+import type { CampaignRunInput } from '@loa/engine';
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { Client, Connection, ScheduleNotFoundError, type ScheduleDescription } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import type { LoaConfig } from '../config/loa-config';
+import { createApp } from '../create-app';
+import { temporalConnectionOptions } from '../temporal/temporal-connection-options';
+import { testConfig } from '../testing/test-config';
+import { seedTestWorkspace, type TestWorkspace } from '../testing/test-workspace';
+import { createWorkerApp } from '../worker/create-worker-app';
+import { campaignScheduleId } from './campaign-schedule-spec';
+import { reachedGraph } from './testing/broadcast-graphs';
+
+describe('trigger.schedule: a Temporal Schedule per campaign, on the dev server', () => {
+  let config: LoaConfig;
+  let app: INestApplication;
+  let workerApp: INestApplicationContext;
+  let db: DataSource;
+  let connection: Connection;
+  let client: Client;
+  let ws: TestWorkspace;
+
+  beforeAll(async () => {
+    config = testConfig();
+    app = await createApp(config);
+    await app.init();
+    workerApp = await createWorkerApp(config);
+    db = app.get(DataSource);
+    connection = await Connection.connect(temporalConnectionOptions(config.temporal));
+    client = new Client({ connection, namespace: config.temporal.namespace });
+    ws = await seedTestWorkspace(app);
+  });
+
+  afterAll(async () => {
+    await workerApp?.close();
+    await app?.close();
+    await connection?.close();
+  });
+
+  const scheduleTrigger = (tag: string, schedule: Record<string, unknown>, reason = 'reached') => {
+    const graph = reachedGraph({
+      type: 'trigger.schedule',
+      data: {
+        audience: { kind: 'tag', tag },
+        schedule,
+        timezone: 'Asia/Ho_Chi_Minh',
+        endsAt: '2036-01-01T00:00',
+      },
+    });
+    graph.nodes[1]!.data = { reason };
+    return graph;
+  };
+
+  async function described(campaignId: string, check: (d: ScheduleDescription) => boolean, what: string) {
+    let last: ScheduleDescription | undefined;
+    await waitFor(what, async () => {
+      last = await client.schedule.getHandle(campaignScheduleId(campaignId)).describe();
+      if (!check(last)) throw new Error(`not yet: paused ${last.state.paused}`);
+    });
+    return last!;
+  }
+
+  const runInput = (d: ScheduleDescription) => d.action.args?.[0] as CampaignRunInput;
+
+  it('creates the schedule on publish, fires a campaignRun over the audience, follows pause, resume, new versions and stop', async () => {
+    const tag = `sched-${randomUUID().slice(0, 8)}`;
+    const members = (await db.query(
+      `INSERT INTO contacts (workspace_id, external_id, tags)
+       SELECT $1, 'c-' || gen_random_uuid(), ARRAY[$2] FROM generate_series(1, 40) RETURNING id`,
+      [ws.workspaceId, tag],
+    )) as Array<{ id: string }>;
+    const created = await ws.as.admin
+      .post('/campaigns')
+      .send({
+        name: `Broadcast ${tag}`,
+        graph: scheduleTrigger(tag, { kind: 'recurring', cron: '0 9 * * 1' }),
+      })
+      .expect(201);
+    const campaignId = created.body.id as string;
+    const published = await ws.as.admin.post(`/campaigns/${campaignId}/publish`).expect(200);
+    const firstVersion = published.body.version.id as string;
+
+    const schedule = await described(campaignId, (d) => !d.state.paused, 'the schedule created');
+    expect(schedule.spec.timezone).toBe('Asia/Ho_Chi_Minh');
+    expect(schedule.spec.endAt?.toISOString()).toBe('2035-12-31T17:00:00.000Z');
+    expect(runInput(schedule)).toMatchObject({
+      workspaceId: ws.workspaceId,
+      audience: { kind: 'tag', tag },
+      plan: { versionId: firstVersion },
+    });
+
+    await client.schedule.getHandle(campaignScheduleId(campaignId)).trigger();
+    await waitFor('every audience contact’s journey exited', async () => {
+      const [row] = (await db.query(
+        `SELECT count(*)::int AS n FROM enrollments WHERE campaign_id = $1 AND status = 'exited'`,
+        [campaignId],
+      )) as Array<{ n: number }>;
+      if (row!.n < members.length) throw new Error(`${row!.n} so far`);
+    });
+    const enrolled = (await db.query(`SELECT contact_id FROM enrollments WHERE campaign_id = $1`, [
+      campaignId,
+    ])) as Array<{ contact_id: string }>;
+    expect(enrolled.map((row) => row.contact_id).sort()).toEqual(members.map((m) => m.id).sort());
+
+    await ws.as.admin.post(`/campaigns/${campaignId}/pause`).expect(200);
+    await described(campaignId, (d) => d.state.paused, 'the schedule paused');
+    await ws.as.admin.post(`/campaigns/${campaignId}/resume`).expect(200);
+    await described(campaignId, (d) => !d.state.paused, 'the schedule resumed');
+
+    const draft = await ws.as.admin.get(`/campaigns/${campaignId}/draft`).expect(200);
+    await ws.as.admin
+      .put(`/campaigns/${campaignId}/draft`)
+      .send({
+        revision: draft.body.revision,
+        graph: scheduleTrigger(tag, { kind: 'once', at: '2035-06-01T09:30' }, 'v2'),
+      })
+      .expect(200);
+    const second = await ws.as.admin.post(`/campaigns/${campaignId}/publish`).expect(200);
+    const replaced = await described(
+      campaignId,
+      (d) => runInput(d).plan.versionId === second.body.version.id,
+      'the schedule’s action replaced by version 2',
+    );
+    expect(replaced.spec.calendars).toEqual([
+      expect.objectContaining({
+        year: [{ start: 2035, end: 2035, step: 1 }],
+        hour: [{ start: 9, end: 9, step: 1 }],
+      }),
+    ]);
+
+    await ws.as.admin.post(`/campaigns/${campaignId}/stop`).expect(200);
+    await waitFor('the schedule deleted', async () => {
+      try {
+        await client.schedule.getHandle(campaignScheduleId(campaignId)).describe();
+      } catch (error) {
+        if (error instanceof ScheduleNotFoundError) return;
+        throw error;
+      }
+      throw new Error('still there');
+    });
+  });
+});
