@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import type { AudiencePage, Audience } from '@loa/engine';
+import type { AudiencePage, CampaignRunAudience, DateAudience } from '@loa/engine';
 import { DataSource } from 'typeorm';
+import { attributePath, dateRunDay, fallsOn } from './date-audience';
+
+const FIRST_ID = '00000000-0000-0000-0000-000000000000';
 
 /**
  * A campaign run's audience, one page at a time, as contact ids in id order: the cursor is the last id served, so
  * a page asked again (a retried activity) is the same page, and contacts that join or leave meanwhile change only
- * pages not served yet. Erased and merged contacts are left out.
+ * pages not served yet. Erased and merged contacts are left out. A date audience reads `pageSize` contacts that
+ * have the attribute and answers those whose date falls on the run's day (a page may hold none); its cursor also
+ * carries that day, fixed when the first page is read.
  */
 @Injectable()
 export class AudiencePages {
@@ -13,12 +18,13 @@ export class AudiencePages {
 
   async fetch(input: {
     workspaceId: string;
-    audience: Audience;
+    audience: CampaignRunAudience;
     cursor: string | null;
     pageSize: number;
   }): Promise<AudiencePage> {
     const { workspaceId, audience, pageSize } = input;
-    const after = input.cursor ?? '00000000-0000-0000-0000-000000000000';
+    if (audience.kind === 'date') return this.fetchDate({ ...input, audience });
+    const after = input.cursor ?? FIRST_ID;
     const live = `c.workspace_id = $1 AND c.id > $2 AND c.erased_at IS NULL AND c.merged_into IS NULL`;
     // One row more than a page tells whether another page follows.
     const limit = pageSize + 1;
@@ -48,5 +54,29 @@ export class AudiencePages {
     const contactIds = rows.slice(0, pageSize).map((row) => row.id);
     const nextCursor = rows.length > pageSize ? (contactIds.at(-1) ?? null) : null;
     return { contactIds, nextCursor };
+  }
+
+  private async fetchDate(input: {
+    workspaceId: string;
+    audience: DateAudience;
+    cursor: string | null;
+    pageSize: number;
+  }): Promise<AudiencePage> {
+    const { workspaceId, audience, pageSize } = input;
+    const carried = input.cursor ? (JSON.parse(input.cursor) as { on: string; after: string }) : null;
+    const on = carried?.on ?? dateRunDay(audience, Date.now());
+    const rows = (await this.db.query(
+      `SELECT c.id, c.attributes #> $4::text[] AS value FROM contacts c
+        WHERE c.workspace_id = $1 AND c.id > $2 AND c.erased_at IS NULL AND c.merged_into IS NULL
+          AND c.attributes #> $4::text[] IS NOT NULL
+        ORDER BY c.id LIMIT $3`,
+      [workspaceId, carried?.after ?? FIRST_ID, pageSize + 1, attributePath(audience.attribute)],
+    )) as Array<{ id: string; value: unknown }>;
+    const scanned = rows.slice(0, pageSize);
+    const last = scanned.at(-1);
+    return {
+      contactIds: scanned.filter((row) => fallsOn(audience, row.value, on)).map((row) => row.id),
+      nextCursor: rows.length > pageSize && last ? JSON.stringify({ on, after: last.id }) : null,
+    };
   }
 }

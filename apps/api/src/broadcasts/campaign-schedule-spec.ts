@@ -3,6 +3,7 @@ import { MONTHS, type ScheduleSpec } from '@temporalio/client';
 import { DateTime } from 'luxon';
 
 type ScheduleTrigger = Extract<TriggerSpec, { type: 'trigger.schedule' }>;
+type DateTrigger = Extract<TriggerSpec, { type: 'trigger.date' }>;
 
 /** The campaign's Temporal Schedule id: one per campaign, so creating it again is updating it. */
 export function campaignScheduleId(campaignId: string): string {
@@ -38,4 +39,10 @@ export function scheduleSpecOf(trigger: ScheduleTrigger, plan: Plan): ScheduleSp
     timezone,
     ...end,
   };
+}
+
+/** trigger.date: every day at the trigger's time of day, in the campaign's timezone. */
+export function dateScheduleSpecOf(trigger: DateTrigger, plan: Plan): ScheduleSpec {
+  const [hour, minute] = trigger.timeOfDay.split(':').map(Number);
+  return { calendars: [{ hour: hour!, minute: minute! }], timezone: plan.settings.timezone };
 }

@@ -4,6 +4,7 @@ import {
   CANCEL_RUN_SIGNAL,
   PAUSE_RUN_SIGNAL,
   RESUME_RUN_SIGNAL,
+  type CampaignRunAudience,
   type CampaignRunInput,
   type Plan,
 } from '@loa/engine';
@@ -18,7 +19,12 @@ import {
 import { DataSource } from 'typeorm';
 import { LOA_CONFIG, type LoaConfig } from '../config/loa-config';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.module';
-import { campaignScheduleId, scheduledRunWorkflowId, scheduleSpecOf } from './campaign-schedule-spec';
+import {
+  campaignScheduleId,
+  dateScheduleSpecOf,
+  scheduledRunWorkflowId,
+  scheduleSpecOf,
+} from './campaign-schedule-spec';
 
 /** Journeys a scheduled run starts per activity call, and contacts per page: the run's bounded batches. */
 const RUN_SIZES = { pageSize: 500, batchSize: 100, batchConcurrency: 2 } as const;
@@ -27,7 +33,7 @@ export type ScheduleSync = 'created' | 'updated' | 'deleted' | 'none';
 
 /**
  * A campaign's Temporal Schedule follows the campaign: while it is active or paused and its current version has a
- * schedule trigger, the schedule exists (paused with it) and its action starts a campaignRun of the current
+ * schedule or date trigger (a daily run at its time of day), the schedule exists (paused with it) and its action starts a campaignRun of the current
  * version over the trigger's audience; otherwise (stopped, archived, another trigger) it is deleted. Reads the
  * current state each time, so syncing twice, or late, converges. Runs in flight get the pause, resume or cancel.
  */
@@ -80,16 +86,26 @@ export class CampaignSchedules {
     plan: Plan,
   ): { spec: ScheduleSpec; action: ScheduleOptionsStartWorkflowAction<Workflow> } | null {
     const { trigger } = plan;
-    if (trigger.type !== 'trigger.schedule') return null;
+    let spec: ScheduleSpec;
+    let audience: CampaignRunAudience;
+    if (trigger.type === 'trigger.schedule') {
+      spec = scheduleSpecOf(trigger, plan);
+      audience = trigger.config.audience;
+    } else if (trigger.type === 'trigger.date') {
+      spec = dateScheduleSpecOf(trigger, plan);
+      const { attribute, offsetDays, timeOfDay, recurring } = trigger;
+      const { timezone } = plan.settings;
+      audience = { kind: 'date', attribute, offsetDays, timeOfDay, recurring, timezone };
+    } else return null;
     const input: CampaignRunInput = {
       workspaceId,
       runId: `${plan.campaignId}:${plan.versionId}`,
       plan,
-      audience: trigger.config.audience,
+      audience,
       ...RUN_SIZES,
     };
     return {
-      spec: scheduleSpecOf(trigger, plan),
+      spec,
       action: {
         type: 'startWorkflow',
         workflowType: CAMPAIGN_RUN_WORKFLOW,

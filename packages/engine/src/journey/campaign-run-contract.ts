@@ -9,11 +9,28 @@ export const RESUME_RUN_SIGNAL = 'resumeRun';
 export const CANCEL_RUN_SIGNAL = 'cancelRun';
 export const CAMPAIGN_RUN_PROGRESS_QUERY = 'campaignRunProgress';
 
+/**
+ * The contacts of a trigger.date run: those whose date attribute plus `offsetDays` falls on `on` (a local date in
+ * `timezone`; the day of the first page when absent), ignoring the year when `recurring` is yearly.
+ */
+export interface DateAudience {
+  kind: 'date';
+  attribute: string;
+  offsetDays: number;
+  timeOfDay: string;
+  recurring: 'yearly' | 'once';
+  timezone: string;
+  on?: string;
+}
+
+/** Whom a campaign run enters: a trigger.schedule audience, or a trigger.date day. */
+export type CampaignRunAudience = Audience | DateAudience;
+
 export interface CampaignRunInput {
   workspaceId: string;
   runId: string;
   plan: Plan;
-  audience: Audience;
+  audience: CampaignRunAudience;
   /** Contacts fetched per page (default 500). */
   pageSize?: number;
   /** Journeys started per activity call (default 100). */
@@ -45,7 +62,7 @@ export interface AudiencePage {
 export interface CampaignRunActivities {
   fetchAudiencePage(input: {
     workspaceId: string;
-    audience: Audience;
+    audience: CampaignRunAudience;
     cursor: string | null;
     pageSize: number;
   }): Promise<AudiencePage>;
