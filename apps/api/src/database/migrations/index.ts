@@ -20,6 +20,7 @@ import { CreateEnrollmentEntry1765020000000 } from './1765020000000-create-enrol
 import { CreateCampaignSegmentCursors1765020100000 } from './1765020100000-create-campaign-segment-cursors';
 import { IndexActiveEnrollments1765030000000 } from './1765030000000-index-active-enrollments';
 import { WidenIdempotencyKeys1765040000000 } from './1765040000000-widen-idempotency-keys';
+import { IndexLiveContactsById1765050000000 } from './1765050000000-index-live-contacts-by-id';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   CreateCampaignSegmentCursors1765020100000,
   IndexActiveEnrollments1765030000000,
   WidenIdempotencyKeys1765040000000,
+  IndexLiveContactsById1765050000000,
 ];
