@@ -15,7 +15,9 @@ import { temporalConnectionOptions } from '../temporal/temporal-connection-optio
 import { testConfig } from '../testing/test-config';
 import { seedTestWorkspace, type TestWorkspace } from '../testing/test-workspace';
 import { createWorkerApp } from '../worker/create-worker-app';
+import { JourneyStarter } from '../enrollment/journey-starter.service';
 import { AudiencePages } from './audience-pages';
+import { createCampaignRunActivities } from './campaign-run.activities';
 import { reachedGraph } from './testing/broadcast-graphs';
 
 describe('campaignRun with the worker’s activities, on the Temporal dev server', () => {
@@ -168,5 +170,32 @@ describe('campaignRun with the worker’s activities, on the Temporal dev server
       pageSize: 3,
     });
     expect(elsewhere).toEqual({ contactIds: [], nextCursor: null });
+  });
+
+  it('reports the contacts a retried batch started before as skipped, and keeps to the enrollment limit', async () => {
+    const activities = createCampaignRunActivities(
+      workerApp.get(AudiencePages),
+      workerApp.get(JourneyStarter),
+    );
+    const contactIds = await taggedContacts(`retry-${randomUUID().slice(0, 8)}`, 10);
+    const plan = await publishedPlan(reachedGraph());
+    const batch = (ids: string[]) =>
+      activities.startJourneys({ workspaceId: ws.workspaceId, plan, runId: 'retry', contactIds: ids });
+
+    expect(await batch(contactIds.slice(0, 4))).toEqual({ started: 4, skipped: 0 });
+    expect(await batch(contactIds)).toEqual({ started: 6, skipped: 4 });
+    expect(await batch(contactIds)).toEqual({ started: 0, skipped: 10 });
+
+    const limited = await publishedPlan(reachedGraph({ type: 'trigger.manual' }, { enrollmentLimit: 3 }));
+    const progress = await run({ plan: limited, audience: { kind: 'tag', tag: 'nobody' } });
+    expect(progress).toMatchObject({ journeysStarted: 0, state: 'completed' });
+    expect(
+      await activities.startJourneys({
+        workspaceId: ws.workspaceId,
+        plan: limited,
+        runId: 'limit',
+        contactIds,
+      }),
+    ).toEqual({ started: 3, skipped: 7 });
   });
 });
