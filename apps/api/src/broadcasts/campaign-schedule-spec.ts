@@ -29,7 +29,7 @@ export function scheduleSpecOf(trigger: ScheduleTrigger, plan: Plan): ScheduleSp
     calendars: [
       {
         year: at.year,
-        month: MONTHS[at.month - 1]!,
+        month: MONTHS[at.month - 1] ?? '*',
         dayOfMonth: at.day,
         hour: at.hour,
         minute: at.minute,
@@ -43,6 +43,6 @@ export function scheduleSpecOf(trigger: ScheduleTrigger, plan: Plan): ScheduleSp
 
 /** trigger.date: every day at the trigger's time of day, in the campaign's timezone. */
 export function dateScheduleSpecOf(trigger: DateTrigger, plan: Plan): ScheduleSpec {
-  const [hour, minute] = trigger.timeOfDay.split(':').map(Number);
-  return { calendars: [{ hour: hour!, minute: minute! }], timezone: plan.settings.timezone };
+  const [hour = 0, minute = 0] = trigger.timeOfDay.split(':').map(Number);
+  return { calendars: [{ hour, minute }], timezone: plan.settings.timezone };
 }

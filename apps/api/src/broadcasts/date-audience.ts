@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 
 /** The day a date run enrols for: given, or today in the run's timezone. */
 export function dateRunDay(audience: DateAudience, nowMs: number): string {
-  return audience.on ?? DateTime.fromMillis(nowMs, { zone: audience.timezone }).toISODate()!;
+  return audience.on ?? DateTime.fromMillis(nowMs, { zone: audience.timezone }).toFormat('yyyy-MM-dd');
 }
 
 /** The attribute's path inside `contacts.attributes` (`birthday`, `attributes.birthday`, `dates.renewal`). */
