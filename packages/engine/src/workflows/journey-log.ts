@@ -34,6 +34,11 @@ export class JourneyLog {
     return [...this.recent];
   }
 
+  /** Whether any entry of the enrollment was recorded (so its enrollment row exists). */
+  get recorded(): boolean {
+    return this.logged > this.unflushed.length;
+  }
+
   get pending(): number {
     return this.unflushed.length;
   }

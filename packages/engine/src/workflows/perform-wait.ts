@@ -21,6 +21,14 @@ type Action = PerformedAction;
  */
 export const WAIT_KEY_FROM_ENTRY_EVENT = 'wait-key-from-entry-event';
 
+/**
+ * Patch: a journey records its enrollment before its first wait, however short. The API finds running journeys by
+ * their `active` enrollment rows (events for wait.event and goals, pause/resume/stop, cancel); before it, a journey
+ * whose waits were all shorter than LONG_WAIT_MS had no row until it exited, and the event it waited for never
+ * reached it.
+ */
+export const RECORD_BEFORE_FIRST_WAIT = 'record-before-first-wait';
+
 /** wait.delay: the step's duration, then `elapsed`. */
 export async function performDelay(
   session: JourneySession,
@@ -110,7 +118,7 @@ export async function performWaitEvent(
 }
 
 /**
- * The wait of a delay, wait.until or wait.event step: logged, recorded first when long, resumed with the same start
+ * The wait of a delay, wait.until or wait.event step: logged, recorded first when long or the journey's first, resumed with the same start
  * and end after continue-as-new, followed by a campaign state refresh when it was long.
  */
 async function stepWait(
@@ -129,7 +137,8 @@ async function stepWait(
       STEP_OUTCOMES.waiting,
       event ? `${event} until ${iso(resume.untilMs)}` : `until ${iso(resume.untilMs)}`,
     );
-    if (resume.untilMs - resume.beganAtMs >= LONG_WAIT_MS) await session.flush();
+    const long = resume.untilMs - resume.beganAtMs >= LONG_WAIT_MS;
+    if (long || (!session.log.recorded && patched(RECORD_BEFORE_FIRST_WAIT))) await session.flush();
   }
   const end = await waitInJourney(session, {
     kind,
