@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { PGliteDriver } from 'typeorm-pglite';
 import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/loa-config';
 import { migrations } from './migrations';
-import { pgliteSessionDriver } from './pglite-session-pool';
 
 /**
  * One set of options for both engines: PostgreSQL through `pg`, or embedded PGlite through typeorm-pglite.
@@ -20,5 +20,5 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
   };
   if (database.kind === 'postgres') return { ...common, url: database.url, extra: { max: 10 } };
   if (!database.dataDir.startsWith('memory://')) mkdirSync(dirname(database.dataDir), { recursive: true });
-  return { ...common, driver: pgliteSessionDriver(database.dataDir) };
+  return { ...common, driver: new PGliteDriver({ dataDir: database.dataDir }).driver };
 }
