@@ -6,15 +6,12 @@ import {
   type CampaignRunProgress,
   type Plan,
 } from '@loa/engine';
-import type { INestApplication, INestApplicationContext } from '@nestjs/common';
-import { Client, Connection } from '@temporalio/client';
+import type { INestApplicationContext } from '@nestjs/common';
+import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import type { LoaConfig } from '../config/loa-config';
-import { createApp } from '../create-app';
-import { temporalConnectionOptions } from '../temporal/temporal-connection-options';
-import { testConfig } from '../testing/test-config';
-import { seedTestWorkspace, type TestWorkspace } from '../testing/test-workspace';
-import { createWorkerApp } from '../worker/create-worker-app';
+import { startApiWithWorker, type ApiWithWorker } from '../testing/api-with-worker';
+import type { TestWorkspace } from '../testing/test-workspace';
 import { JourneyStarter } from '../enrollment/journey-starter.service';
 import { AudiencePages } from './audience-pages';
 import { createCampaignRunActivities } from './campaign-run.activities';
@@ -22,28 +19,20 @@ import { reachedGraph } from './testing/broadcast-graphs';
 
 describe('campaignRun with the worker’s activities, on the Temporal dev server', () => {
   let config: LoaConfig;
-  let app: INestApplication;
   let workerApp: INestApplicationContext;
   let db: DataSource;
-  let connection: Connection;
   let client: Client;
   let ws: TestWorkspace;
 
+  let stack: ApiWithWorker | undefined;
+
   beforeAll(async () => {
-    config = testConfig();
-    app = await createApp(config);
-    await app.init();
-    workerApp = await createWorkerApp(config);
-    db = app.get(DataSource);
-    connection = await Connection.connect(temporalConnectionOptions(config.temporal));
-    client = new Client({ connection, namespace: config.temporal.namespace });
-    ws = await seedTestWorkspace(app);
+    stack = await startApiWithWorker();
+    ({ config, workerApp, db, client, ws } = stack);
   });
 
   afterAll(async () => {
-    await workerApp?.close();
-    await app?.close();
-    await connection?.close();
+    await stack?.close();
   });
 
   /** `count` live contacts with the tag, plus an erased and a merged one that carry it too. */

@@ -1,42 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { waitFor } from '@loa/testing';
 import type { CampaignRunInput } from '@loa/engine';
-import type { INestApplication, INestApplicationContext } from '@nestjs/common';
-import { Client, Connection, ScheduleNotFoundError, type ScheduleDescription } from '@temporalio/client';
+import { Client, ScheduleNotFoundError, type ScheduleDescription } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import type { LoaConfig } from '../config/loa-config';
-import { createApp } from '../create-app';
-import { temporalConnectionOptions } from '../temporal/temporal-connection-options';
-import { testConfig } from '../testing/test-config';
-import { seedTestWorkspace, type TestWorkspace } from '../testing/test-workspace';
-import { createWorkerApp } from '../worker/create-worker-app';
+import { startApiWithWorker, type ApiWithWorker } from '../testing/api-with-worker';
+import type { TestWorkspace } from '../testing/test-workspace';
 import { campaignScheduleId } from './campaign-schedule-spec';
 import { reachedGraph } from './testing/broadcast-graphs';
 
 describe('trigger.schedule: a Temporal Schedule per campaign, on the dev server', () => {
-  let config: LoaConfig;
-  let app: INestApplication;
-  let workerApp: INestApplicationContext;
   let db: DataSource;
-  let connection: Connection;
   let client: Client;
   let ws: TestWorkspace;
 
+  let stack: ApiWithWorker | undefined;
+
   beforeAll(async () => {
-    config = testConfig();
-    app = await createApp(config);
-    await app.init();
-    workerApp = await createWorkerApp(config);
-    db = app.get(DataSource);
-    connection = await Connection.connect(temporalConnectionOptions(config.temporal));
-    client = new Client({ connection, namespace: config.temporal.namespace });
-    ws = await seedTestWorkspace(app);
+    stack = await startApiWithWorker();
+    ({ db, client, ws } = stack);
   });
 
   afterAll(async () => {
-    await workerApp?.close();
-    await app?.close();
-    await connection?.close();
+    await stack?.close();
   });
 
   const scheduleTrigger = (tag: string, schedule: Record<string, unknown>, reason = 'reached') => {

@@ -1,16 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { waitFor } from '@loa/testing';
 import type { CampaignRunInput, DateAudience } from '@loa/engine';
-import type { INestApplication, INestApplicationContext } from '@nestjs/common';
-import { Client, Connection } from '@temporalio/client';
+import type { INestApplicationContext } from '@nestjs/common';
+import { Client } from '@temporalio/client';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
-import type { LoaConfig } from '../config/loa-config';
-import { createApp } from '../create-app';
-import { temporalConnectionOptions } from '../temporal/temporal-connection-options';
-import { testConfig } from '../testing/test-config';
-import { seedTestWorkspace, type TestWorkspace } from '../testing/test-workspace';
-import { createWorkerApp } from '../worker/create-worker-app';
+import { startApiWithWorker, type ApiWithWorker } from '../testing/api-with-worker';
+import type { TestWorkspace } from '../testing/test-workspace';
 import { AudiencePages } from './audience-pages';
 import { campaignScheduleId } from './campaign-schedule-spec';
 import { reachedGraph } from './testing/broadcast-graphs';
@@ -18,29 +14,20 @@ import { reachedGraph } from './testing/broadcast-graphs';
 const TZ = 'Asia/Ho_Chi_Minh';
 
 describe('trigger.date: a daily schedule enrolling contacts whose date plus offset is today', () => {
-  let config: LoaConfig;
-  let app: INestApplication;
   let workerApp: INestApplicationContext;
   let db: DataSource;
-  let connection: Connection;
   let client: Client;
   let ws: TestWorkspace;
 
+  let stack: ApiWithWorker | undefined;
+
   beforeAll(async () => {
-    config = testConfig();
-    app = await createApp(config);
-    await app.init();
-    workerApp = await createWorkerApp(config);
-    db = app.get(DataSource);
-    connection = await Connection.connect(temporalConnectionOptions(config.temporal));
-    client = new Client({ connection, namespace: config.temporal.namespace });
-    ws = await seedTestWorkspace(app);
+    stack = await startApiWithWorker();
+    ({ workerApp, db, client, ws } = stack);
   });
 
   afterAll(async () => {
-    await workerApp?.close();
-    await app?.close();
-    await connection?.close();
+    await stack?.close();
   });
 
   async function contactWith(attributes: Record<string, unknown>): Promise<string> {

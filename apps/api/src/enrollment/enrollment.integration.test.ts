@@ -1,42 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import { waitFor } from '@loa/testing';
 import { JOURNEY_STATUS_QUERY, type JourneyResult } from '@loa/engine';
-import type { INestApplication, INestApplicationContext } from '@nestjs/common';
-import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
+import type { INestApplication } from '@nestjs/common';
+import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import type { LoaConfig } from '../config/loa-config';
-import { createApp } from '../create-app';
-import { temporalConnectionOptions } from '../temporal/temporal-connection-options';
-import { testConfig } from '../testing/test-config';
-import { seedTestWorkspace, type TestWorkspace } from '../testing/test-workspace';
-import { createWorkerApp } from '../worker/create-worker-app';
+import { startApiWithWorker, type ApiWithWorker } from '../testing/api-with-worker';
+import type { TestWorkspace } from '../testing/test-workspace';
 import { EventRouter } from './event-router.service';
 import { waitForOrderGraph } from './testing/entry-graphs';
 
 describe('entry into journeys: manual, CSV and events, on the Temporal dev server', () => {
-  let config: LoaConfig;
   let app: INestApplication;
-  let workerApp: INestApplicationContext;
   let db: DataSource;
-  let connection: Connection;
   let client: Client;
   let ws: TestWorkspace;
 
+  let stack: ApiWithWorker | undefined;
+
   beforeAll(async () => {
-    config = testConfig();
-    app = await createApp(config);
-    await app.init();
-    workerApp = await createWorkerApp(config);
-    db = app.get(DataSource);
-    connection = await Connection.connect(temporalConnectionOptions(config.temporal));
-    client = new Client({ connection, namespace: config.temporal.namespace });
-    ws = await seedTestWorkspace(app);
+    stack = await startApiWithWorker();
+    ({ app, db, client, ws } = stack);
   });
 
   afterAll(async () => {
-    await workerApp?.close();
-    await app?.close();
-    await connection?.close();
+    await stack?.close();
   });
 
   async function publish(graph: unknown): Promise<string> {
