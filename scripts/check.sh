@@ -38,7 +38,9 @@ timeout --kill-after=30s "${test_limit_minutes}m" npx nx run-many -t test --outp
 if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
   echo "The tests did not finish within ${test_limit_minutes} minutes (LOA_TEST_LIMIT_MINUTES); server logs are in tmp/test-logs." >&2
 fi
+# The summary names each failed test last, where a log that keeps only its tail still shows it.
+summary_status=0
+node --import tsx tools/test-summary/main.ts || summary_status=$?
 [ "$status" -eq 0 ] || exit "$status"
-
-node --import tsx tools/test-summary/main.ts
+[ "$summary_status" -eq 0 ] || exit "$summary_status"
 echo "All checks passed in $(( $(date +%s) - started )) s."

@@ -42,9 +42,35 @@ describe('summarize', () => {
   });
 });
 
+describe('failures', () => {
+  it('names each failed test with the first lines of its message, above the totals', () => {
+    const summary = summarize(
+      [
+        counts('@loa/a', 2, {
+          failed: 1,
+          failures: [{ file: 'src/x.test.ts', test: 'x does y', message: 'expected 1\nreceived 2' }],
+        }),
+      ],
+      ['@loa/a'],
+    );
+
+    expect(summary.lines).toEqual([
+      '@loa/a: 2 passed, 1 failed, 0 skipped',
+      'FAILED @loa/a src/x.test.ts › x does y',
+      '    expected 1',
+      '    received 2',
+      '2 passed, 1 failed, 0 skipped',
+    ]);
+    expect(summary.problems).toEqual(['tests failed']);
+  });
+});
+
 describe('parseCounts', () => {
   it('reads a report and rejects anything else', () => {
     expect(parseCounts(JSON.stringify(counts('@loa/a', 1)), 'a.json')).toEqual(counts('@loa/a', 1));
     expect(() => parseCounts('{"project":"x"}', 'x.json')).toThrow('x.json is not a test count report');
+    expect(() => parseCounts(JSON.stringify({ ...counts('@loa/a', 1), failures: 'x' }), 'a.json')).toThrow(
+      'a.json is not a test count report',
+    );
   });
 });

@@ -6,6 +6,16 @@ export interface TestCounts {
   /** Skipped and todo tests. */
   skipped: number;
   suitesFailed: number;
+  /** Absent in reports written before failures were recorded. */
+  failures?: TestFailure[];
+}
+
+export interface TestFailure {
+  /** Relative to the project's root. */
+  file: string;
+  test: string;
+  /** The first lines of what Jest printed for it. */
+  message: string;
 }
 
 export interface Summary {
@@ -16,7 +26,8 @@ export interface Summary {
 
 /**
  * Totals of a test run and what makes it fail: a failed test or suite, a skipped or todo test, a project with a
- * test target that reported nothing or ran zero tests, and a run with no test at all.
+ * test target that reported nothing or ran zero tests, and a run with no test at all. Each failed test is named with
+ * the first lines of its message, just above the totals.
  */
 export function summarize(reports: TestCounts[], projectsWithTests: string[]): Summary {
   const lines = reports.map(
@@ -32,6 +43,12 @@ export function summarize(reports: TestCounts[], projectsWithTests: string[]): S
     }),
     { passed: 0, failed: 0, skipped: 0, suitesFailed: 0 },
   );
+  for (const report of reports) {
+    for (const failure of report.failures ?? []) {
+      lines.push(`FAILED ${report.project} ${failure.file} › ${failure.test}`);
+      lines.push(...failure.message.split('\n').map((line) => `    ${line}`));
+    }
+  }
   lines.push(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 
   const problems: string[] = [];
@@ -58,7 +75,11 @@ export function summarize(reports: TestCounts[], projectsWithTests: string[]): S
 export function parseCounts(text: string, file: string): TestCounts {
   const value = JSON.parse(text) as Partial<TestCounts>;
   const numbers = ['passed', 'failed', 'skipped', 'suitesFailed'] as const;
-  if (typeof value.project !== 'string' || numbers.some((key) => typeof value[key] !== 'number')) {
+  if (
+    typeof value.project !== 'string' ||
+    numbers.some((key) => typeof value[key] !== 'number') ||
+    (value.failures !== undefined && !Array.isArray(value.failures))
+  ) {
     throw new Error(`${file} is not a test count report`);
   }
   return value as TestCounts;
