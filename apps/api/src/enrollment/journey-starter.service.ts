@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { LOA_CONFIG, type LoaConfig } from '../config/loa-config';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.module';
 import { releaseEntry, reserveEntry } from './enrollment-limit';
+import { recordEnteredJourney } from './record-entered-journey';
 
 /** An active campaign's current published version: what new entries run. */
 export interface CampaignEntry {
@@ -69,21 +70,23 @@ export class JourneyStarter {
     });
     const { workflowId } = enrollment;
     if (entry.plan.settings.enrollmentLimit === undefined) {
+      let runId: string;
       try {
-        await this.temporal.workflow.signalWithStart(enrollment.workflowType, {
+        ({ signaledRunId: runId } = await this.temporal.workflow.signalWithStart(enrollment.workflowType, {
           taskQueue: this.config.temporal.taskQueue,
           workflowId,
           args: [enrollment.input],
           workflowIdReusePolicy: enrollment.workflowIdReusePolicy,
           signal: JOURNEY_EVENT_SIGNAL,
           signalArgs: [event],
-        });
+        }));
       } catch (error) {
         // The journey ran and closed, and re-entry does not allow another.
         if (error instanceof WorkflowExecutionAlreadyStartedError)
           return { contactId, status: 'skipped', reason: 'already_enrolled', workflowId };
         throw error;
       }
+      await recordEnteredJourney(this.db, { workflowId, runId, input: enrollment.input });
       return { contactId, status: 'started', workflowId };
     }
     const outcome = await this.start(entry, enrollment, contactId);
@@ -111,15 +114,15 @@ export class JourneyStarter {
     const { workflowId } = enrollment;
     if (!(await this.reserve(entry)))
       return { contactId, status: 'skipped', reason: 'enrollment_limit_reached', workflowId };
+    let runId: string;
     try {
-      await this.temporal.workflow.start(enrollment.workflowType, {
+      ({ firstExecutionRunId: runId } = await this.temporal.workflow.start(enrollment.workflowType, {
         taskQueue: this.config.temporal.taskQueue,
         workflowId,
         args: [enrollment.input],
         workflowIdReusePolicy: enrollment.workflowIdReusePolicy,
         workflowIdConflictPolicy: enrollment.workflowIdConflictPolicy,
-      });
-      return { contactId, status: 'started', workflowId };
+      }));
     } catch (error) {
       await this.release(entry);
       if (error instanceof WorkflowExecutionAlreadyStartedError)
@@ -127,6 +130,8 @@ export class JourneyStarter {
       this.logger.warn('Could not start a journey', { campaignId: entry.campaignId, contactId });
       throw error;
     }
+    await recordEnteredJourney(this.db, { workflowId, runId, input: enrollment.input });
+    return { contactId, status: 'started', workflowId };
   }
 
   private async reserve(entry: CampaignEntry): Promise<boolean> {

@@ -1,14 +1,17 @@
 import { BullModule } from '@nestjs/bull';
 import { Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { LOA_CONFIG, type LoaConfig } from '../config/loa-config';
+import { QueueFailureLog } from './queue-failure-log';
 
 /**
  * Bull on the configured Redis; every queue key starts with the configured prefix. Feature modules register
- * their own queues with `BullModule.registerQueue({ name })`.
+ * their own queues with `BullModule.registerQueue({ name })`. Every failed job attempt is logged (QueueFailureLog).
  */
 @Global()
 @Module({
   imports: [
+    DiscoveryModule,
     BullModule.forRootAsync({
       inject: [LOA_CONFIG],
       useFactory: (config: LoaConfig) => ({
@@ -17,6 +20,7 @@ import { LOA_CONFIG, type LoaConfig } from '../config/loa-config';
       }),
     }),
   ],
+  providers: [QueueFailureLog],
   exports: [BullModule],
 })
 export class QueuesModule {}
