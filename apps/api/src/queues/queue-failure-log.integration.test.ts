@@ -34,7 +34,7 @@ describe('failed queue jobs', () => {
       if (!found) throw new Error('not logged yet');
       return found;
     });
-    expect(JSON.parse(line as string)).toMatchObject({
+    expect(JSON.parse(line)).toMatchObject({
       level: 'warn',
       message: {
         queue: EVENT_ROUTING_QUEUE,
