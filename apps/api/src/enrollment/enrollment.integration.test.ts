@@ -56,9 +56,17 @@ describe('entry into journeys: manual, CSV and events, on the Temporal dev serve
     }
   }
 
-  async function track(userId: string, event: string, properties: Record<string, unknown> = {}) {
+  async function track(
+    userId: string,
+    event: string,
+    properties: Record<string, unknown> = {},
+    timestamp?: string,
+  ) {
     const messageId = `m-${randomUUID()}`;
-    await ws.as.ingestKey.post('/v1/track').send({ messageId, userId, event, properties }).expect(200);
+    await ws.as.ingestKey
+      .post('/v1/track')
+      .send({ messageId, userId, event, properties, ...(timestamp && { timestamp }) })
+      .expect(200);
     return messageId;
   }
 
@@ -262,6 +270,37 @@ describe('entry into journeys: manual, CSV and events, on the Temporal dev serve
       await ws.as.admin.post(`/campaigns/${campaignId}/resume`).expect(200);
       await routed(await track(hoa.externalId, 'promo.viewed'));
       expect(await exists(workflowId(campaignId, hoa.id))).toBe(true);
+    });
+
+    it('enters no campaign by an event from before it went live, nor by a backfilled one', async () => {
+      const campaignId = await publish(
+        waitForOrderGraph({ type: 'trigger.event', data: { event: 'order.refunded' } }),
+      );
+      const hour = 60 * 60 * 1000;
+      const cuc = await contact();
+      await routed(
+        await track(cuc.externalId, 'order.refunded', {}, new Date(Date.now() - hour).toISOString()),
+      );
+      const dao = await contact();
+      // As if the campaign had gone live three days ago: an earlier version row (versions cannot be changed).
+      await db.query(
+        `INSERT INTO campaign_versions (id, workspace_id, campaign_id, version, graph, plan, hash, published_by,
+           published_at)
+         SELECT gen_random_uuid(), workspace_id, campaign_id, 99, graph, plan, 'earlier', published_by,
+                now() - interval '3 days'
+           FROM campaign_versions WHERE campaign_id = $1`,
+        [campaignId],
+      );
+      await routed(
+        await track(dao.externalId, 'order.refunded', {}, new Date(Date.now() - 25 * hour).toISOString()),
+      );
+      expect(await exists(workflowId(campaignId, cuc.id))).toBe(false);
+      expect(await exists(workflowId(campaignId, dao.id))).toBe(false);
+
+      await routed(
+        await track(dao.externalId, 'order.refunded', {}, new Date(Date.now() - hour).toISOString()),
+      );
+      expect(await exists(workflowId(campaignId, dao.id))).toBe(true);
     });
   });
 

@@ -80,7 +80,8 @@ export class EventRouter {
       const event = journeyEventOf(streamEvent);
       if (!event) continue;
       for (const workflowId of running) await this.starter.signal(workflowId, event);
-      for (const campaign of EventTriggeredCampaigns.matching(campaigns, event)) {
+      const timed = { ...event, receivedAt: streamEvent.receivedAt };
+      for (const campaign of EventTriggeredCampaigns.matching(campaigns, timed)) {
         const entry = await this.campaigns.entryOf(workspaceId, campaign);
         const outcome = await this.starter.enterByEvent(entry, contact.contactId, event);
         running.add(outcome.workflowId);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { matchesFilter, type Plan, type TriggerSpec } from '@loa/engine';
 import { DataSource } from 'typeorm';
+import { entersByTime } from './event-entry-time';
 import type { CampaignEntry } from './journey-starter.service';
 
 type EventTrigger = Extract<TriggerSpec, { type: 'trigger.event' }>;
@@ -9,6 +10,8 @@ interface ActiveEventCampaign {
   campaignId: string;
   versionId: string;
   trigger: EventTrigger;
+  /** When the campaign's first version was published. */
+  liveSince: Date;
 }
 
 const PLAN_CACHE_LIMIT = 500;
@@ -27,26 +30,34 @@ export class EventTriggeredCampaigns {
 
   async active(workspaceId: string): Promise<ActiveEventCampaign[]> {
     const rows = (await this.db.query(
-      `SELECT c.id AS campaign_id, v.id AS version_id, v.plan -> 'trigger' AS trigger
+      `SELECT c.id AS campaign_id, v.id AS version_id, v.plan -> 'trigger' AS trigger,
+              (SELECT min(first.published_at) FROM campaign_versions first WHERE first.campaign_id = c.id)
+                AS live_since
          FROM campaigns c JOIN campaign_versions v ON v.id = c.current_version_id
         WHERE c.workspace_id = $1 AND c.state = 'active' AND v.plan -> 'trigger' ->> 'type' = 'trigger.event'`,
       [workspaceId],
-    )) as Array<{ campaign_id: string; version_id: string; trigger: EventTrigger }>;
+    )) as Array<{ campaign_id: string; version_id: string; trigger: EventTrigger; live_since: Date }>;
     return rows.map((row) => ({
       campaignId: row.campaign_id,
       versionId: row.version_id,
       trigger: row.trigger,
+      liveSince: new Date(row.live_since),
     }));
   }
 
-  /** The campaigns an event enters: its name is the trigger's event and its properties pass the trigger's filter. */
+  /**
+   * The campaigns an event enters: its name is the trigger's event, its properties pass the trigger's filter, and it
+   * happened while the campaign was live and was not backfilled (event-entry-time.ts).
+   */
   static matching(
     campaigns: ActiveEventCampaign[],
-    event: { name: string; properties: Record<string, unknown> },
+    event: { name: string; properties: Record<string, unknown>; occurredAt: string; receivedAt: string },
   ): ActiveEventCampaign[] {
     return campaigns.filter(
       (campaign) =>
-        campaign.trigger.event === event.name && matchesFilter(campaign.trigger.filter, event.properties),
+        campaign.trigger.event === event.name &&
+        matchesFilter(campaign.trigger.filter, event.properties) &&
+        entersByTime(event, campaign.liveSince),
     );
   }
 
