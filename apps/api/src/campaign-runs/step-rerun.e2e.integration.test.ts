@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import type { RunningSandbox } from '@loa/provider-sandbox';
 import { freePort, waitFor } from '@loa/testing';
+import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { connectedSandboxOa, startZaloTestSandbox } from '../channels/zalo/testing/zalo-sandbox-kit';
 import { CART_TEMPLATE } from '../campaigns/testing/abandoned-cart-graph';
@@ -180,6 +181,31 @@ describe('issue 10 §5: re-run a failed send step’s contacts after a fix', () 
     expect(rows).toEqual([]);
   });
 
+  it('answers 503 when Temporal does not take the starts, and claims nobody: the next call re-runs them', async () => {
+    // An API whose Temporal namespace does not exist: Temporal refuses every start at once.
+    const offline = await createApp(testConfig({ TEMPORAL_NAMESPACE: `missing-${run}` }));
+    await offline.init();
+    try {
+      const response = await request(offline.getHttpServer())
+        .post(`/campaigns/${campaignId}/steps/zns-reminder/rerun`)
+        .set('Authorization', `Bearer ${ws.keys.write}`)
+        .send({})
+        .expect(503);
+      expect(response.body.detail).toContain('Temporal did not take 2 of the starts');
+    } finally {
+      await offline.close();
+    }
+    const claims = await db.query('SELECT 1 FROM journey_rerun_contacts WHERE contact_id = ANY($1)', [
+      [ids.hoa, ids.tuan],
+    ]);
+    expect(claims).toEqual([]);
+    const [record] = (await db.query(
+      'SELECT rerun_count, finished_at FROM journey_reruns WHERE campaign_id = $1',
+      [campaignId],
+    )) as Array<{ rerun_count: number; finished_at: Date | null }>;
+    expect(record).toEqual({ rerun_count: 0, finished_at: null });
+  });
+
   it('after the fix and a new version, re-runs exactly the failed contacts once, on the new version', async () => {
     // The fix: the template is approved again (the sandbox fault goes), and the marketer improves the message.
     sandbox.clearFaults();
@@ -267,16 +293,22 @@ describe('issue 10 §5: re-run a failed send step’s contacts after a fix', () 
       finishedAt: string | null;
       requestedBy: { kind: string; name: string };
     }>;
-    // Newest first: this call, then the two concurrent ones, which re-ran two contacts between them.
-    expect(items.map((item) => item.rerun)).toEqual([0, expect.any(Number), expect.any(Number)]);
+    // Newest first: this call, the two concurrent ones, which re-ran two contacts between them, and the one
+    // Temporal did not answer (by the write key), unfinished.
+    expect(items.map((item) => item.rerun)).toEqual([0, expect.any(Number), expect.any(Number), 0]);
     expect(items[1]!.rerun + items[2]!.rerun).toBe(2);
-    expect(items.map((item) => item.skipped)).toEqual([2, 2 - items[1]!.rerun, 2 - items[2]!.rerun]);
-    expect(items.every((item) => item.requestedBy.kind === 'user' && item.finishedAt !== null)).toBe(true);
+    expect(items.map((item) => item.skipped)).toEqual([2, 2 - items[1]!.rerun, 2 - items[2]!.rerun, 0]);
+    expect(items.map((item) => [item.requestedBy.kind, item.finishedAt !== null])).toEqual([
+      ['user', true],
+      ['user', true],
+      ['user', true],
+      ['api_key', false],
+    ]);
     const audited = (await db.query(
       `SELECT details FROM audit_log WHERE workspace_id = $1 AND action = 'campaign.step_rerun' AND target_id = $2`,
       [ws.workspaceId, campaignId],
     )) as Array<{ details: { rerun: number; stepId: string } }>;
-    expect(audited).toHaveLength(3);
+    expect(audited).toHaveLength(4);
     expect(audited.reduce((sum, row) => sum + row.details.rerun, 0)).toBe(2);
   });
 });

@@ -1,14 +1,12 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { journeyRerun, type JourneyEnrollment, type Plan } from '@loa/engine';
-import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { actorOf } from '../campaigns/campaign-actor';
 import { auditCampaign, findCampaign } from '../campaigns/campaign-store';
-import { LOA_CONFIG, type LoaConfig } from '../config/loa-config';
 import { problems, ProblemException } from '../http/problem';
-import { TEMPORAL_CLIENT } from '../temporal/temporal-client.module';
+import { JourneyControl } from './journey-control';
 import { rerunCandidates, type RerunCandidate } from './rerun-candidates';
 import type { RerunContact, RerunSkipReason } from './step-rerun.schemas';
 
@@ -35,8 +33,7 @@ export class StepRerunService {
   constructor(
     private readonly db: DataSource,
     private readonly audit: AuditService,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-    @Inject(LOA_CONFIG) private readonly config: LoaConfig,
+    private readonly journeys: JourneyControl,
   ) {}
 
   async rerun(
@@ -120,7 +117,7 @@ export class StepRerunService {
     if (unreachable > 0)
       throw new ProblemException(
         503,
-        `Temporal is unreachable: ${unreachable} of the contacts were not re-run (${counts.rerun} were); call again to re-run the rest`,
+        `Temporal did not take ${unreachable} of the starts: those contacts were not re-run (${counts.rerun} were); call again to re-run them`,
       );
     return { rerunId, dryRun: false, stepId, version: current.version, ...counts, contacts };
   }
@@ -213,20 +210,8 @@ export class StepRerunService {
         [candidate.failedEnrollmentId, rerunId, candidate.contactId, stepId, workflowId],
       )) as unknown[];
       if (claimed.length === 0) return skippedOf(candidate, 'already_rerun');
-      try {
-        await this.temporal.workflow.start(enrollment.workflowType, {
-          taskQueue: this.config.temporal.taskQueue,
-          workflowId,
-          args: [enrollment.input],
-          workflowIdReusePolicy: enrollment.workflowIdReusePolicy,
-          workflowIdConflictPolicy: enrollment.workflowIdConflictPolicy,
-        });
-      } catch (error) {
-        // Started by an earlier call whose claim was lost (its commit failed after the start): keep this claim.
-        if (error instanceof WorkflowExecutionAlreadyStartedError)
-          return skippedOf(candidate, 'already_rerun');
-        throw error;
-      }
+      // false: an earlier call started it and lost its claim (the start timed out but went through); keep this one.
+      if (!(await this.journeys.start(enrollment))) return skippedOf(candidate, 'already_rerun');
       return rerunOf(candidate, workflowId);
     });
   }
