@@ -65,12 +65,12 @@ export class JourneyControl {
   }
 
   /**
-   * Starts the journey with its id policies (a step re-run); false when its workflow id runs or ran and may not
-   * run again. Rejects when Temporal does not take the start in time (it may still have taken it).
+   * Starts the journey with its id policies (a step re-run); answers its run id, or null when its workflow id runs
+   * or ran and may not run again. Rejects when Temporal does not take the start in time (it may still have).
    */
-  async start(enrollment: JourneyEnrollment): Promise<boolean> {
+  async start(enrollment: JourneyEnrollment): Promise<string | null> {
     try {
-      await this.withinDeadline(SIGNAL_DEADLINE_MS, () =>
+      const handle = await this.withinDeadline(SIGNAL_DEADLINE_MS, () =>
         this.client.workflow.start(enrollment.workflowType, {
           taskQueue: this.config.temporal.taskQueue,
           workflowId: enrollment.workflowId,
@@ -79,9 +79,9 @@ export class JourneyControl {
           workflowIdConflictPolicy: enrollment.workflowIdConflictPolicy,
         }),
       );
-      return true;
+      return handle.firstExecutionRunId;
     } catch (error) {
-      if (error instanceof WorkflowExecutionAlreadyStartedError) return false;
+      if (error instanceof WorkflowExecutionAlreadyStartedError) return null;
       throw error;
     }
   }

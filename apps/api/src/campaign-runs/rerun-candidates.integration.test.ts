@@ -138,6 +138,20 @@ describe('rerunCandidates on PostgreSQL', () => {
     ids.claimed = await contact();
     const claimed = await record(ids.claimed, path(0, ...FAILED_AND_EXITED));
     await claim(ids.claimed, claimed, `journey:${campaignId}:${ids.claimed}:rerun.y`);
+    // Its re-run runs (recorded when Temporal started it), or failed at the step too: that one may be re-run.
+    ids.rerunRunning = await contact();
+    const running = await record(ids.rerunRunning, path(0, ...FAILED_AND_EXITED));
+    const runningRerun = await record(ids.rerunRunning, path(5, ['zns', 'entered']), {
+      status: 'active',
+      entryKey: 'rerun.z',
+    });
+    await claim(ids.rerunRunning, running, runningRerun.workflowId);
+    ids.rerunFailed = await contact();
+    const firstFailure = await record(ids.rerunFailed, path(0, ...FAILED_AND_EXITED));
+    const secondFailure = await record(ids.rerunFailed, path(5, ...FAILED_AND_EXITED), {
+      entryKey: 'rerun.w',
+    });
+    await claim(ids.rerunFailed, firstFailure, secondFailure.workflowId);
     // Erased since.
     ids.gone = await contact();
     await record(ids.gone, path(0, ...FAILED_AND_EXITED));
@@ -156,8 +170,12 @@ describe('rerunCandidates on PostgreSQL', () => {
       again: 'entered_again',
       rerunDone: 'already_rerun',
       claimed: 'already_rerun',
+      rerunRunning: 'already_rerun',
+      rerunFailed: null,
       gone: 'contact_gone',
     });
+    const again = candidates.find((candidate) => candidate.contactId === ids.rerunFailed);
+    expect(again?.failedEnrollmentId).toBe(await enrollmentOf(secondFailure));
     expect(await rerunCandidates(db.manager, { workspaceId, campaignId, stepId: 'sms' })).toEqual([]);
   });
 });

@@ -48,14 +48,16 @@ export async function rerunCandidates(
      SELECT f.contact_id, f.enrollment_id AS failed_enrollment_id,
        CASE
          WHEN c.id IS NULL OR c.erased_at IS NOT NULL OR c.merged_into IS NOT NULL THEN 'contact_gone'
-         WHEN l.status = 'active' THEN 'journey_running'
-         WHEN l.id <> f.enrollment_id THEN
-           CASE WHEN EXISTS (SELECT 1 FROM journey_rerun_contacts r WHERE r.workflow_id = l.workflow_id)
-             THEN 'already_rerun' ELSE 'entered_again' END
-         WHEN EXISTS (SELECT 1 FROM step_events s WHERE s.enrollment_id = f.enrollment_id AND s.seq > f.failed_seq
-                        AND s.outcome NOT LIKE 'exit:%' AND s.outcome <> 'converted') THEN 'failure_branch_taken'
+         -- Its re-run was started (running or not recorded yet), or the latest journey is that re-run.
          WHEN EXISTS (SELECT 1 FROM journey_rerun_contacts r WHERE r.failed_enrollment_id = f.enrollment_id)
            THEN 'already_rerun'
+         WHEN l.id <> f.enrollment_id
+              AND EXISTS (SELECT 1 FROM journey_rerun_contacts r WHERE r.workflow_id = l.workflow_id)
+           THEN 'already_rerun'
+         WHEN l.status = 'active' THEN 'journey_running'
+         WHEN l.id <> f.enrollment_id THEN 'entered_again'
+         WHEN EXISTS (SELECT 1 FROM step_events s WHERE s.enrollment_id = f.enrollment_id AND s.seq > f.failed_seq
+                        AND s.outcome NOT LIKE 'exit:%' AND s.outcome <> 'converted') THEN 'failure_branch_taken'
        END AS skip_reason,
        fe.entry_event_id AS event_id, ev.name AS event_name, ev.properties AS event_properties,
        ev.timestamp AS event_at

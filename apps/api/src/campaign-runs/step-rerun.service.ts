@@ -6,6 +6,7 @@ import type { Principal } from '../auth/principal';
 import { actorOf } from '../campaigns/campaign-actor';
 import { auditCampaign, findCampaign } from '../campaigns/campaign-store';
 import { problems, ProblemException } from '../http/problem';
+import { recordEnteredJourney } from '../enrollment/record-entered-journey';
 import { JourneyControl } from './journey-control';
 import { rerunCandidates, type RerunCandidate } from './rerun-candidates';
 import type { RerunContact, RerunSkipReason } from './step-rerun.schemas';
@@ -192,16 +193,17 @@ export class StepRerunService {
 
   /**
    * Claims the failed enrollment and starts its re-run in one transaction: a failed start leaves no claim, and a
-   * claim taken by a concurrent call (or an earlier one) means that re-run was started already.
+   * claim taken by a concurrent call (or an earlier one) means that re-run was started already. The started
+   * journey's enrollment is written at once, as for every entry (recordEnteredJourney).
    */
-  private start(
+  private async start(
     rerunId: string,
     stepId: string,
     candidate: RerunCandidate,
     enrollment: JourneyEnrollment,
   ): Promise<RerunContact> {
     const { workflowId } = enrollment;
-    return this.db.transaction(async (manager) => {
+    const runId = await this.db.transaction(async (manager) => {
       const claimed = (await manager.query(
         `INSERT INTO journey_rerun_contacts (failed_enrollment_id, rerun_id, workspace_id, contact_id, step_id,
            workflow_id)
@@ -209,11 +211,12 @@ export class StepRerunService {
          ON CONFLICT DO NOTHING RETURNING failed_enrollment_id`,
         [candidate.failedEnrollmentId, rerunId, candidate.contactId, stepId, workflowId],
       )) as unknown[];
-      if (claimed.length === 0) return skippedOf(candidate, 'already_rerun');
-      // false: an earlier call started it and lost its claim (the start timed out but went through); keep this one.
-      if (!(await this.journeys.start(enrollment))) return skippedOf(candidate, 'already_rerun');
-      return rerunOf(candidate, workflowId);
+      // null also when an earlier call started it and lost its claim (the start timed out but went through).
+      return claimed.length === 0 ? null : this.journeys.start(enrollment);
     });
+    if (runId === null) return skippedOf(candidate, 'already_rerun');
+    await recordEnteredJourney(this.db, { workflowId, runId, input: enrollment.input });
+    return rerunOf(candidate, workflowId);
   }
 }
 
