@@ -74,7 +74,7 @@ export class StepRerunService {
 
     const rerunId = await this.recordRerun(principal, campaignId, stepId, current.id, options.comment);
     const contacts: RerunContact[] = [];
-    let unreachable = 0;
+    let notStarted = 0;
     let next = 0;
     const startNext = async (): Promise<void> => {
       while (next < candidates.length) {
@@ -86,7 +86,7 @@ export class StepRerunService {
         try {
           contacts.push(await this.start(rerunId, stepId, candidate, enrollmentOf(candidate)));
         } catch (error) {
-          unreachable += 1;
+          notStarted += 1;
           this.logger.warn('Could not start a re-run journey', {
             workspaceId,
             campaignId,
@@ -104,21 +104,21 @@ export class StepRerunService {
       await manager.query(
         `UPDATE journey_reruns SET rerun_count = $2, skipped_count = $3, skipped = $4,
            finished_at = CASE WHEN $5 THEN now() END WHERE id = $1`,
-        [rerunId, counts.rerun, counts.skipped, JSON.stringify(counts.skippedBecause), unreachable === 0],
+        [rerunId, counts.rerun, counts.skipped, JSON.stringify(counts.skippedBecause), notStarted === 0],
       );
       await auditCampaign(this.audit, manager, principal, campaignId, 'step_rerun', {
         rerunId,
         stepId,
         version: current.version,
         ...counts,
-        ...(unreachable > 0 && { notStarted: unreachable }),
+        ...(notStarted > 0 && { notStarted }),
         ...(options.comment !== undefined && { comment: options.comment }),
       });
     });
-    if (unreachable > 0)
+    if (notStarted > 0)
       throw new ProblemException(
         503,
-        `Temporal did not take ${unreachable} of the starts: those contacts were not re-run (${counts.rerun} were); call again to re-run them`,
+        `Temporal did not take ${notStarted} of the starts: those contacts were not re-run (${counts.rerun} were); call again to re-run them`,
       );
     return { rerunId, dryRun: false, stepId, version: current.version, ...counts, contacts };
   }
