@@ -8,12 +8,23 @@ import {
   CampaignStateSignalsProcessor,
 } from './campaign-state-signals.queue';
 import { JourneyControl } from './journey-control';
+import { StepRerunController } from './step-rerun.controller';
+import { StepRerunService } from './step-rerun.service';
 
-/** Enrollments, "where is this contact", cancelling a journey, and carrying run controls to running journeys. */
+/**
+ * Enrollments, "where is this contact", cancelling a journey, re-running a failed send step's contacts, and carrying
+ * run controls to running journeys.
+ */
 @Module({
   imports: [BullModule.registerQueue({ name: CAMPAIGN_STATE_SIGNALS_QUEUE })],
-  controllers: [CampaignRunsController],
-  providers: [JourneyControl, CampaignRunsService, CampaignStateSignals, CampaignStateSignalsProcessor],
+  controllers: [CampaignRunsController, StepRerunController],
+  providers: [
+    JourneyControl,
+    CampaignRunsService,
+    StepRerunService,
+    CampaignStateSignals,
+    CampaignStateSignalsProcessor,
+  ],
   exports: [CampaignStateSignals],
 })
 export class CampaignRunsModule {}

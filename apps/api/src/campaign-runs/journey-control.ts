@@ -3,15 +3,17 @@ import {
   CAMPAIGN_STATE_SIGNAL,
   JOURNEY_STATUS_QUERY,
   type CampaignState,
+  type JourneyEnrollment,
   type JourneyStatus,
 } from '@loa/engine';
-import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import { LOA_CONFIG, type LoaConfig } from '../config/loa-config';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.module';
 import type { LiveJourney } from './enrollment.schemas';
 
 /** How long "where is this contact" waits for the workflow's answer before it answers what is stored. */
 const QUERY_DEADLINE_MS = 3000;
-/** A signal that takes longer fails (the cancel route answers 503, the signalling job retries). */
+/** A signal or start that takes longer fails (the cancel route answers 503, the signalling job retries). */
 const SIGNAL_DEADLINE_MS = 10_000;
 
 /**
@@ -20,7 +22,10 @@ const SIGNAL_DEADLINE_MS = 10_000;
  */
 @Injectable()
 export class JourneyControl {
-  constructor(@Inject(TEMPORAL_CLIENT) private readonly client: Client) {}
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    @Inject(LOA_CONFIG) private readonly config: LoaConfig,
+  ) {}
 
   /** The journey's live status (the workflow query); unavailable, with why, when Temporal cannot answer. */
   async liveStatus(workflowId: string): Promise<LiveJourney> {
@@ -55,6 +60,28 @@ export class JourneyControl {
       return true;
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Starts the journey with its id policies (a step re-run); answers its run id, or null when its workflow id runs
+   * or ran and may not run again. Rejects when Temporal does not take the start in time (it may still have).
+   */
+  async start(enrollment: JourneyEnrollment): Promise<string | null> {
+    try {
+      const handle = await this.withinDeadline(SIGNAL_DEADLINE_MS, () =>
+        this.client.workflow.start(enrollment.workflowType, {
+          taskQueue: this.config.temporal.taskQueue,
+          workflowId: enrollment.workflowId,
+          args: [enrollment.input],
+          workflowIdReusePolicy: enrollment.workflowIdReusePolicy,
+          workflowIdConflictPolicy: enrollment.workflowIdConflictPolicy,
+        }),
+      );
+      return handle.firstExecutionRunId;
+    } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError) return null;
       throw error;
     }
   }

@@ -15,6 +15,21 @@ describe('interpret', () => {
     expect(cursor).toEqual({ stepId: 'zns', visits: { zns: 1 }, stepsTaken: 1 });
   });
 
+  it('enters at a given step instead (a re-run of a failed send step), first visit there', () => {
+    const { cursor, action, passed } = interpret(
+      plan,
+      initialCursor(),
+      { kind: 'entered', at: 'sms' },
+      context,
+    );
+    expect(action).toMatchObject({ kind: 'send', stepId: 'sms', visit: 1 });
+    expect(cursor).toEqual({ stepId: 'sms', visits: { sms: 1 }, stepsTaken: 1 });
+    expect(passed).toEqual([]);
+    expect(() => interpret(plan, initialCursor(), { kind: 'entered', at: 'nope' }, context)).toThrow(
+      'has no step nope',
+    );
+  });
+
   it('takes the failure handle to the SMS fallback, and exits failed when that fails too', () => {
     let transition = interpret(plan, initialCursor(), { kind: 'entered' }, context);
     transition = interpret(plan, transition.cursor, { kind: 'send', success: false }, context);

@@ -28,7 +28,8 @@ export function interpret(
   const passed: PassedStep[] = [];
   const visits = { ...cursor.visits };
   let stepsTaken = cursor.stepsTaken;
-  let stepId: StepId = outcome.kind === 'entered' ? plan.entryStepId : nextStepId(plan, cursor, outcome);
+  let stepId: StepId =
+    outcome.kind === 'entered' ? (outcome.at ?? plan.entryStepId) : nextStepId(plan, cursor, outcome);
 
   for (;;) {
     if (stepsTaken >= MAX_STEPS_PER_ENROLLMENT) {

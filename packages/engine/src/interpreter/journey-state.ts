@@ -24,7 +24,8 @@ export const initialCursor = (): JourneyCursor => ({ stepId: null, visits: {}, s
 
 /** The result of the action the interpreter asked for last. */
 export type StepOutcome =
-  | { kind: 'entered' }
+  /** `at`: enter at this step instead of the plan's entry step (a re-run of a failed send step). */
+  | { kind: 'entered'; at?: StepId }
   | { kind: 'elapsed' }
   | { kind: 'event'; matched: boolean }
   | { kind: 'condition'; result: boolean }

@@ -1,6 +1,6 @@
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
 import { singleSendPlan } from '../workflows/testing/test-plans';
-import { journeyEnrollment } from './enrollment-options';
+import { journeyEnrollment, journeyRerun } from './enrollment-options';
 import { sendIdempotencyKey } from './journey-ids';
 
 const orderEvent = {
@@ -71,5 +71,33 @@ describe('sendIdempotencyKey', () => {
   it('is {workflowId}:{stepId}:{visit}, with the enrollment’s first run id when given', () => {
     expect(sendIdempotencyKey('journey:c:p:once', 'sms', 2)).toBe('journey:c:p:once:sms:2');
     expect(sendIdempotencyKey('journey:c:p:once', 'sms', 2, 'run-1')).toBe('journey:c:p:once:run-1:sms:2');
+  });
+});
+
+describe('journeyRerun', () => {
+  it('starts at the step, once per failed enrollment, under a workflow id of its own', () => {
+    const plan = singleSendPlan('care', { reEntry: { mode: 'always' } });
+    const rerun = (failedEnrollmentId: string) =>
+      journeyRerun({
+        workspaceId: 'ws',
+        plan,
+        contactId: 'c1',
+        stepId: 'send',
+        failedEnrollmentId,
+        entryEvent: orderEvent,
+      });
+    const first = rerun('run-1');
+    expect(first).toMatchObject({
+      workflowId: `journey:${plan.campaignId}:c1:rerun.run-1`,
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      workflowIdConflictPolicy: 'FAIL',
+      input: { startAt: 'send', entryKey: 'rerun.run-1', entryEvent: orderEvent },
+    });
+    expect(rerun('run-1')).toEqual(first);
+    const original = journeyEnrollment({ workspaceId: 'ws', plan, contactId: 'c1', entryEvent: orderEvent });
+    expect(first.workflowId).not.toBe(original.workflowId);
+    expect(sendIdempotencyKey(first.workflowId, 'send', 1)).not.toBe(
+      sendIdempotencyKey(original.workflowId, 'send', 1),
+    );
   });
 });

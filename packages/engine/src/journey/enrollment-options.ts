@@ -44,3 +44,33 @@ export function journeyEnrollment(options: {
     input: { workspaceId, contactId, plan, entryKey, ...(entryEvent && { entryEvent }) },
   };
 }
+
+/** The entry key of the re-run of one failed enrollment: its workflow id is then that re-run's alone. */
+export function rerunEntryKey(failedEnrollmentId: string): string {
+  return `rerun.${failedEnrollmentId}`;
+}
+
+/**
+ * How to start the re-run of a journey that failed at a send step: a new journey of the contact on `plan` (the
+ * campaign's current version) entering at `stepId`, with the failed journey's entry event. Its workflow id is one per
+ * failed enrollment, so its sends' idempotency keys differ from the failed attempt's and are the same however often
+ * the re-run is asked for; a re-run that ran never runs again (REJECT_DUPLICATE) and a running one is left alone.
+ */
+export function journeyRerun(options: {
+  workspaceId: string;
+  plan: Plan;
+  contactId: string;
+  stepId: string;
+  failedEnrollmentId: string;
+  entryEvent?: JourneyEvent;
+}): JourneyEnrollment {
+  const { workspaceId, plan, contactId, stepId, failedEnrollmentId, entryEvent } = options;
+  const entryKey = rerunEntryKey(failedEnrollmentId);
+  return {
+    workflowType: CONTACT_JOURNEY_WORKFLOW,
+    workflowId: journeyWorkflowId(plan.campaignId, contactId, entryKey),
+    workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    workflowIdConflictPolicy: 'FAIL',
+    input: { workspaceId, contactId, plan, entryKey, startAt: stepId, ...(entryEvent && { entryEvent }) },
+  };
+}

@@ -47,6 +47,11 @@ export interface ContactJourneyInput {
    * (for contacts that send many events while a journey waits). Default: only when Temporal suggests it.
    */
   continueAfterEvents?: number;
+  /**
+   * Enter at this step instead of the plan's entry step: re-running a failed send step's contacts after a fix (the
+   * API's step re-run). Absent on ordinary entries. A step the plan lacks fails the journey without retries.
+   */
+  startAt?: StepId;
   /** Carried over by continue-as-new; absent on a fresh entry. Validated by the workflow. */
   continued?: unknown;
 }

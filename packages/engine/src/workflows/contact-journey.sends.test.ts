@@ -277,6 +277,36 @@ describe('contactJourney sends on the time-skipping server', () => {
     ]);
   });
 
+  it('starts at a given step (a re-run of a failed send step): sends there, under its own key, and goes on', async () => {
+    const fake = fakeJourneyActivities();
+    const { result, workflowId, runId } = await withWorker(env, fake.activities, async (taskQueue) => {
+      const handle = await startJourney(env, taskQueue, { plan: znsSmsFallbackPlan(), startAt: 'sms' });
+      return {
+        result: await handle.result(),
+        workflowId: handle.workflowId,
+        runId: handle.firstExecutionRunId,
+      };
+    });
+    expect(outcomes(result.path).slice(0, 3)).toEqual(['sms:entered', 'sms:sent', 'wait:waiting']);
+    expect(fake.providerCalls.map((call) => `${call.channel} ${call.idempotencyKey}`)).toEqual([
+      `sms ${workflowId}:${runId}:sms:1`,
+    ]);
+    expect(fake.records[0]?.entries[0]).toMatchObject({ stepId: 'sms', outcome: 'entered' });
+  });
+
+  it('fails without retrying when the step to start at is not in the plan', async () => {
+    const fake = fakeJourneyActivities();
+    const failure = await withWorker(env, fake.activities, async (taskQueue) => {
+      const handle = await startJourney(env, taskQueue, { plan: singleSendPlan(), startAt: 'gone' });
+      return handle.result().then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    });
+    expect(String((failure as { cause?: unknown })?.cause)).toContain('has no step gone to start at');
+    expect(fake.providerCalls).toEqual([]);
+  });
+
   it('takes the failure handle when the contact is on the do-not-contact list', async () => {
     const { result, fake } = await runOne({
       plan: singleSendPlan(),

@@ -95,8 +95,17 @@ export class JourneySession {
   }
 
   private enter(): JourneyAction {
-    this.log.add(this.plan.entryStepId, STEP_OUTCOMES.entered, this.input.entryEvent?.id);
-    return this.apply(interpret(this.plan, this.cursor, { kind: 'entered' }, this.context()));
+    // Journeys recorded before startAt existed have none: they enter exactly as before (no patch needed).
+    const { startAt } = this.input;
+    if (startAt !== undefined && !this.plan.steps[startAt])
+      throw ApplicationFailure.nonRetryable(
+        `Plan ${this.plan.hash} has no step ${startAt} to start at`,
+        'LoaInvalidStartStep',
+      );
+    this.log.add(startAt ?? this.plan.entryStepId, STEP_OUTCOMES.entered, this.input.entryEvent?.id);
+    const entered =
+      startAt === undefined ? { kind: 'entered' as const } : { kind: 'entered' as const, at: startAt };
+    return this.apply(interpret(this.plan, this.cursor, entered, this.context()));
   }
 
   /** Feeds the outcome of the last action to the interpreter; returns the next action. */

@@ -21,6 +21,7 @@ import { CreateCampaignSegmentCursors1765020100000 } from './1765020100000-creat
 import { IndexActiveEnrollments1765030000000 } from './1765030000000-index-active-enrollments';
 import { WidenIdempotencyKeys1765040000000 } from './1765040000000-widen-idempotency-keys';
 import { IndexLiveContactsById1765050000000 } from './1765050000000-index-live-contacts-by-id';
+import { CreateJourneyReruns1765060000000 } from './1765060000000-create-journey-reruns';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   IndexActiveEnrollments1765030000000,
   WidenIdempotencyKeys1765040000000,
   IndexLiveContactsById1765050000000,
+  CreateJourneyReruns1765060000000,
 ];

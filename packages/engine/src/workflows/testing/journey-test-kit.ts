@@ -113,7 +113,7 @@ export async function startJourney(
   env: TestWorkflowEnvironment,
   taskQueue: string,
   options: { plan: Plan; contactId?: string; entryEvent?: ContactJourneyInput['entryEvent'] } & Partial<
-    Pick<ContactJourneyInput, 'continueAfterSteps' | 'continueAfterEvents'>
+    Pick<ContactJourneyInput, 'continueAfterSteps' | 'continueAfterEvents' | 'startAt'>
   >,
 ): Promise<WorkflowHandleWithFirstExecutionRunId<typeof contactJourney>> {
   const { plan, contactId = uniqueName('contact'), entryEvent, ...knobs } = options;
