@@ -28,28 +28,26 @@ export async function loadValidationContext(
   manager: EntityManager,
   workspaceId: string,
 ): Promise<ValidationContext> {
-  const [accounts, templates, attributes, segments, events] = await Promise.all([
-    manager.query(`SELECT id, kind, name, status, disabled FROM channel_accounts WHERE workspace_id = $1`, [
-      workspaceId,
-    ]) as Promise<Array<{ id: string; kind: ChannelKind; name: string; status: string; disabled: boolean }>>,
-    manager.query(
-      `SELECT template_id, name, params FROM zns_templates WHERE workspace_id = $1 AND status = 'ENABLE'`,
-      [workspaceId],
-    ) as Promise<
-      Array<{
-        template_id: string;
-        name: string;
-        params: Array<{ name: string; require: boolean; maxLength: number }>;
-      }>
-    >,
-    manager.query(`SELECT key FROM attribute_definitions WHERE workspace_id = $1`, [workspaceId]) as Promise<
-      Array<{ key: string }>
-    >,
-    manager.query(`SELECT id FROM segments WHERE workspace_id = $1`, [workspaceId]) as Promise<
-      Array<{ id: string }>
-    >,
-    eventNamesSeen(manager, workspaceId),
-  ]);
+  // One after another: a transaction's queries share one connection.
+  const accounts = (await manager.query(
+    `SELECT id, kind, name, status, disabled FROM channel_accounts WHERE workspace_id = $1`,
+    [workspaceId],
+  )) as Array<{ id: string; kind: ChannelKind; name: string; status: string; disabled: boolean }>;
+  const templates = (await manager.query(
+    `SELECT template_id, name, params FROM zns_templates WHERE workspace_id = $1 AND status = 'ENABLE'`,
+    [workspaceId],
+  )) as Array<{
+    template_id: string;
+    name: string;
+    params: Array<{ name: string; require: boolean; maxLength: number }>;
+  }>;
+  const attributes = (await manager.query(`SELECT key FROM attribute_definitions WHERE workspace_id = $1`, [
+    workspaceId,
+  ])) as Array<{ key: string }>;
+  const segments = (await manager.query(`SELECT id FROM segments WHERE workspace_id = $1`, [
+    workspaceId,
+  ])) as Array<{ id: string }>;
+  const events = await eventNamesSeen(manager, workspaceId);
   return {
     accounts: Object.fromEntries(
       accounts.map((account) => [
