@@ -1,0 +1,241 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { getQueueToken } from '@nestjs/bull';
+import type { RunningSandbox } from '@loa/provider-sandbox';
+import { freePort, waitFor } from '@loa/testing';
+import type { Queue } from 'bull';
+import { DataSource } from 'typeorm';
+import { CAMPAIGN_STATE_SIGNALS_QUEUE } from '../campaign-runs/campaign-state-signals.queue';
+import { sandboxEsmsConfig, startZaloTestSandbox } from '../channels/zalo/testing/zalo-sandbox-kit';
+import { createApp } from '../create-app';
+import { testConfig } from '../testing/test-config';
+import { seedTestWorkspace, type TestWorkspace } from '../testing/test-workspace';
+import { createWorkerApp } from '../worker/create-worker-app';
+import { waitThenSmsGraph, type WaitThenSms } from './testing/wait-then-sms-graph';
+
+interface Enrollment {
+  contactId: string;
+  status: string;
+  currentStep: string | null;
+  exitReason: string | null;
+  version: number | null;
+}
+interface JourneyView {
+  enrollments: Array<
+    Enrollment & {
+      path: Array<{ stepId: string; outcome: string }>;
+      live: { available: boolean; status?: string; stepId?: string | null; waitingFor?: { kind: string } };
+    }
+  >;
+}
+interface LedgerRow {
+  contactId: string | null;
+  channel: string;
+  recipient: string | null;
+  stepId: string | null;
+  campaignVersion: number | null;
+}
+interface Contact {
+  id: string;
+  externalId: string;
+  name: string;
+  phone: string;
+}
+
+/**
+ * Issue 10 §6, run controls on journeys in the middle of their run, through HTTP where a user would: campaigns are
+ * drafted by a marketer and approved by an admin; contacts enter by a tracked event or by API; each journey waits
+ * for `email.verified` (a day at most) and then sends an SMS through the sandbox's eSMS. The wait's event, tracked
+ * by the test, is what moves a journey to its send, so pause, resume, stop and a new version act while journeys
+ * wait, and the ledger, the enrollments, the step events and the sandbox inbox show what each did.
+ */
+describe('issue 10 §6: pause, resume, stop and a new version, on journeys in the middle of their run', () => {
+  let sandbox: RunningSandbox;
+  let app: INestApplication;
+  let worker: INestApplicationContext;
+  let ws: TestWorkspace;
+  let accounts: Pick<WaitThenSms, 'accountId' | 'brandName'>;
+  const run = randomUUID().slice(0, 6);
+  let phones = 0;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    const publicApiUrl = `http://127.0.0.1:${port}`;
+    sandbox = await startZaloTestSandbox({ publicApiUrl, receiptDelayMs: 20 });
+    const config = testConfig({ LOA_PUBLIC_API_URL: publicApiUrl, LOA_ZNS_TEMPLATE_SYNC_MINUTES: '0' });
+    app = await createApp(config);
+    await app.listen(port, '127.0.0.1');
+    worker = await createWorkerApp(config);
+    ws = await seedTestWorkspace(app);
+    const esms = await ws.as.admin
+      .post('/channel-accounts')
+      .send({ kind: 'esms', name: 'eSMS CSKH', config: sandboxEsmsConfig(sandbox) })
+      .expect(201);
+    accounts = { accountId: esms.body.id as string, brandName: sandbox.seed.esms[0]!.brandnames[0]! };
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await app?.close();
+    await sandbox?.close();
+  });
+
+  async function newContacts(count: number): Promise<Contact[]> {
+    const created: Contact[] = [];
+    for (let i = 0; i < count; i += 1) {
+      phones += 1;
+      const externalId = `kh-${run}-${phones}`;
+      const name = `Khach ${phones}`;
+      const response = await ws.as.marketer
+        .post('/contacts')
+        .send({ externalId, phone: `84912003${String(phones).padStart(3, '0')}`, name })
+        .expect(201);
+      created.push({ id: response.body.id as string, externalId, name, phone: response.body.phone as string });
+    }
+    return created;
+  }
+
+  /** A marketer drafts and submits the campaign, an admin approves it: version 1 is live. */
+  async function launch(name: string, graph: unknown): Promise<string> {
+    const created = await ws.as.marketer.post('/campaigns').send({ name: `${name} ${run}`, graph }).expect(201);
+    const id = created.body.id as string;
+    await ws.as.marketer.post(`/campaigns/${id}/submit`).expect(200);
+    const approved = await ws.as.admin.post(`/campaigns/${id}/approve`).send({}).expect(200);
+    expect([approved.body.version.version, approved.body.campaign.state]).toEqual([1, 'active']);
+    return id;
+  }
+
+  const trackedIds: string[] = [];
+  async function track(contact: Contact, event: string, properties: Record<string, unknown> = {}) {
+    const messageId = `m-${randomUUID()}`;
+    trackedIds.push(messageId);
+    await ws.as.ingestKey
+      .post('/v1/track')
+      .send({ messageId, userId: contact.externalId, event, properties })
+      .expect(200);
+  }
+
+  /** Every event tracked so far is stored and routed to campaigns and running journeys. */
+  async function eventsRouted(): Promise<void> {
+    const db = app.get(DataSource);
+    await waitFor('tracked events routed to the journeys', async () => {
+      const [row] = (await db.query(
+        `SELECT count(*)::int AS stored, max(e.processed_seq) <= max(c.processed_seq) AS routed
+           FROM events e JOIN event_routing_cursors c ON c.workspace_id = e.workspace_id
+          WHERE e.workspace_id = $1 AND e.message_id = ANY($2) AND e.processed_seq IS NOT NULL`,
+        [ws.workspaceId, trackedIds],
+      )) as Array<{ stored: number; routed: boolean | null }>;
+      expect(row).toEqual({ stored: trackedIds.length, routed: true });
+    });
+  }
+
+  /**
+   * The campaign's new state reached its running journeys. Pause, resume and stop answer once the state is
+   * committed; a job then signals the journeys (DESIGN §6), so a test waits for it before acting on them.
+   */
+  async function stateSignalled(): Promise<void> {
+    const queue = app.get<Queue>(getQueueToken(CAMPAIGN_STATE_SIGNALS_QUEUE));
+    await waitFor('campaign state signalled to its journeys', async () => {
+      const counts = await queue.getJobCounts();
+      expect(counts.waiting + counts.active + counts.delayed).toBe(0);
+    });
+  }
+
+  async function journeyOf(campaignId: string, contact: Contact): Promise<JourneyView['enrollments'][0]> {
+    const response = await ws.as.analyst.get(`/campaigns/${campaignId}/contacts/${contact.id}/journey`).expect(200);
+    const view = response.body as JourneyView;
+    expect(view.enrollments).toHaveLength(1);
+    return view.enrollments[0]!;
+  }
+
+  /** Each contact's journey is live and waits for the given kind (`event`: the wait step, `paused`: a held send). */
+  async function waitingAt(campaignId: string, contacts: Contact[], kind: string, stepId: string) {
+    for (const contact of contacts)
+      await waitFor(`${contact.externalId} waiting (${kind}) at ${stepId}`, async () => {
+        const journey = await journeyOf(campaignId, contact);
+        expect(journey.live).toMatchObject({ status: 'waiting', stepId, waitingFor: { kind } });
+      });
+  }
+
+  async function enrollments(campaignId: string, query: Record<string, string> = {}): Promise<Enrollment[]> {
+    const list = await ws.as.analyst
+      .get(`/campaigns/${campaignId}/enrollments`)
+      .query({ limit: 100, ...query })
+      .expect(200);
+    return list.body.items as Enrollment[];
+  }
+
+  async function allExited(campaignId: string, count: number): Promise<Enrollment[]> {
+    return waitFor('every journey exited', async () => {
+      const rows = await enrollments(campaignId);
+      expect(rows).toHaveLength(count);
+      expect(rows.filter((row) => row.status !== 'exited')).toEqual([]);
+      return rows;
+    });
+  }
+
+  async function ledger(campaignId: string): Promise<LedgerRow[]> {
+    const response = await ws.as.analyst.get('/messages').query({ campaignId, limit: 200 }).expect(200);
+    return response.body.items as LedgerRow[];
+  }
+
+  const smsTexts = (contacts: Contact[]) =>
+    contacts.flatMap((contact) =>
+      sandbox
+        .inbox({ channel: 'esms', recipient: contact.phone })
+        .map((message) => `${contact.externalId}: ${String(message.content.Content)}`),
+    );
+
+  const nameOf = (contacts: Contact[]) => (contactId: string | null) =>
+    contacts.find((contact) => contact.id === contactId)?.externalId ?? String(contactId);
+
+  it('pause holds journeys that reach their send; resume sends each message exactly once', async () => {
+    const id = await launch(
+      'Chào mừng',
+      waitThenSmsGraph({
+        ...accounts,
+        trigger: { type: 'trigger.event', data: { event: 'signup.completed' } },
+        text: 'Chao {{ contact.name }}, tai khoan da san sang',
+      }),
+    );
+    const contacts = await newContacts(3);
+    for (const contact of contacts) await track(contact, 'signup.completed');
+    await waitingAt(id, contacts, 'event', 'wait');
+
+    await ws.as.admin.post(`/campaigns/${id}/pause`).expect(200);
+    await stateSignalled();
+    for (const contact of contacts) await track(contact, 'email.verified');
+    await waitingAt(id, contacts, 'paused', 'sms');
+    expect(await ledger(id)).toEqual([]);
+    expect(smsTexts(contacts)).toEqual([]);
+    // A paused campaign takes no new entries: its trigger event enters nobody.
+    const [late] = await newContacts(1);
+    await track(late!, 'signup.completed');
+    await eventsRouted();
+    expect((await enrollments(id)).map((row) => row.contactId).sort()).toEqual(
+      contacts.map((contact) => contact.id).sort(),
+    );
+
+    await ws.as.admin.post(`/campaigns/${id}/resume`).expect(200);
+    const exited = await allExited(id, contacts.length);
+    expect(exited.map((row) => `${row.currentStep} ${row.exitReason}`)).toEqual(
+      contacts.map(() => 'done done'),
+    );
+    for (const contact of contacts)
+      expect((await journeyOf(id, contact)).path.map((step) => `${step.stepId} ${step.outcome}`)).toEqual([
+        'wait entered',
+        'wait waiting',
+        'wait matched',
+        'sms held',
+        'sms sent',
+        'done exit:done',
+      ]);
+    const name = nameOf(contacts);
+    expect((await ledger(id)).map((row) => `${name(row.contactId)} ${row.stepId} v${row.campaignVersion}`).sort()).toEqual(
+      contacts.map((contact) => `${contact.externalId} sms v1`),
+    );
+    expect(smsTexts(contacts)).toEqual(
+      contacts.map((contact) => `${contact.externalId}: Chao ${contact.name}, tai khoan da san sang`),
+    );
+  });
+});
