@@ -238,4 +238,68 @@ describe('issue 10 §6: pause, resume, stop and a new version, on journeys in th
       contacts.map((contact) => `${contact.externalId}: Chao ${contact.name}, tai khoan da san sang`),
     );
   });
+
+  it('stop exits every running journey, waiting or held at a send, with reason stopped; nothing more is sent', async () => {
+    const id = await launch(
+      'Xác minh e-mail',
+      waitThenSmsGraph({
+        ...accounts,
+        trigger: { type: 'trigger.manual', data: {} },
+        text: 'Cam on {{ contact.name }} da xac minh e-mail',
+      }),
+    );
+    const contacts = await newContacts(4);
+    const [sent, held, ...waiting] = contacts as [Contact, Contact, Contact, Contact];
+    const enrolled = await ws.as.marketer
+      .post(`/campaigns/${id}/enrollments`)
+      .send({ contactIds: contacts.map((contact) => contact.id) })
+      .expect(200);
+    expect(enrolled.body).toMatchObject({ started: 4, skipped: 0 });
+    await waitingAt(id, contacts, 'event', 'wait');
+
+    // One journey finishes before anything happens; one reaches its send while the campaign is paused.
+    await track(sent, 'email.verified');
+    await waitFor('the first journey exited after its send', async () => {
+      expect(await journeyOf(id, sent)).toMatchObject({ status: 'exited', exitReason: 'done' });
+    });
+    await ws.as.admin.post(`/campaigns/${id}/pause`).expect(200);
+    await stateSignalled();
+    await track(held, 'email.verified');
+    await waitingAt(id, [held], 'paused', 'sms');
+
+    const stopped = await ws.as.admin.post(`/campaigns/${id}/stop`).expect(200);
+    expect(stopped.body.state).toBe('stopped');
+    const name = nameOf(contacts);
+    const exited = await allExited(id, contacts.length);
+    expect(exited.map((row) => `${name(row.contactId)} ${row.currentStep} ${row.exitReason}`).sort()).toEqual([
+      `${sent.externalId} done done`,
+      `${held.externalId} sms stopped`,
+      `${waiting[0].externalId} wait stopped`,
+      `${waiting[1].externalId} wait stopped`,
+    ]);
+    expect((await enrollments(id, { exitReason: 'stopped' })).map((row) => name(row.contactId)).sort()).toEqual(
+      [held, ...waiting].map((contact) => contact.externalId).sort(),
+    );
+    const path = async (contact: Contact) =>
+      (await journeyOf(id, contact)).path.map((step) => `${step.stepId} ${step.outcome}`);
+    expect(await path(held)).toEqual([
+      'wait entered',
+      'wait waiting',
+      'wait matched',
+      'sms held',
+      'sms exit:stopped',
+    ]);
+    for (const contact of waiting)
+      expect(await path(contact)).toEqual(['wait entered', 'wait waiting', 'wait exit:stopped']);
+
+    // The event the stopped journeys waited for, and a new entry, change nothing.
+    for (const contact of waiting) await track(contact, 'email.verified');
+    await eventsRouted();
+    await ws.as.marketer.post(`/campaigns/${id}/enrollments`).send({ contactIds: [waiting[0].id] }).expect(409);
+    expect(await enrollments(id)).toHaveLength(contacts.length);
+    expect((await ledger(id)).map((row) => `${name(row.contactId)} ${row.stepId}`)).toEqual([
+      `${sent.externalId} sms`,
+    ]);
+    expect(smsTexts(contacts)).toEqual([`${sent.externalId}: Cam on ${sent.name} da xac minh e-mail`]);
+  });
 });
