@@ -90,14 +90,22 @@ describe('issue 10 §6: pause, resume, stop and a new version, on journeys in th
         .post('/contacts')
         .send({ externalId, phone: `84912003${String(phones).padStart(3, '0')}`, name })
         .expect(201);
-      created.push({ id: response.body.id as string, externalId, name, phone: response.body.phone as string });
+      created.push({
+        id: response.body.id as string,
+        externalId,
+        name,
+        phone: response.body.phone as string,
+      });
     }
     return created;
   }
 
   /** A marketer drafts and submits the campaign, an admin approves it: version 1 is live. */
   async function launch(name: string, graph: unknown): Promise<string> {
-    const created = await ws.as.marketer.post('/campaigns').send({ name: `${name} ${run}`, graph }).expect(201);
+    const created = await ws.as.marketer
+      .post('/campaigns')
+      .send({ name: `${name} ${run}`, graph })
+      .expect(201);
     const id = created.body.id as string;
     await ws.as.marketer.post(`/campaigns/${id}/submit`).expect(200);
     const approved = await ws.as.admin.post(`/campaigns/${id}/approve`).send({}).expect(200);
@@ -142,7 +150,9 @@ describe('issue 10 §6: pause, resume, stop and a new version, on journeys in th
   }
 
   async function journeyOf(campaignId: string, contact: Contact): Promise<JourneyView['enrollments'][0]> {
-    const response = await ws.as.analyst.get(`/campaigns/${campaignId}/contacts/${contact.id}/journey`).expect(200);
+    const response = await ws.as.analyst
+      .get(`/campaigns/${campaignId}/contacts/${contact.id}/journey`)
+      .expect(200);
     const view = response.body as JourneyView;
     expect(view.enrollments).toHaveLength(1);
     return view.enrollments[0]!;
@@ -231,9 +241,9 @@ describe('issue 10 §6: pause, resume, stop and a new version, on journeys in th
         'done exit:done',
       ]);
     const name = nameOf(contacts);
-    expect((await ledger(id)).map((row) => `${name(row.contactId)} ${row.stepId} v${row.campaignVersion}`).sort()).toEqual(
-      contacts.map((contact) => `${contact.externalId} sms v1`),
-    );
+    expect(
+      (await ledger(id)).map((row) => `${name(row.contactId)} ${row.stepId} v${row.campaignVersion}`).sort(),
+    ).toEqual(contacts.map((contact) => `${contact.externalId} sms v1`).sort());
     expect(smsTexts(contacts)).toEqual(
       contacts.map((contact) => `${contact.externalId}: Chao ${contact.name}, tai khoan da san sang`),
     );
@@ -271,15 +281,17 @@ describe('issue 10 §6: pause, resume, stop and a new version, on journeys in th
     expect(stopped.body.state).toBe('stopped');
     const name = nameOf(contacts);
     const exited = await allExited(id, contacts.length);
-    expect(exited.map((row) => `${name(row.contactId)} ${row.currentStep} ${row.exitReason}`).sort()).toEqual([
-      `${sent.externalId} done done`,
-      `${held.externalId} sms stopped`,
-      `${waiting[0].externalId} wait stopped`,
-      `${waiting[1].externalId} wait stopped`,
-    ]);
-    expect((await enrollments(id, { exitReason: 'stopped' })).map((row) => name(row.contactId)).sort()).toEqual(
-      [held, ...waiting].map((contact) => contact.externalId).sort(),
+    expect(exited.map((row) => `${name(row.contactId)} ${row.currentStep} ${row.exitReason}`).sort()).toEqual(
+      [
+        `${sent.externalId} done done`,
+        `${held.externalId} sms stopped`,
+        `${waiting[0].externalId} wait stopped`,
+        `${waiting[1].externalId} wait stopped`,
+      ].sort(),
     );
+    expect(
+      (await enrollments(id, { exitReason: 'stopped' })).map((row) => name(row.contactId)).sort(),
+    ).toEqual([held, ...waiting].map((contact) => contact.externalId).sort());
     const path = async (contact: Contact) =>
       (await journeyOf(id, contact)).path.map((step) => `${step.stepId} ${step.outcome}`);
     expect(await path(held)).toEqual([
@@ -295,11 +307,137 @@ describe('issue 10 §6: pause, resume, stop and a new version, on journeys in th
     // The event the stopped journeys waited for, and a new entry, change nothing.
     for (const contact of waiting) await track(contact, 'email.verified');
     await eventsRouted();
-    await ws.as.marketer.post(`/campaigns/${id}/enrollments`).send({ contactIds: [waiting[0].id] }).expect(409);
+    await ws.as.marketer
+      .post(`/campaigns/${id}/enrollments`)
+      .send({ contactIds: [waiting[0].id] })
+      .expect(409);
     expect(await enrollments(id)).toHaveLength(contacts.length);
     expect((await ledger(id)).map((row) => `${name(row.contactId)} ${row.stepId}`)).toEqual([
       `${sent.externalId} sms`,
     ]);
     expect(smsTexts(contacts)).toEqual([`${sent.externalId}: Cam on ${sent.name} da xac minh e-mail`]);
+  });
+
+  it('a version published mid-run leaves running journeys on theirs; new entries take the new one', async () => {
+    const v1 = waitThenSmsGraph({
+      ...accounts,
+      trigger: { type: 'trigger.event', data: { event: 'order.placed' } },
+      text: 'V1 {{ contact.name }}: don hang dang duoc chuan bi',
+    });
+    const id = await launch('Xác nhận đơn', v1);
+    const contacts = await newContacts(4);
+    const [onV1, onV2] = [contacts.slice(0, 2), contacts.slice(2)];
+    for (const contact of onV1) await track(contact, 'order.placed');
+    await waitingAt(id, onV1, 'event', 'wait');
+
+    // The marketer rewrites the message under a new step, submits, the admin approves: version 2 goes live.
+    const draft = await ws.as.marketer.get(`/campaigns/${id}/draft`).expect(200);
+    const v2 = waitThenSmsGraph({
+      ...accounts,
+      trigger: { type: 'trigger.event', data: { event: 'order.placed' } },
+      smsStepId: 'sms-v2',
+      text: 'V2 {{ contact.name }}: cam on ban da dat hang',
+    });
+    await ws.as.marketer
+      .put(`/campaigns/${id}/draft`)
+      .send({ revision: draft.body.revision, graph: v2 })
+      .expect(200);
+    const submitted = await ws.as.marketer.post(`/campaigns/${id}/submit`).expect(200);
+    expect(submitted.body.state).toBe('active');
+    const approved = await ws.as.admin.post(`/campaigns/${id}/approve`).send({}).expect(200);
+    expect([approved.body.created, approved.body.version.version, approved.body.campaign.state]).toEqual([
+      true,
+      2,
+      'active',
+    ]);
+
+    for (const contact of onV2) await track(contact, 'order.placed');
+    // The entry event again, for a contact already on version 1, starts nothing new.
+    await track(onV1[0]!, 'order.placed');
+    await waitingAt(id, onV2, 'event', 'wait');
+    for (const contact of contacts) await track(contact, 'email.verified');
+
+    const name = nameOf(contacts);
+    const exited = await allExited(id, contacts.length);
+    expect(exited.map((row) => `${name(row.contactId)} v${row.version} ${row.exitReason}`).sort()).toEqual(
+      contacts.map((contact, i) => `${contact.externalId} v${i < 2 ? 1 : 2} done`).sort(),
+    );
+    for (const contact of contacts) {
+      const sms = onV1.includes(contact) ? 'sms' : 'sms-v2';
+      expect((await journeyOf(id, contact)).path.map((step) => `${step.stepId} ${step.outcome}`)).toEqual([
+        'wait entered',
+        'wait waiting',
+        'wait matched',
+        `${sms} sent`,
+        'done exit:done',
+      ]);
+    }
+    expect(
+      (await ledger(id)).map((row) => `${name(row.contactId)} ${row.stepId} v${row.campaignVersion}`).sort(),
+    ).toEqual(
+      [
+        ...onV1.map((contact) => `${contact.externalId} sms v1`),
+        ...onV2.map((contact) => `${contact.externalId} sms-v2 v2`),
+      ].sort(),
+    );
+    expect(smsTexts(contacts)).toEqual([
+      ...onV1.map((contact) => `${contact.externalId}: V1 ${contact.name}: don hang dang duoc chuan bi`),
+      ...onV2.map((contact) => `${contact.externalId}: V2 ${contact.name}: cam on ban da dat hang`),
+    ]);
+  });
+
+  it('a send that starts once pause or stop has answered holds or leaves, before any signal reaches the journey', async () => {
+    const id = await launch(
+      'Xác minh e-mail, tạm dừng ngay',
+      waitThenSmsGraph({
+        ...accounts,
+        trigger: { type: 'trigger.manual', data: {} },
+        text: 'Cam on {{ contact.name }}',
+      }),
+    );
+    const contacts = await newContacts(2);
+    const [early, late] = contacts as [Contact, Contact];
+    await ws.as.marketer
+      .post(`/campaigns/${id}/enrollments`)
+      .send({ contactIds: contacts.map((contact) => contact.id) })
+      .expect(200);
+    await waitingAt(id, contacts, 'event', 'wait');
+
+    // The signalling job stands still: the journeys hear of neither the pause nor the stop.
+    const signals = app.get<Queue>(getQueueToken(CAMPAIGN_STATE_SIGNALS_QUEUE));
+    await signals.pause();
+    try {
+      await ws.as.admin.post(`/campaigns/${id}/pause`).expect(200);
+      await track(early, 'email.verified');
+      await waitingAt(id, [early], 'paused', 'sms');
+      expect(await ledger(id)).toEqual([]);
+
+      await ws.as.admin.post(`/campaigns/${id}/stop`).expect(200);
+      await track(late, 'email.verified');
+      await waitingAt(id, [late], 'paused', 'sms');
+    } finally {
+      await signals.resume();
+    }
+
+    const name = nameOf(contacts);
+    const exited = await allExited(id, contacts.length);
+    expect(exited.map((row) => `${name(row.contactId)} ${row.currentStep} ${row.exitReason}`).sort()).toEqual(
+      [`${early.externalId} sms stopped`, `${late.externalId} sms stopped`].sort(),
+    );
+    for (const [contact, state] of [
+      [early, 'paused'],
+      [late, 'stopped'],
+    ] as const)
+      expect(
+        (await journeyOf(id, contact)).path.map((step) => `${step.stepId} ${step.outcome} ${step.detail}`),
+      ).toEqual([
+        'wait entered null',
+        expect.stringMatching(/^wait waiting /),
+        expect.stringMatching(/^wait matched /),
+        `sms held campaign ${state}`,
+        'sms exit:stopped null',
+      ]);
+    expect(await ledger(id)).toEqual([]);
+    expect(smsTexts(contacts)).toEqual([]);
   });
 });
