@@ -67,12 +67,12 @@ describe('issue 10 §6: pause, resume, stop and a new version, on journeys in th
     await app.listen(port, '127.0.0.1');
     worker = await createWorkerApp(config);
     ws = await seedTestWorkspace(app);
-    const config = sandboxEsmsConfig(sandbox);
+    const esmsConfig = sandboxEsmsConfig(sandbox);
     const esms = await ws.as.admin
       .post('/channel-accounts')
-      .send({ kind: 'esms', name: 'eSMS CSKH', config })
+      .send({ kind: 'esms', name: 'eSMS CSKH', config: esmsConfig })
       .expect(201);
-    accounts = { accountId: esms.body.id as string, brandName: config.brandname as string };
+    accounts = { accountId: esms.body.id as string, brandName: esmsConfig.brandname as string };
   });
 
   afterAll(async () => {
