@@ -138,18 +138,6 @@ describe('issue 10 §6: pause, resume, stop and a new version, on journeys in th
     });
   }
 
-  /**
-   * The campaign's new state reached its running journeys. Pause, resume and stop answer once the state is
-   * committed; a job then signals the journeys (DESIGN §6), so a test waits for it before acting on them.
-   */
-  async function stateSignalled(): Promise<void> {
-    const queue = app.get<Queue>(getQueueToken(CAMPAIGN_STATE_SIGNALS_QUEUE));
-    await waitFor('campaign state signalled to its journeys', async () => {
-      const counts = await queue.getJobCounts();
-      expect(counts.waiting + counts.active + counts.delayed).toBe(0);
-    });
-  }
-
   async function journeyOf(campaignId: string, contact: Contact): Promise<JourneyView['enrollments'][0]> {
     const response = await ws.as.analyst
       .get(`/campaigns/${campaignId}/contacts/${contact.id}/journey`)
@@ -214,7 +202,6 @@ describe('issue 10 §6: pause, resume, stop and a new version, on journeys in th
     await waitingAt(id, contacts, 'event', 'wait');
 
     await ws.as.admin.post(`/campaigns/${id}/pause`).expect(200);
-    await stateSignalled();
     for (const contact of contacts) await track(contact, 'email.verified');
     await waitingAt(id, contacts, 'paused', 'sms');
     expect(await ledger(id)).toEqual([]);
@@ -274,7 +261,6 @@ describe('issue 10 §6: pause, resume, stop and a new version, on journeys in th
       expect(await journeyOf(id, sent)).toMatchObject({ status: 'exited', exitReason: 'done' });
     });
     await ws.as.admin.post(`/campaigns/${id}/pause`).expect(200);
-    await stateSignalled();
     await track(held, 'email.verified');
     await waitingAt(id, [held], 'paused', 'sms');
 
