@@ -83,13 +83,15 @@ export interface SendActivityInput {
 
 /**
  * Expected outcomes are values: sent; failed for good (invalid phone, not a Zalo user: take the failure handle);
- * blocked by a guard that will not lift (do-not-contact, opted out); deferred by a frequency cap or the account's send rate until a moment.
+ * blocked by a guard that will not lift (do-not-contact, opted out); deferred by a frequency cap or the account's send rate until a moment;
+ * held because the campaign is paused or stopped already while the journey has not heard of it yet (nothing sent).
  */
 export type SendActivityResult =
   | { status: 'sent'; messageId: string; providerMessageId?: string }
   | { status: 'failed'; errorCode: string; errorMessage: string }
   | { status: 'blocked'; reason: SendBlockReason }
-  | { status: 'deferred'; reason: ActivityDeferralReason; retryAtMs: number };
+  | { status: 'deferred'; reason: ActivityDeferralReason; retryAtMs: number }
+  | { status: 'held'; campaignState: Exclude<CampaignState, 'active'> };
 
 export interface JourneyLogEntry {
   stepId: StepId;

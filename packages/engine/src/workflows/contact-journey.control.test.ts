@@ -124,6 +124,65 @@ describe('contactJourney control on the time-skipping server', () => {
     expect(fake.stateChecks.length).toBeGreaterThanOrEqual(5);
   });
 
+  describe('a send its activity holds: the campaign left active before the journey heard of it', () => {
+    /** The send activity (and getCampaignState) read the campaign state the API committed. */
+    const holdingWhileNot = (committed: () => CampaignState) =>
+      fakeJourneyActivities({
+        campaignState: committed,
+        provider: {
+          sms: (input) => {
+            const state = committed();
+            return state === 'active'
+              ? { status: 'sent', messageId: `msg-${input.idempotencyKey}` }
+              : { status: 'held', campaignState: state };
+          },
+        },
+      });
+    /** A send at once: the journey never waits long enough to ask for the campaign state itself. */
+    const smsAtOnce = () => planOf({ nodes: [smsNode('sms')], edges: [] });
+
+    it('waits for the state signal (asking again meanwhile), then sends once resumed', async () => {
+      let committed: CampaignState = 'paused';
+      const fake = holdingWhileNot(() => committed);
+      const result = await withWorker(env, fake.activities, async (taskQueue) => {
+        const handle = await startJourney(env, taskQueue, { plan: smsAtOnce() });
+        await statusWhen(handle, 'held at the send', (status) => status.waitingFor?.kind === 'paused');
+        await env.sleep('5 minutes');
+        await handle.signal(campaignStateSignal, 'paused');
+        await env.sleep('2 hours');
+        committed = 'active';
+        await handle.signal(campaignStateSignal, 'active');
+        return handle.result();
+      });
+      expect(outcomes(result.path)).toEqual([
+        'sms:entered',
+        'sms:held',
+        'sms:sent',
+        '$exit:completed:exit:completed',
+      ]);
+      expect(entryOf(result.path, 'sms:held')?.detail).toBe('campaign paused');
+      const calls = fake.providerCalls.map((call) => call.outcome);
+      // Held by the activity, asked again every minute until the pause signal came; then held by the journey.
+      expect(calls.at(-1)).toBe('sent');
+      expect(calls.slice(0, -1).every((outcome) => outcome === 'held')).toBe(true);
+      expect(calls.length).toBeGreaterThanOrEqual(5);
+      expect(calls.length).toBeLessThan(10);
+    });
+
+    it('leaves with reason stopped when the stop signal comes, sending nothing', async () => {
+      const fake = holdingWhileNot(() => 'stopped');
+      const result = await withWorker(env, fake.activities, async (taskQueue) => {
+        const handle = await startJourney(env, taskQueue, { plan: smsAtOnce() });
+        await statusWhen(handle, 'held at the send', (status) => status.waitingFor?.kind === 'paused');
+        await handle.signal(campaignStateSignal, 'stopped');
+        return handle.result();
+      });
+      expect(outcomes(result.path)).toEqual(['sms:entered', 'sms:held', 'sms:exit:stopped']);
+      expect(entryOf(result.path, 'sms:held')?.detail).toBe('campaign stopped');
+      expect(fake.sent()).toHaveLength(0);
+    });
+  });
+
   it('stop interrupts a wait: the journey exits with reason stopped and sends nothing', async () => {
     const fake = fakeJourneyActivities();
     const result = await withWorker(env, fake.activities, async (taskQueue) => {

@@ -17,7 +17,7 @@ export const RECORD_BATCH_ENTRIES = 500;
 export async function contactJourney(input: ContactJourneyInput): Promise<JourneyResult> {
   const session = new JourneySession(input);
   setHandler(journeyEventSignal, (event) => session.receiveEvent(event));
-  setHandler(campaignStateSignal, (state) => session.setCampaignState(state));
+  setHandler(campaignStateSignal, (state) => session.receiveCampaignState(state));
   setHandler(journeyStatusQuery, () => session.status());
 
   let action = session.start();

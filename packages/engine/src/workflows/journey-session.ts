@@ -38,6 +38,8 @@ export class JourneySession {
   private readonly enrollmentRunId: string;
   cursor: JourneyCursor;
   campaignState: CampaignState;
+  /** Campaign state signals received by this run (a send held by its activity waits for the next one). */
+  campaignStateSignals = 0;
   converted: boolean;
   private resumedWait: ResumedWait | undefined;
   private waitingFor: WaitingFor | undefined;
@@ -150,7 +152,13 @@ export class JourneySession {
     }
   }
 
-  /** Signal handler (and state refresh): a stopped campaign stays stopped. */
+  /** Signal handler: the campaign's state, as the API signals it after each change. */
+  receiveCampaignState(state: unknown): void {
+    this.campaignStateSignals += 1;
+    this.setCampaignState(state);
+  }
+
+  /** The campaign state from a signal or a refresh: a stopped campaign stays stopped. */
   setCampaignState(state: unknown): void {
     if (!CAMPAIGN_STATES.includes(state as CampaignState) || this.campaignState === 'stopped') return;
     this.campaignState = state as CampaignState;

@@ -19,14 +19,25 @@ const SEND_ACTIVITY = {
 
 /** A paused campaign is asked for its state this often, in case its resume signal was missed. */
 export const PAUSED_RECHECK_MS = 60 * 60 * 1000;
+/**
+ * A send its activity held (the campaign was paused or stopped before the journey heard of it) is tried again
+ * after the next campaign state signal, or after this long in case that signal was missed.
+ */
+export const HELD_SEND_RECHECK_MS = 60 * 1000;
 /** A send waits for quotas, caps and windows at most this many times before it takes the failure handle. */
 export const MAX_SEND_DEFERRALS = 100;
 
 type Attempt = SendActivityResult | { status: 'retry_at'; retryAtMs: number; reason: string };
 
+/** Whether the step's `held` outcome is on the path already (a send is held once, however long). */
+interface Hold {
+  logged: boolean;
+}
+
 /**
  * One send step: guards (stop, goal, pause, quiet hours, SMS hours), then the channel's activity with the step's
- * idempotency key. Deferrals (frequency cap, quota, provider hours) wait and call again with the same key.
+ * idempotency key. Deferrals (frequency cap, quota, provider hours) wait and call again with the same key; a send
+ * the activity held for its campaign's state waits for the state's signal and goes through the guards again.
  */
 export async function performSend(
   session: JourneySession,
@@ -39,9 +50,12 @@ export async function performSend(
     idempotencyKey: session.stepKey(stepId, visit),
     step,
   };
-  for (let deferrals = 0; ; deferrals += 1) {
-    const held = await passGuards(session, stepId, step);
-    if (held) return held;
+  const hold: Hold = { logged: false };
+  let deferrals = 0;
+  for (;;) {
+    const guarded = await passGuards(session, stepId, step, hold);
+    if (guarded) return guarded;
+    const signalsBefore = session.campaignStateSignals;
     const attempt = await attemptSend(input);
     switch (attempt.status) {
       case 'sent':
@@ -53,10 +67,21 @@ export async function performSend(
       case 'blocked':
         session.log.add(stepId, STEP_OUTCOMES.blocked, attempt.reason);
         return { kind: 'send', success: false };
+      case 'held': {
+        logHeld(session, stepId, hold, `campaign ${attempt.campaignState}`);
+        const end = await waitInJourney(session, {
+          kind: 'paused',
+          untilMs: Date.now() + HELD_SEND_RECHECK_MS,
+          ready: () => session.campaignStateSignals !== signalsBefore,
+        });
+        if (end === EXIT_REASONS.goal || end === EXIT_REASONS.stopped) return { kind: 'exit', reason: end };
+        break;
+      }
       case 'deferred':
       case 'retry_at': {
         const { reason } = attempt;
-        if (deferrals + 1 >= MAX_SEND_DEFERRALS) {
+        deferrals += 1;
+        if (deferrals >= MAX_SEND_DEFERRALS) {
           session.log.add(
             stepId,
             STEP_OUTCOMES.failed,
@@ -74,6 +99,12 @@ export async function performSend(
       }
     }
   }
+}
+
+function logHeld(session: JourneySession, stepId: string, hold: Hold, detail: string): void {
+  if (hold.logged) return;
+  session.log.add(stepId, STEP_OUTCOMES.held, detail);
+  hold.logged = true;
 }
 
 /** The error code and message, once: thrown failures carry the code in their message already. */
@@ -98,14 +129,13 @@ async function passGuards(
   session: JourneySession,
   stepId: string,
   step: SendStep,
+  hold: Hold,
 ): Promise<PerformResult | undefined> {
-  let held = false;
   for (;;) {
     const interruption = session.interruption();
     if (interruption) return { kind: 'exit', reason: interruption };
     if (session.campaignState === 'paused') {
-      if (!held) session.log.add(stepId, STEP_OUTCOMES.held, 'campaign paused');
-      held = true;
+      logHeld(session, stepId, hold, 'campaign paused');
       const end = await waitInJourney(session, {
         kind: 'paused',
         untilMs: Date.now() + PAUSED_RECHECK_MS,

@@ -17,6 +17,7 @@ import {
   zaloAccountConfig,
   type WebhookTestBed,
 } from '../../webhooks/testing/webhook-test-app';
+import { insertCampaign } from '../testing/campaign-rows';
 import { createContactActivities, type ContactActivities } from './contact-activities';
 import { createSendActivities, type SendActivities } from './send-activities';
 import { insertTrackEvent, journeyOf, sendStep, stepKey, TestCampaigns } from './testing/journey-fixtures';
@@ -145,6 +146,27 @@ describe('the journey send activities send through the send service and answer i
     // Temporal retries the activity (its answer was lost): the recorded outcome, no second message.
     expect(await activities.sendZns(send)).toEqual(first);
     expect(bed.sandbox.inbox({ channel: 'zns', recipient: phone })).toHaveLength(1);
+  });
+
+  it('holds a send while its campaign is paused or stopped, sending nothing; a send already recorded answers its outcome', async () => {
+    const phone = newPhone();
+    const contactId = await contact({ phone, name: 'Lan' });
+    const campaignId = await insertCampaign(bed.db, { workspaceId: bed.ws.workspaceId });
+    const ref = journey(contactId, campaigns.add(), { campaignId });
+    const sms = sendStep(esmsId, { channel: 'sms', brandName: 'SANDBOX', text: 'Đơn DH1024 đã giao' });
+    const setState = (state: string) =>
+      bed.db.query('UPDATE campaigns SET state = $2 WHERE id = $1', [campaignId, state]);
+
+    const sent = await activities.sendSms(input(ref, sms, 'sent-before'));
+    expect(sent.status).toBe('sent');
+    await setState('paused');
+    expect(await activities.sendSms(input(ref, sms, 'sent-before'))).toEqual(sent);
+    const held = input(ref, sms, 'after-pause');
+    expect(await activities.sendSms(held)).toEqual({ status: 'held', campaignState: 'paused' });
+    await setState('archived');
+    expect(await activities.sendSms(held)).toEqual({ status: 'held', campaignState: 'stopped' });
+    expect(await rowOf(held.idempotencyKey)).toBeUndefined();
+    expect(bed.sandbox.inbox({ channel: 'esms', recipient: phone })).toHaveLength(1);
   });
 
   it('blocked by the guards, failed for good, and messages the send service cannot send', async () => {

@@ -10,6 +10,7 @@ import type { ContactsService } from '../../contacts/contacts.service';
 import { ProblemException } from '../../http/problem';
 import type { MessagePurpose, SendMessageInput } from '../../messages/send-message.types';
 import type { SendService } from '../../messages/send.service';
+import { campaignHoldingSend } from './campaign-hold';
 import { entryEventProperties } from './entry-event';
 import type { JourneyCampaigns } from './journey-campaigns';
 import { currentContact } from './journey-contact';
@@ -39,7 +40,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * The journey's four send activities: each renders the step's message for the contact as it is now and sends it
  * through the send service under the workflow's idempotency key (ledger, guards, caps; a repeated key answers the
- * recorded outcome without calling the provider again). See send-activity-result.ts for the outcomes.
+ * recorded outcome without calling the provider again), unless the campaign is paused or stopped already (held:
+ * the journey waits for the state's signal). See send-activity-result.ts for the other outcomes.
  */
 export function createSendActivities(deps: SendActivityDeps): SendActivities {
   const activity =
@@ -67,6 +69,8 @@ async function send(
     );
   if (!UUID.test(step.accountId))
     return failed('loa_account_not_found', 'The channel account does not exist');
+  const holding = await campaignHoldingSend(deps.db, journey, idempotencyKey);
+  if (holding) return { status: 'held', campaignState: holding };
   const campaign = await deps.campaigns.versionOf(journey);
   const contact = await currentContact(deps.contacts, journey.workspaceId, journey.contactId);
   const event = await entryEventProperties(deps.db, journey);

@@ -76,7 +76,8 @@ export function fakeJourneyActivities(options: FakeJourneyOptions = {}) {
           ? behaviour(input, { attempt: info.attempt, callsForKey, atMs: call.atMs })
           : { status: 'sent', messageId: `msg-${input.idempotencyKey}` };
         providerCalls.push({ ...call, outcome: result.status });
-        if (result.status !== 'deferred') ledger.set(input.idempotencyKey, result);
+        if (result.status !== 'deferred' && result.status !== 'held')
+          ledger.set(input.idempotencyKey, result);
         return result;
       } catch (error) {
         providerCalls.push({
