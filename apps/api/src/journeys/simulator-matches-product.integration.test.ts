@@ -79,7 +79,7 @@ describe('the simulator predicts the product, for every example campaign', () =>
   let ws: TestWorkspace;
   let env: TestWorkflowEnvironment;
   let worker: TimeSkippingWorker;
-  let accounts: { oa: string; sms: string; email: string; oaId: string };
+  let accounts: { oa: string; sms: string; advertisingSms: string; email: string; oaId: string };
 
   beforeAll(async () => {
     const nowMs = Date.now();
@@ -99,7 +99,8 @@ describe('the simulator predicts the product, for every example campaign', () =>
       });
     });
     webhook = await startRecordingServer((request) => ({
-      status: request.url.endsWith('/failure') ? 500 : 200,
+      // A 4xx fails the step at once; a 5xx would be retried (the simulator does not model retries).
+      status: request.url.endsWith('/failure') ? 400 : 200,
       body: { ok: true },
     }));
     const config = testConfig({
@@ -112,15 +113,22 @@ describe('the simulator predicts the product, for every example campaign', () =>
     db = app.get(DataSource);
     ws = await seedTestWorkspace(app);
     const oa = await connectedSandboxOa({ sandbox, ws });
-    const created = async (kind: string, config: Record<string, unknown>) =>
-      (await ws.as.admin.post('/channel-accounts').send({ kind, name: kind, config }).expect(201)).body
+    const created = async (kind: string, name: string, config: Record<string, unknown>) =>
+      (await ws.as.admin.post('/channel-accounts').send({ kind, name, config }).expect(201)).body
         .id as string;
     accounts = {
       oa,
       oaId: sandbox.seed.zalo[0].oas[0].oaId,
-      sms: await created('esms', sandboxEsmsConfig(sandbox)),
-      email: await created('smtp', sandboxSmtpConfig(sandbox)),
+      sms: await created('esms', 'eSMS CSKH', sandboxEsmsConfig(sandbox)),
+      advertisingSms: await created('speedsms', 'SpeedSMS QC', {
+        accessToken: sandbox.seed.speedsms[0].accessToken,
+        sender: 'LOASHOP',
+        smsType: 3,
+        baseUrl: sandbox.urls.speedsms,
+      }),
+      email: await created('smtp', 'Mail', sandboxSmtpConfig(sandbox)),
     };
+    for (const recipe of recipes.values()) for (const fault of recipe.faults) sandbox.addFault(fault);
     await ws.as.admin.put('/secrets/shop-webhook-key').send({ value: 'k-webhook' }).expect(200);
     services = await workerServicesContext(config);
     env = await connectTimeSkippingEnvironment();
@@ -209,6 +217,13 @@ describe('the simulator predicts the product, for every example campaign', () =>
       });
     }
     const result = await handle.result();
+    console.log(
+      'DEBUG',
+      example,
+      new Date(startMs).toISOString(),
+      new Date(await env.currentTimeMs()).toISOString(),
+      JSON.stringify(result.path.filter((s) => s.detail).map((s) => [s.stepId, s.outcome, s.detail])),
+    );
 
     const product = [...journeySteps(result.path, timezone), `exit:${result.exitReason}`];
     const predicted = [
@@ -234,7 +249,9 @@ describe('the simulator predicts the product, for every example campaign', () =>
     for (const node of graph.nodes) {
       const data = node.data as Record<string, unknown>;
       if (node.type === 'send.zns' || node.type === 'send.oa') data.accountId = accounts.oa;
-      if (node.type === 'send.sms') data.accountId = accounts.sms;
+      // Advertising SMS go out under a SpeedSMS brand name: eSMS sends advertising only to 30 numbers at once.
+      if (node.type === 'send.sms')
+        data.accountId = data.purpose === 'advertising' ? accounts.advertisingSms : accounts.sms;
       if (node.type === 'send.email') data.accountId = accounts.email;
       if (node.type === 'http.request') data.url = `${webhook.url}/${node.id}/${recipe.webhooks[node.id]}`;
       // A broadcast's schedule ends on a fixed date; once it has passed, nobody would enter.

@@ -1,5 +1,5 @@
 import type { CampaignGraph, NodeOutcomeScript, ScriptedOutcome } from '@loa/engine';
-import type { SandboxSeed, ZnsTemplateSeed } from '@loa/provider-sandbox';
+import type { FaultRule, SandboxSeed, ZnsTemplateSeed } from '@loa/provider-sandbox';
 
 /** What a node's scripted outcome asks of the provider (or the webhook) for the scenario's contact. */
 export type WantedOutcome = 'success' | 'failure';
@@ -20,6 +20,8 @@ export interface SandboxRecipe {
   addresses: SandboxAddresses;
   /** Per http.request node: what the test's webhook answers it (200 or 500). */
   webhooks: Record<string, WantedOutcome>;
+  /** Fault rules to add to the running sandbox. */
+  faults: FaultRule[];
 }
 
 const pad = (index: number, width: number) => String(index).padStart(width, '0');
@@ -44,13 +46,19 @@ export function sandboxRecipe(input: {
   const sendsOf = (type: string) => graph.nodes.filter((node) => node.type === type);
 
   const addresses: SandboxAddresses = {};
+  const faults: FaultRule[] = [];
   if (contact.phone !== undefined) {
     // One phone answers every ZNS (and every SMS) of the contact alike: a scenario whose contact reaches a ZNS
     // scripted to fail and another scripted to succeed shows as a difference on the second.
     const znsFails = failing('send.zns').length > 0;
     addresses.phone = znsFails ? `8499${pad(index, 7)}` : `8491${pad(index, 7)}`;
     if (znsFails) seed.phonesNotOnZalo.push(addresses.phone);
-    if (failing('send.sms').length > 0) (seed.esms[0].blockedPhones ??= []).push(addresses.phone);
+    // Care SMS go through eSMS, which refuses a blocked phone (99); advertising SMS through SpeedSMS (brand name),
+    // answered here with its "phone not valid" (105).
+    for (const node of failing('send.sms'))
+      if ((node.data as { purpose: string }).purpose === 'advertising')
+        faults.push({ channel: 'speedsms', recipients: [addresses.phone], errorRate: 1, code: '105' });
+      else (seed.esms[0].blockedPhones ??= []).push(addresses.phone);
   }
   if (contact.email !== undefined) addresses.email = `kh${pad(index, 4)}@example.vn`;
   const emailFail = failing('send.email')[0];
@@ -69,7 +77,7 @@ export function sandboxRecipe(input: {
 
   const webhooks: Record<string, WantedOutcome> = {};
   for (const node of sendsOf('http.request')) webhooks[node.id] = wanted(node.id);
-  return { addresses, webhooks };
+  return { addresses, webhooks, faults };
 }
 
 /** The scripted outcome of one node for one contact: success unless it says failure. */
@@ -97,11 +105,12 @@ function unsupported(nodeId: string, what: string): Error {
 
 /**
  * Sandbox templates for every ZNS step of these graphs (approved, their params those the step maps, long enough
- * for any rendered value) and the SMS brand names they send under, added to the seed's first OA and eSMS account.
+ * for any rendered value) and the SMS brand names they send under, added to the seed's first OA, eSMS and SpeedSMS account.
  */
 export function seedExampleChannels(seed: SandboxSeed, graphs: CampaignGraph[]): void {
   const oa = seed.zalo[0].oas[0];
   const esms = seed.esms[0];
+  const speedsms = seed.speedsms[0];
   for (const node of graphs.flatMap((graph) => graph.nodes)) {
     if (node.type === 'send.zns') {
       const data = node.data as { templateId: string; params: Record<string, string> };
@@ -111,6 +120,7 @@ export function seedExampleChannels(seed: SandboxSeed, graphs: CampaignGraph[]):
     if (node.type === 'send.sms') {
       const { brandName } = node.data as { brandName: string };
       if (!esms.brandnames.includes(brandName)) esms.brandnames.push(brandName);
+      if (!speedsms.senders.includes(brandName)) speedsms.senders.push(brandName);
     }
   }
 }
