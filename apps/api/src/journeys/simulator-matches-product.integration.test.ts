@@ -217,13 +217,6 @@ describe('the simulator predicts the product, for every example campaign', () =>
       });
     }
     const result = await handle.result();
-    console.log(
-      'DEBUG',
-      example,
-      new Date(startMs).toISOString(),
-      new Date(await env.currentTimeMs()).toISOString(),
-      JSON.stringify(result.path.filter((s) => s.detail).map((s) => [s.stepId, s.outcome, s.detail])),
-    );
 
     const product = [...journeySteps(result.path, timezone), `exit:${result.exitReason}`];
     const predicted = [

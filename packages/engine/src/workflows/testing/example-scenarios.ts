@@ -55,7 +55,13 @@ const orderCreated = {
 };
 const codOrder = {
   name: 'order.created',
-  properties: { orderId: 'DH30001', total: 320000, payment_method: 'COD' },
+  // The OA confirmation's table shows the shipping address; Zalo refuses an empty table value.
+  properties: {
+    orderId: 'DH30001',
+    total: 320000,
+    payment_method: 'COD',
+    shippingAddress: '12 Lý Thường Kiệt, Hoàn Kiếm, Hà Nội',
+  },
 };
 
 /** The birthday the date trigger fires on: the day after the scenario starts (the year is ignored). */
