@@ -56,7 +56,10 @@ import { startTimeSkippingWorker, type TimeSkippingWorker } from './testing/time
  * re-entry rules are the enrollment tests' concern), and events are signalled to it at their simulated moments.
  * What the simulator does not model is kept out of the way: contacts have consent on every channel, the OA user
  * follows and interacted now (OA windows), every scenario has addresses of its own (Decree 91 frequency caps count
- * per address over real time), the sandbox's ZNS night window is off and provider receipts are not awaited.
+ * per address over real time), the sandbox's ZNS night window is off, provider receipts are not awaited, a failing
+ * webhook answers 400 (a 5xx is retried, later than the simulator says) and advertising SMS leave through a
+ * SpeedSMS brand name (eSMS sends advertising only to 30 numbers at once). The send service reads workflow time
+ * (time-skipping-worker.ts).
  */
 describe('the simulator predicts the product, for every example campaign', () => {
   const examples = exampleCampaignNames();
@@ -69,7 +72,8 @@ describe('the simulator predicts the product, for every example campaign', () =>
     },
   );
   const graphs = new Map(examples.map((example) => [example, exampleGraph(example)]));
-  const recipes = new Map<ExampleScenario, SandboxRecipe>();
+  /** Per scenario, how the sandbox answers its outcomes, or why it cannot (that scenario then fails). */
+  const recipes = new Map<ExampleScenario, SandboxRecipe | Error>();
 
   let sandbox: RunningSandbox;
   let webhook: Awaited<ReturnType<typeof startRecordingServer>>;
@@ -86,16 +90,17 @@ describe('the simulator predicts the product, for every example campaign', () =>
     sandbox = await startZaloTestSandbox({ znsNightWindow: false }, (seed) => {
       seedExampleChannels(seed, [...graphs.values()]);
       cases.forEach(({ example, scenario }, index) => {
-        if (!scenario) return;
-        const recipe = sandboxRecipe({
-          index,
-          graph: graphs.get(example)!,
-          contact: scenario.contact,
-          outcomes: scenario.outcomes ?? {},
-          seed,
-          nowMs,
-        });
-        recipes.set(scenario, recipe);
+        const graph = graphs.get(example);
+        if (!scenario || !graph) return;
+        try {
+          const outcomes = scenario.outcomes ?? {};
+          recipes.set(
+            scenario,
+            sandboxRecipe({ index, graph, contact: scenario.contact, outcomes, seed, nowMs }),
+          );
+        } catch (error) {
+          recipes.set(scenario, error as Error);
+        }
       });
     });
     webhook = await startRecordingServer((request) => ({
@@ -128,7 +133,8 @@ describe('the simulator predicts the product, for every example campaign', () =>
       }),
       email: await created('smtp', 'Mail', sandboxSmtpConfig(sandbox)),
     };
-    for (const recipe of recipes.values()) for (const fault of recipe.faults) sandbox.addFault(fault);
+    for (const recipe of recipes.values())
+      if (!(recipe instanceof Error)) recipe.faults.forEach((fault) => sandbox.addFault(fault));
     await ws.as.admin.put('/secrets/shop-webhook-key').send({ value: 'k-webhook' }).expect(200);
     services = await workerServicesContext(config);
     env = await connectTimeSkippingEnvironment();
@@ -150,8 +156,11 @@ describe('the simulator predicts the product, for every example campaign', () =>
         `${example} has no sample scenario: add its contacts, events and outcomes to ` +
           'packages/engine/src/workflows/testing/example-scenarios.ts',
       );
-    const recipe = recipes.get(scenario)!;
-    const graph = onSandbox(structuredClone(graphs.get(example)!), scenario, recipe);
+    const recipe = recipes.get(scenario);
+    const drawn = graphs.get(example);
+    if (!recipe || !drawn) throw new Error(`${example}: no graph or recipe`);
+    if (recipe instanceof Error) throw new Error(`${example} / ${scenario.name}: ${recipe.message}`);
+    const graph = onSandbox(structuredClone(drawn), scenario, recipe);
     const campaignId = await insertCampaign(db, {
       workspaceId: ws.workspaceId,
       name: `${example}: ${scenario.name}`,
@@ -315,18 +324,20 @@ describe('the simulator predicts the product, for every example campaign', () =>
     throw new Error(`no contact id drew the variants of ${contact.id}`);
   }
 
+  /** The event as ingestion stores it (templates read the entry event's properties from here). */
   async function insertEvent(
     contactId: string,
     name: string,
     properties: Record<string, unknown>,
     atMs: number,
   ): Promise<string> {
-    const [row] = (await db.query(
-      `INSERT INTO events (workspace_id, message_id, type, name, contact_id, properties, timestamp)
-       VALUES ($1, $2, 'track', $3, $4, $5, $6) RETURNING id`,
-      [ws.workspaceId, `m-${randomUUID()}`, name, contactId, JSON.stringify(properties), new Date(atMs)],
-    )) as Array<{ id: string }>;
-    return row!.id;
+    const id = randomUUID();
+    await db.query(
+      `INSERT INTO events (id, workspace_id, message_id, type, name, contact_id, properties, timestamp)
+       VALUES ($1, $2, $3, 'track', $4, $5, $6, $7)`,
+      [id, ws.workspaceId, `m-${id}`, name, contactId, JSON.stringify(properties), new Date(atMs)],
+    );
+    return id;
   }
 
   async function storedSteps(campaignId: string, contactId: string): Promise<string[]> {
