@@ -243,6 +243,11 @@ describe('the simulator predicts the product, for every example campaign', () =>
     expect(await storedSteps(campaignId, contact.id)).toEqual(
       result.path.map((step) => `${step.stepId}:${step.outcome}`),
     );
+    // What the providers got: one message at the contact's addresses (its own) per step the journey says was sent.
+    const addresses = [contact.phone, contact.email, contact.zaloUserId].filter((a) => a !== undefined);
+    expect(addresses.flatMap((recipient) => sandbox.inbox({ recipient })).length).toBe(
+      result.path.filter((step) => step.outcome === 'sent').length,
+    );
   });
 
   /** The example on the workspace's sandbox accounts, its webhooks at the test server, as the scenario draws it. */
