@@ -7,8 +7,8 @@ export type WantedOutcome = 'success' | 'failure';
 /**
  * A scenario's contact addresses, chosen so that the provider sandbox itself answers the scenario's scripted
  * outcomes: a phone in `phonesNotOnZalo` makes ZNS fail (-118), a phone in an eSMS account's `blockedPhones` makes
- * SMS fail (99). Each scenario has addresses of its own, so Decree 91's per-address caps of one scenario never
- * hold another's send.
+ * care SMS fail (99), a SpeedSMS fault rule on the phone makes advertising SMS fail (105). Each scenario has
+ * addresses of its own, so Decree 91's per-address caps of one scenario never hold another's send.
  */
 export interface SandboxAddresses {
   phone?: string;
@@ -18,7 +18,7 @@ export interface SandboxAddresses {
 
 export interface SandboxRecipe {
   addresses: SandboxAddresses;
-  /** Per http.request node: what the test's webhook answers it (200 or 500). */
+  /** Per http.request node: what the test's webhook answers it (200, or 400 for a failure). */
   webhooks: Record<string, WantedOutcome>;
   /** Fault rules to add to the running sandbox. */
   faults: FaultRule[];
@@ -27,8 +27,8 @@ export interface SandboxRecipe {
 const pad = (index: number, width: number) => String(index).padStart(width, '0');
 
 /**
- * The addresses for scenario number `index` whose contact has `contact`'s channels, and the sandbox seed changes
- * that make the providers answer `outcomes` (node id → script) for contact `contactId`. Throws, naming the node,
+ * The addresses for scenario number `index`, on the channels `contact` has, and the sandbox seed changes and fault
+ * rules that make the providers answer `outcomes` (node id → script) for that contact. Throws, naming the node,
  * when the sandbox cannot produce an outcome (a new example needs a recipe here first).
  */
 export function sandboxRecipe(input: {
@@ -105,7 +105,8 @@ function unsupported(nodeId: string, what: string): Error {
 
 /**
  * Sandbox templates for every ZNS step of these graphs (approved, their params those the step maps, long enough
- * for any rendered value) and the SMS brand names they send under, added to the seed's first OA, eSMS and SpeedSMS account.
+ * for any rendered value) and the SMS brand names they send under, added to the seed's first OA, eSMS and
+ * SpeedSMS account.
  */
 export function seedExampleChannels(seed: SandboxSeed, graphs: CampaignGraph[]): void {
   const oa = seed.zalo[0].oas[0];
