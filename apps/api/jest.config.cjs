@@ -4,7 +4,7 @@ module.exports = {
   rootDir: __dirname,
   globalSetup: '<rootDir>/../../tools/testing/global-setup.ts',
   globalTeardown: '<rootDir>/../../tools/testing/global-teardown.ts',
-  globals: { loaTestServices: ['temporal', 'postgres', 'redis'] },
+  globals: { loaTestServices: ['temporal', 'time-skipping', 'postgres', 'redis'] },
   setupFiles: ['<rootDir>/../../tools/testing/quiet-temporal-logs.ts'],
   setupFilesAfterEnv: ['<rootDir>/src/testing/secret-watch.setup.ts'],
   testTimeout: 120000,

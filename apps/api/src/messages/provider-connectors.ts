@@ -9,6 +9,7 @@ import {
   ZnsConnector,
   type EsmsAccount,
   type HttpClient,
+  type OaTransactionBody,
   type SendOutcome,
   type SmtpAccount,
   type SpeedSmsAccount,
@@ -16,7 +17,7 @@ import {
   type ZaloOaAccount,
 } from '@loa/connectors';
 import type { ChannelKind } from '../channels/channel-kinds';
-import type { MessageContent, MessagePurpose } from './send-message.types';
+import type { MessageContent, MessagePurpose, OaTransactionContent } from './send-message.types';
 import type { ZaloTokenSource } from './zalo-token-source';
 
 /** One message as a connector takes it: the resolved address, the content, and the e-mail unsubscribe token. */
@@ -94,7 +95,14 @@ export class ProviderConnectors {
         return zalo.oa.send({
           account: input.config as ZaloOaAccount,
           idempotencyKey,
-          message: { type: 'cs', recipient: { userId: to }, body: { kind: 'text', text: content.text } },
+          message:
+            'transaction' in content
+              ? {
+                  type: 'transaction',
+                  recipient: { userId: to },
+                  body: oaTransactionBody(content.transaction),
+                }
+              : { type: 'cs', recipient: { userId: to }, body: { kind: 'text', text: content.text } },
         });
       }
     }
@@ -120,4 +128,19 @@ export class ProviderConnectors {
     }
     return connectors;
   }
+}
+
+/** The OA API's transaction template: header, paragraph and table elements, then the link buttons. */
+function oaTransactionBody(content: OaTransactionContent): OaTransactionBody {
+  return {
+    kind: 'transaction',
+    templateType: content.templateType,
+    language: content.language,
+    elements: [
+      { type: 'header', content: content.header },
+      ...(content.text ? [{ type: 'text' as const, content: content.text }] : []),
+      { type: 'table', rows: content.table },
+    ],
+    buttons: content.buttons.map((button) => ({ type: 'oa.open.url', title: button.title, url: button.url })),
+  };
 }

@@ -1,4 +1,5 @@
 import type { CampaignSettings, SendActivityResult, SendBlockReason, SendDeferralReason } from '@loa/engine';
+import type { TransactionTemplateType } from '@loa/connectors';
 import type { MessageChannel } from '../channels/channel-kinds';
 
 export type MessagePurpose = 'marketing' | 'transactional' | 'otp';
@@ -8,7 +9,18 @@ export type MessageContent =
   | { channel: 'sms'; text: string }
   | { channel: 'email'; subject: string; html?: string; text?: string }
   | { channel: 'zns'; templateId: string; templateData: Record<string, string> }
-  | { channel: 'zalo_oa'; text: string };
+  | { channel: 'zalo_oa'; text: string }
+  | { channel: 'zalo_oa'; transaction: OaTransactionContent };
+
+/** An OA transaction message (order, booking…): a header, an optional paragraph, a key-value table, link buttons. */
+export interface OaTransactionContent {
+  templateType: TransactionTemplateType;
+  language: 'VI' | 'EN';
+  header: string;
+  text?: string;
+  table: Array<{ key: string; value: string }>;
+  buttons: Array<{ title: string; url: string }>;
+}
 
 /** One message for the send service. The idempotency key is unique per workspace: a repeat sends nothing. */
 export interface SendMessageInput {

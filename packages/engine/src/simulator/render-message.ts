@@ -1,6 +1,7 @@
 import type { NodeConfig } from '../graph/node-catalogue';
 import type { SendMessage } from '../plan/plan.types';
 import { renderLiquid } from '../personalisation/render-liquid';
+import { oaContentErrors } from './oa-content-limits';
 
 type OaMessage = NodeConfig<'send.oa'>['message'];
 
@@ -17,7 +18,10 @@ export interface MessageRendering {
   errors: RenderError[];
 }
 
-/** Renders every Liquid text of a message; a text that fails keeps its template and adds an error. */
+/**
+ * Renders every Liquid text of a message; a text that fails keeps its template and adds an error, and so does an
+ * OA text outside Zalo's lengths (the connector refuses it).
+ */
 export function renderMessage(message: SendMessage, scope: object, timezone: string): MessageRendering {
   const errors: RenderError[] = [];
   const render = (field: string, text: string): string => {
@@ -26,7 +30,9 @@ export function renderMessage(message: SendMessage, scope: object, timezone: str
     errors.push({ field, message: result.error });
     return text;
   };
-  return { rendered: renderWith(message, render), errors };
+  const rendered = renderWith(message, render);
+  if (rendered.channel === 'oa') errors.push(...oaContentErrors(rendered.message));
+  return { rendered, errors };
 }
 
 type Render = (field: string, text: string) => string;

@@ -244,4 +244,34 @@ describe('simulate: sends', () => {
     });
     expect(result.contacts[0].path[1].detail).toBe('deferred by advertising_sms_window');
   });
+
+  it('fails an OA transaction message whose table value renders empty, as Zalo refuses it', () => {
+    const graph = graphOf({
+      nodes: [
+        { id: 'start', type: 'trigger.event', data: { event: 'order.created' } },
+        {
+          id: 'oa',
+          type: 'send.oa',
+          data: {
+            accountId: 'oa-loa-shop',
+            kind: 'transaction',
+            message: {
+              type: 'transaction',
+              templateType: 'transaction_order',
+              header: 'Đơn hàng {{ event.orderId }}',
+              table: [{ key: 'Giao đến', value: '{{ event.shippingAddress }}' }],
+            },
+          },
+        },
+      ],
+      edges: ['start:next->oa'],
+    });
+    const follower = { ...lan, zaloUserId: '5000000000000000001', entryEvent };
+    const result = simulate({ graph, contacts: [follower], startAt: START });
+    expect(result.contacts[0].messages[0]).toMatchObject({
+      outcome: 'failed',
+      error: 'render_error',
+      renderErrors: [{ field: 'message.table[0].value', message: expect.stringContaining('empty') }],
+    });
+  });
 });

@@ -57,12 +57,28 @@ function contentOf(message: SendMessage, render: Render): MessageContent | Unsup
         html: render('html', message.html, true),
         text: render('text', message.text),
       };
-    case 'oa':
-      if (message.message.type !== 'text')
+    case 'oa': {
+      const oa = message.message;
+      if (oa.type === 'text') return { channel: 'zalo_oa', text: render('message.text', oa.text) };
+      if (oa.type === 'transaction')
         return {
-          unsupported: 'loa_oa_message_unsupported',
-          message: `OA ${message.message.type} messages are not supported by the send service; only text`,
+          channel: 'zalo_oa',
+          transaction: {
+            templateType: oa.templateType,
+            language: oa.language,
+            header: render('message.header', oa.header),
+            ...(oa.text !== undefined && { text: render('message.text', oa.text) }),
+            table: oa.table.map((row, index) => ({
+              key: row.key,
+              value: render(`message.table.${index}.value`, row.value),
+            })),
+            buttons: oa.buttons.map(({ title, url }) => ({ title, url })),
+          },
         };
-      return { channel: 'zalo_oa', text: render('message.text', message.message.text) };
+      return {
+        unsupported: 'loa_oa_message_unsupported',
+        message: `OA ${oa.type} messages are not supported by the send service; only text and transaction`,
+      };
+    }
   }
 }

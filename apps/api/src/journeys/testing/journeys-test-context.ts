@@ -14,7 +14,9 @@ import { testConfig } from '../../testing/test-config';
 import { TemporalClientModule } from '../../temporal/temporal-client.module';
 import { QueuesModule } from '../../queues/queues.module';
 import { RedisModule } from '../../redis/redis.module';
+import type { LoaConfig } from '../../config/loa-config';
 import type { JourneyCampaigns } from '../activities/journey-campaigns';
+import type { CampaignsProvider } from '../activities/journey-activities.module';
 import { TestCampaigns } from '../activities/testing/journey-fixtures';
 import { JourneysModule } from '../journeys.module';
 
@@ -27,20 +29,32 @@ export async function journeysTestContext(
   env: NodeJS.ProcessEnv = {},
   campaigns: JourneyCampaigns = new TestCampaigns(),
 ): Promise<INestApplicationContext> {
+  return workerServicesContext(testConfig(env), { useValue: campaigns });
+}
+
+/**
+ * The worker process's services (worker/worker.module.ts) without its Temporal worker, on `config`: a test binds
+ * the activities (journey-activity-bindings.ts) to a worker of its own. Campaign versions are the published ones in
+ * PostgreSQL unless `campaigns` is given.
+ */
+export async function workerServicesContext(
+  config: LoaConfig,
+  campaigns?: CampaignsProvider,
+): Promise<INestApplicationContext> {
   @Module({
     imports: [
-      ConfigModule.forRoot(testConfig(env)),
+      ConfigModule.forRoot(config),
       DatabaseModule,
       SecretsModule,
       RedisModule,
       QueuesModule,
-      JourneysModule.register({ campaigns: { useValue: campaigns } }),
+      JourneysModule.register(campaigns ? { campaigns } : {}),
       TemporalClientModule,
       CampaignRunActivitiesModule,
     ],
   })
-  class JourneysTestModule {}
-  return NestFactory.createApplicationContext(JourneysTestModule, { logger: false, abortOnError: false });
+  class WorkerServicesModule {}
+  return NestFactory.createApplicationContext(WorkerServicesModule, { logger: false, abortOnError: false });
 }
 
 /** A workspace of its own with one contact; the journey reference of that contact in a made-up campaign. */

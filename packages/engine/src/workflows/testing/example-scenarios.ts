@@ -55,8 +55,17 @@ const orderCreated = {
 };
 const codOrder = {
   name: 'order.created',
-  properties: { orderId: 'DH30001', total: 320000, payment_method: 'COD' },
+  // The OA confirmation's table shows the shipping address; Zalo refuses an empty table value.
+  properties: {
+    orderId: 'DH30001',
+    total: 320000,
+    payment_method: 'COD',
+    shippingAddress: '12 Lý Thường Kiệt, Hoàn Kiếm, Hà Nội',
+  },
 };
+
+const { shippingAddress: _shippingAddress, ...withoutAddress } = codOrder.properties;
+const codOrderWithoutAddress = { ...codOrder, properties: withoutAddress };
 
 /** The birthday the date trigger fires on: the day after the scenario starts (the year is ignored). */
 export const BIRTHDAY_IN_DAYS = 1;
@@ -173,6 +182,15 @@ export const exampleScenarios: ExampleScenario[] = [
     recordAs: 'wait-key-from-entry-event',
     exitReason: 'confirmed',
     through: ['wait-confirmed:matched'],
+  },
+  {
+    example: 'cod-order-confirmation-oa',
+    name: 'an order without a shipping address: Zalo refuses the empty table value, the SMS asks instead',
+    startsAt: '14:00',
+    contact: { ...lan, entryEvent: codOrderWithoutAddress },
+    events: [{ name: 'order.confirmed', properties: { orderId: 'DH30001' }, at: '+3h' }],
+    exitReason: 'confirmed',
+    through: ['oa-confirm:failed', 'sms-confirm:sent', 'wait-confirmed:matched'],
   },
   {
     example: 'cod-order-confirmation-oa',
