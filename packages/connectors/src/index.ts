@@ -16,6 +16,7 @@ export * from './sms/esms/esms.send-answer';
 export * from './sms/esms/esms.connector';
 export * from './sms/esms/esms.balance';
 export * from './sms/account-check';
+export * from './sms/journey-purposes';
 export * from './sms/speedsms/speedsms.config';
 export * from './sms/speedsms/speedsms.errors';
 export * from './sms/speedsms/speedsms.send-answer';

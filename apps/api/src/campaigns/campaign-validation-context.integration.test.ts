@@ -30,4 +30,31 @@ describe("a campaign's validation context knows the contact fields journeys read
     const unknown = validateGraph(orderConfirmation(world, '{{ contact.nickname }}'), context);
     expect(unknown.map((diagnostic) => diagnostic.code)).toEqual(['UNKNOWN_CONTACT_FIELD']);
   });
+
+  it('reports an advertising SMS through an account a journey cannot send it through', async () => {
+    const ws = await seedTestWorkspace(app);
+    const world = await seedCampaignWorld(app, ws.workspaceId);
+    const db = app.get(DataSource);
+    const account = async (kind: string, settings: object) =>
+      (
+        (await db.query(
+          `INSERT INTO channel_accounts (workspace_id, kind, name, settings, status)
+           VALUES ($1, $2, $2, $3, 'connected') RETURNING id`,
+          [ws.workspaceId, kind, JSON.stringify(settings)],
+        )) as Array<{ id: string }>
+      )[0]!.id;
+    const esmsAdvertising = await account('esms', { smsType: 'advertising' });
+    const speedSmsBrand = await account('speedsms', { smsType: 3 });
+    const context = await loadValidationContext(db.manager, ws.workspaceId);
+    const advertisingThrough = (accountId: string) => {
+      const graph = orderConfirmation(world);
+      const sms = graph.nodes.find((node) => node.id === 'sms')!;
+      Object.assign(sms.data, { accountId, purpose: 'advertising' });
+      return validateGraph(graph, context).map((diagnostic) => diagnostic.code);
+    };
+
+    expect(advertisingThrough(world.smsAccountId)).toEqual(['ACCOUNT_PURPOSE_UNSUPPORTED']);
+    expect(advertisingThrough(esmsAdvertising)).toEqual(['ACCOUNT_PURPOSE_UNSUPPORTED']);
+    expect(advertisingThrough(speedSmsBrand)).toEqual([]);
+  });
 });

@@ -30,9 +30,16 @@ export async function loadValidationContext(
 ): Promise<ValidationContext> {
   // One after another: a transaction's queries share one connection.
   const accounts = (await manager.query(
-    `SELECT id, kind, name, status, disabled FROM channel_accounts WHERE workspace_id = $1`,
+    `SELECT id, kind, name, status, disabled, settings FROM channel_accounts WHERE workspace_id = $1`,
     [workspaceId],
-  )) as Array<{ id: string; kind: ChannelKind; name: string; status: string; disabled: boolean }>;
+  )) as Array<{
+    id: string;
+    kind: ChannelKind;
+    name: string;
+    status: string;
+    disabled: boolean;
+    settings: Record<string, unknown>;
+  }>;
   const templates = (await manager.query(
     `SELECT template_id, name, params FROM zns_templates WHERE workspace_id = $1 AND status = 'ENABLE'`,
     [workspaceId],
@@ -56,6 +63,7 @@ export async function loadValidationContext(
           channel: CHANNEL_KIND_SPECS[account.kind].channels.map((channel) => ENGINE_CHANNEL[channel]),
           name: account.name,
           published: account.status === 'connected' && !account.disabled,
+          purposes: CHANNEL_KIND_SPECS[account.kind].journeyPurposes?.(account.settings),
         },
       ]),
     ),

@@ -1,4 +1,9 @@
 import {
+  esmsJourneyPurposes,
+  speedSmsJourneyPurposes,
+  type EsmsAccount,
+  type JourneySmsPurposes,
+  type SpeedSmsAccount,
   EsmsAccountSchema,
   SmtpAccountSchema,
   SpeedSmsAccountSchema,
@@ -30,6 +35,8 @@ export interface ChannelKindSpec {
    * secrets are not carried over and must be given again, so they can never be sent to a new address unseen.
    */
   destinationFields: readonly string[];
+  /** The message purposes a journey can send through such an account (absent: every purpose). */
+  journeyPurposes?: (settings: Record<string, unknown>) => JourneySmsPurposes;
 }
 
 function spec(input: Omit<ChannelKindSpec, 'secretPaths'>): ChannelKindSpec {
@@ -50,6 +57,7 @@ export const CHANNEL_KIND_SPECS: Record<ChannelKind, ChannelKindSpec> = {
     connectsByOAuth: false,
     testing: (config) => config.sandbox === true,
     destinationFields: ['baseUrl'],
+    journeyPurposes: (settings) => esmsJourneyPurposes(settings as Pick<EsmsAccount, 'smsType'>),
   }),
   speedsms: spec({
     schema: SpeedSmsAccountSchema,
@@ -57,6 +65,7 @@ export const CHANNEL_KIND_SPECS: Record<ChannelKind, ChannelKindSpec> = {
     connectsByOAuth: false,
     testing: () => false,
     destinationFields: ['baseUrl'],
+    journeyPurposes: (settings) => speedSmsJourneyPurposes(settings as Pick<SpeedSmsAccount, 'smsType'>),
   }),
   twilio: spec({
     schema: TwilioAccountSchema,

@@ -26,7 +26,14 @@ const AN_ACCOUNT_OF: Record<ChannelKind, string> = {
   email: 'an email account',
 };
 
-/** Send steps use a published account of their own channel. */
+const A_PURPOSE: Record<string, string> = {
+  transactional: 'a transactional',
+  care: 'a customer-care',
+  otp: 'an OTP',
+  advertising: 'an advertising',
+};
+
+/** Send steps use a published account of their own channel that can send their message's purpose. */
 export function checkAccounts(
   nodes: readonly NodeInfo[],
   accounts: NonNullable<ValidationContext['accounts']>,
@@ -60,6 +67,22 @@ export function checkAccounts(
         'ACCOUNT_WRONG_CHANNEL',
         `${node.name} sends ${CHANNEL_NAMES[channel]} through ${name()}, which is ${actual}. Choose ${AN_ACCOUNT_OF[channel]}.`,
         target(),
+      );
+      continue;
+    }
+    const purposes = account['purposes'];
+    const purpose = field(node.data, 'purpose');
+    if (
+      isObject(purposes) &&
+      Array.isArray(purposes['allowed']) &&
+      typeof purpose === 'string' &&
+      !purposes['allowed'].includes(purpose)
+    ) {
+      const why = typeof purposes['why'] === 'string' ? ` ${purposes['why']}` : '';
+      sink.add(
+        'ACCOUNT_PURPOSE_UNSUPPORTED',
+        `${node.name} sends ${A_PURPOSE[purpose] ?? quote(clip(purpose, 20))} message through ${name()}, which cannot send it from a journey.${why}`,
+        { nodeId: node.id, path: formatPath([...node.path, 'data', 'purpose']) },
       );
       continue;
     }

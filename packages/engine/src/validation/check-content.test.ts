@@ -256,8 +256,28 @@ describe('validateGraph: channel accounts', () => {
       esms: { channel: 'sms' as const, name: 'eSMS', published: true },
       draft: { channel: 'sms' as const, name: 'SMS thử', published: false },
       mail: { channel: 'email' as const, name: 'SES', published: true },
+      ads: {
+        channel: 'sms' as const,
+        name: 'eSMS QC',
+        published: true,
+        purposes: { allowed: [], why: 'eSMS sends advertising SMS to at least 30 numbers per request.' },
+      },
     },
   };
+
+  it('ACCOUNT_PURPOSE_UNSUPPORTED', () => {
+    const advertising = { label: 'Khuyến mãi', accountId: 'ads', purpose: 'advertising' };
+    expect(single(withNode('send.sms', advertising, context), 'ACCOUNT_PURPOSE_UNSUPPORTED')).toEqual({
+      severity: 'error',
+      code: 'ACCOUNT_PURPOSE_UNSUPPORTED',
+      message:
+        '“Khuyến mãi” sends an advertising message through “eSMS QC”, which cannot send it from a journey. eSMS sends advertising SMS to at least 30 numbers per request.',
+      nodeId: 'step',
+      path: 'nodes[1].data.purpose',
+    });
+    const care = { label: 'Nhắc', accountId: 'esms', purpose: 'advertising' };
+    expect(withCode(withNode('send.sms', care, context), 'ACCOUNT_PURPOSE_UNSUPPORTED')).toEqual([]);
+  });
 
   it('ACCOUNT_MISSING', () => {
     expect(

@@ -36,6 +36,7 @@ export const DIAGNOSTIC_SEVERITIES = {
   ACCOUNT_MISSING: 'error',
   ACCOUNT_UNPUBLISHED: 'error',
   ACCOUNT_WRONG_CHANNEL: 'error',
+  ACCOUNT_PURPOSE_UNSUPPORTED: 'error',
   SEND_OUTCOME_NODE_INVALID: 'error',
   INVALID_CRON: 'error',
   SEGMENT_UNKNOWN: 'error',
@@ -68,7 +69,16 @@ export interface ValidationContext {
    */
   accounts?: Record<
     string,
-    { channel: ChannelKind | readonly ChannelKind[]; name: string; published: boolean }
+    {
+      channel: ChannelKind | readonly ChannelKind[];
+      name: string;
+      published: boolean;
+      /**
+       * The message purposes a journey can send through the account, one contact at a time, each with why others
+       * cannot (e.g. an eSMS advertising account needs 30 numbers per request). Absent = every purpose.
+       */
+      purposes?: { allowed: readonly string[]; why: string };
+    }
   >;
   /** Synced ZNS templates by template id. Absent = don't check templates. */
   znsTemplates?: Record<
