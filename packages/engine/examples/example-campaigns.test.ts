@@ -88,9 +88,13 @@ describe('example campaigns', () => {
       events: read('events.sample.json') as Scenario['events'],
       outcomes: read('outcomes.sample.json') as Scenario['outcomes'],
     });
-    // order.paid is also the campaign goal (exitOnGoal): as in the journey, the goal ends the wait and the journey.
-    expect(pathOf(result, 'kh-001')).toEqual(['start:entered', 'wait-paid:exit:goal']);
-    expect(result.contacts[0]).toMatchObject({ exitReason: 'goal', converted: true });
+    // order.paid is also the campaign goal, without exitOnGoal: it counts the conversion and the wait ends the journey.
+    expect(pathOf(result, 'kh-001')).toEqual([
+      'start:entered',
+      'wait-paid:matched',
+      'exit-paid:exit:converted',
+    ]);
+    expect(result.contacts[0]).toMatchObject({ exitReason: 'converted', converted: true });
     expect(pathOf(result, 'kh-002')).toEqual([
       'start:entered',
       'wait-paid:timeout',

@@ -190,6 +190,32 @@ describe('validateGraph: node rules', () => {
     ]);
   });
 
+  it('GOAL_SHADOWS_WAIT: a goal that exits on any such event comes before the wait for it', () => {
+    const build = (goal: Record<string, unknown>) =>
+      graphBuilder()
+        .node('start', 'trigger.event')
+        .node('paid', 'wait.event', { label: 'Chờ thanh toán' })
+        .node('exit', 'flow.exit')
+        .edge('start', 'next', 'paid')
+        .edge('paid', 'matched', 'exit')
+        .withSettings({ goal: { event: 'order.paid', window: { amount: 3, unit: 'days' }, ...goal } })
+        .build();
+    expect(validateGraph(build({}))).toEqual([
+      {
+        severity: 'warning',
+        code: 'GOAL_SHADOWS_WAIT',
+        message:
+          '“Chờ thanh toán” waits for order.paid, but the campaign goal ends the journey on any order.paid first: this wait never takes its matched branch. Turn off "exit on goal", or give the goal a filter.',
+        nodeId: 'paid',
+        path: 'nodes[1].data.event',
+      },
+    ]);
+    expect(validateGraph(build({ exitOnGoal: false }))).toEqual([]);
+    const filter = { match: 'all', conditions: [{ field: 'amount', operator: 'greater_than', value: 0 }] };
+    expect(validateGraph(build({ filter }))).toEqual([]);
+    expect(validateGraph(build({ event: 'order.refunded' }))).toEqual([]);
+  });
+
   it('INVALID_CRON for a recurring schedule cron-parser rejects', () => {
     const graph = graphBuilder()
       .node('start', 'trigger.schedule', {

@@ -27,6 +27,7 @@ export const DIAGNOSTIC_SEVERITIES = {
   SPLIT_WEIGHTS_NOT_100: 'error',
   DUPLICATE_VARIANT_ID: 'error',
   WAIT_EVENT_WITHOUT_TIMEOUT: 'error',
+  GOAL_SHADOWS_WAIT: 'warning',
   LIQUID_SYNTAX: 'error',
   UNKNOWN_CONTACT_FIELD: 'warning',
   TEMPLATE_UNKNOWN: 'error',

@@ -12,7 +12,7 @@ import { checkSplits } from './check-splits';
 import { checkStructure } from './check-structure';
 import { checkTemplates } from './check-templates';
 import { checkTriggers } from './check-triggers';
-import { checkWaits } from './check-waits';
+import { checkGoalShadowsWaits, checkWaits } from './check-waits';
 import { checkEventNames, checkSegments } from './check-workspace-references';
 import { ContactFields } from './contact-fields';
 import {
@@ -73,6 +73,7 @@ function run(graph: unknown, context: ValidationContext, sink: DiagnosticSink): 
 
   checkSplits(nodes, sink);
   checkWaits(nodes, sink);
+  checkGoalShadowsWaits(nodes, parts.settings, sink);
   checkSchedules(nodes, sink);
   checkConditions(nodes, byId, sink);
 
