@@ -272,6 +272,36 @@ describe('entry into journeys: manual, CSV and events, on the Temporal dev serve
       expect(await exists(workflowId(campaignId, hoa.id))).toBe(true);
     });
 
+    it('re-enters after exit (after_exit) as a new enrollment row, written as the new journey starts', async () => {
+      const graph = {
+        schemaVersion: 1,
+        nodes: [
+          { id: 'start', type: 'trigger.event', position: { x: 0, y: 0 }, data: { event: 'coupon.viewed' } },
+          { id: 'done', type: 'flow.exit', position: { x: 0, y: 150 }, data: { reason: 'seen' } },
+        ],
+        edges: [{ id: 'e1', source: 'start', sourceHandle: 'next', target: 'done' }],
+        settings: { timezone: 'Asia/Ho_Chi_Minh', reEntry: { mode: 'after_exit' } },
+      };
+      const campaignId = await publish(graph);
+      const thu = await contact();
+      const id = workflowId(campaignId, thu.id);
+      const rows = async () =>
+        (await db.query(`SELECT run_id, status FROM enrollments WHERE workflow_id = $1 ORDER BY entered_at`, [
+          id,
+        ])) as Array<{ run_id: string; status: string }>;
+      await routed(await track(thu.externalId, 'coupon.viewed'));
+      await client.workflow.getHandle(id).result();
+      await waitFor('the first journey recorded its exit', async () => {
+        if ((await rows()).some((row) => row.status !== 'exited')) throw new Error('not exited yet');
+      });
+
+      await routed(await track(thu.externalId, 'coupon.viewed'));
+      const second = await rows();
+      expect(second).toHaveLength(2);
+      expect(new Set(second.map((row) => row.run_id)).size).toBe(2);
+      expect(second[1]!.run_id).toBe((await client.workflow.getHandle(id).describe()).runId);
+    });
+
     it('enters no campaign by an event from before it went live, nor by a backfilled one', async () => {
       const campaignId = await publish(
         waitForOrderGraph({ type: 'trigger.event', data: { event: 'order.refunded' } }),

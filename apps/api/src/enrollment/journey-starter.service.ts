@@ -86,12 +86,28 @@ export class JourneyStarter {
           return { contactId, status: 'skipped', reason: 'already_enrolled', workflowId };
         throw error;
       }
-      await recordEnteredJourney(this.db, { workflowId, runId, input: enrollment.input });
+      if (await this.signalStartedRun(workflowId, runId))
+        await recordEnteredJourney(this.db, { workflowId, runId, input: enrollment.input });
       return { contactId, status: 'started', workflowId };
     }
     const outcome = await this.start(entry, enrollment, contactId);
     if (outcome.status === 'skipped') await this.signal(workflowId, event);
     return outcome;
+  }
+
+  /**
+   * Whether the run a signal-with-start went to is a journey's first run, whose enrollment row is keyed by it: yes
+   * when the workflow id has no row yet; no when one is active (the journey runs); after an exit, only Temporal
+   * knows whether it started a new journey or signalled a continued run of the one that just recorded its exit.
+   */
+  private async signalStartedRun(workflowId: string, runId: string): Promise<boolean> {
+    const rows = (await this.db.query(`SELECT status FROM enrollments WHERE workflow_id = $1`, [
+      workflowId,
+    ])) as Array<{ status: string }>;
+    if (rows.length === 0) return true;
+    if (rows.some((row) => row.status === 'active')) return false;
+    const described = await this.temporal.workflow.getHandle(workflowId, runId).describe();
+    return described.raw.workflowExecutionInfo?.firstRunId === runId;
   }
 
   /** Sends the event to a journey; a journey that is closed or gone is left alone. */

@@ -69,6 +69,10 @@ export async function performSend(
         return { kind: 'send', success: false };
       case 'held': {
         logHeld(session, stepId, hold, `campaign ${attempt.campaignState}`);
+        // The state the send read is the journey's now, unless a signal brought a newer one meanwhile: the guards
+        // then hold a paused journey (with its hourly check) or end a stopped one, signal or not.
+        if (session.campaignStateSignals === signalsBefore) session.setCampaignState(attempt.campaignState);
+        if (session.campaignState !== 'active') break;
         const end = await waitInJourney(session, {
           kind: 'paused',
           untilMs: Date.now() + HELD_SEND_RECHECK_MS,

@@ -169,6 +169,27 @@ describe('the journey send activities send through the send service and answer i
     expect(bed.sandbox.inbox({ channel: 'esms', recipient: phone })).toHaveLength(1);
   });
 
+  it('holds a send retried after a transient failure once its campaign is paused: only a final outcome answers', async () => {
+    const phone = newPhone();
+    const contactId = await contact({ phone });
+    const campaignId = await insertCampaign(bed.db, { workspaceId: bed.ws.workspaceId });
+    const ref = journey(contactId, campaigns.add(), { campaignId });
+    const sms = input(
+      ref,
+      sendStep(esmsId, { channel: 'sms', brandName: 'SANDBOX', text: 'Đơn DH1025 đã giao' }),
+    );
+    bed.sandbox.addFault({ channel: 'esms', recipients: [phone], errorRate: 1, code: 503 });
+    await rejection(activities.sendSms(sms));
+    bed.sandbox.clearFaults();
+    await bed.db.query(`UPDATE campaigns SET state = 'paused' WHERE id = $1`, [campaignId]);
+
+    expect(await activities.sendSms(sms)).toEqual({ status: 'held', campaignState: 'paused' });
+    expect(bed.sandbox.inbox({ channel: 'esms', recipient: phone })).toHaveLength(0);
+    await bed.db.query(`UPDATE campaigns SET state = 'active' WHERE id = $1`, [campaignId]);
+    expect(await activities.sendSms(sms)).toMatchObject({ status: 'sent' });
+    expect(bed.sandbox.inbox({ channel: 'esms', recipient: phone })).toHaveLength(1);
+  });
+
   it('blocked by the guards, failed for good, and messages the send service cannot send', async () => {
     const ref = (contactId: string) => journey(contactId);
     const dnc = await contact({ phone: newPhone(), doNotContact: true });

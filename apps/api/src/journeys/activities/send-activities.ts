@@ -17,6 +17,7 @@ import { currentContact } from './journey-contact';
 import { journeyScope } from './journey-scope';
 import { activityFailureOf, activityResultOf } from './send-activity-result';
 import { renderContent } from './send-content';
+import { isUuid } from './uuid';
 
 export type SendActivities = Pick<JourneyActivities, 'sendZns' | 'sendOa' | 'sendSms' | 'sendEmail'>;
 
@@ -34,8 +35,6 @@ const PURPOSE: Record<StepPurpose, MessagePurpose> = {
   care: 'transactional',
   otp: 'otp',
 };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The journey's four send activities: each renders the step's message for the contact as it is now and sends it
@@ -67,8 +66,7 @@ async function send(
       'loa_wrong_channel',
       `A ${step.message.channel} message cannot be sent by the ${channel} activity`,
     );
-  if (!UUID.test(step.accountId))
-    return failed('loa_account_not_found', 'The channel account does not exist');
+  if (!isUuid(step.accountId)) return failed('loa_account_not_found', 'The channel account does not exist');
   const holding = await campaignHoldingSend(deps.db, journey, idempotencyKey);
   if (holding) return { status: 'held', campaignState: holding };
   const campaign = await deps.campaigns.versionOf(journey);
@@ -88,7 +86,7 @@ async function send(
     purpose: PURPOSE[step.purpose],
     content: rendered.content,
     contactId: contact?.id ?? journey.contactId,
-    ...(UUID.test(journey.campaignId) && {
+    ...(isUuid(journey.campaignId) && {
       campaign: {
         id: journey.campaignId,
         stepId,
