@@ -557,14 +557,14 @@ class ProductBench {
   }
 }
 
-/** PostgreSQL backends serving `database`, from their process titles (`postgres: user database host ...`). */
+/** PostgreSQL backends serving `database`, from their titles (`postgres: [cluster: ]user database host state`). */
 function postgresBackends(database: string): number[] {
   return readdirSync('/proc')
     .filter((entry) => /^\d+$/.test(entry))
     .filter((entry) => {
       try {
         const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-        return command.startsWith('postgres: ') && command.split(' ')[2] === database;
+        return /^postgres: (?:\S+: )?\S+ (\S+) /.exec(command)?.[1] === database;
       } catch {
         return false;
       }

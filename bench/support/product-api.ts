@@ -44,7 +44,9 @@ export async function startProductApi(input: {
 }): Promise<ProductApi> {
   const url = `http://127.0.0.1:${input.port}`;
   const admin = { email: 'bench-admin@example.test', password: randomBytes(18).toString('base64url') };
-  const child = spawn('node', [join(__dirname, '..', '..', 'apps', 'api', 'dist', 'main.js')], {
+  // Extra Node flags for the API process only, e.g. `--cpu-prof --cpu-prof-dir=<dir>` to profile it.
+  const flags = (process.env.LOA_BENCH_API_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const child = spawn('node', [...flags, join(__dirname, '..', '..', 'apps', 'api', 'dist', 'main.js')], {
     cwd: join(__dirname, '..', '..'),
     stdio: ['ignore', 'inherit', 'inherit'],
     env: {
@@ -82,7 +84,7 @@ export async function startProductApi(input: {
         if (response.status !== 200) throw new Error(`${response.status} ${await response.text()}`);
       },
       180_000,
-      500,
+      1_000,
     ),
   ]);
   return {
