@@ -5,6 +5,7 @@
 // same run on the same Temporal dev server, in alternating rounds. Judged by the ratio product / engine-only; each
 // product round must leave exactly N sent ledger rows and N ZNS messages in the sandbox inbox, one per contact.
 import { Client as TemporalClient, Connection } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -43,27 +44,36 @@ interface BenchContact {
   name: string;
 }
 
+/** One journey's times: stored by the product (events, messages, enrollments) and from its Temporal history. */
 interface Stamps {
   workflowId: string;
   received: Date;
   processed: Date;
-  started?: Date;
-  entered: Date;
   messageCreated: Date;
   providerAccepted: Date;
   exited: Date;
+  started?: Date;
+  firstTask?: Date;
+  sendScheduled?: Date;
+  sendStarted?: Date;
+  sendCompleted?: Date;
+  closed?: Date;
 }
 
 type Cpu = Record<'api' | 'temporal' | 'postgres' | 'sandbox' | 'bench', number>;
 
 /** The stages of a journey, each from one stored timestamp to the next. */
 const STAGES: Array<[string, (s: Stamps) => number | undefined]> = [
-  ['event received → processed (contact resolved)', (s) => ms(s.processed, s.received)],
-  ['processed → journey started (routed, signalWithStart)', (s) => ms(s.started, s.processed)],
-  ['started → journey entered (first workflow task)', (s) => ms(s.entered, s.started)],
-  ['entered → message created (ledger row)', (s) => ms(s.messageCreated, s.entered)],
-  ['message created → provider accepted', (s) => ms(s.providerAccepted, s.messageCreated)],
-  ['provider accepted → journey exited', (s) => ms(s.exited, s.providerAccepted)],
+  ['event received → processed (contact resolved, Bull)', (s) => ms(s.processed, s.received)],
+  ['processed → workflow started (routed, signalWithStart)', (s) => ms(s.started, s.processed)],
+  ['workflow started → first workflow task started', (s) => ms(s.firstTask, s.started)],
+  ['first workflow task → send activity scheduled', (s) => ms(s.sendScheduled, s.firstTask)],
+  ['send activity scheduled → started', (s) => ms(s.sendStarted, s.sendScheduled)],
+  ['send activity started → ledger row created', (s) => ms(s.messageCreated, s.sendStarted)],
+  ['ledger row created → provider accepted', (s) => ms(s.providerAccepted, s.messageCreated)],
+  ['provider accepted → send activity completed', (s) => ms(s.sendCompleted, s.providerAccepted)],
+  ['send activity completed → journey exited', (s) => ms(s.exited, s.sendCompleted)],
+  ['journey exited → workflow closed (recorded)', (s) => ms(s.closed, s.exited)],
   ['total: event received → journey exited', (s) => ms(s.exited, s.received)],
 ];
 
@@ -142,7 +152,7 @@ async function main(): Promise<void> {
         return [name, { medianMs: percentile(values, 50), p95Ms: percentile(values, 95), n: values.length }];
       }),
     );
-    console.log('\nstage                                                   median      p95   (ms)');
+    console.log(`\n${'stage'.padEnd(55)}  median      p95   (ms)`);
     for (const [name, figure] of Object.entries(stages)) {
       console.log(
         `${name.padEnd(55)} ${String(figure.medianMs).padStart(7)} ${String(figure.p95Ms).padStart(8)}`,
@@ -272,6 +282,7 @@ interface RoundResult {
 class ProductBench {
   private contactCount = 0;
   private sentSoFar = 0;
+  private readonly backendCpu = new Map<number, number>();
 
   constructor(
     private readonly bed: {
@@ -498,24 +509,22 @@ class ProductBench {
     this.sentSoFar += n;
   }
 
-  /** Each journey's stored timestamps, and its workflow's start time from Temporal. */
+  /** Each journey's stored timestamps, and the times of its Temporal history's events. */
   private async stamps(prefix: string): Promise<Stamps[]> {
-    const { rows } = await this.bed.db.query<Omit<Stamps, 'started'>>(
+    const { rows } = await this.bed.db.query<Stamps>(
       `SELECT en.workflow_id AS "workflowId", ev.received_at AS received, ev.processed_at AS processed,
-              en.entered_at AS entered, m.created_at AS "messageCreated", m.sent_at AS "providerAccepted",
-              en.exited_at AS exited
+              m.created_at AS "messageCreated", m.sent_at AS "providerAccepted", en.exited_at AS exited
          FROM enrollments en
          JOIN events ev ON ev.workspace_id = en.workspace_id AND ev.message_id = en.entry_event_id
          JOIN messages m ON m.campaign_id = en.campaign_id AND m.contact_id = en.contact_id
         WHERE en.campaign_id = $1 AND en.entry_event_id LIKE $2`,
       [this.bed.campaignId, `${prefix}%`],
     );
-    const stamps: Stamps[] = rows;
-    await runPool(stamps.length, 8, async (i) => {
-      const description = await this.bed.temporal.workflow.getHandle(stamps[i]!.workflowId).describe();
-      stamps[i]!.started = description.startTime;
+    await runPool(rows.length, 8, async (i) => {
+      const history = await this.bed.temporal.workflow.getHandle(rows[i]!.workflowId).fetchHistory();
+      Object.assign(rows[i]!, historyTimes(history.events ?? []));
     });
-    return stamps;
+    return rows;
   }
 
   /** What a round that does not finish has done so far, stage by stage. */
@@ -545,16 +554,54 @@ class ProductBench {
     }
   }
 
+  /** CPU seconds of this database's backends, those that have ended since counted as last seen. */
+  private postgresCpu(): number {
+    for (const pid of postgresBackends(this.bed.databaseName)) this.backendCpu.set(pid, cpuSecondsOf(pid));
+    return [...this.backendCpu.values()].reduce((sum, seconds) => sum + seconds, 0);
+  }
+
   /** CPU seconds so far of the API process (API and worker), the Temporal server, this database's backends, etc. */
   private cpu(): Cpu {
     return {
       api: cpuSecondsOf(this.bed.api.child.pid ?? 0),
       temporal: this.bed.server.pid ? cpuSecondsOfGroup(this.bed.server.pid) : 0,
-      postgres: postgresBackends(this.bed.databaseName).reduce((sum, pid) => sum + cpuSecondsOf(pid), 0),
+      postgres: this.postgresCpu(),
       sandbox: cpuSecondsOf(this.bed.sandbox.pid),
       bench: cpuSecondsOf(process.pid),
     };
   }
+}
+
+type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
+const EventType = temporal.api.enums.v1.EventType;
+
+/** When the workflow started, its first task started, its sendZns activity was scheduled, started and completed. */
+function historyTimes(events: HistoryEvent[]): Partial<Stamps> {
+  const at = (event: HistoryEvent | undefined) =>
+    event?.eventTime
+      ? new Date(Number(event.eventTime.seconds ?? 0) * 1000 + Math.floor((event.eventTime.nanos ?? 0) / 1e6))
+      : undefined;
+  const first = (type: number) => events.find((event) => event.eventType === type);
+  const scheduled = events.find(
+    (event) =>
+      event.eventType === EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED &&
+      event.activityTaskScheduledEventAttributes?.activityType?.name === 'sendZns',
+  );
+  const ofSend = (type: number) =>
+    events.find((event) => {
+      if (event.eventType !== type) return false;
+      const attributes =
+        event.activityTaskStartedEventAttributes ?? event.activityTaskCompletedEventAttributes;
+      return String(attributes?.scheduledEventId) === String(scheduled?.eventId);
+    });
+  return {
+    started: at(first(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED)),
+    firstTask: at(first(EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED)),
+    sendScheduled: at(scheduled),
+    sendStarted: at(ofSend(EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED)),
+    sendCompleted: at(ofSend(EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED)),
+    closed: at(first(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED)),
+  };
 }
 
 /** PostgreSQL backends serving `database`, from their titles (`postgres: [cluster: ]user database host state`). */
