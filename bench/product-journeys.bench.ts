@@ -29,7 +29,7 @@ import { sandboxZaloConfig, startSandboxProcess, type SandboxInfo } from './supp
 import { devServerForBenchmark, type DevServer } from './support/temporal-dev-server';
 
 const JOURNEYS = Number(process.env.LOA_BENCH_JOURNEYS ?? 200);
-const ROUNDS = Number(process.env.LOA_BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.LOA_BENCH_ROUNDS ?? 5);
 const WARMUP = Number(process.env.LOA_BENCH_WARMUP_JOURNEYS ?? 40);
 const EVENTS_PER_BATCH = Number(process.env.LOA_BENCH_BATCH ?? 100);
 const ROUND_TIMEOUT_MS = Number(process.env.LOA_BENCH_ROUND_TIMEOUT_SECONDS ?? 600) * 1000;
@@ -143,6 +143,8 @@ async function main(): Promise<void> {
     const results = await bench.measure();
     const productRate = median(results.product.map((r) => r.rate));
     const engineRate = median(results.engine.map((r) => r.rate));
+    const productCpu = medianCpu(results.product.map((r) => r.cpuMsPerJourney));
+    const engineCpu = medianCpu(results.engine.map((r) => r.cpuMsPerJourney));
     const stages = Object.fromEntries(
       STAGES.map(([name, of]) => {
         const values = results.stamps
@@ -173,10 +175,11 @@ async function main(): Promise<void> {
           productMedian: round(productRate, 1),
           engineOnlyMedian: round(engineRate, 1),
           ratio: round(productRate / engineRate),
-          cpuMsPerJourney: {
-            product: medianCpu(results.product.map((r) => r.cpuMsPerJourney)),
-            engineOnly: medianCpu(results.engine.map((r) => r.cpuMsPerJourney)),
-          },
+          ratioPerRound: results.product.map((r, i) => round(r.rate / results.engine[i]!.rate)),
+          productJourneysStartedPerSecond: results.product.map((r) => round(r.routedRate ?? 0, 1)),
+          // Load-independent view: the ratio if every process were CPU-bound on the same cores.
+          cpuRatioEngineOverProduct: round(cpuTotal(engineCpu) / cpuTotal(productCpu)),
+          cpuMsPerJourney: { product: productCpu, engineOnly: engineCpu },
           verified: results.verified,
           stages,
         },
@@ -188,6 +191,8 @@ async function main(): Promise<void> {
     for (const step of cleanup) await step().catch((error: unknown) => console.error(error));
   }
 }
+
+const cpuTotal = (cpu: Cpu) => cpu.api + cpu.temporal + cpu.postgres + cpu.sandbox + cpu.bench;
 
 function medianCpu(samples: Cpu[]): Cpu {
   const of = (key: keyof Cpu) => round(median(samples.map((sample) => sample[key])), 2);
@@ -277,6 +282,8 @@ async function setUpWorkspace(
 interface RoundResult {
   rate: number;
   cpuMsPerJourney: Cpu;
+  /** Product rounds: journeys started per second, from the first event received to the last workflow started. */
+  routedRate?: number;
 }
 
 class ProductBench {
@@ -351,7 +358,7 @@ class ProductBench {
               product.push(result);
               stamps.push(...result.stamps);
               console.log(
-                `round ${r + 1} product:     ${round(result.rate, 1)} journeys/s (wall clock ${round(result.wallRate, 1)}); CPU ms per journey ${JSON.stringify(result.cpuMsPerJourney)}; load average ${uptime()}`,
+                `round ${r + 1} product:     ${round(result.rate, 1)} journeys/s (wall clock ${round(result.wallRate, 1)}, started ${round(result.routedRate ?? 0, 1)}/s); CPU ms per journey ${JSON.stringify(result.cpuMsPerJourney)}; load average ${uptime()}`,
               );
             }
           }
@@ -407,7 +414,8 @@ class ProductBench {
                   < (SELECT max(processed_seq) FROM events), false) AS behind`,
       );
       const row = rows[0]!;
-      if (row.unprocessed > 0 || row.contacts < this.contactCount || row.behind) throw new Error(JSON.stringify(row));
+      if (row.unprocessed > 0 || row.contacts < this.contactCount || row.behind)
+        throw new Error(JSON.stringify(row));
     });
     return contacts;
   }
@@ -429,11 +437,16 @@ class ProductBench {
           messageId: `${prefix}${b * EVENTS_PER_BATCH + i}`,
           userId: contact.userId,
           event: EVENT,
-          properties: { orderId: `DH-${label}-${b * EVENTS_PER_BATCH + i}`, total: 450000, orderDate: '01/12/2026' },
+          properties: {
+            orderId: `DH-${label}-${b * EVENTS_PER_BATCH + i}`,
+            total: 450000,
+            orderDate: '01/12/2026',
+          },
           timestamp: new Date().toISOString(),
         })),
       });
-      if (answer.accepted.length !== batch.length) throw new Error(`batch accepted ${JSON.stringify(answer)}`);
+      if (answer.accepted.length !== batch.length)
+        throw new Error(`batch accepted ${JSON.stringify(answer)}`);
     }
     await this.until(
       `${n} journeys of round ${label} exited`,
@@ -453,7 +466,14 @@ class ProductBench {
     const stamps = await this.stamps(prefix);
     const first = Math.min(...stamps.map((s) => s.received.getTime()));
     const last = Math.max(...stamps.map((s) => s.exited.getTime()));
-    return { rate: n / ((last - first) / 1000), wallRate: n / wallSeconds, cpuMsPerJourney, stamps };
+    const lastStarted = Math.max(...stamps.map((s) => s.started?.getTime() ?? 0));
+    return {
+      rate: n / ((last - first) / 1000),
+      routedRate: n / ((lastStarted - first) / 1000),
+      wallRate: n / wallSeconds,
+      cpuMsPerJourney,
+      stamps,
+    };
   }
 
   /** Exactly one journey, one sent ledger row and one ZNS in the sandbox inbox per contact of the round. */
@@ -631,7 +651,9 @@ function perJourney(before: Cpu, after: Cpu, journeys: number): Cpu {
 }
 
 function chunk<T>(items: T[], size: number): T[][] {
-  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
+    items.slice(i * size, (i + 1) * size),
+  );
 }
 
 async function deleteRedisKeys(prefix: string): Promise<void> {

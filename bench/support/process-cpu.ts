@@ -18,7 +18,9 @@ export function cpuSecondsOfGroup(groupId: number): number {
       .reduce((total, entry) => {
         try {
           const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ');
-          return Number(fields[2]) === groupId ? total + (Number(fields[11]) + Number(fields[12])) / 100 : total;
+          return Number(fields[2]) === groupId
+            ? total + (Number(fields[11]) + Number(fields[12])) / 100
+            : total;
         } catch {
           return total;
         }
