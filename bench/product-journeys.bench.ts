@@ -192,6 +192,11 @@ async function main(): Promise<void> {
   }
 }
 
+const stageMedians = (stamps: Stamps[]) =>
+  STAGES.map(([, of]) => median(stamps.map(of).filter((value): value is number => value !== undefined))).join(
+    ' / ',
+  );
+
 const cpuTotal = (cpu: Cpu) => cpu.api + cpu.temporal + cpu.postgres + cpu.sandbox + cpu.bench;
 
 function medianCpu(samples: Cpu[]): Cpu {
@@ -359,6 +364,9 @@ class ProductBench {
               stamps.push(...result.stamps);
               console.log(
                 `round ${r + 1} product:     ${round(result.rate, 1)} journeys/s (wall clock ${round(result.wallRate, 1)}, started ${round(result.routedRate ?? 0, 1)}/s); CPU ms per journey ${JSON.stringify(result.cpuMsPerJourney)}; load average ${uptime()}`,
+              );
+              console.log(
+                `  stage medians (ms, in the order of the table below): ${stageMedians(result.stamps)}`,
               );
             }
           }
