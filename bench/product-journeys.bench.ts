@@ -294,6 +294,7 @@ interface RoundResult {
 class ProductBench {
   private contactCount = 0;
   private sentSoFar = 0;
+  private inboxZns = 0;
   private readonly backendCpu = new Map<number, number>();
 
   constructor(
@@ -315,7 +316,7 @@ class ProductBench {
     product: RoundResult[];
     engine: RoundResult[];
     stamps: Stamps[];
-    verified: { journeys: number; ledgerSent: number; inboxZns: number };
+    verified: { journeysExited: number; ledgerRowsSent: number; sandboxInboxZns: number };
   }> {
     const contacts = await this.createContacts(WARMUP + JOURNEYS * ROUNDS);
     const taskQueue = `bench-engine-${this.bed.run}`;
@@ -384,9 +385,9 @@ class ProductBench {
       engine: engineRounds,
       stamps,
       verified: {
-        journeys: this.sentSoFar,
-        ledgerSent: ledger.rows[0]!.sent,
-        inboxZns: this.sentSoFar,
+        journeysExited: this.sentSoFar,
+        ledgerRowsSent: ledger.rows[0]!.sent,
+        sandboxInboxZns: this.inboxZns,
       },
     };
   }
@@ -535,6 +536,7 @@ class ProductBench {
       );
     }
     this.sentSoFar += n;
+    this.inboxZns += inbox.length;
   }
 
   /** Each journey's stored timestamps, and the times of its Temporal history's events. */
