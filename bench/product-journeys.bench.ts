@@ -34,7 +34,7 @@ const WARMUP = Number(process.env.LOA_BENCH_WARMUP_JOURNEYS ?? 40);
 const EVENTS_PER_BATCH = Number(process.env.LOA_BENCH_BATCH ?? 100);
 const ROUND_TIMEOUT_MS = Number(process.env.LOA_BENCH_ROUND_TIMEOUT_SECONDS ?? 600) * 1000;
 /** In flight in the engine-only rounds, as in bench/journey-throughput.bench.ts. */
-const ENGINE_CONCURRENCY = 100;
+const ENGINE_CONCURRENCY = Number(process.env.LOA_BENCH_ENGINE_CONCURRENCY ?? 100);
 const TEMPLATE_ID = '300001';
 const EVENT = 'order.created';
 
