@@ -1,15 +1,10 @@
 // Journeys per second for trigger -> send -> exit on a local Temporal dev server, Loa's contactJourney versus a
 // hand-written workflow making the same activity call, alternating in one run (DESIGN §11: ratio >= 0.8).
-import {
-  compileGraph,
-  type JourneyActivities,
-  type SendActivityInput,
-  type SendActivityResult,
-} from '@loa/engine';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { engineBenchPlan, engineOnlyRound, fakeActivities } from './support/engine-journeys';
 import { round } from './support/measure';
 import { runPool } from './support/run-pool';
 import { devServerForBenchmark } from './support/temporal-dev-server';
@@ -19,42 +14,9 @@ const ROUNDS = Number(process.env.LOA_BENCH_ROUNDS ?? 5);
 const CONCURRENCY = 100;
 const TASK_QUEUE = `bench-journeys-${Date.now().toString(36)}`;
 
-const graph = {
-  schemaVersion: 1,
-  nodes: [
-    { id: 'start', type: 'trigger.event', position: { x: 0, y: 0 }, data: { event: 'order.created' } },
-    {
-      id: 'zns',
-      type: 'send.zns',
-      position: { x: 0, y: 100 },
-      data: { accountId: 'oa-loa-shop', templateId: '231456', params: { order_code: '{{ event.orderId }}' } },
-    },
-    { id: 'done', type: 'flow.exit', position: { x: 0, y: 200 }, data: { reason: 'sent' } },
-  ],
-  edges: [
-    { id: 'e1', source: 'start', sourceHandle: 'next', target: 'zns' },
-    { id: 'e2', source: 'zns', sourceHandle: 'success', target: 'done' },
-  ],
-};
-
-/** The provider boundary: an in-memory ledger that answers at once, so only the orchestration is measured. */
-function fakeActivities(): Partial<JourneyActivities> {
-  const ledger = new Map<string, SendActivityResult>();
-  const send = async (input: SendActivityInput): Promise<SendActivityResult> => {
-    const known = ledger.get(input.idempotencyKey);
-    if (known) return known;
-    const result: SendActivityResult = { status: 'sent', messageId: input.idempotencyKey };
-    ledger.set(input.idempotencyKey, result);
-    return result;
-  };
-  return { sendZns: send, recordJourney: async () => undefined, getCampaignState: async () => 'active' };
-}
-
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
-  const compiled = compileGraph(graph, { campaignId: 'bench', versionId: 'v1' });
-  if (!compiled.ok) throw new Error(JSON.stringify(compiled.diagnostics));
-  const plan = compiled.plan;
+  const plan = engineBenchPlan();
   const server = await devServerForBenchmark();
   const nativeConnection = await NativeConnection.connect({ address: server.address });
   const connection = await Connection.connect({ address: server.address });
@@ -67,13 +29,14 @@ async function main(): Promise<void> {
   });
 
   const loa = async (round: number) =>
-    timeRound((index) =>
-      client.workflow.execute('contactJourney', {
-        taskQueue: TASK_QUEUE,
-        workflowId: `journey:bench:${round}-${index}:once`,
-        args: [{ workspaceId: 'bench', contactId: `c-${round}-${index}`, plan, entryKey: 'once' }],
-      }),
-    );
+    engineOnlyRound({
+      client,
+      taskQueue: TASK_QUEUE,
+      plan,
+      round: String(round),
+      count: JOURNEYS_PER_ROUND,
+      concurrency: CONCURRENCY,
+    });
   const handWritten = async (round: number) =>
     timeRound((index) => {
       const workflowId = `baseline:${round}-${index}`;

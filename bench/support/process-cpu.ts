@@ -1,10 +1,30 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
 /** CPU seconds (user + system) a process has used, from /proc (Linux); 0 when it cannot be read. */
-function cpuSecondsOf(pid: number): number {
+export function cpuSecondsOf(pid: number): number {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds used so far by every live process of a process group (e.g. a server started detached). */
+export function cpuSecondsOfGroup(groupId: number): number {
+  try {
+    return readdirSync('/proc')
+      .filter((entry) => /^\d+$/.test(entry))
+      .reduce((total, entry) => {
+        try {
+          const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ');
+          return Number(fields[2]) === groupId
+            ? total + (Number(fields[11]) + Number(fields[12])) / 100
+            : total;
+        } catch {
+          return total;
+        }
+      }, 0);
   } catch {
     return 0;
   }

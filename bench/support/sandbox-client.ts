@@ -31,10 +31,13 @@ export const templateData = {
 };
 
 /** Starts the sandbox process (plain node with the tsx loader, so child.pid is the server whose CPU time is read). */
-export async function startSandboxProcess(): Promise<{ child: ChildProcess; info: SandboxInfo }> {
+export async function startSandboxProcess(
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ child: ChildProcess; info: SandboxInfo }> {
   const child = spawn('node', ['--import', 'tsx', join(__dirname, 'sandbox-process.ts')], {
     cwd: join(__dirname, '..', '..'),
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
   });
   for await (const line of createInterface({ input: child.stdout! })) {
     return { child, info: JSON.parse(line) as SandboxInfo };

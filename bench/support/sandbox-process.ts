@@ -6,11 +6,14 @@ async function main(): Promise<void> {
   const seed = defaultSeed();
   for (const app of seed.zalo) for (const oa of app.oas) oa.dailyQuota = 1_000_000_000;
   for (const account of seed.esms) account.balance = 1_000_000_000_000;
+  // A benchmark that connects the OA through the API's OAuth flow names the API's callback.
+  const redirectUri = process.env.LOA_BENCH_SANDBOX_REDIRECT_URI;
+  if (redirectUri) for (const app of seed.zalo) app.redirectUri = redirectUri;
   const sandbox = await startSandbox({
     seed,
     // A benchmark that happens to run at night in Vietnam must still measure sends, not -133 answers.
     znsNightWindow: false,
-    inboxLimit: 1_000,
+    inboxLimit: Number(process.env.LOA_BENCH_SANDBOX_INBOX_LIMIT ?? 1_000),
   });
   const app = sandbox.seed.zalo[0];
   const oa = app.oas[0];

@@ -7,6 +7,8 @@ import { waitFor } from '../../tools/testing/wait-for';
 
 export interface DevServer {
   address: string;
+  /** The server's process (group leader) when started for the run. */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -41,5 +43,5 @@ export async function devServerForBenchmark(): Promise<DevServer> {
     },
     90_000,
   );
-  return { address, stop: () => stopServer(server) };
+  return { address, pid: server.pid, stop: () => stopServer(server) };
 }
