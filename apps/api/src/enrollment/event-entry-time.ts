@@ -4,8 +4,8 @@ export const BACKDATED_AFTER_MS = 24 * 60 * 60 * 1000;
 export const CLOCK_SKEW_MS = 60 * 1000;
 
 /**
- * Whether an event may enter a campaign by when it happened: not before the campaign went live (its first publish),
- * and not backfilled. Without this, importing last year's orders would start a journey for each of them today.
+ * Whether an event may enter a campaign by when it happened: not before the campaign's first publish, and not
+ * backfilled (a pause in between is not looked at: the campaign's state when the event is routed decides). Without this, importing last year's orders would start a journey for each of them today.
  * Such events still reach journeys already running.
  */
 export function entersByTime(

@@ -47,7 +47,7 @@ export class EventTriggeredCampaigns {
 
   /**
    * The campaigns an event enters: its name is the trigger's event, its properties pass the trigger's filter, and it
-   * happened while the campaign was live and was not backfilled (event-entry-time.ts).
+   * happened after the campaign's first publish and was not backfilled (event-entry-time.ts).
    */
   static matching(
     campaigns: ActiveEventCampaign[],

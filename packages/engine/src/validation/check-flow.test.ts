@@ -205,7 +205,7 @@ describe('validateGraph: node rules', () => {
         severity: 'warning',
         code: 'GOAL_SHADOWS_WAIT',
         message:
-          '“Chờ thanh toán” waits for order.paid, but the campaign goal ends the journey on any order.paid first: this wait never takes its matched branch. Turn off "exit on goal", or give the goal a filter.',
+          '“Chờ thanh toán” waits for order.paid, but the campaign goal ends the journey on any order.paid first: this wait never takes its matched branch. Turn off "exit on goal", or give the goal a filter that leaves out the events this wait is for.',
         nodeId: 'paid',
         path: 'nodes[1].data.event',
       },
