@@ -248,6 +248,21 @@ describe('issue 10 §6: a scheduled broadcast to a segment, through a worker pro
     await scheduled(campaignId);
     const setUp = Date.now();
 
+    // While quiet hours hold them, journeys are listed as active at their send: what pause and stop reach.
+    await waitFor(
+      'a journey held by quiet hours listed as active',
+      async () => {
+        const list = await ws.as.analyst
+          .get(`/campaigns/${campaignId}/enrollments`)
+          .query({ status: 'active', limit: 10 })
+          .expect(200);
+        const items = list.body.items as Array<{ currentStep: string }>;
+        if (!items.some((item) => item.currentStep === 'promo')) throw new Error('none listed yet');
+      },
+      quietEnd - Date.now() - 2_000,
+      250,
+    );
+
     // 1,960 journeys send and exit; the 40 at their cap wait for it with a deferred row.
     await waitFor(
       'every journey sent or deferred by its cap',
