@@ -39,6 +39,24 @@ describe('the send-rate limit is one token bucket per account in Redis, shared b
     expect(await second.reserve(a, SLOW)).toBeGreaterThan(0);
   });
 
+  it('serves the first reservations of a process that has not connected yet, however many at once', async () => {
+    // As the shared client is configured (redis.module.ts): lazy, no offline queue.
+    const fresh = new Redis(testService('redisUrl'), {
+      keyPrefix: `${testService('redisPrefix')}:`,
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+    });
+    try {
+      const limiter = new SendRateLimiter(fresh);
+      // Different accounts take their tokens in separate calls, all made while the first one connects.
+      const waits = await Promise.all(Array.from({ length: 5 }, () => limiter.reserve(randomUUID(), 5)));
+      expect(waits).toEqual([0, 0, 0, 0, 0]);
+    } finally {
+      fresh.disconnect();
+    }
+  });
+
   it('gives every one of many simultaneous reservations its own turn (the Lua script is atomic)', async () => {
     const account = randomUUID();
     const waits = await Promise.all(

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { redisReady } from '../redis/redis-ready';
 import type { ChannelKind } from '../channels/channel-kinds';
 import { KeyedBatcher } from './batcher';
 
@@ -57,8 +58,7 @@ export class SendRateLimiter {
   }
 
   private async take(key: string, rates: number[]): Promise<number[]> {
-    // The shared client connects lazily and queues nothing while offline.
-    if (this.redis.status === 'wait') await this.redis.connect().catch(() => undefined);
+    await redisReady(this.redis);
     const [accountId] = key.split('|');
     const perSecond = rates[0];
     const burst = Math.max(1, perSecond);

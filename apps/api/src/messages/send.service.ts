@@ -6,6 +6,7 @@ import { CHANNEL_KIND_SPECS } from '../channels/channel-kinds';
 import { ChannelAccountsService } from '../channels/channel-accounts.service';
 import { LOA_CONFIG, type LoaConfig } from '../config/loa-config';
 import { REDIS_CLIENT } from '../redis/redis.module';
+import { redisReady } from '../redis/redis-ready';
 import { factsOf, lookupOf, recipientFacts, type RecipientFacts } from './guard-contact';
 import { MessageLedger, type Admission, type VersionedRow } from './message-ledger';
 import { recordedResult, type LedgerRow } from './message-row';
@@ -327,7 +328,7 @@ export class SendService implements OnApplicationShutdown {
     const cap = await this.capReached(manager, input, recipient ?? '', existingId);
     if (cap) return { status: 'deferred', reason: 'frequency_cap', retryAt: cap };
     if (channel === 'zns') {
-      if (this.redis.status === 'wait') await this.redis.connect().catch(() => undefined);
+      await redisReady(this.redis);
       const until = Number(await this.redis.get(`zns-quota:${row.id}`));
       if (until > Date.now()) return { status: 'deferred', reason: 'zns_quota', retryAt: new Date(until) };
     }
