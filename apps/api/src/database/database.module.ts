@@ -12,7 +12,10 @@ import { createDataSource, dataSourceOptions } from './data-source-options';
         retryAttempts: 3,
         retryDelay: 1000,
       }),
-      dataSourceFactory: (options) => Promise.resolve(createDataSource(options!)),
+      dataSourceFactory: (options) =>
+        options
+          ? Promise.resolve(createDataSource(options))
+          : Promise.reject(new Error('no database options')),
     }),
   ],
 })

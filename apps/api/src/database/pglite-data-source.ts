@@ -10,7 +10,7 @@ class ScopedEntityManager extends EntityManager {
   override transaction<T>(isolationLevel: IsolationLevel, work: Work<T>): Promise<T>;
   override transaction<T>(first: IsolationLevel | Work<T>, second?: Work<T>): Promise<T> {
     return inTransactionScope(() =>
-      typeof first === 'function' ? super.transaction(first) : super.transaction(first, second!),
+      typeof first === 'function' ? super.transaction(first) : super.transaction(first, second as Work<T>),
     );
   }
 }

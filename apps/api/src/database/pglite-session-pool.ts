@@ -8,6 +8,12 @@ const ROLLS_BACK = /^\s*(ROLLBACK|ABORT)\b/i;
 const SETS_TRANSACTION = /^\s*SET\s+TRANSACTION\b/i;
 /** A statement that waits longer than this is most likely waiting, through code that lost its context, for itself. */
 const WAIT_LIMIT_MS = 30_000;
+/**
+ * PGlite runs in this thread and answers through promises alone, so back-to-back statements would never let the
+ * event loop turn: timers, sockets and requests would starve (a keep-alive socket then closes under a waiting
+ * request: ECONNRESET). The session lets it turn at least this often.
+ */
+const TURN_EVENT_LOOP_MS = 20;
 
 type Result = unknown;
 interface BasePool {
@@ -29,6 +35,7 @@ class SessionTurns {
   private waiting: Array<() => void> = [];
   private tail: Promise<unknown> = Promise.resolve();
   private savepoints = 0;
+  private lastTurn = Date.now();
   /** The client whose transaction the session is in, as far as the statements run so far go. */
   openOn: SessionClient | undefined;
 
@@ -36,14 +43,11 @@ class SessionTurns {
     return this.owner?.client === client;
   }
 
-  get ownerClient(): SessionClient | undefined {
-    return this.owner?.client;
-  }
-
-  /** Whether the caller runs inside the owning transaction's scope. */
-  callerJoins(): boolean {
+  /** The owning transaction's client when the caller runs inside that transaction's scope. */
+  ownerCallerJoins(): SessionClient | undefined {
     const ownerScope = this.owner?.scope;
-    return ownerScope !== undefined && currentTransactionScope()?.within(ownerScope) === true;
+    const joins = ownerScope !== undefined && currentTransactionScope()?.within(ownerScope) === true;
+    return joins ? this.owner?.client : undefined;
   }
 
   /**
@@ -57,7 +61,7 @@ class SessionTurns {
     try {
       // A transaction waiting to begin goes before new statements, or a steady stream of them would starve it.
       for (;;) {
-        if (this.callerJoins()) return false;
+        if (this.ownerCallerJoins()) return false;
         const free = this.owner === undefined && (begins ? this.running === 0 : this.beginning === 0);
         if (free) break;
         if (Date.now() > deadline)
@@ -88,7 +92,13 @@ class SessionTurns {
 
   /** Runs `work` with no other statement on the session between its statements. */
   exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.tail.then(work);
+    const run = this.tail.then(async () => {
+      if (Date.now() - this.lastTurn >= TURN_EVENT_LOOP_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        this.lastTurn = Date.now();
+      }
+      return work();
+    });
     this.tail = run.catch(() => undefined);
     return run;
   }
@@ -117,7 +127,8 @@ class SessionClient extends EventEmitter {
     this.nested = undefined;
     const begins = BEGINS.test(sql);
     for (;;) {
-      if (turns.callerJoins()) return begins ? this.beginNested() : this.joined(sql, params);
+      const owner = turns.ownerCallerJoins();
+      if (owner) return begins ? this.beginNested(owner) : this.joined(owner, sql, params);
       if (await turns.admit(this, begins)) break;
     }
     if (begins) return this.asOwner(sql, params);
@@ -156,8 +167,7 @@ class SessionClient extends EventEmitter {
     }
   }
 
-  private async beginNested(): Promise<Result> {
-    const owner = turns.ownerClient!;
+  private async beginNested(owner: SessionClient): Promise<Result> {
     const savepoint = turns.savepointName();
     const result = await this.run(`SAVEPOINT ${savepoint}`);
     this.nested = { in: owner, savepoint };
@@ -183,8 +193,7 @@ class SessionClient extends EventEmitter {
    * A statement from inside the owning transaction: in a savepoint, so that its failure fails it alone (as on a
    * connection of its own). One that comes after the transaction's end (it raced the COMMIT) runs on its own.
    */
-  private joined(sql: string, params?: unknown[]): Promise<Result> {
-    const owner = turns.ownerClient;
+  private joined(owner: SessionClient, sql: string, params?: unknown[]): Promise<Result> {
     const savepoint = turns.savepointName();
     return turns.exclusive(async () => {
       if (turns.openOn !== owner) return this.base.query(sql, params);

@@ -46,9 +46,13 @@ describe('transactions on embedded PGlite (one session for the whole process)', 
     const outside = () => db.query('UPDATE tally SET n = n + 100 WHERE id = 1');
     const results = await withDeadline(
       20_000,
-      Promise.allSettled(Array.from({ length: 30 }, (_, i) => (i % 3 === 2 ? outside() : transaction(i % 3 === 1)))),
+      Promise.allSettled(
+        Array.from({ length: 30 }, (_, i) => (i % 3 === 2 ? outside() : transaction(i % 3 === 1))),
+      ),
     );
-    const failures = results.flatMap((result) => (result.status === 'rejected' ? [String(result.reason)] : []));
+    const failures = results.flatMap((result) =>
+      result.status === 'rejected' ? [String(result.reason)] : [],
+    );
     expect(failures).toEqual(Array(10).fill('Error: rolled back on purpose'));
     // 10 committed transactions add 1 each, 10 statements outside add 100 each; the 10 rolled back add nothing.
     expect(await tally(1)).toBe(1010);
@@ -61,7 +65,9 @@ describe('transactions on embedded PGlite (one session for the whole process)', 
         await manager.query('SELECT n FROM tally WHERE id = 2 FOR UPDATE');
         await manager.query('UPDATE tally SET n = n + 1 WHERE id = 2');
         // Deeper in the call tree and after other awaits, as the event router's journey starts are.
-        await Promise.all([1, 2, 3].map(async () => pause().then(() => db.query('UPDATE tally SET n = n + 10 WHERE id = 2'))));
+        await Promise.all(
+          [1, 2, 3].map(async () => pause().then(() => db.query('UPDATE tally SET n = n + 10 WHERE id = 2'))),
+        );
         await expect(db.query('SELECT * FROM no_such_table')).rejects.toThrow('no_such_table');
         const inner = await db.transaction(async (nested) => {
           await nested.query('UPDATE tally SET n = n + 100 WHERE id = 2');
@@ -105,5 +111,16 @@ describe('transactions on embedded PGlite (one session for the whole process)', 
     expect(outsiderSawInsideDone).toBe(true);
     expect(await tally(3)).toBe(0);
     expect(await tally(4)).toBe(1);
+  });
+
+  it('lets timers and sockets run while statements follow one another', async () => {
+    let statementsDone = false;
+    let timerSawStatementsDone: boolean | undefined;
+    setTimeout(() => (timerSawStatementsDone = statementsDone), 0);
+    // PGlite answers through promises alone: without turns of the event loop the timer would wait for all of them.
+    for (let i = 0; i < 2000 && timerSawStatementsDone === undefined; i += 1) await db.query('SELECT 1');
+    statementsDone = true;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(timerSawStatementsDone).toBe(false);
   });
 });

@@ -11,8 +11,7 @@ export class TransactionScope {
 
   /** Whether this scope is `other` or nested in it. */
   within(other: TransactionScope): boolean {
-    for (let scope: TransactionScope | undefined = this; scope; scope = scope.parent) if (scope === other) return true;
-    return false;
+    return this === other || (this.parent?.within(other) ?? false);
   }
 }
 
