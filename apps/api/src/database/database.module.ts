@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LOA_CONFIG, type LoaConfig } from '../config/loa-config';
-import { dataSourceOptions } from './data-source-options';
+import { createDataSource, dataSourceOptions } from './data-source-options';
 
 @Module({
   imports: [
@@ -12,6 +12,10 @@ import { dataSourceOptions } from './data-source-options';
         retryAttempts: 3,
         retryDelay: 1000,
       }),
+      dataSourceFactory: (options) =>
+        options
+          ? Promise.resolve(createDataSource(options))
+          : Promise.reject(new Error('no database options')),
     }),
   ],
 })

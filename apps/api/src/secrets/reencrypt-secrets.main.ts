@@ -1,7 +1,6 @@
 import 'reflect-metadata';
-import { DataSource } from 'typeorm';
 import { loadConfigOrExit } from '../config/load-config-or-exit';
-import { dataSourceOptions } from '../database/data-source-options';
+import { createDataSource, dataSourceOptions } from '../database/data-source-options';
 import { reencryptSecrets } from './reencrypt-secrets';
 import { SecretBox } from './secret-box';
 
@@ -11,7 +10,7 @@ import { SecretBox } from './secret-box';
  */
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
-  const db = await new DataSource(dataSourceOptions(config.database)).initialize();
+  const db = await createDataSource(dataSourceOptions(config.database)).initialize();
   try {
     const box = new SecretBox(config.encryptionKey, config.previousEncryptionKeys);
     const report = await reencryptSecrets(db, box);
