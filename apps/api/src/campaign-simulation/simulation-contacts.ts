@@ -18,14 +18,15 @@ export async function simulationContacts(
   workspaceId: string,
   items: Array<Record<string, unknown>>,
 ): Promise<unknown[]> {
-  const errors: FieldError[] = [];
+  // By item: the lookups finish in any order, the answer names the fields in the order they were sent.
+  const errorsByItem: FieldError[][] = items.map(() => []);
   const resolved = await Promise.all(
     items.map(async (item, index): Promise<unknown> => {
       if (!('contactId' in item)) return item;
       const ref = realContactRefSchema.safeParse(item);
       if (!ref.success) {
         for (const issue of ref.error.issues)
-          errors.push({
+          errorsByItem[index]!.push({
             in: 'body',
             field: ['contacts', index, ...issue.path].join('.'),
             message: issue.message,
@@ -37,7 +38,7 @@ export async function simulationContacts(
         throw error;
       });
       if (!contact) {
-        errors.push({
+        errorsByItem[index]!.push({
           in: 'body',
           field: `contacts.${index}.contactId`,
           message: 'is not a contact of this workspace',
@@ -47,6 +48,7 @@ export async function simulationContacts(
       return { contact, entryEvent: ref.data.entryEvent };
     }),
   );
+  const errors = errorsByItem.flat();
   if (errors.length > 0)
     throw new ProblemException(422, errors.map((error) => `${error.field}: ${error.message}`).join('; '), {
       type: 'urn:loa:problem:validation',

@@ -401,7 +401,12 @@ describe('issue 10 §6: pause, resume, stop and a new version, on journeys in th
 
       await ws.as.admin.post(`/campaigns/${id}/stop`).expect(200);
       await track(late, 'email.verified');
-      await waitingAt(id, [late], 'paused', 'sms');
+      // The send read "stopped": the journey leaves without the signal, which the early one still waits for.
+      await waitFor(`${late.externalId} left`, async () => {
+        const { path } = await journeyOf(id, late);
+        if (path.at(-1)?.outcome !== 'exit:stopped') throw new Error(JSON.stringify(path.at(-1)));
+      });
+      await waitingAt(id, [early], 'paused', 'sms');
     } finally {
       await signals.resume();
     }

@@ -62,7 +62,7 @@ describe('Decree 91 caps count advertising messages per phone number and address
 
   /** A new 84… mobile number, and the same number as people write it at home and abroad. */
   const newPhone = () => {
-    const phone = `849${String(Date.now() % 1_000_000).padStart(6, '0')}${String(seq++ % 100).padStart(2, '0')}`;
+    const phone = `8490${String(Date.now() % 100_000).padStart(5, '0')}${String(seq++ % 100).padStart(2, '0')}`;
     return { phone, local: `0${phone.slice(2)}`, international: `+84 ${phone.slice(2)}` };
   };
 

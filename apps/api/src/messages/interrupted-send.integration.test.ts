@@ -70,7 +70,7 @@ describe('a send interrupted inside the connector is an unknown outcome, never a
   });
 
   const newPhone = () =>
-    `849${String(Date.now() % 1_000_000).padStart(6, '0')}${String(seq++ % 100).padStart(2, '0')}`;
+    `8490${String(Date.now() % 100_000).padStart(5, '0')}${String(seq++ % 100).padStart(2, '0')}`;
 
   const zns = (input: Partial<SendMessageInput>): SendMessageInput => {
     const template = sandbox.seed.zalo[0].oas[0].templates.find((t) => t.status === 'ENABLE');

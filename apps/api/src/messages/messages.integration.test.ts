@@ -76,7 +76,7 @@ describe('the send service writes the ledger, guards every send and sends once',
 
   let phoneSeq = 0;
   const newPhone = () =>
-    `849${String(Date.now() % 1_000_000).padStart(6, '0')}${String(phoneSeq++ % 100).padStart(2, '0')}`;
+    `8490${String(Date.now() % 100_000).padStart(5, '0')}${String(phoneSeq++ % 100).padStart(2, '0')}`;
 
   const contact = async (write: Record<string, unknown>) =>
     (await ws.as.admin.post('/contacts').send(write).expect(201)).body.id as string;

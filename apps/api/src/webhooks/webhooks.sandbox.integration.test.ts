@@ -138,7 +138,7 @@ describe('receipts and events the provider sandbox sends, end to end', () => {
 
   it('turns follow, a message, user_submit_info and unfollow into the contact and zalo.* events', async () => {
     const userId = `77${Date.now()}`;
-    const phone = `849${String(Date.now()).slice(-8)}`;
+    const phone = `8490${String(Date.now()).slice(-7)}`;
     const existing = await bed.ws.as.admin.post('/contacts').send({ phone, name: 'Khách cũ' }).expect(201);
     const contactId = existing.body.id as string;
     const control = (body: Record<string, unknown>) =>

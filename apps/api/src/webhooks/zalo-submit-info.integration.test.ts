@@ -11,9 +11,9 @@ import {
   type WebhookTestBed,
 } from './testing/webhook-test-app';
 
-/** A phone no other test uses: 849 and eight digits from a counter started at the clock. */
-let phoneCounter = Date.now() % 100_000_000;
-const newPhone = () => `849${String((phoneCounter += 1) % 100_000_000).padStart(8, '0')}`;
+/** A phone no other test uses: 8490 (a mobile prefix) and seven digits from a counter started at the clock. */
+let phoneCounter = Date.now() % 10_000_000;
+const newPhone = () => `8490${String((phoneCounter += 1) % 10_000_000).padStart(7, '0')}`;
 let userCounter = Date.now();
 const newUserId = () => `66${(userCounter += 1)}`;
 

@@ -69,7 +69,7 @@ describe('the journey contact activities read and change the contact as it is no
 
   it('evaluates the engine’s rules on fresh attributes, tags, consent, reachability, events and segments', async () => {
     const contactId = await contact({
-      phone: `849${String(Date.now()).slice(-8)}`,
+      phone: `8490${String(Date.now()).slice(-7)}`,
       name: 'Lan',
       tags: { add: ['new'] },
       attributes: { city: 'Đà Nẵng', tier: 'silver', birthday: '2026-12-05' },

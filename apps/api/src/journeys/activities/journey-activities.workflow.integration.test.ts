@@ -112,7 +112,7 @@ describe('contactJourney runs on the send and contact activities', () => {
   }
 
   it('sends, updates the contact once and takes the yes branch; the ledger and the sandbox inbox agree', async () => {
-    const phone = `849${String(Date.now()).slice(-8)}`;
+    const phone = `8490${String(Date.now()).slice(-7)}`;
     const contactId = (await bed.ws.as.admin.post('/contacts').send({ phone, name: 'Lan' }).expect(201)).body
       .id as string;
     const enrollment = journeyEnrollment({ workspaceId: bed.ws.workspaceId, plan: plan(), contactId });
