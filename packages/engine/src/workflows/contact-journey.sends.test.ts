@@ -105,6 +105,12 @@ describe('contactJourney sends on the time-skipping server', () => {
       .sent()
       .map((call) => DateTime.fromMillis(call.atMs, { zone: HCM }).toFormat('HH:mm'));
     expect(callTimes).toContain(quietHours.end);
+    // Recorded before the long hold: the enrollment shows the send, deferred, while it waits.
+    const deferredRecord = fake.records.find((record) =>
+      record.entries.some((entry) => `${entry.stepId}:${entry.outcome}` === 'promo:deferred'),
+    );
+    expect(deferredRecord?.status).toBe('active');
+    expect(deferredRecord?.entries.at(-1)?.outcome).toBe('deferred');
   });
 
   it('sends advertising SMS only between 07:00 and 22:00 Vietnam time (Decree 91); care SMS at any hour', async () => {

@@ -5,7 +5,8 @@ import type { SendStep } from '../plan/plan.types';
 import { classifyActivityFailure } from './activity-failure';
 import { providerActivities } from './journey-activities';
 import type { JourneySession } from './journey-session';
-import { waitInJourney } from './journey-wait';
+import { patched } from '@temporalio/workflow';
+import { LONG_WAIT_MS, waitInJourney } from './journey-wait';
 import type { PerformResult } from './perform-result';
 import { sendDeferral } from '../journey/send-time-guard';
 import { EXIT_REASONS, STEP_OUTCOMES } from '../journey/journey-vocabulary';
@@ -24,6 +25,13 @@ export const PAUSED_RECHECK_MS = 60 * 60 * 1000;
  * after the next campaign state signal, or after this long in case that signal was missed.
  */
 export const HELD_SEND_RECHECK_MS = 60 * 1000;
+/**
+ * Patch: a send that waits an hour or more (paused, quiet hours, a frequency cap, a used-up quota) records the
+ * journey first, as a wait step does: its enrollment shows the send as the current step and the held or deferred
+ * entry in its path, not the step before, for as long as it waits.
+ */
+export const RECORD_BEFORE_SEND_WAIT = 'record-before-send-wait';
+
 /** A send waits for quotas, caps and windows at most this many times before it takes the failure handle. */
 export const MAX_SEND_DEFERRALS = 100;
 
@@ -98,11 +106,16 @@ export async function performSend(
           STEP_OUTCOMES.deferred,
           `${reason} until ${new Date(attempt.retryAtMs).toISOString()}`,
         );
+        await recordBeforeLongWait(session, attempt.retryAtMs);
         const end = await waitInJourney(session, { kind: 'send_retry', untilMs: attempt.retryAtMs });
         if (end === EXIT_REASONS.goal || end === EXIT_REASONS.stopped) return { kind: 'exit', reason: end };
       }
     }
   }
+}
+
+async function recordBeforeLongWait(session: JourneySession, untilMs: number): Promise<void> {
+  if (untilMs - Date.now() >= LONG_WAIT_MS && patched(RECORD_BEFORE_SEND_WAIT)) await session.flush();
 }
 
 function logHeld(session: JourneySession, stepId: string, hold: Hold, detail: string): void {
@@ -140,6 +153,7 @@ async function passGuards(
     if (interruption) return { kind: 'exit', reason: interruption };
     if (session.campaignState === 'paused') {
       logHeld(session, stepId, hold, 'campaign paused');
+      await recordBeforeLongWait(session, Date.now() + PAUSED_RECHECK_MS);
       const end = await waitInJourney(session, {
         kind: 'paused',
         untilMs: Date.now() + PAUSED_RECHECK_MS,
@@ -160,6 +174,7 @@ async function passGuards(
       STEP_OUTCOMES.deferred,
       `${deferral.reason} until ${new Date(deferral.untilMs).toISOString()}`,
     );
+    await recordBeforeLongWait(session, deferral.untilMs);
     await waitInJourney(session, { kind: deferral.reason, untilMs: deferral.untilMs });
   }
 }
