@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import Bull from 'bull';
+import type Bull from 'bull';
+import { registeredQueues } from './registered-queues';
 
 /**
  * Logs every failed job attempt of every queue the application registered (queue, job id, attempt, error message),
@@ -13,11 +14,7 @@ export class QueueFailureLog implements OnApplicationBootstrap {
   constructor(private readonly discovery: DiscoveryService) {}
 
   onApplicationBootstrap(): void {
-    const queues = new Set<Bull.Queue>();
-    for (const wrapper of this.discovery.getProviders()) {
-      if (wrapper.instance instanceof Bull) queues.add(wrapper.instance as Bull.Queue);
-    }
-    for (const queue of queues) {
+    for (const queue of registeredQueues(this.discovery)) {
       queue.on('failed', (job: Bull.Job, error: Error) => {
         this.logger.warn({
           message: 'job attempt failed',
