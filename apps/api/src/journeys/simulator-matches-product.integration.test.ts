@@ -12,7 +12,7 @@ import {
   type SplitStep,
 } from '@loa/engine';
 import { journeySteps, simulatedSteps } from '@loa/engine/workflows/testing/comparable-path';
-import { BIRTHDAY_IN_DAYS } from '@loa/engine/workflows/testing/example-scenarios';
+import { BIRTHDAY_IN_DAYS, nextLocalTime } from '@loa/engine/workflows/testing/example-scenarios';
 import { journeyEventSignal } from '@loa/engine/workflows/journey-messages';
 import { resolveTime } from '@loa/engine/simulator/virtual-time';
 import type { RunningSandbox } from '@loa/provider-sandbox';
@@ -371,16 +371,4 @@ function firstDifference(where: string, predicted: string[], product: string[]):
         `  product:   ${product.join(' → ')}`
       );
   return undefined;
-}
-
-/** The next moment, after `nowMs`, at local time `hhmm` in `timezone`. */
-function nextLocalTime(nowMs: number, hhmm: string, timezone: string): number {
-  const [hour, minute] = hhmm.split(':').map(Number);
-  const today = DateTime.fromMillis(nowMs, { zone: timezone }).set({
-    hour,
-    minute,
-    second: 0,
-    millisecond: 0,
-  });
-  return (today.toMillis() > nowMs ? today : today.plus({ days: 1 })).toMillis();
 }

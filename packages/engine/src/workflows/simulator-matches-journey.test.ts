@@ -12,7 +12,12 @@ import { sampleContactSchema, scriptedEventSchema } from '../simulator/simulatio
 import { resolveTime } from '../simulator/virtual-time';
 import { journeyEventSignal } from './journey-messages';
 import { journeySteps, simulatedSteps } from './testing/comparable-path';
-import { BIRTHDAY_IN_DAYS, exampleScenarios, type ExampleScenario } from './testing/example-scenarios';
+import {
+  BIRTHDAY_IN_DAYS,
+  exampleScenarios,
+  nextLocalTime,
+  type ExampleScenario,
+} from './testing/example-scenarios';
 import { startJourney, withWorker } from './testing/journey-test-kit';
 import { recordHistory } from './testing/record-history';
 import { scriptedJourneyActivities } from './testing/scripted-journey-activities';
@@ -25,18 +30,6 @@ function exampleGraph(name: string): CampaignGraph {
   for (const node of graph.nodes)
     if (node.type === 'trigger.schedule') delete (node.data as { endsAt?: string }).endsAt;
   return graph;
-}
-
-/** The next moment, after `nowMs`, at local time `hhmm` in `timezone`. */
-function nextLocalTime(nowMs: number, hhmm: string, timezone: string): number {
-  const [hour, minute] = hhmm.split(':').map(Number);
-  const today = DateTime.fromMillis(nowMs, { zone: timezone }).set({
-    hour,
-    minute,
-    second: 0,
-    millisecond: 0,
-  });
-  return (today.toMillis() > nowMs ? today : today.plus({ days: 1 })).toMillis();
 }
 
 /** The scenario's contact, with a birthday the day after the start for the date trigger. */

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { CampaignGraph } from '../../graph/graph.schema';
 import type {
   NodeOutcomeScript,
@@ -69,6 +70,18 @@ const codOrderWithoutAddress = { ...codOrder, properties: withoutAddress };
 
 /** The birthday the date trigger fires on: the day after the scenario starts (the year is ignored). */
 export const BIRTHDAY_IN_DAYS = 1;
+
+/** The next moment, after `nowMs`, at local time `hhmm` in `timezone`. */
+export function nextLocalTime(nowMs: number, hhmm: string, timezone: string): number {
+  const [hour, minute] = hhmm.split(':').map(Number);
+  const today = DateTime.fromMillis(nowMs, { zone: timezone }).set({
+    hour,
+    minute,
+    second: 0,
+    millisecond: 0,
+  });
+  return (today.toMillis() > nowMs ? today : today.plus({ days: 1 })).toMillis();
+}
 
 export const exampleScenarios: ExampleScenario[] = [
   {
