@@ -52,6 +52,8 @@ describe('issue 10 §6: a scheduled broadcast to a segment, through a worker pro
   let worker: ChildServer;
   let znsAccountId: string;
   let taskQueue: string;
+  // The worker's PostgreSQL sessions carry this name, so the test can tell when a killed worker's last one is gone.
+  const workerAppName = uniqueName('broadcast-worker');
 
   beforeAll(async () => {
     const port = await freePort();
@@ -66,6 +68,7 @@ describe('issue 10 §6: a scheduled broadcast to a segment, through a worker pro
       LOA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
       LOA_PUBLIC_API_URL: publicApiUrl,
       LOA_ZNS_TEMPLATE_SYNC_MINUTES: '0',
+      PGAPPNAME: workerAppName,
     };
     // Receipts are not what this test is about: they would come after it ends.
     sandbox = await startZaloTestSandbox(
@@ -185,6 +188,14 @@ describe('issue 10 §6: a scheduled broadcast to a segment, through a worker pro
       [campaignId],
     )) as Array<{ status: string; n: number }>;
     return Object.fromEntries(rows.map((row) => [row.status, row.n]));
+  }
+
+  async function workerSessions(): Promise<number> {
+    const [{ n }] = (await db.query(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1`,
+      [workerAppName],
+    )) as Array<{ n: number }>;
+    return n;
   }
 
   /** The sandbox's ZNS inbox for these phones. */
@@ -390,9 +401,21 @@ describe('issue 10 §6: a scheduled broadcast to a segment, through a worker pro
       150_000,
       200,
     );
+    expect(await workerSessions()).toBeGreaterThan(0);
     await worker.kill();
     const killedAt = Date.now();
     sandbox.clearFaults();
+    // A statement the killed process had already sent (say, the COMMIT of a `sending` row) still runs in its
+    // PostgreSQL session: the ledger is read once every session of the killed worker has ended.
+    await waitFor(
+      'the killed worker’s PostgreSQL sessions ended',
+      async () => {
+        const left = await workerSessions();
+        if (left > 0) throw new Error(`${left} left`);
+      },
+      30_000,
+      100,
+    );
     const inFlight = (await ledger(campaignId)).filter((row) => row.status === 'sending');
     const atKill = await statusCounts(campaignId);
     worker.start();
