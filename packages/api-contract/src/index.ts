@@ -9,3 +9,4 @@ export {
   type DependencyStatus,
   type HealthReport,
 } from './health';
+export type { components, operations, paths } from './generated/api-paths';
