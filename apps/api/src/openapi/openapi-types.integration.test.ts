@@ -43,12 +43,12 @@ describe('the API types the builder uses', () => {
   });
 });
 
-/** openapi-typescript's CLI (an ES module Jest cannot load; a dev dependency of @loa/api-contract) on the document. */
+/** openapi-typescript's CLI (an ES module Jest cannot load; a dev dependency of the workspace root) on the document. */
 function generateTypes(document: unknown): string {
   const dir = mkdtempSync(join(tmpdir(), 'loa-openapi-'));
   try {
     writeFileSync(join(dir, 'openapi.json'), JSON.stringify(document));
-    const main = createRequire(join(apiContract, 'package.json')).resolve('openapi-typescript');
+    const main = createRequire(join(apiContract, '../../package.json')).resolve('openapi-typescript');
     const cli = join(dirname(main), '../bin/cli.js');
     execFileSync(process.execPath, [cli, join(dir, 'openapi.json'), '-o', join(dir, 'paths.ts')], {
       stdio: 'pipe',
