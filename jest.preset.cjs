@@ -32,6 +32,7 @@ module.exports = {
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
   moduleNameMapper: {
     '^@loa/engine$': path.join(workspaceRoot, 'packages/engine/src/index.ts'),
+    '^@loa/engine/examples/(.*)$': path.join(workspaceRoot, 'packages/engine/examples/$1'),
     '^@loa/engine/(.*)$': path.join(workspaceRoot, 'packages/engine/src/$1'),
     '^@loa/connectors$': path.join(workspaceRoot, 'packages/connectors/src/index.ts'),
     '^@loa/connectors/(.*)$': path.join(workspaceRoot, 'packages/connectors/src/$1'),

@@ -15,8 +15,8 @@ export default [
           })),
           patterns: [
             {
-              regex: '^@loa/engine(?!/browser$)',
-              message: 'The builder may import only @loa/engine/browser.',
+              regex: '^@loa/engine(?!/browser$|/examples/[a-z0-9-]+\\.json$)',
+              message: 'The builder may import only @loa/engine/browser and the example campaign files.',
             },
             { regex: '^@loa/(api|connectors)(/|$)', message: 'The builder may not import server code.' },
           ],

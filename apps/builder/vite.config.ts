@@ -19,16 +19,21 @@ export default defineConfig({
   plugins: [react()],
   // Workspace packages are compiled from their TypeScript sources, like the builder's own code.
   resolve: {
-    alias: {
-      '@loa/api-contract': fileURLToPath(
-        new URL('../../packages/api-contract/src/index.ts', import.meta.url),
-      ),
-    },
+    alias: [
+      { find: '@loa/api-contract', replacement: source('packages/api-contract/src/index.ts') },
+      { find: '@loa/engine/browser', replacement: source('packages/engine/src/browser.ts') },
+      { find: /^@loa\/engine\/examples\/(.*)$/, replacement: source('packages/engine/examples/$1') },
+      { find: '@loa/sms-text', replacement: source('packages/sms-text/src/index.ts') },
+    ],
   },
   server: { port, proxy: apiProxy },
   preview: { port, proxy: apiProxy },
   build: { outDir: 'dist', emptyOutDir: true },
 });
+
+function source(path: string): string {
+  return fileURLToPath(new URL(`../../${path}`, import.meta.url));
+}
 
 function parsePort(value: string | undefined, fallback: number): number {
   if (value === undefined || value === '') return fallback;

@@ -45,7 +45,7 @@ async function openStatusPage(url: string): Promise<Page> {
   page.setDefaultTimeout(PAGE_TIMEOUT_MS);
   pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(url);
+  await page.goto(`${url}/status`);
   return page;
 }
 

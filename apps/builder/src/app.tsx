@@ -1,14 +1,15 @@
-import { StatusPage } from './status/status-page';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { createQueryClient } from './api/query-client';
+import { routes } from './routes';
 
 export function App() {
+  const [queryClient] = useState(createQueryClient);
+  const [router] = useState(() => createBrowserRouter(routes));
   return (
-    <div className="app">
-      <header className="app__header">
-        <span className="app__brand">Loa</span>
-      </header>
-      <main className="app__main">
-        <StatusPage />
-      </main>
-    </div>
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
   );
 }

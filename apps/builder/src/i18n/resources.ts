@@ -1,0 +1,19 @@
+import { authMessages } from '../auth/auth.messages';
+import { campaignsMessages } from '../campaigns/campaigns.messages';
+import { shellMessages } from '../shell/shell.messages';
+
+/** Every namespace's messages; each feature keeps its own beside its code. */
+const namespaces = {
+  common: shellMessages,
+  auth: authMessages,
+  campaigns: campaignsMessages,
+};
+
+type Namespaces = typeof namespaces;
+
+export const resources = {
+  vi: Object.fromEntries(Object.entries(namespaces).map(([ns, messages]) => [ns, messages.vi])),
+  en: Object.fromEntries(Object.entries(namespaces).map(([ns, messages]) => [ns, messages.en])),
+} as Record<'vi' | 'en', { [K in keyof Namespaces]: Namespaces[K]['vi'] }>;
+
+export { namespaces as messageNamespaces };

@@ -1,0 +1,27 @@
+import { Navigate, type RouteObject } from 'react-router';
+import { LoginPage } from './auth/login-page';
+import { CampaignListPage } from './campaigns/campaign-list-page';
+import { AppShell } from './shell/app-shell';
+import { NotFoundPage } from './shell/not-found-page';
+import { PublicOrShell } from './shell/public-or-shell';
+import { RequireSession } from './shell/require-session';
+import { StatusPage } from './status/status-page';
+
+/** Every screen has an address of its own, so that links can be bookmarked and shared. */
+export const routes: RouteObject[] = [
+  { path: '/login', element: <LoginPage /> },
+  { element: <PublicOrShell />, children: [{ path: '/status', element: <StatusPage /> }] },
+  {
+    element: <RequireSession />,
+    children: [
+      {
+        element: <AppShell />,
+        children: [
+          { index: true, element: <Navigate to="/campaigns" replace /> },
+          { path: '/campaigns', element: <CampaignListPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];
