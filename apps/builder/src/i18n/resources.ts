@@ -1,6 +1,8 @@
 import { authMessages } from '../auth/auth.messages';
 import { campaignsMessages } from '../campaigns/campaigns.messages';
 import { lifecycleMessages } from '../editor/lifecycle/lifecycle.messages';
+import { simulationMessages } from '../editor/simulation/simulation.messages';
+import { versionsMessages } from '../editor/versions/versions.messages';
 import { shellMessages } from '../shell/shell.messages';
 
 /** Every namespace's messages; each feature keeps its own beside its code. */
@@ -9,6 +11,8 @@ const namespaces = {
   auth: authMessages,
   campaigns: campaignsMessages,
   lifecycle: lifecycleMessages,
+  versions: versionsMessages,
+  simulation: simulationMessages,
 };
 
 type Namespaces = typeof namespaces;

@@ -2,6 +2,10 @@ import abandonedCart from '@loa/engine/examples/abandoned-cart.json';
 import { simulate } from '@loa/engine/browser';
 import {
   entryEventOf,
+  entryKeyOf,
+  eventNamesOf,
+  newSampleContact,
+  newWorkspaceContact,
   parseValue,
   sampleOfWorkspaceContact,
   sendNodesOf,
@@ -136,5 +140,24 @@ describe('graph helpers', () => {
     expect(entryEventOf(abandonedCart)).toBe('cart.abandoned');
     expect(entryEventOf({ nodes: [{ type: 'trigger.manual', data: {} }] })).toBeUndefined();
     expect(sendNodesOf(abandonedCart).map((node) => node.id)).toEqual(['zns-reminder', 'sms-reminder']);
+  });
+});
+
+describe('new contacts and suggestions', () => {
+  it('starts a sample contact with the entry key to fill', () => {
+    expect(newSampleContact(2, 'orderId')).toMatchObject({
+      key: 'sample-2',
+      source: { kind: 'sample' },
+      entryProperties: [{ key: 'orderId', value: '' }],
+    });
+    expect(entryKeyOf(abandonedCart)).toBe('orderId');
+    expect(newWorkspaceContact(workspaceContact, undefined)).toMatchObject({
+      key: workspaceContact.id,
+      entryProperties: [],
+    });
+  });
+
+  it('suggests the events the graph waits for and its goal, once each', () => {
+    expect(eventNamesOf(abandonedCart)).toEqual(['order.paid']);
   });
 });

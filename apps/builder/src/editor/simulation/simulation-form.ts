@@ -178,3 +178,39 @@ export function entryEventOf(graph: { nodes: Array<{ type: string; data: Record<
 export function sendNodesOf<N extends { id: string; type: string }>(graph: { nodes: N[] }): N[] {
   return graph.nodes.filter((node) => node.type.startsWith('send.'));
 }
+
+/** A new typed sample contact; its entry event starts with the trigger's entry key (e.g. orderId) to fill. */
+export function newSampleContact(number: number, entryKey: string | undefined): FormContact {
+  return {
+    key: `sample-${number}`,
+    source: { kind: 'sample' },
+    name: '',
+    phone: '',
+    email: '',
+    zaloUserId: '',
+    attributes: [],
+    entryProperties: entryKey ? [{ key: entryKey, value: '' }] : [],
+  };
+}
+
+export function newWorkspaceContact(contact: WorkspaceContact, entryKey: string | undefined): FormContact {
+  return { ...newSampleContact(0, entryKey), key: contact.id, source: { kind: 'workspace', contact } };
+}
+
+/** The trigger's entry key (trigger.event's `entryKey`), which each contact's entry event should carry. */
+export function entryKeyOf(graph: { nodes: Array<{ type: string; data: Record<string, unknown> }> }) {
+  const trigger = graph.nodes.find((node) => node.type === 'trigger.event');
+  return typeof trigger?.data['entryKey'] === 'string' ? trigger.data['entryKey'] : undefined;
+}
+
+/** Event names the graph waits for or counts as its goal: the suggestions for scripted events. */
+export function eventNamesOf(graph: {
+  nodes: Array<{ type: string; data: Record<string, unknown> }>;
+  settings?: Record<string, unknown>;
+}): string[] {
+  const names = graph.nodes
+    .filter((node) => node.type === 'wait.event')
+    .map((node) => node.data['event'])
+    .concat((graph.settings?.['goal'] as { event?: unknown } | undefined)?.event);
+  return [...new Set(names.filter((name): name is string => typeof name === 'string' && name !== ''))];
+}
