@@ -121,7 +121,7 @@ function ActionProblem({
           ))}
         </ul>
       )}
-      <button type="button" className="button button--quiet button--small" onClick={onDismiss}>
+      <button type="button" className="button button--subtle button--small" onClick={onDismiss}>
         {t('dismiss')}
       </button>
     </div>

@@ -45,7 +45,7 @@ export function RejectDialog({
           </span>
         </label>
         <div className="dialog__actions">
-          <button type="button" className="button button--quiet" onClick={onClose}>
+          <button type="button" className="button button--subtle" onClick={onClose}>
             {t('cancel')}
           </button>
           <button type="submit" className="button button--danger">

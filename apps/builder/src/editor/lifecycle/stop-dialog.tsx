@@ -11,7 +11,7 @@ export function StopDialog({ open, onClose, onStop }: { open: boolean; onClose: 
       <h2 id={`${id}-title`}>{t('stop.title')}</h2>
       <p>{t('stop.body')}</p>
       <div className="dialog__actions">
-        <button type="button" className="button button--quiet" autoFocus onClick={onClose}>
+        <button type="button" className="button button--subtle" autoFocus onClick={onClose}>
           {t('cancel')}
         </button>
         <button type="button" className="button button--danger" onClick={onStop}>

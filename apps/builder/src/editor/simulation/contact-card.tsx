@@ -44,7 +44,7 @@ export function ContactCard({
         <span className="chip">{t(source.kind === 'workspace' ? 'contacts.fromWorkspace' : 'contacts.sample')}</span>
         <button
           type="button"
-          className="button button--quiet button--small sim-contact__remove"
+          className="button button--subtle button--small sim-contact__remove"
           onClick={onRemove}
           aria-label={t('contacts.remove', { name: contactName(contact) })}
         >

@@ -75,7 +75,7 @@ export function EventScript({
               </label>
               <button
                 type="button"
-                className="button button--quiet button--small sim-event__remove"
+                className="button button--subtle button--small sim-event__remove"
                 aria-label={t('events.remove', { row: index + 1 })}
                 onClick={() => onChange(events.filter((_, at) => at !== index))}
               >

@@ -35,7 +35,7 @@ export function KeyValueEditor({
           />
           <button
             type="button"
-            className="button button--quiet button--small kv__remove"
+            className="button button--subtle button--small kv__remove"
             aria-label={t('kv.remove', { legend, row: index + 1 })}
             onClick={() => onChange(pairs.filter((_, at) => at !== index))}
           >
@@ -45,7 +45,7 @@ export function KeyValueEditor({
       ))}
       <button
         type="button"
-        className="button button--quiet button--small"
+        className="button button--subtle button--small"
         onClick={() => onChange([...pairs, { key: '', value: '' }])}
       >
         {t('kv.add')}
