@@ -25,9 +25,9 @@ describe('availableActions', () => {
   });
 
   it('lets admins approve or reject a pending submission, and nobody submit it again', () => {
-    expect(actions({ state: 'pending_approval', approvalStatus: 'pending', role: 'admin', soleAdmin: false })).toEqual(
-      ['approve', 'reject'],
-    );
+    expect(
+      actions({ state: 'pending_approval', approvalStatus: 'pending', role: 'admin', soleAdmin: false }),
+    ).toEqual(['approve', 'reject']);
     expect(actions({ state: 'pending_approval', approvalStatus: 'pending' })).toEqual([]);
   });
 
@@ -36,7 +36,11 @@ describe('availableActions', () => {
   });
 
   it('gives admins the run controls of a live campaign, with a new draft to submit or decide', () => {
-    expect(actions({ state: 'active', role: 'admin', soleAdmin: false })).toEqual(['submit', 'pause', 'stop']);
+    expect(actions({ state: 'active', role: 'admin', soleAdmin: false })).toEqual([
+      'submit',
+      'pause',
+      'stop',
+    ]);
     expect(actions({ state: 'paused', role: 'admin', soleAdmin: false, approvalStatus: 'pending' })).toEqual([
       'approve',
       'reject',
@@ -48,9 +52,9 @@ describe('availableActions', () => {
 
   it('gives an analyst no action in any state', () => {
     for (const state of ['draft', 'pending_approval', 'active', 'paused', 'stopped'] as const)
-      expect(actions({ state, role: 'analyst', approvalStatus: state === 'pending_approval' ? 'pending' : null })).toEqual(
-        [],
-      );
+      expect(
+        actions({ state, role: 'analyst', approvalStatus: state === 'pending_approval' ? 'pending' : null }),
+      ).toEqual([]);
   });
 
   it('offers nothing for a stopped or archived campaign but to duplicate it elsewhere', () => {

@@ -52,7 +52,9 @@ export function LifecycleBar({ campaign }: { campaign: CampaignDetail }) {
     else start({ action });
   };
   const label = (action: LifecycleAction) =>
-    live && (action === 'submit' || action === 'publish') ? t(`actions.${action}Live`) : t(`actions.${action}`);
+    live && (action === 'submit' || action === 'publish')
+      ? t(`actions.${action}Live`)
+      : t(`actions.${action}`);
   const running = run.isPending ? run.variables?.action : undefined;
 
   return (
@@ -91,7 +93,11 @@ export function LifecycleBar({ campaign }: { campaign: CampaignDetail }) {
         onClose={() => setDialog(null)}
         onReject={(comment) => start({ action: 'reject', comment })}
       />
-      <StopDialog open={dialog === 'stop'} onClose={() => setDialog(null)} onStop={() => start({ action: 'stop' })} />
+      <StopDialog
+        open={dialog === 'stop'}
+        onClose={() => setDialog(null)}
+        onStop={() => start({ action: 'stop' })}
+      />
     </section>
   );
 }

@@ -13,7 +13,11 @@ export const membersKey = ['users'] as const;
 
 /** The workspace's settings (approvalRequired, timezone). */
 export function useWorkspace() {
-  return useQuery({ queryKey: workspaceKey, queryFn: () => unwrap(api.GET('/workspace')), staleTime: 60_000 });
+  return useQuery({
+    queryKey: workspaceKey,
+    queryFn: () => unwrap(api.GET('/workspace')),
+    staleTime: 60_000,
+  });
 }
 
 /** Whether the signed-in admin is the workspace's only active admin (who publishes without approval). */
@@ -25,10 +29,13 @@ export function useSoleAdmin(role: Role): boolean | undefined {
     staleTime: 60_000,
   });
   if (role !== 'admin' || !members.data) return undefined;
-  return members.data.items.filter((member) => member.role === 'admin' && member.status === 'active').length <= 1;
+  return (
+    members.data.items.filter((member) => member.role === 'admin' && member.status === 'active').length <= 1
+  );
 }
 
-export type ActionInput = { action: Exclude<LifecycleAction, 'reject'> } | { action: 'reject'; comment: string };
+export type ActionInput =
+  { action: Exclude<LifecycleAction, 'reject'> } | { action: 'reject'; comment: string };
 
 /** Runs one lifecycle action; the campaign, its versions and the lists are read again after it. */
 export function useLifecycleAction(campaignId: string) {

@@ -20,7 +20,9 @@ describe('problemReport', () => {
   });
 
   it("keeps the API's sentence for a refusal, and names the fields of a validation problem", () => {
-    expect(problemReport(ApiProblem.from(403, { title: 'Forbidden', detail: 'Another admin must approve' }))).toEqual({
+    expect(
+      problemReport(ApiProblem.from(403, { title: 'Forbidden', detail: 'Another admin must approve' })),
+    ).toEqual({
       detail: 'Another admin must approve',
       items: [],
     });

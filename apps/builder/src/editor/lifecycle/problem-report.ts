@@ -9,7 +9,8 @@ export interface ProblemReport {
 }
 
 export function problemReport(error: unknown): ProblemReport {
-  if (!(error instanceof ApiProblem)) return { detail: error instanceof Error ? error.message : String(error), items: [] };
+  if (!(error instanceof ApiProblem))
+    return { detail: error instanceof Error ? error.message : String(error), items: [] };
   const items = error.fieldErrors.map((field) => field.message);
   if (error.type === 'urn:loa:problem:campaign-invalid')
     return { invalidCount: items.length, detail: error.detail ?? error.title, items };

@@ -41,7 +41,11 @@ export function RejectDialog({
             onChange={(event) => setComment(event.target.value)}
           />
           <span id={`${id}-hint`} className="muted">
-            {missing ? <span className="field__error">{t('reject.commentRequired')}</span> : t('reject.commentHint')}
+            {missing ? (
+              <span className="field__error">{t('reject.commentRequired')}</span>
+            ) : (
+              t('reject.commentHint')
+            )}
           </span>
         </label>
         <div className="dialog__actions">

@@ -3,7 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { ModalDialog } from './modal-dialog';
 
 /** Stopping cannot be undone: the admin confirms it. */
-export function StopDialog({ open, onClose, onStop }: { open: boolean; onClose: () => void; onStop: () => void }) {
+export function StopDialog({
+  open,
+  onClose,
+  onStop,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onStop: () => void;
+}) {
   const { t } = useTranslation('lifecycle');
   const id = useId();
   return (

@@ -41,7 +41,9 @@ export function ContactCard({
     <li className="sim-contact" data-testid="sim-contact">
       <div className="sim-contact__head">
         <strong>{contactName(contact)}</strong>
-        <span className="chip">{t(source.kind === 'workspace' ? 'contacts.fromWorkspace' : 'contacts.sample')}</span>
+        <span className="chip">
+          {t(source.kind === 'workspace' ? 'contacts.fromWorkspace' : 'contacts.sample')}
+        </span>
         <button
           type="button"
           className="button button--subtle button--small sim-contact__remove"
@@ -53,7 +55,9 @@ export function ContactCard({
       </div>
       {source.kind === 'workspace' ? (
         <p className="muted sim-contact__facts">
-          {[source.contact.phone, source.contact.email, source.contact.tags.join(', ')].filter(Boolean).join(' · ')}
+          {[source.contact.phone, source.contact.email, source.contact.tags.join(', ')]
+            .filter(Boolean)
+            .join(' · ')}
         </p>
       ) : (
         <>

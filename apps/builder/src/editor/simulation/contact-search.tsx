@@ -18,7 +18,8 @@ export function ContactSearch({
   const found = useQuery({
     queryKey: ['contacts', 'simulation-search', query],
     enabled: query !== undefined,
-    queryFn: () => unwrap(api.GET('/contacts', { params: { query: { ...(query && { q: query }), limit: 8 } } })),
+    queryFn: () =>
+      unwrap(api.GET('/contacts', { params: { query: { ...(query && { q: query }), limit: 8 } } })),
   });
   return (
     <div className="contact-search">

@@ -35,7 +35,10 @@ export function EventScript({
             <div className="sim-event__row">
               <label className="field sim-field">
                 <span>{t('events.contact')}</span>
-                <select value={event.contactKey} onChange={(change) => update(index, { contactKey: change.target.value })}>
+                <select
+                  value={event.contactKey}
+                  onChange={(change) => update(index, { contactKey: change.target.value })}
+                >
                   {contacts.map((contact) => (
                     <option key={contact.key} value={contact.key}>
                       {contactName(contact)}
@@ -65,7 +68,10 @@ export function EventScript({
               </label>
               <label className="field sim-field">
                 <span>{t('events.unit')}</span>
-                <select value={event.unit} onChange={(change) => update(index, { unit: change.target.value as TimeUnit })}>
+                <select
+                  value={event.unit}
+                  onChange={(change) => update(index, { unit: change.target.value as TimeUnit })}
+                >
                   {UNITS.map((unit) => (
                     <option key={unit} value={unit}>
                       {t(`units.${unit}`)}

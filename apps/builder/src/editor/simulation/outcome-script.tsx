@@ -34,7 +34,8 @@ export function OutcomeScript({
       </datalist>
       {sendNodes.map((node) => {
         const current = outcomes[node.id] ?? { outcome: 'delivered', errorCode: '' };
-        const set = (change: Partial<FormNodeOutcome>) => onChange({ ...outcomes, [node.id]: { ...current, ...change } });
+        const set = (change: Partial<FormNodeOutcome>) =>
+          onChange({ ...outcomes, [node.id]: { ...current, ...change } });
         return (
           <li key={node.id} className="sim-outcome" data-testid={`sim-outcome-${node.id}`}>
             <span className="sim-outcome__node">
@@ -42,7 +43,10 @@ export function OutcomeScript({
             </span>
             <label className="field sim-field">
               <span className="visually-hidden">{t('outcomes.label', { node: node.name })}</span>
-              <select value={current.outcome} onChange={(event) => set({ outcome: event.target.value as FormOutcome })}>
+              <select
+                value={current.outcome}
+                onChange={(event) => set({ outcome: event.target.value as FormOutcome })}
+              >
                 {OUTCOMES.map((outcome) => (
                   <option key={outcome} value={outcome}>
                     {t(`outcomes.${outcome}`)}

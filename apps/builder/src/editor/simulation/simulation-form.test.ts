@@ -48,7 +48,10 @@ const workspaceContact: WorkspaceContact = {
 };
 
 const form: SimulationForm = {
-  contacts: [lan, { ...lan, key: workspaceContact.id, source: { kind: 'workspace', contact: workspaceContact } }],
+  contacts: [
+    lan,
+    { ...lan, key: workspaceContact.id, source: { kind: 'workspace', contact: workspaceContact } },
+  ],
   events: [
     {
       contactKey: 'sample-1',
@@ -112,7 +115,8 @@ describe('simulationInputOf', () => {
 
   it('maps each outcome choice to the simulator vocabulary', () => {
     const outcomes = (outcome: 'delivered' | 'seen' | 'sent' | 'failed', errorCode = '') =>
-      simulationInputOf({ ...form, outcomes: { n: { outcome, errorCode } } }, abandonedCart, undefined).outcomes;
+      simulationInputOf({ ...form, outcomes: { n: { outcome, errorCode } } }, abandonedCart, undefined)
+        .outcomes;
     expect(outcomes('delivered')).toEqual({ n: 'success' });
     expect(outcomes('seen')).toEqual({ n: { success: true, receipts: ['delivered', 'seen'] } });
     expect(outcomes('sent')).toEqual({ n: { success: true, receipts: [] } });

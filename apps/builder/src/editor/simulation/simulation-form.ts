@@ -89,7 +89,8 @@ export function recordOf(pairs: KeyValue[]): Record<string, unknown> {
 /** A workspace contact as the runtime sees it (as the API's simulation route loads it; segments are not listed). */
 export function sampleOfWorkspaceContact(contact: WorkspaceContact): SampleContactInput {
   const consents: Record<string, string> = {};
-  for (const [channel, consent] of Object.entries(contact.consents)) if (consent) consents[channel] = consent.state;
+  for (const [channel, consent] of Object.entries(contact.consents))
+    if (consent) consents[channel] = consent.state;
   return {
     id: contact.id,
     attributes: {

@@ -53,12 +53,21 @@ export function SimulationPanel({
   const [run, setRun] = useState<Run | undefined>(undefined);
   const [selected, setSelected] = useState<string | undefined>(undefined);
   const nameOf = useMemo(() => nodeNamesOf(graph), [graph]);
-  const sendNodes = sendNodesOf(graph).map((node) => ({ id: node.id, type: node.type, name: nameOf(node.id) }));
+  const sendNodes = sendNodesOf(graph).map((node) => ({
+    id: node.id,
+    type: node.type,
+    name: nameOf(node.id),
+  }));
   const timezone = (graph.settings?.['timezone'] as string | undefined) ?? 'Asia/Ho_Chi_Minh';
 
   const selectedContact = run?.result.contacts.find((contact) => contact.contactId === selected);
   useEffect(() => {
-    onPathChange(pathDecorations(selectedContact, graph.nodes.map((node) => node.id)));
+    onPathChange(
+      pathDecorations(
+        selectedContact,
+        graph.nodes.map((node) => node.id),
+      ),
+    );
   }, [selectedContact, graph, onPathChange]);
   useEffect(() => () => onPathChange({}), [onPathChange]);
 
@@ -90,7 +99,10 @@ export function SimulationPanel({
               contact={contact}
               entryEvent={entryEvent}
               onChange={(next) =>
-                setForm({ ...form, contacts: form.contacts.map((other, at) => (at === index ? next : other)) })
+                setForm({
+                  ...form,
+                  contacts: form.contacts.map((other, at) => (at === index ? next : other)),
+                })
               }
               onRemove={() =>
                 setForm({
@@ -108,7 +120,9 @@ export function SimulationPanel({
         <h3 className="sim__subheading">{t('contacts.fromWorkspaceTitle')}</h3>
         <ContactSearch
           picked={picked}
-          onPick={(contact) => setForm({ ...form, contacts: [...form.contacts, newWorkspaceContact(contact, entryKey)] })}
+          onPick={(contact) =>
+            setForm({ ...form, contacts: [...form.contacts, newWorkspaceContact(contact, entryKey)] })
+          }
         />
       </details>
 

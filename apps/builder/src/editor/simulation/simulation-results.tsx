@@ -6,8 +6,22 @@ import { formatCount, formatDateTime, formatVnd } from '../../format/formats';
 import { formatOffset, messagePreview, timelineOf, type TimelineRow } from './simulation-view';
 
 const OUTCOMES = new Set([
-  'entered', 'waiting', 'elapsed', 'matched', 'timeout', 'yes', 'no', 'sent', 'failed', 'blocked', 'deferred',
-  'held', 'converted', 'updated', 'success', 'failure',
+  'entered',
+  'waiting',
+  'elapsed',
+  'matched',
+  'timeout',
+  'yes',
+  'no',
+  'sent',
+  'failed',
+  'blocked',
+  'deferred',
+  'held',
+  'converted',
+  'updated',
+  'success',
+  'failure',
 ]);
 
 function useOutcomeText() {
@@ -80,7 +94,9 @@ export function SimulationResults({
 function contactSummary(contact: SimulatedContact, t: TFunction<'simulation'>): string {
   if (!contact.entered) return t('results.notEntered');
   const parts = [
-    contact.exitReason === null ? t('results.stillWaiting') : t('results.exited', { reason: contact.exitReason }),
+    contact.exitReason === null
+      ? t('results.stillWaiting')
+      : t('results.exited', { reason: contact.exitReason }),
     t('results.messageCount', { count: contact.messages.length }),
     formatVnd(contact.costVnd),
   ];
@@ -118,12 +134,18 @@ function ContactRun({ contact, timezone }: { contact: SimulatedContact; timezone
               </td>
               <td>{row.label}</td>
               <td>
-                <span className={`sim-outcome-tag sim-outcome-tag--${row.tone}`}>{outcomeText(row.outcome)}</span>
+                <span className={`sim-outcome-tag sim-outcome-tag--${row.tone}`}>
+                  {outcomeText(row.outcome)}
+                </span>
                 {row.message?.error && <span className="sim-timeline__detail">{row.message.error}</span>}
                 {row.deferredBy && (
-                  <span className="sim-timeline__detail">{t('results.deferredBy', { reasons: row.deferredBy.join(', ') })}</span>
+                  <span className="sim-timeline__detail">
+                    {t('results.deferredBy', { reasons: row.deferredBy.join(', ') })}
+                  </span>
                 )}
-                {row.detail && !row.message?.error && <span className="sim-timeline__detail muted">{row.detail}</span>}
+                {row.detail && !row.message?.error && (
+                  <span className="sim-timeline__detail muted">{row.detail}</span>
+                )}
               </td>
             </tr>
           ))}
@@ -132,9 +154,11 @@ function ContactRun({ contact, timezone }: { contact: SimulatedContact; timezone
       <h4 className="sim-run__heading">{t('results.renderedMessages')}</h4>
       {contact.messages.length === 0 && <p className="muted">{t('results.noMessages')}</p>}
       <ul className="sim-messages">
-        {rows.flatMap((row) => (row.message ? [row] : [])).map((row) => (
-          <MessageCard key={row.key} row={row} timezone={timezone} />
-        ))}
+        {rows
+          .flatMap((row) => (row.message ? [row] : []))
+          .map((row) => (
+            <MessageCard key={row.key} row={row} timezone={timezone} />
+          ))}
       </ul>
     </div>
   );

@@ -11,7 +11,10 @@ const result = simulate({
       id: 'lan',
       phone: '84912000001',
       attributes: { name: 'Lan' },
-      entryEvent: { name: 'cart.abandoned', properties: { orderId: 'DH1', total: 459000, firstItem: 'Áo dài' } },
+      entryEvent: {
+        name: 'cart.abandoned',
+        properties: { orderId: 'DH1', total: 459000, firstItem: 'Áo dài' },
+      },
     },
   ],
   outcomes: { 'zns-reminder': { failure: 'zns:-118' } },

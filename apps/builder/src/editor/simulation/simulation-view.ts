@@ -68,7 +68,9 @@ export function formatOffset(ms: number): string {
   const days = Math.floor(minutes / 1440);
   const hours = Math.floor((minutes % 1440) / 60);
   const rest = minutes % 60;
-  const parts = [days && `${days}d`, hours && `${hours}h`, (rest || (!days && !hours)) && `${rest}m`].filter(Boolean);
+  const parts = [days && `${days}d`, hours && `${hours}h`, (rest || (!days && !hours)) && `${rest}m`].filter(
+    Boolean,
+  );
   return `${ms < 0 ? '-' : '+'}${parts.join(' ')}`;
 }
 

@@ -42,12 +42,18 @@ export function DiffSummary({
             )}
             {entry.connectionsAdded.map((connection) => (
               <span key={`+${connection.sourceHandle}${connection.target}`} className="diff__connection">
-                {t('diff.connectionAdded', { handle: connection.sourceHandle, target: nameOf(connection.target) })}
+                {t('diff.connectionAdded', {
+                  handle: connection.sourceHandle,
+                  target: nameOf(connection.target),
+                })}
               </span>
             ))}
             {entry.connectionsRemoved.map((connection) => (
               <span key={`-${connection.sourceHandle}${connection.target}`} className="diff__connection">
-                {t('diff.connectionRemoved', { handle: connection.sourceHandle, target: nameOf(connection.target) })}
+                {t('diff.connectionRemoved', {
+                  handle: connection.sourceHandle,
+                  target: nameOf(connection.target),
+                })}
               </span>
             ))}
           </li>
@@ -56,11 +62,15 @@ export function DiffSummary({
           <li className="diff__change diff__change--changed">
             <span className="diff__tag diff__tag--changed">{t('diff.kinds.changed')}</span>
             <span className="diff__node">{t('diff.settings')}</span>
-            <span className="diff__fields">{t('diff.fields', { fields: diff.settingsChanged.join(', ') })}</span>
+            <span className="diff__fields">
+              {t('diff.fields', { fields: diff.settingsChanged.join(', ') })}
+            </span>
           </li>
         )}
       </ul>
-      {diff.moved.length > 0 && <p className="muted diff__moved">{t('diff.moved', { count: diff.moved.length })}</p>}
+      {diff.moved.length > 0 && (
+        <p className="muted diff__moved">{t('diff.moved', { count: diff.moved.length })}</p>
+      )}
     </section>
   );
 }

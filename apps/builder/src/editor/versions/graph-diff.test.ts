@@ -2,8 +2,18 @@ import { deepEqual, diffDecorations, diffDisplayGraph, diffGraphs, type DiffGrap
 
 const base: DiffGraph = {
   nodes: [
-    { id: 'start', type: 'trigger.event', position: { x: 0, y: 0 }, data: { label: 'Giỏ hàng', event: 'cart' } },
-    { id: 'wait', type: 'wait.delay', position: { x: 0, y: 150 }, data: { delay: { amount: 1, unit: 'hours' } } },
+    {
+      id: 'start',
+      type: 'trigger.event',
+      position: { x: 0, y: 0 },
+      data: { label: 'Giỏ hàng', event: 'cart' },
+    },
+    {
+      id: 'wait',
+      type: 'wait.delay',
+      position: { x: 0, y: 150 },
+      data: { delay: { amount: 1, unit: 'hours' } },
+    },
     { id: 'sms', type: 'send.sms', position: { x: 0, y: 300 }, data: { label: 'Nhắc', text: 'Xin chào' } },
     { id: 'done', type: 'flow.exit', position: { x: 0, y: 450 }, data: { reason: 'done' } },
   ],
@@ -45,7 +55,12 @@ describe('diffGraphs', () => {
   it('reports added and removed nodes, and the connections that moved', () => {
     const next = edit((graph) => {
       graph.nodes = graph.nodes.filter((node) => node.id !== 'wait');
-      graph.nodes.push({ id: 'zns', type: 'send.zns', position: { x: 200, y: 300 }, data: { templateId: '1' } });
+      graph.nodes.push({
+        id: 'zns',
+        type: 'send.zns',
+        position: { x: 200, y: 300 },
+        data: { templateId: '1' },
+      });
       graph.edges = [
         { id: 'x1', source: 'start', sourceHandle: 'next', target: 'sms' },
         { id: 'e3', source: 'sms', sourceHandle: 'success', target: 'done' },
@@ -65,7 +80,12 @@ describe('diffGraphs', () => {
       connectionsRemoved: [{ sourceHandle: 'next', target: 'wait' }],
     });
     expect(diff.changes[1]!.connectionsAdded).toEqual([{ sourceHandle: 'failure', target: 'zns' }]);
-    expect(diffDecorations(diff)).toEqual({ start: 'changed', sms: 'changed', zns: 'added', wait: 'removed' });
+    expect(diffDecorations(diff)).toEqual({
+      start: 'changed',
+      sms: 'changed',
+      zns: 'added',
+      wait: 'removed',
+    });
   });
 
   it('treats an edge with a new id but the same ends as unchanged', () => {
@@ -82,7 +102,9 @@ describe('diffGraphs', () => {
     });
     const diff = diffGraphs(base, next);
     expect(diff.moved).toEqual(['done']);
-    expect(diff.changes).toEqual([expect.objectContaining({ nodeId: 'sms', kind: 'changed', fields: ['type'] })]);
+    expect(diff.changes).toEqual([
+      expect.objectContaining({ nodeId: 'sms', kind: 'changed', fields: ['type'] }),
+    ]);
   });
 
   it('lists changed settings', () => {

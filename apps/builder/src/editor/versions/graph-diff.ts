@@ -89,7 +89,9 @@ export function diffDecorations(diff: GraphDiff): Record<string, NodeChangeKind>
  * between nodes that are still drawn, so that what went away shows where it was.
  */
 export function diffDisplayGraph<G extends DiffGraph>(from: DiffGraph, to: G, diff: GraphDiff): G {
-  const removed = new Set(diff.changes.filter((entry) => entry.kind === 'removed').map((entry) => entry.nodeId));
+  const removed = new Set(
+    diff.changes.filter((entry) => entry.kind === 'removed').map((entry) => entry.nodeId),
+  );
   const ghosts = from.nodes.filter((node) => removed.has(node.id));
   const drawn = new Set([...to.nodes.map((node) => node.id), ...removed]);
   const edgeIds = new Set(to.edges.map((edge) => edge.id));
@@ -101,8 +103,17 @@ export function diffDisplayGraph<G extends DiffGraph>(from: DiffGraph, to: G, di
 }
 
 function change(node: DiffNode, kind: NodeChangeKind): NodeChange {
-  const label = typeof node.data['label'] === 'string' && node.data['label'] !== '' ? node.data['label'] : undefined;
-  return { nodeId: node.id, kind, type: node.type, label, fields: [], connectionsAdded: [], connectionsRemoved: [] };
+  const label =
+    typeof node.data['label'] === 'string' && node.data['label'] !== '' ? node.data['label'] : undefined;
+  return {
+    nodeId: node.id,
+    kind,
+    type: node.type,
+    label,
+    fields: [],
+    connectionsAdded: [],
+    connectionsRemoved: [],
+  };
 }
 
 function connectionsBySource(edges: DiffEdge[]): Map<string, Connection[]> {
@@ -115,7 +126,8 @@ function connectionsBySource(edges: DiffEdge[]): Map<string, Connection[]> {
   return bySource;
 }
 
-const sameConnection = (a: Connection, b: Connection) => a.sourceHandle === b.sourceHandle && a.target === b.target;
+const sameConnection = (a: Connection, b: Connection) =>
+  a.sourceHandle === b.sourceHandle && a.target === b.target;
 
 function changedKeys(a: Record<string, unknown>, b: Record<string, unknown>): string[] {
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();

@@ -38,7 +38,13 @@ const nodeTypes = { step: StepNode };
  * A graph drawn read-only (pan, zoom and select work; nothing moves or connects), each step carrying its
  * decoration (added, changed, removed, path) as a CSS modifier.
  */
-export function VersionCanvas({ graph, decorations }: { graph: DiffGraph; decorations: Record<string, string> }) {
+export function VersionCanvas({
+  graph,
+  decorations,
+}: {
+  graph: DiffGraph;
+  decorations: Record<string, string>;
+}) {
   const nodes = useMemo(
     (): Node<StepData>[] =>
       graph.nodes.map((node) => {

@@ -32,7 +32,9 @@ export function VersionPage() {
   const [copied, setCopied] = useState(false);
 
   if (isProblem(version.error, 404) || isProblem(version.error, 422))
-    return <p className="query-state query-state--error">{t('page.notFound', { version: params['version'] })}</p>;
+    return (
+      <p className="query-state query-state--error">{t('page.notFound', { version: params['version'] })}</p>
+    );
   if (!campaign.data || !version.data)
     return (
       <QueryState
@@ -42,9 +44,12 @@ export function VersionPage() {
     );
 
   const viewed = version.data.graph as DiffGraph;
-  const other = target.kind === 'draft' ? draft.data?.graph : (otherVersion.data?.graph as DiffGraph | undefined);
-  const comparison = target.kind !== 'none' && other ? compareGraphs(viewed, other, target, number) : undefined;
-  const otherLabel = target.kind === 'draft' ? t('diff.draft') : t('diff.version', { version: compareParam(target) });
+  const other =
+    target.kind === 'draft' ? draft.data?.graph : (otherVersion.data?.graph as DiffGraph | undefined);
+  const comparison =
+    target.kind !== 'none' && other ? compareGraphs(viewed, other, target, number) : undefined;
+  const otherLabel =
+    target.kind === 'draft' ? t('diff.draft') : t('diff.version', { version: compareParam(target) });
   const viewedLabel = t('diff.version', { version: number });
   const setTarget = (next: CompareTarget) => {
     const value = compareParam(next);
@@ -110,9 +115,7 @@ export function VersionPage() {
           <VersionCanvas graph={comparison?.graph ?? viewed} decorations={comparison?.decorations ?? {}} />
         </div>
         <aside className="version-page__side">
-          {target.kind !== 'none' && !comparison && (
-            <QueryState error={draft.error ?? otherVersion.error} />
-          )}
+          {target.kind !== 'none' && !comparison && <QueryState error={draft.error ?? otherVersion.error} />}
           {comparison && other && (
             <DiffSummary
               diff={comparison.diff}

@@ -4,7 +4,9 @@ import { api, unwrap } from '../../api/api-client';
 import type { DiffGraph } from './graph-diff';
 
 type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
-export type VersionSummary = Json<paths['/campaigns/{id}/versions']['get']['responses'][200]>['items'][number];
+export type VersionSummary = Json<
+  paths['/campaigns/{id}/versions']['get']['responses'][200]
+>['items'][number];
 export type CampaignVersion = Json<paths['/campaigns/{id}/versions/{version}']['get']['responses'][200]>;
 
 /** Under ['campaigns'], so that every lifecycle action (which invalidates it) refreshes them. */
