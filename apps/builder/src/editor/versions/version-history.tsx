@@ -35,7 +35,7 @@ export function VersionHistory({
           >
             <span className="versions__number">v{version.version}</span>
             {version.version === currentVersion && (
-              <span className="badge badge--state-active">{t('history.current')}</span>
+              <span className="live-badge">{t('history.current')}</span>
             )}
           </Link>
           <span className="versions__meta">

@@ -72,7 +72,7 @@ export function VersionPage() {
             {campaign.data.name} · {t('page.title', { version: number })}
           </h1>
           <p className="version-page__meta">
-            {isCurrent && <span className="badge badge--state-active">{t('history.current')}</span>}
+            {isCurrent && <span className="live-badge">{t('history.current')}</span>}
             {!isCurrent && <StateBadge state={campaign.data.state} />}
             <span>
               {t('page.published', {
