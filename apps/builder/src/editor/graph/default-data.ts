@@ -45,5 +45,5 @@ export function defaultDataOf<T extends NodeType>(type: T, now: Date = new Date(
     'http.request': { method: 'POST', url: 'https://' },
     'flow.exit': { reason: 'completed' },
   };
-  return structuredClone(defaults[type]);
+  return structuredClone(defaults[type] as DataOf<T>);
 }

@@ -75,7 +75,8 @@ export function summaryOf(node: GraphNodeInput, t: Translate): string {
       return clip(timeout ? t('summary.waitEvent', { event, timeout }) : event);
     }
     case 'branch.condition': {
-      const rules = Array.isArray(node.data.rule?.rules) ? node.data.rule.rules : [];
+      const group = node.data.rule as { rules?: unknown } | undefined;
+      const rules: unknown[] = Array.isArray(group?.rules) ? group.rules : [];
       if (rules.length === 0) return t('summary.noRules');
       const first = ruleText(t, rules[0]);
       return clip(rules.length > 1 ? t('summary.moreRules', { first, count: rules.length - 1 }) : first);

@@ -4,7 +4,13 @@ import { createStore } from 'zustand';
 import { pasteFragment, type Fragment } from '../clipboard/fragment';
 import type { EditorGraph, GraphNote, XY } from '../graph/editor-graph';
 import * as operations from '../graph/graph-operations';
+import { countByTarget, mergeDiagnostics, type ProblemCount } from '../validation/problems';
 import { UndoGrouping } from './undo-grouping';
+
+/** Where the "+" step picker adds a step: after a free out handle, or in the middle of a connection. */
+export type PickerTarget =
+  | { kind: 'handle'; source: string; handle: string }
+  | { kind: 'edge'; edgeId: string };
 
 export interface Selection {
   nodes: string[];
@@ -26,7 +32,12 @@ export interface EditorState {
   liveDiagnostics: Diagnostic[];
   /** What the API answered on the last load or save (it also checks templates, accounts, events…). */
   savedDiagnostics: Diagnostic[];
+  /** Live and saved diagnostics merged (see mergeDiagnostics), errors first. */
+  problems: Diagnostic[];
+  problemCounts: { nodes: Record<string, ProblemCount>; edges: Record<string, ProblemCount> };
+  picker: PickerTarget | undefined;
 
+  setPicker: (picker: PickerTarget | undefined) => void;
   load: (graph: EditorGraph) => void;
   setReadOnly: (readOnly: boolean) => void;
   setDecorations: (decorations: Record<string, string>) => void;
@@ -79,6 +90,10 @@ export function createEditorStore(init: EditorInit) {
           if (merge) temporalApi.resume();
           return true;
         };
+        const withProblems = (live: Diagnostic[], saved: Diagnostic[]): Partial<EditorState> => {
+          const problems = mergeDiagnostics(live, saved, get().graph);
+          return { liveDiagnostics: live, savedDiagnostics: saved, problems, problemCounts: countByTarget(problems) };
+        };
         const select = (nodes: string[] = [], notes: string[] = []): Partial<EditorState> => ({
           selection: { nodes, edges: [], notes },
         });
@@ -91,16 +106,20 @@ export function createEditorStore(init: EditorInit) {
           decorations: {},
           liveDiagnostics: [],
           savedDiagnostics: init.savedDiagnostics ?? [],
+          problems: [],
+          problemCounts: { nodes: {}, edges: {} },
+          picker: undefined,
 
+          setPicker: (picker) => set({ picker }),
           load: (graph) => {
             grouping.reset();
-            set({ graph, selection: EMPTY_SELECTION });
+            set({ graph, selection: EMPTY_SELECTION, picker: undefined });
             (api as unknown as { temporal: TemporalApi }).temporal.getState().clear();
           },
           setReadOnly: (readOnly) => set({ readOnly }),
           setDecorations: (decorations) => set({ decorations }),
-          setLiveDiagnostics: (liveDiagnostics) => set({ liveDiagnostics }),
-          setSavedDiagnostics: (savedDiagnostics) => set({ savedDiagnostics }),
+          setLiveDiagnostics: (live) => set(withProblems(live, get().savedDiagnostics)),
+          setSavedDiagnostics: (saved) => set(withProblems(get().liveDiagnostics, saved)),
           setSelection: (selection) => set({ selection: { ...get().selection, ...selection } }),
           selectAll: () => {
             const { graph } = get();
