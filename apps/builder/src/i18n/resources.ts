@@ -1,5 +1,6 @@
 import { authMessages } from '../auth/auth.messages';
 import { campaignsMessages } from '../campaigns/campaigns.messages';
+import { editorMessages } from '../editor/editor.messages';
 import { lifecycleMessages } from '../editor/lifecycle/lifecycle.messages';
 import { simulationMessages } from '../editor/simulation/simulation.messages';
 import { versionsMessages } from '../editor/versions/versions.messages';
@@ -10,6 +11,7 @@ const namespaces = {
   common: shellMessages,
   auth: authMessages,
   campaigns: campaignsMessages,
+  editor: editorMessages,
   lifecycle: lifecycleMessages,
   versions: versionsMessages,
   simulation: simulationMessages,
