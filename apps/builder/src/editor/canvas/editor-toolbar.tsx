@@ -22,7 +22,11 @@ export function EditorToolbar({
   );
   const { canUndo, canRedo } = useUndoAvailability();
 
-  const button = (label: string, onClick: () => unknown, options: { disabled?: boolean; glyph: string; pressed?: boolean }) => (
+  const button = (
+    label: string,
+    onClick: () => unknown,
+    options: { disabled?: boolean; glyph: string; pressed?: boolean },
+  ) => (
     <button
       type="button"
       className="toolbar__button"
@@ -51,7 +55,12 @@ export function EditorToolbar({
       {button(t('toolbar.selectMode'), onToggleBoxSelect, { glyph: '⛶', pressed: boxSelect })}
       {button(t('toolbar.addNote'), actions.addNote, { glyph: '🗒', disabled: readOnly })}
       <span className="toolbar__separator" />
-      <button type="button" className="toolbar__text-button" onClick={() => void actions.tidyUp()} disabled={readOnly}>
+      <button
+        type="button"
+        className="toolbar__text-button"
+        onClick={() => void actions.tidyUp()}
+        disabled={readOnly}
+      >
         {t('toolbar.tidyUp')}
       </button>
       {button(t('toolbar.fitView'), actions.fitView, { glyph: '⤢' })}

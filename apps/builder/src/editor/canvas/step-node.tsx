@@ -26,7 +26,12 @@ function ProblemBadge({ id }: { id: string }) {
   );
 }
 
-function StepNodeView({ id, data, selected, category }: NodeProps<StepFlowNode> & { category: NodeCategory }) {
+function StepNodeView({
+  id,
+  data,
+  selected,
+  category,
+}: NodeProps<StepFlowNode> & { category: NodeCategory }) {
   const { t } = useTranslation('editor');
   const { step } = data;
   const readOnly = useEditor((state) => state.readOnly);
@@ -37,7 +42,9 @@ function StepNodeView({ id, data, selected, category }: NodeProps<StepFlowNode> 
   const summary = useMemo(() => summaryOf(step, (key, values) => t(key, values ?? {})), [step, t]);
   const title = t(`types.${step.type}`);
   const label = typeof step.data.label === 'string' && step.data.label.trim() ? step.data.label : title;
-  const free = new Set(handles.map((handle) => handle.id).filter((handle) => !connected.split('\n').includes(handle)));
+  const free = new Set(
+    handles.map((handle) => handle.id).filter((handle) => !connected.split('\n').includes(handle)),
+  );
 
   return (
     <div
@@ -46,7 +53,9 @@ function StepNodeView({ id, data, selected, category }: NodeProps<StepFlowNode> 
       data-step-id={id}
       data-step-type={step.type}
     >
-      {category !== 'trigger' && <Handle type="target" position={Position.Top} id="in" className="step__in" />}
+      {category !== 'trigger' && (
+        <Handle type="target" position={Position.Top} id="in" className="step__in" />
+      )}
       <div className="step__header">
         <span className="step__icon" aria-hidden="true">
           {CATEGORY_ICONS[category]}

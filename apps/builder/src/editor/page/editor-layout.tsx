@@ -3,8 +3,9 @@ import { useReactFlow } from '@xyflow/react';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { StateBadge } from '../../campaigns/state-badge';
 import { EditorCanvas } from '../canvas/editor-canvas';
+import { LifecycleBar } from '../lifecycle/lifecycle-bar';
+import { EditorSimulation } from '../simulation/editor-simulation';
 import { EditorToolbar } from '../canvas/editor-toolbar';
 import { ShortcutsDialog } from '../canvas/shortcuts-dialog';
 import { useEditorActions } from '../canvas/use-editor-actions';
@@ -41,13 +42,17 @@ export function EditorLayout({
   const actions = useEditorActions();
   const [boxSelect, setBoxSelect] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [simulating, setSimulating] = useState(false);
   const openHelp = useCallback(() => setHelpOpen(true), []);
   useKeyboardShortcuts(actions, openHelp);
 
   const addInView = (type: NodeType) => {
     const bounds = document.querySelector('.editor-canvas')?.getBoundingClientRect();
     if (!bounds) return;
-    const at = flow.screenToFlowPosition({ x: bounds.left + bounds.width / 2, y: bounds.top + bounds.height / 3 });
+    const at = flow.screenToFlowPosition({
+      x: bounds.left + bounds.width / 2,
+      y: bounds.top + bounds.height / 3,
+    });
     store.getState().addNode(type, { x: at.x - 130, y: at.y });
   };
 
@@ -58,7 +63,6 @@ export function EditorLayout({
           ← {t('back')}
         </Link>
         <h1 className="editor__name">{campaign.name}</h1>
-        <StateBadge state={campaign.state} />
         {!readOnly && <SaveStatusView status={saveStatus} onRetry={onRetrySave} />}
         <EditorToolbar
           actions={actions}
@@ -66,19 +70,32 @@ export function EditorLayout({
           onToggleBoxSelect={() => setBoxSelect(!boxSelect)}
           onShowShortcuts={openHelp}
         />
+        <button
+          type="button"
+          className="button button--small"
+          aria-pressed={simulating}
+          onClick={() => setSimulating(!simulating)}
+        >
+          {t('simulation:open')}
+        </button>
       </header>
+      <div className="editor__lifecycle">
+        <LifecycleBar campaign={campaign} />
+      </div>
       {readOnlyReason && (
         <p className="editor__read-only" role="note" data-testid="read-only">
           {t(`readOnly.${readOnlyReason}`)}
         </p>
       )}
-      <div className={`editor__body${readOnly ? ' editor__body--read-only' : ''}`}>
+      <div
+        className={`editor__body${readOnly ? ' editor__body--read-only' : ''}${simulating ? ' editor__body--simulating' : ''}`}
+      >
         {!readOnly && <Palette onAdd={addInView} />}
         <div className="editor__center">
           <EditorCanvas boxSelect={boxSelect} />
           <ProblemsPanel />
         </div>
-        <SidePanel />
+        {simulating ? <EditorSimulation onClose={() => setSimulating(false)} /> : <SidePanel />}
       </div>
       <StepPicker />
       <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />

@@ -1,6 +1,8 @@
 export const simulationMessages = {
   vi: {
     title: 'Chạy thử',
+    open: 'Chạy thử',
+    close: 'Đóng chạy thử',
     intro: 'Chạy thử chiến dịch trên sơ đồ hiện tại với khách hàng mẫu: không gửi tin nào, không lưu gì.',
     run: 'Chạy thử',
     runAgain: 'Chạy lại',
@@ -122,6 +124,8 @@ export const simulationMessages = {
   },
   en: {
     title: 'Test run',
+    open: 'Test run',
+    close: 'Close the test run',
     intro: 'Run the campaign on the current canvas with sample contacts: nothing is sent, nothing is stored.',
     run: 'Run test',
     runAgain: 'Run again',

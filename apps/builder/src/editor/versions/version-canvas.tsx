@@ -1,42 +1,18 @@
-import { nodeCatalogue } from '@loa/engine/browser';
-import {
-  Background,
-  Controls,
-  Handle,
-  Position,
-  ReactFlow,
-  ReactFlowProvider,
-  type Edge,
-  type Node,
-  type NodeProps,
-} from '@xyflow/react';
+import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useMemo } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { EditorCanvas } from '../canvas/editor-canvas';
+import { ShortcutsDialog } from '../canvas/shortcuts-dialog';
+import { useEditorActions } from '../canvas/use-editor-actions';
+import { useKeyboardShortcuts } from '../canvas/use-keyboard-shortcuts';
+import { toEditorGraph } from '../graph/editor-graph';
+import { EditorProvider } from '../store/editor-context';
+import { createEditorStore } from '../store/editor-store';
 import type { DiffGraph } from './graph-diff';
 
-type StepData = { title: string; label: string; category: string; decoration: string | undefined };
-
-const catalogue = nodeCatalogue as Record<string, { title: string; category: string } | undefined>;
-
-function StepNode({ data }: NodeProps<Node<StepData>>) {
-  return (
-    <div
-      className={`vstep vstep--${data.category} ${data.decoration ? `vstep--${data.decoration}` : ''}`}
-      data-decoration={data.decoration}
-    >
-      <Handle type="target" position={Position.Top} isConnectable={false} />
-      <span className="vstep__type">{data.title}</span>
-      <span className="vstep__label">{data.label}</span>
-      <Handle type="source" position={Position.Bottom} isConnectable={false} />
-    </div>
-  );
-}
-
-const nodeTypes = { step: StepNode };
-
 /**
- * A graph drawn read-only (pan, zoom and select work; nothing moves or connects), each step carrying its
- * decoration (added, changed, removed, path) as a CSS modifier.
+ * A graph on the editor's canvas, read-only: select, copy (Ctrl+C) and zoom work, nothing changes. Each step carries
+ * its decoration (added, changed, removed) through the store.
  */
 export function VersionCanvas({
   graph,
@@ -45,58 +21,24 @@ export function VersionCanvas({
   graph: DiffGraph;
   decorations: Record<string, string>;
 }) {
-  const nodes = useMemo(
-    (): Node<StepData>[] =>
-      graph.nodes.map((node) => {
-        const entry = catalogue[node.type];
-        const label = typeof node.data['label'] === 'string' ? node.data['label'] : '';
-        return {
-          id: node.id,
-          type: 'step',
-          position: node.position,
-          data: {
-            title: entry?.title ?? node.type,
-            label: label || entry?.title || node.type,
-            category: entry?.category ?? 'action',
-            decoration: decorations[node.id],
-          },
-          draggable: false,
-          connectable: false,
-        };
-      }),
-    [graph, decorations],
-  );
-  const edges = useMemo(
-    (): Edge[] =>
-      graph.edges.map((edge) => ({
-        id: edge.id,
-        source: edge.source,
-        target: edge.target,
-        label: edge.sourceHandle === 'next' ? undefined : edge.sourceHandle,
-        className:
-          decorations[edge.source] === 'removed' || decorations[edge.target] === 'removed'
-            ? 'vedge--removed'
-            : undefined,
-      })),
-    [graph, decorations],
-  );
+  const [store] = useState(() => createEditorStore({ graph: toEditorGraph(graph), readOnly: true }));
+  useEffect(() => store.getState().load(toEditorGraph(graph)), [store, graph]);
+  useEffect(() => store.getState().setDecorations(decorations), [store, decorations]);
   return (
-    <ReactFlowProvider>
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        edgesFocusable={false}
-        fitView
-        fitViewOptions={{ padding: 0.2 }}
-        minZoom={0.2}
-        proOptions={{ hideAttribution: true }}
-      >
-        <Background gap={20} />
-        <Controls showInteractive={false} />
-      </ReactFlow>
-    </ReactFlowProvider>
+    <EditorProvider store={store}>
+      <ReactFlowProvider>
+        <ViewerShortcuts />
+        <EditorCanvas />
+      </ReactFlowProvider>
+    </EditorProvider>
   );
+}
+
+/** The editor's keyboard shortcuts on a read-only store: selection, copy and help do something, edits nothing. */
+function ViewerShortcuts() {
+  const actions = useEditorActions();
+  const [helpOpen, setHelpOpen] = useState(false);
+  const openHelp = useCallback(() => setHelpOpen(true), []);
+  useKeyboardShortcuts(actions, openHelp);
+  return <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />;
 }

@@ -34,9 +34,7 @@ export function VersionHistory({
             aria-current={version.version === selectedVersion ? 'page' : undefined}
           >
             <span className="versions__number">v{version.version}</span>
-            {version.version === currentVersion && (
-              <span className="live-badge">{t('history.current')}</span>
-            )}
+            {version.version === currentVersion && <span className="live-badge">{t('history.current')}</span>}
           </Link>
           <span className="versions__meta">
             {t('history.publishedBy', {
