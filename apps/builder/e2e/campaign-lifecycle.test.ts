@@ -98,6 +98,11 @@ describe('the campaign lifecycle', () => {
       expect(await state(marketer).getAttribute('data-state')).toBe('pending_approval'),
     );
     expect(await bar(marketer).getByRole('button').count()).toBe(0);
+    // The draft waits for a decision: the editor turns read-only at once, and editable again once rejected.
+    await marketer.getByTestId('read-only').waitFor();
+    await eventually(async () =>
+      expect(await marketer.getByText('Add a step', { exact: true }).count()).toBe(0),
+    );
 
     const admin = await open('admin');
     await admin.goto(`/campaigns/${id}`);
@@ -120,6 +125,7 @@ describe('the campaign lifecycle', () => {
       'Rút thời gian chờ xuống 2 giờ',
     );
     expect(await state(marketer).getAttribute('data-state')).toBe('draft');
+    expect(await marketer.getByTestId('read-only').count()).toBe(0);
     await bar(marketer).getByRole('button', { name: 'Submit for approval' }).click();
     await bar(marketer).getByText('Submitted. An admin will approve or reject it.').waitFor();
 

@@ -116,7 +116,7 @@ it('simulates the abandoned-cart template for two sample contacts with a scripte
   }));
   expect(violations.filter((violation) => violation.targets.length > 0)).toEqual([]);
   mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: join(screenshotDir, 'simulation-panel.png'), fullPage: true });
+  await page.screenshot({ path: join(screenshotDir, 'simulation-panel.png') });
 
   await page.getByRole('button', { name: 'Close the test run' }).click();
   await eventually(async () => expect(await pathSteps(page)).toEqual([]));
