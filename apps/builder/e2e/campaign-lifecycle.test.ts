@@ -12,6 +12,9 @@ import { apiAs, sharedStack, signedInPage, type E2eRole, type SignedInPage } fro
 
 const stack = sharedStack();
 let browser: Browser;
+/** One API session per role for the file: the API limits sign-ins per user and minute. */
+const sessions = new Map<E2eRole, ReturnType<typeof apiAs>>();
+const apiSession = (role: E2eRole) => sessions.get(role) ?? sessions.set(role, apiAs(stack, role)).get(role)!;
 const opened: SignedInPage[] = [];
 
 beforeAll(async () => {
@@ -62,7 +65,7 @@ function waitGraph(days: number) {
 }
 
 async function createCampaign(graph: object): Promise<string> {
-  const asMarketer = await apiAs(stack, 'marketer');
+  const asMarketer = await apiSession('marketer');
   const created = await asMarketer.expect<{ id: string }>(201, 'POST', '/campaigns', {
     name: `Vòng duyệt ${randomUUID().slice(0, 6)}`,
     graph,
@@ -138,7 +141,7 @@ describe('the campaign lifecycle', () => {
     expect(await seriousViolations(admin)).toEqual([]);
     await screenshot(admin, 'lifecycle-active-admin.png');
 
-    const asMarketer = await apiAs(stack, 'marketer');
+    const asMarketer = await apiSession('marketer');
     const versions = await asMarketer.expect<{ items: Array<{ version: number; hash: string }> }>(
       200,
       'GET',
@@ -170,8 +173,8 @@ describe('the campaign lifecycle', () => {
 
   it('opens a version read-only from a shared link, and shows what changed since the one before', async () => {
     const id = await createCampaign(waitGraph(1));
-    const asMarketer = await apiAs(stack, 'marketer');
-    const asAdmin = await apiAs(stack, 'admin');
+    const asMarketer = await apiSession('marketer');
+    const asAdmin = await apiSession('admin');
     await asMarketer.expect(200, 'POST', `/campaigns/${id}/submit`);
     await asAdmin.expect(200, 'POST', `/campaigns/${id}/approve`);
     const second = waitGraph(2);
@@ -217,7 +220,7 @@ describe('the campaign lifecycle', () => {
 
   it('shows an analyst the state of a campaign without any action', async () => {
     const id = await createCampaign(waitGraph(1));
-    const asMarketer = await apiAs(stack, 'marketer');
+    const asMarketer = await apiSession('marketer');
     await asMarketer.expect(200, 'POST', `/campaigns/${id}/submit`);
     const analyst = await open('analyst');
     await analyst.goto(`/campaigns/${id}`);

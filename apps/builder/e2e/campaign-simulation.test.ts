@@ -8,13 +8,16 @@ import { seriousViolations } from './support/axe';
 import { launchChromium } from './support/chromium';
 import { eventually } from './support/eventually';
 import { screenshotDir, workspaceRoot } from './support/paths';
-import { apiAs, sharedStack, signedInPage, type SignedInPage } from './support/shared-stack';
+import { apiAs, sharedStack, signedInPage, type E2eRole, type SignedInPage } from './support/shared-stack';
 
 const stack = sharedStack();
 const abandonedCart = JSON.parse(
   readFileSync(join(workspaceRoot, 'packages/engine/examples/abandoned-cart.json'), 'utf8'),
 ) as object;
 let browser: Browser;
+/** One API session per role for the file: the API limits sign-ins per user and minute. */
+const sessions = new Map<E2eRole, ReturnType<typeof apiAs>>();
+const apiSession = (role: E2eRole) => sessions.get(role) ?? sessions.set(role, apiAs(stack, role)).get(role)!;
 const opened: SignedInPage[] = [];
 
 beforeAll(async () => {
@@ -51,7 +54,7 @@ async function fillContact(contact: Locator, name: string, phone: string, orderI
 }
 
 it('simulates the abandoned-cart template for two sample contacts with a scripted payment and a ZNS failure', async () => {
-  const asMarketer = await apiAs(stack, 'marketer');
+  const asMarketer = await apiSession('marketer');
   const campaign = await asMarketer.expect<{ id: string }>(201, 'POST', '/campaigns', {
     name: `Chạy thử ${randomUUID().slice(0, 6)}`,
     graph: abandonedCart,
