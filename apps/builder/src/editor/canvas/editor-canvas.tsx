@@ -11,7 +11,7 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import { isNodeType } from '@loa/engine/browser';
-import { useCallback, useMemo, useRef, type DragEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { XY } from '../graph/editor-graph';
 import { DRAG_TYPE } from '../palette/step-type-list';
@@ -56,6 +56,8 @@ export function EditorCanvas({ boxSelect = false }: { boxSelect?: boolean }) {
   const measured = useEditor((state) => state.measured);
   const readOnly = useEditor((state) => state.readOnly);
   const elements = useRef(new FlowElements()).current;
+  // fit an existing campaign in view once; a blank one keeps zoom 1 so that dropped steps land where dropped
+  const [fitOnOpen] = useState(() => store.getState().graph.nodes.length > 0);
 
   const nodes = useMemo(
     () => elements.nodes(graph, selection, measured, readOnly),
@@ -148,7 +150,7 @@ export function EditorCanvas({ boxSelect = false }: { boxSelect?: boolean }) {
         onConnect={onConnect}
         isValidConnection={(connection) => connection.source !== connection.target}
         onlyRenderVisibleElements
-        fitView
+        fitView={fitOnOpen}
         fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
         minZoom={0.1}
         maxZoom={2}
@@ -163,6 +165,7 @@ export function EditorCanvas({ boxSelect = false }: { boxSelect?: boolean }) {
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#c9ced6" />
         <MiniMap
+          style={{ width: 168, height: 112 }}
           pannable
           zoomable
           nodeColor={(node) => MINIMAP_COLORS[node.type ?? ''] ?? '#999'}

@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { handleInfosOf } from '../graph/node-handles';
 import { summaryOf } from '../graph/node-summary';
 import { useEditor } from '../store/editor-context';
-import { CATEGORY_ICONS } from './category-icons';
 import { connectedHandlesOf } from './connected-handles';
 import type { StepFlowNode } from './flow-elements';
+import { Icon } from './icons';
 
 function ProblemBadge({ id }: { id: string }) {
   const { t } = useTranslation('editor');
@@ -48,8 +48,8 @@ function StepNodeView({ id, data, selected, category }: NodeProps<StepFlowNode> 
     >
       {category !== 'trigger' && <Handle type="target" position={Position.Top} id="in" className="step__in" />}
       <div className="step__header">
-        <span className="step__icon" aria-hidden="true">
-          {CATEGORY_ICONS[category]}
+        <span className="step__icon">
+          <Icon name={category} size={14} />
         </span>
         <span className="step__type">{title}</span>
         <ProblemBadge id={id} />
@@ -65,7 +65,9 @@ function StepNodeView({ id, data, selected, category }: NodeProps<StepFlowNode> 
               : t(`handles.${handle.id}`, { defaultValue: handle.id });
             return (
               <div key={handle.id} className="step__out" style={{ left }}>
-                <span className={`step__out-label step__out-label--${handle.id}`}>{text}</span>
+                {!(handles.length === 1 && handle.id === 'next') && (
+                  <span className={`step__out-label step__out-label--${handle.id}`}>{text}</span>
+                )}
                 <Handle type="source" position={Position.Bottom} id={handle.id} className="step__handle" />
                 {!readOnly && free.has(handle.id) && (
                   <button
