@@ -31,7 +31,9 @@ afterAll(async () => {
 
 async function open(role: 'marketer' | 'admin' | 'analyst', locale: 'en-US' | 'vi-VN' = 'en-US') {
   const signedIn = await signedInPage(browser, stack, role, { locale });
-  await signedIn.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stack.builderUrl });
+  await signedIn.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: stack.builderUrl,
+  });
   opened.push(signedIn);
   return signedIn;
 }
@@ -52,17 +54,22 @@ async function screenshot(page: Page, name: string) {
 
 const steps = (page: Page) => page.getByTestId('step');
 const edges = (page: Page) => page.locator('.react-flow__edge');
-const stepOfType = (page: Page, type: string) => page.locator(`[data-testid="step"][data-step-type="${type}"]`);
+const stepOfType = (page: Page, type: string) =>
+  page.locator(`[data-testid="step"][data-step-type="${type}"]`);
 
 async function dragFromPalette(page: Page, type: string, at: { x: number; y: number }) {
-  await page.locator(`.palette [data-step-type="${type}"]`).dragTo(page.getByTestId('canvas'), { targetPosition: at });
+  await page
+    .locator(`.palette [data-step-type="${type}"]`)
+    .dragTo(page.getByTestId('canvas'), { targetPosition: at });
 }
 
 async function connect(page: Page, source: string, handle: string, target: string) {
   const from = await page
     .locator(`.react-flow__node[data-id="${source}"] .react-flow__handle[data-handleid="${handle}"]`)
     .boundingBox();
-  const to = await page.locator(`.react-flow__node[data-id="${target}"] .react-flow__handle.target`).boundingBox();
+  const to = await page
+    .locator(`.react-flow__node[data-id="${target}"] .react-flow__handle.target`)
+    .boundingBox();
   if (!from || !to) throw new Error('handles not on screen');
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
@@ -72,11 +79,13 @@ async function connect(page: Page, source: string, handle: string, target: strin
 
 async function savedDraft(id: string) {
   const asMarketer = await apiAs(stack, 'marketer');
-  return asMarketer.expect<{ revision: number; graph: { nodes: Array<{ id: string; type: string; position: { x: number; y: number } }>; edges: unknown[] } }>(
-    200,
-    'GET',
-    `/campaigns/${id}/draft`,
-  );
+  return asMarketer.expect<{
+    revision: number;
+    graph: {
+      nodes: Array<{ id: string; type: string; position: { x: number; y: number } }>;
+      edges: unknown[];
+    };
+  }>(200, 'GET', `/campaigns/${id}/draft`);
 }
 
 describe('the campaign editor canvas', () => {
@@ -96,7 +105,10 @@ describe('the campaign editor canvas', () => {
     await eventually(async () => expect(await edges(page).count()).toBe(1));
     // the SMS has no account, brand name or text yet: a badge on it, and the problems panel lists it
     await stepOfType(page, 'send.sms').getByTestId('step-problems').waitFor();
-    await page.getByTestId('problems').getByText(/\d+ errors?/).waitFor();
+    await page
+      .getByTestId('problems')
+      .getByText(/\d+ errors?/)
+      .waitFor();
     expect(await page.getByTestId('problems').locator('.problems__item--error').count()).toBeGreaterThan(0);
 
     await page.getByTestId('canvas').click({ position: { x: 40, y: 40 } });
@@ -126,7 +138,10 @@ describe('the campaign editor canvas', () => {
     await page.getByRole('dialog', { name: 'Choose a step' }).getByRole('button', { name: 'Exit' }).click();
     await eventually(async () => expect(await stepOfType(page, 'flow.exit').count()).toBe(1));
     await page.getByRole('button', { name: 'Insert a step here' }).first().press('Enter');
-    await page.getByRole('dialog', { name: 'Insert a step here' }).getByRole('button', { name: 'Wait for a while' }).click();
+    await page
+      .getByRole('dialog', { name: 'Insert a step here' })
+      .getByRole('button', { name: 'Wait for a while' })
+      .click();
     await stepOfType(page, 'wait.delay').getByText('1 day').waitFor();
 
     await page.getByRole('button', { name: 'Tidy up' }).click();
@@ -138,7 +153,10 @@ describe('the campaign editor canvas', () => {
       expect(wait!.y).toBeLessThan(sms!.y);
     });
 
-    await page.getByTestId('save-status').getByText(/Saved at \d{2}:\d{2}/).waitFor({ timeout: 15_000 });
+    await page
+      .getByTestId('save-status')
+      .getByText(/Saved at \d{2}:\d{2}/)
+      .waitFor({ timeout: 15_000 });
     await eventually(async () => {
       const draft = await savedDraft(id);
       expect(draft.graph.nodes.map((node) => node.type).sort()).toEqual(
@@ -162,7 +180,9 @@ describe('the campaign editor canvas', () => {
     const asAdmin = await apiAs(stack, 'admin');
     const theirs = {
       schemaVersion: 1,
-      nodes: [{ id: 'start', type: 'trigger.manual', position: { x: 0, y: 0 }, data: { label: 'Their start' } }],
+      nodes: [
+        { id: 'start', type: 'trigger.manual', position: { x: 0, y: 0 }, data: { label: 'Their start' } },
+      ],
       edges: [],
     };
     await asAdmin.expect(200, 'PUT', `/campaigns/${id}/draft`, { revision: 1, graph: theirs });

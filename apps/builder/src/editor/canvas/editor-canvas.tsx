@@ -42,6 +42,8 @@ const MINIMAP_COLORS: Record<string, string> = {
   note: '#f2d46b',
 };
 const STEP_HALF_WIDTH = 130;
+/** A small campaign fits on screen; the minimap helps find one's way in a big one. */
+const MINIMAP_FROM = 15;
 
 /**
  * The campaign graph on a canvas. Works on the editor store it finds in context; with a read-only store it is a
@@ -151,7 +153,7 @@ export function EditorCanvas({ boxSelect = false }: { boxSelect?: boolean }) {
         isValidConnection={(connection) => connection.source !== connection.target}
         onlyRenderVisibleElements
         fitView={fitOnOpen}
-        fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
+        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
         minZoom={0.1}
         maxZoom={2}
         deleteKeyCode={null}
@@ -164,13 +166,15 @@ export function EditorCanvas({ boxSelect = false }: { boxSelect?: boolean }) {
         elementsSelectable
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#c9ced6" />
-        <MiniMap
-          style={{ width: 168, height: 112 }}
-          pannable
-          zoomable
-          nodeColor={(node) => MINIMAP_COLORS[node.type ?? ''] ?? '#999'}
-          nodeStrokeWidth={2}
-        />
+        {graph.nodes.length > MINIMAP_FROM && (
+          <MiniMap
+            style={{ width: 168, height: 112 }}
+            pannable
+            zoomable
+            nodeColor={(node) => MINIMAP_COLORS[node.type ?? ''] ?? '#999'}
+            nodeStrokeWidth={2}
+          />
+        )}
         <Controls showInteractive={false} />
       </ReactFlow>
       {graph.nodes.length === 0 && graph.notes.length === 0 && (

@@ -23,7 +23,11 @@ export function EditorToolbar({
   );
   const { canUndo, canRedo } = useUndoAvailability();
 
-  const button = (label: string, onClick: () => unknown, options: { disabled?: boolean; glyph: IconName; pressed?: boolean }) => (
+  const button = (
+    label: string,
+    onClick: () => unknown,
+    options: { disabled?: boolean; glyph: IconName; pressed?: boolean },
+  ) => (
     <button
       type="button"
       className="toolbar__button"
@@ -45,14 +49,25 @@ export function EditorToolbar({
       {button(t('toolbar.copy'), actions.copy, { glyph: 'copy', disabled: !hasSelection })}
       {button(t('toolbar.cut'), actions.cut, { glyph: 'cut', disabled: readOnly || !hasSelection })}
       {button(t('toolbar.paste'), actions.paste, { glyph: 'paste', disabled: readOnly })}
-      {button(t('toolbar.duplicate'), actions.duplicate, { glyph: 'duplicate', disabled: readOnly || !hasSelection })}
-      {button(t('toolbar.delete'), actions.remove, { glyph: 'delete', disabled: readOnly || !hasAnySelection })}
+      {button(t('toolbar.duplicate'), actions.duplicate, {
+        glyph: 'duplicate',
+        disabled: readOnly || !hasSelection,
+      })}
+      {button(t('toolbar.delete'), actions.remove, {
+        glyph: 'delete',
+        disabled: readOnly || !hasAnySelection,
+      })}
       <span className="toolbar__separator" />
       {button(t('toolbar.selectAll'), actions.selectAll, { glyph: 'selectAll' })}
       {button(t('toolbar.selectMode'), onToggleBoxSelect, { glyph: 'boxSelect', pressed: boxSelect })}
       {button(t('toolbar.addNote'), actions.addNote, { glyph: 'note', disabled: readOnly })}
       <span className="toolbar__separator" />
-      <button type="button" className="toolbar__text-button" onClick={() => void actions.tidyUp()} disabled={readOnly}>
+      <button
+        type="button"
+        className="toolbar__text-button"
+        onClick={() => void actions.tidyUp()}
+        disabled={readOnly}
+      >
         {t('toolbar.tidyUp')}
       </button>
       {button(t('toolbar.fitView'), actions.fitView, { glyph: 'fit' })}

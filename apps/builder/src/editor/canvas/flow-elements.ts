@@ -32,7 +32,9 @@ export class FlowElements {
     const reuse = (id: string, inputs: unknown[], make: () => FlowNode): FlowNode => {
       const cached = this.nodeCache.get(id);
       const node =
-        cached && cached.inputs.length === inputs.length && cached.inputs.every((input, i) => input === inputs[i])
+        cached &&
+        cached.inputs.length === inputs.length &&
+        cached.inputs.every((input, i) => input === inputs[i])
           ? cached.node
           : make();
       next.set(id, { inputs, node });

@@ -25,7 +25,11 @@ export const NoteNode = memo(function NoteNode({ id, data, selected }: NodeProps
           minWidth={120}
           minHeight={60}
           onResizeEnd={(_event, size) =>
-            updateNote(id, { width: Math.round(size.width), height: Math.round(size.height), position: { x: Math.round(size.x), y: Math.round(size.y) } })
+            updateNote(id, {
+              width: Math.round(size.width),
+              height: Math.round(size.height),
+              position: { x: Math.round(size.x), y: Math.round(size.y) },
+            })
           }
         />
       )}

@@ -16,7 +16,13 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
   }, [open]);
 
   return (
-    <dialog ref={dialog} className="dialog" aria-labelledby={titleId} onClose={onClose} data-testid="shortcuts">
+    <dialog
+      ref={dialog}
+      className="dialog"
+      aria-labelledby={titleId}
+      onClose={onClose}
+      data-testid="shortcuts"
+    >
       <h2 id={titleId}>{t('shortcuts.title')}</h2>
       <table className="shortcuts">
         <tbody>

@@ -1,7 +1,9 @@
 import { isTextEntry, shortcutOf } from './shortcuts';
 
-const press = (key: string, modifiers: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) =>
-  shortcutOf({ key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...modifiers });
+const press = (
+  key: string,
+  modifiers: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {},
+) => shortcutOf({ key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...modifiers });
 
 describe('keyboard shortcuts', () => {
   it('maps key presses to editor actions on Windows, Linux and Mac', () => {

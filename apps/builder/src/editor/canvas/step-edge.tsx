@@ -6,7 +6,8 @@ import type { FlowEdge } from './flow-elements';
 
 /** A connection, with a "+" in its middle that inserts a step there, and its problems as a badge. */
 export const StepEdge = memo(function StepEdge(props: EdgeProps<FlowEdge>) {
-  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, markerEnd } = props;
+  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, markerEnd } =
+    props;
   const { t } = useTranslation('editor');
   const readOnly = useEditor((state) => state.readOnly);
   const errors = useEditor((state) => state.problemCounts.edges[id]?.errors ?? 0);

@@ -26,7 +26,12 @@ function ProblemBadge({ id }: { id: string }) {
   );
 }
 
-function StepNodeView({ id, data, selected, category }: NodeProps<StepFlowNode> & { category: NodeCategory }) {
+function StepNodeView({
+  id,
+  data,
+  selected,
+  category,
+}: NodeProps<StepFlowNode> & { category: NodeCategory }) {
   const { t } = useTranslation('editor');
   const { step } = data;
   const readOnly = useEditor((state) => state.readOnly);
@@ -36,17 +41,22 @@ function StepNodeView({ id, data, selected, category }: NodeProps<StepFlowNode> 
   const handles = useMemo(() => handleInfosOf(step), [step]);
   const summary = useMemo(() => summaryOf(step, (key, values) => t(key, values ?? {})), [step, t]);
   const title = t(`types.${step.type}`);
-  const label = typeof step.data.label === 'string' && step.data.label.trim() ? step.data.label : title;
-  const free = new Set(handles.map((handle) => handle.id).filter((handle) => !connected.split('\n').includes(handle)));
+  const label = typeof step.data.label === 'string' ? step.data.label.trim() : '';
+  const lonelyNext = handles.length === 1 && handles[0]?.id === 'next';
+  const free = new Set(
+    handles.map((handle) => handle.id).filter((handle) => !connected.split('\n').includes(handle)),
+  );
 
   return (
     <div
-      className={`step step--${category}${selected ? ' step--selected' : ''}${decoration ? ` step--${decoration}` : ''}`}
+      className={`step step--${category}${lonelyNext ? ' step--plain-out' : ''}${selected ? ' step--selected' : ''}${decoration ? ` step--${decoration}` : ''}`}
       data-testid="step"
       data-step-id={id}
       data-step-type={step.type}
     >
-      {category !== 'trigger' && <Handle type="target" position={Position.Top} id="in" className="step__in" />}
+      {category !== 'trigger' && (
+        <Handle type="target" position={Position.Top} id="in" className="step__in" />
+      )}
       <div className="step__header">
         <span className="step__icon">
           <Icon name={category} size={14} />
@@ -54,8 +64,9 @@ function StepNodeView({ id, data, selected, category }: NodeProps<StepFlowNode> 
         <span className="step__type">{title}</span>
         <ProblemBadge id={id} />
       </div>
-      <div className="step__label">{label}</div>
-      {summary && <div className="step__summary">{summary}</div>}
+      {/* without a name of its own, the step reads as what it does */}
+      <div className="step__label">{label || summary || title}</div>
+      {label && summary && <div className="step__summary">{summary}</div>}
       {handles.length > 0 && (
         <div className="step__outs">
           {handles.map((handle, index) => {
@@ -65,7 +76,7 @@ function StepNodeView({ id, data, selected, category }: NodeProps<StepFlowNode> 
               : t(`handles.${handle.id}`, { defaultValue: handle.id });
             return (
               <div key={handle.id} className="step__out" style={{ left }}>
-                {!(handles.length === 1 && handle.id === 'next') && (
+                {!lonelyNext && (
                   <span className={`step__out-label step__out-label--${handle.id}`}>{text}</span>
                 )}
                 <Handle type="source" position={Position.Bottom} id={handle.id} className="step__handle" />

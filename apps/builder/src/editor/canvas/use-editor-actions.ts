@@ -70,7 +70,10 @@ export function useEditorActions() {
       addNote: () => {
         const bounds = document.querySelector('.editor-canvas')?.getBoundingClientRect();
         const center = bounds
-          ? flow.screenToFlowPosition({ x: bounds.left + bounds.width / 2, y: bounds.top + bounds.height / 3 })
+          ? flow.screenToFlowPosition({
+              x: bounds.left + bounds.width / 2,
+              y: bounds.top + bounds.height / 3,
+            })
           : { x: 0, y: 0 };
         store.getState().addNote(center);
       },

@@ -11,7 +11,12 @@ function sample() {
     ...graph,
     nodes: graph.nodes.map((node) =>
       node.id === condition.nodeId
-        ? { ...node, data: { rule: { match: 'all', rules: [{ kind: 'send_outcome', nodeId: zns.nodeId, outcome: 'seen' }] } } }
+        ? {
+            ...node,
+            data: {
+              rule: { match: 'all', rules: [{ kind: 'send_outcome', nodeId: zns.nodeId, outcome: 'seen' }] },
+            },
+          }
         : node,
     ),
     notes: [{ id: 'n1', position: { x: 300, y: 0 }, text: 'Ghi chú' }],
@@ -32,7 +37,11 @@ describe('clipboard fragments', () => {
   it('ignores text that is not a fragment and drops damaged parts of one', () => {
     expect(parseFragment('hello')).toBeUndefined();
     expect(parseFragment('{"kind":"other","nodes":[]}')).toBeUndefined();
-    expect(parseFragment('{"kind":"loa-nodes","nodes":[{"id":"x","type":"nope","position":{"x":0,"y":0},"data":{}}]}')).toBeUndefined();
+    expect(
+      parseFragment(
+        '{"kind":"loa-nodes","nodes":[{"id":"x","type":"nope","position":{"x":0,"y":0},"data":{}}]}',
+      ),
+    ).toBeUndefined();
     const parsed = parseFragment(
       JSON.stringify({
         kind: 'loa-nodes',
@@ -52,7 +61,9 @@ describe('clipboard fragments', () => {
     expect(pasted.graph.nodes).toHaveLength(graph.nodes.length + 2);
     const [newZns, newCondition] = pasted.nodeIds;
     expect(newZns).not.toBe(zns);
-    expect(new Set([...graph.nodes.map((node) => node.id), ...pasted.nodeIds]).size).toBe(graph.nodes.length + 2);
+    expect(new Set([...graph.nodes.map((node) => node.id), ...pasted.nodeIds]).size).toBe(
+      graph.nodes.length + 2,
+    );
     const copy = pasted.graph.nodes.find((node) => node.id === newZns)!;
     const original = graph.nodes.find((node) => node.id === zns)!;
     expect(copy.position).toEqual({ x: original.position.x + 40, y: original.position.y + 40 });

@@ -11,7 +11,11 @@ export interface Fragment {
 }
 
 /** The chosen steps and notes, with the connections between two chosen steps. */
-export function fragmentOf(graph: EditorGraph, nodeIds: Iterable<string>, noteIds: Iterable<string> = []): Fragment {
+export function fragmentOf(
+  graph: EditorGraph,
+  nodeIds: Iterable<string>,
+  noteIds: Iterable<string> = [],
+): Fragment {
   const nodes = new Set(nodeIds);
   const notes = new Set(noteIds);
   return {
@@ -41,7 +45,11 @@ export function parseFragment(text: string): Fragment | undefined {
   if (!isRecord(value) || value.kind !== 'loa-nodes' || !Array.isArray(value.nodes)) return undefined;
   const nodes = value.nodes.filter(
     (node): node is GraphNodeInput =>
-      isRecord(node) && isId(node.id) && isNodeType(node.type) && isPosition(node.position) && isRecord(node.data),
+      isRecord(node) &&
+      isId(node.id) &&
+      isNodeType(node.type) &&
+      isPosition(node.position) &&
+      isRecord(node.data),
   );
   const ids = new Set(nodes.map((node) => node.id));
   const edges = (Array.isArray(value.edges) ? value.edges : []).filter(
@@ -67,7 +75,9 @@ function remapReferences(value: unknown, ids: ReadonlyMap<string, string>): unkn
   return Object.fromEntries(
     Object.entries(value).map(([key, item]) => [
       key,
-      key === 'nodeId' && typeof item === 'string' && ids.has(item) ? ids.get(item) : remapReferences(item, ids),
+      key === 'nodeId' && typeof item === 'string' && ids.has(item)
+        ? ids.get(item)
+        : remapReferences(item, ids),
     ]),
   );
 }
@@ -89,10 +99,23 @@ export function pasteFragment(graph: EditorGraph, fragment: Fragment, offset: XY
     ids.set(id, next);
     return next;
   };
-  const move = (position: XY) => ({ x: Math.round(position.x + offset.x), y: Math.round(position.y + offset.y) });
-  const nodes = fragment.nodes.map((node) => ({ ...node, id: fresh(node.id), position: move(node.position) }));
-  const notes = fragment.notes.map((note) => ({ ...note, id: fresh(note.id), position: move(note.position) }));
-  const remapped = nodes.map((node) => ({ ...node, data: remapReferences(node.data, ids) }) as GraphNodeInput);
+  const move = (position: XY) => ({
+    x: Math.round(position.x + offset.x),
+    y: Math.round(position.y + offset.y),
+  });
+  const nodes = fragment.nodes.map((node) => ({
+    ...node,
+    id: fresh(node.id),
+    position: move(node.position),
+  }));
+  const notes = fragment.notes.map((note) => ({
+    ...note,
+    id: fresh(note.id),
+    position: move(note.position),
+  }));
+  const remapped = nodes.map(
+    (node) => ({ ...node, data: remapReferences(node.data, ids) }) as GraphNodeInput,
+  );
   const edges = fragment.edges.map((edge) => ({
     ...edge,
     id: fresh(edge.id),

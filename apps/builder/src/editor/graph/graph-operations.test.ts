@@ -1,6 +1,13 @@
 import { validateGraph } from '@loa/engine/browser';
 import { emptyGraph, type EditorGraph } from './editor-graph';
-import { addNode, addNodeAfter, connect, deleteElements, insertOnEdge, moveElements } from './graph-operations';
+import {
+  addNode,
+  addNodeAfter,
+  connect,
+  deleteElements,
+  insertOnEdge,
+  moveElements,
+} from './graph-operations';
 
 function triggerAndSms(): EditorGraph {
   const withTrigger = addNode(emptyGraph(), 'trigger.manual', { x: 0, y: 0 });
@@ -11,9 +18,14 @@ function triggerAndSms(): EditorGraph {
 describe('graph operations', () => {
   it('adds steps with unique ids the engine accepts and valid defaults where possible', () => {
     let graph = emptyGraph();
-    for (let index = 0; index < 50; index += 1) graph = addNode(graph, 'wait.delay', { x: index, y: 0.4 }).graph;
+    for (let index = 0; index < 50; index += 1)
+      graph = addNode(graph, 'wait.delay', { x: index, y: 0.4 }).graph;
     expect(new Set(graph.nodes.map((node) => node.id)).size).toBe(50);
-    expect(graph.nodes[0]).toMatchObject({ type: 'wait.delay', position: { x: 0, y: 0 }, data: { amount: 1, unit: 'days' } });
+    expect(graph.nodes[0]).toMatchObject({
+      type: 'wait.delay',
+      position: { x: 0, y: 0 },
+      data: { amount: 1, unit: 'days' },
+    });
     const codes = validateGraph(graph).map((diagnostic) => diagnostic.code);
     expect(codes).not.toContain('NODE_ID_INVALID');
     expect(codes).not.toContain('INVALID_CONFIG');
@@ -35,7 +47,9 @@ describe('graph operations', () => {
     const rewired = connect(exit.graph, { source: trigger!.id, sourceHandle: 'next', target: exit.nodeId });
     expect(rewired.edges).toHaveLength(1);
     expect(rewired.edges[0]?.target).toBe(exit.nodeId);
-    expect(connect(rewired, { source: exit.nodeId, sourceHandle: 'next', target: exit.nodeId })).toBe(rewired);
+    expect(connect(rewired, { source: exit.nodeId, sourceHandle: 'next', target: exit.nodeId })).toBe(
+      rewired,
+    );
   });
 
   it('inserts a step on an edge and reconnects through its first handle, moving the steps below down', () => {
@@ -67,7 +81,13 @@ describe('graph operations', () => {
     expect(deleted.edges).toEqual([]);
     expect(deleted.notes).toEqual([]);
     expect(deleteElements(graph, {})).toBe(graph);
-    const moved = moveElements(withNote, new Map([[trigger!.id, { x: 10.4, y: 20.6 }], ['n1', { x: 5, y: 5 }]]));
+    const moved = moveElements(
+      withNote,
+      new Map([
+        [trigger!.id, { x: 10.4, y: 20.6 }],
+        ['n1', { x: 5, y: 5 }],
+      ]),
+    );
     expect(moved.nodes[0]?.position).toEqual({ x: 10, y: 21 });
     expect(moved.notes[0]?.position).toEqual({ x: 5, y: 5 });
     expect(moveElements(moved, new Map([['n1', { x: 5.2, y: 4.9 }]]))).toBe(moved);

@@ -158,6 +158,10 @@ export function addNote(graph: EditorGraph, position: XY, text = ''): { graph: E
   return { graph: { ...graph, notes: [...graph.notes, note] }, noteId: note.id };
 }
 
-export function updateNote(graph: EditorGraph, id: string, change: Partial<Omit<GraphNote, 'id'>>): EditorGraph {
+export function updateNote(
+  graph: EditorGraph,
+  id: string,
+  change: Partial<Omit<GraphNote, 'id'>>,
+): EditorGraph {
   return { ...graph, notes: graph.notes.map((note) => (note.id === id ? { ...note, ...change } : note)) };
 }

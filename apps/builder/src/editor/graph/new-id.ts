@@ -1,5 +1,9 @@
 /** A short id that matches the engine's id rules ([A-Za-z0-9_-]) and is not in `taken`. */
-export function newId(prefix: string, taken: ReadonlySet<string>, random: () => number = Math.random): string {
+export function newId(
+  prefix: string,
+  taken: ReadonlySet<string>,
+  random: () => number = Math.random,
+): string {
   for (;;) {
     const id = `${prefix}-${Math.floor(random() * 36 ** 6)
       .toString(36)

@@ -8,9 +8,19 @@ let vi: Translate;
 let en: Translate;
 beforeAll(async () => {
   const instance = i18next.createInstance();
-  await instance.init({ resources, lng: 'vi', fallbackLng: 'en', defaultNS: 'editor', interpolation: { escapeValue: false } });
-  vi = instance.getFixedT('vi', 'editor');
-  en = instance.getFixedT('en', 'editor');
+  await instance.init({
+    resources,
+    lng: 'vi',
+    fallbackLng: 'en',
+    defaultNS: 'editor',
+    interpolation: { escapeValue: false },
+  });
+  const fixed = (language: string): Translate => {
+    const t = instance.getFixedT(language, 'editor');
+    return (key, values) => t(key, values ?? {});
+  };
+  vi = fixed('vi');
+  en = fixed('en');
 });
 
 const node = (type: GraphNodeInput['type'], data: object) =>
@@ -22,13 +32,19 @@ describe('step summaries', () => {
     expect(summaryOf(node('wait.delay', { amount: 1, unit: 'days' }), en)).toBe('1 day');
     expect(summaryOf(node('trigger.event', { event: 'cart.abandoned' }), vi)).toBe('cart.abandoned');
     expect(summaryOf(node('send.zns', { templateId: '2471' }), vi)).toBe('Mẫu ZNS #2471');
-    expect(summaryOf(node('wait.event', { event: 'order.paid', timeout: { amount: 3, unit: 'hours' } }), en)).toBe(
-      'order.paid, at most 3 hours',
-    );
+    expect(
+      summaryOf(node('wait.event', { event: 'order.paid', timeout: { amount: 3, unit: 'hours' } }), en),
+    ).toBe('order.paid, at most 3 hours');
     expect(
       summaryOf(
         node('branch.condition', {
-          rule: { match: 'all', rules: [{ kind: 'tag', tag: 'vip', has: true }, { kind: 'tag', tag: 'x' }] },
+          rule: {
+            match: 'all',
+            rules: [
+              { kind: 'tag', tag: 'vip', has: true },
+              { kind: 'tag', tag: 'x' },
+            ],
+          },
         }),
         en,
       ),

@@ -21,7 +21,9 @@ function ruleText(t: Translate, rule: unknown): string {
     case 'attribute':
       return `${text(value.field)} ${t(`summary.operators.${String(value.operator)}`)} ${value.value === undefined ? '' : JSON.stringify(value.value)}`.trim();
     case 'tag':
-      return t(value.has === false ? 'summary.rule.tagMissing' : 'summary.rule.tag', { tag: text(value.tag) });
+      return t(value.has === false ? 'summary.rule.tagMissing' : 'summary.rule.tag', {
+        tag: text(value.tag),
+      });
     case 'event_seen':
       return t('summary.rule.eventSeen', { event: text(value.event), days: value.withinDays });
     case 'send_outcome':
@@ -56,7 +58,11 @@ export function summaryOf(node: GraphNodeInput, t: Translate): string {
     case 'trigger.date': {
       const days = node.data.offsetDays ?? 0;
       const key = days === 0 ? 'summary.dateOn' : days < 0 ? 'summary.dateBefore' : 'summary.dateAfter';
-      return t(key, { attribute: text(node.data.attribute), days: Math.abs(days), time: text(node.data.timeOfDay) });
+      return t(key, {
+        attribute: text(node.data.attribute),
+        days: Math.abs(days),
+        time: text(node.data.timeOfDay),
+      });
     }
     case 'trigger.manual':
       return t('summary.manual');
@@ -91,7 +97,9 @@ export function summaryOf(node: GraphNodeInput, t: Translate): string {
         : t('summary.noTemplate');
     case 'send.oa': {
       const message = node.data.message as Record<string, unknown> | undefined;
-      return clip(text(message?.text) || text(message?.header) || text(message?.title) || t('summary.noMessage'));
+      return clip(
+        text(message?.text) || text(message?.header) || text(message?.title) || t('summary.noMessage'),
+      );
     }
     case 'send.sms':
       return clip(text(node.data.text) || t('summary.noMessage'));

@@ -13,6 +13,7 @@ export async function tidyUp(
 ): Promise<EditorGraph> {
   const layout = await elk.layout(toElkGraph(graph, sizes));
   const positions = positionsFromElk(layout);
-  for (const [id, position] of positions) positions.set(id, { x: position.x + origin.x, y: position.y + origin.y });
+  for (const [id, position] of positions)
+    positions.set(id, { x: position.x + origin.x, y: position.y + origin.y });
   return moveElements(graph, positions);
 }

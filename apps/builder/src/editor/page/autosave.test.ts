@@ -1,7 +1,12 @@
 import { Autosave, SaveConflict, type SaveStatus, type SavedDraft } from './autosave';
 
 function setup() {
-  const calls: Array<{ revision: number; graph: string; resolve: (saved: SavedDraft) => void; reject: (error: unknown) => void }> = [];
+  const calls: Array<{
+    revision: number;
+    graph: string;
+    resolve: (saved: SavedDraft) => void;
+    reject: (error: unknown) => void;
+  }> = [];
   const statuses: SaveStatus[] = [];
   let scheduled: (() => void) | undefined;
   const autosave = new Autosave<string>({

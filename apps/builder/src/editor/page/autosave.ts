@@ -111,7 +111,10 @@ export class Autosave<G> {
         return false;
       }
       this.pending ??= graph;
-      this.options.onStatus({ kind: 'failed', detail: error instanceof Error ? error.message : String(error) });
+      this.options.onStatus({
+        kind: 'failed',
+        detail: error instanceof Error ? error.message : String(error),
+      });
       return false;
     }
   }

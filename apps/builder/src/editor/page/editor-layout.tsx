@@ -47,7 +47,10 @@ export function EditorLayout({
   const addInView = (type: NodeType) => {
     const bounds = document.querySelector('.editor-canvas')?.getBoundingClientRect();
     if (!bounds) return;
-    const at = flow.screenToFlowPosition({ x: bounds.left + bounds.width / 2, y: bounds.top + bounds.height / 3 });
+    const at = flow.screenToFlowPosition({
+      x: bounds.left + bounds.width / 2,
+      y: bounds.top + bounds.height / 3,
+    });
     store.getState().addNode(type, { x: at.x - 130, y: at.y });
   };
 

@@ -60,7 +60,8 @@ type ReadOnlyReason = 'pending_approval' | 'stopped' | 'archived' | 'noPermissio
 
 function readOnlyReasonOf(campaign: CampaignDetail, mayEdit: boolean): ReadOnlyReason | undefined {
   if (!mayEdit) return 'noPermission';
-  if (campaign.state === 'pending_approval' || campaign.approval?.status === 'pending') return 'pending_approval';
+  if (campaign.state === 'pending_approval' || campaign.approval?.status === 'pending')
+    return 'pending_approval';
   if (campaign.state === 'stopped' || campaign.state === 'archived') return campaign.state;
   return undefined;
 }

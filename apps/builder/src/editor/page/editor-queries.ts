@@ -40,7 +40,11 @@ export async function saveDraft(id: string, revision: number, graph: object): Pr
         body: { revision, graph: graph as Record<string, unknown> },
       }),
     );
-    return { revision: saved.revision, savedAt: saved.savedAt, diagnostics: saved.diagnostics as Diagnostic[] };
+    return {
+      revision: saved.revision,
+      savedAt: saved.savedAt,
+      diagnostics: saved.diagnostics as Diagnostic[],
+    };
   } catch (error) {
     if (isProblem(error, 409) && error.type === STALE_REVISION) {
       const by = error.body['lastSavedBy'] as { name?: string } | undefined;

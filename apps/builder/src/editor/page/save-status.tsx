@@ -2,12 +2,19 @@ import { useTranslation } from 'react-i18next';
 import type { SaveStatus } from './autosave';
 
 const timeOf = (value: string) =>
-  new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(value));
+  new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    new Date(value),
+  );
 
 export function SaveStatusView({ status, onRetry }: { status: SaveStatus; onRetry: () => void }) {
   const { t } = useTranslation('editor');
   return (
-    <span className={`save-status save-status--${status.kind}`} role="status" data-testid="save-status" data-state={status.kind}>
+    <span
+      className={`save-status save-status--${status.kind}`}
+      role="status"
+      data-testid="save-status"
+      data-state={status.kind}
+    >
       {status.kind === 'saving' && t('save.saving')}
       {status.kind === 'saved' && t('save.savedAt', { time: timeOf(status.at) })}
       {(status.kind === 'unsaved' || status.kind === 'conflict') && t('save.unsaved')}

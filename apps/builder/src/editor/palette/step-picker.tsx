@@ -32,7 +32,12 @@ export function StepPicker() {
   };
 
   return (
-    <dialog ref={dialog} className="dialog step-picker" aria-labelledby={titleId} onClose={() => setPicker(undefined)}>
+    <dialog
+      ref={dialog}
+      className="dialog step-picker"
+      aria-labelledby={titleId}
+      onClose={() => setPicker(undefined)}
+    >
       <div className="dialog__header">
         <h2 id={titleId}>{picker?.kind === 'edge' ? t('addMenu.insert') : t('addMenu.title')}</h2>
         <button type="button" className="button button--quiet" onClick={() => setPicker(undefined)}>

@@ -23,7 +23,11 @@ export function StepTypeList({
   return (
     <div className="palette__groups">
       {groups.map((group) => (
-        <section key={group.category} className="palette__group" aria-label={t(`categories.${group.category}`)}>
+        <section
+          key={group.category}
+          className="palette__group"
+          aria-label={t(`categories.${group.category}`)}
+        >
           <h3 className="palette__category">{t(`categories.${group.category}`)}</h3>
           <ul className="palette__items">
             {group.types.map((type) => (

@@ -9,8 +9,7 @@ import { UndoGrouping } from './undo-grouping';
 
 /** Where the "+" step picker adds a step: after a free out handle, or in the middle of a connection. */
 export type PickerTarget =
-  | { kind: 'handle'; source: string; handle: string }
-  | { kind: 'edge'; edgeId: string };
+  { kind: 'handle'; source: string; handle: string } | { kind: 'edge'; edgeId: string };
 
 export interface Selection {
   nodes: string[];
@@ -78,7 +77,11 @@ export function createEditorStore(init: EditorInit) {
     temporal(
       (set, get, api) => {
         /** Applies an edit to the graph; edits with the same key in quick succession are one undo step. */
-        const edit = (change: (graph: EditorGraph) => EditorGraph, groupKey?: string, extra?: Partial<EditorState>) => {
+        const edit = (
+          change: (graph: EditorGraph) => EditorGraph,
+          groupKey?: string,
+          extra?: Partial<EditorState>,
+        ) => {
           const state = get();
           if (state.readOnly) return false;
           const next = change(state.graph);
@@ -92,7 +95,12 @@ export function createEditorStore(init: EditorInit) {
         };
         const withProblems = (live: Diagnostic[], saved: Diagnostic[]): Partial<EditorState> => {
           const problems = mergeDiagnostics(live, saved, get().graph);
-          return { liveDiagnostics: live, savedDiagnostics: saved, problems, problemCounts: countByTarget(problems) };
+          return {
+            liveDiagnostics: live,
+            savedDiagnostics: saved,
+            problems,
+            problemCounts: countByTarget(problems),
+          };
         };
         const select = (nodes: string[] = [], notes: string[] = []): Partial<EditorState> => ({
           selection: { nodes, edges: [], notes },
@@ -165,8 +173,12 @@ export function createEditorStore(init: EditorInit) {
           },
           connect: (link) => void edit((graph) => operations.connect(graph, link)),
           moveElements: (positions) =>
-            void edit((graph) => operations.moveElements(graph, positions), `move:${[...positions.keys()].join(',')}`),
-          updateNodeData: (id, data) => void edit((graph) => operations.updateNodeData(graph, id, data), `data:${id}`),
+            void edit(
+              (graph) => operations.moveElements(graph, positions),
+              `move:${[...positions.keys()].join(',')}`,
+            ),
+          updateNodeData: (id, data) =>
+            void edit((graph) => operations.updateNodeData(graph, id, data), `data:${id}`),
           addNote: (position) => {
             let id: string | undefined;
             edit((graph) => {
@@ -177,10 +189,13 @@ export function createEditorStore(init: EditorInit) {
             if (id) set(select([], [id]));
             return id;
           },
-          updateNote: (id, change) => void edit((graph) => operations.updateNote(graph, id, change), `note:${id}`),
+          updateNote: (id, change) =>
+            void edit((graph) => operations.updateNote(graph, id, change), `note:${id}`),
           deleteSelection: () => {
             const { selection } = get();
-            edit((graph) => operations.deleteElements(graph, selection), undefined, { selection: EMPTY_SELECTION });
+            edit((graph) => operations.deleteElements(graph, selection), undefined, {
+              selection: EMPTY_SELECTION,
+            });
           },
           paste: (fragment, offset) => {
             let pasted: { nodeIds: string[]; noteIds: string[] } | undefined;
@@ -212,7 +227,13 @@ export function createEditorStore(init: EditorInit) {
 }
 
 interface TemporalApi {
-  getState: () => { pause: () => void; resume: () => void; undo: () => void; redo: () => void; clear: () => void };
+  getState: () => {
+    pause: () => void;
+    resume: () => void;
+    undo: () => void;
+    redo: () => void;
+    clear: () => void;
+  };
 }
 
 export type EditorStore = ReturnType<typeof createEditorStore>;

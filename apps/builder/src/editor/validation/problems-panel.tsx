@@ -16,7 +16,9 @@ export function ProblemsPanel() {
 
   const focus = (problem: Diagnostic) => {
     const { graph, measured } = store.getState();
-    const edge = problem.edgeId ? graph.edges.find((candidate) => candidate.id === problem.edgeId) : undefined;
+    const edge = problem.edgeId
+      ? graph.edges.find((candidate) => candidate.id === problem.edgeId)
+      : undefined;
     const nodeId = problem.nodeId ?? edge?.source;
     const node = graph.nodes.find((candidate) => candidate.id === nodeId);
     if (!node) return;
@@ -29,7 +31,11 @@ export function ProblemsPanel() {
   };
 
   return (
-    <section className={`problems${open ? ' problems--open' : ''}`} aria-label={t('problems.title')} data-testid="problems">
+    <section
+      className={`problems${open ? ' problems--open' : ''}`}
+      aria-label={t('problems.title')}
+      data-testid="problems"
+    >
       <button type="button" className="problems__toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
         <span className="problems__title">{t('problems.title')}</span>
         <span className={`problems__count${errors > 0 ? ' problems__count--error' : ''}`}>

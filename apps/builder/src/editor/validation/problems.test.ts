@@ -4,7 +4,11 @@ import { emptyGraph } from '../graph/editor-graph';
 import { addNode, addNodeAfter } from '../graph/graph-operations';
 import { countByTarget, mergeDiagnostics } from './problems';
 
-const diagnostic = (code: Diagnostic['code'], severity: Diagnostic['severity'], nodeId?: string): Diagnostic => ({
+const diagnostic = (
+  code: Diagnostic['code'],
+  severity: Diagnostic['severity'],
+  nodeId?: string,
+): Diagnostic => ({
   code,
   severity,
   message: code,

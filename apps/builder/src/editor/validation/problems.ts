@@ -31,7 +31,8 @@ export function mergeDiagnostics(
   const nodeIds = new Set(graph.nodes.map((node) => node.id));
   const fromApi = saved.filter(
     (diagnostic) =>
-      WORKSPACE_CODES.has(diagnostic.code) && (diagnostic.nodeId === undefined || nodeIds.has(diagnostic.nodeId)),
+      WORKSPACE_CODES.has(diagnostic.code) &&
+      (diagnostic.nodeId === undefined || nodeIds.has(diagnostic.nodeId)),
   );
   const seen = new Set<string>();
   const merged: Diagnostic[] = [];
