@@ -227,4 +227,53 @@ describe('the campaign editor canvas', () => {
     expect(await steps(page).count()).toBe(before);
     await page.getByTestId('side-panel').locator('.config-panel').waitFor();
   });
+
+  it('pans a 500-step campaign smoothly', async () => {
+    const nodes = [
+      { id: 'start', type: 'trigger.manual', position: { x: 0, y: 0 }, data: {} },
+      ...Array.from({ length: 499 }, (_, index) => ({
+        id: `wait-${index}`,
+        type: 'wait.delay',
+        position: { x: (index % 20) * 300, y: Math.floor(index / 20) * 160 + 160 },
+        data: { label: `Chờ ${index}`, amount: 1 + (index % 5), unit: 'days' },
+      })),
+    ];
+    const edges = nodes.slice(1).map((node, index) => ({
+      id: `e-${index}`,
+      source: nodes[index]!.id,
+      sourceHandle: 'next',
+      target: node.id,
+    }));
+    const id = await createCampaign({ schemaVersion: 1, nodes, edges });
+    const { page } = await open('marketer');
+    await page.goto(`/campaigns/${id}`);
+    await page.getByTestId('canvas').locator('.react-flow__minimap').waitFor();
+    await page.getByRole('button', { name: 'Zoom In' }).click();
+    await page.getByRole('button', { name: 'Zoom In' }).click();
+    await page.waitForTimeout(500);
+
+    const box = (await page.getByTestId('canvas').boundingBox())!;
+    const frames = page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let count = 0;
+          const started = performance.now();
+          const tick = () => {
+            count += 1;
+            if (performance.now() - started < 2000) requestAnimationFrame(tick);
+            else resolve((count * 1000) / (performance.now() - started));
+          };
+          requestAnimationFrame(tick);
+        }),
+    );
+    await page.mouse.move(box.x + box.width - 100, box.y + box.height / 2);
+    await page.mouse.down();
+    for (let step = 0; step < 120; step += 1) {
+      await page.mouse.move(box.x + box.width - 100 - step * 4, box.y + box.height / 2 - step);
+    }
+    await page.mouse.up();
+    const fps = await frames;
+    console.log(`panning a 500-step campaign: ${fps.toFixed(1)} frames per second`);
+    expect(fps).toBeGreaterThanOrEqual(50);
+  });
 });
