@@ -11,7 +11,7 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import { isNodeType } from '@loa/engine/browser';
-import { useCallback, useMemo, useRef, type DragEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { XY } from '../graph/editor-graph';
 import { DRAG_TYPE } from '../palette/step-type-list';
@@ -42,6 +42,8 @@ const MINIMAP_COLORS: Record<string, string> = {
   note: '#f2d46b',
 };
 const STEP_HALF_WIDTH = 130;
+/** A small campaign fits on screen; the minimap helps find one's way in a big one. */
+const MINIMAP_FROM = 15;
 
 /**
  * The campaign graph on a canvas. Works on the editor store it finds in context; with a read-only store it is a
@@ -56,6 +58,8 @@ export function EditorCanvas({ boxSelect = false }: { boxSelect?: boolean }) {
   const measured = useEditor((state) => state.measured);
   const readOnly = useEditor((state) => state.readOnly);
   const elements = useRef(new FlowElements()).current;
+  // fit an existing campaign in view once; a blank one keeps zoom 1 so that dropped steps land where dropped
+  const [fitOnOpen] = useState(() => store.getState().graph.nodes.length > 0);
 
   const nodes = useMemo(
     () => elements.nodes(graph, selection, measured, readOnly),
@@ -148,8 +152,8 @@ export function EditorCanvas({ boxSelect = false }: { boxSelect?: boolean }) {
         onConnect={onConnect}
         isValidConnection={(connection) => connection.source !== connection.target}
         onlyRenderVisibleElements
-        fitView
-        fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
+        fitView={fitOnOpen}
+        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
         minZoom={0.1}
         maxZoom={2}
         deleteKeyCode={null}
@@ -162,12 +166,15 @@ export function EditorCanvas({ boxSelect = false }: { boxSelect?: boolean }) {
         elementsSelectable
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#c9ced6" />
-        <MiniMap
-          pannable
-          zoomable
-          nodeColor={(node) => MINIMAP_COLORS[node.type ?? ''] ?? '#999'}
-          nodeStrokeWidth={2}
-        />
+        {graph.nodes.length > MINIMAP_FROM && (
+          <MiniMap
+            style={{ width: 168, height: 112 }}
+            pannable
+            zoomable
+            nodeColor={(node) => MINIMAP_COLORS[node.type ?? ''] ?? '#999'}
+            nodeStrokeWidth={2}
+          />
+        )}
         <Controls showInteractive={false} />
       </ReactFlow>
       {graph.nodes.length === 0 && graph.notes.length === 0 && (

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useEditor, useUndoAvailability } from '../store/editor-context';
+import { Icon, type IconName } from './icons';
 import type { EditorActions } from './use-editor-actions';
 
 /** Every shortcut as a button too, so that the mouse and touch can do what the keyboard does. */
@@ -25,7 +26,7 @@ export function EditorToolbar({
   const button = (
     label: string,
     onClick: () => unknown,
-    options: { disabled?: boolean; glyph: string; pressed?: boolean },
+    options: { disabled?: boolean; glyph: IconName; pressed?: boolean },
   ) => (
     <button
       type="button"
@@ -36,24 +37,30 @@ export function EditorToolbar({
       disabled={options.disabled}
       onClick={() => void onClick()}
     >
-      <span aria-hidden="true">{options.glyph}</span>
+      <Icon name={options.glyph} />
     </button>
   );
 
   return (
     <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
-      {button(t('toolbar.undo'), actions.undo, { glyph: '↶', disabled: readOnly || !canUndo })}
-      {button(t('toolbar.redo'), actions.redo, { glyph: '↷', disabled: readOnly || !canRedo })}
+      {button(t('toolbar.undo'), actions.undo, { glyph: 'undo', disabled: readOnly || !canUndo })}
+      {button(t('toolbar.redo'), actions.redo, { glyph: 'redo', disabled: readOnly || !canRedo })}
       <span className="toolbar__separator" />
-      {button(t('toolbar.copy'), actions.copy, { glyph: '⧉', disabled: !hasSelection })}
-      {button(t('toolbar.cut'), actions.cut, { glyph: '✂', disabled: readOnly || !hasSelection })}
-      {button(t('toolbar.paste'), actions.paste, { glyph: '📋', disabled: readOnly })}
-      {button(t('toolbar.duplicate'), actions.duplicate, { glyph: '⊕', disabled: readOnly || !hasSelection })}
-      {button(t('toolbar.delete'), actions.remove, { glyph: '🗑', disabled: readOnly || !hasAnySelection })}
+      {button(t('toolbar.copy'), actions.copy, { glyph: 'copy', disabled: !hasSelection })}
+      {button(t('toolbar.cut'), actions.cut, { glyph: 'cut', disabled: readOnly || !hasSelection })}
+      {button(t('toolbar.paste'), actions.paste, { glyph: 'paste', disabled: readOnly })}
+      {button(t('toolbar.duplicate'), actions.duplicate, {
+        glyph: 'duplicate',
+        disabled: readOnly || !hasSelection,
+      })}
+      {button(t('toolbar.delete'), actions.remove, {
+        glyph: 'delete',
+        disabled: readOnly || !hasAnySelection,
+      })}
       <span className="toolbar__separator" />
-      {button(t('toolbar.selectAll'), actions.selectAll, { glyph: '⬚' })}
-      {button(t('toolbar.selectMode'), onToggleBoxSelect, { glyph: '⛶', pressed: boxSelect })}
-      {button(t('toolbar.addNote'), actions.addNote, { glyph: '🗒', disabled: readOnly })}
+      {button(t('toolbar.selectAll'), actions.selectAll, { glyph: 'selectAll' })}
+      {button(t('toolbar.selectMode'), onToggleBoxSelect, { glyph: 'boxSelect', pressed: boxSelect })}
+      {button(t('toolbar.addNote'), actions.addNote, { glyph: 'note', disabled: readOnly })}
       <span className="toolbar__separator" />
       <button
         type="button"
@@ -63,8 +70,8 @@ export function EditorToolbar({
       >
         {t('toolbar.tidyUp')}
       </button>
-      {button(t('toolbar.fitView'), actions.fitView, { glyph: '⤢' })}
-      {button(t('toolbar.shortcuts'), onShowShortcuts, { glyph: '?' })}
+      {button(t('toolbar.fitView'), actions.fitView, { glyph: 'fit' })}
+      {button(t('toolbar.shortcuts'), onShowShortcuts, { glyph: 'help' })}
     </div>
   );
 }

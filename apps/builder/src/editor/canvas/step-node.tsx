@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { handleInfosOf } from '../graph/node-handles';
 import { summaryOf } from '../graph/node-summary';
 import { useEditor } from '../store/editor-context';
-import { CATEGORY_ICONS } from './category-icons';
 import { connectedHandlesOf } from './connected-handles';
 import type { StepFlowNode } from './flow-elements';
+import { Icon } from './icons';
 
 function ProblemBadge({ id }: { id: string }) {
   const { t } = useTranslation('editor');
@@ -41,14 +41,15 @@ function StepNodeView({
   const handles = useMemo(() => handleInfosOf(step), [step]);
   const summary = useMemo(() => summaryOf(step, (key, values) => t(key, values ?? {})), [step, t]);
   const title = t(`types.${step.type}`);
-  const label = typeof step.data.label === 'string' && step.data.label.trim() ? step.data.label : title;
+  const label = typeof step.data.label === 'string' ? step.data.label.trim() : '';
+  const lonelyNext = handles.length === 1 && handles[0]?.id === 'next';
   const free = new Set(
     handles.map((handle) => handle.id).filter((handle) => !connected.split('\n').includes(handle)),
   );
 
   return (
     <div
-      className={`step step--${category}${selected ? ' step--selected' : ''}${decoration ? ` step--${decoration}` : ''}`}
+      className={`step step--${category}${lonelyNext ? ' step--plain-out' : ''}${selected ? ' step--selected' : ''}${decoration ? ` step--${decoration}` : ''}`}
       data-testid="step"
       data-step-id={id}
       data-step-type={step.type}
@@ -57,14 +58,15 @@ function StepNodeView({
         <Handle type="target" position={Position.Top} id="in" className="step__in" />
       )}
       <div className="step__header">
-        <span className="step__icon" aria-hidden="true">
-          {CATEGORY_ICONS[category]}
+        <span className="step__icon">
+          <Icon name={category} size={14} />
         </span>
         <span className="step__type">{title}</span>
         <ProblemBadge id={id} />
       </div>
-      <div className="step__label">{label}</div>
-      {summary && <div className="step__summary">{summary}</div>}
+      {/* without a name of its own, the step reads as what it does */}
+      <div className="step__label">{label || summary || title}</div>
+      {label && summary && <div className="step__summary">{summary}</div>}
       {handles.length > 0 && (
         <div className="step__outs">
           {handles.map((handle, index) => {
@@ -74,7 +76,9 @@ function StepNodeView({
               : t(`handles.${handle.id}`, { defaultValue: handle.id });
             return (
               <div key={handle.id} className="step__out" style={{ left }}>
-                <span className={`step__out-label step__out-label--${handle.id}`}>{text}</span>
+                {!lonelyNext && (
+                  <span className={`step__out-label step__out-label--${handle.id}`}>{text}</span>
+                )}
                 <Handle type="source" position={Position.Bottom} id={handle.id} className="step__handle" />
                 {!readOnly && free.has(handle.id) && (
                   <button

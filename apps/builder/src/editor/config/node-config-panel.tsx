@@ -24,6 +24,7 @@ export function NodeConfigPanel({ node, diagnostics, readOnly, onChange }: NodeC
         value={typeof node.data.label === 'string' ? node.data.label : ''}
         readOnly={readOnly}
         maxLength={120}
+        placeholder={t(`types.${node.type}`)}
         onChange={(event) => onChange({ ...node.data, label: event.target.value } as GraphNodeInput['data'])}
       />
       {diagnostics.length > 0 && (

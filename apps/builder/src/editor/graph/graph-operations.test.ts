@@ -90,5 +90,6 @@ describe('graph operations', () => {
     );
     expect(moved.nodes[0]?.position).toEqual({ x: 10, y: 21 });
     expect(moved.notes[0]?.position).toEqual({ x: 5, y: 5 });
+    expect(moveElements(moved, new Map([['n1', { x: 5.2, y: 4.9 }]]))).toBe(moved);
   });
 });

@@ -126,11 +126,19 @@ export function deleteElements(
 /** Moves steps and notes to new positions (rounded to whole pixels); unknown ids are ignored. */
 export function moveElements(graph: EditorGraph, positions: ReadonlyMap<string, XY>): EditorGraph {
   if (positions.size === 0) return graph;
+  let moved = false;
   const place = <T extends { id: string; position: XY }>(item: T): T => {
     const position = positions.get(item.id);
-    return position ? { ...item, position: { x: Math.round(position.x), y: Math.round(position.y) } } : item;
+    if (!position) return item;
+    const x = Math.round(position.x);
+    const y = Math.round(position.y);
+    if (x === item.position.x && y === item.position.y) return item;
+    moved = true;
+    return { ...item, position: { x, y } };
   };
-  return { ...graph, nodes: graph.nodes.map(place), notes: graph.notes.map(place) };
+  const nodes = graph.nodes.map(place);
+  const notes = graph.notes.map(place);
+  return moved ? { ...graph, nodes, notes } : graph;
 }
 
 export function updateNodeData(graph: EditorGraph, id: string, data: GraphNodeInput['data']): EditorGraph {

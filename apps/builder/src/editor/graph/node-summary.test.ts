@@ -15,8 +15,12 @@ beforeAll(async () => {
     defaultNS: 'editor',
     interpolation: { escapeValue: false },
   });
-  vi = instance.getFixedT('vi', 'editor');
-  en = instance.getFixedT('en', 'editor');
+  const fixed = (language: string): Translate => {
+    const t = instance.getFixedT(language, 'editor');
+    return (key, values) => t(key, values ?? {});
+  };
+  vi = fixed('vi');
+  en = fixed('en');
 });
 
 const node = (type: GraphNodeInput['type'], data: object) =>

@@ -89,6 +89,7 @@ function LoadedEditor({
   const readOnly = readOnlyReason !== undefined;
   useEffect(() => store.getState().setReadOnly(readOnly), [store, readOnly]);
   useLiveValidation(store);
+  if (import.meta.env.DEV) (window as unknown as { __loaEditor?: unknown }).__loaEditor = store;
   const autosave = useAutosave(campaign.id, store, draft, readOnlyReason === undefined);
 
   const copyMine = async () => {

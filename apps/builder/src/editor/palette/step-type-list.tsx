@@ -1,6 +1,6 @@
 import type { NodeType } from '@loa/engine/browser';
 import { useTranslation } from 'react-i18next';
-import { CATEGORY_ICONS } from '../canvas/category-icons';
+import { Icon } from '../canvas/icons';
 import { searchPalette } from './palette-search';
 
 export const DRAG_TYPE = 'application/x-loa-step-type';
@@ -43,8 +43,8 @@ export function StepTypeList({
                   }}
                   onClick={() => onPick(type)}
                 >
-                  <span className="palette__icon" aria-hidden="true">
-                    {CATEGORY_ICONS[group.category]}
+                  <span className="palette__icon">
+                    <Icon name={group.category} size={15} />
                   </span>
                   {t(`types.${type}`)}
                 </button>
