@@ -35,6 +35,9 @@ afterAll(async () => {
 async function open(role: E2eRole): Promise<Page> {
   const signedIn = await signedInPage(browser, stack, role);
   opened.push(signedIn);
+  await signedIn.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: stack.builderUrl,
+  });
   return signedIn.page;
 }
 
@@ -212,6 +215,21 @@ describe('the campaign lifecycle', () => {
     );
     expect(await seriousViolations(analyst)).toEqual([]);
     await screenshot(analyst, 'version-diff.png');
+
+    // read-only, yet a step can be selected and copied (to paste into another campaign), and the link shared
+    await analyst.locator('[data-testid="step"][data-step-id="wait-more"]').click();
+    await analyst.keyboard.press('Control+c');
+    await eventually(async () =>
+      expect(JSON.parse(await analyst.evaluate(() => navigator.clipboard.readText()))).toMatchObject({
+        kind: 'loa-nodes',
+        nodes: [{ id: 'wait-more', type: 'wait.delay' }],
+      }),
+    );
+    await analyst.getByRole('button', { name: 'Copy link' }).click();
+    await analyst.getByRole('button', { name: 'Link copied' }).waitFor();
+    expect(await analyst.evaluate(() => navigator.clipboard.readText())).toBe(
+      `${stack.builderUrl}/campaigns/${id}/versions/2?compare=1`,
+    );
 
     await analyst.getByTestId('compare-select').selectOption('');
     await eventually(async () => expect(analyst.url()).not.toContain('compare='));
