@@ -139,7 +139,7 @@ describe('the campaign lifecycle', () => {
     await bar(admin).getByRole('button', { name: 'Approve and publish' }).click();
     await bar(admin).getByText('Approved and published.').waitFor();
     await eventually(async () => expect(await state(admin).getAttribute('data-state')).toBe('active'));
-    await bar(admin).getByText('Live version: v1').waitFor();
+    await bar(admin).getByRole('link', { name: 'Live version: v1' }).waitFor();
     expect(await bar(admin).getByRole('button', { name: 'Pause' }).isVisible()).toBe(true);
     expect(await seriousViolations(admin)).toEqual([]);
     await screenshot(admin, 'lifecycle-active-admin.png');
@@ -152,7 +152,8 @@ describe('the campaign lifecycle', () => {
     );
     expect(versions.items.map((version) => version.version)).toEqual([1]);
 
-    await admin.goto(`/campaigns/${id}/versions/1`);
+    await bar(admin).getByRole('link', { name: 'Live version: v1' }).click();
+    await admin.waitForURL(`**/campaigns/${id}/versions/1`);
     const history = admin.getByTestId('version-history');
     await history.getByRole('link', { name: /v1/ }).waitFor();
     await history.getByText('Live').waitFor();

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { StateBadge } from '../../campaigns/state-badge';
 import { formatDateTime } from '../../format/formats';
 import type { CampaignDetail } from './lifecycle-queries';
@@ -17,9 +18,18 @@ export function ApprovalStatus({ campaign }: { campaign: CampaignDetail }) {
         {approval?.status === 'rejected' && (
           <span className="badge badge--approval-rejected">{t('rejected')}</span>
         )}
-        <span className="lifecycle__version">
-          {currentVersion ? t('version', { version: currentVersion.version }) : t('noVersion')}
-        </span>
+        {currentVersion ? (
+          <span className="lifecycle__version">
+            <Link to={`/campaigns/${campaign.id}/versions/${currentVersion.version}`}>
+              {t('version', { version: currentVersion.version })}
+            </Link>
+            <Link to={`/campaigns/${campaign.id}/versions/${currentVersion.version}?compare=draft`}>
+              {t('draftChanges')}
+            </Link>
+          </span>
+        ) : (
+          <span className="lifecycle__version">{t('noVersion')}</span>
+        )}
       </div>
       {approval?.status === 'pending' && (
         <p className="lifecycle__detail" data-testid="approval-pending">

@@ -1,5 +1,5 @@
 import { simulate, type SimulationResult } from '@loa/engine/browser';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { nodeNamesOf } from '../versions/node-names';
 import type { DiffGraph } from '../versions/graph-diff';
@@ -52,6 +52,8 @@ export function SimulationPanel({
   const [samples, setSamples] = useState(1);
   const [run, setRun] = useState<Run | undefined>(undefined);
   const [selected, setSelected] = useState<string | undefined>(undefined);
+  const resultsRef = useRef<HTMLDivElement>(null);
+  useEffect(() => resultsRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' }), [run]);
   const nameOf = useMemo(() => nodeNamesOf(graph), [graph]);
   const sendNodes = sendNodesOf(graph).map((node) => ({
     id: node.id,
@@ -186,16 +188,18 @@ export function SimulationPanel({
         )}
       </div>
 
-      {run && !run.result.ok && <SimulationProblems result={run.result} />}
-      {run?.result.ok && (
-        <SimulationResults
-          result={run.result}
-          names={run.names}
-          selected={selected}
-          onSelect={setSelected}
-          timezone={timezone}
-        />
-      )}
+      <div ref={resultsRef}>
+        {run && !run.result.ok && <SimulationProblems result={run.result} />}
+        {run?.result.ok && (
+          <SimulationResults
+            result={run.result}
+            names={run.names}
+            selected={selected}
+            onSelect={setSelected}
+            timezone={timezone}
+          />
+        )}
+      </div>
     </section>
   );
 }
