@@ -124,3 +124,38 @@ it('simulates the abandoned-cart template for two sample contacts with a scripte
   await page.getByRole('button', { name: 'Close the test run' }).click();
   await eventually(async () => expect(await pathSteps(page)).toEqual([]));
 });
+
+it('simulates a contact of the workspace as it is now, found by search', async () => {
+  const asMarketer = await apiSession('marketer');
+  const suffix = randomUUID().slice(0, 6);
+  const phone = `849${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+  await asMarketer.expect(201, 'POST', '/contacts', { name: `Phạm Hoa ${suffix}`, phone });
+  const campaign = await asMarketer.expect<{ id: string }>(201, 'POST', '/campaigns', {
+    name: `Chạy thử danh bạ ${suffix}`,
+    graph: abandonedCart,
+  });
+  const signedIn = await signedInPage(browser, stack, 'marketer');
+  opened.push(signedIn);
+  const { page } = signedIn;
+  await page.goto(`/campaigns/${campaign.id}`);
+  await page.getByRole('button', { name: 'Test run' }).click();
+  const panel = page.getByTestId('simulation-panel');
+
+  await panel.getByRole('button', { name: /^Remove sample-1 from the test run$/ }).click();
+  await panel.getByRole('searchbox', { name: 'Search your contacts' }).fill(`Phạm Hoa ${suffix}`);
+  await panel.getByRole('button', { name: 'Search', exact: true }).click();
+  await panel.getByRole('button', { name: 'Add', exact: true }).click();
+  await panel.getByRole('button', { name: 'Added', exact: true }).waitFor();
+  const contact = panel.getByTestId('sim-contact');
+  expect(await contact.count()).toBe(1);
+  expect(await contact.textContent()).toContain(phone);
+  await contact.getByLabel('Entry event “cart.abandoned”: value of row 1').fill('DH9');
+  await panel.getByRole('button', { name: 'Run test', exact: true }).click();
+
+  const results = panel.getByTestId('sim-results');
+  await results.getByRole('radio', { name: new RegExp(`Phạm Hoa ${suffix}`) }).waitFor();
+  const messages = results.getByTestId('sim-message');
+  expect(await messages.count()).toBe(1);
+  expect(await messages.first().textContent()).toContain(`customer_name: Phạm Hoa ${suffix}`);
+  expect(await messages.first().textContent()).toContain('order_code: DH9');
+});

@@ -87,7 +87,9 @@ function LoadedEditor({
   );
   // A lifecycle action (submit, approve, stop…) changes whether the draft may be edited, without a reload.
   const readOnly = readOnlyReason !== undefined;
-  useEffect(() => store.getState().setReadOnly(readOnly), [store, readOnly]);
+  useEffect(() => {
+    store.getState().setReadOnly(readOnly);
+  }, [store, readOnly]);
   useLiveValidation(store);
   if (import.meta.env.DEV) (window as unknown as { __loaEditor?: unknown }).__loaEditor = store;
   const autosave = useAutosave(campaign.id, store, draft, readOnlyReason === undefined);

@@ -53,7 +53,9 @@ export function SimulationPanel({
   const [run, setRun] = useState<Run | undefined>(undefined);
   const [selected, setSelected] = useState<string | undefined>(undefined);
   const resultsRef = useRef<HTMLDivElement>(null);
-  useEffect(() => resultsRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' }), [run]);
+  useEffect(() => {
+    resultsRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }, [run]);
   const nameOf = useMemo(() => nodeNamesOf(graph), [graph]);
   const sendNodes = sendNodesOf(graph).map((node) => ({
     id: node.id,

@@ -22,8 +22,12 @@ export function VersionCanvas({
   decorations: Record<string, string>;
 }) {
   const [store] = useState(() => createEditorStore({ graph: toEditorGraph(graph), readOnly: true }));
-  useEffect(() => store.getState().load(toEditorGraph(graph)), [store, graph]);
-  useEffect(() => store.getState().setDecorations(decorations), [store, decorations]);
+  useEffect(() => {
+    store.getState().load(toEditorGraph(graph));
+  }, [store, graph]);
+  useEffect(() => {
+    store.getState().setDecorations(decorations);
+  }, [store, decorations]);
   return (
     <EditorProvider store={store}>
       <ReactFlowProvider>
