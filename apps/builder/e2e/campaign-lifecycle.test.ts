@@ -237,6 +237,33 @@ describe('the campaign lifecycle', () => {
     await eventually(async () => expect(await analyst.getByTestId('diff-summary').count()).toBe(0));
   });
 
+  it('lets an admin pause, resume and, once confirmed, stop a live campaign', async () => {
+    const id = await createCampaign(waitGraph(1));
+    await (await apiSession('marketer')).expect(200, 'POST', `/campaigns/${id}/submit`);
+    await (await apiSession('admin')).expect(200, 'POST', `/campaigns/${id}/approve`);
+
+    const admin = await open('admin');
+    await admin.goto(`/campaigns/${id}`);
+    await bar(admin).getByRole('button', { name: 'Pause' }).click();
+    await bar(admin).getByText('Paused: no further message is sent until it resumes.').waitFor();
+    await eventually(async () => expect(await state(admin).getAttribute('data-state')).toBe('paused'));
+    await bar(admin).getByRole('button', { name: 'Resume' }).click();
+    await eventually(async () => expect(await state(admin).getAttribute('data-state')).toBe('active'));
+
+    await bar(admin).getByRole('button', { name: 'Stop' }).click();
+    const confirm = admin.getByRole('dialog', { name: 'Stop the campaign for good?' });
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    expect(await state(admin).getAttribute('data-state')).toBe('active');
+    await bar(admin).getByRole('button', { name: 'Stop' }).click();
+    await confirm.getByRole('button', { name: 'Stop' }).click();
+    await eventually(async () => expect(await state(admin).getAttribute('data-state')).toBe('stopped'));
+    expect(await bar(admin).getByRole('button').count()).toBe(0);
+    const campaign = await (
+      await apiSession('admin')
+    ).expect<{ state: string }>(200, 'GET', `/campaigns/${id}`);
+    expect(campaign.state).toBe('stopped');
+  });
+
   it('shows an analyst the state of a campaign without any action', async () => {
     const id = await createCampaign(waitGraph(1));
     const asMarketer = await apiSession('marketer');
