@@ -1,5 +1,6 @@
 const vi = {
   back: 'Chiến dịch',
+  dismiss: 'Đóng',
   loadFailed: 'Không mở được chiến dịch: {{detail}}',
   readOnly: {
     pending_approval: 'Bản nháp đang chờ duyệt nên chỉ xem được.',
@@ -195,6 +196,7 @@ const vi = {
 
 const en: typeof vi = {
   back: 'Campaigns',
+  dismiss: 'Dismiss',
   loadFailed: 'The campaign could not be opened: {{detail}}',
   readOnly: {
     pending_approval: 'The draft is waiting for approval, so it is read-only.',
