@@ -147,6 +147,7 @@ const vi = {
     addNote: 'Thêm ghi chú',
     shortcuts: 'Phím tắt',
     fitView: 'Vừa khung',
+    minimap: 'Bản đồ thu nhỏ',
   },
   problems: {
     title: 'Vấn đề',
@@ -343,6 +344,7 @@ const en: typeof vi = {
     addNote: 'Add a note',
     shortcuts: 'Shortcuts',
     fitView: 'Fit view',
+    minimap: 'Minimap',
   },
   problems: {
     title: 'Problems',
