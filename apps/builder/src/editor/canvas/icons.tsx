@@ -39,6 +39,7 @@ export function Icon({ name, size = 16 }: { name: IconName | NodeCategory; size?
       strokeLinejoin="round"
       aria-hidden="true"
       focusable="false"
+      className="icon"
     >
       <path d={PATHS[name]} />
     </svg>

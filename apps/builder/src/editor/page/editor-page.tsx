@@ -94,7 +94,6 @@ function LoadedEditor({
     }),
   );
   useLiveValidation(store);
-  if (import.meta.env.DEV) (window as unknown as { __loaEditor?: unknown }).__loaEditor = store;
   const autosave = useAutosave(campaign.id, store, draft, readOnlyReason === undefined);
 
   const copyMine = async () => {
