@@ -29,6 +29,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** One API session per role for the whole file: signing in again and again would meet the login rate limit. */
+const sessions = new Map<string, ReturnType<typeof apiAs>>();
+function api(role: 'marketer' | 'admin') {
+  if (!sessions.has(role)) sessions.set(role, apiAs(stack, role));
+  return sessions.get(role)!;
+}
+
 async function open(role: 'marketer' | 'admin' | 'analyst', locale: 'en-US' | 'vi-VN' = 'en-US') {
   const signedIn = await signedInPage(browser, stack, role, { locale });
   await signedIn.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
@@ -39,7 +46,7 @@ async function open(role: 'marketer' | 'admin' | 'analyst', locale: 'en-US' | 'v
 }
 
 async function createCampaign(graph?: object): Promise<string> {
-  const asMarketer = await apiAs(stack, 'marketer');
+  const asMarketer = await api('marketer');
   const created = await asMarketer.expect<{ id: string }>(201, 'POST', '/campaigns', {
     name: `Canvas ${randomUUID().slice(0, 6)}`,
     ...(graph && { graph }),
@@ -78,7 +85,7 @@ async function connect(page: Page, source: string, handle: string, target: strin
 }
 
 async function savedDraft(id: string) {
-  const asMarketer = await apiAs(stack, 'marketer');
+  const asMarketer = await api('marketer');
   return asMarketer.expect<{
     revision: number;
     graph: {
@@ -164,40 +171,69 @@ describe('the campaign editor canvas', () => {
       );
       expect(draft.graph.edges).toHaveLength(3);
     });
+    // a sticky note is saved with the draft
+    await page.getByRole('button', { name: 'Add a note' }).click();
+    await page.getByRole('textbox', { name: 'Note' }).fill('Hỏi pháp chế về nội dung SMS');
+    await eventually(async () => {
+      const draft = (await savedDraft(id)) as unknown as { graph: { notes?: Array<{ text: string }> } };
+      expect(draft.graph.notes?.map((note) => note.text)).toEqual(['Hỏi pháp chế về nội dung SMS']);
+    });
     await screenshot(page, 'editor-built.png');
 
     await page.reload();
     await eventually(async () => expect(await steps(page).count()).toBe(5));
     expect(await edges(page).count()).toBe(3);
+    await page.getByText('Hỏi pháp chế về nội dung SMS').waitFor();
   });
 
-  it('shows who saved meanwhile on a stale save, and reloads their version', async () => {
+  it('on a stale save names who saved, copies my changes or reloads their version', async () => {
     const id = await createCampaign();
     const { page } = await open('marketer');
     await page.goto(`/campaigns/${id}`);
     await page.getByText('Drag a “Start” step').waitFor();
 
-    const asAdmin = await apiAs(stack, 'admin');
-    const theirs = {
+    const asAdmin = await api('admin');
+    const theirs = (label: string) => ({
       schemaVersion: 1,
-      nodes: [
-        { id: 'start', type: 'trigger.manual', position: { x: 0, y: 0 }, data: { label: 'Their start' } },
-      ],
+      nodes: [{ id: 'start', type: 'trigger.manual', position: { x: 0, y: 0 }, data: { label } }],
       edges: [],
-    };
-    await asAdmin.expect(200, 'PUT', `/campaigns/${id}/draft`, { revision: 1, graph: theirs });
+    });
+    await asAdmin.expect(200, 'PUT', `/campaigns/${id}/draft`, { revision: 1, graph: theirs('Their start') });
 
-    await dragFromPalette(page, 'wait.delay', { x: 300, y: 200 });
+    await dragFromPalette(page, 'wait.delay', { x: 300, y: 300 });
     const dialog = page.getByTestId('conflict-dialog');
     await dialog.waitFor({ timeout: 15_000 });
     expect(await dialog.textContent()).toContain(stack.users.admin.name);
     expect(await dialog.textContent()).toContain('revision 2');
     await screenshot(page, 'editor-conflict.png');
 
-    await dialog.getByRole('button', { name: 'Reload their version (discard mine)' }).click();
+    // keep mine: my graph goes to the clipboard, their version loads, and pasting brings my step back
+    await dialog.getByRole('button', { name: 'Copy my changes, then reload' }).click();
+    await page.getByTestId('editor-notice').waitFor();
     await page.getByText('Their start').waitFor();
+    expect(await stepOfType(page, 'wait.delay').count()).toBe(0);
+    const clipboard = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
+    expect(clipboard.nodes.map((node: { type: string }) => node.type)).toEqual(['wait.delay']);
+    await page.getByRole('button', { name: 'Paste', exact: true }).click();
+    await stepOfType(page, 'wait.delay').waitFor();
+    await page
+      .getByTestId('save-status')
+      .getByText(/Saved at/)
+      .waitFor({ timeout: 15_000 });
+    await eventually(async () => expect((await savedDraft(id)).revision).toBe(3));
+
+    // take theirs: my change is dropped
+    await asAdmin.expect(200, 'PUT', `/campaigns/${id}/draft`, {
+      revision: 3,
+      graph: theirs('Their second start'),
+    });
+    await page.getByRole('button', { name: 'Select all' }).click();
+    await page.keyboard.press('Delete');
+    await dialog.waitFor({ timeout: 15_000 });
+    await dialog.getByRole('button', { name: 'Reload their version (discard mine)' }).click();
+    await page.getByText('Their second start').waitFor();
     expect(await steps(page).count()).toBe(1);
-    expect(await dialog.isVisible()).toBe(false);
+    expect(await dialog.count()).toBe(0);
   });
 
   it('shows a real campaign readably, with labelled handles, and without serious accessibility violations', async () => {

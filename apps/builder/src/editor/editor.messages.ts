@@ -1,5 +1,6 @@
 const vi = {
   back: 'Chiến dịch',
+  dismiss: 'Đóng',
   loadFailed: 'Không mở được chiến dịch: {{detail}}',
   readOnly: {
     pending_approval: 'Bản nháp đang chờ duyệt nên chỉ xem được.',
@@ -146,6 +147,7 @@ const vi = {
     addNote: 'Thêm ghi chú',
     shortcuts: 'Phím tắt',
     fitView: 'Vừa khung',
+    minimap: 'Bản đồ thu nhỏ',
   },
   problems: {
     title: 'Vấn đề',
@@ -195,6 +197,7 @@ const vi = {
 
 const en: typeof vi = {
   back: 'Campaigns',
+  dismiss: 'Dismiss',
   loadFailed: 'The campaign could not be opened: {{detail}}',
   readOnly: {
     pending_approval: 'The draft is waiting for approval, so it is read-only.',
@@ -341,6 +344,7 @@ const en: typeof vi = {
     addNote: 'Add a note',
     shortcuts: 'Shortcuts',
     fitView: 'Fit view',
+    minimap: 'Minimap',
   },
   problems: {
     title: 'Problems',

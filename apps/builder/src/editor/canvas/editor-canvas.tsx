@@ -1,6 +1,7 @@
 import {
   Background,
   BackgroundVariant,
+  ControlButton,
   Controls,
   MarkerType,
   MiniMap,
@@ -17,6 +18,7 @@ import type { XY } from '../graph/editor-graph';
 import { DRAG_TYPE } from '../palette/step-type-list';
 import { useEditor, useEditorStore } from '../store/editor-context';
 import { FlowElements, type FlowEdge, type FlowNode } from './flow-elements';
+import { Icon } from './icons';
 import { NoteNode } from './note-node';
 import { StepEdge } from './step-edge';
 import { ActionNode, BranchNode, ExitNode, SendNode, TriggerNode, WaitNode } from './step-node';
@@ -42,7 +44,7 @@ const MINIMAP_COLORS: Record<string, string> = {
   note: '#f2d46b',
 };
 const STEP_HALF_WIDTH = 130;
-/** A small campaign fits on screen; the minimap helps find one's way in a big one. */
+/** A small campaign fits on screen; the minimap (a button of the zoom controls) starts shown for big ones. */
 const MINIMAP_FROM = 15;
 
 /**
@@ -60,6 +62,7 @@ export function EditorCanvas({ boxSelect = false }: { boxSelect?: boolean }) {
   const elements = useRef(new FlowElements()).current;
   // fit an existing campaign in view once; a blank one keeps zoom 1 so that dropped steps land where dropped
   const [fitOnOpen] = useState(() => store.getState().graph.nodes.length > 0);
+  const [minimap, setMinimap] = useState(() => store.getState().graph.nodes.length > MINIMAP_FROM);
 
   const nodes = useMemo(
     () => elements.nodes(graph, selection, measured, readOnly),
@@ -166,7 +169,7 @@ export function EditorCanvas({ boxSelect = false }: { boxSelect?: boolean }) {
         elementsSelectable
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#c9ced6" />
-        {graph.nodes.length > MINIMAP_FROM && (
+        {minimap && (
           <MiniMap
             style={{ width: 168, height: 112 }}
             pannable
@@ -175,7 +178,17 @@ export function EditorCanvas({ boxSelect = false }: { boxSelect?: boolean }) {
             nodeStrokeWidth={2}
           />
         )}
-        <Controls showInteractive={false} />
+        <Controls showInteractive={false}>
+          <ControlButton
+            onClick={() => setMinimap(!minimap)}
+            title={t('toolbar.minimap')}
+            aria-label={t('toolbar.minimap')}
+            aria-pressed={minimap}
+            className={minimap ? 'control--on' : undefined}
+          >
+            <Icon name="map" />
+          </ControlButton>
+        </Controls>
       </ReactFlow>
       {graph.nodes.length === 0 && graph.notes.length === 0 && (
         <p className="editor-canvas__empty">{t('canvas.empty')}</p>

@@ -20,6 +20,7 @@ const PATHS = {
   boxSelect: 'M3 3h5M3 3v5M21 3h-5M21 3v5M3 21h5M3 21v-5M21 21h-5M21 21v-5M8 8h8v8H8z',
   note: 'M4 4h16v11l-5 5H4zM15 20v-5h5',
   fit: 'M15 3h6v6M9 21H3v-6M21 3l-7 7M3 21l7-7',
+  map: 'M3 6l6-3 6 3 6-3v15l-6 3-6-3-6 3zM9 3v15M15 6v15',
   help: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM9.1 9a3 3 0 0 1 5.8 1c0 2-3 3-3 3M12 17h0',
 } as const;
 
@@ -38,6 +39,7 @@ export function Icon({ name, size = 16 }: { name: IconName | NodeCategory; size?
       strokeLinejoin="round"
       aria-hidden="true"
       focusable="false"
+      className="icon"
     >
       <path d={PATHS[name]} />
     </svg>

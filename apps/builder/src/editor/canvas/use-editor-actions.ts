@@ -68,14 +68,17 @@ export function useEditorActions() {
       undo: () => store.getState().undo(),
       redo: () => store.getState().redo(),
       addNote: () => {
-        const bounds = document.querySelector('.editor-canvas')?.getBoundingClientRect();
-        const center = bounds
-          ? flow.screenToFlowPosition({
-              x: bounds.left + bounds.width / 2,
-              y: bounds.top + bounds.height / 3,
-            })
-          : { x: 0, y: 0 };
-        store.getState().addNote(center);
+        // beside the campaign, at the top, so that it covers no step
+        const { graph, measured } = store.getState();
+        const items = [...graph.nodes, ...graph.notes];
+        const right = Math.max(
+          0,
+          ...items.map((item) => item.position.x + (measured[item.id]?.width ?? 260)),
+        );
+        const top = items.length > 0 ? Math.min(...items.map((item) => item.position.y)) : 0;
+        const at = { x: right + 60, y: top };
+        store.getState().addNote(at);
+        void flow.setCenter(at.x + 110, at.y + 60, { zoom: flow.getZoom(), duration: 300 });
       },
       tidyUp: async () => {
         const { graph, measured, readOnly } = store.getState();

@@ -25,6 +25,8 @@ export function EditorLayout({
   readOnlyReason,
   saveStatus,
   onRetrySave,
+  notice,
+  onDismissNotice,
   onReload,
   onCopyMine,
 }: {
@@ -32,6 +34,8 @@ export function EditorLayout({
   readOnlyReason: string | undefined;
   saveStatus: SaveStatus;
   onRetrySave: () => void;
+  notice: string | undefined;
+  onDismissNotice: () => void;
   onReload: () => void;
   onCopyMine: () => Promise<void>;
 }) {
@@ -86,6 +90,14 @@ export function EditorLayout({
         <p className="editor__read-only" role="note" data-testid="read-only">
           {t(`readOnly.${readOnlyReason}`)}
         </p>
+      )}
+      {notice && (
+        <div className="editor__notice" role="status" data-testid="editor-notice">
+          <span>{notice}</span>
+          <button type="button" className="button button--quiet button--small" onClick={onDismissNotice}>
+            {t('dismiss')}
+          </button>
+        </div>
       )}
       <div
         className={`editor__body${readOnly ? ' editor__body--read-only' : ''}${simulating ? ' editor__body--simulating' : ''}`}

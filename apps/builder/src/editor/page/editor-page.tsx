@@ -26,6 +26,7 @@ export function EditorPage() {
   const draft = useDraft(id);
   const queryClient = useQueryClient();
   const [loads, setLoads] = useState(0);
+  const [notice, setNotice] = useState<string | undefined>(undefined);
 
   if (!campaign.data || !draft.data)
     return (
@@ -38,7 +39,8 @@ export function EditorPage() {
       />
     );
 
-  const reload = async () => {
+  const reload = async (message?: string) => {
+    setNotice(message);
     await Promise.all([
       queryClient.refetchQueries({ queryKey: draftKey(id) }),
       queryClient.refetchQueries({ queryKey: campaignKeys.one(id) }),
@@ -51,7 +53,9 @@ export function EditorPage() {
       key={`${draft.data.revision}-${loads}`}
       campaign={campaign.data}
       draft={draft.data}
-      onReload={() => void reload()}
+      notice={notice}
+      onDismissNotice={() => setNotice(undefined)}
+      onReload={(message) => void reload(message)}
     />
   );
 }
@@ -69,11 +73,15 @@ function readOnlyReasonOf(campaign: CampaignDetail, mayEdit: boolean): ReadOnlyR
 function LoadedEditor({
   campaign,
   draft,
+  notice,
+  onDismissNotice,
   onReload,
 }: {
   campaign: CampaignDetail;
   draft: Draft;
-  onReload: () => void;
+  notice: string | undefined;
+  onDismissNotice: () => void;
+  onReload: (notice?: string) => void;
 }) {
   const { t } = useTranslation('editor');
   const me = useMe();
@@ -91,7 +99,6 @@ function LoadedEditor({
     store.getState().setReadOnly(readOnly);
   }, [store, readOnly]);
   useLiveValidation(store);
-  if (import.meta.env.DEV) (window as unknown as { __loaEditor?: unknown }).__loaEditor = store;
   const autosave = useAutosave(campaign.id, store, draft, readOnlyReason === undefined);
 
   const copyMine = async () => {
@@ -102,8 +109,7 @@ function LoadedEditor({
       graph.notes.map((note) => note.id),
     );
     await writeClipboard(serializeFragment(all));
-    window.alert(t('conflict.copied'));
-    onReload();
+    onReload(t('conflict.copied'));
   };
 
   return (
@@ -114,7 +120,9 @@ function LoadedEditor({
           readOnlyReason={readOnlyReason}
           saveStatus={autosave.status}
           onRetrySave={autosave.retry}
-          onReload={onReload}
+          notice={notice}
+          onDismissNotice={onDismissNotice}
+          onReload={() => onReload()}
           onCopyMine={copyMine}
         />
       </ReactFlowProvider>
