@@ -67,6 +67,7 @@ export function EditorLayout({
           ← {t('back')}
         </Link>
         <h1 className="editor__name">{campaign.name}</h1>
+        <LifecycleBar campaign={campaign} />
         {!readOnly && <SaveStatusView status={saveStatus} onRetry={onRetrySave} />}
         <EditorToolbar
           actions={actions}
@@ -83,9 +84,6 @@ export function EditorLayout({
           {t('simulation:open')}
         </button>
       </header>
-      <div className="editor__lifecycle">
-        <LifecycleBar campaign={campaign} />
-      </div>
       {readOnlyReason && (
         <p className="editor__read-only" role="note" data-testid="read-only">
           {t(`readOnly.${readOnlyReason}`)}
