@@ -28,7 +28,7 @@ export function ApprovalStatus({ campaign }: { campaign: CampaignDetail }) {
             </Link>
           </span>
         ) : (
-          <span className="lifecycle__version">{t('noVersion')}</span>
+          <span className="lifecycle__version lifecycle__version--none">{t('noVersion')}</span>
         )}
       </div>
       {approval?.status === 'pending' && (
