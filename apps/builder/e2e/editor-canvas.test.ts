@@ -264,6 +264,31 @@ describe('the campaign editor canvas', () => {
     await page.getByTestId('side-panel').locator('.config-panel').waitFor();
   });
 
+  it('opens a draft waiting for approval read-only, even for its marketer, and still copies from it', async () => {
+    const id = await createCampaign({
+      schemaVersion: 1,
+      nodes: [
+        { id: 'start', type: 'trigger.manual', position: { x: 0, y: 0 }, data: { label: 'Nhập danh sách' } },
+        { id: 'done', type: 'flow.exit', position: { x: 0, y: 160 }, data: {} },
+      ],
+      edges: [{ id: 'e1', source: 'start', sourceHandle: 'next', target: 'done' }],
+    });
+    const submitted = await (
+      await api('marketer')
+    ).expect<{ state: string }>(200, 'POST', `/campaigns/${id}/submit`);
+    expect(submitted.state).toBe('pending_approval');
+
+    const { page } = await open('marketer');
+    await page.goto(`/campaigns/${id}`);
+    await page.getByTestId('read-only').getByText('waiting for approval').waitFor();
+    expect(await page.getByTestId('save-status').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Tidy up' }).isDisabled()).toBe(true);
+    await page.getByText('Nhập danh sách').click();
+    await page.getByRole('button', { name: 'Copy', exact: true }).click();
+    const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
+    expect(copied.nodes.map((node: { id: string }) => node.id)).toEqual(['start']);
+  });
+
   it('pans a 500-step campaign smoothly', async () => {
     const nodes = [
       { id: 'start', type: 'trigger.manual', position: { x: 0, y: 0 }, data: {} },
