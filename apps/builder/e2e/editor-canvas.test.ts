@@ -12,20 +12,21 @@ import { apiAs, sharedStack, signedInPage, type SignedInPage } from './support/s
 
 const stack = sharedStack();
 let browser: Browser;
-const opened: SignedInPage[] = [];
+const opened: Array<{ page: Page; errors: string[] }> = [];
 
 beforeAll(async () => {
   browser = await launchChromium();
 });
 
 afterEach(async () => {
-  for (const signedIn of opened.splice(0)) {
-    expect(signedIn.errors).toEqual([]);
-    await signedIn.context.close();
+  for (const { page, errors } of opened.splice(0)) {
+    expect(errors).toEqual([]);
+    await page.close();
   }
 });
 
 afterAll(async () => {
+  for (const signedIn of contexts.values()) await (await signedIn).context.close();
   await browser?.close();
 });
 
@@ -36,13 +37,30 @@ function api(role: 'marketer' | 'admin') {
   return sessions.get(role)!;
 }
 
+/** Likewise one signed-in browser context per role and language; each test opens its own page in it. */
+const contexts = new Map<string, Promise<SignedInPage>>();
+
 async function open(role: 'marketer' | 'admin' | 'analyst', locale: 'en-US' | 'vi-VN' = 'en-US') {
-  const signedIn = await signedInPage(browser, stack, role, { locale });
-  await signedIn.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-    origin: stack.builderUrl,
-  });
-  opened.push(signedIn);
-  return signedIn;
+  const key = `${role}/${locale}`;
+  if (!contexts.has(key))
+    contexts.set(
+      key,
+      signedInPage(browser, stack, role, { locale }).then(async (signedIn) => {
+        await signedIn.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+          origin: stack.builderUrl,
+        });
+        expect(signedIn.errors).toEqual([]);
+        await signedIn.page.close();
+        return signedIn;
+      }),
+    );
+  const { context } = await contexts.get(key)!;
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  opened.push({ page, errors });
+  return { page };
 }
 
 async function createCampaign(graph?: object): Promise<string> {
