@@ -12,20 +12,21 @@ import { apiAs, sharedStack, signedInPage, type SignedInPage } from './support/s
 
 const stack = sharedStack();
 let browser: Browser;
-const opened: SignedInPage[] = [];
+const opened: Array<{ page: Page; errors: string[] }> = [];
 
 beforeAll(async () => {
   browser = await launchChromium();
 });
 
 afterEach(async () => {
-  for (const signedIn of opened.splice(0)) {
-    expect(signedIn.errors).toEqual([]);
-    await signedIn.context.close();
+  for (const { page, errors } of opened.splice(0)) {
+    expect(errors).toEqual([]);
+    await page.close();
   }
 });
 
 afterAll(async () => {
+  for (const signedIn of contexts.values()) await (await signedIn).context.close();
   await browser?.close();
 });
 
@@ -36,13 +37,30 @@ function api(role: 'marketer' | 'admin') {
   return sessions.get(role)!;
 }
 
+/** Likewise one signed-in browser context per role and language; each test opens its own page in it. */
+const contexts = new Map<string, Promise<SignedInPage>>();
+
 async function open(role: 'marketer' | 'admin' | 'analyst', locale: 'en-US' | 'vi-VN' = 'en-US') {
-  const signedIn = await signedInPage(browser, stack, role, { locale });
-  await signedIn.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-    origin: stack.builderUrl,
-  });
-  opened.push(signedIn);
-  return signedIn;
+  const key = `${role}/${locale}`;
+  if (!contexts.has(key))
+    contexts.set(
+      key,
+      signedInPage(browser, stack, role, { locale }).then(async (signedIn) => {
+        await signedIn.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+          origin: stack.builderUrl,
+        });
+        expect(signedIn.errors).toEqual([]);
+        await signedIn.page.close();
+        return signedIn;
+      }),
+    );
+  const { context } = await contexts.get(key)!;
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  opened.push({ page, errors });
+  return { page };
 }
 
 async function createCampaign(graph?: object): Promise<string> {
@@ -264,52 +282,28 @@ describe('the campaign editor canvas', () => {
     await page.getByTestId('side-panel').locator('.config-panel').waitFor();
   });
 
-  it('pans a 500-step campaign smoothly', async () => {
-    const nodes = [
-      { id: 'start', type: 'trigger.manual', position: { x: 0, y: 0 }, data: {} },
-      ...Array.from({ length: 499 }, (_, index) => ({
-        id: `wait-${index}`,
-        type: 'wait.delay',
-        position: { x: (index % 20) * 300, y: Math.floor(index / 20) * 160 + 160 },
-        data: { label: `Chờ ${index}`, amount: 1 + (index % 5), unit: 'days' },
-      })),
-    ];
-    const edges = nodes.slice(1).map((node, index) => ({
-      id: `e-${index}`,
-      source: nodes[index]!.id,
-      sourceHandle: 'next',
-      target: node.id,
-    }));
-    const id = await createCampaign({ schemaVersion: 1, nodes, edges });
+  it('opens a draft waiting for approval read-only, even for its marketer, and still copies from it', async () => {
+    const id = await createCampaign({
+      schemaVersion: 1,
+      nodes: [
+        { id: 'start', type: 'trigger.manual', position: { x: 0, y: 0 }, data: { label: 'Nhập danh sách' } },
+        { id: 'done', type: 'flow.exit', position: { x: 0, y: 160 }, data: {} },
+      ],
+      edges: [{ id: 'e1', source: 'start', sourceHandle: 'next', target: 'done' }],
+    });
+    const submitted = await (
+      await api('marketer')
+    ).expect<{ state: string }>(200, 'POST', `/campaigns/${id}/submit`);
+    expect(submitted.state).toBe('pending_approval');
+
     const { page } = await open('marketer');
     await page.goto(`/campaigns/${id}`);
-    await page.getByTestId('canvas').locator('.react-flow__minimap').waitFor();
-    await page.getByRole('button', { name: 'Zoom In' }).click();
-    await page.getByRole('button', { name: 'Zoom In' }).click();
-    await page.waitForTimeout(500);
-
-    const box = (await page.getByTestId('canvas').boundingBox())!;
-    const frames = page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          let count = 0;
-          const started = performance.now();
-          const tick = () => {
-            count += 1;
-            if (performance.now() - started < 2000) requestAnimationFrame(tick);
-            else resolve((count * 1000) / (performance.now() - started));
-          };
-          requestAnimationFrame(tick);
-        }),
-    );
-    await page.mouse.move(box.x + box.width - 100, box.y + box.height / 2);
-    await page.mouse.down();
-    for (let step = 0; step < 120; step += 1) {
-      await page.mouse.move(box.x + box.width - 100 - step * 4, box.y + box.height / 2 - step);
-    }
-    await page.mouse.up();
-    const fps = await frames;
-    console.log(`panning a 500-step campaign: ${fps.toFixed(1)} frames per second`);
-    expect(fps).toBeGreaterThanOrEqual(50);
+    await page.getByTestId('read-only').getByText('waiting for approval').waitFor();
+    expect(await page.getByTestId('save-status').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Tidy up' }).isDisabled()).toBe(true);
+    await page.getByText('Nhập danh sách').click();
+    await page.getByRole('button', { name: 'Copy', exact: true }).click();
+    const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
+    expect(copied.nodes.map((node: { id: string }) => node.id)).toEqual(['start']);
   });
 });

@@ -81,7 +81,15 @@ export function EditorCanvas({ boxSelect = false }: { boxSelect?: boolean }) {
       let selectionChanged = false;
       for (const change of changes) {
         if (change.type === 'position' && change.position) positions.set(change.id, change.position);
-        if (change.type === 'dimensions' && change.dimensions) sizes[change.id] = change.dimensions;
+        if (change.type === 'dimensions' && change.dimensions) {
+          sizes[change.id] = change.dimensions;
+          // a note being resized follows the pointer (its size is part of the graph)
+          if (change.resizing && noteIds.has(change.id))
+            state.updateNote(change.id, {
+              width: Math.round(change.dimensions.width),
+              height: Math.round(change.dimensions.height),
+            });
+        }
         if (change.type === 'select') {
           const set = noteIds.has(change.id) ? selectedNotes : selectedNodes;
           if (change.selected) set.add(change.id);

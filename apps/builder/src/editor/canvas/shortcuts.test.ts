@@ -15,6 +15,7 @@ describe('keyboard shortcuts', () => {
     expect(press('a', { ctrlKey: true })).toBe('selectAll');
     expect(press('Delete')).toBe('delete');
     expect(press('Backspace')).toBe('delete');
+    expect(press('Escape')).toBe('clearSelection');
     expect(press('?', { shiftKey: true })).toBe('help');
     expect(press('z')).toBeUndefined();
     expect(press('z', { ctrlKey: true, altKey: true })).toBeUndefined();

@@ -8,12 +8,14 @@ export const SHORTCUTS = [
   { action: 'duplicate', keys: ['Mod+D'] },
   { action: 'delete', keys: ['Delete', 'Backspace'] },
   { action: 'selectAll', keys: ['Mod+A'] },
+  { action: 'clearSelection', keys: ['Esc'] },
   { action: 'boxSelect', keys: ['Shift+drag'] },
   { action: 'multiSelect', keys: ['Mod+click'] },
   { action: 'help', keys: ['?'] },
 ] as const;
 
-export type ShortcutAction = 'undo' | 'redo' | 'duplicate' | 'delete' | 'selectAll' | 'help';
+export type ShortcutAction =
+  'undo' | 'redo' | 'duplicate' | 'delete' | 'selectAll' | 'clearSelection' | 'help';
 
 /** The shortcut a key press means; copy, cut and paste come as clipboard events instead. */
 export function shortcutOf(event: {
@@ -31,6 +33,7 @@ export function shortcutOf(event: {
   if (mod && key === 'd') return 'duplicate';
   if (mod && key === 'a') return 'selectAll';
   if (!mod && (key === 'delete' || key === 'backspace')) return 'delete';
+  if (!mod && key === 'escape') return 'clearSelection';
   if (!mod && event.key === '?') return 'help';
   return undefined;
 }

@@ -65,6 +65,7 @@ export function useEditorActions() {
       },
       remove: () => store.getState().deleteSelection(),
       selectAll: () => store.getState().selectAll(),
+      clearSelection: () => store.getState().setSelection({ nodes: [], edges: [], notes: [] }),
       undo: () => store.getState().undo(),
       redo: () => store.getState().redo(),
       addNote: () => {
