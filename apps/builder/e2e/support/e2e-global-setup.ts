@@ -19,7 +19,15 @@ export default async function e2eGlobalSetup(globalConfig: unknown, projectConfi
     require(join(workspaceRoot, 'tools/testing/global-setup.ts')) as { default: JestHook }
   ).default;
   await servicesSetup(globalConfig, projectConfig);
+  if (!runsBrowserTests(globalConfig)) return;
   const stack = await startStackProcess(workspaceRoot);
   globalThis.__LOA_E2E_STACK__ = stack.child;
   process.env[E2E_STACK_ENV] = stack.json;
+}
+
+/** Whether the run may include browser tests: no path filter, or one that names e2e (unit-only runs skip the stack). */
+function runsBrowserTests(globalConfig: unknown): boolean {
+  const patterns =
+    (globalConfig as { testPathPatterns?: { patterns?: string[] } }).testPathPatterns?.patterns ?? [];
+  return patterns.length === 0 || patterns.some((pattern) => pattern.includes('e2e'));
 }

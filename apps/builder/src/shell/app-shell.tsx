@@ -52,7 +52,7 @@ export function AppShell() {
           <span className="app__user" data-testid="current-user">
             {me.user.name} · {me.workspace.name} · {t(`roles.${me.role}`)}
           </span>
-          <button type="button" className="button button--quiet" onClick={() => void onSignOut()}>
+          <button type="button" className="button button--on-dark" onClick={() => void onSignOut()}>
             {t('signOut')}
           </button>
         </div>
