@@ -14,7 +14,11 @@ export interface BuilderServer {
  * Serves the builder with the Vite dev server and the builder's own vite.config.ts, its /api proxy aimed
  * at apiUrl. Vite is ESM-only and Jest runs the tests as CommonJS, so Vite runs in a child process.
  */
-export async function startBuilderServer(processes: ProcessGroup, apiUrl: string): Promise<BuilderServer> {
+export async function startBuilderServer(
+  processes: ProcessGroup,
+  apiUrl: string,
+  mode: 'dev' | 'preview' = 'dev',
+): Promise<BuilderServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const viteCli = join(
@@ -24,11 +28,21 @@ export async function startBuilderServer(processes: ProcessGroup, apiUrl: string
   const vite = processes.start(
     'vite',
     process.execPath,
-    [viteCli, '--config', 'vite.config.ts', '--host', '127.0.0.1', '--strictPort', '--clearScreen', 'false'],
+    [
+      viteCli,
+      ...(mode === 'preview' ? ['preview'] : []),
+      '--config',
+      'vite.config.ts',
+      '--host',
+      '127.0.0.1',
+      '--strictPort',
+      '--clearScreen',
+      'false',
+    ],
     { cwd: builderRoot, env: childEnv({ LOA_API_URL: apiUrl, LOA_BUILDER_PORT: String(port) }) },
   );
   await waitFor(
-    `the Vite dev server at ${url}`,
+    `the Vite ${mode} server at ${url}`,
     async (note) => {
       const answer = await tryGet(url, note);
       if (answer?.status === 200 && answer.text.includes('id="root"')) return true;

@@ -68,7 +68,12 @@ async function main(): Promise<void> {
     name: 'Website',
     scope: 'ingest',
   });
-  const builder = await startBuilderServer(processes, apiUrl);
+  // The Vite dev server, or the production build (apps/builder/dist) served by `vite preview` for benchmarks.
+  const builder = await startBuilderServer(
+    processes,
+    apiUrl,
+    process.env['LOA_E2E_BUILDER_MODE'] === 'preview' ? 'preview' : 'dev',
+  );
 
   const stack: E2eStack = {
     apiUrl,

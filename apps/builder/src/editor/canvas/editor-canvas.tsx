@@ -9,12 +9,14 @@ import {
   useReactFlow,
   type Connection,
   type EdgeChange,
+  type FitViewOptions,
   type NodeChange,
 } from '@xyflow/react';
 import { isNodeType } from '@loa/engine/browser';
 import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { XY } from '../graph/editor-graph';
+import type { EditorGraph, XY } from '../graph/editor-graph';
+import { entryArea } from '../graph/entry-area';
 import { DRAG_TYPE } from '../palette/step-type-list';
 import { useEditor, useEditorStore } from '../store/editor-context';
 import { FlowElements, type FlowEdge, type FlowNode } from './flow-elements';
@@ -44,6 +46,13 @@ const MINIMAP_COLORS: Record<string, string> = {
   note: '#f2d46b',
 };
 const STEP_HALF_WIDTH = 130;
+/** Campaigns larger than this open on their entry area rather than fitted whole. */
+const FIT_WHOLE_UP_TO = 60;
+
+function openingView(graph: EditorGraph): FitViewOptions {
+  if (graph.nodes.length <= FIT_WHOLE_UP_TO) return { padding: 0.2, maxZoom: 1 };
+  return { padding: 0.2, maxZoom: 1, nodes: entryArea(graph, 20).map((id) => ({ id })) };
+}
 /** A small campaign fits on screen; the minimap (a button of the zoom controls) starts shown for big ones. */
 const MINIMAP_FROM = 15;
 
@@ -62,6 +71,7 @@ export function EditorCanvas({ boxSelect = false }: { boxSelect?: boolean }) {
   const elements = useRef(new FlowElements()).current;
   // fit an existing campaign in view once; a blank one keeps zoom 1 so that dropped steps land where dropped
   const [fitOnOpen] = useState(() => store.getState().graph.nodes.length > 0);
+  const [openView] = useState(() => openingView(store.getState().graph));
   const [minimap, setMinimap] = useState(() => store.getState().graph.nodes.length > MINIMAP_FROM);
 
   const nodes = useMemo(
@@ -164,7 +174,7 @@ export function EditorCanvas({ boxSelect = false }: { boxSelect?: boolean }) {
         isValidConnection={(connection) => connection.source !== connection.target}
         onlyRenderVisibleElements
         fitView={fitOnOpen}
-        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+        fitViewOptions={openView}
         minZoom={0.1}
         maxZoom={2}
         deleteKeyCode={null}
