@@ -1,0 +1,66 @@
+import type { Diagnostic } from '@loa/engine/browser';
+import type { z } from 'zod';
+
+/** Messages by dotted path inside the edited object ("params.customer_name", "variants.1.weight"). */
+export type IssuesByPath = ReadonlyMap<string, string[]>;
+
+export function pathKey(path: ReadonlyArray<PropertyKey>): string {
+  return path.map(String).join('.');
+}
+
+function add(map: Map<string, string[]>, key: string, message: string): void {
+  const list = map.get(key) ?? [];
+  if (!list.includes(message)) list.push(message);
+  map.set(key, list);
+}
+
+/**
+ * The schema's own messages for the value, at the field they concern. A missing required value reads
+ * `requiredMessage` rather than zod's "expected string, received undefined".
+ */
+export function schemaIssues(
+  schema: z.ZodType,
+  value: unknown,
+  requiredMessage: string,
+): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  const result = schema.safeParse(value);
+  if (result.success) return map;
+  for (const issue of result.error.issues) {
+    const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
+    add(map, pathKey(issue.path), missing ? requiredMessage : issue.message);
+  }
+  return map;
+}
+
+/**
+ * The part of a diagnostic's path inside a node's data: "nodes[3].data.params.customer_name" -> "params.customer_name",
+ * "settings.quietHours.end" -> "quietHours.end" (with prefix "settings"); undefined when it points elsewhere.
+ */
+export function pathInside(path: string | undefined, prefix: 'data' | 'settings'): string | undefined {
+  if (path === undefined) return undefined;
+  const normalised = path.replace(/\[(\d+)\]/g, '.$1').replace(/\["([^"]*)"\]/g, '.$1');
+  const match =
+    prefix === 'data'
+      ? /^(?:nodes\.\d+\.)?data(?:\.(.*))?$/.exec(normalised)
+      : /^settings(?:\.(.*))?$/.exec(normalised);
+  if (!match) return undefined;
+  return match[1] ?? '';
+}
+
+/** Merges diagnostics into the issues map; those without a field inside the data go under "". */
+export function withDiagnostics(
+  issues: Map<string, string[]>,
+  diagnostics: readonly Diagnostic[],
+  prefix: 'data' | 'settings',
+): Map<string, string[]> {
+  const map = new Map(issues);
+  for (const diagnostic of diagnostics)
+    add(map, pathInside(diagnostic.path, prefix) ?? '', diagnostic.message);
+  return map;
+}
+
+/** The messages at exactly this path. */
+export function issuesAt(issues: IssuesByPath, path: string): string[] {
+  return issues.get(path) ?? [];
+}
