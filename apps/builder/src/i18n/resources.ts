@@ -1,5 +1,6 @@
 import { authMessages } from '../auth/auth.messages';
 import { campaignsMessages } from '../campaigns/campaigns.messages';
+import { configMessages } from '../editor/config/config.messages';
 import { shellMessages } from '../shell/shell.messages';
 
 /** Every namespace's messages; each feature keeps its own beside its code. */
@@ -7,6 +8,7 @@ const namespaces = {
   common: shellMessages,
   auth: authMessages,
   campaigns: campaignsMessages,
+  config: configMessages,
 };
 
 type Namespaces = typeof namespaces;

@@ -60,10 +60,15 @@ type JsonSchema = {
 
 const RULE_GROUP_REF = '#/$defs/RuleGroup';
 
-/** Describes an object schema (a node's config, the campaign settings) field by field, from its JSON Schema. */
-export function describeObjectSchema(schema: z.ZodType): ObjectDescriptor {
+/** Describes any schema from its JSON Schema (zod's own introspection, `z.toJSONSchema`). */
+export function describeSchema(schema: z.ZodType): FieldDescriptor {
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
-  const descriptor = describe(json, json.$defs ?? {});
+  return describe(json, json.$defs ?? {});
+}
+
+/** Describes an object schema (a node's config, the campaign settings) field by field. */
+export function describeObjectSchema(schema: z.ZodType): ObjectDescriptor {
+  const descriptor = describeSchema(schema);
   if (descriptor.kind !== 'object') throw new Error(`expected an object schema, got ${descriptor.kind}`);
   return descriptor;
 }

@@ -1,0 +1,46 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InputA11y } from '../field-shell';
+import { useConfigForm } from '../form-context';
+import { useMappingTargets } from '../queries';
+
+/** A contact field or attribute name, with the workspace's attributes offered. */
+export function FieldPathInput(props: {
+  a11y: InputA11y;
+  value: string;
+  onChange: (path: string) => void;
+  /** Offer these names instead of the contact's (e.g. an event's properties). */
+  suggestions?: Array<{ key: string; label: string }>;
+}) {
+  const { t } = useTranslation('config');
+  const { readOnly } = useConfigForm();
+  const targets = useMappingTargets();
+  const listId = useId();
+  const options =
+    props.suggestions ??
+    [...(targets.data?.attributes ?? []), ...(targets.data?.contact ?? [])].map((target) => ({
+      key: target.key,
+      label: target.label,
+    }));
+  return (
+    <>
+      <input
+        {...props.a11y}
+        list={listId}
+        value={props.value}
+        autoComplete="off"
+        spellCheck={false}
+        placeholder={t('rules.fieldPlaceholder')}
+        readOnly={readOnly}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+      <datalist id={listId}>
+        {options.map((option) => (
+          <option key={option.key} value={option.key}>
+            {option.label}
+          </option>
+        ))}
+      </datalist>
+    </>
+  );
+}
