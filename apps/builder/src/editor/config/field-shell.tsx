@@ -16,6 +16,8 @@ export function FieldShell(props: {
   required?: boolean;
   hint?: ReactNode;
   inline?: boolean;
+  /** The label is read by screen readers only (the control says what it is). */
+  hideLabel?: boolean;
   children: (a11y: InputA11y) => ReactNode;
 }) {
   const { t } = useTranslation('config');
@@ -27,7 +29,7 @@ export function FieldShell(props: {
     .join(' ');
   return (
     <div className={`config-field${props.inline ? ' config-field--inline' : ''}`} data-path={props.path}>
-      <label htmlFor={id} className="config-field__label">
+      <label htmlFor={id} className={props.hideLabel ? 'visually-hidden' : 'config-field__label'}>
         {props.label}
         {props.required === false && <span className="config-field__optional"> ({t('optional')})</span>}
       </label>

@@ -180,7 +180,7 @@ function RuleView(props: { rule: Rule; path: string; onChange: (rule: Rule) => v
   return (
     <div className="rule-row" data-kind={rule.kind}>
       <div className="rule-row__head">
-        <FieldShell label={t('rules.ruleKind')} path={joinPath(path, 'kind')} inline>
+        <FieldShell label={t('rules.ruleKind')} path={joinPath(path, 'kind')} inline hideLabel>
           {(a11y) => (
             <select
               {...a11y}

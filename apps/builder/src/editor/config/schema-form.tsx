@@ -1,8 +1,9 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { FieldGroup, FieldShell } from './field-shell';
+import { FieldGroup, FieldIssues, FieldShell } from './field-shell';
 import { fieldLabel, joinPath, optionLabel } from './field-labels';
 import { useConfigForm } from './form-context';
+import { issuesAt } from './validation-issues';
 import { asObject, freeKey, initialObject, initialValue, renameKey, withKey } from './object-values';
 import { RuleBuilder } from './rule-builder';
 import type { FieldDescriptor, ObjectDescriptor, ObjectField } from './schema-fields';
@@ -73,9 +74,10 @@ export function SchemaField(props: FieldProps) {
           type="button"
           className="button button--small"
           disabled={readOnly}
+          aria-label={t('enable', { name: label.toLowerCase() })}
           onClick={() => onChange(initialObject(descriptor))}
         >
-          {t('enable', { name: label.toLowerCase() })}
+          + {t('add')}
         </button>
       </div>
     );
@@ -83,10 +85,48 @@ export function SchemaField(props: FieldProps) {
   if (descriptor.kind === 'variants') return <VariantsField {...props} label={label} />;
   if (descriptor.kind === 'array') return <ArrayField {...props} label={label} />;
   if (descriptor.kind === 'record') return <RecordField {...props} label={label} />;
+  if (descriptor.kind === 'boolean')
+    return (
+      <CheckboxField
+        label={label}
+        path={path}
+        checked={value === undefined ? field.default === true : value === true}
+        onChange={onChange}
+      />
+    );
   return (
-    <FieldShell label={label} path={path} required={field.required} hint={hintOf(t, field)}>
+    <FieldShell
+      label={label}
+      path={path}
+      required={field.required || field.default !== undefined}
+      hint={descriptor.kind === 'enum' ? undefined : hintOf(t, field)}
+    >
       {(a11y) => <ScalarWidget {...props} a11y={a11y} label={label} />}
     </FieldShell>
+  );
+}
+
+/** A checkbox with its label beside it, and the messages for its path. */
+export function CheckboxField(props: {
+  label: string;
+  path: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  const { readOnly, issues } = useConfigForm();
+  return (
+    <div className="config-check" data-path={props.path}>
+      <label>
+        <input
+          type="checkbox"
+          checked={props.checked}
+          disabled={readOnly}
+          onChange={(e) => props.onChange(e.target.checked)}
+        />
+        {props.label}
+      </label>
+      <FieldIssues messages={issuesAt(issues, props.path)} />
+    </div>
   );
 }
 
@@ -170,16 +210,6 @@ function ScalarWidget(
         step={descriptor.integer ? 1 : 'any'}
         readOnly={readOnly}
         onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))}
-      />
-    );
-  if (descriptor.kind === 'boolean')
-    return (
-      <input
-        type="checkbox"
-        {...a11y}
-        checked={value === undefined ? field.default === true : value === true}
-        disabled={readOnly}
-        onChange={(e) => onChange(e.target.checked)}
       />
     );
   if (descriptor.kind === 'enum') {

@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatVnd } from '../../format/formats';
-import { FieldGroup, FieldShell } from './field-shell';
+import { FieldGroup, FieldIssues, FieldShell } from './field-shell';
 import { fieldLabel, joinPath } from './field-labels';
 import { useConfigForm } from './form-context';
 import { asObject, withKey, type Json } from './object-values';
@@ -270,6 +270,7 @@ function ParamRow(props: { param: TemplateParam; value: string; onChange: (liqui
           </select>
         )}
       </FieldShell>
+      {props.param.require && props.value.trim() === '' && <FieldIssues messages={[t('required')]} />}
       {mapping.kind === 'literal' && (
         <FieldShell label={t('zns.literalValue', { name: props.param.name })} path={`${path}.literal`}>
           {(a11y) => (

@@ -11,7 +11,7 @@ export function MatchSelect(props: {
   const { t } = useTranslation('config');
   const { readOnly } = useConfigForm();
   return (
-    <FieldShell label={t('rules.matchLabel')} path={props.path} inline>
+    <FieldShell label={t('rules.matchLabel')} path={props.path} inline hideLabel>
       {(a11y) => (
         <select
           {...a11y}
