@@ -49,6 +49,10 @@ export interface ApiStackOptions {
   redisUrl?: string;
   /** Runs on an embedded PGlite database in this directory instead of the run's PostgreSQL database. */
   pgliteDir?: string;
+  /** The port to listen on (a free one otherwise). */
+  port?: number;
+  /** More environment for the API and worker (e.g. LOA_PUBLIC_API_URL, the bootstrap admin). */
+  env?: Record<string, string>;
 }
 
 /** Starts apps/api/dist/main.js (and the worker) on a free port with its own task queue. */
@@ -57,9 +61,10 @@ export async function startApiStack(
   services: TestServices,
   options: ApiStackOptions,
 ): Promise<ApiStack> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const env = childEnv({
+    ...options.env,
     LOA_API_PORT: String(port),
     LOA_API_HOST: '127.0.0.1',
     DATABASE_URL: options.pgliteDir ? '' : services.databaseUrl,

@@ -17,7 +17,10 @@ export interface BuilderServer {
 export async function startBuilderServer(processes: ProcessGroup, apiUrl: string): Promise<BuilderServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const viteCli = join(dirname(createRequire(__filename).resolve('vite/package.json')), 'bin/vite.js');
+  const viteCli = join(
+    dirname(createRequire(join(builderRoot, 'package.json')).resolve('vite/package.json')),
+    'bin/vite.js',
+  );
   const vite = processes.start(
     'vite',
     process.execPath,

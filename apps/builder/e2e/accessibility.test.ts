@@ -1,0 +1,50 @@
+// axe-core on the main screens, in real Chromium against the shared stack: no serious or critical violation.
+import type { Browser } from 'playwright-core';
+import { seriousViolations } from './support/axe';
+import { launchChromium } from './support/chromium';
+import { sharedStack, signedInPage, type SignedInPage } from './support/shared-stack';
+
+const stack = sharedStack();
+let browser: Browser;
+let signedIn: SignedInPage | undefined;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterEach(async () => {
+  await signedIn?.context.close();
+  signedIn = undefined;
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('accessibility of the main screens (axe-core, WCAG 2.1 AA)', () => {
+  it('the sign-in page', async () => {
+    const context = await browser.newContext({ baseURL: stack.builderUrl, locale: 'vi-VN' });
+    try {
+      const page = await context.newPage();
+      await page.goto('/login');
+      await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await page.getByText('Nhập một địa chỉ email hợp lệ').waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the campaign list and the new-campaign dialog', async () => {
+    signedIn = await signedInPage(browser, stack, 'marketer');
+    const { page } = signedIn;
+    await page.getByRole('heading', { name: 'Campaigns' }).waitFor();
+    await page.locator('.query-state').waitFor({ state: 'detached' });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'New campaign' }).click();
+    await page.getByRole('dialog', { name: 'New campaign' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});

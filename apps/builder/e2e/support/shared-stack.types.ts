@@ -1,0 +1,19 @@
+export type E2eRole = 'admin' | 'marketer' | 'analyst';
+
+/** What the shared browser-test stack serves, handed to the test files through LOA_E2E_STACK (JSON). */
+export interface E2eStack {
+  apiUrl: string;
+  builderUrl: string;
+  /** The provider sandbox's inbox (GET …/messages) and control URLs. */
+  sandbox: { inbox: string; control: string };
+  /** Three members of one workspace, signed in through the login page by the tests. */
+  users: Record<E2eRole, { email: string; password: string; name: string }>;
+  workspaceId: string;
+  /** Channel accounts on the sandbox: a connected Zalo OA (ZNS + OA, templates synced) and an eSMS care account. */
+  accounts: { zaloOa: string; esms: string };
+  /** An ingest key for POST /v1/track. */
+  ingestKey: string;
+}
+
+export const E2E_STACK_ENV = 'LOA_E2E_STACK';
+export const E2E_STACK_READY = 'LOA_E2E_STACK_READY ';
