@@ -229,15 +229,20 @@ function ParamRow(props: { param: TemplateParam; value: string; onChange: (liqui
     () => new Set(groups.flatMap((group) => group.options.map((option) => option.value))),
     [groups],
   );
-  const mapping = mappingFromLiquid(props.value, knownPaths);
+  // Text without placeholders reads back as fixed text; the marketer's choice of "expression" is kept here.
+  const [asExpression, setAsExpression] = useState(false);
+  const stored = mappingFromLiquid(props.value, knownPaths);
+  const mapping: ParamMapping =
+    asExpression && stored.kind === 'literal' ? { kind: 'liquid', expression: props.value } : stored;
   const selectValue = mapping.kind === 'field' ? `field:${mapping.path}` : mapping.kind;
   const path = joinPath('params', props.param.name);
   const change = (next: ParamMapping) => props.onChange(liquidFromMapping(next));
   const onSource = (value: string) => {
+    setAsExpression(value === 'liquid');
     if (value.startsWith('field:')) change({ kind: 'field', path: value.slice('field:'.length) });
     else if (value === 'literal')
       change({ kind: 'literal', text: mapping.kind === 'literal' ? mapping.text : '' });
-    else change({ kind: 'liquid', expression: props.value || '{{  }}' });
+    else if (mapping.kind === 'field') change({ kind: 'liquid', expression: props.value });
   };
   const details = [
     props.param.require ? t('zns.paramRequired') : t('optional'),
