@@ -47,11 +47,24 @@ export function initialValue(descriptor: FieldDescriptor): unknown {
   }
 }
 
+/** Where a marketer most often starts: Decree 91 keeps advertising out of 22:00–07:00. */
+const STARTING_VALUES: Record<string, Json> = {
+  quietHours: { start: '22:00', end: '07:00' },
+};
+
+/** A newly added value of a named field: a known starting point, else defaults and required fields filled. */
+export function initialFieldValue(name: string, descriptor: FieldDescriptor): unknown {
+  const start = STARTING_VALUES[name];
+  return start ? structuredClone(start) : initialValue(descriptor);
+}
+
 export function initialObject(descriptor: ObjectDescriptor): Json {
+  const names = descriptor.fields.map((field) => field.name).sort();
+  if (names.join(',') === 'amount,unit') return { amount: 1, unit: 'days' };
   const value: Json = {};
   for (const field of descriptor.fields) {
     if (field.default !== undefined) value[field.name] = structuredClone(field.default);
-    else if (field.required) value[field.name] = initialValue(field.descriptor);
+    else if (field.required) value[field.name] = initialFieldValue(field.name, field.descriptor);
   }
   return value;
 }

@@ -4,7 +4,15 @@ import { FieldGroup, FieldIssues, FieldShell } from './field-shell';
 import { fieldLabel, joinPath, optionLabel } from './field-labels';
 import { useConfigForm } from './form-context';
 import { issuesAt } from './validation-issues';
-import { asObject, freeKey, initialObject, initialValue, renameKey, withKey } from './object-values';
+import {
+  asObject,
+  freeKey,
+  initialFieldValue,
+  initialObject,
+  initialValue,
+  renameKey,
+  withKey,
+} from './object-values';
 import { RuleBuilder } from './rule-builder';
 import type { FieldDescriptor, ObjectDescriptor, ObjectField } from './schema-fields';
 import { WeightsEditor } from './weights-editor';
@@ -66,7 +74,7 @@ export function SchemaField(props: FieldProps) {
   if (descriptor.kind === 'ruleGroup') return <RuleBuilder value={value} path={path} onChange={onChange} />;
   if (name === 'variants' && descriptor.kind === 'array')
     return <WeightsEditor value={value} path={path} onChange={onChange} />;
-  if (descriptor.kind === 'object' && !field.required && value === undefined)
+  if (descriptor.kind === 'object' && !field.required && value === undefined && field.default === undefined)
     return (
       <div className="config-field config-field--absent" data-path={path}>
         <span className="config-field__label">{label}</span>
@@ -75,13 +83,14 @@ export function SchemaField(props: FieldProps) {
           className="button button--small"
           disabled={readOnly}
           aria-label={t('enable', { name: label.toLowerCase() })}
-          onClick={() => onChange(initialObject(descriptor))}
+          onClick={() => onChange(initialFieldValue(name, descriptor))}
         >
           + {t('add')}
         </button>
       </div>
     );
-  if (descriptor.kind === 'object') return <ObjectField {...props} descriptor={descriptor} label={label} />;
+  if (descriptor.kind === 'object')
+    return <ObjectField {...props} value={value ?? field.default} descriptor={descriptor} label={label} />;
   if (descriptor.kind === 'variants') return <VariantsField {...props} label={label} />;
   if (descriptor.kind === 'array') return <ArrayField {...props} label={label} />;
   if (descriptor.kind === 'record') return <RecordField {...props} label={label} />;
@@ -132,8 +141,7 @@ export function CheckboxField(props: {
 
 function hintOf(t: TFunction, field: ObjectField): string | undefined {
   if (field.default === undefined || typeof field.default === 'object') return undefined;
-  const shown = typeof field.default === 'string' ? optionLabel(t, field.default) : String(field.default);
-  return t('defaultValue', { value: shown });
+  return t('defaultValue', { value: String(field.default) });
 }
 
 function ScalarWidget(
@@ -239,7 +247,7 @@ function ScalarWidget(
 function OptionalRemove(props: { field: ObjectField; label: string; onRemove: () => void }) {
   const { t } = useTranslation('config');
   const { readOnly } = useConfigForm();
-  if (props.field.required) return null;
+  if (props.field.required || props.field.default !== undefined) return null;
   return (
     <button type="button" className="button button--small" disabled={readOnly} onClick={props.onRemove}>
       {t('removeNamed', { name: props.label.toLowerCase() })}
@@ -356,9 +364,10 @@ function ArrayField(props: FieldProps & { label: string }) {
         type="button"
         className="button button--small"
         disabled={readOnly || (maxItems !== undefined && items.length >= maxItems)}
+        aria-label={t('addItem', { name: label.toLowerCase() })}
         onClick={() => onChange([...items, initialValue(item)])}
       >
-        {t('addItem', { name: label.toLowerCase() })}
+        + {t('add')}
       </button>
     </FieldGroup>
   );
@@ -385,7 +394,13 @@ function RecordField(props: FieldProps & { label: string }) {
           <li key={index} className="config-list__item config-list__item--pair">
             <FieldShell label={t('key')} path={joinPath(path, key)}>
               {(a11y) =>
-                keyIsPath ? (
+                field.name === 'sendRateLimits' ? (
+                  <AccountPicker
+                    a11y={a11y}
+                    value={key}
+                    onChange={(next) => onChange(renameKey(record, key, next))}
+                  />
+                ) : keyIsPath ? (
                   <FieldPathInput
                     a11y={a11y}
                     value={key}
@@ -423,9 +438,10 @@ function RecordField(props: FieldProps & { label: string }) {
         type="button"
         className="button button--small"
         disabled={readOnly}
+        aria-label={t('addItem', { name: label.toLowerCase() })}
         onClick={() => onChange({ ...record, [freeKey(record, 'field_')]: initialValue(valueDescriptor) })}
       >
-        {t('addItem', { name: label.toLowerCase() })}
+        + {t('add')}
       </button>
     </FieldGroup>
   );

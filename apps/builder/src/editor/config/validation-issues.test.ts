@@ -1,0 +1,60 @@
+import { nodeCatalogue, validateGraph } from '@loa/engine/browser';
+import { pathInside, schemaIssues, withDiagnostics } from './validation-issues';
+
+describe('validation issues by field', () => {
+  it('puts the schema’s messages at the field they concern', () => {
+    const issues = schemaIssues(
+      nodeCatalogue['branch.split'].schema,
+      {
+        variants: [
+          { id: 'a b', weight: 50 },
+          { id: 'b', weight: 150 },
+        ],
+      },
+      'Required',
+    );
+    expect(issues.get('variants.0.id')).toEqual(['may contain only letters, digits, _ and -']);
+    expect(issues.get('variants.1.weight')?.[0]).toMatch(/100/);
+  });
+
+  it('says a missing required value is required', () => {
+    const issues = schemaIssues(nodeCatalogue['send.sms'].schema, { text: 'x', purpose: 'care' }, 'Bắt buộc');
+    expect(issues.get('accountId')).toEqual(['Bắt buộc']);
+    expect(issues.get('brandName')).toEqual(['Bắt buộc']);
+  });
+
+  it('reads the part of a diagnostic path inside the node data or the settings', () => {
+    expect(pathInside('nodes[3].data.params.customer_name', 'data')).toBe('params.customer_name');
+    expect(pathInside('nodes[3].data.rule.rules[1].period', 'data')).toBe('rule.rules.1.period');
+    expect(pathInside('nodes[0].data.params["mã-giảm"]', 'data')).toBe('params.mã-giảm');
+    expect(pathInside('nodes[3].data', 'data')).toBe('');
+    expect(pathInside('nodes[3].position', 'data')).toBeUndefined();
+    expect(pathInside('settings.quietHours.end', 'settings')).toBe('quietHours.end');
+    expect(pathInside(undefined, 'data')).toBeUndefined();
+  });
+
+  it('places the validator’s diagnostics of a real graph at their fields', () => {
+    const diagnostics = validateGraph({
+      schemaVersion: 1,
+      nodes: [
+        { id: 't', type: 'trigger.manual', position: { x: 0, y: 0 }, data: {} },
+        {
+          id: 's',
+          type: 'branch.split',
+          position: { x: 0, y: 0 },
+          data: {
+            variants: [
+              { id: 'a', weight: 30 },
+              { id: 'b', weight: 30 },
+            ],
+          },
+        },
+      ],
+      edges: [{ id: 'e', source: 't', sourceHandle: 'next', target: 's' }],
+    }).filter((diagnostic) => diagnostic.nodeId === 's');
+    const issues = withDiagnostics(new Map(), diagnostics, 'data');
+    const weights = diagnostics.find((diagnostic) => diagnostic.code === 'SPLIT_WEIGHTS_NOT_100');
+    expect(weights).toBeDefined();
+    expect(issues.get(pathInside(weights!.path, 'data') ?? '')).toContain(weights!.message);
+  });
+});
