@@ -9,7 +9,7 @@ import { describeObjectSchema, type ObjectDescriptor } from './schema-fields';
 import { SmsPreview } from './sms-preview';
 import { DurationInput } from './widgets/duration-input';
 import { ZnsSendForm } from './zns-send-form';
-import { renderForPreview, previewContacts } from './preview-contacts';
+import { previewContactAt, renderForPreview } from './preview-contacts';
 
 const descriptors = new Map<NodeType, ObjectDescriptor>();
 
@@ -127,7 +127,7 @@ function EmailSendForm({ type, data, onChange }: NodeFormProps) {
   const { t } = useTranslation('config');
   const { readOnly } = useConfigForm();
   const subject = typeof data.subject === 'string' ? data.subject : '';
-  const rendered = subject ? renderForPreview(subject, previewContacts[0]!) : undefined;
+  const rendered = subject ? renderForPreview(subject, previewContactAt(0)) : undefined;
   return (
     <>
       <ObjectFields descriptor={descriptorOf(type)} value={data} path="" onChange={onChange} />

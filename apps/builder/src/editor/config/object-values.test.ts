@@ -1,3 +1,4 @@
+import { must } from './testing/must';
 import { nodeCatalogue, nodeTypes } from '@loa/engine/browser';
 import { describeObjectSchema } from './schema-fields';
 import { freeKey, initialFieldValue, initialObject, renameKey, withKey } from './object-values';
@@ -17,18 +18,18 @@ describe('object values', () => {
   });
 
   it('starts new values from defaults, with a one-day duration and Decree 91 quiet hours', () => {
-    const until = describeObjectSchema(nodeCatalogue['wait.until'].schema).fields.find(
-      (f) => f.name === 'until',
-    )!;
+    const until = must(
+      describeObjectSchema(nodeCatalogue['wait.until'].schema).fields.find((f) => f.name === 'until'),
+    );
     if (until.descriptor.kind !== 'variants') throw new Error('expected variants');
-    expect(initialObject(until.descriptor.variants[0]!.shape)).toEqual({
+    expect(initialObject(must(until.descriptor.variants[0]).shape)).toEqual({
       kind: 'time_of_day',
       time: '',
       weekdays: [1, 2, 3, 4, 5, 6, 7],
     });
-    const timeout = describeObjectSchema(nodeCatalogue['wait.event'].schema).fields.find(
-      (f) => f.name === 'timeout',
-    )!;
+    const timeout = must(
+      describeObjectSchema(nodeCatalogue['wait.event'].schema).fields.find((f) => f.name === 'timeout'),
+    );
     expect(initialFieldValue('timeout', timeout.descriptor)).toEqual({ amount: 1, unit: 'days' });
     expect(initialFieldValue('quietHours', { kind: 'object', fields: [] })).toEqual({
       start: '22:00',

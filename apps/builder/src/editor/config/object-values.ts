@@ -34,8 +34,8 @@ export function initialValue(descriptor: FieldDescriptor): unknown {
     case 'record':
       return {};
     case 'variants': {
-      const first = descriptor.variants[0]!;
-      return initialObject(first.shape);
+      const first = descriptor.variants[0];
+      return first ? initialObject(first.shape) : {};
     }
     case 'scalar':
     case 'scalarOrList':

@@ -10,9 +10,11 @@ const LIQUID_MARKUP = /\{\{|\{%|\}\}|%\}/;
 /** Reads the Liquid text stored in the node's params back into the mapping the form shows. */
 export function mappingFromLiquid(value: string, knownPaths: ReadonlySet<string>): ParamMapping {
   const output = SINGLE_OUTPUT.exec(value.trim());
-  if (output && knownPaths.has(output[1]!)) return { kind: 'field', path: output[1]! };
+  const path = output?.[1];
+  if (path !== undefined && knownPaths.has(path)) return { kind: 'field', path };
   const raw = /^\{% raw %\}([\s\S]*)\{% endraw %\}$/.exec(value);
-  if (raw && !raw[1]!.includes('{% endraw %}')) return { kind: 'literal', text: raw[1]! };
+  const rawText = raw?.[1];
+  if (rawText !== undefined && !rawText.includes('{% endraw %}')) return { kind: 'literal', text: rawText };
   if (!LIQUID_MARKUP.test(value)) return { kind: 'literal', text: value };
   return { kind: 'liquid', expression: value };
 }

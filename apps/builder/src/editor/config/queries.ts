@@ -36,7 +36,7 @@ export function useChannelAccounts() {
 export function useZnsTemplates(accountId: string | undefined) {
   return useQuery({
     queryKey: configKeys.znsTemplates(accountId ?? ''),
-    queryFn: () => unwrap(api.GET('/templates/zns', { params: { query: { accountId: accountId! } } })),
+    queryFn: () => unwrap(api.GET('/templates/zns', { params: { query: { accountId: accountId ?? '' } } })),
     select: (answer) => answer.items,
     enabled: Boolean(accountId),
     staleTime: MINUTE,

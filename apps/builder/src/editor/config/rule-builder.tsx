@@ -218,7 +218,7 @@ function RuleView(props: { rule: Rule; path: string; onChange: (rule: Rule) => v
         />
       ) : (
         <ObjectFields
-          descriptor={ruleShapes.get(rule.kind)!}
+          descriptor={ruleShapes.get(rule.kind) ?? { kind: 'object', fields: [] }}
           value={rule}
           path={path}
           omit={['kind']}

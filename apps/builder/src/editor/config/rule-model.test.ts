@@ -1,3 +1,4 @@
+import { must } from './testing/must';
 import welcomeSeries from '@loa/engine/examples/welcome-series.json';
 import { conditionSchema, ruleGroupSchema, type RuleGroup } from '@loa/engine/browser';
 import * as examples from './testing/example-graphs';
@@ -55,22 +56,22 @@ describe('rule builder model', () => {
   it('gives every row its own key', () => {
     const model = toModel(everyKind);
     const keys = [model.key, ...model.rules.map((entry) => entry.key)];
-    const nested = model.rules[3]!;
+    const nested = must(model.rules[3]);
     if (nested.type === 'group') keys.push(nested.group.key, ...nested.group.rules.map((entry) => entry.key));
     expect(new Set(keys).size).toBe(keys.length);
   });
 
   it('edits, removes and adds rows immutably by key', () => {
     const model = toModel(everyKind);
-    const nested = model.rules[3]!;
+    const nested = must(model.rules[3]);
     if (nested.type !== 'group') throw new Error('expected a group');
-    const target = nested.group.rules[2]!.key;
+    const target = must(nested.group.rules[2]).key;
     const edited = updateEntry(model, target, (entry) =>
       entry.type === 'rule'
         ? { ...entry, rule: { kind: 'consent', channel: 'email', state: 'denied' } }
         : entry,
     );
-    const removed = updateEntry(edited, model.rules[0]!.key, () => null);
+    const removed = updateEntry(edited, must(model.rules[0]).key, () => null);
     const added = updateGroup(removed, model.key, (group) => ({ ...group, match: 'all' }));
     const condition = toCondition(added);
     expect(condition.match).toBe('all');

@@ -1,3 +1,4 @@
+import { must } from './testing/must';
 import { campaignSettingsSchema, nodeCatalogue, nodeTypes } from '@loa/engine/browser';
 import { describeObjectSchema, walkDescriptors, type FieldDescriptor } from './schema-fields';
 
@@ -35,12 +36,12 @@ describe('describeObjectSchema', () => {
       default: 'normal',
       descriptor: { kind: 'enum', options: ['normal', 'development'] },
     });
-    expect(byName.params!.descriptor).toMatchObject({
+    expect(must(byName.params).descriptor).toMatchObject({
       kind: 'record',
       value: { kind: 'text', maxLength: 1000 },
     });
     const delay = describeObjectSchema(nodeCatalogue['wait.delay'].schema).fields;
-    expect(delay.find((field) => field.name === 'amount')!.descriptor).toEqual({
+    expect(must(delay.find((field) => field.name === 'amount')).descriptor).toEqual({
       kind: 'number',
       integer: true,
       minimum: 1,
@@ -49,14 +50,14 @@ describe('describeObjectSchema', () => {
   });
 
   it('turns discriminated unions into variants keyed by their discriminator', () => {
-    const until = describeObjectSchema(nodeCatalogue['wait.until'].schema).fields.find(
-      (field) => field.name === 'until',
-    )!.descriptor;
+    const until = must(
+      describeObjectSchema(nodeCatalogue['wait.until'].schema).fields.find((field) => field.name === 'until'),
+    ).descriptor;
     expect(until.kind).toBe('variants');
     if (until.kind !== 'variants') return;
     expect(until.discriminator).toBe('kind');
     expect(until.variants.map((variant) => variant.value)).toEqual(['time_of_day', 'date_attribute']);
-    const weekdays = until.variants[0]!.shape.fields.find((field) => field.name === 'weekdays')!;
+    const weekdays = must(must(until.variants[0]).shape.fields.find((field) => field.name === 'weekdays'));
     expect(weekdays).toMatchObject({
       default: [1, 2, 3, 4, 5, 6, 7],
       descriptor: { kind: 'array', minItems: 1 },
@@ -64,16 +65,20 @@ describe('describeObjectSchema', () => {
   });
 
   it('hands the recursive rule group of a condition to the rule builder', () => {
-    const rule = describeObjectSchema(nodeCatalogue['branch.condition'].schema).fields.find(
-      (field) => field.name === 'rule',
-    )!;
+    const rule = must(
+      describeObjectSchema(nodeCatalogue['branch.condition'].schema).fields.find(
+        (field) => field.name === 'rule',
+      ),
+    );
     expect(rule).toMatchObject({ required: true, descriptor: { kind: 'ruleGroup' } });
   });
 
   it('describes comparison values as a scalar or a list of scalars', () => {
-    const filter = describeObjectSchema(nodeCatalogue['trigger.event'].schema).fields.find(
-      (field) => field.name === 'filter',
-    )!.descriptor;
+    const filter = must(
+      describeObjectSchema(nodeCatalogue['trigger.event'].schema).fields.find(
+        (field) => field.name === 'filter',
+      ),
+    ).descriptor;
     const value = [...walkDescriptors(filter)].find(([path]) => path === 'conditions.[].value')?.[1];
     expect(value).toEqual({ kind: 'scalarOrList' });
   });

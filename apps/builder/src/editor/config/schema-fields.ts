@@ -79,7 +79,8 @@ function describe(json: JsonSchema, defs: Record<string, JsonSchema>): FieldDesc
     const target = defs[json.$ref.replace('#/$defs/', '')];
     return target ? describe(target, defs) : { kind: 'unsupported', reason: `unknown ${json.$ref}` };
   }
-  if (json.allOf?.length === 1) return describe(json.allOf[0]!, defs);
+  const [only, ...others] = json.allOf ?? [];
+  if (only && others.length === 0) return describe(only, defs);
   const alternatives = json.oneOf ?? json.anyOf;
   if (alternatives) return describeAlternatives(alternatives, defs);
   if (json.const !== undefined && typeof json.const === 'string')
@@ -163,7 +164,7 @@ function describeAlternatives(alternatives: JsonSchema[], defs: Record<string, J
     kind: 'variants',
     discriminator,
     variants: alternatives.map((alternative) => ({
-      value: String(alternative.properties![discriminator]!.const),
+      value: String(alternative.properties?.[discriminator]?.const),
       shape: describeObject(alternative, defs),
     })),
   };

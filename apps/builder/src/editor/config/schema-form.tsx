@@ -284,7 +284,8 @@ function VariantsField(props: FieldProps & { label: string }) {
   if (field.descriptor.kind !== 'variants') return null;
   const { discriminator, variants } = field.descriptor;
   const object = asObject(value);
-  const chosen = variants.find((variant) => variant.value === object[discriminator]) ?? variants[0]!;
+  const chosen = variants.find((variant) => variant.value === object[discriminator]) ?? variants[0];
+  if (!chosen) return null;
   return (
     <FieldGroup legend={label} path={path}>
       <FieldShell label={fieldLabel(t, discriminator)} path={joinPath(path, discriminator)}>
@@ -294,8 +295,8 @@ function VariantsField(props: FieldProps & { label: string }) {
             value={chosen.value}
             disabled={readOnly}
             onChange={(e) => {
-              const next = variants.find((variant) => variant.value === e.target.value)!;
-              onChange(initialObject(next.shape));
+              const next = variants.find((variant) => variant.value === e.target.value);
+              if (next) onChange(initialObject(next.shape));
             }}
           >
             {variants.map((variant) => (

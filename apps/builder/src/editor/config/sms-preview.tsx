@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatVnd } from '../../format/formats';
 import { PreviewContactSelect } from './preview-contact-select';
-import { previewContacts, renderForPreview } from './preview-contacts';
+import { previewContactAt, renderForPreview } from './preview-contacts';
 import { useSmsPreview } from './queries';
 
 const ADVERTISING_LABEL = '[QC] ';
@@ -19,7 +19,7 @@ function money(amount: number, currency: string): string {
 export function SmsPreview(props: { text: string; advertising: boolean; accountId: string }) {
   const { t } = useTranslation('config');
   const [contactIndex, setContactIndex] = useState(0);
-  const contact = previewContacts[contactIndex] ?? previewContacts[0]!;
+  const contact = previewContactAt(contactIndex);
   const rendered = renderForPreview(props.text, contact);
   const text = rendered.ok ? `${props.advertising ? ADVERTISING_LABEL : ''}${rendered.text}` : '';
   const length = smsLength(text);

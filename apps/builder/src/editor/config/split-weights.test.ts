@@ -1,3 +1,4 @@
+import { must } from './testing/must';
 import {
   addVariant,
   distribute,
@@ -34,7 +35,7 @@ describe('split weights', () => {
   it('adds a variant with an equal share and removes one giving its share back', () => {
     const three = addVariant(variants(50, 50), (id) => ({ id, weight: 0 }));
     expect(three.map((v) => v.weight)).toEqual([34, 33, 33]);
-    expect(three[2]!.id).toBe('variant_a');
+    expect(must(three[2]).id).toBe('variant_a');
     expect(weightTotal(three)).toBe(100);
     expect(removeVariant(variants(60, 20, 20), 0).map((v) => v.weight)).toEqual([50, 50]);
     expect(removeVariant(variants(70, 20, 10), 1).map((v) => v.weight)).toEqual([88, 12]);
@@ -47,7 +48,7 @@ describe('split weights', () => {
     ];
     const output = setWeight(input, 1, 10);
     expect(output[0]).toEqual({ id: 'a', weight: 90, label: 'A', holdout: true });
-    expect(input[0]!.weight).toBe(50);
+    expect(must(input[0]).weight).toBe(50);
   });
 
   it('sums to 100 after any sequence of edits', () => {

@@ -23,7 +23,7 @@ export function distribute(total: number, shares: number[]): number[] {
     .sort((a, b) => b.remainder - a.remainder || a.index - b.index);
   for (const { index } of byRemainder) {
     if (left <= 0) break;
-    floors[index]! += 1;
+    floors[index] = (floors[index] ?? 0) + 1;
     left -= 1;
   }
   return floors;
@@ -43,7 +43,7 @@ export function setWeight<V extends WeightedVariant>(variants: V[], index: numbe
   );
   let next = 0;
   return variants.map((variant, position) =>
-    position === index ? { ...variant, weight: fixed } : { ...variant, weight: shared[next++]! },
+    position === index ? { ...variant, weight: fixed } : { ...variant, weight: shared[next++] ?? 0 },
   );
 }
 
@@ -61,7 +61,7 @@ export function removeVariant<V extends WeightedVariant>(variants: V[], index: n
     TOTAL,
     rest.map((variant) => variant.weight),
   );
-  return rest.map((variant, position) => ({ ...variant, weight: weights[position]! }));
+  return rest.map((variant, position) => ({ ...variant, weight: weights[position] ?? 0 }));
 }
 
 /** Equal weights for every variant. */
@@ -70,7 +70,7 @@ export function evenWeights<V extends WeightedVariant>(variants: V[]): V[] {
     TOTAL,
     variants.map(() => 0),
   );
-  return variants.map((variant, position) => ({ ...variant, weight: weights[position]! }));
+  return variants.map((variant, position) => ({ ...variant, weight: weights[position] ?? 0 }));
 }
 
 /** variant_a, variant_b … the first free one (the id is also the out handle). */

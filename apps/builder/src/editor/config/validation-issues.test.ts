@@ -1,3 +1,4 @@
+import { must } from './testing/must';
 import { nodeCatalogue, validateGraph } from '@loa/engine/browser';
 import { pathInside, schemaIssues, withDiagnostics } from './validation-issues';
 
@@ -55,6 +56,6 @@ describe('validation issues by field', () => {
     const issues = withDiagnostics(new Map(), diagnostics, 'data');
     const weights = diagnostics.find((diagnostic) => diagnostic.code === 'SPLIT_WEIGHTS_NOT_100');
     expect(weights).toBeDefined();
-    expect(issues.get(pathInside(weights!.path, 'data') ?? '')).toContain(weights!.message);
+    expect(issues.get(pathInside(must(weights).path, 'data') ?? '')).toContain(must(weights).message);
   });
 });

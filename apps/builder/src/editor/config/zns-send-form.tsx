@@ -9,7 +9,7 @@ import { useConfigForm } from './form-context';
 import { asObject, withKey, type Json } from './object-values';
 import { liquidFromMapping, mappingFromLiquid, type ParamMapping } from './param-mapping';
 import { PreviewContactSelect } from './preview-contact-select';
-import { previewContacts, renderForPreview } from './preview-contacts';
+import { previewContactAt, renderForPreview } from './preview-contacts';
 import { useMappingTargets, useZnsTemplates, type MappingTargets, type ZnsTemplate } from './queries';
 import { ObjectFields } from './schema-form';
 import { describeObjectSchema } from './schema-fields';
@@ -177,7 +177,7 @@ export function ZnsSendForm(props: { data: Json; onChange: (data: Json) => void 
 
 function PreviewParam(props: { param: TemplateParam; liquid: string; contactIndex: number }) {
   const { t } = useTranslation('config');
-  const contact = previewContacts[props.contactIndex] ?? previewContacts[0]!;
+  const contact = previewContactAt(props.contactIndex);
   const rendered = renderForPreview(props.liquid, contact);
   const text = rendered.ok ? rendered.text : '';
   const tooLong = rendered.ok && text.length > props.param.maxLength;

@@ -81,7 +81,7 @@ export function ComparisonRow<T extends Compared | Comparison>(props: {
                 onChange={(e) => onChange({ ...value, value: coerceValue(e.target.value, fieldType) })}
               >
                 <option value="">{t('none')}</option>
-                {(fieldType === 'boolean' ? ['true', 'false'] : props.enumValues!).map((option) => (
+                {(fieldType === 'boolean' ? ['true', 'false'] : (props.enumValues ?? [])).map((option) => (
                   <option key={option} value={option}>
                     {fieldType === 'boolean' ? t(option === 'true' ? 'yes' : 'no') : option}
                   </option>

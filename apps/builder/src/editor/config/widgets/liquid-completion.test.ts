@@ -1,3 +1,4 @@
+import { must } from '../testing/must';
 import { completionAt, completionEdit, matchingVariables, type LiquidVariable } from './liquid-completion';
 
 const variables: LiquidVariable[] = [
@@ -26,14 +27,14 @@ describe('Liquid variable completion', () => {
 
   it('replaces the typed part and a closing pair already there', () => {
     const text = 'Chào {{ na }}!';
-    const at = completionAt(text, 10)!;
-    expect(completionEdit(text, 10, at, variables[0]!)).toEqual({
+    const at = must(completionAt(text, 10));
+    expect(completionEdit(text, 10, at, must(variables[0]))).toEqual({
       from: 5,
       to: 13,
       insert: '{{ contact.name }}',
     });
     const open = 'Chào {{';
-    expect(completionEdit(open, 7, completionAt(open, 7)!, variables[1]!)).toEqual({
+    expect(completionEdit(open, 7, must(completionAt(open, 7)), must(variables[1]))).toEqual({
       from: 5,
       to: 7,
       insert: '{{ contact.city }}',

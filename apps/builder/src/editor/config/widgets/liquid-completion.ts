@@ -17,7 +17,7 @@ export function completionAt(text: string, caret: number): CompletionQuery | und
   const before = text.slice(0, caret);
   const match = /\{\{\s*([\w.[\]"-]*)$/.exec(before);
   if (!match) return undefined;
-  return { start: match.index, query: match[1]! };
+  return { start: match.index, query: match[1] ?? '' };
 }
 
 export function matchingVariables(variables: LiquidVariable[], query: string, limit = 12): LiquidVariable[] {
