@@ -82,7 +82,7 @@ export function SchemaField(props: FieldProps) {
           type="button"
           className="button button--small"
           disabled={readOnly}
-          aria-label={t('enable', { name: label.toLowerCase() })}
+          aria-label={t('addItem', { name: label.toLowerCase() })}
           onClick={() => onChange(initialFieldValue(name, descriptor))}
         >
           + {t('add')}

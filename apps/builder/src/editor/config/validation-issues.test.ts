@@ -24,6 +24,11 @@ describe('validation issues by field', () => {
     expect(issues.get('brandName')).toEqual(['Bắt buộc']);
   });
 
+  it('says an empty text is required once, instead of each rule it breaks', () => {
+    const issues = schemaIssues(nodeCatalogue['trigger.event'].schema, { event: '' }, 'Bắt buộc');
+    expect(issues.get('event')).toEqual(['Bắt buộc']);
+  });
+
   it('reads the part of a diagnostic path inside the node data or the settings', () => {
     expect(pathInside('nodes[3].data.params.customer_name', 'data')).toBe('params.customer_name');
     expect(pathInside('nodes[3].data.rule.rules[1].period', 'data')).toBe('rule.rules.1.period');

@@ -27,10 +27,23 @@ export function schemaIssues(
   const result = schema.safeParse(value);
   if (result.success) return map;
   for (const issue of result.error.issues) {
+    const key = pathKey(issue.path);
     const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
-    add(map, pathKey(issue.path), missing ? requiredMessage : issue.message);
+    // An empty text breaks its length and pattern rules at once: one "required" says it better.
+    const empty = valueAt(value, issue.path) === '';
+    if (empty) map.set(key, [requiredMessage]);
+    else add(map, key, missing ? requiredMessage : issue.message);
   }
   return map;
+}
+
+function valueAt(value: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let current = value;
+  for (const segment of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<PropertyKey, unknown>)[segment];
+  }
+  return current;
 }
 
 /**
