@@ -15,7 +15,8 @@ export function fieldLabel(t: TFunction, name: string): string {
 }
 
 export function optionLabel(t: TFunction, value: string): string {
-  return t(`options.${value}`, { defaultValue: humanise(value) });
+  // GET, POST…: codes in capitals read best as they are.
+  return t(`options.${value}`, { defaultValue: /^[A-Z0-9_]+$/.test(value) ? value : humanise(value) });
 }
 
 export function joinPath(path: string, name: string | number): string {

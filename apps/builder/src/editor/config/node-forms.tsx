@@ -40,6 +40,9 @@ export function NodeForm(props: NodeFormProps) {
       return <EmailSendForm {...props} />;
     case 'wait.delay':
       return <DelayForm {...props} />;
+    case 'wait.until':
+    case 'trigger.date':
+      return <CampaignZoneForm {...props} />;
     default:
       return (
         <ObjectFields
@@ -50,6 +53,17 @@ export function NodeForm(props: NodeFormProps) {
         />
       );
   }
+}
+
+/** Times of day here are read in the campaign's time zone. */
+function CampaignZoneForm({ type, data, onChange }: NodeFormProps) {
+  const { t } = useTranslation('config');
+  return (
+    <>
+      <ObjectFields descriptor={descriptorOf(type)} value={data} path="" onChange={onChange} />
+      <p className="config-panel__note">{t('zoneNote')}</p>
+    </>
+  );
 }
 
 function DelayForm({ type, data, onChange }: NodeFormProps) {

@@ -30,6 +30,7 @@ import { WeekdayPicker } from './widgets/weekday-picker';
 const TIME_OF_DAY_PATTERN = '^([01]\\d|2[0-3]):[0-5]\\d$';
 const LOCAL_DATE_TIME_PATTERN = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?$';
 const FIELD_PATH_NAMES = new Set(['field', 'attribute', 'entryKey', 'matchEntryKey']);
+const MULTILINE_NAMES = new Set(['text', 'html', 'body']);
 
 interface FieldProps {
   field: ObjectField;
@@ -191,7 +192,7 @@ function ScalarWidget(
           a11y={a11y}
           value={text}
           maxLength={descriptor.maxLength}
-          multiline={(descriptor.maxLength ?? 0) > 300}
+          multiline={MULTILINE_NAMES.has(name) || (descriptor.maxLength ?? 0) > 2000}
           onChange={(v) => onChange(emptyIs(v))}
         />
       );
@@ -376,6 +377,8 @@ function ArrayField(props: FieldProps & { label: string }) {
 
 function singular(name: string): string {
   if (name === 'addTags' || name === 'removeTags') return 'tag';
+  if (name === 'table') return 'row';
+  if (name === 'headers') return 'httpHeader';
   if (name === 'conditions') return 'conditions';
   return name.endsWith('s') ? name.slice(0, -1) : name;
 }

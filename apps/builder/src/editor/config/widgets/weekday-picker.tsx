@@ -21,12 +21,12 @@ export function WeekdayPicker(props: { value: number[]; onChange: (days: number[
             type="button"
             className="weekday-picker__day"
             aria-pressed={chosen.has(day)}
-            aria-label={t(`weekdayNames.${day}`)}
             title={t(`weekdayNames.${day}`)}
             disabled={readOnly}
             onClick={() => toggle(day)}
           >
-            {t(`weekdays.${day}`)}
+            <span aria-hidden="true">{t(`weekdays.${day}`)}</span>
+            <span className="visually-hidden">{t(`weekdayNames.${day}`)}</span>
           </button>
         ))}
       </div>
