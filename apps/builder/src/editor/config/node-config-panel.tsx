@@ -136,30 +136,30 @@ function PanelFrame(props: {
   return (
     <ConfigFormContext.Provider value={props.context}>
       <section
-        className={`config-panel${props.context.readOnly ? ' config-panel--read-only' : ''}`}
+        className={`node-config${props.context.readOnly ? ' node-config--read-only' : ''}`}
         aria-labelledby={`${props.testId}-title`}
         data-testid={props.testId}
         data-node-type={props.nodeType}
       >
-        <header className="config-panel__head">
+        <header className="node-config__head">
           {props.category && (
-            <span className={`config-panel__kind config-panel__kind--${props.category}`}>
+            <span className={`node-config__kind node-config__kind--${props.category}`}>
               {t(`categories.${props.category}`)}
             </span>
           )}
-          <h2 id={`${props.testId}-title`} className="config-panel__title">
+          <h2 id={`${props.testId}-title`} className="node-config__title">
             {props.title}
           </h2>
-          <p className="config-panel__subtitle">{props.subtitle}</p>
+          <p className="node-config__subtitle">{props.subtitle}</p>
         </header>
         {props.context.readOnly && <p className="notice">{t('readOnly')}</p>}
         {general.length > 0 && (
-          <div className="config-panel__problems" role="status">
+          <div className="node-config__problems" role="status">
             <strong>{t('problems')}</strong>
             <FieldIssues messages={general} />
           </div>
         )}
-        <form className="config-panel__form" onSubmit={(event) => event.preventDefault()} noValidate>
+        <form className="node-config__form" onSubmit={(event) => event.preventDefault()} noValidate>
           {props.children}
         </form>
       </section>

@@ -61,7 +61,7 @@ function CampaignZoneForm({ type, data, onChange }: NodeFormProps) {
   return (
     <>
       <ObjectFields descriptor={descriptorOf(type)} value={data} path="" onChange={onChange} />
-      <p className="config-panel__note">{t('zoneNote')}</p>
+      <p className="node-config__note">{t('zoneNote')}</p>
     </>
   );
 }
@@ -86,7 +86,7 @@ function DelayForm({ type, data, onChange }: NodeFormProps) {
         }
       />
       {amount !== undefined && amount > 0 && typeof data.unit === 'string' && (
-        <p className="config-panel__note">
+        <p className="node-config__note">
           {t('delay.summary', {
             duration: formatDuration(amount, data.unit as never, languageOf(i18n.resolvedLanguage)),
           })}
@@ -146,7 +146,7 @@ function EmailSendForm({ type, data, onChange }: NodeFormProps) {
     <>
       <ObjectFields descriptor={descriptorOf(type)} value={data} path="" onChange={onChange} />
       {rendered && (
-        <p className="config-panel__note" data-readonly={readOnly || undefined}>
+        <p className="node-config__note" data-readonly={readOnly || undefined}>
           {t('email.preview')}: <strong>{rendered.ok ? rendered.text : rendered.error}</strong>
         </p>
       )}

@@ -52,7 +52,7 @@ export function RuleBuilder(props: { value: unknown; path: string; onChange: (va
   };
   return (
     <FieldGroup legend={fieldLabel(t, 'rule')} path={props.path}>
-      <p className="config-panel__note">{t('rules.yesNo')}</p>
+      <p className="node-config__note">{t('rules.yesNo')}</p>
       <GroupView group={current} path={props.path} depth={1} onChange={change} />
     </FieldGroup>
   );
