@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConfigForm } from './form-context';
-import { issuesAt } from './validation-issues';
+import { issuesAt, type FieldIssue } from './validation-issues';
 
 export interface InputA11y {
   id: string;
@@ -36,24 +36,26 @@ export function FieldShell(props: {
       {props.children({
         id,
         ...(describedBy && { 'aria-describedby': describedBy }),
-        ...(messages.length > 0 && { 'aria-invalid': true as const }),
+        ...(messages.some((issue) => issue.severity === 'error') && { 'aria-invalid': true as const }),
       })}
       {props.hint && (
         <span id={`${id}-hint`} className="config-field__hint">
           {props.hint}
         </span>
       )}
-      <FieldIssues id={`${id}-issues`} messages={messages} />
+      <FieldIssues id={`${id}-issues`} issues={messages} />
     </div>
   );
 }
 
-export function FieldIssues({ id, messages }: { id?: string; messages: string[] }) {
-  if (messages.length === 0) return null;
+export function FieldIssues({ id, issues }: { id?: string; issues: FieldIssue[] }) {
+  if (issues.length === 0) return null;
   return (
     <ul id={id} className="config-field__issues">
-      {messages.map((message) => (
-        <li key={message}>{message}</li>
+      {issues.map((issue) => (
+        <li key={issue.message} className={`config-field__issue config-field__issue--${issue.severity}`}>
+          {issue.message}
+        </li>
       ))}
     </ul>
   );
@@ -71,7 +73,7 @@ export function FieldGroup(props: {
     <fieldset className="config-group" data-path={props.path}>
       <legend className="config-group__legend">{props.legend}</legend>
       {props.actions && <div className="config-group__actions">{props.actions}</div>}
-      <FieldIssues messages={issuesAt(issues, props.path)} />
+      <FieldIssues issues={issuesAt(issues, props.path)} />
       {props.children}
     </fieldset>
   );

@@ -16,7 +16,7 @@ import type { Json } from './object-values';
 import type { AccountChannel } from './queries';
 import { ObjectFields } from './schema-form';
 import { describeObjectSchema } from './schema-fields';
-import { issuesAt, schemaIssues, withDiagnostics } from './validation-issues';
+import { issuesAt, schemaIssues, withDiagnostics, type FieldIssue } from './validation-issues';
 
 export interface NodeConfigPanelProps {
   node: GraphNodeInput;
@@ -113,7 +113,7 @@ function useFormContext(
   const { t } = useTranslation('config');
   const required = t('required');
   return useMemo(() => {
-    const own = schema ? schemaIssues(schema, data, required) : new Map<string, string[]>();
+    const own = schema ? schemaIssues(schema, data, required) : new Map<string, FieldIssue[]>();
     return {
       readOnly,
       issues: withDiagnostics(own, diagnostics, prefix),
@@ -154,9 +154,12 @@ function PanelFrame(props: {
         </header>
         {props.context.readOnly && <p className="notice">{t('readOnly')}</p>}
         {general.length > 0 && (
-          <div className="node-config__problems" role="status">
+          <div
+            className={`node-config__problems${general.some((issue) => issue.severity === 'error') ? '' : ' node-config__problems--warning'}`}
+            role="status"
+          >
             <strong>{t('problems')}</strong>
-            <FieldIssues messages={general} />
+            <FieldIssues issues={general} />
           </div>
         )}
         <form className="node-config__form" onSubmit={(event) => event.preventDefault()} noValidate>

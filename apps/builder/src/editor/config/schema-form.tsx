@@ -135,7 +135,7 @@ export function CheckboxField(props: {
         />
         {props.label}
       </label>
-      <FieldIssues messages={issuesAt(issues, props.path)} />
+      <FieldIssues issues={issuesAt(issues, props.path)} />
     </div>
   );
 }

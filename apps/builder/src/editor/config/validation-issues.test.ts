@@ -14,19 +14,21 @@ describe('validation issues by field', () => {
       },
       'Required',
     );
-    expect(issues.get('variants.0.id')).toEqual(['may contain only letters, digits, _ and -']);
-    expect(issues.get('variants.1.weight')?.[0]).toMatch(/100/);
+    expect(issues.get('variants.0.id')).toEqual([
+      { message: 'may contain only letters, digits, _ and -', severity: 'error' },
+    ]);
+    expect(issues.get('variants.1.weight')?.[0]?.message).toMatch(/100/);
   });
 
   it('says a missing required value is required', () => {
     const issues = schemaIssues(nodeCatalogue['send.sms'].schema, { text: 'x', purpose: 'care' }, 'Bắt buộc');
-    expect(issues.get('accountId')).toEqual(['Bắt buộc']);
-    expect(issues.get('brandName')).toEqual(['Bắt buộc']);
+    expect(issues.get('accountId')).toEqual([{ message: 'Bắt buộc', severity: 'error' }]);
+    expect(issues.get('brandName')).toEqual([{ message: 'Bắt buộc', severity: 'error' }]);
   });
 
   it('says an empty text is required once, instead of each rule it breaks', () => {
     const issues = schemaIssues(nodeCatalogue['trigger.event'].schema, { event: '' }, 'Bắt buộc');
-    expect(issues.get('event')).toEqual(['Bắt buộc']);
+    expect(issues.get('event')).toEqual([{ message: 'Bắt buộc', severity: 'error' }]);
   });
 
   it('reads the part of a diagnostic path inside the node data or the settings', () => {
@@ -61,6 +63,9 @@ describe('validation issues by field', () => {
     const issues = withDiagnostics(new Map(), diagnostics, 'data');
     const weights = diagnostics.find((diagnostic) => diagnostic.code === 'SPLIT_WEIGHTS_NOT_100');
     expect(weights).toBeDefined();
-    expect(issues.get(pathInside(must(weights).path, 'data') ?? '')).toContain(must(weights).message);
+    expect(issues.get(pathInside(must(weights).path, 'data') ?? '')).toContainEqual({
+      message: must(weights).message,
+      severity: 'error',
+    });
   });
 });

@@ -1,16 +1,22 @@
 import type { Diagnostic } from '@loa/engine/browser';
 import type { z } from 'zod';
 
-/** Messages by dotted path inside the edited object ("params.customer_name", "variants.1.weight"). */
-export type IssuesByPath = ReadonlyMap<string, string[]>;
+/** A message for one field: errors block publishing, warnings only inform. */
+export interface FieldIssue {
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+/** Issues by dotted path inside the edited object ("params.customer_name", "variants.1.weight"). */
+export type IssuesByPath = ReadonlyMap<string, FieldIssue[]>;
 
 export function pathKey(path: ReadonlyArray<PropertyKey>): string {
   return path.map(String).join('.');
 }
 
-function add(map: Map<string, string[]>, key: string, message: string): void {
+function add(map: Map<string, FieldIssue[]>, key: string, issue: FieldIssue): void {
   const list = map.get(key) ?? [];
-  if (!list.includes(message)) list.push(message);
+  if (!list.some((known) => known.message === issue.message)) list.push(issue);
   map.set(key, list);
 }
 
@@ -22,8 +28,8 @@ export function schemaIssues(
   schema: z.ZodType,
   value: unknown,
   requiredMessage: string,
-): Map<string, string[]> {
-  const map = new Map<string, string[]>();
+): Map<string, FieldIssue[]> {
+  const map = new Map<string, FieldIssue[]>();
   const result = schema.safeParse(value);
   if (result.success) return map;
   for (const issue of result.error.issues) {
@@ -31,8 +37,8 @@ export function schemaIssues(
     const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
     // An empty text breaks its length and pattern rules at once: one "required" says it better.
     const empty = valueAt(value, issue.path) === '';
-    if (empty) map.set(key, [requiredMessage]);
-    else add(map, key, missing ? requiredMessage : issue.message);
+    if (empty) map.set(key, [{ message: requiredMessage, severity: 'error' }]);
+    else add(map, key, { message: missing ? requiredMessage : issue.message, severity: 'error' });
   }
   return map;
 }
@@ -63,17 +69,20 @@ export function pathInside(path: string | undefined, prefix: 'data' | 'settings'
 
 /** Merges diagnostics into the issues map; those without a field inside the data go under "". */
 export function withDiagnostics(
-  issues: Map<string, string[]>,
+  issues: Map<string, FieldIssue[]>,
   diagnostics: readonly Diagnostic[],
   prefix: 'data' | 'settings',
-): Map<string, string[]> {
+): Map<string, FieldIssue[]> {
   const map = new Map(issues);
   for (const diagnostic of diagnostics)
-    add(map, pathInside(diagnostic.path, prefix) ?? '', diagnostic.message);
+    add(map, pathInside(diagnostic.path, prefix) ?? '', {
+      message: diagnostic.message,
+      severity: diagnostic.severity,
+    });
   return map;
 }
 
 /** The messages at exactly this path. */
-export function issuesAt(issues: IssuesByPath, path: string): string[] {
+export function issuesAt(issues: IssuesByPath, path: string): FieldIssue[] {
   return issues.get(path) ?? [];
 }

@@ -229,11 +229,12 @@ function ParamRow(props: { param: TemplateParam; value: string; onChange: (liqui
     () => new Set(groups.flatMap((group) => group.options.map((option) => option.value))),
     [groups],
   );
-  // Text without placeholders reads back as fixed text; the marketer's choice of "expression" is kept here.
+  // An expression that is plain text or a single field reads back as such; while the marketer writes one, the
+  // expression editor stays.
   const [asExpression, setAsExpression] = useState(false);
   const stored = mappingFromLiquid(props.value, knownPaths);
   const mapping: ParamMapping =
-    asExpression && stored.kind === 'literal' ? { kind: 'liquid', expression: props.value } : stored;
+    asExpression && stored.kind !== 'liquid' ? { kind: 'liquid', expression: props.value } : stored;
   const selectValue = mapping.kind === 'field' ? `field:${mapping.path}` : mapping.kind;
   const path = joinPath('params', props.param.name);
   const change = (next: ParamMapping) => props.onChange(liquidFromMapping(next));
@@ -275,7 +276,9 @@ function ParamRow(props: { param: TemplateParam; value: string; onChange: (liqui
           </select>
         )}
       </FieldShell>
-      {props.param.require && props.value.trim() === '' && <FieldIssues messages={[t('required')]} />}
+      {props.param.require && props.value.trim() === '' && (
+        <FieldIssues issues={[{ message: t('required'), severity: 'error' }]} />
+      )}
       {mapping.kind === 'literal' && (
         <FieldShell label={t('zns.literalValue', { name: props.param.name })} path={`${path}.literal`}>
           {(a11y) => (
