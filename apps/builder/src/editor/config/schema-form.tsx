@@ -31,6 +31,7 @@ const TIME_OF_DAY_PATTERN = '^([01]\\d|2[0-3]):[0-5]\\d$';
 const LOCAL_DATE_TIME_PATTERN = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?$';
 const FIELD_PATH_NAMES = new Set(['field', 'attribute', 'entryKey', 'matchEntryKey']);
 const MULTILINE_NAMES = new Set(['text', 'html', 'body']);
+const SCALAR_KINDS: ReadonlySet<string> = new Set(['text', 'number', 'enum', 'scalar']);
 
 interface FieldProps {
   field: ObjectField;
@@ -340,12 +341,12 @@ function ArrayField(props: FieldProps & { label: string }) {
     <FieldGroup legend={label} path={path}>
       <ol className="config-list">
         {items.map((entry, index) => (
-          <li key={index} className="config-list__item">
+          <li
+            key={index}
+            className={`config-list__item${SCALAR_KINDS.has(item.kind) ? ' config-list__item--inline' : ''}`}
+          >
             <SchemaField
-              field={{
-                ...itemField,
-                name: item.kind === 'object' || item.kind === 'variants' ? itemField.name : field.name,
-              }}
+              field={itemField}
               value={entry}
               path={joinPath(path, index)}
               onChange={(next) => replace(index, next)}

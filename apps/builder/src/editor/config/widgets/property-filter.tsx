@@ -59,7 +59,7 @@ export function PropertyFilterEditor(props: {
         disabled={readOnly}
         onClick={() => set([...conditions, { field: '', operator: 'equals', value: '' }])}
       >
-        {t('rules.addRule')}
+        + {t('rules.addRule')}
       </button>
     </div>
   );
