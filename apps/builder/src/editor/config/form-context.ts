@@ -8,6 +8,8 @@ export interface ConfigFormContextValue {
   issues: IssuesByPath;
   /** The channel whose accounts the account picker offers (from the node type). */
   accountChannel?: AccountChannel;
+  /** The event of the object being edited (a trigger, a wait, an event rule): its properties are suggested. */
+  eventName?: string;
 }
 
 export const ConfigFormContext = createContext<ConfigFormContextValue>({

@@ -1,8 +1,9 @@
 import type { TFunction } from 'i18next';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldGroup, FieldIssues, FieldShell } from './field-shell';
 import { fieldLabel, joinPath, optionLabel } from './field-labels';
-import { useConfigForm } from './form-context';
+import { ConfigFormContext, useConfigForm } from './form-context';
 import { issuesAt } from './validation-issues';
 import {
   asObject,
@@ -19,7 +20,7 @@ import { WeightsEditor } from './weights-editor';
 import { AccountPicker } from './widgets/account-picker';
 import { DurationInput, isDuration } from './widgets/duration-input';
 import { EventNamePicker } from './widgets/event-name-picker';
-import { FieldPathInput } from './widgets/field-path-input';
+import { EventPropertyInput, FieldPathInput } from './widgets/field-path-input';
 import { isLiquidField, LiquidText } from './widgets/liquid-text';
 import { PropertyFilterEditor, isPropertyFilter } from './widgets/property-filter';
 import { ScalarInput } from './widgets/scalar-input';
@@ -49,8 +50,11 @@ export function ObjectFields(props: {
   omit?: readonly string[];
 }) {
   const object = asObject(props.value);
+  const context = useConfigForm();
+  const eventName = typeof object.event === 'string' && object.event !== '' ? object.event : undefined;
+  const scoped = useMemo(() => ({ ...context, ...(eventName && { eventName }) }), [context, eventName]);
   return (
-    <>
+    <ConfigFormContext.Provider value={scoped}>
       {props.descriptor.fields
         .filter((field) => !props.omit?.includes(field.name) && field.descriptor.kind !== 'literal')
         .map((field) => (
@@ -62,7 +66,7 @@ export function ObjectFields(props: {
             onChange={(value) => props.onChange(withKey(object, field.name, value))}
           />
         ))}
-    </>
+    </ConfigFormContext.Provider>
   );
 }
 
@@ -165,6 +169,8 @@ function ScalarWidget(
     if (name === 'event') return <EventNamePicker a11y={a11y} value={text} onChange={onChange} />;
     if (name === 'timezone')
       return <TimezoneInput a11y={a11y} value={text} onChange={(v) => onChange(emptyIs(v))} />;
+    if (name === 'entryKey' || name === 'matchEntryKey')
+      return <EventPropertyInput a11y={a11y} value={text} onChange={(v) => onChange(emptyIs(v))} />;
     if (FIELD_PATH_NAMES.has(name))
       return <FieldPathInput a11y={a11y} value={text} onChange={(v) => onChange(emptyIs(v))} />;
     if (descriptor.pattern === TIME_OF_DAY_PATTERN)

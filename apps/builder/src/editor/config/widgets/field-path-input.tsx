@@ -4,6 +4,27 @@ import type { InputA11y } from '../field-shell';
 import { useConfigForm } from '../form-context';
 import { useMappingTargets } from '../queries';
 
+/** A property of the event being edited (its entry key, a filter's field), with the properties seen offered. */
+export function EventPropertyInput(props: {
+  a11y: InputA11y;
+  value: string;
+  onChange: (path: string) => void;
+}) {
+  const suggestions = useEventProperties();
+  return <FieldPathInput {...props} suggestions={suggestions} />;
+}
+
+/** The properties recent events of this name carried (none when the event is unknown or not set). */
+export function useEventProperties(): Array<{ key: string; label: string }> {
+  const { eventName } = useConfigForm();
+  const targets = useMappingTargets();
+  const event = targets.data?.events.find((candidate) => candidate.name === eventName);
+  return (event?.properties ?? []).map((property) => ({
+    key: property.key,
+    label: `${property.label} (${property.types.join(', ')})`,
+  }));
+}
+
 /** A contact field or attribute name, with the workspace's attributes offered. */
 export function FieldPathInput(props: {
   a11y: InputA11y;
@@ -30,7 +51,7 @@ export function FieldPathInput(props: {
         value={props.value}
         autoComplete="off"
         spellCheck={false}
-        placeholder={t('rules.fieldPlaceholder')}
+        placeholder={props.suggestions ? undefined : t('rules.fieldPlaceholder')}
         readOnly={readOnly}
         onChange={(e) => props.onChange(e.target.value)}
       />

@@ -5,6 +5,7 @@ import { useConfigForm } from '../form-context';
 import { asObject } from '../object-values';
 import type { ObjectDescriptor } from '../schema-fields';
 import { ComparisonRow } from './comparison-row';
+import { useEventProperties } from './field-path-input';
 import { MatchSelect } from './match-select';
 
 export function isPropertyFilter(descriptor: ObjectDescriptor): boolean {
@@ -24,6 +25,7 @@ export function PropertyFilterEditor(props: {
   const match = filter.match ?? 'all';
   const conditions = filter.conditions ?? [];
   const set = (next: Comparison[]) => props.onChange({ match, conditions: next });
+  const properties = useEventProperties();
   return (
     <div className="property-filter">
       <MatchSelect
@@ -39,6 +41,7 @@ export function PropertyFilterEditor(props: {
               path={joinPath(props.path, `conditions.${index}`)}
               operators={[...comparisonOperatorSchema.options]}
               fieldType="unknown"
+              fieldSuggestions={properties}
               onChange={(next) => set(conditions.map((old, i) => (i === index ? next : old)))}
             />
             <button
