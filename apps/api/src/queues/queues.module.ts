@@ -2,7 +2,10 @@ import { BullModule } from '@nestjs/bull';
 import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { LOA_CONFIG, type LoaConfig } from '../config/loa-config';
+import { guardProcessStarts } from './process-start-guard';
 import { QueueFailureLog } from './queue-failure-log';
+
+guardProcessStarts();
 
 /**
  * Bull on the configured Redis; every queue key starts with the configured prefix. Feature modules register
