@@ -44,6 +44,12 @@ export const configMessages = {
     value: 'Giá trị',
     listHint: 'Mỗi dòng một giá trị',
     types: { text: 'Chữ', number: 'Số', boolean: 'Đúng/sai', null: 'Trống' },
+    hints: {
+      cron: '5 trường: phút giờ ngày tháng thứ; vd. “0 10 * * 5” là 10:00 mỗi thứ Sáu.',
+      entryKey: 'Thuộc tính của sự kiện phân biệt các lượt vào, vd. orderId.',
+      matchEntryKey: 'Chỉ nhận sự kiện có thuộc tính này bằng khoá lượt vào, vd. orderId.',
+      brandName: 'Brandname đã đăng ký với nhà mạng, tối đa 11 ký tự.',
+    },
     fields: {
       label: 'Tên bước',
       event: 'Sự kiện',
@@ -373,6 +379,12 @@ export const configMessages = {
     value: 'Value',
     listHint: 'One value per line',
     types: { text: 'Text', number: 'Number', boolean: 'True/false', null: 'Empty' },
+    hints: {
+      cron: 'Five fields: minute hour day month weekday; e.g. “0 10 * * 5” is 10:00 every Friday.',
+      entryKey: 'The event property that tells entries apart, e.g. orderId.',
+      matchEntryKey: 'Only events whose property equals the entry key, e.g. orderId.',
+      brandName: 'The brand name registered with the carriers, at most 11 characters.',
+    },
     fields: {
       label: 'Step name',
       event: 'Event',

@@ -146,6 +146,8 @@ export function CheckboxField(props: {
 }
 
 function hintOf(t: TFunction, field: ObjectField): string | undefined {
+  const hint = t(`hints.${field.name}`, { defaultValue: '' });
+  if (hint) return hint;
   if (field.default === undefined || typeof field.default === 'object') return undefined;
   return t('defaultValue', { value: String(field.default) });
 }

@@ -41,6 +41,32 @@ describe('validation issues by field', () => {
     expect(pathInside(undefined, 'data')).toBeUndefined();
   });
 
+  it('does not repeat the validator’s schema findings where the form already has a message', () => {
+    const own = schemaIssues(nodeCatalogue['send.sms'].schema, { text: 'x', purpose: 'care' }, 'Required');
+    const merged = withDiagnostics(
+      own,
+      [
+        {
+          severity: 'error',
+          code: 'INVALID_CONFIG',
+          message: 'SMS: accountId is required',
+          path: 'nodes[1].data.accountId',
+        },
+        {
+          severity: 'error',
+          code: 'ACCOUNT_MISSING',
+          message: 'SMS: pick an account',
+          path: 'nodes[1].data.accountId',
+        },
+      ],
+      'data',
+    );
+    expect(merged.get('accountId')?.map((issue) => issue.message)).toEqual([
+      'Required',
+      'SMS: pick an account',
+    ]);
+  });
+
   it('places the validator’s diagnostics of a real graph at their fields', () => {
     const diagnostics = validateGraph({
       schemaVersion: 1,

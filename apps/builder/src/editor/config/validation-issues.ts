@@ -67,6 +67,8 @@ export function pathInside(path: string | undefined, prefix: 'data' | 'settings'
   return match[1] ?? '';
 }
 
+const SCHEMA_CODES: ReadonlySet<string> = new Set(['INVALID_CONFIG', 'SETTINGS_INVALID']);
+
 /** Merges diagnostics into the issues map; those without a field inside the data go under "". */
 export function withDiagnostics(
   issues: Map<string, FieldIssue[]>,
@@ -74,11 +76,12 @@ export function withDiagnostics(
   prefix: 'data' | 'settings',
 ): Map<string, FieldIssue[]> {
   const map = new Map(issues);
-  for (const diagnostic of diagnostics)
-    add(map, pathInside(diagnostic.path, prefix) ?? '', {
-      message: diagnostic.message,
-      severity: diagnostic.severity,
-    });
+  for (const diagnostic of diagnostics) {
+    const key = pathInside(diagnostic.path, prefix) ?? '';
+    // The validator's schema findings repeat what the form's own check already says at that field.
+    if (SCHEMA_CODES.has(diagnostic.code) && issues.has(key)) continue;
+    add(map, key, { message: diagnostic.message, severity: diagnostic.severity });
+  }
   return map;
 }
 
