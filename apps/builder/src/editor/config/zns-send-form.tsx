@@ -28,6 +28,12 @@ const PURPOSE_OF_TAG: Record<string, string> = {
 
 type TemplateParam = ZnsTemplate['params'][number];
 
+/** Zalo's own rendering of the template's layout, when its detail names one. */
+function zaloPreviewUrl(template: ZnsTemplate): string | undefined {
+  const url = template.detail.previewUrl;
+  return typeof url === 'string' && url.startsWith('https://') ? url : undefined;
+}
+
 /** Send ZNS: the OA, one of its approved templates, each param mapped, a live preview and the price. */
 export function ZnsSendForm(props: { data: Json; onChange: (data: Json) => void }) {
   const { t } = useTranslation('config');
@@ -161,6 +167,11 @@ export function ZnsSendForm(props: { data: Json; onChange: (data: Json) => void 
             {t('zns.cost')}:{' '}
             <strong>{template.price === null ? t('zns.priceUnknown') : formatVnd(template.price)}</strong>
           </p>
+          {zaloPreviewUrl(template) && (
+            <a className="zns-preview__link" href={zaloPreviewUrl(template)} target="_blank" rel="noreferrer">
+              {t('zns.zaloPreview')}
+            </a>
+          )}
         </section>
       )}
 
