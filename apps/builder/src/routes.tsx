@@ -1,6 +1,7 @@
 import { Navigate, type RouteObject } from 'react-router';
 import { LoginPage } from './auth/login-page';
 import { CampaignListPage } from './campaigns/campaign-list-page';
+import { EditorPage } from './editor/page/editor-page';
 import { AppShell } from './shell/app-shell';
 import { NotFoundPage } from './shell/not-found-page';
 import { PublicOrShell } from './shell/public-or-shell';
@@ -19,6 +20,7 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <Navigate to="/campaigns" replace /> },
           { path: '/campaigns', element: <CampaignListPage /> },
+          { path: '/campaigns/:id', element: <EditorPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,6 +1,7 @@
 import { authMessages } from '../auth/auth.messages';
 import { campaignsMessages } from '../campaigns/campaigns.messages';
 import { configMessages } from '../editor/config/config.messages';
+import { editorMessages } from '../editor/editor.messages';
 import { shellMessages } from '../shell/shell.messages';
 
 /** Every namespace's messages; each feature keeps its own beside its code. */
@@ -9,6 +10,7 @@ const namespaces = {
   auth: authMessages,
   campaigns: campaignsMessages,
   config: configMessages,
+  editor: editorMessages,
 };
 
 type Namespaces = typeof namespaces;

@@ -16,6 +16,17 @@ export const edgeSchema = z.object({
 });
 export type GraphEdge = z.infer<typeof edgeSchema>;
 
+/** A sticky note on the canvas: for people reading the campaign, never part of the compiled plan or its hash. */
+export const noteSchema = z.object({
+  id: idSchema,
+  position: positionSchema,
+  text: z.string().max(2000, 'must be at most 2,000 characters'),
+  color: z.enum(['yellow', 'blue', 'green', 'pink', 'grey']).optional(),
+  width: z.number().finite().min(80).max(2000).optional(),
+  height: z.number().finite().min(40).max(2000).optional(),
+});
+export type GraphNote = z.infer<typeof noteSchema>;
+
 function nodeSchemaOf<T extends NodeType>(type: T) {
   return z.object({
     id: idSchema,
@@ -60,6 +71,7 @@ export const campaignGraphSchema = z.object({
   nodes: z.array(graphNodeSchema).max(5000),
   edges: z.array(edgeSchema).max(20000),
   settings: campaignSettingsSchema.default(campaignSettingsSchema.parse({})),
+  notes: z.array(noteSchema).max(500).default([]),
 });
 
 export type CampaignGraph = Omit<z.output<typeof campaignGraphSchema>, 'nodes'> & { nodes: GraphNode[] };

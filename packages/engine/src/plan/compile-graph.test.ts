@@ -14,6 +14,35 @@ describe('compileGraph', () => {
     expect(result.diagnostics.every((diagnostic) => diagnostic.severity === 'warning')).toBe(true);
   });
 
+  it('keeps sticky notes out of the plan and its hash', () => {
+    const plain = compileGraph(znsWithSmsFallbackGraph(), identity);
+    const withNotes = compileGraph(
+      {
+        ...znsWithSmsFallbackGraph(),
+        notes: [
+          { id: 'n1', position: { x: 10, y: 20 }, text: 'Gửi ZNS trước, SMS khi thất bại', color: 'yellow' },
+          { id: 'n2', position: { x: 400, y: 20 }, text: 'Ask legal about the SMS wording', width: 240 },
+        ],
+      },
+      identity,
+    );
+    expect(plain.ok && withNotes.ok).toBe(true);
+    if (!plain.ok || !withNotes.ok) return;
+    expect(withNotes.plan.hash).toBe(plain.plan.hash);
+    expect(JSON.stringify(withNotes.plan)).not.toContain('legal');
+  });
+
+  it('reports a damaged note as a graph shape error', () => {
+    const result = compileGraph(
+      { ...znsWithSmsFallbackGraph(), notes: [{ id: 'n1', position: { x: 0 }, text: 'x' }] },
+      identity,
+    );
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics).toContainEqual(
+      expect.objectContaining({ code: 'GRAPH_SHAPE', path: 'notes[0]' }),
+    );
+  });
+
   it('returns the errors instead of a plan when the graph has no trigger', () => {
     const graph = znsWithSmsFallbackGraph();
     graph.nodes = graph.nodes.filter((node) => node.id !== 'start');

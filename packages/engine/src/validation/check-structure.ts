@@ -1,4 +1,4 @@
-import { GRAPH_SCHEMA_VERSION } from '../graph/graph.schema';
+import { GRAPH_SCHEMA_VERSION, noteSchema, type GraphNote } from '../graph/graph.schema';
 import type { DiagnosticSink } from './diagnostics';
 import { field, hasOwn, isObject } from './json';
 
@@ -10,7 +10,11 @@ export interface GraphParts {
   nodes: unknown[];
   edges: unknown[];
   settings: unknown;
+  /** Sticky notes, parsed; damaged ones are reported and left out. */
+  notes: GraphNote[];
 }
+
+const MAX_NOTES = 500;
 
 /** The top level: an object with schemaVersion, nodes and edges arrays. Undefined when nothing more can be checked. */
 export function checkStructure(graph: unknown, sink: DiagnosticSink): GraphParts | undefined {
@@ -30,7 +34,23 @@ export function checkStructure(graph: unknown, sink: DiagnosticSink): GraphParts
   }
   const nodes = listAt(graph, 'nodes', 'steps', MAX_NODES, sink);
   const edges = listAt(graph, 'edges', 'connections', MAX_EDGES, sink);
-  return { nodes, edges, settings: field(graph, 'settings') };
+  return { nodes, edges, settings: field(graph, 'settings'), notes: notesOf(graph, sink) };
+}
+
+/** Notes are optional; each must be a valid note. They never change what a campaign does. */
+function notesOf(graph: Record<string, unknown>, sink: DiagnosticSink): GraphNote[] {
+  if (!hasOwn(graph, 'notes') || graph.notes === undefined) return [];
+  const notes = listAt(graph, 'notes', 'notes', MAX_NOTES, sink);
+  const parsed: GraphNote[] = [];
+  notes.forEach((note, index) => {
+    const result = noteSchema.safeParse(note);
+    if (result.success) parsed.push(result.data);
+    else
+      sink.add('GRAPH_SHAPE', `Note #${index + 1} is damaged: delete it and add it again.`, {
+        path: `notes[${index}]`,
+      });
+  });
+  return parsed;
 }
 
 function listAt(

@@ -20,6 +20,7 @@ import {
   type CampaignGraph,
   type GraphEdge,
   type GraphNode,
+  type GraphNote,
 } from '../graph/graph.schema';
 import { campaignSettingsSchema } from '../graph/settings.schema';
 import { DiagnosticSink, hasErrors, type Diagnostic, type ValidationContext } from './diagnostics';
@@ -87,11 +88,16 @@ function run(graph: unknown, context: ValidationContext, sink: DiagnosticSink): 
   if (Array.isArray(context.segmentIds)) checkSegments(nodes, new Set(context.segmentIds), sink);
   if (Array.isArray(context.eventNames))
     checkEventNames(nodes, parts.settings, new Set(context.eventNames), sink);
-  return hasErrors(sink.items) ? undefined : assembleGraph(nodes, parts.edges, parts.settings);
+  return hasErrors(sink.items) ? undefined : assembleGraph(nodes, parts.edges, parts.settings, parts.notes);
 }
 
 /** The parsed graph from what the checks already parsed; only called when there are no errors. */
-function assembleGraph(nodes: NodeInfo[], edges: readonly unknown[], settings: unknown): CampaignGraph {
+function assembleGraph(
+  nodes: NodeInfo[],
+  edges: readonly unknown[],
+  settings: unknown,
+  notes: GraphNote[],
+): CampaignGraph {
   return {
     schemaVersion: GRAPH_SCHEMA_VERSION,
     nodes: nodes.map((node) => {
@@ -103,5 +109,6 @@ function assembleGraph(nodes: NodeInfo[], edges: readonly unknown[], settings: u
       return { id, source, sourceHandle, target };
     }),
     settings: campaignSettingsSchema.parse(settings ?? {}),
+    notes,
   };
 }

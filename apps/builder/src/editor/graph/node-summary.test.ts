@@ -1,0 +1,64 @@
+import i18next from 'i18next';
+import { resources } from '../../i18n/resources';
+import { nodeTypes, type GraphNodeInput } from '@loa/engine/browser';
+import { defaultDataOf } from './default-data';
+import { summaryOf, type Translate } from './node-summary';
+
+let vi: Translate;
+let en: Translate;
+beforeAll(async () => {
+  const instance = i18next.createInstance();
+  await instance.init({
+    resources,
+    lng: 'vi',
+    fallbackLng: 'en',
+    defaultNS: 'editor',
+    interpolation: { escapeValue: false },
+  });
+  const fixed = (language: string): Translate => {
+    const t = instance.getFixedT(language, 'editor');
+    return (key, values) => t(key, values ?? {});
+  };
+  vi = fixed('vi');
+  en = fixed('en');
+});
+
+const node = (type: GraphNodeInput['type'], data: object) =>
+  ({ id: 'x', type, position: { x: 0, y: 0 }, data }) as GraphNodeInput;
+
+describe('step summaries', () => {
+  it('says what a step does in Vietnamese and English', () => {
+    expect(summaryOf(node('wait.delay', { amount: 2, unit: 'days' }), vi)).toBe('2 ngày');
+    expect(summaryOf(node('wait.delay', { amount: 1, unit: 'days' }), en)).toBe('1 day');
+    expect(summaryOf(node('trigger.event', { event: 'cart.abandoned' }), vi)).toBe('cart.abandoned');
+    expect(summaryOf(node('send.zns', { templateId: '2471' }), vi)).toBe('Mẫu ZNS #2471');
+    expect(
+      summaryOf(node('wait.event', { event: 'order.paid', timeout: { amount: 3, unit: 'hours' } }), en),
+    ).toBe('order.paid, at most 3 hours');
+    expect(
+      summaryOf(
+        node('branch.condition', {
+          rule: {
+            match: 'all',
+            rules: [
+              { kind: 'tag', tag: 'vip', has: true },
+              { kind: 'tag', tag: 'x' },
+            ],
+          },
+        }),
+        en,
+      ),
+    ).toBe('has tag vip and 1 more');
+    expect(summaryOf(node('branch.split', defaultDataOf('branch.split')), en)).toBe('A 50% · B 50%');
+    expect(summaryOf(node('http.request', { method: 'POST', url: 'https://hooks.example.com/x' }), en)).toBe(
+      'POST hooks.example.com/x',
+    );
+  });
+
+  it('has a non-empty summary for every default step, and shortens long texts', () => {
+    for (const type of nodeTypes) expect(summaryOf(node(type, defaultDataOf(type)), vi)).not.toBe('');
+    const long = summaryOf(node('send.sms', { text: 'x'.repeat(200) }), vi);
+    expect(long.length).toBeLessThanOrEqual(60);
+    expect(long.endsWith('…')).toBe(true);
+  });
+});

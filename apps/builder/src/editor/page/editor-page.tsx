@@ -1,0 +1,126 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { ReactFlowProvider } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { can } from '../../auth/permissions';
+import { useMe } from '../../auth/session';
+import { campaignKeys } from '../../campaigns/campaign-queries';
+import { QueryState } from '../../shell/query-state';
+import type { Diagnostic } from '@loa/engine/browser';
+import { fragmentOf, serializeFragment } from '../clipboard/fragment';
+import { writeClipboard } from '../clipboard/system-clipboard';
+import { toEditorGraph } from '../graph/editor-graph';
+import { EditorProvider } from '../store/editor-context';
+import { createEditorStore } from '../store/editor-store';
+import { useLiveValidation } from '../validation/use-live-validation';
+import { draftKey, useCampaign, useDraft, type CampaignDetail, type Draft } from './editor-queries';
+import { EditorLayout } from './editor-layout';
+import { useAutosave } from './use-autosave';
+
+/** /campaigns/:id: the campaign's draft on a canvas, saved as it is edited. */
+export function EditorPage() {
+  const { id = '' } = useParams();
+  const campaign = useCampaign(id);
+  const draft = useDraft(id);
+  const queryClient = useQueryClient();
+  const [loads, setLoads] = useState(0);
+  const [notice, setNotice] = useState<string | undefined>(undefined);
+
+  if (!campaign.data || !draft.data)
+    return (
+      <QueryState
+        error={campaign.error ?? draft.error}
+        onRetry={() => {
+          void campaign.refetch();
+          void draft.refetch();
+        }}
+      />
+    );
+
+  const reload = async (message?: string) => {
+    setNotice(message);
+    await Promise.all([
+      queryClient.refetchQueries({ queryKey: draftKey(id) }),
+      queryClient.refetchQueries({ queryKey: campaignKeys.one(id) }),
+    ]);
+    setLoads((count) => count + 1);
+  };
+
+  return (
+    <LoadedEditor
+      key={`${draft.data.revision}-${loads}`}
+      campaign={campaign.data}
+      draft={draft.data}
+      notice={notice}
+      onDismissNotice={() => setNotice(undefined)}
+      onReload={(message) => void reload(message)}
+    />
+  );
+}
+
+type ReadOnlyReason = 'pending_approval' | 'stopped' | 'archived' | 'noPermission';
+
+function readOnlyReasonOf(campaign: CampaignDetail, mayEdit: boolean): ReadOnlyReason | undefined {
+  if (!mayEdit) return 'noPermission';
+  if (campaign.state === 'pending_approval' || campaign.approval?.status === 'pending')
+    return 'pending_approval';
+  if (campaign.state === 'stopped' || campaign.state === 'archived') return campaign.state;
+  return undefined;
+}
+
+function LoadedEditor({
+  campaign,
+  draft,
+  notice,
+  onDismissNotice,
+  onReload,
+}: {
+  campaign: CampaignDetail;
+  draft: Draft;
+  notice: string | undefined;
+  onDismissNotice: () => void;
+  onReload: (notice?: string) => void;
+}) {
+  const { t } = useTranslation('editor');
+  const me = useMe();
+  const readOnlyReason = readOnlyReasonOf(campaign, can(me.role, 'campaign.edit'));
+  const [store] = useState(() =>
+    createEditorStore({
+      graph: toEditorGraph(draft.graph),
+      readOnly: readOnlyReason !== undefined,
+      savedDiagnostics: draft.diagnostics as Diagnostic[],
+    }),
+  );
+  useLiveValidation(store);
+  const autosave = useAutosave(campaign.id, store, draft, readOnlyReason === undefined);
+
+  const copyMine = async () => {
+    const { graph } = store.getState();
+    const all = fragmentOf(
+      graph,
+      graph.nodes.map((node) => node.id),
+      graph.notes.map((note) => note.id),
+    );
+    await writeClipboard(serializeFragment(all));
+    onReload(t('conflict.copied'));
+  };
+
+  return (
+    <EditorProvider store={store}>
+      <ReactFlowProvider>
+        <EditorLayout
+          campaign={campaign}
+          readOnlyReason={readOnlyReason}
+          saveStatus={autosave.status}
+          onRetrySave={autosave.retry}
+          notice={notice}
+          onDismissNotice={onDismissNotice}
+          onReload={() => onReload()}
+          onCopyMine={copyMine}
+        />
+      </ReactFlowProvider>
+    </EditorProvider>
+  );
+}

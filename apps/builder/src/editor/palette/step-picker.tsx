@@ -1,0 +1,59 @@
+import type { NodeType } from '@loa/engine/browser';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useEditor } from '../store/editor-context';
+import { StepTypeList } from './step-type-list';
+
+/** The dialog the "+" on a handle or a connection opens: choose the step to add there. */
+export function StepPicker() {
+  const { t } = useTranslation('editor');
+  const picker = useEditor((state) => state.picker);
+  const setPicker = useEditor((state) => state.setPicker);
+  const addNodeAfter = useEditor((state) => state.addNodeAfter);
+  const insertOnEdge = useEditor((state) => state.insertOnEdge);
+  const [query, setQuery] = useState('');
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (picker && !element.open) {
+      setQuery('');
+      element.showModal();
+    }
+    if (!picker && element.open) element.close();
+  }, [picker]);
+
+  const pick = (type: NodeType) => {
+    if (picker?.kind === 'handle') addNodeAfter(picker.source, picker.handle, type);
+    if (picker?.kind === 'edge') insertOnEdge(picker.edgeId, type);
+    setPicker(undefined);
+  };
+
+  return (
+    <dialog
+      ref={dialog}
+      className="dialog step-picker"
+      aria-labelledby={titleId}
+      onClose={() => setPicker(undefined)}
+    >
+      <div className="dialog__header">
+        <h2 id={titleId}>{picker?.kind === 'edge' ? t('addMenu.insert') : t('addMenu.title')}</h2>
+        <button type="button" className="button button--quiet" onClick={() => setPicker(undefined)}>
+          {t('addMenu.close')}
+        </button>
+      </div>
+      <input
+        type="search"
+        className="palette__search"
+        aria-label={t('palette.search')}
+        placeholder={t('palette.searchPlaceholder')}
+        value={query}
+        autoFocus
+        onChange={(event) => setQuery(event.target.value)}
+      />
+      {picker && <StepTypeList query={query} onPick={pick} draggable={false} withTriggers={false} />}
+    </dialog>
+  );
+}

@@ -1,0 +1,68 @@
+import { emptyGraph } from '../graph/editor-graph';
+import { fragmentOf } from '../clipboard/fragment';
+import { createEditorStore } from './editor-store';
+import { UNDO_GROUP_MS } from './undo-grouping';
+
+function setup() {
+  let time = 1_000;
+  const clock = { advance: (ms: number) => (time += ms) };
+  const store = createEditorStore({ graph: emptyGraph(), now: () => time });
+  return { store, clock };
+}
+
+describe('editor store', () => {
+  it('undoes and redoes graph edits, not selection changes', () => {
+    const { store, clock } = setup();
+    const trigger = store.getState().addNode('trigger.manual', { x: 0, y: 0 })!;
+    clock.advance(1_000);
+    store.getState().addNodeAfter(trigger, 'next', 'wait.delay');
+    store.getState().setSelection({ nodes: [] });
+    expect(store.getState().graph.nodes).toHaveLength(2);
+    store.getState().undo();
+    expect(store.getState().graph.nodes).toHaveLength(1);
+    store.getState().undo();
+    expect(store.getState().graph.nodes).toHaveLength(0);
+    store.getState().redo();
+    store.getState().redo();
+    expect(store.getState().graph.nodes).toHaveLength(2);
+  });
+
+  it('groups quick edits of one step into one undo step, but not edits of different steps or slow ones', () => {
+    const { store, clock } = setup();
+    const delay = store.getState().addNode('wait.delay', { x: 0, y: 0 })!;
+    const other = store.getState().addNode('wait.delay', { x: 0, y: 200 })!;
+    for (const amount of [2, 23, 234]) {
+      clock.advance(100);
+      store.getState().updateNodeData(delay, { amount, unit: 'days' });
+    }
+    clock.advance(100);
+    store.getState().updateNodeData(other, { amount: 5, unit: 'hours' });
+    clock.advance(UNDO_GROUP_MS + 1);
+    store.getState().updateNodeData(other, { amount: 6, unit: 'hours' });
+    const amountOf = (id: string) =>
+      (store.getState().graph.nodes.find((node) => node.id === id)?.data as { amount: number }).amount;
+    store.getState().undo();
+    expect(amountOf(other)).toBe(5);
+    store.getState().undo();
+    expect(amountOf(other)).toBe(1);
+    expect(amountOf(delay)).toBe(234);
+    store.getState().undo();
+    expect(amountOf(delay)).toBe(1);
+  });
+
+  it('refuses edits when read-only, deletes the selection and pastes as one step selecting the copies', () => {
+    const { store } = setup();
+    const trigger = store.getState().addNode('trigger.manual', { x: 0, y: 0 })!;
+    store.getState().setSelection({ nodes: [trigger] });
+    const fragment = fragmentOf(store.getState().graph, [trigger]);
+    store.getState().paste(fragment, { x: 40, y: 40 });
+    const [, copy] = store.getState().graph.nodes;
+    expect(store.getState().selection.nodes).toEqual([copy?.id]);
+    store.getState().deleteSelection();
+    expect(store.getState().graph.nodes.map((node) => node.id)).toEqual([trigger]);
+    store.getState().setReadOnly(true);
+    store.getState().selectAll();
+    store.getState().deleteSelection();
+    expect(store.getState().graph.nodes).toHaveLength(1);
+  });
+});
