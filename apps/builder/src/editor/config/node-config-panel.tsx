@@ -53,6 +53,7 @@ export function NodeConfigPanel({ node, diagnostics, readOnly, onChange }: NodeC
   return (
     <PanelFrame
       title={title}
+      titleShown={false}
       subtitle={node.id}
       context={context}
       testId={`node-config-${node.id}`}
@@ -88,6 +89,7 @@ export function CampaignSettingsPanel(props: {
   return (
     <PanelFrame
       title={t('settingsTitle')}
+      titleShown
       subtitle={t('settingsHint')}
       context={context}
       testId="campaign-settings"
@@ -124,6 +126,8 @@ function useFormContext(
 
 function PanelFrame(props: {
   title: string;
+  /** The editor's side panel already names the selected step above the panel: then the title only labels it. */
+  titleShown: boolean;
   subtitle: string;
   context: ConfigFormContextValue;
   testId: string;
@@ -137,7 +141,7 @@ function PanelFrame(props: {
     <ConfigFormContext.Provider value={props.context}>
       <section
         className={`node-config${props.context.readOnly ? ' node-config--read-only' : ''}`}
-        aria-labelledby={`${props.testId}-title`}
+        aria-label={props.title}
         data-testid={props.testId}
         data-node-type={props.nodeType}
       >
@@ -147,9 +151,7 @@ function PanelFrame(props: {
               {t(`categories.${props.category}`)}
             </span>
           )}
-          <h2 id={`${props.testId}-title`} className="node-config__title">
-            {props.title}
-          </h2>
+          {props.titleShown && <h2 className="node-config__title">{props.title}</h2>}
           <p className="node-config__subtitle">{props.subtitle}</p>
         </header>
         {props.context.readOnly && <p className="notice">{t('readOnly')}</p>}
