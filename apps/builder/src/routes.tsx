@@ -7,6 +7,7 @@ import { NotFoundPage } from './shell/not-found-page';
 import { PublicOrShell } from './shell/public-or-shell';
 import { RequireSession } from './shell/require-session';
 import { StatusPage } from './status/status-page';
+import { VersionPage } from './editor/versions/version-page';
 
 /** Every screen has an address of its own, so that links can be bookmarked and shared. */
 export const routes: RouteObject[] = [
@@ -21,6 +22,7 @@ export const routes: RouteObject[] = [
           { index: true, element: <Navigate to="/campaigns" replace /> },
           { path: '/campaigns', element: <CampaignListPage /> },
           { path: '/campaigns/:id', element: <EditorPage /> },
+          { path: '/campaigns/:id/versions/:version', element: <VersionPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -2,6 +2,9 @@ import { authMessages } from '../auth/auth.messages';
 import { campaignsMessages } from '../campaigns/campaigns.messages';
 import { configMessages } from '../editor/config/config.messages';
 import { editorMessages } from '../editor/editor.messages';
+import { lifecycleMessages } from '../editor/lifecycle/lifecycle.messages';
+import { simulationMessages } from '../editor/simulation/simulation.messages';
+import { versionsMessages } from '../editor/versions/versions.messages';
 import { shellMessages } from '../shell/shell.messages';
 
 /** Every namespace's messages; each feature keeps its own beside its code. */
@@ -11,6 +14,9 @@ const namespaces = {
   campaigns: campaignsMessages,
   config: configMessages,
   editor: editorMessages,
+  lifecycle: lifecycleMessages,
+  versions: versionsMessages,
+  simulation: simulationMessages,
 };
 
 type Namespaces = typeof namespaces;

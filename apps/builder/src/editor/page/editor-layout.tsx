@@ -3,8 +3,9 @@ import { useReactFlow } from '@xyflow/react';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { StateBadge } from '../../campaigns/state-badge';
 import { EditorCanvas } from '../canvas/editor-canvas';
+import { LifecycleBar } from '../lifecycle/lifecycle-bar';
+import { EditorSimulation } from '../simulation/editor-simulation';
 import { EditorToolbar } from '../canvas/editor-toolbar';
 import { ShortcutsDialog } from '../canvas/shortcuts-dialog';
 import { useEditorActions } from '../canvas/use-editor-actions';
@@ -45,6 +46,7 @@ export function EditorLayout({
   const actions = useEditorActions();
   const [boxSelect, setBoxSelect] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [simulating, setSimulating] = useState(false);
   const openHelp = useCallback(() => setHelpOpen(true), []);
   useKeyboardShortcuts(actions, openHelp);
 
@@ -65,7 +67,7 @@ export function EditorLayout({
           ← {t('back')}
         </Link>
         <h1 className="editor__name">{campaign.name}</h1>
-        <StateBadge state={campaign.state} />
+        <LifecycleBar campaign={campaign} />
         {!readOnly && <SaveStatusView status={saveStatus} onRetry={onRetrySave} />}
         <EditorToolbar
           actions={actions}
@@ -73,6 +75,14 @@ export function EditorLayout({
           onToggleBoxSelect={() => setBoxSelect(!boxSelect)}
           onShowShortcuts={openHelp}
         />
+        <button
+          type="button"
+          className="button button--small"
+          aria-pressed={simulating}
+          onClick={() => setSimulating(!simulating)}
+        >
+          {t('simulation:open')}
+        </button>
       </header>
       {readOnlyReason && (
         <p className="editor__read-only" role="note" data-testid="read-only">
@@ -87,13 +97,15 @@ export function EditorLayout({
           </button>
         </div>
       )}
-      <div className={`editor__body${readOnly ? ' editor__body--read-only' : ''}`}>
+      <div
+        className={`editor__body${readOnly ? ' editor__body--read-only' : ''}${simulating ? ' editor__body--simulating' : ''}`}
+      >
         {!readOnly && <Palette onAdd={addInView} />}
         <div className="editor__center">
           <EditorCanvas boxSelect={boxSelect} />
           <ProblemsPanel />
         </div>
-        <SidePanel />
+        {simulating ? <EditorSimulation onClose={() => setSimulating(false)} /> : <SidePanel />}
       </div>
       <StepPicker />
       <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />

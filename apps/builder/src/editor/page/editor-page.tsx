@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { can } from '../../auth/permissions';
@@ -93,6 +93,11 @@ function LoadedEditor({
       savedDiagnostics: draft.diagnostics as Diagnostic[],
     }),
   );
+  // A lifecycle action (submit, approve, stop…) changes whether the draft may be edited, without a reload.
+  const readOnly = readOnlyReason !== undefined;
+  useEffect(() => {
+    store.getState().setReadOnly(readOnly);
+  }, [store, readOnly]);
   useLiveValidation(store);
   const autosave = useAutosave(campaign.id, store, draft, readOnlyReason === undefined);
 
