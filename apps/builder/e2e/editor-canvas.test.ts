@@ -279,7 +279,7 @@ describe('the campaign editor canvas', () => {
     await page.keyboard.press('Delete');
     await page.waitForTimeout(200);
     expect(await steps(page).count()).toBe(before);
-    await page.getByTestId('side-panel').locator('.config-panel').waitFor();
+    await page.getByTestId('side-panel').locator('[data-testid^="node-config-"]').waitFor();
   });
 
   it('opens a draft waiting for approval read-only, even for its marketer, and still copies from it', async () => {

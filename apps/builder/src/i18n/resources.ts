@@ -1,5 +1,6 @@
 import { authMessages } from '../auth/auth.messages';
 import { campaignsMessages } from '../campaigns/campaigns.messages';
+import { configMessages } from '../editor/config/config.messages';
 import { editorMessages } from '../editor/editor.messages';
 import { lifecycleMessages } from '../editor/lifecycle/lifecycle.messages';
 import { simulationMessages } from '../editor/simulation/simulation.messages';
@@ -11,6 +12,7 @@ const namespaces = {
   common: shellMessages,
   auth: authMessages,
   campaigns: campaignsMessages,
+  config: configMessages,
   editor: editorMessages,
   lifecycle: lifecycleMessages,
   versions: versionsMessages,
