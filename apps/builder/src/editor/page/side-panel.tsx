@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CampaignSettingsPanel, NodeConfigPanel } from '../config/node-config-panel';
 import { useEditor } from '../store/editor-context';
+import { useLocalisedDiagnostics } from '../validation/use-diagnostic-message';
 
 /** The right-hand panel: the selected step's settings, or the campaign's when no step is selected. */
 export function SidePanel() {
@@ -18,13 +19,17 @@ export function SidePanel() {
   const updateNodeData = useEditor((state) => state.updateNodeData);
   const settings = useEditor((state) => state.graph.settings);
   const updateSettings = useEditor((state) => state.updateSettings);
-  const diagnostics = useMemo(
-    () => problems.filter((problem) => problem.nodeId !== undefined && problem.nodeId === selectedId),
-    [problems, selectedId],
+  const diagnostics = useLocalisedDiagnostics(
+    useMemo(
+      () => problems.filter((problem) => problem.nodeId !== undefined && problem.nodeId === selectedId),
+      [problems, selectedId],
+    ),
   );
-  const settingsDiagnostics = useMemo(
-    () => problems.filter((problem) => problem.nodeId === undefined && isSettingsPath(problem.path)),
-    [problems],
+  const settingsDiagnostics = useLocalisedDiagnostics(
+    useMemo(
+      () => problems.filter((problem) => problem.nodeId === undefined && isSettingsPath(problem.path)),
+      [problems],
+    ),
   );
   const showSettings = !node && count <= 1;
   const title = node ? t(`types.${node.type}`) : showSettings ? t('panel.settings') : t('panel.title');
