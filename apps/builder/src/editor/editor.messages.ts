@@ -179,7 +179,7 @@ const vi = {
   },
   panel: {
     title: 'Cấu hình bước',
-    empty: 'Chọn một bước để xem và sửa cấu hình.',
+    settings: 'Cài đặt chiến dịch',
     many: 'Đã chọn {{count}} mục.',
   },
   config: {
@@ -377,7 +377,7 @@ const en: typeof vi = {
   },
   panel: {
     title: 'Step settings',
-    empty: 'Select a step to see and edit its settings.',
+    settings: 'Campaign settings',
     many: '{{count}} items selected.',
   },
   config: {
