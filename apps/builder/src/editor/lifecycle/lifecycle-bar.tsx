@@ -36,6 +36,10 @@ export function LifecycleBar({ campaign }: { campaign: CampaignDetail }) {
     role: me.role,
     approvalRequired: workspace.data?.approvalRequired,
     soleAdmin,
+    submittedByMe:
+      campaign.approval?.status === 'pending' &&
+      campaign.approval.submittedBy.kind === 'user' &&
+      campaign.approval.submittedBy.id === me.user.id,
   });
   const live = isLive(campaign.state);
 
