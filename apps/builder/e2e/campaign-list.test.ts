@@ -106,9 +106,12 @@ describe('the campaign list', () => {
   });
 
   it('shows an analyst the list without the actions an analyst may not take', async () => {
+    const asMarketer = await apiAs(stack, 'marketer');
+    const name = `Cho phân tích ${randomUUID().slice(0, 6)}`;
+    await asMarketer.expect(201, 'POST', '/campaigns', { name });
     const { page } = await open('analyst');
-    await page.getByRole('heading', { name: 'Campaigns' }).waitFor();
-    await page.getByTestId('campaign-row').first().waitFor();
+    await page.goto(`/campaigns?q=${encodeURIComponent(name)}`);
+    await page.getByRole('link', { name }).waitFor();
     expect(await page.getByTestId('current-user').textContent()).toContain('Analyst');
     expect(await page.getByRole('button', { name: 'New campaign' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Duplicate' }).count()).toBe(0);

@@ -8,7 +8,13 @@ import { seriousViolations } from './support/axe';
 import { launchChromium } from './support/chromium';
 import { eventually } from './support/eventually';
 import { screenshotDir } from './support/paths';
-import { apiAs, sharedStack, signedInPage, type SignedInPage } from './support/shared-stack';
+import {
+  apiAs,
+  collectPageErrors,
+  sharedStack,
+  signedInPage,
+  type SignedInPage,
+} from './support/shared-stack';
 
 const stack = sharedStack();
 let browser: Browser;
@@ -57,8 +63,7 @@ async function open(role: 'marketer' | 'admin' | 'analyst', locale: 'en-US' | 'v
   const { context } = await contexts.get(key)!;
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
+  const errors = collectPageErrors(page);
   opened.push({ page, errors });
   return { page };
 }
@@ -260,7 +265,10 @@ describe('the campaign editor canvas', () => {
     await page.goto(`/campaigns/${id}`);
     await eventually(async () => expect(await steps(page).count()).toBe(abandonedCart.nodes.length));
     await page.locator('.step__out-label').first().waitFor();
-    await page.waitForTimeout(500);
+    // every step measured and placed (React Flow hides a node until it knows its size)
+    await eventually(async () =>
+      expect(await page.locator('.react-flow__node[style*="visibility: hidden"]').count()).toBe(0),
+    );
     await screenshot(page, 'editor-abandoned-cart.png');
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -277,7 +285,9 @@ describe('the campaign editor canvas', () => {
     await steps(page).first().click();
     const before = await steps(page).count();
     await page.keyboard.press('Delete');
-    await page.waitForTimeout(200);
+    // a later key press handled proves the Delete was handled too (key events are handled in order)
+    await page.keyboard.press('?');
+    await page.getByTestId('shortcuts').waitFor();
     expect(await steps(page).count()).toBe(before);
     await page.getByTestId('side-panel').locator('[data-testid^="node-config-"]').waitFor();
   });

@@ -6,24 +6,36 @@ import { AppShell } from './shell/app-shell';
 import { NotFoundPage } from './shell/not-found-page';
 import { PublicOrShell } from './shell/public-or-shell';
 import { RequireSession } from './shell/require-session';
+import { RouteErrorPage } from './shell/route-error-page';
 import { StatusPage } from './status/status-page';
 import { VersionPage } from './editor/versions/version-page';
 
 /** Every screen has an address of its own, so that links can be bookmarked and shared. */
 export const routes: RouteObject[] = [
-  { path: '/login', element: <LoginPage /> },
-  { element: <PublicOrShell />, children: [{ path: '/status', element: <StatusPage /> }] },
+  { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+  {
+    element: <PublicOrShell />,
+    errorElement: <RouteErrorPage />,
+    children: [{ path: '/status', element: <StatusPage /> }],
+  },
   {
     element: <RequireSession />,
+    errorElement: <RouteErrorPage />,
     children: [
       {
         element: <AppShell />,
         children: [
-          { index: true, element: <Navigate to="/campaigns" replace /> },
-          { path: '/campaigns', element: <CampaignListPage /> },
-          { path: '/campaigns/:id', element: <EditorPage /> },
-          { path: '/campaigns/:id/versions/:version', element: <VersionPage /> },
-          { path: '*', element: <NotFoundPage /> },
+          // A failing screen is shown inside the shell, whose navigation still works.
+          {
+            errorElement: <RouteErrorPage />,
+            children: [
+              { index: true, element: <Navigate to="/campaigns" replace /> },
+              { path: '/campaigns', element: <CampaignListPage /> },
+              { path: '/campaigns/:id', element: <EditorPage /> },
+              { path: '/campaigns/:id/versions/:version', element: <VersionPage /> },
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
         ],
       },
     ],

@@ -18,6 +18,20 @@ export function apiAs(stack: E2eStack, role: E2eRole): Promise<ApiSession> {
   return ApiSession.signIn(stack.apiUrl, user.email, user.password);
 }
 
+/**
+ * Uncaught errors of a page and the errors it logs (a screen that failed to draw is caught by the router, which
+ * logs it), but not the browser's own line for an HTTP error answer, which tests provoke on purpose.
+ */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+      errors.push(message.text());
+  });
+  return errors;
+}
+
 export interface SignedInPage {
   context: BrowserContext;
   page: Page;
@@ -39,8 +53,7 @@ export async function signedInPage(
   });
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
+  const errors = collectPageErrors(page);
   await page.goto('/login');
   await page.getByLabel(/email/i).fill(stack.users[role].email);
   await page.getByLabel(/password|mật khẩu/i).fill(stack.users[role].password);

@@ -1,0 +1,128 @@
+// The README's screenshots of the builder, taken in real Chromium against the shared stack. `npm run screenshots`
+// writes them to docs/screenshots (LOA_SCREENSHOT_DIR); in `npm test` they go to tmp/screenshots, and the test
+// checks that each screen shows what its picture is meant to show.
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import abandonedCart from '@loa/engine/examples/abandoned-cart.json';
+import type { Browser, Page } from 'playwright-core';
+import { ApiSession } from './support/api-session';
+import { launchChromium } from './support/chromium';
+import { eventually } from './support/eventually';
+import { screenshotDir } from './support/paths';
+import { apiAs, sharedStack, signedInPage, type SignedInPage } from './support/shared-stack';
+
+const stack = sharedStack();
+const outputDir = process.env['LOA_SCREENSHOT_DIR']
+  ? resolve(process.env['LOA_SCREENSHOT_DIR'])
+  : screenshotDir;
+let browser: Browser;
+let signedIn: SignedInPage;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  mkdirSync(outputDir, { recursive: true });
+});
+
+afterAll(async () => {
+  expect(signedIn?.errors ?? []).toEqual([]);
+  await signedIn?.context.close();
+  await browser?.close();
+});
+
+/** The abandoned-cart example on this workspace's Zalo OA (an approved template) and eSMS account. */
+function abandonedCartHere() {
+  const graph = structuredClone(abandonedCart) as {
+    nodes: Array<{ id: string; data: Record<string, unknown> }>;
+  };
+  for (const node of graph.nodes) {
+    if (node.id === 'zns-reminder')
+      Object.assign(node.data, {
+        accountId: stack.accounts.zaloOa,
+        templateId: '300001',
+        params: {
+          customer_name: '{{ contact.name }}',
+          order_code: '{{ event.orderId }}',
+          amount: '{{ event.total }}',
+          order_date: '{{ event.date }}',
+        },
+      });
+    if (node.id === 'sms-reminder') node.data['accountId'] = stack.accounts.esms;
+  }
+  return graph;
+}
+
+async function shoot(page: Page, name: string) {
+  await eventually(async () =>
+    expect(await page.locator('.react-flow__node[style*="visibility: hidden"]').count()).toBe(0),
+  );
+  await page.screenshot({ path: join(outputDir, name) });
+}
+
+it('takes the README pictures: campaign list, editor with a ZNS step, test run, version diff', async () => {
+  // The events the flow uses have been seen, so it has no warning about them
+  const ingest = ApiSession.withKey(stack.apiUrl, stack.ingestKey);
+  for (const event of ['cart.abandoned', 'order.paid'])
+    await ingest.expect(200, 'POST', '/v1/track', {
+      messageId: randomUUID(),
+      userId: 'readme-shopper',
+      event,
+      properties: { orderId: 'DH1024', total: 1250000 },
+    });
+  const marketer = await apiAs(stack, 'marketer');
+  const admin = await apiAs(stack, 'admin');
+  const { id } = await marketer.expect<{ id: string }>(201, 'POST', '/campaigns', {
+    name: 'Nhắc giỏ hàng bị bỏ quên',
+    tags: ['giỏ hàng'],
+    graph: abandonedCartHere(),
+  });
+  await marketer.expect(200, 'POST', `/campaigns/${id}/submit`);
+  await admin.expect(200, 'POST', `/campaigns/${id}/approve`);
+  const draft = await marketer.expect<{ revision: number; graph: { nodes: Array<Record<string, unknown>> } }>(
+    200,
+    'GET',
+    `/campaigns/${id}/draft`,
+  );
+  const changed = structuredClone(draft.graph) as {
+    nodes: Array<{ id: string; data: Record<string, unknown> }>;
+  };
+  changed.nodes.find((node) => node.id === 'wait-paid')!.data['timeout'] = { amount: 2, unit: 'hours' };
+  await marketer.expect(200, 'PUT', `/campaigns/${id}/draft`, { revision: draft.revision, graph: changed });
+
+  signedIn = await signedInPage(browser, stack, 'marketer', {
+    locale: 'vi-VN',
+    viewport: { width: 1440, height: 900 },
+  });
+  const { page } = signedIn;
+
+  await page.goto('/campaigns');
+  await page.getByRole('link', { name: 'Nhắc giỏ hàng bị bỏ quên' }).first().waitFor();
+  await page.screenshot({ path: join(outputDir, 'campaign-list.png') });
+
+  await page.goto(`/campaigns/${id}`);
+  await page.locator('.react-flow__node[data-id="zns-reminder"]').focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('node-config-zns-reminder').getByRole('region', { name: 'Xem trước' }).waitFor();
+  await shoot(page, 'editor.png');
+
+  await page.getByTestId('canvas').click({ position: { x: 20, y: 20 } });
+  await page.getByRole('button', { name: 'Chạy thử', exact: true }).click();
+  const simulation = page.getByTestId('simulation-panel');
+  const sample = simulation.getByTestId('sim-contact').first();
+  await sample.getByLabel('Họ tên', { exact: true }).fill('Nguyễn Thị Lan');
+  await sample.getByLabel('Số điện thoại').fill('84912000001');
+  await simulation.getByRole('button', { name: 'Chạy thử', exact: true }).last().click();
+  await simulation.getByTestId('sim-results').waitFor();
+  await simulation.getByRole('radio', { name: /Nguyễn Thị Lan/ }).check();
+  await page.locator('.step--path').first().waitFor();
+  // the results at the top of the side panel, the page itself unscrolled
+  await simulation
+    .getByTestId('sim-results')
+    .evaluate((results) => results.scrollIntoView({ block: 'start' }));
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shoot(page, 'test-run.png');
+
+  await page.goto(`/campaigns/${id}/versions/1?compare=draft`);
+  await page.locator('.step--changed, [class*="changed"]').first().waitFor();
+  await shoot(page, 'version-diff.png');
+}, 180_000);
