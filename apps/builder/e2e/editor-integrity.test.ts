@@ -139,4 +139,28 @@ describe('the editor keeps every edit', () => {
     await eventually(async () => expect(notesOf(await savedDraft(id))).toEqual([]));
     expect(await page.getByRole('alertdialog').count()).toBe(0);
   });
+
+  it('saves the last edit when the page is left, with a request the browser completes after the page is gone', async () => {
+    const { id } = await createCampaign();
+    const page = await open('marketer');
+    const saves: Array<{ keepalive: boolean }> = [];
+    await page.exposeFunction('recordDraftSave', (keepalive: boolean) => saves.push({ keepalive }));
+    await page.addInitScript(() => {
+      const original = window.fetch.bind(window);
+      window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+        if (input instanceof Request && input.method === 'PUT' && input.url.endsWith('/draft'))
+          void (window as unknown as { recordDraftSave: (k: boolean) => Promise<void> }).recordDraftSave(
+            input.keepalive,
+          );
+        return original(input, init);
+      };
+    });
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.goto(`/campaigns/${id}`);
+    await page.getByTestId('step').first().waitFor();
+    await addNote(page, 'Lưu khi rời trang');
+    await page.goto('about:blank');
+    await eventually(async () => expect(notesOf(await savedDraft(id))).toEqual(['Lưu khi rời trang']));
+    expect(saves.at(-1)).toEqual({ keepalive: true });
+  });
 });
