@@ -163,4 +163,33 @@ describe('the editor keeps every edit', () => {
     await eventually(async () => expect(notesOf(await savedDraft(id))).toEqual(['Lưu khi rời trang']));
     expect(saves.at(-1)).toEqual({ keepalive: true });
   });
+
+  it('pastes only the well-formed steps of a clipboard text and says how many it left out', async () => {
+    const { id } = await createCampaign();
+    const page = await open('marketer');
+    await page
+      .context()
+      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stack.builderUrl });
+    await page.goto(`/campaigns/${id}`);
+    await page.getByTestId('step').first().waitFor();
+    const fragment = {
+      kind: 'loa-nodes',
+      nodes: [
+        { id: 'ok', type: 'wait.delay', position: { x: 400, y: 0 }, data: { amount: 2, unit: 'hours' } },
+        { id: 'bad', type: 'contact.update', position: { x: 400, y: 150 }, data: { addTags: 'vip' } },
+      ],
+      edges: [],
+      notes: [],
+    };
+    await page.evaluate((text) => navigator.clipboard.writeText(text), JSON.stringify(fragment));
+    await page.getByRole('button', { name: 'Paste', exact: true }).click();
+    await page.getByTestId('paste-skipped').getByText('1 damaged step was left out').waitFor();
+    await eventually(async () => expect(await page.getByTestId('step').count()).toBe(4));
+    await eventually(async () => {
+      const draft = (await savedDraft(id)) as unknown as { graph: { nodes: Array<{ type: string }> } };
+      expect(draft.graph.nodes.map((node) => node.type).sort()).toEqual(
+        ['flow.exit', 'trigger.manual', 'wait.delay', 'wait.delay'].sort(),
+      );
+    });
+  });
 });
