@@ -274,6 +274,24 @@ describe('the campaign editor canvas', () => {
 
     await page.keyboard.press('?');
     await page.getByTestId('shortcuts').getByText('Hoàn tác').waitFor();
+    await page.keyboard.press('Escape');
+
+    // its problems (the API's and the engine's) read in Vietnamese, not in the validator's English
+    const draft = await (
+      await api('marketer')
+    ).expect<{ diagnostics: Array<{ message: string }> }>(200, 'GET', `/campaigns/${id}/draft`);
+    expect(draft.diagnostics.length).toBeGreaterThan(0);
+    const problems = page.getByTestId('problems');
+    const toggle = problems.locator('.problems__toggle');
+    if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+    const messages = problems.locator('.problems__message');
+    await eventually(async () =>
+      expect(await messages.count()).toBeGreaterThanOrEqual(draft.diagnostics.length),
+    );
+    const shown = await messages.allTextContents();
+    const english = new Set(draft.diagnostics.map((diagnostic) => diagnostic.message));
+    expect(shown.filter((message) => english.has(message))).toEqual([]);
+    for (const message of shown) expect(message).toMatch(/[ăâđêôơưạảấầẩậắằẳặẹẻẽếềểệịọỏốồổộớờởợụủứừửữựỳỵỷỹ]/i);
   });
 
   it('opens a campaign read-only for an analyst: no palette, no editing, selection still works', async () => {

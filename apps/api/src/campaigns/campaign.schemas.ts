@@ -95,6 +95,12 @@ export const diagnosticSchema = z.object({
   nodeId: z.string().optional(),
   edgeId: z.string().optional(),
   path: z.string().optional(),
+  params: z
+    .record(z.string(), z.union([z.string(), z.number()]))
+    .optional()
+    .describe(
+      'Values the message names (event, template parameter, length…), for messages in other languages',
+    ),
 });
 
 export const approvalSchema = z.object({

@@ -181,7 +181,7 @@ const vi = {
   },
   panel: {
     title: 'Cấu hình bước',
-    empty: 'Chọn một bước để xem và sửa cấu hình.',
+    settings: 'Cài đặt chiến dịch',
     many: 'Đã chọn {{count}} mục.',
   },
   config: {
@@ -383,7 +383,7 @@ const en: typeof vi = {
   },
   panel: {
     title: 'Step settings',
-    empty: 'Select a step to see and edit its settings.',
+    settings: 'Campaign settings',
     many: '{{count}} items selected.',
   },
   config: {

@@ -4,6 +4,7 @@ import { configMessages } from '../editor/config/config.messages';
 import { editorMessages } from '../editor/editor.messages';
 import { lifecycleMessages } from '../editor/lifecycle/lifecycle.messages';
 import { simulationMessages } from '../editor/simulation/simulation.messages';
+import { diagnosticsMessages } from '../editor/validation/diagnostics.messages';
 import { versionsMessages } from '../editor/versions/versions.messages';
 import { shellMessages } from '../shell/shell.messages';
 
@@ -17,6 +18,7 @@ const namespaces = {
   lifecycle: lifecycleMessages,
   versions: versionsMessages,
   simulation: simulationMessages,
+  diagnostics: diagnosticsMessages,
 };
 
 type Namespaces = typeof namespaces;

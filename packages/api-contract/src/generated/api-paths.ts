@@ -932,6 +932,10 @@ export interface paths {
                                 nodeId?: string;
                                 edgeId?: string;
                                 path?: string;
+                                /** @description Values the message names (event, template parameter, length…), for messages in other languages */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                             }[];
                         };
                     };
@@ -1350,6 +1354,10 @@ export interface paths {
                                 nodeId?: string;
                                 edgeId?: string;
                                 path?: string;
+                                /** @description Values the message names (event, template parameter, length…), for messages in other languages */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                             }[];
                         };
                     };
@@ -1880,6 +1888,10 @@ export interface paths {
                                 nodeId?: string;
                                 edgeId?: string;
                                 path?: string;
+                                /** @description Values the message names (event, template parameter, length…), for messages in other languages */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                             }[];
                         };
                     };
@@ -1967,6 +1979,10 @@ export interface paths {
                                 nodeId?: string;
                                 edgeId?: string;
                                 path?: string;
+                                /** @description Values the message names (event, template parameter, length…), for messages in other languages */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                             }[];
                         };
                     };
@@ -2123,6 +2139,10 @@ export interface paths {
                                 nodeId?: string;
                                 edgeId?: string;
                                 path?: string;
+                                /** @description Values the message names (event, template parameter, length…), for messages in other languages */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                             }[];
                         };
                     };
@@ -2779,6 +2799,10 @@ export interface paths {
                                 nodeId?: string;
                                 edgeId?: string;
                                 path?: string;
+                                /** @description Values the message names (event, template parameter, length…), for messages in other languages */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                             }[];
                         };
                     };
@@ -3785,6 +3809,10 @@ export interface paths {
                                 nodeId?: string;
                                 edgeId?: string;
                                 path?: string;
+                                /** @description Values the message names (event, template parameter, length…), for messages in other languages */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                             }[];
                         };
                     };
@@ -4101,6 +4129,10 @@ export interface paths {
                                 nodeId?: string;
                                 edgeId?: string;
                                 path?: string;
+                                /** @description Values the message names (event, template parameter, length…), for messages in other languages */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                             }[];
                         };
                     };

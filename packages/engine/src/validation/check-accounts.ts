@@ -1,5 +1,5 @@
 import type { NodeType } from '../graph/node-catalogue';
-import type { ChannelKind, DiagnosticSink, ValidationContext } from './diagnostics';
+import type { ChannelKind, DiagnosticParams, DiagnosticSink, ValidationContext } from './diagnostics';
 import type { NodeInfo } from './graph-index';
 import { field, hasOwn, isObject } from './json';
 import { formatPath } from './paths';
@@ -44,17 +44,22 @@ export function checkAccounts(
     if (channel === undefined) continue;
     const accountId = field(node.data, 'accountId');
     if (typeof accountId !== 'string' || accountId === '') continue;
-    const target = () => ({ nodeId: node.id, path: formatPath([...node.path, 'data', 'accountId']) });
+    const target = (params: DiagnosticParams) => ({
+      nodeId: node.id,
+      path: formatPath([...node.path, 'data', 'accountId']),
+      params: { channel, ...params },
+    });
     const account = hasOwn(accounts, accountId) ? (accounts[accountId] as unknown) : undefined;
     if (!isObject(account)) {
       sink.add(
         'ACCOUNT_MISSING',
         `${node.name} sends through an account that no longer exists (${clip(accountId, 40)}). Choose one of the workspace's ${CHANNEL_NAMES[channel]} accounts.`,
-        target(),
+        target({ account: clip(accountId, 40) }),
       );
       continue;
     }
     const name = () => (typeof account['name'] === 'string' ? quote(account['name']) : quote(accountId));
+    const plainName = typeof account['name'] === 'string' ? account['name'] : accountId;
     const accountChannel = account['channel'];
     const channels: unknown[] = Array.isArray(accountChannel) ? accountChannel : [accountChannel];
     if (!channels.includes(channel)) {
@@ -66,7 +71,7 @@ export function checkAccounts(
       sink.add(
         'ACCOUNT_WRONG_CHANNEL',
         `${node.name} sends ${CHANNEL_NAMES[channel]} through ${name()}, which is ${actual}. Choose ${AN_ACCOUNT_OF[channel]}.`,
-        target(),
+        target({ account: plainName }),
       );
       continue;
     }
@@ -82,7 +87,11 @@ export function checkAccounts(
       sink.add(
         'ACCOUNT_PURPOSE_UNSUPPORTED',
         `${node.name} sends ${A_PURPOSE[purpose] ?? quote(clip(purpose, 20))} message through ${name()}, which cannot send it from a journey.${why}`,
-        { nodeId: node.id, path: formatPath([...node.path, 'data', 'purpose']) },
+        {
+          nodeId: node.id,
+          path: formatPath([...node.path, 'data', 'purpose']),
+          params: { account: plainName, purpose: clip(purpose, 20) },
+        },
       );
       continue;
     }
@@ -90,7 +99,7 @@ export function checkAccounts(
       sink.add(
         'ACCOUNT_UNPUBLISHED',
         `${node.name} sends through ${name()}, which is not published yet. Publish the account or choose another one.`,
-        target(),
+        target({ account: plainName }),
       );
     }
   }

@@ -24,7 +24,11 @@ export function checkConditions(
         sent === undefined
           ? `${node.name} checks the outcome of a send step that is not in the campaign (${clip(target, 40)}). Choose one of the campaign's send steps.`
           : `${node.name} checks the outcome of ${sent.name}, which does not send a message. Choose a send step.`,
-        { nodeId: node.id, path: formatPath([...node.path, 'data', ...path(), 'nodeId']) },
+        {
+          nodeId: node.id,
+          path: formatPath([...node.path, 'data', ...path(), 'nodeId']),
+          params: { sendStep: clip(target, 40) },
+        },
       );
     }
   }

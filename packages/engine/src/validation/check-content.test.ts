@@ -23,6 +23,7 @@ describe('validateGraph: LIQUID_SYNTAX', () => {
     expect(single(diagnostics, 'LIQUID_SYNTAX')).toEqual({
       severity: 'error',
       code: 'LIQUID_SYNTAX',
+      params: { error: 'tag {% if contact.vip %} not closed (line 1, column 6)' },
       message:
         'Send SMS “Nhắc thanh toán”: the text has a broken placeholder ({{ … }} or {% … %}): tag {% if contact.vip %} not closed (line 1, column 6).',
       nodeId: 'step',
@@ -99,6 +100,7 @@ describe('validateGraph: UNKNOWN_CONTACT_FIELD', () => {
       {
         severity: 'warning',
         code: 'UNKNOWN_CONTACT_FIELD',
+        params: { contactField: 'nmae' },
         message:
           'Send SMS “Chúc mừng”: the text uses the contact field “nmae”, which contacts do not have. Check the spelling or add the field.',
         nodeId: 'step',
@@ -177,6 +179,7 @@ describe('validateGraph: ZNS templates', () => {
     expect(single(diagnostics, 'TEMPLATE_UNKNOWN')).toEqual({
       severity: 'error',
       code: 'TEMPLATE_UNKNOWN',
+      params: { template: '999' },
       message:
         "“Xác nhận đơn” uses ZNS template 999, which is not among this workspace's approved templates. Sync templates or choose another one.",
       nodeId: 'step',
@@ -200,6 +203,7 @@ describe('validateGraph: ZNS templates', () => {
       {
         severity: 'error',
         code: 'TEMPLATE_PARAM_MISSING',
+        params: { param: 'customer_name', template: 'Xác nhận đơn hàng' },
         message:
           'Send Zalo ZNS “Xác nhận đơn”: template “Xác nhận đơn hàng” needs a value for “customer_name”. Fill it in.',
         nodeId: 'step',
@@ -236,6 +240,7 @@ describe('validateGraph: ZNS templates', () => {
     ).toEqual({
       severity: 'error',
       code: 'TEMPLATE_PARAM_TOO_LONG',
+      params: { length: 19, maxLength: 10, param: 'note', template: 'Xác nhận đơn hàng' },
       message:
         'Send Zalo ZNS “Xác nhận”: the value for “note” has 19 characters; template “Xác nhận đơn hàng” allows at most 10. Shorten it.',
       nodeId: 'step',
@@ -270,6 +275,7 @@ describe('validateGraph: channel accounts', () => {
     expect(single(withNode('send.sms', advertising, context), 'ACCOUNT_PURPOSE_UNSUPPORTED')).toEqual({
       severity: 'error',
       code: 'ACCOUNT_PURPOSE_UNSUPPORTED',
+      params: { account: 'eSMS QC', purpose: 'advertising' },
       message:
         '“Khuyến mãi” sends an advertising message through “eSMS QC”, which cannot send it from a journey. eSMS sends advertising SMS to at least 30 numbers per request.',
       nodeId: 'step',
@@ -285,6 +291,7 @@ describe('validateGraph: channel accounts', () => {
     ).toEqual({
       severity: 'error',
       code: 'ACCOUNT_MISSING',
+      params: { account: 'gone', channel: 'sms' },
       message:
         "“Nhắc” sends through an account that no longer exists (gone). Choose one of the workspace's SMS accounts.",
       nodeId: 'step',

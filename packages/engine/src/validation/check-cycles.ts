@@ -88,7 +88,7 @@ export function checkCycles(topology: Topology, sink: DiagnosticSink): void {
       loop.length === 1
         ? `${first.name} leads back to itself without any wait: contacts would go round endlessly. Add a wait step to the loop or remove the connection.`
         : `${names} form a loop without any wait: contacts would go round endlessly. Add a wait step to the loop or remove a connection.`,
-      { nodeId: first.id, path: formatPath(first.path) },
+      { nodeId: first.id, path: formatPath(first.path), params: { steps: loop.length } },
     );
   }
 }

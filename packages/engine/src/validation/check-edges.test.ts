@@ -85,6 +85,7 @@ describe('validateGraph: edges', () => {
     expect(single(validateGraph(graph), 'HANDLE_NOT_OFFERED')).toEqual({
       severity: 'error',
       code: 'HANDLE_NOT_OFFERED',
+      params: { handle: 'yes', offered: 'next' },
       message:
         'A connection leaves “Chờ 1 ngày” through “yes”, which it does not have (it has “next”). Remove the connection and draw it again.',
       nodeId: 'delay',
@@ -138,6 +139,7 @@ describe('validateGraph: edges', () => {
     expect(single(validateGraph(graph), 'HANDLE_CONNECTED_TWICE')).toEqual({
       severity: 'error',
       code: 'HANDLE_CONNECTED_TWICE',
+      params: { handle: 'failure' },
       message:
         '“Báo đơn” has more than one connection from its “failure” exit; a contact can follow only one. Remove all but one.',
       nodeId: 'zns',

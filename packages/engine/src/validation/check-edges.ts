@@ -21,6 +21,7 @@ export function checkEdges(
     if (!isObject(raw)) {
       sink.add('GRAPH_SHAPE', `Connection #${index + 1} is damaged: remove it and draw it again.`, {
         path: formatPath(path),
+        params: { connection: index + 1 },
       });
       return;
     }
@@ -38,6 +39,7 @@ export function checkEdges(
         edgeId,
         nodeId: from?.id,
         path: formatPath([...path, 'id']),
+        params: { problem: 'id' },
       });
     } else if (edgeIds.has(edgeId)) {
       sink.add(
@@ -58,6 +60,7 @@ export function checkEdges(
           edgeId,
           nodeId: to?.id,
           path: formatPath([...path, 'source']),
+          params: { problem: 'source' },
         },
       );
     }
@@ -69,6 +72,7 @@ export function checkEdges(
           edgeId,
           nodeId: from?.id,
           path: formatPath([...path, 'target']),
+          params: { problem: 'target' },
         },
       );
     }
@@ -80,6 +84,7 @@ export function checkEdges(
           edgeId,
           nodeId: from?.id,
           path: formatPath([...path, 'sourceHandle']),
+          params: { problem: 'handle' },
         },
       );
     }
@@ -87,14 +92,24 @@ export function checkEdges(
       sink.add(
         'EDGE_SOURCE_MISSING',
         `A connection starts at a step that is not in the campaign (${clip(source, 40)}): remove the connection.`,
-        { edgeId, nodeId: to?.id, path: formatPath([...path, 'source']) },
+        {
+          edgeId,
+          nodeId: to?.id,
+          path: formatPath([...path, 'source']),
+          params: { source: clip(source, 40) },
+        },
       );
     }
     if (target !== undefined && to === undefined) {
       sink.add(
         'EDGE_TARGET_MISSING',
         `A connection from ${from?.name ?? 'a step'} leads to a step that is not in the campaign (${clip(target, 40)}): remove the connection or connect it to a step.`,
-        { edgeId, nodeId: from?.id, path: formatPath([...path, 'target']) },
+        {
+          edgeId,
+          nodeId: from?.id,
+          path: formatPath([...path, 'target']),
+          params: { target: clip(target, 40) },
+        },
       );
     }
     if (to !== undefined && to.category === 'trigger') {
@@ -113,7 +128,12 @@ export function checkEdges(
           offered.length === 0
             ? `${from.name} ends the journey, so nothing can follow it: remove the connection that leaves it.`
             : `A connection leaves ${from.name} through ${quote(handle)}, which it does not have (it has ${listOf(offered.map(quote))}). Remove the connection and draw it again.`,
-          { edgeId, nodeId: from.id, path: formatPath([...path, 'sourceHandle']) },
+          {
+            edgeId,
+            nodeId: from.id,
+            path: formatPath([...path, 'sourceHandle']),
+            params: { handle: clip(handle, 40), offered: offered.join(', ') },
+          },
         );
       }
       const key = `${from.index}\u0000${handle}`;
@@ -121,7 +141,12 @@ export function checkEdges(
         sink.add(
           'HANDLE_CONNECTED_TWICE',
           `${from.name} has more than one connection from its ${quote(handle)} exit; a contact can follow only one. Remove all but one.`,
-          { edgeId, nodeId: from.id, path: formatPath([...path, 'sourceHandle']) },
+          {
+            edgeId,
+            nodeId: from.id,
+            path: formatPath([...path, 'sourceHandle']),
+            params: { handle: clip(handle, 40) },
+          },
         );
       } else {
         usedHandles.add(key);

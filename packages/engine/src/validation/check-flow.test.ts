@@ -41,6 +41,7 @@ describe('validateGraph: CYCLE_WITHOUT_WAIT', () => {
     expect(single(validateGraph(graph), 'CYCLE_WITHOUT_WAIT')).toEqual({
       severity: 'error',
       code: 'CYCLE_WITHOUT_WAIT',
+      params: { steps: 2 },
       message:
         '“Đã mua?” and “Gắn thẻ” form a loop without any wait: contacts would go round endlessly. Add a wait step to the loop or remove a connection.',
       nodeId: 'check',
@@ -144,6 +145,7 @@ describe('validateGraph: node rules', () => {
     expect(single(validateGraph(graph), 'SPLIT_WEIGHTS_NOT_100')).toEqual({
       severity: 'error',
       code: 'SPLIT_WEIGHTS_NOT_100',
+      params: { total: 80 },
       message: '“Thử tiêu đề” shares out 80% of contacts; the variants must add up to exactly 100%.',
       nodeId: 'split',
       path: 'nodes[1].data.variants',
@@ -204,6 +206,7 @@ describe('validateGraph: node rules', () => {
       {
         severity: 'warning',
         code: 'GOAL_SHADOWS_WAIT',
+        params: { event: 'order.paid' },
         message:
           '“Chờ thanh toán” waits for order.paid, but the campaign goal ends the journey on any order.paid first: this wait never takes its matched branch. Turn off "exit on goal", or give the goal a filter that leaves out the events this wait is for.',
         nodeId: 'paid',
@@ -268,6 +271,7 @@ describe('validateGraph: node rules', () => {
       {
         severity: 'error',
         code: 'SEND_OUTCOME_NODE_INVALID',
+        params: { sendStep: 'gone' },
         message:
           "“Đã nhận ZNS?” checks the outcome of a send step that is not in the campaign (gone). Choose one of the campaign's send steps.",
         nodeId: 'check',

@@ -21,7 +21,7 @@ export function checkLiquid(
         sink.add(
           'LIQUID_SYNTAX',
           `${node.heading}: ${describeField(path)} has a broken placeholder ({{ … }} or {% … %}): ${analysis.error}.`,
-          { nodeId: node.id, path: at() },
+          { nodeId: node.id, path: at(), params: { error: analysis.error } },
         );
         continue;
       }
@@ -31,7 +31,7 @@ export function checkLiquid(
         sink.add(
           'UNKNOWN_CONTACT_FIELD',
           `${node.heading}: ${describeField(path)} uses the contact field ${quote(contactPath)}, which contacts do not have. Check the spelling or add the field.`,
-          { nodeId: node.id, path: at() },
+          { nodeId: node.id, path: at(), params: { contactField: contactPath } },
         );
       }
     }

@@ -133,6 +133,7 @@ describe('validateGraph: INVALID_CONFIG', () => {
     expect(single(validateGraph(graph), 'INVALID_CONFIG')).toEqual({
       severity: 'error',
       code: 'INVALID_CONFIG',
+      params: { timezone: 'Saigon' },
       message:
         'On a schedule “Mỗi sáng”: “Saigon” is not a known time zone. Pick one such as Asia/Ho_Chi_Minh.',
       nodeId: 'start',

@@ -4,7 +4,7 @@ import { NodeInfo } from './graph-index';
 import { explainIssues } from './issue-messages';
 import { field, isObject, isValidId } from './json';
 import { formatPath } from './paths';
-import { quote } from './text';
+import { clip, quote } from './text';
 
 /** Each node on its own: id, type, position and config. Returns what the other checks work on. */
 export function checkNodes(rawNodes: readonly unknown[], sink: DiagnosticSink): NodeInfo[] {
@@ -15,6 +15,7 @@ export function checkNodes(rawNodes: readonly unknown[], sink: DiagnosticSink): 
     if (!isObject(raw)) {
       sink.add('GRAPH_SHAPE', `Step #${index + 1} is damaged: remove it and add it again.`, {
         path: formatPath(path),
+        params: { step: index + 1 },
       });
       return;
     }
@@ -34,7 +35,11 @@ export function checkNodes(rawNodes: readonly unknown[], sink: DiagnosticSink): 
         typeof rawType === 'string' && rawType !== ''
           ? `${node.name} is a kind of step Loa does not know (${quote(rawType)}). Remove it or replace it.`
           : `${node.name} does not say what kind of step it is. Remove it or replace it.`,
-        { nodeId: id, path: formatPath([...path, 'type']) },
+        {
+          nodeId: id,
+          path: formatPath([...path, 'type']),
+          ...(typeof rawType === 'string' && rawType !== '' && { params: { type: clip(rawType, 40) } }),
+        },
       );
       return;
     }

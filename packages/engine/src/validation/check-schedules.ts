@@ -18,7 +18,11 @@ export function checkSchedules(nodes: readonly NodeInfo[], sink: DiagnosticSink)
         sink.add(
           'INVALID_CRON',
           `${node.name} repeats on ${quote(cron)}, which is not a valid schedule (${problem}). Use a cron expression such as "0 9 * * 1" (Mondays at 9:00).`,
-          { nodeId: node.id, path: formatPath([...node.path, 'data', 'schedule', 'cron']) },
+          {
+            nodeId: node.id,
+            path: formatPath([...node.path, 'data', 'schedule', 'cron']),
+            params: { cron, problem },
+          },
         );
       }
     }
@@ -32,7 +36,7 @@ export function checkSchedules(nodes: readonly NodeInfo[], sink: DiagnosticSink)
       sink.add(
         'INVALID_CONFIG',
         `${node.heading}: ${quote(timezone)} is not a known time zone. Pick one such as Asia/Ho_Chi_Minh.`,
-        { nodeId: node.id, path: formatPath([...node.path, 'data', 'timezone']) },
+        { nodeId: node.id, path: formatPath([...node.path, 'data', 'timezone']), params: { timezone } },
       );
     }
   }

@@ -33,7 +33,7 @@ export function checkSettings(settings: unknown, sink: DiagnosticSink): void {
     sink.add(
       'SETTINGS_INVALID',
       `Campaign settings: ${quote(timezone)} is not a known time zone. Pick one such as Asia/Ho_Chi_Minh.`,
-      { path: 'settings.timezone' },
+      { path: 'settings.timezone', params: { timezone } },
     );
   }
 }

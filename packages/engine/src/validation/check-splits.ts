@@ -17,7 +17,7 @@ export function checkSplits(nodes: readonly NodeInfo[], sink: DiagnosticSink): v
       sink.add(
         'SPLIT_WEIGHTS_NOT_100',
         `${node.name} shares out ${total}% of contacts; the variants must add up to exactly 100%.`,
-        { nodeId: node.id, path: formatPath([...node.path, 'data', 'variants']) },
+        { nodeId: node.id, path: formatPath([...node.path, 'data', 'variants']), params: { total } },
       );
     }
     const seen = new Set<string>();
@@ -26,7 +26,11 @@ export function checkSplits(nodes: readonly NodeInfo[], sink: DiagnosticSink): v
         sink.add(
           'DUPLICATE_VARIANT_ID',
           `${node.name} has two variants with the id ${quote(variant.id)}: give each variant its own id.`,
-          { nodeId: node.id, path: formatPath([...node.path, 'data', 'variants', index, 'id']) },
+          {
+            nodeId: node.id,
+            path: formatPath([...node.path, 'data', 'variants', index, 'id']),
+            params: { variant: variant.id },
+          },
         );
       }
       seen.add(variant.id);

@@ -85,6 +85,7 @@ describe('validateGraph: settings', () => {
     expect(single(validateGraph(graph), 'SETTINGS_INVALID')).toEqual({
       severity: 'error',
       code: 'SETTINGS_INVALID',
+      params: { timezone: 'Asia/Hanoi' },
       message: 'Campaign settings: “Asia/Hanoi” is not a known time zone. Pick one such as Asia/Ho_Chi_Minh.',
       path: 'settings.timezone',
     });
@@ -203,6 +204,7 @@ describe('validateGraph: nodes', () => {
     expect(single(validateGraph(graph), 'UNKNOWN_NODE_TYPE')).toEqual({
       severity: 'error',
       code: 'UNKNOWN_NODE_TYPE',
+      params: { type: 'send.fax' },
       message: '“Gửi fax” is a kind of step Loa does not know (“send.fax”). Remove it or replace it.',
       nodeId: 'fax',
       path: 'nodes[1].type',

@@ -29,7 +29,7 @@ export function checkStructure(graph: unknown, sink: DiagnosticSink): GraphParts
       typeof version === 'number' && version > GRAPH_SCHEMA_VERSION
         ? `This campaign was saved by a newer version of Loa (format ${version}); it cannot be checked here.`
         : `This campaign has no supported format version (expected ${GRAPH_SCHEMA_VERSION}).`,
-      { path: 'schemaVersion' },
+      { path: 'schemaVersion', ...(typeof version === 'number' && { params: { version } }) },
     );
   }
   const nodes = listAt(graph, 'nodes', 'steps', MAX_NODES, sink);

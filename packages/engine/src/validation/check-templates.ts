@@ -27,12 +27,17 @@ export function checkTemplates(
       sink.add(
         'TEMPLATE_UNKNOWN',
         `${node.name} uses ZNS template ${clip(templateId, 24)}, which is not among this workspace's approved templates. Sync templates or choose another one.`,
-        { nodeId: node.id, path: formatPath([...dataPath, 'templateId']) },
+        {
+          nodeId: node.id,
+          path: formatPath([...dataPath, 'templateId']),
+          params: { template: clip(templateId, 24) },
+        },
       );
       continue;
     }
     const templateName = () =>
       typeof template['name'] === 'string' ? quote(template['name']) : clip(templateId, 24);
+    const plainName = typeof template['name'] === 'string' ? template['name'] : clip(templateId, 24);
     const params = paramsOf(template);
     const mapping = new Map(entriesOf(field(node.data, 'params')));
 
@@ -42,7 +47,11 @@ export function checkTemplates(
         sink.add(
           'TEMPLATE_PARAM_MISSING',
           `${node.heading}: template ${templateName()} needs a value for ${quote(param.name)}. Fill it in.`,
-          { nodeId: node.id, path: formatPath([...dataPath, 'params', param.name]) },
+          {
+            nodeId: node.id,
+            path: formatPath([...dataPath, 'params', param.name]),
+            params: { template: plainName, param: param.name },
+          },
         );
         continue;
       }
@@ -52,7 +61,11 @@ export function checkTemplates(
         sink.add(
           'TEMPLATE_PARAM_TOO_LONG',
           `${node.heading}: the value for ${quote(param.name)} has ${length} characters; template ${templateName()} allows at most ${param.maxLength}. Shorten it.`,
-          { nodeId: node.id, path: formatPath([...dataPath, 'params', param.name]) },
+          {
+            nodeId: node.id,
+            path: formatPath([...dataPath, 'params', param.name]),
+            params: { template: plainName, param: param.name, length, maxLength: param.maxLength },
+          },
         );
       }
     }
@@ -63,7 +76,11 @@ export function checkTemplates(
       sink.add(
         'TEMPLATE_PARAM_UNKNOWN',
         `${node.name} fills in ${quote(name)}, which template ${templateName()} does not have; it will be ignored. Remove it or choose the right template.`,
-        { nodeId: node.id, path: formatPath([...dataPath, 'params', name]) },
+        {
+          nodeId: node.id,
+          path: formatPath([...dataPath, 'params', name]),
+          params: { template: plainName, param: name },
+        },
       );
     }
   }

@@ -18,7 +18,7 @@ export function checkTriggers(nodes: readonly NodeInfo[], sink: DiagnosticSink):
       sink.add(
         'MULTIPLE_TRIGGERS',
         `The campaign has ${triggers.length} triggers (${names}); a campaign starts from exactly one. Remove the others or make separate campaigns.`,
-        { nodeId: trigger.id, path: formatPath(trigger.path) },
+        { nodeId: trigger.id, path: formatPath(trigger.path), params: { count: triggers.length } },
       );
     }
   }

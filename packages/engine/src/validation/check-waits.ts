@@ -34,7 +34,7 @@ export function checkGoalShadowsWaits(
     sink.add(
       'GOAL_SHADOWS_WAIT',
       `${node.name} waits for ${event}, but the campaign goal ends the journey on any ${event} first: this wait never takes its matched branch. Turn off "exit on goal", or give the goal a filter that leaves out the events this wait is for.`,
-      { nodeId: node.id, path: formatPath([...node.path, 'data', 'event']) },
+      { nodeId: node.id, path: formatPath([...node.path, 'data', 'event']), params: { event } },
     );
   }
 }

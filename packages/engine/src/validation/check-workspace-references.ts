@@ -23,7 +23,11 @@ export function checkSegments(
       sink.add(
         'SEGMENT_UNKNOWN',
         `${node.heading} uses a segment that does not exist in this workspace (${clip(value, 40)}). Choose one of the workspace's segments.`,
-        { nodeId: node.id, path: formatPath([...node.path, 'data', ...path()]) },
+        {
+          nodeId: node.id,
+          path: formatPath([...node.path, 'data', ...path()]),
+          params: { segment: clip(value, 40) },
+        },
       );
     }
   }
@@ -41,7 +45,7 @@ export function checkEventNames(
     sink.add(
       'EVENT_NEVER_SEEN',
       `${where} uses the event ${quote(name)}, which this workspace has never received. Check the spelling, or send one such event first.`,
-      target,
+      { ...target, params: { event: name } },
     );
   };
   for (const node of nodes) {

@@ -59,7 +59,14 @@ export interface Diagnostic {
   edgeId?: string;
   /** Dotted path into the graph, e.g. "nodes[3].data.params.customer_name" or "settings.timezone". */
   path?: string;
+  /**
+   * The values the message names that its target does not (an event name, a template parameter, a length…), so the
+   * builder can say it in the marketer's language. Keys are stable per code.
+   */
+  params?: DiagnosticParams;
 }
+
+export type DiagnosticParams = Record<string, string | number>;
 
 export type ChannelKind = 'zns' | 'oa' | 'sms' | 'email';
 
@@ -105,6 +112,7 @@ export interface DiagnosticTarget {
   nodeId?: string;
   edgeId?: string;
   path?: string;
+  params?: DiagnosticParams;
 }
 
 /** Collects diagnostics in the order the checks find them. */
@@ -116,6 +124,7 @@ export class DiagnosticSink {
     if (target.nodeId !== undefined) diagnostic.nodeId = target.nodeId;
     if (target.edgeId !== undefined) diagnostic.edgeId = target.edgeId;
     if (target.path !== undefined) diagnostic.path = target.path;
+    if (target.params !== undefined) diagnostic.params = target.params;
     this.items.push(diagnostic);
   }
 }

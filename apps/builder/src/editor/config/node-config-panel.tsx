@@ -76,6 +76,8 @@ export function CampaignSettingsPanel(props: {
   readOnly: boolean;
   /** The validator's diagnostics whose path starts with "settings". */
   diagnostics?: Diagnostic[];
+  /** False when the surrounding panel already names it (the editor's side panel). */
+  titleShown?: boolean;
 }) {
   const { t } = useTranslation('config');
   const data = props.settings as Json;
@@ -89,7 +91,7 @@ export function CampaignSettingsPanel(props: {
   return (
     <PanelFrame
       title={t('settingsTitle')}
-      titleShown
+      titleShown={props.titleShown ?? true}
       subtitle={t('settingsHint')}
       context={context}
       testId="campaign-settings"

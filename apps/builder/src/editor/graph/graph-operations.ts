@@ -1,4 +1,4 @@
-import type { GraphNodeInput, NodeType } from '@loa/engine/browser';
+import type { CampaignSettingsInput, GraphNodeInput, NodeType } from '@loa/engine/browser';
 import { defaultDataOf } from './default-data';
 import type { EditorGraph, GraphEdge, GraphNote, XY } from './editor-graph';
 import { idsOf, newId } from './new-id';
@@ -146,6 +146,10 @@ export function updateNodeData(graph: EditorGraph, id: string, data: GraphNodeIn
     ...graph,
     nodes: graph.nodes.map((node) => (node.id === id ? ({ ...node, data } as GraphNodeInput) : node)),
   };
+}
+
+export function updateSettings(graph: EditorGraph, settings: CampaignSettingsInput): EditorGraph {
+  return graph.settings === settings ? graph : { ...graph, settings };
 }
 
 export function addNote(graph: EditorGraph, position: XY, text = ''): { graph: EditorGraph; noteId: string } {

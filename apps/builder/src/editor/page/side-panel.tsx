@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NodeConfigPanel } from '../config/node-config-panel';
+import { CampaignSettingsPanel, NodeConfigPanel } from '../config/node-config-panel';
 import { useEditor } from '../store/editor-context';
+import { useLocalisedDiagnostics } from '../validation/use-diagnostic-message';
 
-/** The right-hand panel: the selected step's settings. */
+/** The right-hand panel: the selected step's settings, or the campaign's when no step is selected. */
 export function SidePanel() {
   const { t } = useTranslation('editor');
   const selectedId = useEditor((state) =>
@@ -16,14 +17,26 @@ export function SidePanel() {
   const problems = useEditor((state) => state.problems);
   const readOnly = useEditor((state) => state.readOnly);
   const updateNodeData = useEditor((state) => state.updateNodeData);
-  const diagnostics = useMemo(
-    () => problems.filter((problem) => problem.nodeId !== undefined && problem.nodeId === selectedId),
-    [problems, selectedId],
+  const settings = useEditor((state) => state.graph.settings);
+  const updateSettings = useEditor((state) => state.updateSettings);
+  const diagnostics = useLocalisedDiagnostics(
+    useMemo(
+      () => problems.filter((problem) => problem.nodeId !== undefined && problem.nodeId === selectedId),
+      [problems, selectedId],
+    ),
   );
+  const settingsDiagnostics = useLocalisedDiagnostics(
+    useMemo(
+      () => problems.filter((problem) => problem.nodeId === undefined && isSettingsPath(problem.path)),
+      [problems],
+    ),
+  );
+  const showSettings = !node && count <= 1;
+  const title = node ? t(`types.${node.type}`) : showSettings ? t('panel.settings') : t('panel.title');
 
   return (
     <aside className="side-panel" aria-label={t('panel.title')} data-testid="side-panel">
-      <h2 className="side-panel__title">{node ? t(`types.${node.type}`) : t('panel.title')}</h2>
+      <h2 className="side-panel__title">{title}</h2>
       {node ? (
         <NodeConfigPanel
           key={node.id}
@@ -32,9 +45,25 @@ export function SidePanel() {
           readOnly={readOnly}
           onChange={(data) => updateNodeData(node.id, data)}
         />
+      ) : showSettings ? (
+        <CampaignSettingsPanel
+          settings={settings ?? {}}
+          diagnostics={settingsDiagnostics}
+          readOnly={readOnly}
+          titleShown={false}
+          onChange={updateSettings}
+        />
       ) : (
-        <p className="side-panel__empty">{count > 1 ? t('panel.many', { count }) : t('panel.empty')}</p>
+        <p className="side-panel__empty">{t('panel.many', { count })}</p>
       )}
     </aside>
+  );
+}
+
+function isSettingsPath(path: string | undefined): boolean {
+  return (
+    path === 'settings' ||
+    (path?.startsWith('settings.') ?? false) ||
+    (path?.startsWith('settings[') ?? false)
   );
 }

@@ -81,4 +81,29 @@ describe('editor store', () => {
     store.getState().deleteSelection();
     expect(store.getState().graph.nodes).toHaveLength(1);
   });
+
+  it('changes the campaign settings as one undo step per burst of typing, and not when read-only', () => {
+    const { store, clock } = setup();
+    const quietEnd = () => store.getState().graph.settings?.quietHours?.end;
+    for (const end of ['0', '07', '07:', '07:3', '07:30']) {
+      clock.advance(100);
+      store.getState().updateSettings({ quietHours: { start: '21:00', end } });
+    }
+    clock.advance(UNDO_GROUP_MS + 1);
+    store.getState().updateSettings({
+      quietHours: { start: '21:00', end: '07:30' },
+      frequencyCaps: [{ channel: 'sms', max: 2, per: { amount: 1, unit: 'days' } }],
+    });
+    expect(store.getState().graph.settings?.frequencyCaps).toHaveLength(1);
+    store.getState().undo();
+    expect(store.getState().graph.settings?.frequencyCaps).toBeUndefined();
+    expect(quietEnd()).toBe('07:30');
+    store.getState().undo();
+    expect(store.getState().graph.settings).toBeUndefined();
+    store.getState().redo();
+    expect(quietEnd()).toBe('07:30');
+    store.getState().setReadOnly(true);
+    store.getState().updateSettings({ timezone: 'UTC' });
+    expect(store.getState().graph.settings?.timezone).toBeUndefined();
+  });
 });

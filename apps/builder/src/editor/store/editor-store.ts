@@ -1,4 +1,4 @@
-import type { Diagnostic, GraphNodeInput, NodeType } from '@loa/engine/browser';
+import type { CampaignSettingsInput, Diagnostic, GraphNodeInput, NodeType } from '@loa/engine/browser';
 import { temporal } from 'zundo';
 import { createStore } from 'zustand';
 import { pasteFragment, type Fragment } from '../clipboard/fragment';
@@ -52,6 +52,8 @@ export interface EditorState {
   connect: (link: { source: string; sourceHandle: string; target: string }) => void;
   moveElements: (positions: ReadonlyMap<string, XY>) => void;
   updateNodeData: (id: string, data: GraphNodeInput['data']) => void;
+  /** Replaces the campaign's settings (time zone, quiet hours, caps…); quick successive changes are one undo step. */
+  updateSettings: (settings: CampaignSettingsInput) => void;
   addNote: (position: XY) => string | undefined;
   updateNote: (id: string, change: Partial<Omit<GraphNote, 'id'>>) => void;
   deleteSelection: () => void;
@@ -179,6 +181,8 @@ export function createEditorStore(init: EditorInit) {
             ),
           updateNodeData: (id, data) =>
             void edit((graph) => operations.updateNodeData(graph, id, data), `data:${id}`),
+          updateSettings: (settings) =>
+            void edit((graph) => operations.updateSettings(graph, settings), 'settings'),
           addNote: (position) => {
             let id: string | undefined;
             edit((graph) => {

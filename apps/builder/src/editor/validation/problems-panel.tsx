@@ -3,6 +3,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEditor, useEditorStore } from '../store/editor-context';
+import { useDiagnosticMessage } from './use-diagnostic-message';
 
 /** Errors and warnings of the campaign; choosing one selects the step it concerns and brings it into view. */
 export function ProblemsPanel() {
@@ -10,6 +11,7 @@ export function ProblemsPanel() {
   const store = useEditorStore();
   const flow = useReactFlow();
   const problems = useEditor((state) => state.problems);
+  const messageOf = useDiagnosticMessage();
   const [open, setOpen] = useState(true);
   const errors = problems.filter((problem) => problem.severity === 'error').length;
   const warnings = problems.length - errors;
@@ -59,7 +61,7 @@ export function ProblemsPanel() {
                   disabled={!problem.nodeId && !problem.edgeId}
                 >
                   <span className="problems__severity">{t(`problems.${problem.severity}`)}</span>
-                  <span className="problems__message">{problem.message}</span>
+                  <span className="problems__message">{messageOf(problem)}</span>
                 </button>
               </li>
             ))}
