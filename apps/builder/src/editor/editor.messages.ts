@@ -2,6 +2,8 @@ const vi = {
   back: 'Chiến dịch',
   dismiss: 'Đóng',
   loadFailed: 'Không mở được chiến dịch: {{detail}}',
+  pasteSkipped_one: 'Bỏ qua {{count}} bước bị hỏng khi dán (cấu hình sai kiểu dữ liệu).',
+  pasteSkipped_other: 'Bỏ qua {{count}} bước bị hỏng khi dán (cấu hình sai kiểu dữ liệu).',
   readOnly: {
     pending_approval: 'Bản nháp đang chờ duyệt nên chỉ xem được.',
     stopped: 'Chiến dịch đã dừng nên chỉ xem được. Nhân bản để sửa.',
@@ -200,6 +202,10 @@ const en: typeof vi = {
   back: 'Campaigns',
   dismiss: 'Dismiss',
   loadFailed: 'The campaign could not be opened: {{detail}}',
+  pasteSkipped_one:
+    '{{count}} damaged step was left out of the paste (its settings had the wrong data types).',
+  pasteSkipped_other:
+    '{{count}} damaged steps were left out of the paste (their settings had the wrong data types).',
   readOnly: {
     pending_approval: 'The draft is waiting for approval, so it is read-only.',
     stopped: 'The campaign is stopped, so it is read-only. Duplicate it to edit.',

@@ -1,14 +1,17 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, useMemo, useRef } from 'react';
-import { fragmentOf, parseFragment, serializeFragment } from '../clipboard/fragment';
+import { fragmentOf, isEmptyFragment, parseFragment, serializeFragment } from '../clipboard/fragment';
 import { readClipboard, rememberCopied, writeClipboard } from '../clipboard/system-clipboard';
 import { tidyUp } from '../layout/tidy-up';
 import { useEditorStore } from '../store/editor-context';
 
 const PASTE_STEP = 40;
 
-/** Everything the toolbar and the keyboard shortcuts do, in one place. */
-export function useEditorActions() {
+/**
+ * Everything the toolbar and the keyboard shortcuts do, in one place. `onPasteSkipped` hears how many damaged
+ * steps a paste left out.
+ */
+export function useEditorActions(onPasteSkipped?: (count: number) => void) {
   const store = useEditorStore();
   const flow = useReactFlow();
   const pastes = useRef({ text: '', count: 0 });
@@ -21,15 +24,18 @@ export function useEditorActions() {
 
   const pasteText = useCallback(
     (text: string) => {
-      const fragment = parseFragment(text);
-      if (!fragment) return false;
+      const parsed = parseFragment(text);
+      if (!parsed) return false;
+      const { fragment, skipped } = parsed;
+      if (skipped > 0) onPasteSkipped?.(skipped);
+      if (isEmptyFragment(fragment)) return true;
       const memory = pastes.current;
       memory.count = memory.text === text ? memory.count + 1 : 1;
       memory.text = text;
       store.getState().paste(fragment, { x: PASTE_STEP * memory.count, y: PASTE_STEP * memory.count });
       return true;
     },
-    [store],
+    [store, onPasteSkipped],
   );
 
   return useMemo(

@@ -1,6 +1,6 @@
 import { emptyGraph } from '../graph/editor-graph';
 import { addNode, addNodeAfter } from '../graph/graph-operations';
-import { fragmentOf, parseFragment, pasteFragment, serializeFragment } from './fragment';
+import { fragmentOf, isEmptyFragment, parseFragment, pasteFragment, serializeFragment } from './fragment';
 
 function sample() {
   const trigger = addNode(emptyGraph(), 'trigger.manual', { x: 0, y: 0 });
@@ -31,17 +31,17 @@ describe('clipboard fragments', () => {
     expect(fragment.nodes.map((node) => node.id)).toEqual([zns, condition]);
     expect(fragment.edges).toHaveLength(1);
     expect(fragment.notes).toHaveLength(1);
-    expect(parseFragment(serializeFragment(fragment))).toEqual(fragment);
+    expect(parseFragment(serializeFragment(fragment))).toEqual({ fragment, skipped: 0 });
   });
 
   it('ignores text that is not a fragment and drops damaged parts of one', () => {
     expect(parseFragment('hello')).toBeUndefined();
     expect(parseFragment('{"kind":"other","nodes":[]}')).toBeUndefined();
-    expect(
-      parseFragment(
-        '{"kind":"loa-nodes","nodes":[{"id":"x","type":"nope","position":{"x":0,"y":0},"data":{}}]}',
-      ),
-    ).toBeUndefined();
+    const unknownType = parseFragment(
+      '{"kind":"loa-nodes","nodes":[{"id":"x","type":"nope","position":{"x":0,"y":0},"data":{}}]}',
+    );
+    expect(unknownType?.skipped).toBe(1);
+    expect(isEmptyFragment(unknownType!.fragment)).toBe(true);
     const parsed = parseFragment(
       JSON.stringify({
         kind: 'loa-nodes',
@@ -49,9 +49,30 @@ describe('clipboard fragments', () => {
         edges: [{ id: 'e', source: 'a', sourceHandle: 'next', target: 'missing' }],
       }),
     );
-    expect(parsed?.nodes).toHaveLength(1);
-    expect(parsed?.edges).toEqual([]);
-    expect(parsed?.notes).toEqual([]);
+    expect(parsed?.fragment.nodes).toHaveLength(1);
+    expect(parsed?.fragment.edges).toEqual([]);
+    expect(parsed?.fragment.notes).toEqual([]);
+    expect(parsed?.skipped).toBe(0);
+  });
+
+  it('leaves out steps whose config has the wrong data types, and counts them', () => {
+    const parsed = parseFragment(
+      JSON.stringify({
+        kind: 'loa-nodes',
+        nodes: [
+          { id: 'a', type: 'wait.delay', position: { x: 0, y: 0 }, data: { amount: 1, unit: 'days' } },
+          { id: 'b', type: 'contact.update', position: { x: 0, y: 100 }, data: { addTags: 'vip' } },
+          { id: 'c', type: 'wait.delay', position: { x: 0, y: 200 }, data: { amount: 'soon', unit: 'days' } },
+        ],
+        edges: [
+          { id: 'e1', source: 'a', sourceHandle: 'next', target: 'b' },
+          { id: 'e2', source: 'a', sourceHandle: 'next', target: 'a' },
+        ],
+      }),
+    );
+    expect(parsed?.fragment.nodes.map((node) => node.id)).toEqual(['a']);
+    expect(parsed?.fragment.edges.map((edge) => edge.id)).toEqual(['e2']);
+    expect(parsed?.skipped).toBe(2);
   });
 
   it('pastes with new ids, offset positions, edges and references remapped to the copies', () => {

@@ -1,6 +1,7 @@
 import { isNodeType, type GraphNodeInput } from '@loa/engine/browser';
 import type { EditorGraph, GraphEdge, GraphNote, XY } from '../graph/editor-graph';
 import { idsOf, newId } from '../graph/new-id';
+import { hasConfigShape } from './config-shape';
 
 /** What copy puts on the system clipboard, so that steps paste into another campaign or another tab. */
 export interface Fragment {
@@ -34,8 +35,26 @@ const isPosition = (value: unknown): value is XY =>
   isRecord(value) && Number.isFinite(value.x) && Number.isFinite(value.y);
 const isId = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
 
-/** The fragment in a clipboard text, or undefined when the text is something else (a URL, a sentence…). */
-export function parseFragment(text: string): Fragment | undefined {
+/** A step whose config has its type's shape: anything else would break the canvas and be saved broken. */
+const isValidNode = (node: unknown): node is GraphNodeInput =>
+  isRecord(node) &&
+  isId(node.id) &&
+  isNodeType(node.type) &&
+  isPosition(node.position) &&
+  isRecord(node.data) &&
+  hasConfigShape(node.type, node.data);
+
+export interface ParsedFragment {
+  fragment: Fragment;
+  /** Steps left out because they were damaged (unknown type, no position, config of the wrong shape). */
+  skipped: number;
+}
+
+/**
+ * The fragment in a clipboard text, or undefined when the text is something else (a URL, a sentence…). Damaged
+ * steps are left out and counted; the fragment may then be empty.
+ */
+export function parseFragment(text: string): ParsedFragment | undefined {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -43,14 +62,7 @@ export function parseFragment(text: string): Fragment | undefined {
     return undefined;
   }
   if (!isRecord(value) || value.kind !== 'loa-nodes' || !Array.isArray(value.nodes)) return undefined;
-  const nodes = value.nodes.filter(
-    (node): node is GraphNodeInput =>
-      isRecord(node) &&
-      isId(node.id) &&
-      isNodeType(node.type) &&
-      isPosition(node.position) &&
-      isRecord(node.data),
-  );
+  const nodes = value.nodes.filter(isValidNode);
   const ids = new Set(nodes.map((node) => node.id));
   const edges = (Array.isArray(value.edges) ? value.edges : []).filter(
     (edge): edge is GraphEdge =>
@@ -64,9 +76,13 @@ export function parseFragment(text: string): Fragment | undefined {
     (note): note is GraphNote =>
       isRecord(note) && isId(note.id) && isPosition(note.position) && typeof note.text === 'string',
   );
-  if (nodes.length + notes.length === 0) return undefined;
-  return { kind: 'loa-nodes', nodes, edges, notes };
+  return {
+    fragment: { kind: 'loa-nodes', nodes, edges, notes },
+    skipped: value.nodes.length - nodes.length,
+  };
 }
+
+export const isEmptyFragment = (fragment: Fragment) => fragment.nodes.length + fragment.notes.length === 0;
 
 /** Replaces references to pasted steps inside a config (e.g. a "send outcome of step X" rule). */
 function remapReferences(value: unknown, ids: ReadonlyMap<string, string>): unknown {

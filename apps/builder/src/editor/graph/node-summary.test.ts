@@ -61,4 +61,25 @@ describe('step summaries', () => {
     expect(long.length).toBeLessThanOrEqual(60);
     expect(long.endsWith('…')).toBe(true);
   });
+
+  it('summarises configs of the wrong shape (from the API or a paste) without throwing', () => {
+    expect(summaryOf(node('contact.update', { addTags: 'vip', removeTags: 7, set: 'x' }), en)).toBe(
+      en('summary.nothingToUpdate'),
+    );
+    expect(summaryOf(node('contact.update', { addTags: ['vip', null, 3], scoreDelta: 'x' }), en)).toBe(
+      '+vip, +3',
+    );
+    expect(summaryOf(node('branch.split', { variants: [null, 'x', { id: 'b', weight: 20 }] }), en)).toContain(
+      'b 20%',
+    );
+    expect(summaryOf(node('branch.condition', { rule: { rules: 'all' } }), en)).toBe(en('summary.noRules'));
+    for (const type of nodeTypes) {
+      expect(() =>
+        summaryOf({ ...node(type, {}), data: null } as unknown as GraphNodeInput, en),
+      ).not.toThrow();
+      expect(() =>
+        summaryOf(node(type, { schedule: 3, until: 'x', message: 1, variants: {} }), vi),
+      ).not.toThrow();
+    }
+  });
 });

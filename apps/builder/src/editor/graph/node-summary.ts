@@ -41,27 +41,41 @@ function ruleText(t: Translate, rule: unknown): string {
   }
 }
 
-/** One line saying what a step does, from its config: "order.created", "2 ngày", "Mẫu ZNS #2471"… */
+const record = (value: unknown): Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const number = (value: unknown): number | undefined =>
+  typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+/** A tag, a field name…: strings and numbers as they are, anything else left out. */
+const word = (value: unknown) =>
+  typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+
+/**
+ * One line saying what a step does, from its config: "order.created", "2 ngày", "Mẫu ZNS #2471"… The config may
+ * come from the API or a paste with the wrong shape, so every field is checked before it is used.
+ */
 export function summaryOf(node: GraphNodeInput, t: Translate): string {
-  const data = node.data as Record<string, unknown>;
+  const data = record(node.data);
   switch (node.type) {
     case 'trigger.event':
-      return clip(text(node.data.event) || t('summary.noEvent'));
+      return clip(text(data.event) || t('summary.noEvent'));
     case 'trigger.segment':
-      return text(node.data.segmentId) ? t('summary.segment') : t('summary.noSegment');
+      return text(data.segmentId) ? t('summary.segment') : t('summary.noSegment');
     case 'trigger.schedule': {
-      const schedule = node.data.schedule;
-      if (schedule?.kind === 'once') return t('summary.once', { at: text(schedule.at).replace('T', ' ') });
-      if (schedule?.kind === 'recurring') return t('summary.recurring', { cron: text(schedule.cron) });
+      const schedule = record(data.schedule);
+      if (schedule.kind === 'once') return t('summary.once', { at: text(schedule.at).replace('T', ' ') });
+      if (schedule.kind === 'recurring') return t('summary.recurring', { cron: text(schedule.cron) });
       return '';
     }
     case 'trigger.date': {
-      const days = node.data.offsetDays ?? 0;
+      const days = number(data.offsetDays) ?? 0;
       const key = days === 0 ? 'summary.dateOn' : days < 0 ? 'summary.dateBefore' : 'summary.dateAfter';
       return t(key, {
-        attribute: text(node.data.attribute),
+        attribute: text(data.attribute),
         days: Math.abs(days),
-        time: text(node.data.timeOfDay),
+        time: text(data.timeOfDay),
       });
     }
     case 'trigger.manual':
@@ -69,55 +83,64 @@ export function summaryOf(node: GraphNodeInput, t: Translate): string {
     case 'wait.delay':
       return duration(t, data);
     case 'wait.until': {
-      const until = node.data.until;
-      if (until?.kind === 'time_of_day') return t('summary.untilTime', { time: text(until.time) });
-      if (until?.kind === 'date_attribute')
+      const until = record(data.until);
+      if (until.kind === 'time_of_day') return t('summary.untilTime', { time: text(until.time) });
+      if (until.kind === 'date_attribute')
         return t('summary.untilDate', { attribute: text(until.attribute), time: text(until.time) });
       return '';
     }
     case 'wait.event': {
-      const event = text(node.data.event) || t('summary.noEvent');
-      const timeout = duration(t, node.data.timeout);
+      const event = text(data.event) || t('summary.noEvent');
+      const timeout = duration(t, data.timeout);
       return clip(timeout ? t('summary.waitEvent', { event, timeout }) : event);
     }
     case 'branch.condition': {
-      const group = node.data.rule as { rules?: unknown } | undefined;
-      const rules: unknown[] = Array.isArray(group?.rules) ? group.rules : [];
+      const rules = list(record(data.rule).rules);
       if (rules.length === 0) return t('summary.noRules');
       const first = ruleText(t, rules[0]);
       return clip(rules.length > 1 ? t('summary.moreRules', { first, count: rules.length - 1 }) : first);
     }
-    case 'branch.split': {
-      const variants = Array.isArray(node.data.variants) ? node.data.variants : [];
-      return clip(variants.map((variant) => `${variant.label || variant.id} ${variant.weight}%`).join(' · '));
-    }
+    case 'branch.split':
+      return clip(
+        list(data.variants)
+          .map(record)
+          .map((variant) => `${word(variant.label) || word(variant.id)} ${word(variant.weight)}%`)
+          .join(' · '),
+      );
     case 'send.zns':
-      return text(node.data.templateId)
-        ? t('summary.znsTemplate', { id: node.data.templateId })
+      return word(data.templateId).trim()
+        ? t('summary.znsTemplate', { id: word(data.templateId) })
         : t('summary.noTemplate');
     case 'send.oa': {
-      const message = node.data.message as Record<string, unknown> | undefined;
+      const message = record(data.message);
       return clip(
-        text(message?.text) || text(message?.header) || text(message?.title) || t('summary.noMessage'),
+        text(message.text) || text(message.header) || text(message.title) || t('summary.noMessage'),
       );
     }
     case 'send.sms':
-      return clip(text(node.data.text) || t('summary.noMessage'));
+      return clip(text(data.text) || t('summary.noMessage'));
     case 'send.email':
-      return clip(text(node.data.subject) || t('summary.noSubject'));
+      return clip(text(data.subject) || t('summary.noSubject'));
     case 'contact.update': {
       const parts = [
-        ...(node.data.addTags ?? []).map((tag) => `+${tag}`),
-        ...(node.data.removeTags ?? []).map((tag) => `−${tag}`),
-        ...Object.keys(node.data.set ?? {}),
+        ...list(data.addTags)
+          .map(word)
+          .filter(Boolean)
+          .map((tag) => `+${tag}`),
+        ...list(data.removeTags)
+          .map(word)
+          .filter(Boolean)
+          .map((tag) => `−${tag}`),
+        ...Object.keys(record(data.set)),
       ];
-      if (node.data.scoreDelta) parts.push(t('summary.score', { delta: node.data.scoreDelta }));
+      const delta = number(data.scoreDelta);
+      if (delta) parts.push(t('summary.score', { delta }));
       return clip(parts.join(', ') || t('summary.nothingToUpdate'));
     }
     case 'http.request':
-      return clip(`${node.data.method} ${text(node.data.url).replace(/^https?:\/\//, '')}`);
+      return clip(`${word(data.method)} ${text(data.url).replace(/^https?:\/\//, '')}`.trim());
     case 'flow.exit':
-      return t('summary.exit', { reason: text(node.data.reason) || 'completed' });
+      return t('summary.exit', { reason: text(data.reason) || 'completed' });
     default:
       return '';
   }

@@ -31,6 +31,14 @@ describe('availableActions', () => {
     expect(actions({ state: 'pending_approval', approvalStatus: 'pending' })).toEqual([]);
   });
 
+  it('keeps an admin from approving their own submission while another admin can, but lets them withdraw it', () => {
+    const pending = { state: 'pending_approval', approvalStatus: 'pending', role: 'admin' } as const;
+    expect(actions({ ...pending, soleAdmin: false, submittedByMe: true })).toEqual(['reject']);
+    expect(actions({ ...pending, soleAdmin: undefined, submittedByMe: true })).toEqual(['reject']);
+    expect(actions({ ...pending, soleAdmin: true, submittedByMe: true })).toEqual(['approve', 'reject']);
+    expect(actions({ ...pending, soleAdmin: false, submittedByMe: false })).toEqual(['approve', 'reject']);
+  });
+
   it('lets a rejected draft be submitted again', () => {
     expect(actions({ approvalStatus: 'rejected' })).toEqual(['submit']);
   });

@@ -12,6 +12,8 @@ export interface LifecycleSituation {
   approvalRequired: boolean | undefined;
   /** The signed-in admin is the workspace's only active admin; undefined when unknown (not an admin, loading). */
   soleAdmin: boolean | undefined;
+  /** The pending submission is the signed-in user's own (the API lets them approve it only as the sole admin). */
+  submittedByMe?: boolean;
 }
 
 /** States whose draft can go live (the API's TRANSITIONS for submit and publish). */
@@ -23,14 +25,18 @@ const DECIDABLE: readonly CampaignState[] = ['pending_approval', 'active', 'paus
  * same rules as the API's (apps/api/README.md, Campaigns), which refuses anything else anyway.
  */
 export function availableActions(situation: LifecycleSituation): LifecycleAction[] {
-  const { state, approvalStatus, role, approvalRequired, soleAdmin } = situation;
+  const { state, approvalStatus, role, approvalRequired, soleAdmin, submittedByMe } = situation;
   const pending = approvalStatus === 'pending';
   const actions: LifecycleAction[] = [];
   const canGoLive = PUBLISHABLE.includes(state) && !pending && approvalRequired !== undefined;
   const publishesDirectly = approvalRequired === false || (role === 'admin' && soleAdmin === true);
   if (canGoLive && can(role, 'campaign.publish') && publishesDirectly) actions.push('publish');
   else if (canGoLive && approvalRequired && can(role, 'campaign.submit')) actions.push('submit');
-  if (pending && DECIDABLE.includes(state) && can(role, 'campaign.decide')) actions.push('approve', 'reject');
+  if (pending && DECIDABLE.includes(state) && can(role, 'campaign.decide')) {
+    // Approving one's own submission waits for another admin; rejecting it (withdrawing) stays possible.
+    if (!submittedByMe || soleAdmin === true) actions.push('approve');
+    actions.push('reject');
+  }
   if (can(role, 'campaign.operate')) {
     if (state === 'active') actions.push('pause');
     if (state === 'paused') actions.push('resume');

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../auth/session';
+import { useFlushSave } from '../page/save-context';
 import { ApprovalStatus } from './approval-status';
 import { availableActions, isLive, type LifecycleAction } from './lifecycle-actions';
 import {
@@ -27,6 +28,8 @@ export function LifecycleBar({ campaign }: { campaign: CampaignDetail }) {
   const workspace = useWorkspace();
   const soleAdmin = useSoleAdmin(me.role);
   const run = useLifecycleAction(campaign.id);
+  const flushSave = useFlushSave();
+  const [saving, setSaving] = useState<LifecycleAction | undefined>(undefined);
   const [dialog, setDialog] = useState<'reject' | 'stop' | null>(null);
   const [outcome, setOutcome] = useState<{ action: LifecycleAction; error?: unknown } | null>(null);
 
@@ -36,12 +39,25 @@ export function LifecycleBar({ campaign }: { campaign: CampaignDetail }) {
     role: me.role,
     approvalRequired: workspace.data?.approvalRequired,
     soleAdmin,
+    submittedByMe:
+      campaign.approval?.status === 'pending' &&
+      campaign.approval.submittedBy.kind === 'user' &&
+      campaign.approval.submittedBy.id === me.user.id,
   });
   const live = isLive(campaign.state);
 
-  const start = (input: ActionInput) => {
+  const start = async (input: ActionInput) => {
     setDialog(null);
     setOutcome(null);
+    if (input.action === 'submit' || input.action === 'publish') {
+      // What goes live is the saved draft: the last edits must be saved first.
+      setSaving(input.action);
+      const saved = await flushSave().finally(() => setSaving(undefined));
+      if (saved !== 'saved') {
+        setOutcome({ action: input.action, error: new Error(t(`unsaved.${saved}`)) });
+        return;
+      }
+    }
     run.mutate(input, {
       onSuccess: () => setOutcome({ action: input.action }),
       onError: (error) => setOutcome({ action: input.action, error }),
@@ -49,13 +65,13 @@ export function LifecycleBar({ campaign }: { campaign: CampaignDetail }) {
   };
   const onClick = (action: LifecycleAction) => {
     if (action === 'reject' || action === 'stop') setDialog(action);
-    else start({ action });
+    else void start({ action });
   };
   const label = (action: LifecycleAction) =>
     live && (action === 'submit' || action === 'publish')
       ? t(`actions.${action}Live`)
       : t(`actions.${action}`);
-  const running = run.isPending ? run.variables?.action : undefined;
+  const running = saving ?? (run.isPending ? run.variables?.action : undefined);
 
   return (
     <section className="lifecycle" aria-label={t('region')} data-testid="lifecycle-bar">
@@ -69,7 +85,7 @@ export function LifecycleBar({ campaign }: { campaign: CampaignDetail }) {
               className={`button button--small ${PRIMARY.includes(action) ? 'button--primary' : ''} ${
                 DANGER.includes(action) ? 'button--danger' : ''
               }`}
-              disabled={run.isPending}
+              disabled={running !== undefined}
               aria-busy={running === action || undefined}
               onClick={() => onClick(action)}
             >
@@ -91,12 +107,12 @@ export function LifecycleBar({ campaign }: { campaign: CampaignDetail }) {
       <RejectDialog
         open={dialog === 'reject'}
         onClose={() => setDialog(null)}
-        onReject={(comment) => start({ action: 'reject', comment })}
+        onReject={(comment) => void start({ action: 'reject', comment })}
       />
       <StopDialog
         open={dialog === 'stop'}
         onClose={() => setDialog(null)}
-        onStop={() => start({ action: 'stop' })}
+        onStop={() => void start({ action: 'stop' })}
       />
     </section>
   );

@@ -37,6 +37,17 @@ export function useSoleAdmin(role: Role): boolean | undefined {
 export type ActionInput =
   { action: Exclude<LifecycleAction, 'reject'> } | { action: 'reject'; comment: string };
 
+/**
+ * What a lifecycle action changes: the campaign, the lists and the versions. Never the draft (['campaigns',
+ * 'draft', id]), which the open editor holds: refetching it would reset the editor.
+ */
+export const lifecycleRefreshKeys = (campaignId: string) => [
+  campaignKeys.one(campaignId),
+  ['campaigns', 'list'] as const,
+  ['campaigns', 'versions', campaignId] as const,
+  ['campaigns', 'draft-graph', campaignId] as const,
+];
+
 /** Runs one lifecycle action; the campaign, its versions and the lists are read again after it. */
 export function useLifecycleAction(campaignId: string) {
   const queryClient = useQueryClient();
@@ -60,6 +71,9 @@ export function useLifecycleAction(campaignId: string) {
           return unwrap(api.POST('/campaigns/{id}/stop', path));
       }
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: campaignKeys.all }),
+    onSettled: () =>
+      Promise.all(
+        lifecycleRefreshKeys(campaignId).map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+      ),
   });
 }

@@ -51,6 +51,10 @@ export const lifecycleMessages = {
     invalid_one: 'Chiến dịch còn {{count}} lỗi cần sửa:',
     invalid_other: 'Chiến dịch còn {{count}} lỗi cần sửa:',
     dismiss: 'Đóng',
+    unsaved: {
+      failed: 'Chưa lưu được thay đổi mới nhất nên chưa gửi. Kiểm tra kết nối rồi thử lại.',
+      conflict: 'Người khác vừa lưu bản nháp nên chưa gửi. Tải lại bản của họ trước.',
+    },
     reject: {
       title: 'Từ chối bản gửi duyệt',
       comment: 'Nhận xét cho người gửi',
@@ -117,6 +121,11 @@ export const lifecycleMessages = {
     invalid_one: 'The campaign has {{count}} error to fix:',
     invalid_other: 'The campaign has {{count}} errors to fix:',
     dismiss: 'Dismiss',
+    unsaved: {
+      failed:
+        'Your latest changes could not be saved, so nothing was sent. Check the connection and try again.',
+      conflict: 'Someone else has just saved the draft, so nothing was sent. Reload their version first.',
+    },
     reject: {
       title: 'Reject the submission',
       comment: 'Comment for the submitter',

@@ -81,4 +81,35 @@ describe('autosave', () => {
     await answer(1, 2);
     expect(statuses.at(-1)).toEqual({ kind: 'saved', at: 't2' });
   });
+
+  it('flushes an edit made a moment ago at once, and resolves only when it is saved (submit, publish)', async () => {
+    const { autosave, calls } = setup();
+    autosave.changed('a');
+    let result: string | undefined;
+    void autosave.flush().then((outcome) => (result = outcome));
+    expect(calls.map((call) => [call.revision, call.graph])).toEqual([[1, 'a']]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(result).toBeUndefined();
+    calls[0]!.resolve({ revision: 2, savedAt: 't2', diagnostics: [] });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(result).toBe('saved');
+    expect(await autosave.flush()).toBe('saved');
+  });
+
+  it('tells a flush that the save failed or conflicted', async () => {
+    const failing = setup();
+    failing.autosave.changed('a');
+    const failed = failing.autosave.flush();
+    failing.calls[0]!.reject(new Error('offline'));
+    expect(await failed).toBe('failed');
+
+    const conflicting = setup();
+    conflicting.autosave.changed('a');
+    const conflicted = conflicting.autosave.flush();
+    conflicting.calls[0]!.reject(
+      new SaveConflict({ currentRevision: 5, lastSavedBy: 'Lan', lastSavedAt: 'now' }),
+    );
+    expect(await conflicted).toBe('conflict');
+    expect(await conflicting.autosave.flush()).toBe('conflict');
+  });
 });

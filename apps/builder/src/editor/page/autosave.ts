@@ -20,6 +20,9 @@ export type SaveStatus =
   | { kind: 'failed'; detail: string }
   | { kind: 'conflict'; conflict: Conflict };
 
+/** What a flush ended with: all saved, a failure (the changes stay pending) or a conflict (saving stopped). */
+export type FlushResult = 'saved' | 'failed' | 'conflict';
+
 export class SaveConflict extends Error {
   constructor(readonly conflict: Conflict) {
     super('stale revision');
@@ -47,6 +50,7 @@ export class Autosave<G> {
   private inFlight: Promise<boolean> | undefined;
   private timer: unknown;
   private stopped = false;
+  private conflicted = false;
   private readonly quietMs: number;
   private readonly timers: NonNullable<AutosaveOptions<G>['timers']>;
 
@@ -72,21 +76,26 @@ export class Autosave<G> {
     this.timer = this.timers.set(() => void this.flush(), this.quietMs);
   }
 
-  /** Saves now what is pending (leaving the page, hiding the tab, retry); resolves when nothing is left to save. */
-  async flush(): Promise<void> {
+  /**
+   * Saves now what is pending (leaving the page, hiding the tab, retry, before submit or publish); resolves when
+   * nothing is left to save, or with why something is.
+   */
+  async flush(): Promise<FlushResult> {
     this.timers.clear(this.timer);
     while (!this.stopped) {
       if (this.inFlight) {
-        if (!(await this.inFlight)) return;
+        if (!(await this.inFlight)) return this.conflicted ? 'conflict' : 'failed';
         continue;
       }
-      if (this.pending === undefined) return;
+      if (this.pending === undefined) return 'saved';
       const graph = this.pending;
       this.pending = undefined;
       this.inFlight = this.saveOnce(graph).finally(() => {
         this.inFlight = undefined;
       });
     }
+    if (this.conflicted) return 'conflict';
+    return this.hasUnsaved ? 'failed' : 'saved';
   }
 
   stop(): void {
@@ -105,6 +114,7 @@ export class Autosave<G> {
       return true;
     } catch (error) {
       if (error instanceof SaveConflict) {
+        this.conflicted = true;
         this.stop();
         this.pending = undefined;
         this.options.onStatus({ kind: 'conflict', conflict: error.conflict });

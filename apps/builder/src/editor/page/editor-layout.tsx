@@ -43,7 +43,8 @@ export function EditorLayout({
   const store = useEditorStore();
   const flow = useReactFlow();
   const readOnly = useEditor((state) => state.readOnly);
-  const actions = useEditorActions();
+  const [pasteSkipped, setPasteSkipped] = useState(0);
+  const actions = useEditorActions(setPasteSkipped);
   const [boxSelect, setBoxSelect] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const [simulating, setSimulating] = useState(false);
@@ -93,6 +94,18 @@ export function EditorLayout({
         <div className="editor__notice" role="status" data-testid="editor-notice">
           <span>{notice}</span>
           <button type="button" className="button button--quiet button--small" onClick={onDismissNotice}>
+            {t('dismiss')}
+          </button>
+        </div>
+      )}
+      {pasteSkipped > 0 && (
+        <div className="editor__notice" role="status" data-testid="paste-skipped">
+          <span>{t('pasteSkipped', { count: pasteSkipped })}</span>
+          <button
+            type="button"
+            className="button button--quiet button--small"
+            onClick={() => setPasteSkipped(0)}
+          >
             {t('dismiss')}
           </button>
         </div>

@@ -17,6 +17,7 @@ import { createEditorStore } from '../store/editor-store';
 import { useLiveValidation } from '../validation/use-live-validation';
 import { draftKey, useCampaign, useDraft, type CampaignDetail, type Draft } from './editor-queries';
 import { EditorLayout } from './editor-layout';
+import { FlushSaveProvider } from './save-context';
 import { useAutosave } from './use-autosave';
 
 /** /campaigns/:id: the campaign's draft on a canvas, saved as it is edited. */
@@ -50,7 +51,8 @@ export function EditorPage() {
 
   return (
     <LoadedEditor
-      key={`${draft.data.revision}-${loads}`}
+      // Remounted only by an explicit reload: saves and lifecycle actions keep the store and its undo history.
+      key={loads}
       campaign={campaign.data}
       draft={draft.data}
       notice={notice}
@@ -114,18 +116,20 @@ function LoadedEditor({
 
   return (
     <EditorProvider store={store}>
-      <ReactFlowProvider>
-        <EditorLayout
-          campaign={campaign}
-          readOnlyReason={readOnlyReason}
-          saveStatus={autosave.status}
-          onRetrySave={autosave.retry}
-          notice={notice}
-          onDismissNotice={onDismissNotice}
-          onReload={() => onReload()}
-          onCopyMine={copyMine}
-        />
-      </ReactFlowProvider>
+      <FlushSaveProvider value={autosave.flush}>
+        <ReactFlowProvider>
+          <EditorLayout
+            campaign={campaign}
+            readOnlyReason={readOnlyReason}
+            saveStatus={autosave.status}
+            onRetrySave={autosave.retry}
+            notice={notice}
+            onDismissNotice={onDismissNotice}
+            onReload={() => onReload()}
+            onCopyMine={copyMine}
+          />
+        </ReactFlowProvider>
+      </FlushSaveProvider>
     </EditorProvider>
   );
 }

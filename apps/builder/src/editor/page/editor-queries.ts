@@ -19,7 +19,11 @@ export function useCampaign(id: string) {
   });
 }
 
-/** The draft as it was when the editor opened; the editor's store holds it from then on. */
+/**
+ * The draft the editor opens with. Never refetched on its own: the editor's store holds the graph while it is
+ * open, and each save writes its revision and graph back here (use-autosave), so reopening starts from the last
+ * save. Only an explicit reload (the conflict dialog) fetches it again.
+ */
 export function useDraft(id: string) {
   return useQuery({
     queryKey: draftKey(id),
@@ -31,14 +35,25 @@ export function useDraft(id: string) {
 
 const STALE_REVISION = 'urn:loa:problem:stale-revision';
 
-/** PUT /campaigns/{id}/draft; a stale revision becomes a SaveConflict naming who saved and when. */
-export async function saveDraft(id: string, revision: number, graph: object): Promise<SavedDraft> {
+/** Browsers refuse a keepalive request whose body is over 64 KiB. */
+const KEEPALIVE_MAX_BYTES = 60_000;
+
+/**
+ * PUT /campaigns/{id}/draft; a stale revision becomes a SaveConflict naming who saved and when. When the page is
+ * being left, the request is sent with keepalive, so that the browser completes it after the page is gone.
+ */
+export async function saveDraft(
+  id: string,
+  revision: number,
+  graph: object,
+  { leaving = false }: { leaving?: boolean } = {},
+): Promise<SavedDraft> {
+  const body = { revision, graph: graph as Record<string, unknown> };
+  const keepalive =
+    leaving && new TextEncoder().encode(JSON.stringify(body)).byteLength <= KEEPALIVE_MAX_BYTES;
   try {
     const saved = await unwrap(
-      api.PUT('/campaigns/{id}/draft', {
-        params: { path: { id } },
-        body: { revision, graph: graph as Record<string, unknown> },
-      }),
+      api.PUT('/campaigns/{id}/draft', { params: { path: { id } }, body, keepalive }),
     );
     return {
       revision: saved.revision,

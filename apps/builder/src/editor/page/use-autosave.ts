@@ -1,12 +1,15 @@
-import { useEffect, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EditorGraph } from '../graph/editor-graph';
 import type { EditorStore } from '../store/editor-store';
-import { Autosave, type SaveStatus } from './autosave';
-import { saveDraft } from './editor-queries';
+import { Autosave, type FlushResult, type SaveStatus } from './autosave';
+import { withSavedDraft } from './draft-cache';
+import { draftKey, saveDraft, type Draft } from './editor-queries';
 
 /**
  * Saves the store's graph as the campaign's draft after 1.5 s of quiet, when the tab is hidden and when the page
- * is left; the answer's diagnostics feed the problems panel.
+ * is left; the answer's diagnostics feed the problems panel, and its revision the cached draft (so that reopening
+ * the campaign starts from what was saved). `flush` saves now, before submit or publish.
  */
 export function useAutosave(
   campaignId: string,
@@ -14,15 +17,25 @@ export function useAutosave(
   draft: { revision: number; savedAt: string },
   enabled: boolean,
 ) {
+  const queryClient = useQueryClient();
   const [status, setStatus] = useState<SaveStatus>({ kind: 'saved', at: draft.savedAt });
   const autosaveRef = useRef<Autosave<EditorGraph> | undefined>(undefined);
+  // Where the next autosave starts when saving is enabled again (e.g. after a rejection): the last saved revision.
+  const lastSaved = useRef({ revision: draft.revision, savedAt: draft.savedAt });
 
   useEffect(() => {
     if (!enabled) return;
+    let leaving = false;
     const autosave = new Autosave<EditorGraph>({
-      revision: draft.revision,
-      savedAt: draft.savedAt,
-      save: (revision, graph) => saveDraft(campaignId, revision, graph),
+      ...lastSaved.current,
+      save: async (revision, graph) => {
+        const saved = await saveDraft(campaignId, revision, graph, { leaving });
+        lastSaved.current = { revision: saved.revision, savedAt: saved.savedAt };
+        queryClient.setQueryData<Draft>(draftKey(campaignId), (cached) =>
+          withSavedDraft(cached, saved, graph),
+        );
+        return saved;
+      },
       onStatus: setStatus,
       onSaved: (saved) => store.getState().setSavedDiagnostics(saved.diagnostics),
     });
@@ -35,6 +48,7 @@ export function useAutosave(
     };
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
       if (!autosave.hasUnsaved) return;
+      leaving = true;
       void autosave.flush();
       event.preventDefault();
     };
@@ -47,7 +61,11 @@ export function useAutosave(
       void autosave.flush().then(() => autosave.stop());
       autosaveRef.current = undefined;
     };
-  }, [campaignId, store, draft.revision, draft.savedAt, enabled]);
+  }, [campaignId, store, enabled, queryClient]);
 
-  return { status, retry: () => void autosaveRef.current?.flush() };
+  const flush = useCallback(
+    (): Promise<FlushResult> => autosaveRef.current?.flush() ?? Promise.resolve('saved'),
+    [],
+  );
+  return { status, flush, retry: () => void flush() };
 }

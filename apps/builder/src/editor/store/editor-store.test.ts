@@ -27,6 +27,22 @@ describe('editor store', () => {
     expect(store.getState().graph.nodes).toHaveLength(2);
   });
 
+  it('neither undoes nor redoes while the draft is read-only', () => {
+    const { store, clock } = setup();
+    const trigger = store.getState().addNode('trigger.manual', { x: 0, y: 0 })!;
+    clock.advance(1_000);
+    store.getState().addNodeAfter(trigger, 'next', 'wait.delay');
+    store.getState().undo();
+    store.getState().setReadOnly(true);
+    store.getState().undo();
+    expect(store.getState().graph.nodes).toHaveLength(1);
+    store.getState().redo();
+    expect(store.getState().graph.nodes).toHaveLength(1);
+    store.getState().setReadOnly(false);
+    store.getState().redo();
+    expect(store.getState().graph.nodes).toHaveLength(2);
+  });
+
   it('groups quick edits of one step into one undo step, but not edits of different steps or slow ones', () => {
     const { store, clock } = setup();
     const delay = store.getState().addNode('wait.delay', { x: 0, y: 0 })!;

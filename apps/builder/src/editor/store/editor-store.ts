@@ -212,10 +212,12 @@ export function createEditorStore(init: EditorInit) {
           },
           replaceGraph: (graph) => void edit(() => graph),
           undo: () => {
+            if (get().readOnly) return;
             grouping.reset();
             (api as unknown as { temporal: TemporalApi }).temporal.getState().undo();
           },
           redo: () => {
+            if (get().readOnly) return;
             grouping.reset();
             (api as unknown as { temporal: TemporalApi }).temporal.getState().redo();
           },
