@@ -167,7 +167,14 @@ describe('the campaign editor canvas', () => {
       .press('Enter'); // the pasted copy lies over the original: the keyboard reaches it anyway
     await page.getByRole('dialog', { name: 'Choose a step' }).getByRole('button', { name: 'Exit' }).click();
     await eventually(async () => expect(await stepOfType(page, 'flow.exit').count()).toBe(1));
-    await page.getByRole('button', { name: 'Insert a step here' }).first().press('Enter');
+    // each connection's "+" is named after the steps it joins, as the canvas shows them
+    const shownName = (id: string) => page.locator(`[data-step-id="${id}"] .step__label`).innerText();
+    await page
+      .getByRole('button', {
+        name: `Insert a step between “${await shownName(triggerId)}” and “${await shownName(smsId)}”`,
+        exact: true,
+      })
+      .press('Enter');
     await page
       .getByRole('dialog', { name: 'Insert a step here' })
       .getByRole('button', { name: 'Wait for a while' })
