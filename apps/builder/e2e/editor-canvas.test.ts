@@ -178,8 +178,16 @@ describe('the campaign editor canvas', () => {
     await page
       .getByRole('dialog', { name: 'Insert a step here' })
       .getByRole('button', { name: 'Wait for a while' })
-      .click();
+      .press('Enter');
     await stepOfType(page, 'wait.delay').getByText('1 day').waitFor();
+    // the keyboard carries on from the new step
+    const waitId = (await stepOfType(page, 'wait.delay').getAttribute('data-step-id'))!;
+    await eventually(async () =>
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-id'))).toBe(waitId),
+    );
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('react-flow__node'))).toBe(
+      true,
+    );
 
     await page.getByRole('button', { name: 'Tidy up' }).click();
     await eventually(async () => {
