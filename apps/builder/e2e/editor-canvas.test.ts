@@ -202,6 +202,8 @@ describe('the campaign editor canvas', () => {
       .getByTestId('save-status')
       .getByText(/Saved at \d{2}:\d{2}/)
       .waitFor({ timeout: 15_000 });
+    // routine autosaves are not read out
+    expect(await page.getByTestId('save-status').getAttribute('aria-live')).toBe('off');
     await eventually(async () => {
       const draft = await savedDraft(id);
       expect(draft.graph.nodes.map((node) => node.type).sort()).toEqual(
@@ -242,6 +244,9 @@ describe('the campaign editor canvas', () => {
     const dialog = page.getByTestId('conflict-dialog');
     await dialog.waitFor({ timeout: 15_000 });
     expect(await dialog.textContent()).toContain(stack.users.admin.name);
+    // a conflict is announced
+    expect(await page.getByTestId('save-status').getAttribute('data-state')).toBe('conflict');
+    expect(await page.getByTestId('save-status').getAttribute('aria-live')).toBe('polite');
     expect(await dialog.textContent()).toContain('revision 2');
     await screenshot(page, 'editor-conflict.png');
 
