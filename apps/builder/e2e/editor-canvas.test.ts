@@ -167,12 +167,27 @@ describe('the campaign editor canvas', () => {
       .press('Enter'); // the pasted copy lies over the original: the keyboard reaches it anyway
     await page.getByRole('dialog', { name: 'Choose a step' }).getByRole('button', { name: 'Exit' }).click();
     await eventually(async () => expect(await stepOfType(page, 'flow.exit').count()).toBe(1));
-    await page.getByRole('button', { name: 'Insert a step here' }).first().press('Enter');
+    // each connection's "+" is named after the steps it joins, as the canvas shows them
+    const shownName = (id: string) => page.locator(`[data-step-id="${id}"] .step__label`).innerText();
+    await page
+      .getByRole('button', {
+        name: `Insert a step between “${await shownName(triggerId)}” and “${await shownName(smsId)}”`,
+        exact: true,
+      })
+      .press('Enter');
     await page
       .getByRole('dialog', { name: 'Insert a step here' })
       .getByRole('button', { name: 'Wait for a while' })
-      .click();
+      .press('Enter');
     await stepOfType(page, 'wait.delay').getByText('1 day').waitFor();
+    // the keyboard carries on from the new step
+    const waitId = (await stepOfType(page, 'wait.delay').getAttribute('data-step-id'))!;
+    await eventually(async () =>
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-id'))).toBe(waitId),
+    );
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('react-flow__node'))).toBe(
+      true,
+    );
 
     await page.getByRole('button', { name: 'Tidy up' }).click();
     await eventually(async () => {
@@ -187,6 +202,8 @@ describe('the campaign editor canvas', () => {
       .getByTestId('save-status')
       .getByText(/Saved at \d{2}:\d{2}/)
       .waitFor({ timeout: 15_000 });
+    // routine autosaves are not read out
+    expect(await page.getByTestId('save-status').getAttribute('aria-live')).toBe('off');
     await eventually(async () => {
       const draft = await savedDraft(id);
       expect(draft.graph.nodes.map((node) => node.type).sort()).toEqual(
@@ -227,6 +244,9 @@ describe('the campaign editor canvas', () => {
     const dialog = page.getByTestId('conflict-dialog');
     await dialog.waitFor({ timeout: 15_000 });
     expect(await dialog.textContent()).toContain(stack.users.admin.name);
+    // a conflict is announced
+    expect(await page.getByTestId('save-status').getAttribute('data-state')).toBe('conflict');
+    expect(await page.getByTestId('save-status').getAttribute('aria-live')).toBe('polite');
     expect(await dialog.textContent()).toContain('revision 2');
     await screenshot(page, 'editor-conflict.png');
 

@@ -1,9 +1,9 @@
 import type { paths } from '@loa/api-contract';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../api/api-client';
+import type { JsonBody } from '../api/json-body';
 
-type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
-export type CampaignList = Json<paths['/campaigns']['get']['responses'][200]>;
+export type CampaignList = JsonBody<paths['/campaigns']['get']['responses'][200]>;
 export type Campaign = CampaignList['items'][number];
 export type CampaignState = Campaign['state'];
 export type CampaignFilters = { state?: CampaignState; q?: string };
@@ -13,6 +13,15 @@ export const campaignKeys = {
   list: (filters: CampaignFilters) => ['campaigns', 'list', filters] as const,
   one: (id: string) => ['campaigns', 'one', id] as const,
 };
+
+export type CampaignDetail = JsonBody<paths['/campaigns/{id}']['get']['responses'][200]>;
+
+export function useCampaign(id: string) {
+  return useQuery({
+    queryKey: campaignKeys.one(id),
+    queryFn: () => unwrap(api.GET('/campaigns/{id}', { params: { path: { id } } })),
+  });
+}
 
 export function useCampaignList(filters: CampaignFilters) {
   return useInfiniteQuery({

@@ -131,6 +131,7 @@ const vi = {
   addMenu: {
     addAfter: 'Thêm bước sau “{{handle}}”',
     insert: 'Chèn bước vào giữa',
+    insertBetween: 'Chèn bước giữa “{{from}}” và “{{to}}”',
     title: 'Chọn bước',
     close: 'Đóng',
   },
@@ -333,6 +334,7 @@ const en: typeof vi = {
   addMenu: {
     addAfter: 'Add a step after “{{handle}}”',
     insert: 'Insert a step here',
+    insertBetween: 'Insert a step between “{{from}}” and “{{to}}”',
     title: 'Choose a step',
     close: 'Close',
   },

@@ -25,6 +25,15 @@ export function formatDate(value: string | Date, timeZone?: string): string {
   }).format(new Date(value));
 }
 
+export function formatTime(value: string | Date, timeZone?: string): string {
+  return new Intl.DateTimeFormat(LOCALE, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    ...(timeZone && { timeZone }),
+  }).format(new Date(value));
+}
+
 export function formatVnd(amount: number): string {
   return new Intl.NumberFormat(LOCALE, {
     style: 'currency',

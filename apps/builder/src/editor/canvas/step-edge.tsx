@@ -1,14 +1,34 @@
 import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { displayNameOf } from '../graph/node-summary';
+import { stepById } from '../graph/step-index';
 import { useEditor } from '../store/editor-context';
 import type { FlowEdge } from './flow-elements';
 
 /** A connection, with a "+" in its middle that inserts a step there, and its problems as a badge. */
 export const StepEdge = memo(function StepEdge(props: EdgeProps<FlowEdge>) {
-  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, markerEnd } =
-    props;
+  const {
+    id,
+    source,
+    target,
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    sourcePosition,
+    targetPosition,
+    selected,
+    markerEnd,
+  } = props;
   const { t } = useTranslation('editor');
+  const sourceStep = useEditor((state) => stepById(state.graph.nodes, source));
+  const targetStep = useEditor((state) => stepById(state.graph.nodes, target));
+  const insertLabel = useMemo(() => {
+    const translate = (key: string, values?: Record<string, unknown>) => t(key, values ?? {});
+    const nameOf = (step: typeof sourceStep) => (step ? displayNameOf(step, translate) : '');
+    return t('addMenu.insertBetween', { from: nameOf(sourceStep), to: nameOf(targetStep) });
+  }, [sourceStep, targetStep, t]);
   const readOnly = useEditor((state) => state.readOnly);
   const errors = useEditor((state) => state.problemCounts.edges[id]?.errors ?? 0);
   const warnings = useEditor((state) => state.problemCounts.edges[id]?.warnings ?? 0);
@@ -50,8 +70,8 @@ export const StepEdge = memo(function StepEdge(props: EdgeProps<FlowEdge>) {
             <button
               type="button"
               className="flow-edge__add"
-              aria-label={t('addMenu.insert')}
-              title={t('addMenu.insert')}
+              aria-label={insertLabel}
+              title={insertLabel}
               onClick={() => setPicker({ kind: 'edge', edgeId: id })}
             >
               +

@@ -2,17 +2,17 @@ import type { paths } from '@loa/api-contract';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api, unwrap } from '../../api/api-client';
+import type { JsonBody } from '../../api/json-body';
 
-type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
-export type ChannelAccount = Json<paths['/channel-accounts']['get']['responses'][200]>['items'][number];
+export type ChannelAccount = JsonBody<paths['/channel-accounts']['get']['responses'][200]>['items'][number];
 export type AccountChannel = ChannelAccount['channels'][number];
-export type ZnsTemplate = Json<paths['/templates/zns']['get']['responses'][200]>['items'][number];
-export type MappingTargets = Json<paths['/templates/mapping-targets']['get']['responses'][200]>;
-export type Segment = Json<paths['/segments']['get']['responses'][200]>['items'][number];
+export type ZnsTemplate = JsonBody<paths['/templates/zns']['get']['responses'][200]>['items'][number];
+export type MappingTargets = JsonBody<paths['/templates/mapping-targets']['get']['responses'][200]>;
+export type Segment = JsonBody<paths['/segments']['get']['responses'][200]>['items'][number];
 export type SmsPreviewRequest = NonNullable<
   paths['/templates/sms/preview']['post']['requestBody']
 >['content']['application/json'];
-export type SmsPreview = Json<paths['/templates/sms/preview']['post']['responses'][200]>;
+export type SmsPreview = JsonBody<paths['/templates/sms/preview']['post']['responses'][200]>;
 
 const MINUTE = 60_000;
 

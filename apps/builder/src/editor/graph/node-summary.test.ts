@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import { resources } from '../../i18n/resources';
 import { nodeTypes, type GraphNodeInput } from '@loa/engine/browser';
 import { defaultDataOf } from './default-data';
-import { summaryOf, type Translate } from './node-summary';
+import { displayNameOf, summaryOf, type Translate } from './node-summary';
 
 let vi: Translate;
 let en: Translate;
@@ -81,5 +81,20 @@ describe('step summaries', () => {
         summaryOf(node(type, { schedule: 3, until: 'x', message: 1, variants: {} }), vi),
       ).not.toThrow();
     }
+  });
+});
+
+describe('step display names', () => {
+  it('reads as the step’s own label, else what it does, else its type', () => {
+    expect(displayNameOf(node('wait.delay', { label: '  Nghỉ  ', amount: 2, unit: 'days' }), vi)).toBe(
+      'Nghỉ',
+    );
+    expect(displayNameOf(node('wait.delay', { amount: 1, unit: 'days' }), en)).toBe('1 day');
+    expect(displayNameOf(node('trigger.manual', {}), en)).toBe(en('summary.manual'));
+    const typeOnly = nodeTypes.find((type) => summaryOf(node(type, {}), en) === '')!;
+    expect(displayNameOf(node(typeOnly, {}), en)).toBe(en(`types.${typeOnly}`));
+    expect(displayNameOf({ ...node(typeOnly, {}), data: null } as unknown as GraphNodeInput, vi)).toBe(
+      vi(`types.${typeOnly}`),
+    );
   });
 });

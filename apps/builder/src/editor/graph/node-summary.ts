@@ -145,3 +145,9 @@ export function summaryOf(node: GraphNodeInput, t: Translate): string {
       return '';
   }
 }
+
+/** What the canvas shows as a step's name: its own label, else what it does, else its type's title. */
+export function displayNameOf(step: GraphNodeInput, t: Translate): string {
+  const label = text((step.data as Record<string, unknown> | null)?.label);
+  return label || summaryOf(step, t) || t(`types.${step.type}`);
+}

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { StateBadge } from '../../campaigns/state-badge';
 import { formatDateTime } from '../../format/formats';
-import type { CampaignDetail } from './lifecycle-queries';
+import type { CampaignDetail } from '../../campaigns/campaign-queries';
 
 /** The campaign's state, its live version and its submission (pending, or rejected with the admin's comment). */
 export function ApprovalStatus({ campaign }: { campaign: CampaignDetail }) {

@@ -1,16 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../auth/session';
+import type { CampaignDetail } from '../../campaigns/campaign-queries';
 import { useFlushSave } from '../page/save-context';
 import { ApprovalStatus } from './approval-status';
 import { availableActions, isLive, type LifecycleAction } from './lifecycle-actions';
-import {
-  useLifecycleAction,
-  useSoleAdmin,
-  useWorkspace,
-  type ActionInput,
-  type CampaignDetail,
-} from './lifecycle-queries';
+import { useLifecycleAction, useSoleAdmin, useWorkspace, type ActionInput } from './lifecycle-queries';
 import { problemReport } from './problem-report';
 import { RejectDialog } from './reject-dialog';
 import { StopDialog } from './stop-dialog';

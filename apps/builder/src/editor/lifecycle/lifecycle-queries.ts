@@ -1,12 +1,8 @@
-import type { paths } from '@loa/api-contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/api-client';
 import type { Role } from '../../auth/session';
 import { campaignKeys } from '../../campaigns/campaign-queries';
 import type { LifecycleAction } from './lifecycle-actions';
-
-type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
-export type CampaignDetail = Json<paths['/campaigns/{id}']['get']['responses'][200]>;
 
 export const workspaceKey = ['workspace'] as const;
 export const membersKey = ['users'] as const;

@@ -16,7 +16,7 @@ import { useEditor, useEditorStore } from '../store/editor-context';
 import { ProblemsPanel } from '../validation/problems-panel';
 import type { SaveStatus } from './autosave';
 import { ConflictDialog } from './conflict-dialog';
-import type { CampaignDetail } from './editor-queries';
+import type { CampaignDetail } from '../../campaigns/campaign-queries';
 import { SaveStatusView } from './save-status';
 import { SidePanel } from './side-panel';
 

@@ -2,22 +2,13 @@ import type { paths } from '@loa/api-contract';
 import type { Diagnostic } from '@loa/engine/browser';
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/api-client';
+import type { JsonBody } from '../../api/json-body';
 import { isProblem } from '../../api/api-problem';
-import { campaignKeys } from '../../campaigns/campaign-queries';
 import { SaveConflict, type SavedDraft } from './autosave';
 
-type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
-export type CampaignDetail = Json<paths['/campaigns/{id}']['get']['responses'][200]>;
-export type Draft = Json<paths['/campaigns/{id}/draft']['get']['responses'][200]>;
+export type Draft = JsonBody<paths['/campaigns/{id}/draft']['get']['responses'][200]>;
 
 export const draftKey = (id: string) => ['campaigns', 'draft', id] as const;
-
-export function useCampaign(id: string) {
-  return useQuery({
-    queryKey: campaignKeys.one(id),
-    queryFn: () => unwrap(api.GET('/campaigns/{id}', { params: { path: { id } } })),
-  });
-}
 
 /**
  * The draft the editor opens with. Never refetched on its own: the editor's store holds the graph while it is

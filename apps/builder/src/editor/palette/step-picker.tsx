@@ -2,6 +2,7 @@ import type { NodeType } from '@loa/engine/browser';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEditor } from '../store/editor-context';
+import { focusStepWhenDrawn } from './focus-step';
 import { StepTypeList } from './step-type-list';
 
 /** The dialog the "+" on a handle or a connection opens: choose the step to add there. */
@@ -14,6 +15,9 @@ export function StepPicker() {
   const [query, setQuery] = useState('');
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const stopFocusing = useRef<() => void>(undefined);
+
+  useEffect(() => () => stopFocusing.current?.(), []);
 
   useEffect(() => {
     const element = dialog.current;
@@ -26,9 +30,16 @@ export function StepPicker() {
   }, [picker]);
 
   const pick = (type: NodeType) => {
-    if (picker?.kind === 'handle') addNodeAfter(picker.source, picker.handle, type);
-    if (picker?.kind === 'edge') insertOnEdge(picker.edgeId, type);
+    const added =
+      picker?.kind === 'handle'
+        ? addNodeAfter(picker.source, picker.handle, type)
+        : picker?.kind === 'edge'
+          ? insertOnEdge(picker.edgeId, type)
+          : undefined;
     setPicker(undefined);
+    // keyboard users carry on from the new step, not from the "+" that is now gone
+    stopFocusing.current?.();
+    if (added) stopFocusing.current = focusStepWhenDrawn(added);
   };
 
   return (

@@ -11,7 +11,8 @@ import { nodeNamesOf } from './node-names';
 import { VersionCanvas } from './version-canvas';
 import { compareGraphs, compareParam, parseCompare, type CompareTarget } from './version-comparison';
 import { VersionHistory } from './version-history';
-import { useCampaign, useDraftGraph, useVersion, useVersions } from './versions-queries';
+import { useCampaign } from '../../campaigns/campaign-queries';
+import { useDraftGraph, useVersion, useVersions } from './versions-queries';
 
 /**
  * /campaigns/:id/versions/:version — a published version, read-only (select, copy and zoom still work), optionally

@@ -1,13 +1,13 @@
 import type { paths } from '@loa/api-contract';
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/api-client';
+import type { JsonBody } from '../../api/json-body';
 import type { DiffGraph } from './graph-diff';
 
-type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
-export type VersionSummary = Json<
+export type VersionSummary = JsonBody<
   paths['/campaigns/{id}/versions']['get']['responses'][200]
 >['items'][number];
-export type CampaignVersion = Json<paths['/campaigns/{id}/versions/{version}']['get']['responses'][200]>;
+export type CampaignVersion = JsonBody<paths['/campaigns/{id}/versions/{version}']['get']['responses'][200]>;
 
 /** Under ['campaigns'], so that every lifecycle action (which invalidates it) refreshes them. */
 export const versionKeys = {
@@ -46,12 +46,5 @@ export function useDraftGraph(campaignId: string, enabled: boolean) {
       const draft = await unwrap(api.GET('/campaigns/{id}/draft', { params: { path: { id: campaignId } } }));
       return { revision: draft.revision, graph: (draft as { graph?: unknown }).graph as DiffGraph };
     },
-  });
-}
-
-export function useCampaign(campaignId: string) {
-  return useQuery({
-    queryKey: ['campaigns', 'one', campaignId] as const,
-    queryFn: () => unwrap(api.GET('/campaigns/{id}', { params: { path: { id: campaignId } } })),
   });
 }
