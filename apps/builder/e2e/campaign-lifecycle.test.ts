@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { formatDateTime } from '../src/format/formats';
 import { seriousViolations } from './support/axe';
 import { launchChromium } from './support/chromium';
 import { eventually } from './support/eventually';
@@ -87,6 +88,18 @@ async function decoratedSteps(page: Page): Promise<string[][]> {
       ]),
     );
   return steps.filter(([, decoration]) => decoration !== '').sort();
+}
+
+/** The first Monday 09:00 in Vietnam (UTC+7) after now. */
+function nextMondayAtNineInVietnam(): Date {
+  const offsetMs = 7 * 3_600_000;
+  const local = new Date(Date.now() + offsetMs);
+  const candidate = new Date(
+    Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), 9) - offsetMs,
+  );
+  while (candidate.getTime() <= Date.now() || new Date(candidate.getTime() + offsetMs).getUTCDay() !== 1)
+    candidate.setTime(candidate.getTime() + 86_400_000);
+  return candidate;
 }
 
 const bar = (page: Page) => page.getByTestId('lifecycle-bar');
@@ -262,6 +275,53 @@ describe('the campaign lifecycle', () => {
       await apiSession('admin')
     ).expect<{ state: string }>(200, 'GET', `/campaigns/${id}`);
     expect(campaign.state).toBe('stopped');
+  });
+
+  it('shows when a scheduled campaign runs next, and that its schedule is paused with it', async () => {
+    const graph = waitGraph(1);
+    graph.nodes[0] = {
+      id: 'start',
+      type: 'trigger.schedule',
+      position: { x: 0, y: 0 },
+      data: {
+        label: 'Thứ Hai 9 giờ',
+        audience: { kind: 'tag', tag: `weekly-${randomUUID().slice(0, 6)}` },
+        schedule: { kind: 'recurring', cron: '0 9 * * 1' },
+        timezone: 'Asia/Ho_Chi_Minh',
+      },
+    } as (typeof graph.nodes)[number];
+    const id = await createCampaign(graph);
+    await (await apiSession('marketer')).expect(200, 'POST', `/campaigns/${id}/submit`);
+    await (await apiSession('admin')).expect(200, 'POST', `/campaigns/${id}/approve`);
+
+    const admin = await open('admin');
+    await admin.goto(`/campaigns/${id}`);
+    const schedule = bar(admin).getByTestId('schedule-status');
+    const nextMonday = formatDateTime(nextMondayAtNineInVietnam(), 'Asia/Ho_Chi_Minh');
+    await eventually(
+      async () => expect(await schedule.textContent()).toContain(`Next scheduled run: ${nextMonday}`),
+      30_000,
+    );
+    await bar(admin).getByRole('button', { name: 'Pause' }).click();
+    await eventually(
+      async () =>
+        expect(await schedule.textContent()).toContain(`Schedule paused; next scheduled run: ${nextMonday}`),
+      30_000,
+    );
+    expect(await seriousViolations(admin)).toEqual([]);
+  });
+
+  it('shows no schedule for a live campaign without a schedule trigger', async () => {
+    const id = await createCampaign(waitGraph(1));
+    await (await apiSession('marketer')).expect(200, 'POST', `/campaigns/${id}/submit`);
+    await (await apiSession('admin')).expect(200, 'POST', `/campaigns/${id}/approve`);
+    const analyst = await open('analyst');
+    const answered = analyst.waitForResponse((response) =>
+      response.url().endsWith(`/campaigns/${id}/schedule`),
+    );
+    await analyst.goto(`/campaigns/${id}`);
+    expect(await (await answered).json()).toMatchObject({ scheduled: false });
+    expect(await bar(analyst).getByTestId('schedule-status').count()).toBe(0);
   });
 
   it('shows an analyst the state of a campaign without any action', async () => {

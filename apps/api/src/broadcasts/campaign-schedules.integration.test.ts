@@ -4,8 +4,9 @@ import type { CampaignRunInput } from '@loa/engine';
 import { Client, ScheduleNotFoundError, type ScheduleDescription } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { startApiWithWorker, type ApiWithWorker } from '../testing/api-with-worker';
-import type { TestWorkspace } from '../testing/test-workspace';
+import { seedTestWorkspace, type TestWorkspace } from '../testing/test-workspace';
 import { campaignScheduleId } from './campaign-schedule-spec';
+import type { CampaignSchedule } from './campaign-schedule.schemas';
 import { reachedGraph } from './testing/broadcast-graphs';
 
 describe('trigger.schedule: a Temporal Schedule per campaign, on the dev server', () => {
@@ -64,6 +65,15 @@ describe('trigger.schedule: a Temporal Schedule per campaign, on the dev server'
       })
       .expect(201);
     const campaignId = created.body.id as string;
+    const scheduleView = async () =>
+      (await ws.as.analyst.get(`/campaigns/${campaignId}/schedule`).expect(200)).body as CampaignSchedule;
+    expect(await scheduleView()).toEqual({
+      scheduled: false,
+      paused: false,
+      nextRuns: [],
+      recentRuns: [],
+      runningRuns: 0,
+    });
     const published = await ws.as.admin.post(`/campaigns/${campaignId}/publish`).expect(200);
     const firstVersion = published.body.version.id as string;
 
@@ -75,6 +85,18 @@ describe('trigger.schedule: a Temporal Schedule per campaign, on the dev server'
       audience: { kind: 'tag', tag },
       plan: { versionId: firstVersion },
     });
+
+    const upcoming = await scheduleView();
+    expect(upcoming).toMatchObject({ scheduled: true, paused: false, recentRuns: [] });
+    // Mondays at 09:00 in Vietnam (UTC+7), in order, from now on.
+    expect(upcoming.nextRuns).toHaveLength(5);
+    for (const [index, run] of upcoming.nextRuns.entries()) {
+      const at = new Date(run);
+      expect([at.getUTCDay(), at.getUTCHours(), at.getUTCMinutes()]).toEqual([1, 2, 0]);
+      expect(at.getTime()).toBeGreaterThan(
+        index === 0 ? Date.now() : Date.parse(upcoming.nextRuns[index - 1]!),
+      );
+    }
 
     await client.schedule.getHandle(campaignScheduleId(campaignId)).trigger();
     await waitFor('every audience contact’s journey exited', async () => {
@@ -88,9 +110,13 @@ describe('trigger.schedule: a Temporal Schedule per campaign, on the dev server'
       campaignId,
     ])) as Array<{ contact_id: string }>;
     expect(enrolled.map((row) => row.contact_id).sort()).toEqual(members.map((m) => m.id).sort());
+    const afterRun = await scheduleView();
+    expect(afterRun.recentRuns).toHaveLength(1);
+    expect(Date.parse(afterRun.recentRuns[0]!.startedAt)).toBeLessThanOrEqual(Date.now());
 
     await ws.as.admin.post(`/campaigns/${campaignId}/pause`).expect(200);
     await described(campaignId, (d) => d.state.paused, 'the schedule paused');
+    expect(await scheduleView()).toMatchObject({ scheduled: true, paused: true });
     await ws.as.admin.post(`/campaigns/${campaignId}/resume`).expect(200);
     await described(campaignId, (d) => !d.state.paused, 'the schedule resumed');
 
@@ -125,5 +151,18 @@ describe('trigger.schedule: a Temporal Schedule per campaign, on the dev server'
       }
       throw new Error('still there');
     });
+    expect((await scheduleView()).scheduled).toBe(false);
+  });
+
+  it('answers 404 for a campaign of another workspace', async () => {
+    const other = await ws.as.admin
+      .post('/campaigns')
+      .send({
+        name: 'Elsewhere',
+        graph: scheduleTrigger('elsewhere', { kind: 'recurring', cron: '0 9 * * 1' }),
+      })
+      .expect(201);
+    const stranger = await seedTestWorkspace(stack!.app, 'Stranger');
+    await stranger.as.admin.get(`/campaigns/${other.body.id as string}/schedule`).expect(404);
   });
 });

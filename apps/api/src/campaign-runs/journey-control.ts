@@ -9,6 +9,7 @@ import {
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { LOA_CONFIG, type LoaConfig } from '../config/loa-config';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.module';
+import { withinDeadline } from '../temporal/within-deadline';
 import type { LiveJourney } from './enrollment.schemas';
 
 /** How long "where is this contact" waits for the workflow's answer before it answers what is stored. */
@@ -30,7 +31,7 @@ export class JourneyControl {
   /** The journey's live status (the workflow query); unavailable, with why, when Temporal cannot answer. */
   async liveStatus(workflowId: string): Promise<LiveJourney> {
     try {
-      const status = await this.withinDeadline(QUERY_DEADLINE_MS, () =>
+      const status = await withinDeadline(this.client, QUERY_DEADLINE_MS, () =>
         this.client.workflow.getHandle(workflowId).query<JourneyStatus>(JOURNEY_STATUS_QUERY),
       );
       return {
@@ -54,7 +55,7 @@ export class JourneyControl {
    */
   async signalCampaignState(workflowId: string, state: CampaignState): Promise<boolean> {
     try {
-      await this.withinDeadline(SIGNAL_DEADLINE_MS, () =>
+      await withinDeadline(this.client, SIGNAL_DEADLINE_MS, () =>
         this.client.workflow.getHandle(workflowId).signal(CAMPAIGN_STATE_SIGNAL, state),
       );
       return true;
@@ -70,7 +71,7 @@ export class JourneyControl {
    */
   async start(enrollment: JourneyEnrollment): Promise<string | null> {
     try {
-      const handle = await this.withinDeadline(SIGNAL_DEADLINE_MS, () =>
+      const handle = await withinDeadline(this.client, SIGNAL_DEADLINE_MS, () =>
         this.client.workflow.start(enrollment.workflowType, {
           taskQueue: this.config.temporal.taskQueue,
           workflowId: enrollment.workflowId,
@@ -83,28 +84,6 @@ export class JourneyControl {
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) return null;
       throw error;
-    }
-  }
-
-  /**
-   * `call`'s answer, or a rejection after `ms`. The abort also ends the client's retries; the race
-   * covers the lazy connection's first connect, which the abort signal does not bound.
-   */
-  private async withinDeadline<T>(ms: number, call: () => Promise<T>): Promise<T> {
-    const controller = new AbortController();
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        controller.abort();
-        reject(new Error('Temporal did not answer in time'));
-      }, ms);
-    });
-    const answer = this.client.connection.withAbortSignal(controller.signal, call);
-    answer.catch(() => undefined);
-    try {
-      return await Promise.race([answer, deadline]);
-    } finally {
-      clearTimeout(timer);
     }
   }
 }

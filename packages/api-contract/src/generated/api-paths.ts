@@ -3230,6 +3230,99 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/campaigns/{id}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * When a scheduled campaign runs next, and the runs its schedule started
+         * @description Read from the campaign’s Temporal Schedule, which exists while the campaign is active or paused and its current version has a `trigger.schedule` or `trigger.date`; otherwise `scheduled` is false. 503 when Temporal is unreachable.
+         *
+         *     Access: roles admin, marketer, analyst; API keys with scope read, write.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Whether the campaign has a live schedule: it is active or paused and its current version has a `trigger.schedule` or `trigger.date` */
+                            scheduled: boolean;
+                            /** @description The schedule is paused with its campaign: due runs do not start */
+                            paused: boolean;
+                            /** @description The next times a run will start (ISO 8601, at most 5); empty when none is left */
+                            nextRuns: string[];
+                            /** @description Runs the schedule started, the newest last */
+                            recentRuns: {
+                                /** @description When the run was due (ISO 8601) */
+                                scheduledAt: string;
+                                /** @description When the schedule started it (ISO 8601) */
+                                startedAt: string;
+                            }[];
+                            /** @description Runs started by the schedule still in progress */
+                            runningRuns: number;
+                        };
+                    };
+                };
+                /** @description No valid session or API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Needs: roles admin, marketer, analyst; API keys with scope read, write */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field is invalid; `errors` names it */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Temporal is unreachable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/campaigns/{id}/simulate": {
         parameters: {
             query?: never;

@@ -8,6 +8,7 @@ import { availableActions, isLive, type LifecycleAction } from './lifecycle-acti
 import { useLifecycleAction, useSoleAdmin, useWorkspace, type ActionInput } from './lifecycle-queries';
 import { problemReport } from './problem-report';
 import { RejectDialog } from './reject-dialog';
+import { ScheduleStatus } from './schedule-status';
 import { StopDialog } from './stop-dialog';
 
 const DANGER: readonly LifecycleAction[] = ['reject', 'stop'];
@@ -71,6 +72,7 @@ export function LifecycleBar({ campaign }: { campaign: CampaignDetail }) {
   return (
     <section className="lifecycle" aria-label={t('region')} data-testid="lifecycle-bar">
       <ApprovalStatus campaign={campaign} />
+      <ScheduleStatus campaign={campaign} />
       {actions.length > 0 && (
         <div className="lifecycle__actions" role="group" aria-label={t('actionsLabel')}>
           {actions.map((action) => (

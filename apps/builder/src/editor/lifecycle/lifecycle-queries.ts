@@ -30,6 +30,9 @@ export function useSoleAdmin(role: Role): boolean | undefined {
   );
 }
 
+/** A live campaign's schedule (next and recent runs). */
+export const scheduleKey = (campaignId: string) => ['campaigns', 'schedule', campaignId] as const;
+
 export type ActionInput =
   { action: Exclude<LifecycleAction, 'reject'> } | { action: 'reject'; comment: string };
 
@@ -42,6 +45,7 @@ export const lifecycleRefreshKeys = (campaignId: string) => [
   ['campaigns', 'list'] as const,
   ['campaigns', 'versions', campaignId] as const,
   ['campaigns', 'draft-graph', campaignId] as const,
+  scheduleKey(campaignId),
 ];
 
 /** Runs one lifecycle action; the campaign, its versions and the lists are read again after it. */

@@ -67,6 +67,13 @@ export const lifecycleMessages = {
       body: 'Mọi khách hàng đang trong hành trình sẽ rời khỏi chiến dịch và không nhận thêm tin nào. Chiến dịch đã dừng không chạy lại được; muốn chạy lại, hãy nhân bản nó.',
       confirm: 'Dừng hẳn',
     },
+    schedule: {
+      next: 'Lần chạy tới theo lịch: {{when}}',
+      nextPaused: 'Lịch chạy đang tạm dừng; lần tới theo lịch: {{when}}',
+      later: 'Các lần sau: {{times}}',
+      noneLeft: 'Lịch chạy không còn lần nào',
+      last: 'lần chạy gần nhất: {{when}}',
+    },
     cancel: 'Huỷ',
   },
   en: {
@@ -137,6 +144,13 @@ export const lifecycleMessages = {
       title: 'Stop the campaign for good?',
       body: 'Every contact in a journey leaves the campaign and receives no further message. A stopped campaign cannot run again; duplicate it to run it again.',
       confirm: 'Stop',
+    },
+    schedule: {
+      next: 'Next scheduled run: {{when}}',
+      nextPaused: 'Schedule paused; next scheduled run: {{when}}',
+      later: 'Then: {{times}}',
+      noneLeft: 'The schedule has no runs left',
+      last: 'last run: {{when}}',
     },
     cancel: 'Cancel',
   },

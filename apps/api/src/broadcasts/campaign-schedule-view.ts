@@ -1,0 +1,51 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Client, ScheduleNotFoundError } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import { findCampaign } from '../campaigns/campaign-store';
+import { ProblemException } from '../http/problem';
+import { TEMPORAL_CLIENT } from '../temporal/temporal-client.module';
+import { withinDeadline } from '../temporal/within-deadline';
+import { campaignScheduleId } from './campaign-schedule-spec';
+import { NEXT_RUNS_LISTED, type CampaignSchedule } from './campaign-schedule.schemas';
+
+const DESCRIBE_DEADLINE_MS = 5000;
+
+const NOT_SCHEDULED: CampaignSchedule = {
+  scheduled: false,
+  paused: false,
+  nextRuns: [],
+  recentRuns: [],
+  runningRuns: 0,
+};
+
+/** When a scheduled campaign runs next and when it ran: read from its Temporal Schedule. */
+@Injectable()
+export class CampaignScheduleView {
+  constructor(
+    private readonly db: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+  ) {}
+
+  async of(workspaceId: string, campaignId: string): Promise<CampaignSchedule> {
+    await findCampaign(this.db.manager, workspaceId, campaignId);
+    const handle = this.temporal.schedule.getHandle(campaignScheduleId(campaignId));
+    try {
+      const { state, info } = await withinDeadline(this.temporal, DESCRIBE_DEADLINE_MS, () =>
+        handle.describe(),
+      );
+      return {
+        scheduled: true,
+        paused: state.paused,
+        nextRuns: info.nextActionTimes.slice(0, NEXT_RUNS_LISTED).map((time) => time.toISOString()),
+        recentRuns: info.recentActions.map((run) => ({
+          scheduledAt: run.scheduledAt.toISOString(),
+          startedAt: run.takenAt.toISOString(),
+        })),
+        runningRuns: info.runningActions.length,
+      };
+    } catch (error) {
+      if (error instanceof ScheduleNotFoundError) return NOT_SCHEDULED;
+      throw new ProblemException(503, 'Temporal is unreachable: the schedule cannot be read now; try again');
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../api/api-client';
+import { useMe } from '../../auth/session';
+import type { CampaignDetail } from '../../campaigns/campaign-queries';
+import { formatDateTime } from '../../format/formats';
+import { isLive } from './lifecycle-actions';
+import { scheduleKey } from './lifecycle-queries';
+
+/** The schedule follows a publish, pause or resume a moment later (a queued job): it is read again while shown. */
+const REFRESH_MS = 15_000;
+
+/**
+ * For a live campaign with a schedule or date trigger: when it runs next (the following runs on hover and for
+ * screen readers), whether its schedule is paused, and when it last ran; in the workspace's time zone.
+ */
+export function ScheduleStatus({ campaign }: { campaign: CampaignDetail }) {
+  const { t } = useTranslation('lifecycle');
+  const timeZone = useMe().workspace.timezone;
+  const live = isLive(campaign.state);
+  const schedule = useQuery({
+    queryKey: scheduleKey(campaign.id),
+    queryFn: () => unwrap(api.GET('/campaigns/{id}/schedule', { params: { path: { id: campaign.id } } })),
+    enabled: live,
+    refetchInterval: REFRESH_MS,
+  });
+  if (!live || !schedule.data?.scheduled) return null;
+  const { paused, nextRuns, recentRuns } = schedule.data;
+  const when = (value: string) => formatDateTime(value, timeZone);
+  const [next, ...later] = nextRuns;
+  const last = recentRuns.at(-1);
+  return (
+    <p className="lifecycle__detail lifecycle__schedule" data-testid="schedule-status">
+      {next === undefined ? (
+        t('schedule.noneLeft')
+      ) : (
+        <span
+          title={later.length > 0 ? t('schedule.later', { times: later.map(when).join(', ') }) : undefined}
+        >
+          {t(paused ? 'schedule.nextPaused' : 'schedule.next', { when: when(next) })}
+          {later.length > 0 && (
+            <span className="visually-hidden">
+              {' '}
+              {t('schedule.later', { times: later.map(when).join(', ') })}
+            </span>
+          )}
+        </span>
+      )}
+      {last && ` · ${t('schedule.last', { when: when(last.startedAt) })}`}
+    </p>
+  );
+}
