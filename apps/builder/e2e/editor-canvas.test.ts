@@ -227,17 +227,17 @@ describe('the campaign editor canvas', () => {
   });
 
   it('on a stale save names who saved, copies my changes or reloads their version', async () => {
-    const id = await createCampaign();
-    const { page } = await open('marketer');
-    await page.goto(`/campaigns/${id}`);
-    await page.getByText('Drag a “Start” step').waitFor();
-
-    const asAdmin = await api('admin');
     const theirs = (label: string) => ({
       schemaVersion: 1,
       nodes: [{ id: 'start', type: 'trigger.manual', position: { x: 0, y: 0 }, data: { label } }],
       edges: [],
     });
+    const id = await createCampaign(theirs('Saved start'));
+    const { page } = await open('marketer');
+    await page.goto(`/campaigns/${id}`);
+    await page.getByText('Saved start').waitFor();
+
+    const asAdmin = await api('admin');
     await asAdmin.expect(200, 'PUT', `/campaigns/${id}/draft`, { revision: 1, graph: theirs('Their start') });
 
     await dragFromPalette(page, 'wait.delay', { x: 300, y: 300 });
@@ -250,7 +250,8 @@ describe('the campaign editor canvas', () => {
     expect(await dialog.textContent()).toContain('revision 2');
     await screenshot(page, 'editor-conflict.png');
 
-    // keep mine: my graph goes to the clipboard, their version loads, and pasting brings my step back
+    // keep mine: the step I added (not the one saved before) goes to the clipboard, their version loads, and
+    // pasting brings my step back
     await dialog.getByRole('button', { name: 'Copy my changes, then reload' }).click();
     await page.getByTestId('editor-notice').waitFor();
     await page.getByText('Their start').waitFor();

@@ -22,7 +22,12 @@ const vi = {
     body: '{{name}} đã lưu bản nháp lúc {{when}} (bản {{revision}}). Thay đổi của bạn chưa được lưu.',
     reload: 'Tải bản của họ (bỏ thay đổi của tôi)',
     copyMine: 'Sao chép thay đổi của tôi rồi tải lại',
-    copied: 'Đã sao chép các bước của bạn vào bộ nhớ tạm: dán (Ctrl+V) sau khi tải lại.',
+    copied_one:
+      'Đã sao chép bước hoặc ghi chú bạn vừa thêm hay sửa vào bộ nhớ tạm: dán (Ctrl+V) sau khi tải lại.',
+    copied_other:
+      'Đã sao chép {{count}} bước và ghi chú bạn vừa thêm hay sửa vào bộ nhớ tạm: dán (Ctrl+V) sau khi tải lại.',
+    nothingToCopy:
+      'Thay đổi chưa lưu của bạn chỉ là di chuyển, nối lại hoặc xoá bước: không có gì để sao chép. Đã tải bản của họ.',
   },
   categories: {
     trigger: 'Bắt đầu',
@@ -225,7 +230,12 @@ const en: typeof vi = {
     body: '{{name}} saved the draft at {{when}} (revision {{revision}}). Your changes have not been saved.',
     reload: 'Reload their version (discard mine)',
     copyMine: 'Copy my changes, then reload',
-    copied: 'Your steps are on the clipboard: paste them (Ctrl+V) after reloading.',
+    copied_one:
+      'The step or note you added or changed is on the clipboard: paste it (Ctrl+V) after reloading.',
+    copied_other:
+      'The {{count}} steps and notes you added or changed are on the clipboard: paste them (Ctrl+V) after reloading.',
+    nothingToCopy:
+      'Your unsaved changes only moved, reconnected or removed steps: there was nothing to copy. Their version is loaded.',
   },
   categories: {
     trigger: 'Start',

@@ -19,6 +19,7 @@ import { useCampaign, type CampaignDetail } from '../../campaigns/campaign-queri
 import { draftKey, useDraft, type Draft } from './editor-queries';
 import { EditorLayout } from './editor-layout';
 import { FlushSaveProvider } from './save-context';
+import { unsavedChanges } from './unsaved-changes';
 import { useAutosave } from './use-autosave';
 
 /** /campaigns/:id: the campaign's draft on a canvas, saved as it is edited. */
@@ -106,13 +107,13 @@ function LoadedEditor({
 
   const copyMine = async () => {
     const { graph } = store.getState();
-    const all = fragmentOf(
-      graph,
-      graph.nodes.map((node) => node.id),
-      graph.notes.map((note) => note.id),
-    );
-    await writeClipboard(serializeFragment(all));
-    onReload(t('conflict.copied'));
+    const mine = unsavedChanges(autosave.savedGraph(), graph);
+    if (mine.nodeIds.length === 0 && mine.noteIds.length === 0) {
+      onReload(t('conflict.nothingToCopy'));
+      return;
+    }
+    await writeClipboard(serializeFragment(fragmentOf(graph, mine.nodeIds, mine.noteIds)));
+    onReload(t('conflict.copied', { count: mine.nodeIds.length + mine.noteIds.length }));
   };
 
   return (

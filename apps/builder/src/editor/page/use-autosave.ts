@@ -9,7 +9,8 @@ import { draftKey, saveDraft, type Draft } from './editor-queries';
 /**
  * Saves the store's graph as the campaign's draft after 1.5 s of quiet, when the tab is hidden and when the page
  * is left; the answer's diagnostics feed the problems panel, and its revision the cached draft (so that reopening
- * the campaign starts from what was saved). `flush` saves now, before submit or publish.
+ * the campaign starts from what was saved). `flush` saves now, before submit or publish; `savedGraph` is the graph
+ * last saved (or loaded).
  */
 export function useAutosave(
   campaignId: string,
@@ -22,6 +23,8 @@ export function useAutosave(
   const autosaveRef = useRef<Autosave<EditorGraph> | undefined>(undefined);
   // Where the next autosave starts when saving is enabled again (e.g. after a rejection): the last saved revision.
   const lastSaved = useRef({ revision: draft.revision, savedAt: draft.savedAt });
+  // What the server holds of this editor's work: the changes since it are what a conflict would lose.
+  const lastSavedGraph = useRef<EditorGraph>(store.getState().graph);
 
   useEffect(() => {
     if (!enabled) return;
@@ -31,6 +34,7 @@ export function useAutosave(
       save: async (revision, graph) => {
         const saved = await saveDraft(campaignId, revision, graph, { leaving });
         lastSaved.current = { revision: saved.revision, savedAt: saved.savedAt };
+        lastSavedGraph.current = graph;
         queryClient.setQueryData<Draft>(draftKey(campaignId), (cached) =>
           withSavedDraft(cached, saved, graph),
         );
@@ -67,5 +71,6 @@ export function useAutosave(
     (): Promise<FlushResult> => autosaveRef.current?.flush() ?? Promise.resolve('saved'),
     [],
   );
-  return { status, flush, retry: () => void flush() };
+  const savedGraph = useCallback(() => lastSavedGraph.current, []);
+  return { status, flush, retry: () => void flush(), savedGraph };
 }
