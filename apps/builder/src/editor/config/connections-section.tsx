@@ -23,39 +23,36 @@ export function ConnectionsSection({ nodeId }: { nodeId: string }) {
   if (handles.length === 0) return null;
   return (
     <FieldGroup legend={t('connections.title')} path="connections">
-      <div className="node-config__connections" data-testid="connections">
-        {handles.map(({ handle, label, target }) => (
-          <FieldShell
-            key={handle.id}
-            label={t('connections.goesTo', { handle: label })}
-            path={`connections.${handle.id}`}
-          >
-            {(a11y) => (
-              <select
-                {...a11y}
-                value={target ?? ''}
-                disabled={readOnly}
-                data-handle={handle.id}
-                onChange={(event) => {
-                  const chosen = event.target.value;
-                  if (chosen === '') disconnect({ source: nodeId, sourceHandle: handle.id });
-                  else connect({ source: nodeId, sourceHandle: handle.id, target: chosen });
-                }}
-              >
-                <option value="">{t('connections.none')}</option>
-                {target !== undefined && !targets.some((choice) => choice.id === target) && (
-                  <option value={target}>{t('connections.missing', { id: target })}</option>
-                )}
-                {targets.map((choice) => (
-                  <option key={choice.id} value={choice.id}>
-                    {choice.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FieldShell>
-        ))}
-      </div>
+      {handles.map(({ handle, label, target }) => (
+        <FieldShell
+          key={handle.id}
+          label={t('connections.goesTo', { handle: label })}
+          path={`connections.${handle.id}`}
+        >
+          {(a11y) => (
+            <select
+              {...a11y}
+              value={target ?? ''}
+              disabled={readOnly}
+              onChange={(event) => {
+                const chosen = event.target.value;
+                if (chosen === '') disconnect({ source: nodeId, sourceHandle: handle.id });
+                else connect({ source: nodeId, sourceHandle: handle.id, target: chosen });
+              }}
+            >
+              <option value="">{t('connections.none')}</option>
+              {target !== undefined && !targets.some((choice) => choice.id === target) && (
+                <option value={target}>{t('connections.missing', { id: target })}</option>
+              )}
+              {targets.map((choice) => (
+                <option key={choice.id} value={choice.id}>
+                  {choice.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </FieldShell>
+      ))}
     </FieldGroup>
   );
 }
