@@ -258,3 +258,184 @@ describe('the step config panel', () => {
     }, 20_000);
   });
 });
+
+/** A condition whose branches lead nowhere yet, a send step and an exit that nothing reaches. */
+function unconnectedGraph() {
+  return {
+    schemaVersion: 1,
+    nodes: [
+      { id: 'start', type: 'trigger.manual', position: at(0, 0), data: { label: 'Start' } },
+      {
+        id: 'check',
+        type: 'branch.condition',
+        position: at(0, 200),
+        data: {
+          label: 'Paid?',
+          rule: { match: 'all', rules: [{ kind: 'send_outcome', nodeId: 'gone', outcome: 'failed' }] },
+        },
+      },
+      {
+        id: 'sms',
+        type: 'send.sms',
+        position: at(-200, 420),
+        data: { label: 'Reminder SMS', accountId: stack.accounts.esms, text: 'Chào', purpose: 'care' },
+      },
+      { id: 'done', type: 'flow.exit', position: at(200, 420), data: { label: 'Done' } },
+    ],
+    edges: [{ id: 'e1', source: 'start', sourceHandle: 'next', target: 'check' }],
+  };
+}
+
+async function savedEdges(asMarketer: Awaited<ReturnType<typeof apiAs>>, id: string) {
+  const draft = await asMarketer.expect<{
+    graph: { edges: Array<{ id: string; source: string; sourceHandle: string; target: string }> };
+  }>(200, 'GET', `/campaigns/${id}/draft`);
+  return draft.graph.edges;
+}
+
+/** The number on a step's problem badge (0 without one). */
+async function problemsOf(page: Page, stepId: string): Promise<number> {
+  const badge = page.locator(`[data-step-id="${stepId}"] [data-testid="step-problems"]`);
+  return (await badge.count()) === 0 ? 0 : Number(await badge.textContent());
+}
+
+/** Presses Tab until the element with this accessible label has the focus. */
+async function tabTo(page: Page, label: string) {
+  for (let presses = 0; presses < 80; presses += 1) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement;
+      return element?.id ? document.querySelector(`label[for="${element.id}"]`)?.textContent : undefined;
+    });
+    if (focused === label) return;
+  }
+  throw new Error(`Tab never reached “${label}”`);
+}
+
+const connectionTargets = (page: Page) =>
+  page.locator('.react-flow__edge').evaluateAll((edges) => edges.map((edge) => edge.getAttribute('data-id')));
+
+describe('the step’s connections in the config panel', () => {
+  it('connects, reconnects and disconnects steps from the keyboard, undoably, and autosaves it', async () => {
+    const asMarketer = await apiAs(stack, 'marketer');
+    const { id } = await asMarketer.expect<{ id: string }>(201, 'POST', '/campaigns', {
+      name: `Connections ${randomUUID().slice(0, 6)}`,
+      graph: unconnectedGraph(),
+    });
+    const signedIn = await signedInPage(browser, stack, 'marketer', {
+      viewport: { width: 1440, height: 1000 },
+    });
+    opened.push(signedIn);
+    const { page } = signedIn;
+    await page.goto(`/campaigns/${id}`);
+    await page.locator('[data-testid="step"]').first().waitFor();
+    const edges = page.locator('.react-flow__edge');
+    expect(await edges.count()).toBe(1);
+    await eventually(async () => expect(await problemsOf(page, 'done')).toBeGreaterThan(0));
+    const doneProblems = await problemsOf(page, 'done');
+
+    const panel = await select(page, 'check');
+    const yes = panel.getByLabel('“yes” goes to');
+    const no = panel.getByLabel('“no” goes to');
+    // the step itself and the trigger cannot be a target, as on the canvas
+    expect(await yes.locator('option').allTextContents()).toEqual([
+      '— not connected —',
+      'Done',
+      'Reminder SMS',
+    ]);
+    expect(await yes.inputValue()).toBe('');
+
+    await tabTo(page, '“yes” goes to');
+    await page.keyboard.press('ArrowDown');
+    await eventually(async () => expect(await edges.count()).toBe(2));
+    expect(await yes.inputValue()).toBe('done');
+    // live validation: the exit is reached now
+    await eventually(async () => expect(await problemsOf(page, 'done')).toBeLessThan(doneProblems));
+
+    // one undo step, taken back on the canvas
+    await page.locator('.react-flow__node[data-id="check"]').focus();
+    await page.keyboard.press('Control+z');
+    await eventually(async () => expect(await edges.count()).toBe(1));
+    expect(await yes.inputValue()).toBe('');
+    await page.keyboard.press('Control+Shift+z');
+    await eventually(async () => expect(await yes.inputValue()).toBe('done'));
+
+    // reconnect "yes" to the SMS, connect "no" to the exit, then disconnect "yes"
+    await tabTo(page, '“yes” goes to');
+    await page.keyboard.press('ArrowDown');
+    await eventually(async () => expect(await yes.inputValue()).toBe('sms'));
+    await tabTo(page, '“no” goes to');
+    await page.keyboard.press('ArrowDown');
+    await eventually(async () => expect(await no.inputValue()).toBe('done'));
+    expect(await edges.count()).toBe(3);
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Home');
+    await eventually(async () => expect(await yes.inputValue()).toBe(''));
+    expect(await edges.count()).toBe(2);
+    expect(await panelViolations(page)).toEqual([]);
+
+    let saved: Awaited<ReturnType<typeof savedEdges>> = [];
+    await eventually(async () => {
+      saved = await savedEdges(asMarketer, id);
+      expect(saved.map(({ source, sourceHandle, target }) => ({ source, sourceHandle, target }))).toEqual([
+        { source: 'start', sourceHandle: 'next', target: 'check' },
+        { source: 'check', sourceHandle: 'no', target: 'done' },
+      ]);
+    }, 20_000);
+    await page.reload();
+    await page.locator('[data-testid="step"]').first().waitFor();
+    await eventually(async () =>
+      expect((await connectionTargets(page)).sort()).toEqual(saved.map((edge) => edge.id).sort()),
+    );
+    const reloaded = await select(page, 'check');
+    expect(await reloaded.getByLabel('“no” goes to').inputValue()).toBe('done');
+  });
+
+  it('picks the step of a “message outcome” rule among the send steps and keeps its id', async () => {
+    const asMarketer = await apiAs(stack, 'marketer');
+    const { id } = await asMarketer.expect<{ id: string }>(201, 'POST', '/campaigns', {
+      name: `Send outcome ${randomUUID().slice(0, 6)}`,
+      graph: unconnectedGraph(),
+    });
+    const signedIn = await signedInPage(browser, stack, 'marketer', {
+      viewport: { width: 1440, height: 1000 },
+    });
+    opened.push(signedIn);
+    const { page } = signedIn;
+    await page.goto(`/campaigns/${id}`);
+    await page.locator('[data-testid="step"]').first().waitFor();
+    const panel = await select(page, 'check');
+    const sendStep = panel.getByLabel('Send step');
+    // the rule points at a step that is not in the campaign: it says so
+    expect(await sendStep.inputValue()).toBe('gone');
+    expect(await sendStep.locator('option').allTextContents()).toEqual([
+      'Choose a send step',
+      'Step gone is not in the campaign',
+      'Reminder SMS',
+    ]);
+    await sendStep.selectOption({ label: 'Reminder SMS' });
+    await eventually(async () => {
+      const data = await savedData(asMarketer, id);
+      expect(data.check).toMatchObject({ rule: { rules: [{ kind: 'send_outcome', nodeId: 'sms' }] } });
+    }, 20_000);
+  });
+
+  it('shows the connections but does not change them when the draft is read-only', async () => {
+    const asMarketer = await apiAs(stack, 'marketer');
+    const { id } = await asMarketer.expect<{ id: string }>(201, 'POST', '/campaigns', {
+      name: `Read-only ${randomUUID().slice(0, 6)}`,
+      graph: unconnectedGraph(),
+    });
+    const signedIn = await signedInPage(browser, stack, 'analyst', {
+      viewport: { width: 1440, height: 1000 },
+    });
+    opened.push(signedIn);
+    const { page } = signedIn;
+    await page.goto(`/campaigns/${id}`);
+    await page.locator('[data-testid="step"]').first().waitFor();
+    const panel = await select(page, 'start');
+    const next = panel.getByLabel('“next” goes to');
+    expect(await next.inputValue()).toBe('check');
+    expect(await next.isDisabled()).toBe(true);
+  });
+});

@@ -16,6 +16,7 @@ import { isNodeType } from '@loa/engine/browser';
 import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditorGraph, XY } from '../graph/editor-graph';
+import { acceptsConnection } from '../graph/connection-rules';
 import { entryArea } from '../graph/entry-area';
 import { DRAG_TYPE } from '../palette/step-type-list';
 import { useEditor, useEditorStore } from '../store/editor-context';
@@ -142,6 +143,11 @@ export function EditorCanvas({ boxSelect = false }: { boxSelect?: boolean }) {
     [store],
   );
 
+  const isValidConnection = useCallback(
+    (connection: Connection | FlowEdge) => acceptsConnection(store.getState().graph, connection),
+    [store],
+  );
+
   const onDragOver = useCallback((event: DragEvent) => {
     if (!event.dataTransfer.types.includes(DRAG_TYPE)) return;
     event.preventDefault();
@@ -171,7 +177,7 @@ export function EditorCanvas({ boxSelect = false }: { boxSelect?: boolean }) {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
-        isValidConnection={(connection) => connection.source !== connection.target}
+        isValidConnection={isValidConnection}
         onlyRenderVisibleElements
         fitView={fitOnOpen}
         fitViewOptions={openView}

@@ -1,5 +1,6 @@
-import { isNodeType, nodeCatalogue, type GraphNodeInput, type NodeCategory } from '@loa/engine/browser';
+import type { GraphNodeInput, NodeCategory } from '@loa/engine/browser';
 import type { Edge, Node } from '@xyflow/react';
+import { categoryOf } from '../graph/connection-rules';
 import type { EditorGraph, GraphEdge, GraphNote } from '../graph/editor-graph';
 import type { Selection } from '../store/editor-store';
 
@@ -16,9 +17,6 @@ type Size = { width: number; height: number } | undefined;
  */
 export const STEP_SIZE_ESTIMATE = { width: 260, height: 96 };
 const NOTE_DEFAULT_SIZE = { width: 220, height: 120 };
-
-export const categoryOf = (step: GraphNodeInput): NodeCategory =>
-  isNodeType(step.type) ? nodeCatalogue[step.type].category : 'action';
 
 /**
  * Derives React Flow's nodes and edges from the graph, reusing the previous object of every element whose inputs

@@ -2,7 +2,7 @@ import type { NodeCategory } from '@loa/engine/browser';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { handleInfosOf } from '../graph/node-handles';
+import { handleInfosOf, handleLabel } from '../graph/node-handles';
 import { summaryOf } from '../graph/node-summary';
 import { useEditor } from '../store/editor-context';
 import { connectedHandlesOf } from './connected-handles';
@@ -71,9 +71,7 @@ function StepNodeView({
         <div className="step__outs">
           {handles.map((handle, index) => {
             const left = `${((index + 1) / (handles.length + 1)) * 100}%`;
-            const text = handle.variant
-              ? `${handle.variant.label || handle.id} · ${handle.variant.weight ?? 0}%`
-              : t(`handles.${handle.id}`, { defaultValue: handle.id });
+            const text = handleLabel(handle, (key, values) => t(key, values ?? {}));
             return (
               <div key={handle.id} className="step__out" style={{ left }}>
                 {!lonelyNext && (

@@ -334,6 +334,15 @@ export const configMessages = {
       eventPlaceholder: 'vd. order_completed',
       eventSeen: 'Lần cuối: {{when}}',
       eventNew: 'Chưa nhận sự kiện này lần nào',
+      sendStepPlaceholder: 'Chọn bước gửi tin',
+      sendStepMissing: 'Bước {{id}} không có trong chiến dịch',
+      sendStepNotSend: '{{name}} (không phải bước gửi tin)',
+    },
+    connections: {
+      title: 'Kết nối',
+      goesTo: '“{{handle}}” đi tới',
+      none: '— chưa nối —',
+      missing: 'Bước {{id}} không có trong chiến dịch',
     },
   },
   en: {
@@ -670,6 +679,15 @@ export const configMessages = {
       eventPlaceholder: 'e.g. order_completed',
       eventSeen: 'Last seen: {{when}}',
       eventNew: 'Never received yet',
+      sendStepPlaceholder: 'Choose a send step',
+      sendStepMissing: 'Step {{id}} is not in the campaign',
+      sendStepNotSend: '{{name}} (not a send step)',
+    },
+    connections: {
+      title: 'Connections',
+      goesTo: '“{{handle}}” goes to',
+      none: '— not connected —',
+      missing: 'Step {{id}} is not in the campaign',
     },
   },
 };

@@ -25,6 +25,8 @@ export interface NodeConfigPanelProps {
   readOnly: boolean;
   /** The node's whole new data; may be called on every keystroke. */
   onChange: (data: GraphNodeInput['data']) => void;
+  /** Shown below the node's settings, in the same form (e.g. where its handles lead). */
+  children?: ReactNode;
 }
 
 const ACCOUNT_CHANNEL: Partial<Record<NodeType, AccountChannel>> = {
@@ -35,7 +37,7 @@ const ACCOUNT_CHANNEL: Partial<Record<NodeType, AccountChannel>> = {
 };
 
 /** The side panel of the selected node: its settings, checked as they are typed. */
-export function NodeConfigPanel({ node, diagnostics, readOnly, onChange }: NodeConfigPanelProps) {
+export function NodeConfigPanel({ node, diagnostics, readOnly, onChange, children }: NodeConfigPanelProps) {
   const { t } = useTranslation('config');
   const type = node.type;
   const data = node.data as Json;
@@ -63,6 +65,7 @@ export function NodeConfigPanel({ node, diagnostics, readOnly, onChange }: NodeC
       {isNodeType(type) && (
         <NodeForm type={type} data={data} onChange={(next) => onChange(next as GraphNodeInput['data'])} />
       )}
+      {children}
     </PanelFrame>
   );
 }

@@ -21,6 +21,7 @@ import { ObjectFields } from './schema-form';
 import { describeSchema, type ObjectDescriptor } from './schema-fields';
 import { ComparisonRow } from './widgets/comparison-row';
 import { MatchSelect } from './widgets/match-select';
+import { SendStepPicker } from './widgets/send-step-picker';
 
 const MAX_DEPTH = 3;
 
@@ -217,13 +218,26 @@ function RuleView(props: { rule: Rule; path: string; onChange: (rule: Rule) => v
           onChange={onChange}
         />
       ) : (
-        <ObjectFields
-          descriptor={ruleShapes.get(rule.kind) ?? { kind: 'object', fields: [] }}
-          value={rule}
-          path={path}
-          omit={['kind']}
-          onChange={(next) => onChange({ ...next, kind: rule.kind } as Rule)}
-        />
+        <>
+          {rule.kind === 'send_outcome' && (
+            <FieldShell label={fieldLabel(t, 'nodeId')} path={joinPath(path, 'nodeId')} required>
+              {(a11y) => (
+                <SendStepPicker
+                  a11y={a11y}
+                  value={rule.nodeId}
+                  onChange={(nodeId) => onChange({ ...rule, nodeId })}
+                />
+              )}
+            </FieldShell>
+          )}
+          <ObjectFields
+            descriptor={ruleShapes.get(rule.kind) ?? { kind: 'object', fields: [] }}
+            value={rule}
+            path={path}
+            omit={['kind', 'nodeId']}
+            onChange={(next) => onChange({ ...next, kind: rule.kind } as Rule)}
+          />
+        </>
       )}
     </div>
   );

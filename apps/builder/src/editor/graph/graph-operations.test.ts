@@ -5,6 +5,7 @@ import {
   addNodeAfter,
   connect,
   deleteElements,
+  disconnect,
   insertOnEdge,
   moveElements,
 } from './graph-operations';
@@ -50,6 +51,25 @@ describe('graph operations', () => {
     expect(connect(rewired, { source: exit.nodeId, sourceHandle: 'next', target: exit.nodeId })).toBe(
       rewired,
     );
+  });
+
+  it('refuses what the canvas refuses: a trigger or a missing step as target; a repeated connection is no change', () => {
+    const graph = triggerAndSms();
+    const [trigger, sms] = graph.nodes;
+    const link = { source: sms!.id, sourceHandle: 'success' };
+    expect(connect(graph, { ...link, target: trigger!.id })).toBe(graph);
+    expect(connect(graph, { ...link, target: 'gone' })).toBe(graph);
+    expect(connect(graph, { source: 'gone', sourceHandle: 'next', target: sms!.id })).toBe(graph);
+    expect(connect(graph, { source: trigger!.id, sourceHandle: 'next', target: sms!.id })).toBe(graph);
+  });
+
+  it('disconnects a handle, leaving the other connections', () => {
+    const graph = triggerAndSms();
+    const [trigger, sms] = graph.nodes;
+    const exit = addNodeAfter(graph, sms!.id, 'success', 'flow.exit');
+    const cut = disconnect(exit.graph, { source: trigger!.id, sourceHandle: 'next' });
+    expect(cut.edges.map((edge) => [edge.source, edge.sourceHandle])).toEqual([[sms!.id, 'success']]);
+    expect(disconnect(cut, { source: trigger!.id, sourceHandle: 'next' })).toBe(cut);
   });
 
   it('inserts a step on an edge and reconnects through its first handle, moving the steps below down', () => {

@@ -1,4 +1,5 @@
 import type { CampaignSettingsInput, GraphNodeInput, NodeType } from '@loa/engine/browser';
+import { acceptsConnection } from './connection-rules';
 import { defaultDataOf } from './default-data';
 import type { EditorGraph, GraphEdge, GraphNote, XY } from './editor-graph';
 import { idsOf, newId } from './new-id';
@@ -30,17 +31,33 @@ export function addNode(graph: EditorGraph, type: NodeType, position: XY): Added
   return { graph: { ...graph, nodes: [...graph.nodes, node] }, nodeId: node.id };
 }
 
-/** Connects source's handle to target; a handle leads to one step, so an earlier edge from it is replaced. */
+/**
+ * Connects source's handle to target; a handle leads to one step, so an earlier edge from it is replaced.
+ * A connection the canvas would refuse (see acceptsConnection), or one that is already there, changes nothing.
+ */
 export function connect(
   graph: EditorGraph,
   link: { source: string; sourceHandle: string; target: string },
 ): EditorGraph {
-  if (link.source === link.target) return graph;
+  if (!acceptsConnection(graph, link)) return graph;
+  const already = graph.edges.some(
+    (edge) =>
+      edge.source === link.source && edge.sourceHandle === link.sourceHandle && edge.target === link.target,
+  );
+  if (already) return graph;
   const kept = graph.edges.filter(
     (edge) => !(edge.source === link.source && edge.sourceHandle === link.sourceHandle),
   );
   const edge: GraphEdge = { id: newId('e', idsOf(graph)), ...link };
   return { ...graph, edges: [...kept, edge] };
+}
+
+/** Removes the connection leaving source's handle, if it has one. */
+export function disconnect(graph: EditorGraph, link: { source: string; sourceHandle: string }): EditorGraph {
+  const kept = graph.edges.filter(
+    (edge) => !(edge.source === link.source && edge.sourceHandle === link.sourceHandle),
+  );
+  return kept.length === graph.edges.length ? graph : { ...graph, edges: kept };
 }
 
 /** Adds a step below `source`, connected from its `handle`, shifted sideways for the handle's place in the row. */

@@ -1,4 +1,5 @@
 import { handlesOf, isNodeType, type GraphNodeInput, type NodeConfig } from '@loa/engine/browser';
+import type { Translate } from './node-summary';
 
 /** The out handles a node offers; a config too broken to say (e.g. a split without variants) offers none. */
 export function outHandlesOf(node: GraphNodeInput): string[] {
@@ -27,4 +28,11 @@ export function handleInfosOf(node: GraphNodeInput): HandleInfo[] {
       ? { id, variant: { label: variant.label, weight: variant.weight, holdout: variant.holdout } }
       : { id };
   });
+}
+
+/** What the canvas writes under a handle: "A · 50%" for a split's variant, else the handle's name ("yes"). */
+export function handleLabel(handle: HandleInfo, t: Translate): string {
+  return handle.variant
+    ? `${handle.variant.label || handle.id} · ${handle.variant.weight ?? 0}%`
+    : t(`handles.${handle.id}`, { defaultValue: handle.id });
 }

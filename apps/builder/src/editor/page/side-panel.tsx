@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConnectionsSection } from '../config/connections-section';
 import { CampaignSettingsPanel, NodeConfigPanel } from '../config/node-config-panel';
 import { useEditor } from '../store/editor-context';
 import { useLocalisedDiagnostics } from '../validation/use-diagnostic-message';
@@ -44,7 +45,9 @@ export function SidePanel() {
           diagnostics={diagnostics}
           readOnly={readOnly}
           onChange={(data) => updateNodeData(node.id, data)}
-        />
+        >
+          <ConnectionsSection nodeId={node.id} />
+        </NodeConfigPanel>
       ) : showSettings ? (
         <CampaignSettingsPanel
           settings={settings ?? {}}

@@ -27,6 +27,29 @@ describe('editor store', () => {
     expect(store.getState().graph.nodes).toHaveLength(2);
   });
 
+  it('connects, reconnects and disconnects a handle, each one undo step', () => {
+    const { store, clock } = setup();
+    const trigger = store.getState().addNode('trigger.manual', { x: 0, y: 0 })!;
+    const delay = store.getState().addNode('wait.delay', { x: 0, y: 200 })!;
+    const exit = store.getState().addNode('flow.exit', { x: 0, y: 400 })!;
+    const targets = () => store.getState().graph.edges.map((edge) => edge.target);
+    store.getState().connect({ source: trigger, sourceHandle: 'next', target: delay });
+    clock.advance(100);
+    store.getState().connect({ source: trigger, sourceHandle: 'next', target: exit });
+    store.getState().setSelection({ edges: store.getState().graph.edges.map((edge) => edge.id) });
+    clock.advance(100);
+    store.getState().disconnect({ source: trigger, sourceHandle: 'next' });
+    expect(targets()).toEqual([]);
+    expect(store.getState().selection.edges).toEqual([]);
+    store.getState().undo();
+    expect(targets()).toEqual([exit]);
+    store.getState().undo();
+    expect(targets()).toEqual([delay]);
+    store.getState().undo();
+    expect(targets()).toEqual([]);
+    expect(store.getState().graph.nodes).toHaveLength(3);
+  });
+
   it('neither undoes nor redoes while the draft is read-only', () => {
     const { store, clock } = setup();
     const trigger = store.getState().addNode('trigger.manual', { x: 0, y: 0 })!;

@@ -50,6 +50,8 @@ export interface EditorState {
   addNodeAfter: (source: string, handle: string, type: NodeType) => string | undefined;
   insertOnEdge: (edgeId: string, type: NodeType) => string | undefined;
   connect: (link: { source: string; sourceHandle: string; target: string }) => void;
+  /** Removes the connection leaving a step's handle (and from the selection). */
+  disconnect: (link: { source: string; sourceHandle: string }) => void;
   moveElements: (positions: ReadonlyMap<string, XY>) => void;
   updateNodeData: (id: string, data: GraphNodeInput['data']) => void;
   /** Replaces the campaign's settings (time zone, quiet hours, caps…); quick successive changes are one undo step. */
@@ -174,6 +176,17 @@ export function createEditorStore(init: EditorInit) {
             return id;
           },
           connect: (link) => void edit((graph) => operations.connect(graph, link)),
+          disconnect: (link) => {
+            const { graph, selection } = get();
+            const removed = new Set(
+              graph.edges
+                .filter((edge) => edge.source === link.source && edge.sourceHandle === link.sourceHandle)
+                .map((edge) => edge.id),
+            );
+            edit((current) => operations.disconnect(current, link), undefined, {
+              selection: { ...selection, edges: selection.edges.filter((id) => !removed.has(id)) },
+            });
+          },
           moveElements: (positions) =>
             void edit(
               (graph) => operations.moveElements(graph, positions),
