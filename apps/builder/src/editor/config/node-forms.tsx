@@ -1,7 +1,6 @@
 import { nodeCatalogue, type NodeType } from '@loa/engine/browser';
 import { useTranslation } from 'react-i18next';
 import { formatDuration, languageOf } from './duration-words';
-import { useConfigForm } from './form-context';
 import { withKey, type Json } from './object-values';
 import { useChannelAccounts } from './queries';
 import { ObjectFields } from './schema-form';
