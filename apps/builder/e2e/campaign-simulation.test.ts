@@ -154,3 +154,87 @@ it('simulates a contact of the workspace as it is now, found by search', async (
   expect(await messages.first().textContent()).toContain(`customer_name: Phạm Hoa ${suffix}`);
   expect(await messages.first().textContent()).toContain('order_code: DH9');
 });
+
+it('simulates a segment condition with the workspace contacts’ real memberships and a sample’s chosen ones', async () => {
+  const asMarketer = await apiSession('marketer');
+  const suffix = randomUUID().slice(0, 6);
+  const tag = `sim-vip-${suffix}`;
+  const member = await asMarketer.expect<{ id: string }>(201, 'POST', '/contacts', {
+    name: `Vũ Mai ${suffix}`,
+    tags: { add: [tag] },
+  });
+  await asMarketer.expect(201, 'POST', '/contacts', { name: `Vũ Nam ${suffix}` });
+  const segment = await asMarketer.expect<{ id: string }>(201, 'POST', '/segments', {
+    name: `VIP ${suffix}`,
+    rule: { match: 'all', rules: [{ kind: 'tag', tag }] },
+  });
+  await eventually(
+    async () =>
+      expect(
+        await asMarketer.expect<{ items: Array<{ id: string }> }>(
+          200,
+          'GET',
+          `/contacts/${member.id}/segments`,
+        ),
+      ).toEqual({ items: [expect.objectContaining({ id: segment.id })] }),
+    30_000,
+  );
+  const at = (x: number, y: number) => ({ x, y });
+  const campaign = await asMarketer.expect<{ id: string }>(201, 'POST', '/campaigns', {
+    name: `Chạy thử phân khúc ${suffix}`,
+    graph: {
+      schemaVersion: 1,
+      nodes: [
+        { id: 'start', type: 'trigger.manual', position: at(0, 0), data: {} },
+        {
+          id: 'vip',
+          type: 'branch.condition',
+          position: at(280, 0),
+          data: { rule: { match: 'all', rules: [{ kind: 'segment', segmentId: segment.id }] } },
+        },
+        { id: 'exit-vip', type: 'flow.exit', position: at(560, -100), data: {} },
+        { id: 'exit-other', type: 'flow.exit', position: at(560, 100), data: {} },
+      ],
+      edges: [
+        { id: 'e-start', source: 'start', sourceHandle: 'next', target: 'vip' },
+        { id: 'e-yes', source: 'vip', sourceHandle: 'yes', target: 'exit-vip' },
+        { id: 'e-no', source: 'vip', sourceHandle: 'no', target: 'exit-other' },
+      ],
+      settings: { timezone: 'Asia/Ho_Chi_Minh' },
+    },
+  });
+  const signedIn = await signedInPage(browser, stack, 'marketer');
+  opened.push(signedIn);
+  const { page } = signedIn;
+  await page.goto(`/campaigns/${campaign.id}`);
+  await page.getByRole('button', { name: 'Test run' }).click();
+  const panel = page.getByTestId('simulation-panel');
+
+  // the sample contact is put in the segment by hand
+  await panel
+    .getByTestId('sim-contact')
+    .first()
+    .getByRole('checkbox', { name: `VIP ${suffix}` })
+    .check();
+  for (const name of [`Vũ Mai ${suffix}`, `Vũ Nam ${suffix}`]) {
+    await panel.getByRole('searchbox', { name: 'Search your contacts' }).fill(name);
+    await panel.getByRole('button', { name: 'Search', exact: true }).click();
+    await panel.getByRole('button', { name: 'Add', exact: true }).click();
+    await panel.getByRole('button', { name: 'Added', exact: true }).waitFor();
+  }
+  const contacts = panel.getByTestId('sim-contact');
+  expect(await contacts.nth(1).getByTestId('sim-contact-segments').textContent()).toBe(
+    `In segments: VIP ${suffix}`,
+  );
+  expect(await contacts.nth(2).textContent()).toContain('In no segment.');
+  await panel.getByRole('button', { name: 'Run test', exact: true }).click();
+
+  const results = panel.getByTestId('sim-results');
+  await results.waitFor();
+  await eventually(async () => expect(await pathSteps(page)).toEqual(['exit-vip', 'start', 'vip']));
+  await results.getByRole('radio', { name: new RegExp(`Vũ Mai ${suffix}`) }).check();
+  await eventually(async () => expect(await pathSteps(page)).toEqual(['exit-vip', 'start', 'vip']));
+  await results.getByRole('radio', { name: new RegExp(`Vũ Nam ${suffix}`) }).check();
+  await eventually(async () => expect(await pathSteps(page)).toEqual(['exit-other', 'start', 'vip']));
+  expect(await seriousViolations(page)).toEqual([]);
+});

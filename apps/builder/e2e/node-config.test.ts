@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { seriousViolations } from './support/axe';
+import { sidePanelViolations } from './support/axe';
 import { launchChromium } from './support/chromium';
 import { eventually } from './support/eventually';
 import { screenshotDir } from './support/paths';
@@ -114,21 +114,6 @@ async function select(page: Page, stepId: string): Promise<Locator> {
   return panel;
 }
 
-/** axe's serious violations inside the side panel (the canvas has its own accessibility test). */
-async function panelViolations(page: Page) {
-  const violations = await seriousViolations(page);
-  const inPanel = await Promise.all(
-    violations.map((violation) =>
-      page.evaluate(
-        (targets) =>
-          targets.some((target) => document.querySelector(target)?.closest('[data-testid="side-panel"]')),
-        violation.targets,
-      ),
-    ),
-  );
-  return violations.filter((_, index) => inPanel[index]);
-}
-
 async function screenshot(page: Page, name: string) {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: join(screenshotDir, name) });
@@ -231,7 +216,7 @@ describe('the step config panel', () => {
     const start = await select(page, 'start');
     await start.getByRole('combobox', { name: 'Event' }).fill('checkout.abandoned');
 
-    expect(await panelViolations(page)).toEqual([]);
+    expect(await sidePanelViolations(page)).toEqual([]);
 
     await eventually(async () => {
       const data = await savedData(asMarketer, id);

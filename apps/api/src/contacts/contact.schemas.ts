@@ -136,6 +136,17 @@ export const contactPageSchema = z.object({
   total: z.number().int().optional().describe('With count=true: contacts the filters select, on all pages'),
 });
 
+/** GET /contacts/{id}/segments: the segments the contact is a member of now, by name. */
+export const contactSegmentListSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      since: z.string().describe('When the contact entered the segment'),
+    }),
+  ),
+});
+
 export const attributeDefinitionSchema = z.object({
   key: z.string(),
   label: z.string(),

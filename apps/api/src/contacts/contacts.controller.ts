@@ -6,6 +6,7 @@ import { Endpoint } from '../http/endpoint.decorator';
 import {
   contactIdParamsSchema,
   contactPageSchema,
+  contactSegmentListSchema,
   contactViewSchema,
   createContactBodySchema,
   listContactsQuerySchema,
@@ -97,6 +98,22 @@ export class ContactsController {
     @Param() params: z.infer<typeof contactIdParamsSchema>,
   ) {
     return this.contacts.get(principal.workspaceId, params.id);
+  }
+
+  @Get(':id/segments')
+  @Endpoint({
+    summary: 'Segments the contact is a member of now (what a segment condition or the simulator reads)',
+    tags: TAGS,
+    access: Access.read,
+    params: contactIdParamsSchema,
+    response: contactSegmentListSchema,
+    responses: { 404: { description: 'No such live contact; a merged one names `mergedInto`' } },
+  })
+  async segments(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: z.infer<typeof contactIdParamsSchema>,
+  ) {
+    return { items: await this.contacts.segments(principal.workspaceId, params.id) };
   }
 
   @Patch(':id')

@@ -12,6 +12,7 @@ import { loadDefinitions, lockDefinitions, selectRows, workspaceTimezone } from 
 import type { ContactRow, ContactView } from './contact-view';
 import { eraseContact } from './erase/erase-contact';
 import { liveOrMissing } from './reads/contact-lookup';
+import { contactSegments, type ContactSegment } from './reads/contact-segments';
 import { decodeCursor } from './reads/contact-cursor';
 import {
   type AttributeFilter,
@@ -139,6 +140,11 @@ export class ContactsService {
       [workspaceId, contactId],
     );
     return viewOf(manager, workspaceId, liveOrMissing(row));
+  }
+
+  /** The segments the contact is a member of now (404 when it is not a live contact of the workspace). */
+  async segments(workspaceId: string, contactId: string): Promise<ContactSegment[]> {
+    return contactSegments(this.dataSource.manager, workspaceId, contactId);
   }
 
   /** Applies a write to the contact with this id (same checks as `upsert`); `manager` joins the caller's transaction. */

@@ -1,15 +1,14 @@
 import { nodeCatalogue, type NodeType } from '@loa/engine/browser';
 import { useTranslation } from 'react-i18next';
 import { formatDuration, languageOf } from './duration-words';
-import { useConfigForm } from './form-context';
 import { withKey, type Json } from './object-values';
 import { useChannelAccounts } from './queries';
 import { ObjectFields } from './schema-form';
 import { describeObjectSchema, type ObjectDescriptor } from './schema-fields';
 import { SmsPreview } from './sms-preview';
 import { DurationInput } from './widgets/duration-input';
+import { EmailPreview } from './email-preview';
 import { ZnsSendForm } from './zns-send-form';
-import { previewContactAt, renderForPreview } from './preview-contacts';
 
 const descriptors = new Map<NodeType, ObjectDescriptor>();
 
@@ -138,18 +137,11 @@ function SmsSendForm({ type, data, onChange }: NodeFormProps) {
 }
 
 function EmailSendForm({ type, data, onChange }: NodeFormProps) {
-  const { t } = useTranslation('config');
-  const { readOnly } = useConfigForm();
-  const subject = typeof data.subject === 'string' ? data.subject : '';
-  const rendered = subject ? renderForPreview(subject, previewContactAt(0)) : undefined;
+  const text = (field: string) => (typeof data[field] === 'string' ? data[field] : '');
   return (
     <>
       <ObjectFields descriptor={descriptorOf(type)} value={data} path="" onChange={onChange} />
-      {rendered && (
-        <p className="node-config__note" data-readonly={readOnly || undefined}>
-          {t('email.preview')}: <strong>{rendered.ok ? rendered.text : rendered.error}</strong>
-        </p>
-      )}
+      <EmailPreview content={{ subject: text('subject'), html: text('html'), text: text('text') }} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { personalisationScope, renderLiquid, type LiquidRender } from '@loa/engine/browser';
 
-interface SampleContact {
+export interface SampleContact {
   id: string;
   attributes: Record<string, unknown>;
   tags: string[];
@@ -55,16 +55,24 @@ export function previewName(contact: SampleContact): string {
   return String(contact.attributes.name ?? contact.id);
 }
 
+export interface PreviewRenderOptions {
+  timezone?: string;
+  /** HTML-escapes what the data inserts, as a send does for an e-mail's HTML body. */
+  escapeHtml?: boolean;
+  /** A variable the contact does not have is an error instead of empty text (to tell the marketer which). */
+  strictVariables?: boolean;
+}
+
 /** Renders a Liquid text the way a send would for this sample contact, in the browser. */
 export function renderForPreview(
   text: string,
   contact: SampleContact,
-  timezone = 'Asia/Ho_Chi_Minh',
+  options: PreviewRenderOptions = {},
 ): LiquidRender {
   const scope = personalisationScope({
     contact,
     event: contact.entryEvent?.properties ?? {},
     campaign: { id: 'preview', name: 'Preview' },
   });
-  return renderLiquid(text, scope, { timezone });
+  return renderLiquid(text, scope, { ...options, timezone: options.timezone ?? 'Asia/Ho_Chi_Minh' });
 }

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KeyValueEditor } from './key-value-editor';
+import { SegmentChoice, SegmentFacts } from './segment-memberships';
 import type { FormContact } from './simulation-form';
 
 export function contactName(contact: FormContact): string {
@@ -54,11 +55,14 @@ export function ContactCard({
         </button>
       </div>
       {source.kind === 'workspace' ? (
-        <p className="muted sim-contact__facts">
-          {[source.contact.phone, source.contact.email, source.contact.tags.join(', ')]
-            .filter(Boolean)
-            .join(' · ')}
-        </p>
+        <>
+          <p className="muted sim-contact__facts">
+            {[source.contact.phone, source.contact.email, source.contact.tags.join(', ')]
+              .filter(Boolean)
+              .join(' · ')}
+          </p>
+          <SegmentFacts segmentIds={contact.segmentIds} />
+        </>
       ) : (
         <>
           <div className="sim-contact__grid">
@@ -71,6 +75,10 @@ export function ContactCard({
             legend={t('contacts.attributes')}
             pairs={contact.attributes}
             onChange={(attributes) => onChange({ ...contact, attributes })}
+          />
+          <SegmentChoice
+            segmentIds={contact.segmentIds}
+            onChange={(segmentIds) => onChange({ ...contact, segmentIds })}
           />
         </>
       )}

@@ -1,15 +1,15 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/api-client';
 import type { WorkspaceContact } from './simulation-form';
 
-/** Finds contacts of the workspace (GET /contacts?q=) to simulate as they are now. */
+/** Finds contacts of the workspace (GET /contacts?q=) to simulate as they are now, with their segments. */
 export function ContactSearch({
   onPick,
   picked,
 }: {
-  onPick: (contact: WorkspaceContact) => void;
+  onPick: (contact: WorkspaceContact, segmentIds: string[]) => void;
   picked: Set<string>;
 }) {
   const { t } = useTranslation('simulation');
@@ -20,6 +20,15 @@ export function ContactSearch({
     enabled: query !== undefined,
     queryFn: () =>
       unwrap(api.GET('/contacts', { params: { query: { ...(query && { q: query }), limit: 8 } } })),
+  });
+  const adding = useMutation({
+    mutationFn: async (contact: WorkspaceContact) => {
+      const segments = await unwrap(
+        api.GET('/contacts/{id}/segments', { params: { path: { id: contact.id } } }),
+      );
+      return { contact, segmentIds: segments.items.map((segment) => segment.id) };
+    },
+    onSuccess: ({ contact, segmentIds }) => onPick(contact, segmentIds),
   });
   return (
     <div className="contact-search">
@@ -49,9 +58,9 @@ export function ContactSearch({
           {t('contacts.searching')}
         </p>
       )}
-      {found.error && (
+      {(found.error ?? adding.error) && (
         <p className="form-error" role="alert">
-          {found.error.message}
+          {(found.error ?? adding.error)?.message}
         </p>
       )}
       {found.data && found.data.items.length === 0 && <p className="muted">{t('contacts.noneFound')}</p>}
@@ -66,10 +75,14 @@ export function ContactSearch({
               <button
                 type="button"
                 className="button button--small"
-                disabled={picked.has(contact.id)}
-                onClick={() => onPick(contact as WorkspaceContact)}
+                disabled={picked.has(contact.id) || adding.isPending}
+                onClick={() => adding.mutate(contact as WorkspaceContact)}
               >
-                {picked.has(contact.id) ? t('contacts.added') : t('contacts.add')}
+                {picked.has(contact.id)
+                  ? t('contacts.added')
+                  : adding.isPending && adding.variables.id === contact.id
+                    ? t('contacts.adding')
+                    : t('contacts.add')}
               </button>
             </li>
           ))}

@@ -18,6 +18,7 @@ import {
 const lan: FormContact = {
   key: 'sample-1',
   source: { kind: 'sample' },
+  segmentIds: [],
   name: 'Nguyễn Thị Lan',
   phone: '84912000001',
   email: '',
@@ -50,7 +51,12 @@ const workspaceContact: WorkspaceContact = {
 const form: SimulationForm = {
   contacts: [
     lan,
-    { ...lan, key: workspaceContact.id, source: { kind: 'workspace', contact: workspaceContact } },
+    {
+      ...lan,
+      key: workspaceContact.id,
+      source: { kind: 'workspace', contact: workspaceContact },
+      segmentIds: ['seg-vip'],
+    },
   ],
   events: [
     {
@@ -91,7 +97,7 @@ describe('simulationInputOf', () => {
   });
 
   it('loads a workspace contact as the API does: name, external id and score beside the attributes', () => {
-    expect(sampleOfWorkspaceContact(workspaceContact)).toEqual({
+    expect(sampleOfWorkspaceContact(workspaceContact, ['seg-vip'])).toEqual({
       id: workspaceContact.id,
       attributes: { city: 'Đà Nẵng', name: 'Trần Minh', externalId: 'KH-9', score: 12 },
       tags: ['vip'],
@@ -100,8 +106,9 @@ describe('simulationInputOf', () => {
       zaloUserId: 'zalo-minh',
       doNotContact: false,
       consents: { zns: 'granted', sms: 'denied' },
-      segments: [],
+      segments: ['seg-vip'],
     });
+    expect(input.contacts[1]).toMatchObject({ id: workspaceContact.id, segments: ['seg-vip'] });
   });
 
   it('scripts events as offsets from entry, leaving out unnamed ones, and outcomes per node', () => {
@@ -139,6 +146,41 @@ describe('simulationInputOf', () => {
   });
 });
 
+describe('segment memberships', () => {
+  const vipCheck = {
+    schemaVersion: 1,
+    nodes: [
+      { id: 'start', type: 'trigger.manual', position: { x: 0, y: 0 }, data: {} },
+      {
+        id: 'vip',
+        type: 'branch.condition',
+        position: { x: 0, y: 100 },
+        data: { rule: { match: 'all', rules: [{ kind: 'segment', segmentId: 'seg-vip' }] } },
+      },
+    ],
+    edges: [{ id: 'e-start', source: 'start', sourceHandle: 'next', target: 'vip' }],
+    settings: { timezone: 'Asia/Ho_Chi_Minh' },
+  };
+
+  it('takes the segment branch by the workspace contact’s real memberships and a sample’s chosen ones', () => {
+    const contacts: FormContact[] = [
+      { ...form.contacts[1]!, segmentIds: [] },
+      {
+        ...form.contacts[1]!,
+        key: 'ws-member',
+        source: { kind: 'workspace', contact: { ...workspaceContact, id: 'ws-member' } },
+        segmentIds: ['seg-vip'],
+      },
+      { ...lan, key: 'sample-member', segmentIds: ['seg-vip'] },
+      { ...lan, key: 'sample-outside', segmentIds: ['seg-other'] },
+    ];
+    const input = simulationInputOf({ ...form, contacts, events: [], outcomes: {} }, vipCheck, undefined);
+    const result = simulate(input);
+    expect(result.inputErrors).toEqual([]);
+    expect(result.contacts.map((contact) => contact.path[1]?.outcome)).toEqual(['no', 'yes', 'yes', 'no']);
+  });
+});
+
 describe('graph helpers', () => {
   it('finds the entry event and the send nodes', () => {
     expect(entryEventOf(abandonedCart)).toBe('cart.abandoned');
@@ -155,8 +197,9 @@ describe('new contacts and suggestions', () => {
       entryProperties: [{ key: 'orderId', value: '' }],
     });
     expect(entryKeyOf(abandonedCart)).toBe('orderId');
-    expect(newWorkspaceContact(workspaceContact, undefined)).toMatchObject({
+    expect(newWorkspaceContact(workspaceContact, ['seg-vip'], undefined)).toMatchObject({
       key: workspaceContact.id,
+      segmentIds: ['seg-vip'],
       entryProperties: [],
     });
   });

@@ -28,6 +28,8 @@ export interface FormContact {
   /** The contact's id in the simulation: the workspace contact's id, or the sample's own. */
   key: string;
   source: { kind: 'workspace'; contact: WorkspaceContact } | { kind: 'sample' };
+  /** Ids of the segments the contact is in: a workspace contact's real memberships, a sample's chosen ones. */
+  segmentIds: string[];
   /** Sample contacts only. */
   name: string;
   phone: string;
@@ -86,8 +88,11 @@ export function recordOf(pairs: KeyValue[]): Record<string, unknown> {
   );
 }
 
-/** A workspace contact as the runtime sees it (as the API's simulation route loads it; segments are not listed). */
-export function sampleOfWorkspaceContact(contact: WorkspaceContact): SampleContactInput {
+/** A workspace contact as the runtime sees it (as the API's simulation route loads it), in these segments. */
+export function sampleOfWorkspaceContact(
+  contact: WorkspaceContact,
+  segmentIds: string[],
+): SampleContactInput {
   const consents: Record<string, string> = {};
   for (const [channel, consent] of Object.entries(contact.consents))
     if (consent) consents[channel] = consent.state;
@@ -105,12 +110,13 @@ export function sampleOfWorkspaceContact(contact: WorkspaceContact): SampleConta
     ...(contact.identities[0] && { zaloUserId: contact.identities[0].userId }),
     doNotContact: contact.doNotContact,
     consents: consents as SampleContactInput['consents'],
-    segments: [],
+    segments: segmentIds,
   };
 }
 
 function sampleOfFormContact(contact: FormContact): SampleContactInput {
-  if (contact.source.kind === 'workspace') return sampleOfWorkspaceContact(contact.source.contact);
+  if (contact.source.kind === 'workspace')
+    return sampleOfWorkspaceContact(contact.source.contact, contact.segmentIds);
   const attributes = recordOf(contact.attributes);
   if (contact.name.trim() !== '') attributes['name'] = contact.name.trim();
   return {
@@ -119,6 +125,7 @@ function sampleOfFormContact(contact: FormContact): SampleContactInput {
     ...(contact.phone.trim() !== '' && { phone: contact.phone.trim() }),
     ...(contact.email.trim() !== '' && { email: contact.email.trim() }),
     ...(contact.zaloUserId.trim() !== '' && { zaloUserId: contact.zaloUserId.trim() }),
+    ...(contact.segmentIds.length > 0 && { segments: contact.segmentIds }),
   };
 }
 
@@ -185,6 +192,7 @@ export function newSampleContact(number: number, entryKey: string | undefined): 
   return {
     key: `sample-${number}`,
     source: { kind: 'sample' },
+    segmentIds: [],
     name: '',
     phone: '',
     email: '',
@@ -194,8 +202,18 @@ export function newSampleContact(number: number, entryKey: string | undefined): 
   };
 }
 
-export function newWorkspaceContact(contact: WorkspaceContact, entryKey: string | undefined): FormContact {
-  return { ...newSampleContact(0, entryKey), key: contact.id, source: { kind: 'workspace', contact } };
+/** A workspace contact as it is now, with the ids of the segments it is a member of (GET /contacts/{id}/segments). */
+export function newWorkspaceContact(
+  contact: WorkspaceContact,
+  segmentIds: string[],
+  entryKey: string | undefined,
+): FormContact {
+  return {
+    ...newSampleContact(0, entryKey),
+    key: contact.id,
+    source: { kind: 'workspace', contact },
+    segmentIds,
+  };
 }
 
 /** The trigger's entry key (trigger.event's `entryKey`), which each contact's entry event should carry. */

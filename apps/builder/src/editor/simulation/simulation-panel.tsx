@@ -124,8 +124,11 @@ export function SimulationPanel({
         <h3 className="sim__subheading">{t('contacts.fromWorkspaceTitle')}</h3>
         <ContactSearch
           picked={picked}
-          onPick={(contact) =>
-            setForm({ ...form, contacts: [...form.contacts, newWorkspaceContact(contact, entryKey)] })
+          onPick={(contact, segmentIds) =>
+            setForm((current) => ({
+              ...current,
+              contacts: [...current.contacts, newWorkspaceContact(contact, segmentIds, entryKey)],
+            }))
           }
         />
       </details>
