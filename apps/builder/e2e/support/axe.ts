@@ -42,18 +42,3 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   });
   return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
 }
-
-/** Serious violations inside the editor's side panel (the canvas has its own accessibility test). */
-export async function sidePanelViolations(page: Page): Promise<AxeViolation[]> {
-  const violations = await seriousViolations(page);
-  const inPanel = await Promise.all(
-    violations.map((violation) =>
-      page.evaluate(
-        (targets) =>
-          targets.some((target) => document.querySelector(target)?.closest('[data-testid="side-panel"]')),
-        violation.targets,
-      ),
-    ),
-  );
-  return violations.filter((_, index) => inPanel[index]);
-}

@@ -37,10 +37,11 @@ const nodeTypes = {
 };
 const edgeTypes = { step: StepEdge };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
+/** The step categories' colours of styles.css (`--category`), for the minimap, which paints in JS. */
 const MINIMAP_COLORS: Record<string, string> = {
   trigger: '#2f6fde',
-  wait: '#8a63d2',
-  branch: '#d18a00',
+  wait: '#7650c0',
+  branch: '#9a6500',
   send: '#17803d',
   action: '#5f6b7a',
   exit: '#c0262d',
