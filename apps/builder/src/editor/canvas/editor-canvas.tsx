@@ -37,7 +37,7 @@ const nodeTypes = {
 };
 const edgeTypes = { step: StepEdge };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
-/** The step categories' colours of styles.css (`--category`), for the minimap, which paints in JS. */
+/** The step categories' colours of styles/palette.css (`--category`), for the minimap, which paints in JS. */
 const MINIMAP_COLORS: Record<string, string> = {
   trigger: '#2f6fde',
   wait: '#7650c0',
