@@ -294,6 +294,12 @@ describe('the campaign lifecycle', () => {
     await (await apiSession('marketer')).expect(200, 'POST', `/campaigns/${id}/submit`);
     await (await apiSession('admin')).expect(200, 'POST', `/campaigns/${id}/approve`);
 
+    // the schedule is created by a queued job after the approval: the page is opened once it exists
+    const asAdmin = await apiSession('admin');
+    await eventually(async () => {
+      const answer = await asAdmin.expect<{ scheduled: boolean }>(200, 'GET', `/campaigns/${id}/schedule`);
+      expect(answer.scheduled).toBe(true);
+    }, 30_000);
     const admin = await open('admin');
     await admin.goto(`/campaigns/${id}`);
     const schedule = bar(admin).getByTestId('schedule-status');

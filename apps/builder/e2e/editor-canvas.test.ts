@@ -203,7 +203,7 @@ describe('the campaign editor canvas', () => {
       .getByText(/Saved at \d{2}:\d{2}/)
       .waitFor({ timeout: 15_000 });
     // routine autosaves are not read out
-    expect(await page.getByTestId('save-status').getAttribute('aria-live')).toBe('off');
+    expect(await page.getByTestId('save-announcer').textContent()).toBe('');
     await eventually(async () => {
       const draft = await savedDraft(id);
       expect(draft.graph.nodes.map((node) => node.type).sort()).toEqual(
@@ -246,7 +246,7 @@ describe('the campaign editor canvas', () => {
     expect(await dialog.textContent()).toContain(stack.users.admin.name);
     // a conflict is announced
     expect(await page.getByTestId('save-status').getAttribute('data-state')).toBe('conflict');
-    expect(await page.getByTestId('save-status').getAttribute('aria-live')).toBe('polite');
+    expect(await page.getByTestId('save-announcer').textContent()).toBe('Not saved');
     expect(await dialog.textContent()).toContain('revision 2');
     await screenshot(page, 'editor-conflict.png');
 

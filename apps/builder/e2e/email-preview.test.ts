@@ -103,6 +103,6 @@ it('shows the e-mail as the chosen contact receives it, and follows the contact 
       'Subject does not render, so the e-mail would not be sent: undefined filter: shout',
     ),
   );
-  expect(await subject.textContent()).toBe('(no subject yet)');
+  expect(await subject.textContent()).toBe('(the subject does not render: see the problem below)');
   expect(await seriousViolations(page)).toEqual([]);
 });

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { findCampaign } from '../campaigns/campaign-store';
 import { ProblemException } from '../http/problem';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.module';
-import { withinDeadline } from '../temporal/within-deadline';
+import { isTemporalUnavailable, withinDeadline } from '../temporal/within-deadline';
 import { campaignScheduleId } from './campaign-schedule-spec';
 import { NEXT_RUNS_LISTED, type CampaignSchedule } from './campaign-schedule.schemas';
 
@@ -45,7 +45,12 @@ export class CampaignScheduleView {
       };
     } catch (error) {
       if (error instanceof ScheduleNotFoundError) return NOT_SCHEDULED;
-      throw new ProblemException(503, 'Temporal is unreachable: the schedule cannot be read now; try again');
+      if (isTemporalUnavailable(error))
+        throw new ProblemException(
+          503,
+          'Temporal is unreachable: the schedule cannot be read now; try again',
+        );
+      throw error;
     }
   }
 }

@@ -1,4 +1,16 @@
-import type { Client } from '@temporalio/client';
+import { isGrpcServiceError, ServiceError, type Client } from '@temporalio/client';
+
+export class TemporalDeadlineError extends Error {
+  constructor(ms: number) {
+    super(`Temporal did not answer within ${ms} ms`);
+    this.name = 'TemporalDeadlineError';
+  }
+}
+
+/** Whether `error` says Temporal could not be reached or did not answer, rather than anything else going wrong. */
+export function isTemporalUnavailable(error: unknown): boolean {
+  return error instanceof TemporalDeadlineError || error instanceof ServiceError || isGrpcServiceError(error);
+}
 
 /**
  * `call`'s answer, or a rejection after `ms`. The abort also ends the client's retries; the race covers the lazy
@@ -10,7 +22,7 @@ export async function withinDeadline<T>(client: Client, ms: number, call: () => 
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       controller.abort();
-      reject(new Error('Temporal did not answer in time'));
+      reject(new TemporalDeadlineError(ms));
     }, ms);
   });
   const answer = client.connection.withAbortSignal(controller.signal, call);

@@ -23,11 +23,13 @@ const vi = {
     reload: 'Tải bản của họ (bỏ thay đổi của tôi)',
     copyMine: 'Sao chép thay đổi của tôi rồi tải lại',
     copied_one:
-      'Đã sao chép bước hoặc ghi chú bạn vừa thêm hay sửa vào bộ nhớ tạm: dán (Ctrl+V) sau khi tải lại.',
+      'Đã sao chép vào bộ nhớ tạm bước hoặc ghi chú của bạn mà bản của họ không có: dán (Ctrl+V) vào bản của họ.',
     copied_other:
-      'Đã sao chép {{count}} bước và ghi chú bạn vừa thêm hay sửa vào bộ nhớ tạm: dán (Ctrl+V) sau khi tải lại.',
+      'Đã sao chép vào bộ nhớ tạm {{count}} bước và ghi chú của bạn mà bản của họ không có: dán (Ctrl+V) vào bản của họ.',
     nothingToCopy:
-      'Thay đổi chưa lưu của bạn chỉ là di chuyển, nối lại hoặc xoá bước: không có gì để sao chép. Đã tải bản của họ.',
+      'Bản của họ đã có mọi bước và ghi chú của bạn: không có gì để sao chép. Đã tải bản của họ.',
+    settingsNotCopied:
+      'Cài đặt chiến dịch của bạn khác bản của họ ({{fields}}) và không sao chép được: đặt lại trong Cài đặt chiến dịch nếu cần.',
   },
   categories: {
     trigger: 'Bắt đầu',
@@ -231,11 +233,13 @@ const en: typeof vi = {
     reload: 'Reload their version (discard mine)',
     copyMine: 'Copy my changes, then reload',
     copied_one:
-      'The step or note you added or changed is on the clipboard: paste it (Ctrl+V) after reloading.',
+      'Your step or note that their version lacks is on the clipboard: paste it (Ctrl+V) into theirs.',
     copied_other:
-      'The {{count}} steps and notes you added or changed are on the clipboard: paste them (Ctrl+V) after reloading.',
+      'Your {{count}} steps and notes that their version lacks are on the clipboard: paste them (Ctrl+V) into theirs.',
     nothingToCopy:
-      'Your unsaved changes only moved, reconnected or removed steps: there was nothing to copy. Their version is loaded.',
+      'Their version already has all your steps and notes: nothing to copy. Their version is loaded.',
+    settingsNotCopied:
+      'Your campaign settings differ from theirs ({{fields}}) and cannot be copied: set them again in Campaign settings if you need them.',
   },
   categories: {
     trigger: 'Start',

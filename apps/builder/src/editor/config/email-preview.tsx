@@ -34,7 +34,12 @@ export function EmailPreview({ content }: { content: EmailContent }) {
       </header>
       <p className="email-preview__subject">
         <span className="muted">{t('email.subject')}: </span>
-        <strong data-testid="email-preview-subject">{rendered.subject || t('email.noSubject')}</strong>
+        <strong data-testid="email-preview-subject">
+          {rendered.subject ||
+            (problems.some((problem) => problem.field === 'subject' && problem.kind === 'error')
+              ? t('email.subjectDoesNotRender')
+              : t('email.noSubject'))}
+        </strong>
       </p>
       <div className="email-preview__versions" role="group" aria-label={t('email.version')}>
         {versionButton('html', t('email.html'))}
@@ -44,6 +49,7 @@ export function EmailPreview({ content }: { content: EmailContent }) {
         <iframe
           className="email-preview__frame"
           sandbox=""
+          referrerPolicy="no-referrer"
           srcDoc={rendered.html}
           title={t('email.frame', { name: previewName(contact) })}
         />

@@ -7,8 +7,12 @@ import { formatDateTime } from '../../format/formats';
 import { isLive } from './lifecycle-actions';
 import { scheduleKey } from './lifecycle-queries';
 
-/** The schedule follows a publish, pause or resume a moment later (a queued job): it is read again while shown. */
-const REFRESH_MS = 15_000;
+/**
+ * The schedule follows a publish, pause or resume a moment later (a queued job), so it is read again: often while
+ * there is one, seldom while the live campaign has none (most are not scheduled, and may never be).
+ */
+const REFRESH_SCHEDULED_MS = 15_000;
+const REFRESH_UNSCHEDULED_MS = 60_000;
 
 /**
  * For a live campaign with a schedule or date trigger: when it runs next (the following runs on hover and for
@@ -22,9 +26,17 @@ export function ScheduleStatus({ campaign }: { campaign: CampaignDetail }) {
     queryKey: scheduleKey(campaign.id),
     queryFn: () => unwrap(api.GET('/campaigns/{id}/schedule', { params: { path: { id: campaign.id } } })),
     enabled: live,
-    refetchInterval: REFRESH_MS,
+    refetchInterval: (query) => (query.state.data?.scheduled ? REFRESH_SCHEDULED_MS : REFRESH_UNSCHEDULED_MS),
+    retry: 1,
   });
-  if (!live || !schedule.data?.scheduled) return null;
+  if (!live) return null;
+  if (schedule.isError && !schedule.data)
+    return (
+      <p className="lifecycle__detail lifecycle__schedule" data-testid="schedule-status">
+        {t('schedule.unavailable')}
+      </p>
+    );
+  if (!schedule.data?.scheduled) return null;
   const { paused, nextRuns, recentRuns } = schedule.data;
   const when = (value: string) => formatDateTime(value, timeZone);
   const [next, ...later] = nextRuns;

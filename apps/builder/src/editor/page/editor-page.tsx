@@ -16,10 +16,11 @@ import { EditorProvider } from '../store/editor-context';
 import { createEditorStore } from '../store/editor-store';
 import { useLiveValidation } from '../validation/use-live-validation';
 import { useCampaign, type CampaignDetail } from '../../campaigns/campaign-queries';
+import { api, unwrap } from '../../api/api-client';
 import { draftKey, useDraft, type Draft } from './editor-queries';
 import { EditorLayout } from './editor-layout';
 import { FlushSaveProvider } from './save-context';
-import { unsavedChanges } from './unsaved-changes';
+import { lostOnReload } from './lost-on-reload';
 import { useAutosave } from './use-autosave';
 
 /** /campaigns/:id: the campaign's draft on a canvas, saved as it is edited. */
@@ -106,14 +107,17 @@ function LoadedEditor({
   const autosave = useAutosave(campaign.id, store, draft, readOnlyReason === undefined);
 
   const copyMine = async () => {
-    const { graph } = store.getState();
-    const mine = unsavedChanges(autosave.savedGraph(), graph);
-    if (mine.nodeIds.length === 0 && mine.noteIds.length === 0) {
-      onReload(t('conflict.nothingToCopy'));
-      return;
+    const theirs = await unwrap(api.GET('/campaigns/{id}/draft', { params: { path: { id: campaign.id } } }));
+    const lost = lostOnReload(toEditorGraph(theirs.graph), store.getState().graph, autosave.savedGraph());
+    const copied = lost.nodeIds.length + lost.noteIds.length;
+    if (copied > 0) {
+      const { graph } = store.getState();
+      await writeClipboard(serializeFragment(fragmentOf(graph, lost.nodeIds, lost.noteIds)));
     }
-    await writeClipboard(serializeFragment(fragmentOf(graph, mine.nodeIds, mine.noteIds)));
-    onReload(t('conflict.copied', { count: mine.nodeIds.length + mine.noteIds.length }));
+    const notices = [copied > 0 ? t('conflict.copied', { count: copied }) : t('conflict.nothingToCopy')];
+    if (lost.settings.length > 0)
+      notices.push(t('conflict.settingsNotCopied', { fields: lost.settings.join(', ') }));
+    onReload(notices.join(' '));
   };
 
   return (

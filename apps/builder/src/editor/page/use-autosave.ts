@@ -23,7 +23,7 @@ export function useAutosave(
   const autosaveRef = useRef<Autosave<EditorGraph> | undefined>(undefined);
   // Where the next autosave starts when saving is enabled again (e.g. after a rejection): the last saved revision.
   const lastSaved = useRef({ revision: draft.revision, savedAt: draft.savedAt });
-  // What the server holds of this editor's work: the changes since it are what a conflict would lose.
+  // The graph this editor last saved (or loaded): what differs from it is the user's own unsaved work.
   const lastSavedGraph = useRef<EditorGraph>(store.getState().graph);
 
   useEffect(() => {
