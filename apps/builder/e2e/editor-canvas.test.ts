@@ -226,6 +226,43 @@ describe('the campaign editor canvas', () => {
     await page.getByText('Hỏi pháp chế về nội dung SMS').waitFor();
   });
 
+  it('brings a step added beyond the edge of the view into view, and the keyboard carries on from it', async () => {
+    const id = await createCampaign({
+      schemaVersion: 1,
+      nodes: [
+        { id: 'start', type: 'trigger.manual', position: { x: 0, y: 0 }, data: { label: 'Bắt đầu' } },
+        {
+          id: 'wait',
+          type: 'wait.delay',
+          position: { x: 0, y: 160 },
+          data: { label: 'Chờ', amount: 1, unit: 'days' },
+        },
+      ],
+      edges: [{ id: 'e1', source: 'start', sourceHandle: 'next', target: 'wait' }],
+    });
+    const { page } = await open('marketer');
+    await page.goto(`/campaigns/${id}`);
+    await eventually(async () => expect(await steps(page).count()).toBe(2));
+    // the view fits the two steps, so the one added below the lower one starts outside it
+    await page
+      .locator('.react-flow__node[data-id="wait"]')
+      .getByRole('button', { name: /^Add a step after/ })
+      .press('Enter');
+    await page
+      .getByRole('dialog', { name: 'Choose a step' })
+      .getByRole('button', { name: 'Exit' })
+      .press('Enter');
+    const exit = stepOfType(page, 'flow.exit');
+    await exit.waitFor();
+    const exitId = (await exit.getAttribute('data-step-id'))!;
+    await eventually(async () =>
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-id'))).toBe(exitId),
+    );
+    const canvas = (await page.locator('.react-flow').boundingBox())!;
+    const box = (await exit.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(canvas.y + canvas.height);
+  });
+
   it('on a stale save names who saved, copies my changes or reloads their version', async () => {
     const theirs = (label: string) => ({
       schemaVersion: 1,

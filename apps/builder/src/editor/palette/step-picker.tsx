@@ -1,7 +1,9 @@
 import type { NodeType } from '@loa/engine/browser';
+import { useReactFlow } from '@xyflow/react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useEditor } from '../store/editor-context';
+import { STEP_SIZE_ESTIMATE } from '../canvas/flow-elements';
+import { useEditor, useEditorStore } from '../store/editor-context';
 import { focusStepWhenDrawn } from './focus-step';
 import { StepTypeList } from './step-type-list';
 
@@ -16,6 +18,29 @@ export function StepPicker() {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const stopFocusing = useRef<() => void>(undefined);
+  const store = useEditorStore();
+  const flow = useReactFlow();
+
+  const revealStep = (stepId: string) => {
+    const node = store.getState().graph.nodes.find((candidate) => candidate.id === stepId);
+    const canvas = document.querySelector('.react-flow')?.getBoundingClientRect();
+    if (!node || !canvas) return;
+    const { width, height } = store.getState().measured[stepId] ?? STEP_SIZE_ESTIMATE;
+    const topLeft = flow.flowToScreenPosition(node.position);
+    const bottomRight = flow.flowToScreenPosition({
+      x: node.position.x + width,
+      y: node.position.y + height,
+    });
+    const inView =
+      topLeft.x >= canvas.left &&
+      topLeft.y >= canvas.top &&
+      bottomRight.x <= canvas.right &&
+      bottomRight.y <= canvas.bottom;
+    if (!inView)
+      void flow.setCenter(node.position.x + width / 2, node.position.y + height / 2, {
+        zoom: flow.getZoom(),
+      });
+  };
 
   useEffect(() => () => stopFocusing.current?.(), []);
 
@@ -37,9 +62,12 @@ export function StepPicker() {
           ? insertOnEdge(picker.edgeId, type)
           : undefined;
     setPicker(undefined);
-    // keyboard users carry on from the new step, not from the "+" that is now gone
+    // keyboard users carry on from the new step, not from the "+" that is now gone; the canvas draws only the
+    // steps in view, so one added beyond its edge is brought into view first
     stopFocusing.current?.();
-    if (added) stopFocusing.current = focusStepWhenDrawn(added);
+    if (!added) return;
+    revealStep(added);
+    stopFocusing.current = focusStepWhenDrawn(added);
   };
 
   return (
