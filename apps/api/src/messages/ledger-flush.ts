@@ -152,16 +152,6 @@ const ADMIT = `
     FROM n JOIN ins ON ins.workspace_id = n.workspace_id AND ins.idempotency_key = n.idempotency_key
     ${CONTACT_FACTS_JOIN}`;
 
-/**
- * The accepted outcomes are committed without waiting for their WAL to reach the disk (`synchronous_commit = off` for
- * this statement's transaction only). The row written before the provider call was committed durably; this one is
- * visible at once and made durable by the WAL writer within 3 × wal_writer_delay (600 ms by default), or sooner by
- * the next durable commit. Only a crash of PostgreSQL or of its machine inside that window loses it, which leaves
- * the row `sending` with its request: the state a crash of the API between the provider's answer and this write
- * leaves already, resolved by SendRecoveryService by DESIGN §6's policy (marketing not sent again and marked
- * `unknown`, still counted by the caps; OTP and transactional resent under the same correlation id; both counted).
- * It saves each send a wait for a disk flush; bench/RESULTS.md (2026-12-01) has the figures.
- */
 const RECORD_SENT = `
   UPDATE messages m
      SET status = CASE WHEN m.status IN ('delivered', 'seen') THEN m.status ELSE 'sent' END,
@@ -172,7 +162,6 @@ const RECORD_SENT = `
          updated_at = clock_timestamp()
     FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::numeric[], $6::text[], $7::int[],
                 $8::text[])
-      AS v(id, provider_message_id, correlation_id, sent_at, cost, cost_currency, billable_units, recipient),
-         (SELECT set_config('synchronous_commit', 'off', true)) AS outcome_commit
+      AS v(id, provider_message_id, correlation_id, sent_at, cost, cost_currency, billable_units, recipient)
    WHERE m.id = v.id
   RETURNING m.id, m.status`;
