@@ -30,4 +30,10 @@ describe('normalizeVietnamesePhone remembers recent answers', () => {
     expect(normalizeVietnamesePhone('0912 345 67')).toEqual({ ok: false, reason: 'invalid' });
     expect(normalizeVietnamesePhone('0912 345 67')).toEqual({ ok: false, reason: 'invalid' });
   });
+
+  it('answers the normalised number from what it remembered, as a send normalises it again', () => {
+    const first = normalizeVietnamesePhone('0933 222 111');
+    expect(first).toEqual({ ok: true, phone: '84933222111' });
+    expect(normalizeVietnamesePhone('84933222111')).toBe(first);
+  });
 });

@@ -17,9 +17,15 @@ export function normalizeVietnamesePhone(input: string): NormalizedPhone {
   const known = remembered.get(input);
   if (known) return known;
   const answer = Object.freeze(parse(input));
+  remember(input, answer);
+  // The normalised number is what is normalised next (the ledger keeps it, the connector is given it): same answer.
+  if (answer.ok && answer.phone !== input) remember(answer.phone, answer);
+  return answer;
+}
+
+function remember(input: string, answer: NormalizedPhone): void {
   if (remembered.size >= REMEMBERED) remembered.delete(remembered.keys().next().value as string);
   remembered.set(input, answer);
-  return answer;
 }
 
 function parse(input: string): NormalizedPhone {
