@@ -354,6 +354,7 @@ export const configMessages = {
       goesTo: '“{{handle}}” đi tới',
       none: '— chưa nối —',
       missing: 'Bước {{id}} không có trong chiến dịch',
+      notAllowed: '{{name}} (không nối tới bước này được)',
     },
   },
   en: {
@@ -710,6 +711,7 @@ export const configMessages = {
       goesTo: '“{{handle}}” goes to',
       none: '— not connected —',
       missing: 'Step {{id}} is not in the campaign',
+      notAllowed: '{{name}} (cannot be connected to)',
     },
   },
 };

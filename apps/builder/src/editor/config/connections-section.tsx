@@ -1,6 +1,7 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { connectionChoices } from '../graph/step-choices';
+import type { Translate } from '../graph/node-summary';
+import { connectionChoices, unofferedTarget } from '../graph/step-choices';
 import { useEditor } from '../store/editor-context';
 import { FieldGroup, FieldShell } from './field-shell';
 import { useConfigForm } from './form-context';
@@ -16,11 +17,18 @@ export function ConnectionsSection({ nodeId }: { nodeId: string }) {
   const graph = useEditor((state) => state.graph);
   const connect = useEditor((state) => state.connect);
   const disconnect = useEditor((state) => state.disconnect);
+  const translate = useCallback<Translate>((key, values) => editorT(key, values ?? {}), [editorT]);
   const { handles, targets } = useMemo(
-    () => connectionChoices(graph, nodeId, (key, values) => editorT(key, values ?? {})),
-    [graph, nodeId, editorT],
+    () => connectionChoices(graph, nodeId, translate),
+    [graph, nodeId, translate],
   );
   if (handles.length === 0) return null;
+  const unofferedLabel = (target: string) => {
+    const why = unofferedTarget(graph, target, translate);
+    return why.kind === 'notAllowed'
+      ? t('connections.notAllowed', { name: why.name })
+      : t('connections.missing', { id: target });
+  };
   return (
     <FieldGroup legend={t('connections.title')} path="connections">
       {handles.map(({ handle, label, target }) => (
@@ -42,7 +50,7 @@ export function ConnectionsSection({ nodeId }: { nodeId: string }) {
             >
               <option value="">{t('connections.none')}</option>
               {target !== undefined && !targets.some((choice) => choice.id === target) && (
-                <option value={target}>{t('connections.missing', { id: target })}</option>
+                <option value={target}>{unofferedLabel(target)}</option>
               )}
               {targets.map((choice) => (
                 <option key={choice.id} value={choice.id}>

@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import { resources } from '../../i18n/resources';
 import type { EditorGraph, GraphNodeInput } from './editor-graph';
 import type { Translate } from './node-summary';
-import { connectionChoices, sendStepChoices, stepChoices } from './step-choices';
+import { connectionChoices, sendStepChoices, stepChoices, unofferedTarget } from './step-choices';
 
 let en: Translate;
 beforeAll(async () => {
@@ -72,5 +72,10 @@ describe('step choices', () => {
       { id: 'email', name: 'Reminder · email' },
       { id: 'sms', name: 'Reminder · sms' },
     ]);
+  });
+
+  it('says why a connection’s step is not offered: gone, or one that cannot be connected to', () => {
+    expect(unofferedTarget(campaign(), 'deleted', en)).toEqual({ kind: 'missing' });
+    expect(unofferedTarget(campaign(), 'start', en)).toEqual({ kind: 'notAllowed', name: 'Start' });
   });
 });

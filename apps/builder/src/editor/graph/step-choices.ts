@@ -54,3 +54,16 @@ export function sendStepChoices(steps: readonly GraphNodeInput[], t: Translate):
     t,
   );
 }
+
+/**
+ * Why a step a connection leads to is not among the choices (an imported or pasted graph): it is gone, or it cannot
+ * be connected to (a trigger, the step itself), with the name the canvas shows.
+ */
+export function unofferedTarget(
+  graph: EditorGraph,
+  targetId: string,
+  t: Translate,
+): { kind: 'missing' } | { kind: 'notAllowed'; name: string } {
+  const step = graph.nodes.find((candidate) => candidate.id === targetId);
+  return step ? { kind: 'notAllowed', name: displayNameOf(step, t) } : { kind: 'missing' };
+}
