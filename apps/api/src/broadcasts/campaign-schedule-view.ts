@@ -1,9 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Client, ScheduleNotFoundError } from '@temporalio/client';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Client, Connection, ScheduleNotFoundError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { findCampaign } from '../campaigns/campaign-store';
 import { ProblemException } from '../http/problem';
-import { TEMPORAL_CLIENT } from '../temporal/temporal-client.module';
+import { LOA_CONFIG, type LoaConfig } from '../config/loa-config';
+import { temporalConnectionOptions } from '../temporal/temporal-connection-options';
 import { isTemporalUnavailable, withinDeadline } from '../temporal/within-deadline';
 import { campaignScheduleId } from './campaign-schedule-spec';
 import { NEXT_RUNS_LISTED, type CampaignSchedule } from './campaign-schedule.schemas';
@@ -18,13 +19,27 @@ const NOT_SCHEDULED: CampaignSchedule = {
   runningRuns: 0,
 };
 
-/** When a scheduled campaign runs next and when it ran: read from its Temporal Schedule. */
+/**
+ * When a scheduled campaign runs next and when it ran: read from its Temporal Schedule, through a connection of its
+ * own without the client's retry interceptor. A read for the screen fails fast (the builder asks again), and leaves
+ * no retry pending: a retry whose timer fires after the connection closed throws outside any promise.
+ */
 @Injectable()
-export class CampaignScheduleView {
+export class CampaignScheduleView implements OnApplicationShutdown {
+  private readonly connection: Connection;
+  private readonly temporal: Client;
+
   constructor(
     private readonly db: DataSource,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-  ) {}
+    @Inject(LOA_CONFIG) config: LoaConfig,
+  ) {
+    this.connection = Connection.lazy({ ...temporalConnectionOptions(config.temporal), interceptors: [] });
+    this.temporal = new Client({ connection: this.connection, namespace: config.temporal.namespace });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.connection.close();
+  }
 
   async of(workspaceId: string, campaignId: string): Promise<CampaignSchedule> {
     await findCampaign(this.db.manager, workspaceId, campaignId);
