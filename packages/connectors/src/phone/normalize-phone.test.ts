@@ -36,4 +36,15 @@ describe('normalizeVietnamesePhone remembers recent answers', () => {
     expect(first).toEqual({ ok: true, phone: '84933222111' });
     expect(normalizeVietnamesePhone('84933222111')).toBe(first);
   });
+
+  it('keeps answering correctly, and forgets old numbers, after many more numbers than it remembers', () => {
+    const first = normalizeVietnamesePhone('0977 000 001');
+    for (let index = 0; index < 30_000; index += 1) {
+      const phone = `098${String(index).padStart(7, '0')}`;
+      expect(normalizeVietnamesePhone(phone)).toEqual({ ok: true, phone: `84${phone.slice(1)}` });
+    }
+    const again = normalizeVietnamesePhone('0977 000 001');
+    expect(again).toEqual(first);
+    expect(again).not.toBe(first);
+  });
 });

@@ -2,9 +2,14 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
 export type NormalizedPhone = { ok: true; phone: string } | { ok: false; reason: 'invalid' | 'not_mobile' };
 
-/** Answers kept for numbers seen recently: one send normalises its number several times (guards, ledger, connector). */
-const REMEMBERED = 10_000;
-const remembered = new Map<string, NormalizedPhone>();
+/**
+ * Answers kept for numbers seen recently: one send normalises its number several times (guards, ledger, connector).
+ * Two generations of at most GENERATION answers each: when the newer fills up, the older is dropped whole. (Evicting
+ * the oldest key of one Map one at a time made each eviction scan the deleted entries V8 keeps at the Map's front.)
+ */
+const GENERATION = 5_000;
+let recent = new Map<string, NormalizedPhone>();
+let older = new Map<string, NormalizedPhone>();
 /** Longer input is no phone number anyone types; it is answered without being kept. */
 const LONGEST_REMEMBERED = 40;
 
@@ -14,7 +19,7 @@ const LONGEST_REMEMBERED = 40;
  */
 export function normalizeVietnamesePhone(input: string): NormalizedPhone {
   if (input.length > LONGEST_REMEMBERED) return parse(input);
-  const known = remembered.get(input);
+  const known = recent.get(input) ?? older.get(input);
   if (known) return known;
   const answer = Object.freeze(parse(input));
   remember(input, answer);
@@ -24,8 +29,11 @@ export function normalizeVietnamesePhone(input: string): NormalizedPhone {
 }
 
 function remember(input: string, answer: NormalizedPhone): void {
-  if (remembered.size >= REMEMBERED) remembered.delete(remembered.keys().next().value as string);
-  remembered.set(input, answer);
+  if (recent.size >= GENERATION) {
+    older = recent;
+    recent = new Map();
+  }
+  recent.set(input, answer);
 }
 
 function parse(input: string): NormalizedPhone {
