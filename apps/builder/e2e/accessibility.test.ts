@@ -47,4 +47,18 @@ describe('accessibility of the main screens (axe-core, WCAG 2.1 AA)', () => {
     await page.getByRole('dialog', { name: 'New campaign' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   });
+
+  it.each([
+    ['/settings/users', 'Users and roles'],
+    ['/settings/api-keys', 'API keys'],
+    ['/settings/workspace', 'Workspace'],
+    ['/settings/audit-log', 'Audit log'],
+  ])('the admin settings screen %s', async (path, heading) => {
+    signedIn = await signedInPage(browser, stack, 'admin');
+    const { page } = signedIn;
+    await page.goto(path);
+    await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+    await page.locator('.query-state').first().waitFor({ state: 'detached' });
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 });

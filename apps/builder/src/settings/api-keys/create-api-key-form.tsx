@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -18,6 +18,7 @@ type CreateForm = z.infer<typeof createSchema>;
 export function CreateApiKeyForm() {
   const { t } = useTranslation('settings');
   const create = useCreateApiKey();
+  const id = useId();
   const [created, setCreated] = useState<{ name: string; key: string }>();
   const form = useForm<CreateForm>({
     resolver: zodResolver(createSchema),
@@ -59,9 +60,16 @@ export function CreateApiKeyForm() {
           <legend>{t('apiKeys.create.scope')}</legend>
           {KEY_SCOPES.map((scope) => (
             <label key={scope} className="settings-choice">
-              <input type="radio" value={scope} {...form.register('scope')} />
+              <input
+                type="radio"
+                value={scope}
+                aria-describedby={`${id}-${scope}`}
+                {...form.register('scope')}
+              />
               <span className="settings-choice__name">{t(`apiKeys.scopes.${scope}.name`)}</span>
-              <span className="settings-choice__description">{t(`apiKeys.scopes.${scope}.description`)}</span>
+              <span className="settings-choice__description" id={`${id}-${scope}`} aria-hidden="true">
+                {t(`apiKeys.scopes.${scope}.description`)}
+              </span>
             </label>
           ))}
           <FieldError error={errors.scope} />

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -19,6 +19,7 @@ type InviteForm = z.infer<typeof inviteSchema>;
 export function InviteForm() {
   const { t } = useTranslation('settings');
   const invite = useInvite();
+  const id = useId();
   const [sent, setSent] = useState<{ email: string; token: string }>();
   const form = useForm<InviteForm>({
     resolver: zodResolver(inviteSchema),
@@ -56,9 +57,9 @@ export function InviteForm() {
           <input type="email" aria-invalid={errors.email ? true : undefined} {...form.register('email')} />
           <FieldError error={errors.email} />
         </label>
-        <label className="field">
-          <span>{t('users.invite.role')}</span>
-          <select {...form.register('role')}>
+        <div className="field">
+          <label htmlFor={`${id}-role`}>{t('users.invite.role')}</label>
+          <select id={`${id}-role`} {...form.register('role')}>
             {ROLES.map((role) => (
               <option key={role} value={role}>
                 {t(`roles.${role}`, { ns: 'common' })}
@@ -66,7 +67,7 @@ export function InviteForm() {
             ))}
           </select>
           <FieldError error={errors.role} />
-        </label>
+        </div>
         <button type="submit" className="button button--primary" disabled={isSubmitting}>
           {t('users.invite.submit')}
         </button>

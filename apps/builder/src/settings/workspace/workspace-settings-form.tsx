@@ -62,7 +62,7 @@ export function WorkspaceSettingsForm({ workspace }: { workspace: Workspace }) {
           aria-describedby="timezone-help"
           {...form.register('timezone')}
         />
-        <span className="muted settings__help" id="timezone-help">
+        <span className="muted settings__help" id="timezone-help" aria-hidden="true">
           {t('workspace.timezoneHelp')}
         </span>
         <FieldError error={errors.timezone} />
