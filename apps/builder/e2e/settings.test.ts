@@ -100,7 +100,7 @@ describe('the admin settings screens', () => {
       email: inviteeEmail,
       password,
     });
-    expect(login.status).toBe(401);
+    expect(login.status).toBe(403);
 
     await row.getByRole('button', { name: 'Reactivate' }).click();
     await row.locator('[data-status="active"]').waitFor();
@@ -205,6 +205,20 @@ describe('the admin settings screens', () => {
   });
 
   it('shows those actions in the audit log, newest first, filtered and a page at a time', async () => {
+    const { page } = await open('admin');
+    await page.goto('/settings/audit-log?target=invitation');
+    const log = page.getByTestId('audit-log');
+    await log.getByText(`invited ${inviteeEmail} as Analyst`).waitFor();
+    const about = page.getByLabel('About');
+    await about.selectOption('user');
+    await log.getByText('changed the role to Marketer').first().waitFor();
+    await log.getByText('deactivated a member').first().waitFor();
+    await about.selectOption('workspace');
+    await log
+      .getByText(/changed workspace settings: timezone/)
+      .first()
+      .waitFor();
+
     const asAdmin = await apiAs(stack, 'admin');
     for (let created = 0; created < 26; created++) {
       const key = await asAdmin.expect<{ id: string }>(201, 'POST', '/api-keys', {
@@ -213,19 +227,7 @@ describe('the admin settings screens', () => {
       });
       await asAdmin.expect(204, 'DELETE', `/api-keys/${key.id}`);
     }
-    const { page } = await open('admin');
-    await page.goto('/settings/audit-log');
-    const log = page.getByTestId('audit-log');
-    await log.getByText(`invited ${inviteeEmail} as Analyst`).waitFor();
-    await log.getByText('changed the role to Marketer').first().waitFor();
-    await log.getByText('deactivated a member').first().waitFor();
-    await log.getByText(`created the API key “${keyName}” (Read)`).waitFor();
-    await log
-      .getByText(/changed workspace settings: timezone/)
-      .first()
-      .waitFor();
-
-    await page.getByLabel('About').selectOption('api_key');
+    await about.selectOption('api_key');
     await page.waitForURL(/target=api_key/);
     const entries = page.getByTestId('audit-entry');
     await eventually(async () => expect(await entries.count()).toBe(50));
