@@ -56,12 +56,16 @@ describe('GET /audit-log', () => {
 
   it('pages with the cursor until nextCursor is null, without repeating an entry', async () => {
     const seen: string[] = [];
+    const pageAfter = async (cursor: string | null) =>
+      (await ws.as.admin.get(`/audit-log?limit=2${cursor ? `&cursor=${cursor}` : ''}`).expect(200)).body as {
+        items: Entry[];
+        nextCursor: string | null;
+      };
     let cursor: string | null = null;
     do {
-      const path: string = `/audit-log?limit=2${cursor ? `&cursor=${cursor}` : ''}`;
-      const page = await ws.as.admin.get(path).expect(200);
-      seen.push(...(page.body.items as Entry[]).map((entry) => entry.id));
-      cursor = page.body.nextCursor;
+      const page = await pageAfter(cursor);
+      seen.push(...page.items.map((entry) => entry.id));
+      cursor = page.nextCursor;
     } while (cursor);
     const everything = await ws.as.admin.get('/audit-log?limit=200').expect(200);
     expect(seen).toEqual((everything.body.items as Entry[]).map((entry) => entry.id));
