@@ -2,7 +2,7 @@ import type { paths } from '@loa/api-contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/api-client';
 import type { JsonBody } from '../../api/json-body';
-import type { Role } from '../../auth/session';
+import { SESSION_KEY, type Role } from '../../auth/session';
 
 export type Member = JsonBody<paths['/users']['get']['responses'][200]>['items'][number];
 export type Invitation = JsonBody<paths['/users/invitations']['get']['responses'][200]>['items'][number];
@@ -26,7 +26,11 @@ export function useUpdateMember() {
   return useMutation({
     mutationFn: ({ id, change }: { id: string; change: MemberChange }) =>
       unwrap(api.PATCH('/users/{id}', { params: { path: { id } }, body: change })),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: userKeys.members }),
+    onSettled: async () => {
+      await queryClient.invalidateQueries({ queryKey: userKeys.members });
+      // An admin who made themselves a marketer sees the screens of their new role.
+      await queryClient.invalidateQueries({ queryKey: SESSION_KEY });
+    },
   });
 }
 
