@@ -106,6 +106,22 @@ describe('the admin settings screens', () => {
     await row.locator('[data-status="active"]').waitFor();
   });
 
+  it('keeps the last active admin an admin, saying why', async () => {
+    const { page } = await open('admin');
+    await page.goto('/settings/users');
+    const me = page.locator(`[data-testid="member-row"][data-email="${stack.users.admin.email}"]`);
+    await me.getByLabel(`Role of ${stack.users.admin.name}`).selectOption('marketer');
+    await page
+      .getByRole('alert')
+      .getByText(/at least one active admin/)
+      .waitFor();
+    await eventually(async () =>
+      expect(await me.getByLabel(`Role of ${stack.users.admin.name}`).inputValue()).toBe('admin'),
+    );
+    const asAdmin = await apiAs(stack, 'admin');
+    expect((await asAdmin.expect<{ role: string }>(200, 'GET', '/auth/me')).role).toBe('admin');
+  });
+
   it('lets an admin revoke a pending invitation', async () => {
     const asAdmin = await apiAs(stack, 'admin');
     const email = `revoked-${tag}@loa-e2e.test`;
