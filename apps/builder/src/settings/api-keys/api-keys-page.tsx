@@ -61,20 +61,22 @@ export function ApiKeysPage() {
                       {key.revokedAt ? t('apiKeys.revoked') : t('apiKeys.active')}
                     </span>
                   </td>
-                  <td className="table__actions">
-                    {!key.revokedAt && (
-                      <button
-                        type="button"
-                        className="button button--small button--danger"
-                        disabled={revoke.isPending}
-                        onClick={() => {
-                          if (window.confirm(t('apiKeys.revokeConfirm', { name: key.name })))
-                            revoke.mutate(key.id);
-                        }}
-                      >
-                        {t('apiKeys.revoke')}
-                      </button>
-                    )}
+                  <td>
+                    <div className="table__actions">
+                      {!key.revokedAt && (
+                        <button
+                          type="button"
+                          className="button button--small button--danger"
+                          disabled={revoke.isPending}
+                          onClick={() => {
+                            if (window.confirm(t('apiKeys.revokeConfirm', { name: key.name })))
+                              revoke.mutate(key.id);
+                          }}
+                        >
+                          {t('apiKeys.revoke')}
+                        </button>
+                      )}
+                    </div>
                   </td>
                 </tr>
               ))}

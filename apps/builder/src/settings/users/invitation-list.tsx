@@ -48,20 +48,24 @@ export function InvitationList() {
                   </span>
                 </td>
                 <td>{formatDateTime(invitation.expiresAt, me.workspace.timezone)}</td>
-                <td className="table__actions">
-                  {invitation.status === 'pending' && (
-                    <button
-                      type="button"
-                      className="button button--small button--danger"
-                      disabled={revoke.isPending}
-                      onClick={() => {
-                        if (window.confirm(t('users.invitations.revokeConfirm', { email: invitation.email })))
-                          revoke.mutate(invitation.id);
-                      }}
-                    >
-                      {t('users.invitations.revoke')}
-                    </button>
-                  )}
+                <td>
+                  <div className="table__actions">
+                    {invitation.status === 'pending' && (
+                      <button
+                        type="button"
+                        className="button button--small button--danger"
+                        disabled={revoke.isPending}
+                        onClick={() => {
+                          if (
+                            window.confirm(t('users.invitations.revokeConfirm', { email: invitation.email }))
+                          )
+                            revoke.mutate(invitation.id);
+                        }}
+                      >
+                        {t('users.invitations.revoke')}
+                      </button>
+                    )}
+                  </div>
                 </td>
               </tr>
             ))}

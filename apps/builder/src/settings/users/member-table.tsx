@@ -57,28 +57,30 @@ export function MemberTable({ members }: { members: Member[] }) {
                 </span>
               </td>
               <td>{formatDate(member.joinedAt, me.workspace.timezone)}</td>
-              <td className="table__actions">
-                {member.id !== me.user.id && (
-                  <button
-                    type="button"
-                    className={`button button--small${member.status === 'active' ? ' button--danger' : ''}`}
-                    disabled={update.isPending}
-                    onClick={() => {
-                      const deactivating = member.status === 'active';
-                      if (
-                        deactivating &&
-                        !window.confirm(t('users.deactivateConfirm', { name: member.name }))
-                      )
-                        return;
-                      update.mutate({
-                        id: member.id,
-                        change: { status: deactivating ? 'deactivated' : 'active' },
-                      });
-                    }}
-                  >
-                    {member.status === 'active' ? t('users.deactivate') : t('users.reactivate')}
-                  </button>
-                )}
+              <td>
+                <div className="table__actions">
+                  {member.id !== me.user.id && (
+                    <button
+                      type="button"
+                      className={`button button--small${member.status === 'active' ? ' button--danger' : ''}`}
+                      disabled={update.isPending}
+                      onClick={() => {
+                        const deactivating = member.status === 'active';
+                        if (
+                          deactivating &&
+                          !window.confirm(t('users.deactivateConfirm', { name: member.name }))
+                        )
+                          return;
+                        update.mutate({
+                          id: member.id,
+                          change: { status: deactivating ? 'deactivated' : 'active' },
+                        });
+                      }}
+                    >
+                      {member.status === 'active' ? t('users.deactivate') : t('users.reactivate')}
+                    </button>
+                  )}
+                </div>
               </td>
             </tr>
           ))}
