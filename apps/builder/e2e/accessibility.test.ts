@@ -47,4 +47,38 @@ describe('accessibility of the main screens (axe-core, WCAG 2.1 AA)', () => {
     await page.getByRole('dialog', { name: 'New campaign' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   });
+
+  it.each([
+    ['/settings/users', 'Users and roles'],
+    ['/settings/api-keys', 'API keys'],
+    ['/settings/workspace', 'Workspace'],
+    ['/settings/audit-log', 'Audit log'],
+  ])('the admin settings screen %s', async (path, heading) => {
+    signedIn = await signedInPage(browser, stack, 'admin');
+    const { page } = signedIn;
+    await page.goto(path);
+    await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+    await page.locator('.query-state').first().waitFor({ state: 'detached' });
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('the API keys screen showing a new key once, and the workspace screen showing a refused value', async () => {
+    signedIn = await signedInPage(browser, stack, 'admin');
+    const { page } = signedIn;
+    await page.goto('/settings/api-keys');
+    await page.getByLabel('Key name').fill('Accessibility check');
+    await page.getByRole('button', { name: 'Create key' }).click();
+    await page.getByTestId('one-time-secret').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    const key = page.locator('[data-testid="api-key-row"][data-name="Accessibility check"]');
+    page.once('dialog', (confirm) => void confirm.accept());
+    await key.getByRole('button', { name: 'Revoke' }).click();
+    await key.locator('[data-status="revoked"]').waitFor();
+
+    await page.goto('/settings/workspace');
+    await page.getByLabel('Time zone').fill('Nowhere/Atlantis');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('.field__error').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 });

@@ -7,6 +7,7 @@ import { NotFoundPage } from './shell/not-found-page';
 import { PublicOrShell } from './shell/public-or-shell';
 import { RequireSession } from './shell/require-session';
 import { RouteErrorPage } from './shell/route-error-page';
+import { settingsRoutes } from './settings/settings-routes';
 import { StatusPage } from './status/status-page';
 import { VersionPage } from './editor/versions/version-page';
 
@@ -33,6 +34,7 @@ export const routes: RouteObject[] = [
               { path: '/campaigns', element: <CampaignListPage /> },
               { path: '/campaigns/:id', element: <EditorPage /> },
               { path: '/campaigns/:id/versions/:version', element: <VersionPage /> },
+              settingsRoutes,
               { path: '*', element: <NotFoundPage /> },
             ],
           },

@@ -188,5 +188,7 @@ describe('sign-in, sessions, CSRF, API keys and people (real PostgreSQL)', () =>
       .send({ role: 'marketer' })
       .expect(409);
     expect(response.body.detail).toContain('at least one active admin');
+    await ws.as.admin.patch(`/users/${ws.users.admin.id}`).send({ status: 'deactivated' }).expect(409);
+    expect((await ws.as.admin.get('/auth/me').expect(200)).body.role).toBe('admin');
   });
 });

@@ -18,6 +18,7 @@ import {
 } from './campaign-row';
 import { auditCampaign, campaignView, campaignViews, findCampaign } from './campaign-store';
 import type { CampaignState } from './campaign.schemas';
+import { withWorkspaceDefaults, workspaceDefaults } from './workspace-defaults';
 
 const EMPTY_GRAPH = { schemaVersion: 1, nodes: [], edges: [], settings: {} };
 
@@ -41,6 +42,11 @@ export class CampaignsService {
     const { principal } = input;
     return this.db.transaction(async (manager) => {
       const actor = await actorOf(manager, principal);
+      const given = input.graph ?? EMPTY_GRAPH;
+      const graph =
+        (input.action ?? 'created') === 'created'
+          ? withWorkspaceDefaults(given, await workspaceDefaults(manager, principal.workspaceId))
+          : given;
       const rows: CampaignRow[] = await manager.query(
         `INSERT INTO campaigns AS c (workspace_id, name, description, tags, draft_graph, draft_saved_by, created_by,
                                   updated_by)
@@ -51,7 +57,7 @@ export class CampaignsService {
           input.name,
           input.description,
           uniqueTags(input.tags),
-          JSON.stringify(input.graph ?? EMPTY_GRAPH),
+          JSON.stringify(graph),
           JSON.stringify(actor),
         ],
       );

@@ -1,4 +1,9 @@
+import { campaignSettingsSchema } from '@loa/engine';
 import { z } from 'zod';
+
+/** The campaign settings' own rules: a quiet-hours window, and per-channel caps per contact. */
+export const quietHoursSchema = campaignSettingsSchema.shape.quietHours.unwrap();
+export const frequencyCapsSchema = campaignSettingsSchema.shape.frequencyCaps.unwrap();
 
 export const workspaceSchema = z.object({
   id: z.uuid(),
@@ -7,8 +12,14 @@ export const workspaceSchema = z.object({
   timezone: z.string(),
   /** Campaigns go live only after an admin approved the submitted draft (on by default). */
   approvalRequired: z.boolean(),
+  /** New campaigns start with these quiet hours (null: none). */
+  quietHours: quietHoursSchema.nullable(),
+  /** New campaigns start with these frequency caps. */
+  frequencyCaps: frequencyCapsSchema,
   createdAt: z.string(),
 });
+
+export type Workspace = z.infer<typeof workspaceSchema>;
 
 export const updateWorkspaceBodySchema = z.object({
   name: z.string().trim().min(1).max(200).optional(),
@@ -17,7 +28,11 @@ export const updateWorkspaceBodySchema = z.object({
     .refine((zone) => isTimeZone(zone), 'must be an IANA time zone such as Asia/Ho_Chi_Minh')
     .optional(),
   approvalRequired: z.boolean().optional(),
+  quietHours: quietHoursSchema.nullable().optional().describe('null removes them'),
+  frequencyCaps: frequencyCapsSchema.optional(),
 });
+
+export type WorkspaceChange = z.infer<typeof updateWorkspaceBodySchema>;
 
 function isTimeZone(zone: string): boolean {
   try {

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { UserPrincipal } from '../auth/principal';
 import { problems } from '../http/problem';
+import type { Workspace, WorkspaceChange } from './workspaces.schemas';
 
 interface WorkspaceRow {
   id: string;
@@ -10,8 +11,13 @@ interface WorkspaceRow {
   slug: string;
   timezone: string;
   approval_required: boolean;
+  quiet_hours: Workspace['quietHours'];
+  frequency_caps: Workspace['frequencyCaps'];
   created_at: Date;
 }
+
+const WORKSPACE_COLUMNS =
+  'id, name, slug, timezone, approval_required, quiet_hours, frequency_caps, created_at';
 
 @Injectable()
 export class WorkspacesService {
@@ -22,27 +28,36 @@ export class WorkspacesService {
 
   async get(id: string) {
     const rows: WorkspaceRow[] = await this.db.query(
-      `SELECT id, name, slug, timezone, approval_required, created_at FROM workspaces WHERE id = $1`,
+      `SELECT ${WORKSPACE_COLUMNS} FROM workspaces WHERE id = $1`,
       [id],
     );
     if (!rows[0]) throw problems.notFound('Workspace');
     return toWorkspace(rows[0]);
   }
 
-  async update(
-    actor: UserPrincipal,
-    change: { name?: string; timezone?: string; approvalRequired?: boolean },
-  ) {
+  async update(actor: UserPrincipal, change: WorkspaceChange) {
     await this.db.query(
       `UPDATE workspaces SET name = coalesce($2, name), timezone = coalesce($3, timezone),
-              approval_required = coalesce($4, approval_required)
+              approval_required = coalesce($4, approval_required),
+              quiet_hours = CASE WHEN $5 THEN $6::jsonb ELSE quiet_hours END,
+              frequency_caps = coalesce($7::jsonb, frequency_caps)
         WHERE id = $1`,
-      [actor.workspaceId, change.name ?? null, change.timezone ?? null, change.approvalRequired ?? null],
+      [
+        actor.workspaceId,
+        change.name ?? null,
+        change.timezone ?? null,
+        change.approvalRequired ?? null,
+        change.quietHours !== undefined,
+        change.quietHours ? JSON.stringify(change.quietHours) : null,
+        change.frequencyCaps ? JSON.stringify(change.frequencyCaps) : null,
+      ],
     );
     await this.audit.record({
       workspaceId: actor.workspaceId,
       actor,
       action: 'workspace.updated',
+      targetKind: 'workspace',
+      targetId: actor.workspaceId,
       details: change,
     });
     return this.get(actor.workspaceId);
@@ -74,13 +89,15 @@ export function slugify(name: string): string {
   return slug.length >= 2 ? slug : `ws-${slug || 'x'}`;
 }
 
-function toWorkspace(row: WorkspaceRow) {
+function toWorkspace(row: WorkspaceRow): Workspace {
   return {
     id: row.id,
     name: row.name,
     slug: row.slug,
     timezone: row.timezone,
     approvalRequired: row.approval_required,
+    quietHours: row.quiet_hours,
+    frequencyCaps: row.frequency_caps,
     createdAt: new Date(row.created_at).toISOString(),
   };
 }

@@ -11,6 +11,10 @@ const PERMISSIONS = {
   'campaign.decide': ['admin'],
   'campaign.operate': ['admin'],
   'system.status': ['admin', 'marketer', 'analyst'],
+  'settings.users': ['admin'],
+  'settings.apiKeys': ['admin'],
+  'settings.workspace': ['admin'],
+  'settings.auditLog': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

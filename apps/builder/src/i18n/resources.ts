@@ -6,6 +6,7 @@ import { lifecycleMessages } from '../editor/lifecycle/lifecycle.messages';
 import { simulationMessages } from '../editor/simulation/simulation.messages';
 import { diagnosticsMessages } from '../editor/validation/diagnostics.messages';
 import { versionsMessages } from '../editor/versions/versions.messages';
+import { settingsMessages } from '../settings/settings.messages';
 import { shellMessages } from '../shell/shell.messages';
 
 /** Every namespace's messages; each feature keeps its own beside its code. */
@@ -19,6 +20,7 @@ const namespaces = {
   versions: versionsMessages,
   simulation: simulationMessages,
   diagnostics: diagnosticsMessages,
+  settings: settingsMessages,
 };
 
 type Namespaces = typeof namespaces;

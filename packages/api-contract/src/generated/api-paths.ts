@@ -210,6 +210,104 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who changed access, people, settings or campaigns, newest first
+         * @description Access: roles admin.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only what this user or API key did */
+                    actorId?: string;
+                    /** @description Only entries about this kind of thing (user, invitation, api_key, campaign, ...) */
+                    targetKind?: string;
+                    /** @description Entries at or after this instant */
+                    from?: string;
+                    /** @description Entries before this instant */
+                    to?: string;
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                at: string;
+                                actor: {
+                                    /** @enum {string} */
+                                    kind: "user" | "api_key" | "system";
+                                    id: string | null;
+                                    name: string | null;
+                                };
+                                /** @description What happened, e.g. member.updated, invitation.created, api_key.revoked */
+                                action: string;
+                                targetKind: string | null;
+                                targetId: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            /** @description Pass as `cursor` for the next page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description No valid session or API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Needs: roles admin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field is invalid; `errors` names it */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/invitations/accept": {
         parameters: {
             query?: never;
@@ -11288,6 +11386,20 @@ export interface paths {
                             slug: string;
                             timezone: string;
                             approvalRequired: boolean;
+                            quietHours: {
+                                start: string;
+                                end: string;
+                            } | null;
+                            frequencyCaps: {
+                                /** @enum {string} */
+                                channel: "zns" | "oa" | "sms" | "email";
+                                max: number;
+                                per: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "minutes" | "hours" | "days" | "weeks";
+                                };
+                            }[];
                             createdAt: string;
                         };
                     };
@@ -11334,6 +11446,21 @@ export interface paths {
                         name?: string;
                         timezone?: string;
                         approvalRequired?: boolean;
+                        /** @description null removes them */
+                        quietHours?: {
+                            start: string;
+                            end: string;
+                        } | null;
+                        frequencyCaps?: {
+                            /** @enum {string} */
+                            channel: "zns" | "oa" | "sms" | "email";
+                            max: number;
+                            per: {
+                                amount: number;
+                                /** @enum {string} */
+                                unit: "minutes" | "hours" | "days" | "weeks";
+                            };
+                        }[];
                     };
                 };
             };
@@ -11351,6 +11478,20 @@ export interface paths {
                             slug: string;
                             timezone: string;
                             approvalRequired: boolean;
+                            quietHours: {
+                                start: string;
+                                end: string;
+                            } | null;
+                            frequencyCaps: {
+                                /** @enum {string} */
+                                channel: "zns" | "oa" | "sms" | "email";
+                                max: number;
+                                per: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "minutes" | "hours" | "days" | "weeks";
+                                };
+                            }[];
                             createdAt: string;
                         };
                     };

@@ -1,0 +1,68 @@
+import type { INestApplication } from '@nestjs/common';
+import { createApp } from '../create-app';
+import { testConfig } from '../testing/test-config';
+import { seedTestWorkspace, type TestWorkspace } from '../testing/test-workspace';
+
+describe('workspace settings: quiet hours and frequency caps that new campaigns start with', () => {
+  let app: INestApplication;
+  let ws: TestWorkspace;
+
+  beforeAll(async () => {
+    app = await createApp(testConfig({ LOA_LOGIN_RATE_LIMIT: '10000' }));
+    await app.init();
+    ws = await seedTestWorkspace(app);
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const caps = [{ channel: 'sms', max: 2, per: { amount: 1, unit: 'days' } }];
+
+  it('saves them, answers them on GET, and a new campaign starts with them', async () => {
+    const fresh = await ws.as.analyst.get('/workspace').expect(200);
+    expect(fresh.body).toMatchObject({ quietHours: null, frequencyCaps: [] });
+
+    const saved = await ws.as.admin
+      .patch('/workspace')
+      .send({ timezone: 'Asia/Bangkok', quietHours: { start: '21:00', end: '08:00' }, frequencyCaps: caps })
+      .expect(200);
+    expect(saved.body).toMatchObject({
+      timezone: 'Asia/Bangkok',
+      quietHours: { start: '21:00', end: '08:00' },
+      frequencyCaps: caps,
+    });
+
+    const campaign = await ws.as.marketer
+      .post('/campaigns')
+      .send({ name: 'Inherits the defaults' })
+      .expect(201);
+    const draft = await ws.as.marketer.get(`/campaigns/${campaign.body.id}/draft`).expect(200);
+    expect(draft.body.graph.settings).toEqual({
+      timezone: 'Asia/Bangkok',
+      quietHours: { start: '21:00', end: '08:00' },
+      frequencyCaps: caps,
+    });
+
+    const cleared = await ws.as.admin.patch('/workspace').send({ quietHours: null }).expect(200);
+    expect(cleared.body).toMatchObject({ quietHours: null, frequencyCaps: caps, timezone: 'Asia/Bangkok' });
+  });
+
+  it('answers 422 naming the field for a bad value, and refuses non-admins', async () => {
+    const badHours = await ws.as.admin
+      .patch('/workspace')
+      .send({ quietHours: { start: '25:00', end: '08:00' } })
+      .expect(422);
+    expect(badHours.body.errors).toContainEqual(
+      expect.objectContaining({ in: 'body', field: 'quietHours.start' }),
+    );
+    const badCap = await ws.as.admin
+      .patch('/workspace')
+      .send({ frequencyCaps: [{ channel: 'sms', max: 0, per: { amount: 1, unit: 'days' } }] })
+      .expect(422);
+    expect(badCap.body.errors).toContainEqual(
+      expect.objectContaining({ in: 'body', field: 'frequencyCaps.0.max' }),
+    );
+    await ws.as.marketer.patch('/workspace').send({ approvalRequired: false }).expect(403);
+  });
+});

@@ -1,0 +1,16 @@
+import { settingsSectionsFor } from './settings-sections';
+
+describe('the settings screens a role sees', () => {
+  it('shows an admin every settings screen', () => {
+    expect(settingsSectionsFor('admin').map((section) => section.path)).toEqual([
+      'users',
+      'api-keys',
+      'workspace',
+      'audit-log',
+    ]);
+  });
+
+  it.each(['marketer', 'analyst'] as const)('shows a %s none', (role) => {
+    expect(settingsSectionsFor(role)).toEqual([]);
+  });
+});
