@@ -1,6 +1,8 @@
 import { Navigate, type RouteObject } from 'react-router';
 import { LoginPage } from './auth/login-page';
 import { CampaignListPage } from './campaigns/campaign-list-page';
+import { ChannelAccountPage } from './channels/channel-account-page';
+import { ChannelListPage } from './channels/channel-list-page';
 import { EditorPage } from './editor/page/editor-page';
 import { AppShell } from './shell/app-shell';
 import { NotFoundPage } from './shell/not-found-page';
@@ -33,6 +35,8 @@ export const routes: RouteObject[] = [
               { path: '/campaigns', element: <CampaignListPage /> },
               { path: '/campaigns/:id', element: <EditorPage /> },
               { path: '/campaigns/:id/versions/:version', element: <VersionPage /> },
+              { path: '/settings/channels', element: <ChannelListPage /> },
+              { path: '/settings/channels/:id', element: <ChannelAccountPage /> },
               { path: '*', element: <NotFoundPage /> },
             ],
           },

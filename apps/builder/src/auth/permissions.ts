@@ -11,6 +11,7 @@ const PERMISSIONS = {
   'campaign.decide': ['admin'],
   'campaign.operate': ['admin'],
   'system.status': ['admin', 'marketer', 'analyst'],
+  'channels.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
