@@ -192,7 +192,7 @@ describe('the Channels screens', () => {
     await page.getByRole('link', { name: 'Back to channels' }).click();
     const row = page.locator(`[data-account-id="${id}"]`);
     await row.getByRole('link', { name }).waitFor();
-    expect(await row.locator('[data-status]').getAttribute('data-status')).toBe('disabled');
+    await row.locator('[data-status="disabled"]').waitFor();
     expect(await row.textContent()).toContain('Test mode');
   });
 

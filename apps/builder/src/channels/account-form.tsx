@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { showApiErrors } from './api-field-errors';
@@ -35,13 +35,15 @@ export function AccountForm({
   const { t } = useTranslation('channels');
   const schema = useMemo(() => accountFormSchema(kind, storedSecrets), [kind, storedSecrets]);
   const form = useForm<AccountFormValues>({ resolver: zodResolver(schema), defaultValues: initial });
-  const { errors, isSubmitting, isSubmitSuccessful } = form.formState;
+  const { errors, isSubmitting, isDirty } = form.formState;
+  const [saved, setSaved] = useState(false);
 
   const onSubmit = form.handleSubmit(async (values) => {
     try {
       await onSave(values);
       // Secrets just saved are stored now: the form forgets them.
-      form.reset(blankSecrets(values, kind), { keepIsSubmitSuccessful: true });
+      form.reset(blankSecrets(values, kind));
+      setSaved(true);
     } catch (error) {
       showApiErrors(form, kind, error);
     }
@@ -69,7 +71,7 @@ export function AccountForm({
           {errors.root.message}
         </p>
       )}
-      {isSubmitSuccessful && !form.formState.isDirty && (
+      {saved && !isDirty && (
         <p className="notice" role="status">
           {t('form.saved')}
         </p>

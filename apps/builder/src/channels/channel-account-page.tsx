@@ -68,7 +68,7 @@ function AccountDetail({ account }: { account: ChannelAccount }) {
       <section className="channel-section" aria-labelledby="channel-settings-title">
         <h2 id="channel-settings-title">{t('form.settings')}</h2>
         <AccountForm
-          key={account.updatedAt}
+          key={account.id}
           kind={account.kind}
           initial={accountFormFromAccount(account)}
           storedSecrets={account.secretsSet}

@@ -15,11 +15,7 @@ export function SmsPriceForm({ accountId }: { accountId: string }) {
       {price.isPending || price.isError ? (
         <QueryState error={price.error} onRetry={() => void price.refetch()} />
       ) : (
-        <PriceForm
-          key={`${price.data.currency}-${price.data.perSegment}`}
-          accountId={accountId}
-          price={price.data}
-        />
+        <PriceForm accountId={accountId} price={price.data} />
       )}
     </section>
   );
