@@ -15,18 +15,22 @@ export type TestMessageResult = JsonBody<
   paths['/channel-accounts/{id}/test-message']['post']['responses'][200]
 >;
 
+/**
+ * The list and the templates share their keys and cached answers with the editor's step forms
+ * (editor/config/queries.ts), so that a change made here shows there too.
+ */
 export const channelKeys = {
-  all: ['channel-accounts'] as const,
-  list: () => ['channel-accounts', 'list'] as const,
+  list: ['channel-accounts'] as const,
   one: (id: string) => ['channel-accounts', 'one', id] as const,
-  templates: (id: string) => ['channel-accounts', 'zns-templates', id] as const,
-  smsPrice: (id: string) => ['channel-accounts', 'sms-price', id] as const,
+  templates: (id: string) => ['zns-templates', id] as const,
+  smsPrice: (id: string) => ['sms-price', id] as const,
 };
 
 export function useChannelAccounts() {
   return useQuery({
-    queryKey: channelKeys.list(),
-    queryFn: async () => (await unwrap(api.GET('/channel-accounts'))).items,
+    queryKey: channelKeys.list,
+    queryFn: () => unwrap(api.GET('/channel-accounts')),
+    select: (answer) => answer.items,
   });
 }
 
@@ -44,7 +48,7 @@ function useAccountChange<Input>(mutationFn: (input: Input) => Promise<ChannelAc
     mutationFn,
     onSuccess: async (account) => {
       queryClient.setQueryData(channelKeys.one(account.id), account);
-      await queryClient.invalidateQueries({ queryKey: channelKeys.list() });
+      await queryClient.invalidateQueries({ queryKey: channelKeys.list, exact: true });
     },
   });
 }
@@ -85,8 +89,8 @@ export function useZnsTemplates(accountId: string, enabled: boolean) {
   return useQuery({
     queryKey: channelKeys.templates(accountId),
     enabled,
-    queryFn: async () =>
-      (await unwrap(api.GET('/templates/zns', { params: { query: { accountId } } }))).items,
+    queryFn: () => unwrap(api.GET('/templates/zns', { params: { query: { accountId } } })),
+    select: (answer) => answer.items,
   });
 }
 
