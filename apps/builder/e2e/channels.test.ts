@@ -1,6 +1,8 @@
 // The Channels screens in real Chromium against the shared stack: connecting a Zalo OA through the sandbox's OAuth
 // consent and the API's callback, ZNS templates, adding and testing an eSMS account, and who may see any of it.
 import { randomUUID } from 'node:crypto';
+import { testService } from '@loa/testing';
+import { Client } from 'pg';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from './support/chromium';
 import { apiAs, sharedStack, signedInPage, type E2eRole, type SignedInPage } from './support/shared-stack';
@@ -28,6 +30,34 @@ async function open(role: E2eRole): Promise<Page> {
   const signedIn = await signedInPage(browser, stack, role);
   opened.push(signedIn);
   return signedIn.page;
+}
+
+/** Makes the API's stored access token of an OA expired, so that its next use refreshes it at Zalo. */
+async function expireStoredAccessToken(accountId: string): Promise<void> {
+  const db = new Client({ connectionString: testService('databaseUrl') });
+  await db.connect();
+  try {
+    const updated = await db.query(
+      `UPDATE zalo_oa_tokens SET access_token_expires_at = now() - interval '1 hour' WHERE account_id = $1`,
+      [accountId],
+    );
+    expect(updated.rowCount).toBe(1);
+  } finally {
+    await db.end();
+  }
+}
+
+/** The provider sandbox's control API (injected faults). */
+async function control(method: string, path: string, body?: unknown): Promise<unknown> {
+  const answer = await fetch(`${stack.sandbox.control}${path}`, {
+    method,
+    ...(body !== undefined && {
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
+  });
+  if (!answer.ok) throw new Error(`sandbox control ${method} ${path} answered ${answer.status}`);
+  return answer.status === 204 ? undefined : answer.json();
 }
 
 interface AccountView {
@@ -61,7 +91,7 @@ async function addAccount(
 }
 
 describe('the Channels screens', () => {
-  it('an admin adds a Zalo OA, connects it through the OAuth redirect, syncs and sees its ZNS templates', async () => {
+  it('an admin adds a Zalo OA, connects it through the OAuth redirect, sees its ZNS templates, and reconnects it when its grant dies', async () => {
     const page = await open('admin');
     const zalo = stack.unusedProviderAccounts.zalo;
     const name = `Zalo OA Tiệm bánh ${randomUUID().slice(0, 6)}`;
@@ -130,6 +160,28 @@ describe('the Channels screens', () => {
     expect(await test.getByLabel('otp').getAttribute('maxlength')).toBe('10');
     await test.getByRole('button', { name: 'Send test message' }).click();
     await page.getByTestId('test-message-result').filter({ hasText: 'Result: sent' }).waitFor();
+
+    // A grant that died (the token is due for a refresh, and Zalo answers -14014): "needs reconnect", shown
+    // prominently, until an admin reconnects the OA.
+    await expireStoredAccessToken(id);
+    const fault = (await control('POST', '/faults', { channel: 'zalo_oauth', code: -14014 })) as {
+      id: string;
+    };
+    try {
+      await page.getByRole('button', { name: 'Test connection' }).click();
+      await page.getByTestId('needs-reconnect').waitFor();
+    } finally {
+      await control('DELETE', `/faults/${fault.id}`);
+    }
+    expect(await page.getByTestId('last-test').textContent()).toContain('Failed');
+    await page.goto('/settings/channels');
+    await page.locator(`[data-account-id="${id}"] [data-status="needs_reconnect"]`).waitFor();
+    await page.getByRole('link', { name }).click();
+    await page.getByTestId('needs-reconnect').waitFor();
+    await page.getByRole('button', { name: 'Reconnect with Zalo' }).click();
+    await page.waitForURL(new RegExp(`/settings/channels/${id}\\?connected=zalo$`));
+    await page.locator('.page__header [data-status="connected"]').waitFor();
+    expect(await page.getByTestId('needs-reconnect').count()).toBe(0);
 
     // A consent that fails comes back with the reason.
     await page.goto(`${stack.apiUrl}/channel-accounts/zalo/callback?error=access_denied`);
