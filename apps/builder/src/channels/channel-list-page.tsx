@@ -33,7 +33,7 @@ function ChannelList() {
           {t('addAccount')}
         </button>
       </div>
-      <p className="muted">{t('intro')}</p>
+      <p className="muted channel-intro">{t('intro')}</p>
       {zaloError && (
         <p className="form-error" role="alert">
           {t('detail.connectFailed', { detail: zaloError })}
