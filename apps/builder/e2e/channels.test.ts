@@ -87,7 +87,7 @@ async function addAccount(
   await fill(dialog);
   await dialog.getByRole('button', { name: 'Add', exact: true }).click();
   await page.waitForURL(/\/settings\/channels\/[0-9a-f-]{36}$/);
-  return page.url().split('/').pop()!;
+  return new URL(page.url()).pathname.split('/').at(-1) ?? '';
 }
 
 describe('the Channels screens', () => {
