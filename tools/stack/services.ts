@@ -72,6 +72,8 @@ function apiEnv(ctx: StackContext): NodeJS.ProcessEnv {
     TEMPORAL_NAMESPACE: 'default',
     LOA_DATA_DIR: DATA_DIR,
     LOA_ENCRYPTION_KEY: ctx.encryptionKey,
+    // The Zalo connect callback sends the admin back to the builder's Channels screen.
+    LOA_BUILDER_URL: ctx.env.LOA_BUILDER_URL?.trim() || `http://${HOST}:${ctx.ports.builder}`,
     ...(ctx.demo
       ? {
           LOA_BOOTSTRAP_ADMIN_EMAIL: ctx.demo.adminEmail,

@@ -81,4 +81,24 @@ describe('accessibility of the main screens (axe-core, WCAG 2.1 AA)', () => {
     await page.locator('.field__error').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   });
+
+  it('the Channels list, the add-account dialog and an account page with its ZNS templates', async () => {
+    signedIn = await signedInPage(browser, stack, 'admin', { locale: 'vi-VN' });
+    const { page } = signedIn;
+    await page.goto('/settings/channels');
+    await page.getByTestId('channel-list').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Thêm tài khoản' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Thêm tài khoản kênh' });
+    await dialog.getByRole('button', { name: 'Thêm', exact: true }).click();
+    await dialog.getByText('Nhập giá trị bí mật này.').first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`/settings/channels/${stack.accounts.zaloOa}`);
+    await page.getByTestId('zns-templates').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`/settings/channels/${stack.accounts.esms}`);
+    await page.getByTestId('sms-price-form').waitFor();
+    await page.locator('.query-state').waitFor({ state: 'detached' });
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 });

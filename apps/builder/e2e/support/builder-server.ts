@@ -18,8 +18,10 @@ export async function startBuilderServer(
   processes: ProcessGroup,
   apiUrl: string,
   mode: 'dev' | 'preview' = 'dev',
+  /** The port to listen on, when the API must know the builder's address first (a free one otherwise). */
+  port?: number,
 ): Promise<BuilderServer> {
-  const port = await freePort();
+  port ??= await freePort();
   const url = `http://127.0.0.1:${port}`;
   const viteCli = join(
     dirname(createRequire(join(builderRoot, 'package.json')).resolve('vite/package.json')),

@@ -2,7 +2,7 @@
 // own: the provider sandbox, the built API and worker, a seeded workspace and the Vite dev server. It prints one
 // line `LOA_E2E_STACK_READY {json}` (an E2eStack) once everything answers, and stops everything on SIGTERM.
 import { randomBytes } from 'node:crypto';
-import { defaultSeed, startSandbox, type RunningSandbox } from '@loa/provider-sandbox';
+import { defaultSeed, startSandbox, type RunningSandbox, type SandboxSeed } from '@loa/provider-sandbox';
 import { freePort } from '@loa/testing';
 import { assertApiBuilt, readTestServices, startApiStack } from './api-stack';
 import { ApiSession } from './api-session';
@@ -19,8 +19,11 @@ async function main(): Promise<void> {
   const services = readTestServices();
   const apiPort = await freePort();
   const apiUrl = `http://127.0.0.1:${apiPort}`;
+  // The API's Zalo callback sends the browser back to the builder, whose address it must know first.
+  const builderPort = await freePort();
 
   const seed = defaultSeed();
+  seed.zalo.push(unusedZaloApp(seed.zalo[0]!));
   for (const app of seed.zalo) app.redirectUri = `${apiUrl}${ZALO_CALLBACK_PATH}`;
   sandbox = await startSandbox({ seed, znsNightWindow: false });
 
@@ -34,6 +37,7 @@ async function main(): Promise<void> {
     port: apiPort,
     env: {
       LOA_PUBLIC_API_URL: apiUrl,
+      LOA_BUILDER_URL: `http://127.0.0.1:${builderPort}`,
       LOA_BOOTSTRAP_ADMIN_EMAIL: admin.email,
       LOA_BOOTSTRAP_ADMIN_PASSWORD: admin.password,
       LOA_ZNS_TEMPLATE_SYNC_MINUTES: '0',
@@ -73,6 +77,7 @@ async function main(): Promise<void> {
     processes,
     apiUrl,
     process.env['LOA_E2E_BUILDER_MODE'] === 'preview' ? 'preview' : 'dev',
+    builderPort,
   );
 
   const stack: E2eStack = {
@@ -82,6 +87,7 @@ async function main(): Promise<void> {
     users,
     workspaceId: me.workspace.id,
     accounts,
+    unusedProviderAccounts: unusedProviderAccounts(sandbox),
     ingestKey,
   };
   process.stdout.write(`${E2E_STACK_READY}${JSON.stringify(stack)}\n`);
@@ -128,6 +134,47 @@ async function seedChannelAccounts(
     },
   });
   return { zaloOa: oa.id, esms: esms.id };
+}
+
+/** A second Zalo app with an OA of its own, which no channel account is connected to. */
+function unusedZaloApp(first: SandboxSeed['zalo'][number]): SandboxSeed['zalo'][number] {
+  const [oa] = first.oas;
+  return {
+    ...structuredClone(first),
+    appId: '1000000000000000002',
+    secretKey: 'sandbox-zalo-app-secret-2',
+    webhookSecret: 'sandbox-zalo-oa-webhook-secret-2',
+    oas: [
+      {
+        ...structuredClone(oa!),
+        oaId: '2000000000000000002',
+        name: 'Tiệm bánh Sandbox',
+        accessToken: 'sandbox-zalo-access-token-2',
+        refreshToken: 'sandbox-zalo-refresh-token-2',
+      },
+    ],
+  };
+}
+
+function unusedProviderAccounts(running: RunningSandbox): E2eStack['unusedProviderAccounts'] {
+  const app = running.seed.zalo[1]!;
+  const esms = running.seed.esms[0]!;
+  return {
+    zalo: {
+      appId: app.appId,
+      appSecret: app.secretKey,
+      oaId: app.oas[0]!.oaId,
+      oaName: app.oas[0]!.name,
+      webhookSecret: app.webhookSecret,
+      baseUrls: { oauth: running.urls.zaloOauth, zns: running.urls.zns, oa: running.urls.zaloOa },
+    },
+    esms: {
+      apiKey: esms.apiKey,
+      secretKey: esms.secretKey,
+      brandname: esms.brandnames[esms.brandnames.length - 1]!,
+      baseUrl: running.urls.esms,
+    },
+  };
 }
 
 async function stop(): Promise<void> {

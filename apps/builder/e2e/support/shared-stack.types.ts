@@ -11,6 +11,21 @@ export interface E2eStack {
   workspaceId: string;
   /** Channel accounts on the sandbox: a connected Zalo OA (ZNS + OA, templates synced) and an eSMS care account. */
   accounts: { zaloOa: string; esms: string };
+  /**
+   * Sandbox credentials for tests that add channel accounts through the forms: a Zalo app whose OA no account is
+   * connected to (its consent redirects to the API's callback) and the eSMS account.
+   */
+  unusedProviderAccounts: {
+    zalo: {
+      appId: string;
+      appSecret: string;
+      oaId: string;
+      oaName: string;
+      webhookSecret: string;
+      baseUrls: { oauth: string; zns: string; oa: string };
+    };
+    esms: { apiKey: string; secretKey: string; brandname: string; baseUrl: string };
+  };
   /** An ingest key for POST /v1/track. */
   ingestKey: string;
 }

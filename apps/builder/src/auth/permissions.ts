@@ -15,6 +15,7 @@ const PERMISSIONS = {
   'settings.apiKeys': ['admin'],
   'settings.workspace': ['admin'],
   'settings.auditLog': ['admin'],
+  'channels.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,5 +1,6 @@
 import { authMessages } from '../auth/auth.messages';
 import { campaignsMessages } from '../campaigns/campaigns.messages';
+import { channelsMessages } from '../channels/channels.messages';
 import { configMessages } from '../editor/config/config.messages';
 import { editorMessages } from '../editor/editor.messages';
 import { lifecycleMessages } from '../editor/lifecycle/lifecycle.messages';
@@ -14,6 +15,7 @@ const namespaces = {
   common: shellMessages,
   auth: authMessages,
   campaigns: campaignsMessages,
+  channels: channelsMessages,
   config: configMessages,
   editor: editorMessages,
   lifecycle: lifecycleMessages,

@@ -7,6 +7,7 @@ export const SETTINGS_SECTIONS: Array<{ path: string; label: string; permission:
   { path: 'api-keys', label: 'sections.apiKeys', permission: 'settings.apiKeys' },
   { path: 'workspace', label: 'sections.workspace', permission: 'settings.workspace' },
   { path: 'audit-log', label: 'sections.auditLog', permission: 'settings.auditLog' },
+  { path: 'channels', label: 'sections.channels', permission: 'channels.manage' },
 ];
 
 export function settingsSectionsFor(role: Role) {

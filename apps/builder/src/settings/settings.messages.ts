@@ -7,6 +7,7 @@ export const settingsMessages = {
       apiKeys: 'Khóa API',
       workspace: 'Không gian làm việc',
       auditLog: 'Nhật ký kiểm tra',
+      channels: 'Kênh gửi',
     },
     forbidden: {
       title: 'Không có quyền',
@@ -191,6 +192,7 @@ export const settingsMessages = {
       apiKeys: 'API keys',
       workspace: 'Workspace',
       auditLog: 'Audit log',
+      channels: 'Channels',
     },
     forbidden: {
       title: 'Not allowed',

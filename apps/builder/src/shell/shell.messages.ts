@@ -1,6 +1,11 @@
 export const shellMessages = {
   vi: {
-    nav: { label: 'Điều hướng chính', campaigns: 'Chiến dịch', status: 'Trạng thái hệ thống' },
+    nav: {
+      label: 'Điều hướng chính',
+      campaigns: 'Chiến dịch',
+      channels: 'Kênh gửi',
+      status: 'Trạng thái hệ thống',
+    },
     roles: { admin: 'Quản trị', marketer: 'Marketing', analyst: 'Phân tích' },
     language: 'Ngôn ngữ',
     signOut: 'Đăng xuất',
@@ -16,7 +21,7 @@ export const shellMessages = {
     save: 'Lưu',
   },
   en: {
-    nav: { label: 'Main navigation', campaigns: 'Campaigns', status: 'System status' },
+    nav: { label: 'Main navigation', campaigns: 'Campaigns', channels: 'Channels', status: 'System status' },
     roles: { admin: 'Admin', marketer: 'Marketer', analyst: 'Analyst' },
     language: 'Language',
     signOut: 'Sign out',

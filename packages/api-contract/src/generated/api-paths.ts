@@ -5329,7 +5329,7 @@ export interface paths {
         };
         /**
          * Zalo's OAuth redirect: finishes connecting the OA, then returns the admin to the builder
-         * @description Called by Zalo in the admin's browser (with the session cookie) with `code`, `state` and `oa_id`. The state must be the one this session started, unused and unexpired. Success: 302 to the builder (LOA_BUILDER_URL) or a small HTML page; failure: a problem, the account unchanged.
+         * @description Called by Zalo in the admin's browser (with the session cookie) with `code`, `state` and `oa_id`. The state must be the one this session started, unused and unexpired. With LOA_BUILDER_URL set, success is a 302 to `/settings/channels/{id}?connected=zalo` in the builder and a failure a 302 to `/settings/channels/{id}?zaloError=…` (or `/settings/channels?zaloError=…` when the request is unknown), the account unchanged; without it, a small HTML page or a problem.
          *
          *     Access: roles admin.
          */
@@ -5353,8 +5353,15 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Connected: back to the builder */
+                /** @description Back to the builder: connected, or why not */
                 302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The request is unknown, used, expired or for another OA (without LOA_BUILDER_URL) */
+                400: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5387,7 +5394,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Zalo refused */
+                /** @description Zalo refused (without LOA_BUILDER_URL) */
                 502: {
                     headers: {
                         [name: string]: unknown;

@@ -198,7 +198,7 @@ describe('connecting a Zalo OA through the OAuth v4 redirect (PKCE, single-use s
     await ws.as.admin.get(callback).expect(200);
   });
 
-  it('sends the admin back to the builder when LOA_BUILDER_URL is set', async () => {
+  it('sends the admin back to the builder when LOA_BUILDER_URL is set, connected or with the reason why not', async () => {
     const other = await createApp(
       testConfig({
         LOA_PUBLIC_API_URL: TEST_PUBLIC_API_URL,
@@ -213,10 +213,34 @@ describe('connecting a Zalo OA through the OAuth v4 redirect (PKCE, single-use s
         .post('/channel-accounts')
         .send({ kind: 'zalo_oa', name: 'OA', config: sandboxZaloConfig(sandbox) })
         .expect(201);
-      const back = await ows.as.admin.get(await startAndConsent(ows.as.admin, created.body.id)).expect(302);
-      expect(back.headers.location).toBe(
-        `http://builder.test/app/channels/${created.body.id}?connected=zalo`,
+      const id = created.body.id as string;
+
+      const refusedCallback = new URL(await startAndConsent(ows.as.admin, id), TEST_PUBLIC_API_URL);
+      refusedCallback.searchParams.set('code', 'not-a-code-zalo-issued');
+      const refused = await ows.as.admin
+        .get(`${refusedCallback.pathname}${refusedCallback.search}`)
+        .expect(302);
+      const refusedTarget = new URL(refused.headers.location as string);
+      expect(`${refusedTarget.origin}${refusedTarget.pathname}`).toBe(
+        `http://builder.test/app/settings/channels/${id}`,
       );
+      expect(refusedTarget.searchParams.get('zaloError')).toMatch(/-14005/);
+      expect((await ows.as.admin.get(`/channel-accounts/${id}`).expect(200)).body.status).toBe(
+        'not_connected',
+      );
+
+      const denied = await ows.as.admin
+        .get('/channel-accounts/zalo/callback?error=access_denied')
+        .expect(302);
+      const deniedTarget = new URL(denied.headers.location as string);
+      expect(`${deniedTarget.origin}${deniedTarget.pathname}`).toBe(
+        'http://builder.test/app/settings/channels',
+      );
+      expect(deniedTarget.searchParams.get('zaloError')).toMatch(/did not grant access/);
+
+      const back = await ows.as.admin.get(await startAndConsent(ows.as.admin, id)).expect(302);
+      expect(back.headers.location).toBe(`http://builder.test/app/settings/channels/${id}?connected=zalo`);
+      expect((await ows.as.admin.get(`/channel-accounts/${id}`).expect(200)).body.status).toBe('connected');
     } finally {
       await other.close();
     }

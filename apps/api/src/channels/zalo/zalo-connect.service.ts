@@ -110,11 +110,35 @@ export class ZaloConnectService {
       throw problems.badRequest(
         'This connection request is unknown, already used or was started in another session; start it again',
       );
+    try {
+      return await this.connectConsented(
+        actor,
+        { code: callback.code, oaId: callback.oa_id },
+        consent,
+        stateSha256,
+      );
+    } catch (error) {
+      // The builder returns the admin to the account the failed request was for.
+      if (error instanceof ProblemException)
+        throw new ProblemException(error.getStatus(), error.detail, {
+          ...error.extra,
+          accountId: consent.account_id,
+        });
+      throw error;
+    }
+  }
+
+  private async connectConsented(
+    actor: UserPrincipal,
+    granted: { code: string; oaId?: string },
+    consent: PendingConsent,
+    stateSha256: string,
+  ): Promise<ZaloConnected> {
     if (consent.expires_at.getTime() <= Date.now())
       throw problems.badRequest('This connection request expired; start it again');
     const handle = await this.access.forAccount(actor.workspaceId, consent.account_id);
     const wantedOa = handle.account.oaId;
-    if (callback.oa_id && callback.oa_id !== wantedOa) throw wrongOa(callback.oa_id, wantedOa);
+    if (granted.oaId && granted.oaId !== wantedOa) throw wrongOa(granted.oaId, wantedOa);
     const codeVerifier = this.box.open(
       { keyId: consent.verifier_key_id, ciphertext: consent.verifier_ciphertext },
       zaloVerifierContext(stateSha256),
@@ -124,7 +148,7 @@ export class ZaloConnectService {
       account: handle.account,
       oauth: this.access.oauth,
       store: new PostgresTokenStore(this.db, this.box, handle.row.id, { evenWhenNotConnected: true }),
-      code: callback.code,
+      code: granted.code,
       codeVerifier,
       confirm: async (pair) => {
         const profile = await new ZaloOaClient(this.access.http).profile({
@@ -137,7 +161,7 @@ export class ZaloConnectService {
           return undefined;
         }
         // Zalo named the OA in the callback: the connection stands even though its name could not be read.
-        if (callback.oa_id) return undefined;
+        if (granted.oaId) return undefined;
         return {
           ok: false,
           kind: 'refused',

@@ -6,7 +6,8 @@ import { CurrentPrincipal, type UserPrincipal } from '../../auth/principal';
 import { LOA_CONFIG, type LoaConfig } from '../../config/loa-config';
 import { Endpoint } from '../../http/endpoint.decorator';
 import { channelAccountIdParamsSchema } from '../channel-accounts.schemas';
-import { ZaloConnectService } from './zalo-connect.service';
+import { ZaloConnectService, type ZaloConnected } from './zalo-connect.service';
+import { ProblemException } from '../../http/problem';
 import { ZnsTemplatesService } from './zns-templates.service';
 import { Inject } from '@nestjs/common';
 
@@ -58,14 +59,19 @@ export class ZaloController {
     summary: "Zalo's OAuth redirect: finishes connecting the OA, then returns the admin to the builder",
     description:
       "Called by Zalo in the admin's browser (with the session cookie) with `code`, `state` and `oa_id`. " +
-      'The state must be the one this session started, unused and unexpired. Success: 302 to the builder ' +
-      '(LOA_BUILDER_URL) or a small HTML page; failure: a problem, the account unchanged.',
+      'The state must be the one this session started, unused and unexpired. With LOA_BUILDER_URL set, ' +
+      'success is a 302 to `/settings/channels/{id}?connected=zalo` in the builder and a failure a 302 to ' +
+      '`/settings/channels/{id}?zaloError=…` (or `/settings/channels?zaloError=…` when the request is unknown), ' +
+      'the account unchanged; without it, a small HTML page or a problem.',
     tags: TAGS,
     access: Access.admin,
     query: callbackQuerySchema,
     responses: {
-      302: { description: 'Connected: back to the builder' },
-      502: { description: 'Zalo refused' },
+      302: { description: 'Back to the builder: connected, or why not' },
+      400: {
+        description: 'The request is unknown, used, expired or for another OA (without LOA_BUILDER_URL)',
+      },
+      502: { description: 'Zalo refused (without LOA_BUILDER_URL)' },
     },
   })
   async callback(
@@ -73,12 +79,18 @@ export class ZaloController {
     @Query() query: z.infer<typeof callbackQuerySchema>,
     @Res() res: Response,
   ) {
-    const connected = await this.connect.finish(principal, query);
     const builder = this.config.zalo.builderUrl;
+    let connected: ZaloConnected;
+    try {
+      connected = await this.connect.finish(principal, query);
+    } catch (error) {
+      if (!builder || !(error instanceof ProblemException)) throw error;
+      const accountId = typeof error.extra['accountId'] === 'string' ? error.extra['accountId'] : undefined;
+      res.redirect(302, builderChannelsUrl(builder, accountId, { zaloError: error.detail }));
+      return;
+    }
     if (builder) {
-      const target = new URL(`${builder}/channels/${connected.accountId}`);
-      target.searchParams.set('connected', 'zalo');
-      res.redirect(302, target.toString());
+      res.redirect(302, builderChannelsUrl(builder, connected.accountId, { connected: 'zalo' }));
       return;
     }
     res
@@ -102,6 +114,17 @@ export class ZaloController {
   async sync(@CurrentPrincipal() principal: UserPrincipal, @Param() params: IdParams) {
     return this.templates.syncAll(principal.workspaceId, params.id);
   }
+}
+
+/** The builder's Channels screen (the account's when known), with what became of the connection. */
+export function builderChannelsUrl(
+  builder: string,
+  accountId: string | undefined,
+  outcome: Record<string, string>,
+): string {
+  const target = new URL(`${builder}/settings/channels${accountId ? `/${accountId}` : ''}`);
+  for (const [key, value] of Object.entries(outcome)) target.searchParams.set(key, value);
+  return target.toString();
 }
 
 function escapeHtml(text: string): string {

@@ -1,0 +1,45 @@
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import type { ChannelAccount } from './channel-queries';
+
+/**
+ * What the account's state means for sending, most urgent first, and what became of a Zalo consent the API
+ * callback sent the browser back from (`?connected=zalo` or `?zaloError=…`).
+ */
+export function ConnectionNotices({ account }: { account: ChannelAccount }) {
+  const { t } = useTranslation('channels');
+  const [params] = useSearchParams();
+  const zaloError = params.get('zaloError');
+  const justConnected = params.get('connected') === 'zalo' && account.status === 'connected';
+
+  return (
+    <>
+      {zaloError && (
+        <div className="banner banner--down channel-notice" role="alert">
+          <p>{t('detail.connectFailed', { detail: zaloError })}</p>
+        </div>
+      )}
+      {justConnected && (
+        <div className="banner banner--up channel-notice" role="status">
+          <p>{t('detail.connected', { name: account.providerName ?? '' })}</p>
+        </div>
+      )}
+      {account.status === 'needs_reconnect' && (
+        <div className="banner banner--down channel-notice" role="alert" data-testid="needs-reconnect">
+          <p className="banner__title">{t('detail.needsReconnect')}</p>
+          {account.statusDetail && <p className="banner__reason">{account.statusDetail}</p>}
+        </div>
+      )}
+      {account.status === 'not_connected' && (
+        <div className="banner banner--checking channel-notice" role="status">
+          <p>{t('detail.notConnected')}</p>
+        </div>
+      )}
+      {account.disabled && (
+        <div className="banner banner--checking channel-notice" role="status">
+          <p>{t('detail.disabledNotice')}</p>
+        </div>
+      )}
+    </>
+  );
+}
