@@ -48,9 +48,12 @@ describe('chiSquaredTest', () => {
   });
 
   it('says notEnoughData with one variant used or nobody converted', () => {
-    expect(chiSquaredTest([{ entered: 50, converted: 10 }, { entered: 0, converted: 0 }]).state).toBe(
-      'notEnoughData',
-    );
+    expect(
+      chiSquaredTest([
+        { entered: 50, converted: 10 },
+        { entered: 0, converted: 0 },
+      ]).state,
+    ).toBe('notEnoughData');
     expect(
       chiSquaredTest([
         { entered: 50, converted: 0 },

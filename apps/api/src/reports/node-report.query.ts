@@ -1,0 +1,67 @@
+import type { EntityManager } from 'typeorm';
+import { ENROLLMENTS_IN_SCOPE, enrollmentParams, scopeWindow, type ReportScope } from './report-scope';
+import { failedMessageCodes } from './failed-message-codes.query';
+import type { NodeReport } from './reports.schemas';
+import { isGraphStep, outcomeKind } from './step-outcomes';
+
+const TOP_ERRORS = 5;
+
+type NodeFigures = NodeReport['nodes'][number];
+
+/**
+ * Per step: entered, succeeded, failed (every recorded outcome, from step events), waiting now (journeys in
+ * progress whose current step it is), and its failed messages' most frequent error codes (from the ledger).
+ */
+export async function nodeReport(manager: EntityManager, scope: ReportScope): Promise<NodeReport> {
+  const params = enrollmentParams(scope);
+  const [outcomes, waiting, errors] = await Promise.all([
+    manager.query(
+      `SELECT s.step_id, s.outcome, count(*) AS count
+       FROM enrollments e JOIN step_events s ON s.enrollment_id = e.id
+       WHERE ${ENROLLMENTS_IN_SCOPE}
+       GROUP BY s.step_id, s.outcome`,
+      params,
+    ) as Promise<Array<{ step_id: string; outcome: string; count: string }>>,
+    manager.query(
+      `SELECT e.current_step AS step_id, count(*) AS count FROM enrollments e
+       WHERE ${ENROLLMENTS_IN_SCOPE} AND e.status = 'active' AND e.current_step IS NOT NULL
+       GROUP BY e.current_step`,
+      params,
+    ) as Promise<Array<{ step_id: string; count: string }>>,
+    failedMessageCodes(manager, scope, 'step'),
+  ]);
+  const nodes = new Map<string, NodeFigures>();
+  const node = (stepId: string): NodeFigures => {
+    let figures = nodes.get(stepId);
+    if (!figures) {
+      figures = { stepId, entered: 0, waitingNow: 0, succeeded: 0, failed: 0, outcomes: {}, topErrors: [] };
+      nodes.set(stepId, figures);
+    }
+    return figures;
+  };
+  for (const row of outcomes) {
+    if (!isGraphStep(row.step_id)) continue;
+    const figures = node(row.step_id);
+    const count = Number(row.count);
+    figures.outcomes[row.outcome] = count;
+    const kind = outcomeKind(row.outcome);
+    if (kind !== 'other') figures[kind] += count;
+  }
+  for (const row of waiting) if (isGraphStep(row.step_id)) node(row.step_id).waitingNow = Number(row.count);
+  for (const error of errors) {
+    if (error.key === null) continue;
+    const { topErrors } = node(error.key);
+    const same = topErrors.find((known) => known.code === error.code);
+    if (same) same.count += error.count;
+    else topErrors.push({ code: error.code, count: error.count, meaning: error.meaning });
+  }
+  for (const figures of nodes.values()) {
+    figures.topErrors.sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
+    figures.topErrors.splice(TOP_ERRORS);
+  }
+  return {
+    campaignId: scope.campaignId,
+    window: scopeWindow(scope),
+    nodes: [...nodes.values()].sort((a, b) => a.stepId.localeCompare(b.stepId)),
+  };
+}
