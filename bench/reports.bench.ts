@@ -213,7 +213,9 @@ async function explain(db: DataSource, scope: ReportScope): Promise<void> {
   const manager = db.manager;
   const query = manager.query.bind(manager);
   manager.query = (async (sql: string, params?: unknown[]) => {
-    const plan = (await query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params)) as Array<{ 'QUERY PLAN': string }>;
+    const plan = (await query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params)) as Array<{
+      'QUERY PLAN': string;
+    }>;
     console.log(plan.map((line) => line['QUERY PLAN']).join('\n'), '\n');
     return query(sql, params);
   }) as typeof manager.query;
