@@ -6,22 +6,40 @@ import { isGraphStep, outcomeKind } from './step-outcomes';
 
 const TOP_ERRORS = 5;
 
+/**
+ * Step events per step and outcome: from the maintained counters (campaign_step_counts) unless a time window is
+ * asked, which only the events themselves can answer.
+ */
+function stepOutcomeCounts(
+  manager: EntityManager,
+  scope: ReportScope,
+): Promise<Array<{ step_id: string; outcome: string; count: string }>> {
+  if (scope.from === null && scope.to === null)
+    return manager.query(
+      `SELECT step_id, outcome, sum(count) AS count FROM campaign_step_counts
+       WHERE workspace_id = $1 AND campaign_id = $2 AND ($3::text IS NULL OR version_id = $3)
+       GROUP BY step_id, outcome`,
+      [scope.workspaceId, scope.campaignId, scope.versionId],
+    );
+  return manager.query(
+    `SELECT s.step_id, s.outcome, count(*) AS count
+     FROM enrollments e JOIN step_events s ON s.enrollment_id = e.id
+     WHERE ${ENROLLMENTS_IN_SCOPE}
+     GROUP BY s.step_id, s.outcome`,
+    enrollmentParams(scope),
+  );
+}
+
 type NodeFigures = NodeReport['nodes'][number];
 
 /**
- * Per step: entered, succeeded, failed (every recorded outcome, from step events), waiting now (journeys in
+ * Per step: entered, succeeded, failed (every recorded outcome of step events), waiting now (journeys in
  * progress whose current step it is), and its failed messages' most frequent error codes (from the ledger).
  */
 export async function nodeReport(manager: EntityManager, scope: ReportScope): Promise<NodeReport> {
   const params = enrollmentParams(scope);
   const [outcomes, waiting, errors] = await Promise.all([
-    manager.query(
-      `SELECT s.step_id, s.outcome, count(*) AS count
-       FROM enrollments e JOIN step_events s ON s.enrollment_id = e.id
-       WHERE ${ENROLLMENTS_IN_SCOPE}
-       GROUP BY s.step_id, s.outcome`,
-      params,
-    ) as Promise<Array<{ step_id: string; outcome: string; count: string }>>,
+    stepOutcomeCounts(manager, scope),
     manager.query(
       `SELECT e.current_step AS step_id, count(*) AS count FROM enrollments e
        WHERE ${ENROLLMENTS_IN_SCOPE} AND e.status = 'active' AND e.current_step IS NOT NULL

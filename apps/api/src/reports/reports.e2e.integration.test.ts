@@ -194,6 +194,9 @@ describe('issue 12 §3: campaign reports from a real run', () => {
 
   it('runs the campaign: five ZNS sent and delivered, one refused (-131), two pay, one is cancelled', async () => {
     const oaId = await connectedSandboxOa({ sandbox, ws });
+    // Zalo posts the OA's delivery receipts to the account's webhook.
+    const account = await ws.as.admin.get(`/channel-accounts/${oaId}`).expect(200);
+    sandbox.seed.zalo[0]!.webhookUrl = account.body.webhookUrl as string;
     for (const name of names) {
       const created = await ws.as.marketer
         .post('/contacts')
