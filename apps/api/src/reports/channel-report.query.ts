@@ -1,13 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { failedMessageCodes } from './failed-message-codes.query';
-import {
-  ENROLLMENTS_IN_SCOPE,
-  enrollmentParams,
-  MESSAGES_IN_SCOPE,
-  messageParams,
-  scopeWindow,
-  type ReportScope,
-} from './report-scope';
+import { conversionCount } from './conversion-count.query';
+import { MESSAGES_IN_SCOPE, messageParams, scopeWindow, type ReportScope } from './report-scope';
 import type { ChannelReport } from './reports.schemas';
 
 interface Row {
@@ -31,7 +25,7 @@ const perConversion = (cost: number, conversions: number) => (conversions === 0 
  * delivered, seen, failed by error code, and the cost in VND the ledger records (ZNS counts only once delivered).
  */
 export async function channelReport(manager: EntityManager, scope: ReportScope): Promise<ChannelReport> {
-  const [rows, conversionRows, failures] = await Promise.all([
+  const [rows, conversions, failures] = await Promise.all([
     manager.query(
       `SELECT t.channel, t.account_id, a.name, a.kind, t.messages, t.sent, t.delivered, t.seen, t.failed, t.cost_vnd
        FROM (SELECT m.channel, m.account_id,
@@ -48,13 +42,9 @@ export async function channelReport(manager: EntityManager, scope: ReportScope):
        ORDER BY t.channel, a.name`,
       messageParams(scope),
     ) as Promise<Row[]>,
-    manager.query(
-      `SELECT count(*) AS count FROM enrollments e WHERE ${ENROLLMENTS_IN_SCOPE} AND e.converted`,
-      enrollmentParams(scope),
-    ) as Promise<Array<{ count: string }>>,
+    conversionCount(manager, scope),
     failedMessageCodes(manager, scope, 'account'),
   ]);
-  const conversions = Number(conversionRows[0]?.count ?? 0);
   const accounts = rows.map((row) => {
     const costVnd = Number(row.cost_vnd ?? 0);
     return {

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { ENROLLMENTS_IN_SCOPE, enrollmentParams, scopeWindow, type ReportScope } from './report-scope';
 import { failedMessageCodes } from './failed-message-codes.query';
 import type { NodeReport } from './reports.schemas';
-import { isGraphStep, outcomeKind } from './step-outcomes';
+import { isGraphStep, outcomeKind, VISIT_ENDING_OUTCOMES } from './step-outcomes';
 
 const TOP_ERRORS = 5;
 
@@ -33,18 +33,21 @@ function stepOutcomeCounts(
 type NodeFigures = NodeReport['nodes'][number];
 
 /**
- * Per step: entered, succeeded, failed (every recorded outcome of step events), waiting now (journeys in
- * progress whose current step it is), and its failed messages' most frequent error codes (from the ledger).
+ * Per step, from the step events: visits ended by success, failure or the journey's exit there; waiting now
+ * (journeys in progress whose latest event is at the step and does not end the visit); entered, their sum; and
+ * from the ledger, its failed messages' most frequent error codes.
  */
 export async function nodeReport(manager: EntityManager, scope: ReportScope): Promise<NodeReport> {
   const params = enrollmentParams(scope);
   const [outcomes, waiting, errors] = await Promise.all([
     stepOutcomeCounts(manager, scope),
     manager.query(
-      `SELECT e.current_step AS step_id, count(*) AS count FROM enrollments e
-       WHERE ${ENROLLMENTS_IN_SCOPE} AND e.status = 'active' AND e.current_step IS NOT NULL
-       GROUP BY e.current_step`,
-      params,
+      `SELECT s.step_id, count(*) AS count
+       FROM enrollments e JOIN step_events s ON s.enrollment_id = e.id AND s.seq = e.logged - 1
+       WHERE ${ENROLLMENTS_IN_SCOPE} AND e.status = 'active'
+         AND NOT (s.outcome = ANY($6) OR s.outcome LIKE 'variant:%' OR s.outcome LIKE 'exit:%')
+       GROUP BY s.step_id`,
+      [...params, VISIT_ENDING_OUTCOMES],
     ) as Promise<Array<{ step_id: string; count: string }>>,
     failedMessageCodes(manager, scope, 'step'),
   ]);
@@ -52,7 +55,16 @@ export async function nodeReport(manager: EntityManager, scope: ReportScope): Pr
   const node = (stepId: string): NodeFigures => {
     let figures = nodes.get(stepId);
     if (!figures) {
-      figures = { stepId, entered: 0, waitingNow: 0, succeeded: 0, failed: 0, outcomes: {}, topErrors: [] };
+      figures = {
+        stepId,
+        entered: 0,
+        waitingNow: 0,
+        succeeded: 0,
+        failed: 0,
+        exited: 0,
+        outcomes: {},
+        topErrors: [],
+      };
       nodes.set(stepId, figures);
     }
     return figures;
@@ -66,6 +78,8 @@ export async function nodeReport(manager: EntityManager, scope: ReportScope): Pr
     if (kind !== 'other') figures[kind] += count;
   }
   for (const row of waiting) if (isGraphStep(row.step_id)) node(row.step_id).waitingNow = Number(row.count);
+  for (const figures of nodes.values())
+    figures.entered = figures.succeeded + figures.failed + figures.exited + figures.waitingNow;
   for (const error of errors) {
     if (error.key === null) continue;
     const { topErrors } = node(error.key);

@@ -17,6 +17,7 @@ export function csvStream(columns: string[], rows: () => Iterable<Cell[]>): Read
 
 const counts = (record: Record<string, number>) =>
   Object.entries(record)
+    .sort(([a], [b]) => a.localeCompare(b))
     .map(([key, value]) => `${key}:${value}`)
     .join(';');
 
@@ -49,7 +50,8 @@ export function overviewCsv(report: CampaignOverview): Readable {
 }
 
 export function nodesCsv(report: NodeReport): Readable {
-  return csvStream(['step_id', 'entered', 'waiting_now', 'succeeded', 'failed', 'top_errors'], function* () {
+  const columns = ['step_id', 'entered', 'waiting_now', 'succeeded', 'failed', 'exited', 'top_errors'];
+  return csvStream(columns, function* () {
     for (const node of report.nodes)
       yield [
         node.stepId,
@@ -57,6 +59,7 @@ export function nodesCsv(report: NodeReport): Readable {
         node.waitingNow,
         node.succeeded,
         node.failed,
+        node.exited,
         node.topErrors.map((error) => `${error.code}:${error.count}`).join(';'),
       ];
   });

@@ -288,9 +288,10 @@ describe('issue 12 §3: campaign reports from a real run', () => {
     const byId = Object.fromEntries(nodes.map((node) => [node.stepId, node]));
     for (const step of ['zns-a', 'zns-b']) {
       expect(byId[step]).toMatchObject({
-        entered: count(step, 'entered'),
+        entered: count(step, 'sent') + count(step, 'failed'),
         succeeded: count(step, 'sent'),
         failed: count(step, 'failed'),
+        exited: 0,
         waitingNow: 0,
       });
     }
@@ -300,11 +301,26 @@ describe('issue 12 §3: campaign reports from a real run', () => {
     expect(byId[failedStep]!.topErrors).toEqual([
       { code: '-131', count: 1, meaning: ZNS_ERRORS[-131]!.message },
     ]);
-    expect(byId['split']!.succeeded).toBe(count('split', 'variant:a') + count('split', 'variant:b'));
-    expect(byId['split']!.succeeded).toBe(6);
-    expect(byId['wait-paid']!.waitingNow).toBe(2);
-    expect(byId['wait-paid']!.outcomes).toMatchObject({ matched: 2 });
-    expect(byId['exit-paid']!.succeeded).toBe(count('exit-paid', 'exit:paid'));
+    expect(byId['split']).toMatchObject({
+      entered: 6,
+      succeeded: count('split', 'variant:a') + count('split', 'variant:b'),
+      outcomes: { entered: 6 },
+    });
+    // Five reached the wait: two paid (matched), one was stopped there, two wait now.
+    expect(byId['wait-paid']).toMatchObject({
+      entered: 5,
+      succeeded: 2,
+      exited: 1,
+      waitingNow: 2,
+      outcomes: { waiting: 5, matched: 2, converted: 2, 'exit:stopped': 1 },
+    });
+    expect(byId['exit-paid']).toMatchObject({ entered: 2, exited: count('exit-paid', 'exit:paid') });
+    // The counters the report reads agree with the step events, outcome by outcome.
+    for (const node of nodes)
+      for (const [outcome, n] of Object.entries(node.outcomes))
+        expect([node.stepId, outcome, n]).toEqual([node.stepId, outcome, count(node.stepId, outcome)]);
+    const windowed = await report<NodeReport>('/nodes', { from: '2000-01-01T00:00:00Z' });
+    expect(windowed.nodes).toEqual(nodes);
     expect(nodes.some((node) => node.stepId.startsWith('$'))).toBe(false);
   });
 

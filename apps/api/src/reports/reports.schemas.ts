@@ -72,10 +72,11 @@ export const nodeReportSchema = z.object({
   nodes: z.array(
     z.object({
       stepId: z.string(),
-      entered: count,
-      waitingNow: count.describe('Journeys in progress at this step now'),
+      entered: count.describe('Visits: succeeded + failed + exited + waitingNow'),
+      waitingNow: count.describe('Journeys in progress at this step now (waiting, deferred, held)'),
       succeeded: count,
       failed: count.describe('Failed or blocked sends, failed webhooks, failed contact updates'),
+      exited: count.describe('Journeys that left the campaign here (an exit step, the goal, a stop)'),
       outcomes: z.record(z.string(), count).describe('Every recorded outcome of the step'),
       topErrors: z
         .array(errorCountSchema)
