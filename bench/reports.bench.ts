@@ -106,13 +106,13 @@ async function seed(db: DataSource): Promise<ReportScope> {
   const [workspace] = (await db.query(
     `INSERT INTO workspaces (slug, name) VALUES ('bench-reports', 'Bench reports') RETURNING id`,
   )) as Array<{ id: string }>;
-  const workspaceId = workspace!.id;
+  const workspaceId = workspace?.id as string;
   const [campaign] = (await db.query(
     `INSERT INTO campaigns (workspace_id, name, draft_graph, draft_saved_by, created_by, updated_by, state)
      VALUES ($1, 'Bench', $2, $3, $3, $3, 'active') RETURNING id`,
     [workspaceId, JSON.stringify(GRAPH), actor],
   )) as Array<{ id: string }>;
-  const campaignId = campaign!.id;
+  const campaignId = campaign?.id as string;
   const versionId = randomUUID();
   await db.query(
     `INSERT INTO campaign_versions (id, workspace_id, campaign_id, version, graph, plan, hash, published_by)
@@ -184,7 +184,7 @@ async function seed(db: DataSource): Promise<ReportScope> {
          ('sms', 'sms', $6::uuid, 700, CASE WHEN i % 2 = 0 THEN 'delivered' ELSE 'sent' END,
           timestamptz '2026-11-01' + i * interval '5 seconds' + interval '4 minutes')
        ) AS m (step, channel, account_id, price, status, at)`,
-      [workspaceId, campaign_id, offset, size, zalo!.id, esms!.id],
+      [workspaceId, campaign_id, offset, size, zalo?.id, esms?.id],
     );
   }
   return { workspaceId, campaignId, version: null, versionId: null, from: null, to: null };

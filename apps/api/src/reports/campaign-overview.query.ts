@@ -14,7 +14,7 @@ interface Row {
 
 /**
  * Entered, in progress, completed, exited by reason and conversions, per version and overall: one GROUP BY over
- * the scope's enrollments (an index-only scan of enrollments_report_idx).
+ * the scope's enrollments (enrollments_campaign_idx).
  */
 export async function campaignOverview(
   manager: EntityManager,
