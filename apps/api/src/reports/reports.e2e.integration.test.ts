@@ -334,6 +334,8 @@ describe('issue 12 §3: campaign reports from a real run', () => {
       0,
     );
     expect(inbox).toHaveLength(5);
+    // The template's price (300 VND) for each of the five delivered messages.
+    expect(cost).toBe(5 * Number(CART_TEMPLATE.price));
     expect(channels.accounts).toEqual([
       expect.objectContaining({
         channel: 'zns',
