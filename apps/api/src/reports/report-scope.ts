@@ -64,11 +64,16 @@ export const enrollmentParams = (scope: ReportScope) => [
   scope.to,
 ];
 
-/** The WHERE clause selecting the scope's ledger rows (alias `m`), parameters $1..$5. */
-export const MESSAGES_IN_SCOPE = `m.workspace_id = $1 AND m.campaign_id = $2
-  AND ($3::int IS NULL OR m.campaign_version = $3)
+/**
+ * The WHERE clause selecting the scope's ledger rows (alias `m`), parameters $1..$5 (the version number's
+ * placeholder can be another, for a statement whose $3 is the version id).
+ */
+export const messagesInScope = (versionParam = '$3') => `m.workspace_id = $1 AND m.campaign_id = $2
+  AND (${versionParam}::int IS NULL OR m.campaign_version = ${versionParam})
   AND ($4::timestamptz IS NULL OR m.created_at >= $4)
   AND ($5::timestamptz IS NULL OR m.created_at < $5)`;
+
+export const MESSAGES_IN_SCOPE = messagesInScope();
 
 export const messageParams = (scope: ReportScope) => [
   scope.workspaceId,

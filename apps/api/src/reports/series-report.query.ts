@@ -2,8 +2,7 @@ import type { EntityManager } from 'typeorm';
 import {
   ENROLLMENTS_IN_SCOPE,
   enrollmentParams,
-  MESSAGES_IN_SCOPE,
-  messageParams,
+  messagesInScope,
   scopeWindow,
   type ReportScope,
 } from './report-scope';
@@ -28,14 +27,14 @@ export async function seriesReport(
        WHERE ${ENROLLMENTS_IN_SCOPE} AND e.converted AND s.outcome = 'converted' GROUP BY 1),
      sends AS (
        SELECT date_trunc($6, m.created_at, 'UTC') AS at, count(*) AS n FROM messages m
-       WHERE ${MESSAGES_IN_SCOPE.replaceAll('$3', '$7')}
+       WHERE ${messagesInScope('$7')}
          AND (m.sent_at IS NOT NULL OR m.status IN ('sent', 'delivered', 'seen'))
        GROUP BY 1)
      SELECT at, coalesce(entries.n, 0) AS entries, coalesce(sends.n, 0) AS sends,
        coalesce(conversions.n, 0) AS conversions
      FROM entries FULL JOIN sends USING (at) FULL JOIN conversions USING (at)
      ORDER BY at`,
-    [...enrollmentParams(scope), interval, messageParams(scope)[2]],
+    [...enrollmentParams(scope), interval, scope.version],
   );
   return {
     campaignId: scope.campaignId,
