@@ -13,12 +13,16 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../apps/api/src/database/data-source-options';
 import { campaignOverview } from '../apps/api/src/reports/campaign-overview.query';
 import { channelReport } from '../apps/api/src/reports/channel-report.query';
+import { JourneyRecorder } from '../apps/api/src/journeys/journey-recorder.service';
 import { nodeReport } from '../apps/api/src/reports/node-report.query';
 import type { ReportScope } from '../apps/api/src/reports/report-scope';
 import { percentile, round } from './support/measure';
 
 const JOURNEYS = 500_000;
 const RUNS = 7;
+/** The step counters' cost to the journey recorder: journeys recorded concurrently into the same counter rows. */
+const RECORDED = 4_000;
+const CONCURRENCY = 32;
 
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://loa:loa@127.0.0.1:5432/postgres';
 const databaseName = `loa_bench_reports_${randomBytes(4).toString('hex')}`;
@@ -50,6 +54,17 @@ async function main(): Promise<void> {
     );
     await db.query('VACUUM ANALYZE');
     const after = await measureReports(db, scope);
+    // Alternated twice, so that neither side has the warm-up alone.
+    const rounds = [];
+    for (let pass = 0; pass < 2; pass += 1)
+      rounds.push({
+        withoutCounters: await withoutCounters(db, () => recordJourneys(db, scope)),
+        withCounters: await recordJourneys(db, scope),
+      });
+    const recorder = {
+      withoutCountersJourneysPerSecond: rounds.map((pass) => pass.withoutCounters),
+      withCountersJourneysPerSecond: rounds.map((pass) => pass.withCounters),
+    };
     console.log(
       JSON.stringify(
         {
@@ -63,6 +78,10 @@ async function main(): Promise<void> {
             ...before,
           },
           after: { what: 'nodes from campaign_step_counts, channels with messages_campaign_idx', ...after },
+          recorder: {
+            what: `${RECORDED} journeys recorded (3 step events each), ${CONCURRENCY} at a time, one campaign`,
+            ...recorder,
+          },
         },
         null,
         2,
@@ -230,6 +249,52 @@ async function explain(db: DataSource, scope: ReportScope): Promise<void> {
   } finally {
     manager.query = query;
   }
+}
+
+async function withoutCounters<T>(db: DataSource, run: () => Promise<T>): Promise<T> {
+  await db.query('ALTER TABLE step_events DISABLE TRIGGER step_events_counted');
+  try {
+    return await run();
+  } finally {
+    await db.query('ALTER TABLE step_events ENABLE TRIGGER step_events_counted');
+  }
+}
+
+/** Records RECORDED new journeys of the campaign through the JourneyRecorder, CONCURRENCY at a time. */
+async function recordJourneys(db: DataSource, scope: ReportScope) {
+  const recorder = new JourneyRecorder(db);
+  const at = new Date().toISOString();
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < RECORDED) {
+        next += 1;
+        const id = randomUUID();
+        await recorder.record({
+          journey: {
+            workspaceId: scope.workspaceId,
+            campaignId: scope.campaignId,
+            versionId: 'bench-recorder',
+            contactId: randomUUID(),
+            workflowId: `recorder-${id}`,
+            enrollmentId: id,
+            entryKey: 'default',
+          },
+          firstSeq: 0,
+          entries: [
+            { stepId: 'split', outcome: 'entered', at },
+            { stepId: 'split', outcome: 'variant:a', at },
+            { stepId: 'zns', outcome: 'sent', at },
+          ],
+          status: 'active',
+          converted: false,
+        });
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  return round(RECORDED / seconds);
 }
 
 main().catch((error: unknown) => {
