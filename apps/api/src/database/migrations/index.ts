@@ -22,7 +22,7 @@ import { IndexActiveEnrollments1765030000000 } from './1765030000000-index-activ
 import { WidenIdempotencyKeys1765040000000 } from './1765040000000-widen-idempotency-keys';
 import { IndexLiveContactsById1765050000000 } from './1765050000000-index-live-contacts-by-id';
 import { CreateJourneyReruns1765060000000 } from './1765060000000-create-journey-reruns';
-import { ReportIndexes1765070000000 } from './1765070000000-report-indexes';
+import { ReportIndexes1765080000000 } from './1765080000000-report-indexes';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -50,5 +50,5 @@ export const migrations = [
   WidenIdempotencyKeys1765040000000,
   IndexLiveContactsById1765050000000,
   CreateJourneyReruns1765060000000,
-  ReportIndexes1765070000000,
+  ReportIndexes1765080000000,
 ];

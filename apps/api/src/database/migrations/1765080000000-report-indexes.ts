@@ -8,8 +8,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * campaign are read by campaign and creation time through messages_campaign_idx, its failed ones (error codes)
  * through the much smaller messages_campaign_failed_idx.
  */
-export class ReportIndexes1765070000000 implements MigrationInterface {
-  name = 'ReportIndexes1765070000000';
+export class ReportIndexes1765080000000 implements MigrationInterface {
+  name = 'ReportIndexes1765080000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
