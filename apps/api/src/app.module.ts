@@ -17,6 +17,7 @@ import { MessagesModule } from './messages/messages.module';
 import { OpenApiModule } from './openapi/openapi.module';
 import { QueuesModule } from './queues/queues.module';
 import { RedisModule } from './redis/redis.module';
+import { ReportsModule } from './reports/reports.module';
 import { SecretsModule } from './secrets/secrets.module';
 import { WorkspaceSecretsModule } from './secrets/workspace-secrets.module';
 import { SegmentsModule } from './segments/segments.module';
@@ -57,6 +58,7 @@ export class AppModule {
         WorkspaceSecretsModule,
         CampaignsModule,
         EnrollmentModule,
+        ReportsModule,
       ],
     };
   }

@@ -31,6 +31,8 @@ export interface EndpointSpec {
   status?: number;
   response?: z.ZodType;
   responseContentType?: string;
+  /** Other media types the success answer is also served as, chosen by the request's Accept header. */
+  alsoServedAs?: string[];
   /** Other documented answers (errors are problem+json and need no schema). */
   responses?: Record<number, EndpointResponse>;
   /**

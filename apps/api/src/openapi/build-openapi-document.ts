@@ -60,7 +60,10 @@ export function buildOpenApiDocument(routes: RouteEntry[], info: { version: stri
       [status]: spec.response
         ? {
             description: 'Success',
-            content: { [spec.responseContentType ?? 'application/json']: { schema: spec.response } },
+            content: {
+              [spec.responseContentType ?? 'application/json']: { schema: spec.response },
+              ...Object.fromEntries((spec.alsoServedAs ?? []).map((type) => [type, { schema: z.string() }])),
+            },
           }
         : { description: spec.responseContentType ? `Success (${spec.responseContentType})` : 'Success' },
     };

@@ -7858,6 +7858,559 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Campaign overview per version and overall: entered, in progress, completed, exits, conversions
+         * @description `version` keeps one campaign version; `from` and `to` (ISO 8601) keep the journeys that entered, and the messages created, in [from, to). Served as CSV when the request accepts `text/csv` before JSON.
+         *
+         *     Access: roles admin, marketer, analyst; API keys with scope read, write.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this campaign version (its number) */
+                    version?: number;
+                    /** @description Journeys that entered, and messages created, at or after this time */
+                    from?: string;
+                    /** @description ... and before this time */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            campaignId: string;
+                            window: {
+                                /** @description The version asked for; null: all versions */
+                                version: number | null;
+                                from: string | null;
+                                to: string | null;
+                            };
+                            overall: {
+                                entered: number;
+                                inProgress: number;
+                                /** @description Exited with reason `completed` */
+                                completed: number;
+                                exited: number;
+                                exitedByReason: {
+                                    [key: string]: number;
+                                };
+                                /** @description Journeys that reached the campaign goal within its window */
+                                conversions: number;
+                                conversionRate: number | null;
+                            };
+                            versions: {
+                                entered: number;
+                                inProgress: number;
+                                /** @description Exited with reason `completed` */
+                                completed: number;
+                                exited: number;
+                                exitedByReason: {
+                                    [key: string]: number;
+                                };
+                                /** @description Journeys that reached the campaign goal within its window */
+                                conversions: number;
+                                conversionRate: number | null;
+                                version: number | null;
+                                versionId: string;
+                            }[];
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description No valid session or API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Needs: roles admin, marketer, analyst; API keys with scope read, write */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field is invalid; `errors` names it */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/campaigns/{id}/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per channel and account: sent, delivered, seen, failed by error code, cost in VND, cost per conversion
+         * @description `version` keeps one campaign version; `from` and `to` (ISO 8601) keep the journeys that entered, and the messages created, in [from, to). Served as CSV when the request accepts `text/csv` before JSON. ZNS costs count only delivered messages, as the ledger bills them.
+         *
+         *     Access: roles admin, marketer, analyst; API keys with scope read, write.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this campaign version (its number) */
+                    version?: number;
+                    /** @description Journeys that entered, and messages created, at or after this time */
+                    from?: string;
+                    /** @description ... and before this time */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            campaignId: string;
+                            window: {
+                                /** @description The version asked for; null: all versions */
+                                version: number | null;
+                                from: string | null;
+                                to: string | null;
+                            };
+                            conversions: number;
+                            totalCostVnd: number;
+                            costPerConversionVnd: number | null;
+                            accounts: {
+                                channel: string;
+                                /** Format: uuid */
+                                accountId: string;
+                                accountName: string;
+                                accountKind: string;
+                                /** @description Ledger rows */
+                                messages: number;
+                                /** @description Accepted by the provider */
+                                sent: number;
+                                delivered: number;
+                                seen: number;
+                                failed: number;
+                                failedByCode: {
+                                    code: string;
+                                    count: number;
+                                    /** @description The provider's meaning of the code, from Loa's connector tables */
+                                    meaning: string | null;
+                                }[];
+                                /** @description ZNS is billed only when delivered */
+                                costVnd: number;
+                                costPerConversionVnd: number | null;
+                            }[];
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description No valid session or API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Needs: roles admin, marketer, analyst; API keys with scope read, write */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field is invalid; `errors` names it */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/campaigns/{id}/nodes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per step: entered, waiting now, succeeded, failed, and the top error codes of its failed messages
+         * @description `version` keeps one campaign version; `from` and `to` (ISO 8601) keep the journeys that entered, and the messages created, in [from, to). Served as CSV when the request accepts `text/csv` before JSON.
+         *
+         *     Access: roles admin, marketer, analyst; API keys with scope read, write.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this campaign version (its number) */
+                    version?: number;
+                    /** @description Journeys that entered, and messages created, at or after this time */
+                    from?: string;
+                    /** @description ... and before this time */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            campaignId: string;
+                            window: {
+                                /** @description The version asked for; null: all versions */
+                                version: number | null;
+                                from: string | null;
+                                to: string | null;
+                            };
+                            nodes: {
+                                stepId: string;
+                                /** @description Visits: succeeded + failed + exited + waitingNow */
+                                entered: number;
+                                /** @description Journeys in progress at this step now (waiting, deferred, held) */
+                                waitingNow: number;
+                                succeeded: number;
+                                /** @description Failed or blocked sends, failed webhooks, failed contact updates */
+                                failed: number;
+                                /** @description Journeys that left the campaign here (an exit step, the goal, a stop) */
+                                exited: number;
+                                /** @description Every recorded outcome of the step */
+                                outcomes: {
+                                    [key: string]: number;
+                                };
+                                /** @description The most frequent error codes of the step’s failed messages */
+                                topErrors: {
+                                    code: string;
+                                    count: number;
+                                    /** @description The provider's meaning of the code, from Loa's connector tables */
+                                    meaning: string | null;
+                                }[];
+                            }[];
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description No valid session or API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Needs: roles admin, marketer, analyst; API keys with scope read, write */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field is invalid; `errors` names it */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/campaigns/{id}/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Time series of entries, sends and conversions per UTC hour or day
+         * @description `version` keeps one campaign version; `from` and `to` (ISO 8601) keep the journeys that entered, and the messages created, in [from, to). Served as CSV when the request accepts `text/csv` before JSON.
+         *
+         *     Access: roles admin, marketer, analyst; API keys with scope read, write.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this campaign version (its number) */
+                    version?: number;
+                    /** @description ISO 8601 date-time with offset, e.g. 2026-12-01T00:00:00+07:00 */
+                    from?: string;
+                    /** @description ISO 8601 date-time with offset, e.g. 2026-12-01T00:00:00+07:00 */
+                    to?: string;
+                    /** @description Bucket size (UTC) */
+                    interval?: "hour" | "day";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            campaignId: string;
+                            window: {
+                                /** @description The version asked for; null: all versions */
+                                version: number | null;
+                                from: string | null;
+                                to: string | null;
+                            };
+                            /** @enum {string} */
+                            interval: "hour" | "day";
+                            points: {
+                                at: string;
+                                entries: number;
+                                sends: number;
+                                conversions: number;
+                            }[];
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description No valid session or API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Needs: roles admin, marketer, analyst; API keys with scope read, write */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field is invalid; `errors` names it */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/campaigns/{id}/splits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A/B/n splits: per variant entered, converted, rate with 95% Wilson interval; chi-squared test
+         * @description `version` keeps one campaign version; `from` and `to` (ISO 8601) keep the journeys that entered, and the messages created, in [from, to). Served as CSV when the request accepts `text/csv` before JSON. The test is Pearson's chi-squared across the variants (significant at p < 0.05); `notEnoughData` when an expected cell count is under 5; `tooEarlyToCall` warns against naming a winner.
+         *
+         *     Access: roles admin, marketer, analyst; API keys with scope read, write.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this campaign version (its number) */
+                    version?: number;
+                    /** @description Journeys that entered, and messages created, at or after this time */
+                    from?: string;
+                    /** @description ... and before this time */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            campaignId: string;
+                            window: {
+                                /** @description The version asked for; null: all versions */
+                                version: number | null;
+                                from: string | null;
+                                to: string | null;
+                            };
+                            splits: {
+                                stepId: string;
+                                label: string | null;
+                                variants: {
+                                    variantId: string;
+                                    label: string | null;
+                                    holdout: boolean;
+                                    entered: number;
+                                    /** @description Converted after taking this variant */
+                                    converted: number;
+                                    conversionRate: number | null;
+                                    /** @description 95% Wilson score interval */
+                                    confidenceInterval: {
+                                        low: number;
+                                        high: number;
+                                    } | null;
+                                }[];
+                                test: {
+                                    /** @enum {string} */
+                                    state: "tested" | "notEnoughData";
+                                    reason?: string;
+                                    chiSquared?: number;
+                                    degreesOfFreedom?: number;
+                                    pValue?: number;
+                                    /** @description p < 0.05 (false when notEnoughData) */
+                                    significant: boolean;
+                                    minExpected: number | null;
+                                };
+                                /** @description Do not call a winner yet: no valid test, or a variant has under 100 journeys */
+                                tooEarlyToCall: boolean;
+                            }[];
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description No valid session or API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Needs: roles admin, marketer, analyst; API keys with scope read, write */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field is invalid; `errors` names it */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/secrets": {
         parameters: {
             query?: never;

@@ -24,6 +24,7 @@ import { IndexLiveContactsById1765050000000 } from './1765050000000-index-live-c
 import { CreateJourneyReruns1765060000000 } from './1765060000000-create-journey-reruns';
 import { WorkspaceSendDefaults1765070000000 } from './1765070000000-workspace-send-defaults';
 import { IndexAuditLogById1765070001000 } from './1765070001000-index-audit-log-by-id';
+import { ReportIndexes1765080000000 } from './1765080000000-report-indexes';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -53,4 +54,5 @@ export const migrations = [
   CreateJourneyReruns1765060000000,
   WorkspaceSendDefaults1765070000000,
   IndexAuditLogById1765070001000,
+  ReportIndexes1765080000000,
 ];

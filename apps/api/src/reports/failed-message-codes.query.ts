@@ -1,0 +1,52 @@
+import type { EntityManager } from 'typeorm';
+import { providerErrorMeaning } from './provider-error-meaning';
+import { MESSAGES_IN_SCOPE, messageParams, type ReportScope } from './report-scope';
+
+export interface FailedCode {
+  /** The step id or the account id the failures are counted for. */
+  key: string | null;
+  channel: string;
+  accountId: string;
+  code: string;
+  count: number;
+  meaning: string | null;
+}
+
+/** The scope's failed ledger rows counted by step (or account), channel and error code, with the code's meaning. */
+export async function failedMessageCodes(
+  manager: EntityManager,
+  scope: ReportScope,
+  by: 'step' | 'account',
+): Promise<FailedCode[]> {
+  const key = by === 'step' ? 'm.step_id' : 'm.account_id::text';
+  const rows: Array<{
+    key: string | null;
+    channel: string;
+    account_id: string;
+    kind: string;
+    code: string;
+    recorded: string | null;
+    count: string;
+  }> = await manager.query(
+    `SELECT f.key, f.channel, f.account_id, a.kind, f.code, f.recorded, f.count
+     FROM (SELECT ${key} AS key, m.channel, m.account_id, coalesce(m.error_code, 'unknown') AS code,
+             min(m.error_message) AS recorded, count(*) AS count
+           FROM messages m WHERE ${MESSAGES_IN_SCOPE} AND m.status = 'failed'
+           GROUP BY 1, 2, 3, 4) f
+     JOIN channel_accounts a ON a.id = f.account_id`,
+    messageParams(scope),
+  );
+  return rows.map((row) => ({
+    key: row.key,
+    channel: row.channel,
+    accountId: row.account_id,
+    code: row.code,
+    count: Number(row.count),
+    meaning: providerErrorMeaning({
+      channel: row.channel,
+      accountKind: row.kind,
+      code: row.code,
+      recorded: row.recorded,
+    }),
+  }));
+}

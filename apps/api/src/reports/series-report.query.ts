@@ -1,0 +1,50 @@
+import type { EntityManager } from 'typeorm';
+import {
+  ENROLLMENTS_IN_SCOPE,
+  enrollmentParams,
+  messagesInScope,
+  scopeWindow,
+  type ReportScope,
+} from './report-scope';
+import type { SeriesReport } from './reports.schemas';
+
+/**
+ * Entries (journeys entered), sends (ledger rows the provider accepted, by creation time) and conversions (goal
+ * reached, by the time of the `converted` step event) per UTC hour or day; buckets without any are left out.
+ */
+export async function seriesReport(
+  manager: EntityManager,
+  scope: ReportScope,
+  interval: SeriesReport['interval'],
+): Promise<SeriesReport> {
+  const rows: Array<{ at: Date; entries: string; sends: string; conversions: string }> = await manager.query(
+    `WITH entries AS (
+       SELECT date_trunc($6, e.entered_at, 'UTC') AS at, count(*) AS n FROM enrollments e
+       WHERE ${ENROLLMENTS_IN_SCOPE} GROUP BY 1),
+     conversions AS (
+       SELECT date_trunc($6, s.at, 'UTC') AS at, count(*) AS n
+       FROM enrollments e JOIN step_events s ON s.enrollment_id = e.id
+       WHERE ${ENROLLMENTS_IN_SCOPE} AND e.converted AND s.outcome = 'converted' GROUP BY 1),
+     sends AS (
+       SELECT date_trunc($6, m.created_at, 'UTC') AS at, count(*) AS n FROM messages m
+       WHERE ${messagesInScope('$7')}
+         AND (m.sent_at IS NOT NULL OR m.status IN ('sent', 'delivered', 'seen'))
+       GROUP BY 1)
+     SELECT at, coalesce(entries.n, 0) AS entries, coalesce(sends.n, 0) AS sends,
+       coalesce(conversions.n, 0) AS conversions
+     FROM entries FULL JOIN sends USING (at) FULL JOIN conversions USING (at)
+     ORDER BY at`,
+    [...enrollmentParams(scope), interval, scope.version],
+  );
+  return {
+    campaignId: scope.campaignId,
+    window: scopeWindow(scope),
+    interval,
+    points: rows.map((row) => ({
+      at: row.at.toISOString(),
+      entries: Number(row.entries),
+      sends: Number(row.sends),
+      conversions: Number(row.conversions),
+    })),
+  };
+}
