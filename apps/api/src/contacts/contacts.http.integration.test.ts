@@ -121,6 +121,18 @@ describe('/contacts over HTTP (real PostgreSQL)', () => {
               ($1, 'erase-2', 'track', 'Viewed', 'u-erase', $2, '{}', '{}', now())`,
       [ws.workspaceId, contact.id],
     );
+    const [account] = (await db.query(
+      `INSERT INTO channel_accounts (workspace_id, kind, name, settings, status)
+       VALUES ($1, 'smtp', 'Erase mail', '{}', 'connected') RETURNING id`,
+      [ws.workspaceId],
+    )) as Array<{ id: string }>;
+    await db.query(
+      `INSERT INTO messages (workspace_id, idempotency_key, channel, purpose, account_id, contact_id, recipient,
+         status, error_code, error_message)
+       VALUES ($1, 'erase-mail-1', 'email', 'marketing', $2, $3, 'erase@example', 'failed', '550',
+         '550 <erase@example> mailbox unavailable')`,
+      [ws.workspaceId, account!.id, contact.id],
+    );
     await ws.as.marketer.delete(`/contacts/${contact.id}`).expect(204);
 
     await ws.as.readKey.get(`/contacts/${contact.id}`).expect(404);
@@ -142,6 +154,11 @@ describe('/contacts over HTTP (real PostgreSQL)', () => {
       contact.id,
     ])) as [];
     expect(identities).toHaveLength(0);
+    const ledger = (await db.query(
+      'SELECT status, error_code, recipient, error_message FROM messages WHERE contact_id = $1',
+      [contact.id],
+    )) as unknown[];
+    expect(ledger).toEqual([{ status: 'failed', error_code: '550', recipient: null, error_message: null }]);
     const audit = (await db.query(`SELECT action FROM audit_log WHERE target_id = $1`, [
       contact.id,
     ])) as unknown[];

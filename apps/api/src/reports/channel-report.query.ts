@@ -3,66 +3,58 @@ import { failedMessageCodes } from './failed-message-codes.query';
 import { conversionCount } from './conversion-count.query';
 import { MESSAGES_IN_SCOPE, messageParams, scopeWindow, type ReportScope } from './report-scope';
 import type { ChannelReport } from './reports.schemas';
-
-interface Row {
-  channel: string;
-  account_id: string;
-  name: string;
-  kind: string;
-  messages: string;
-  sent: string;
-  delivered: string;
-  seen: string;
-  failed: string;
-  cost_vnd: string | null;
-}
+import { accountRows, type ChannelRow } from './channel-rows';
 
 /** NULL when there are no conversions to divide by. */
 const perConversion = (cost: number, conversions: number) => (conversions === 0 ? null : cost / conversions);
 
 /**
  * Per channel and account, from the ledger: sent (accepted by the provider, whatever receipts said next),
- * delivered, seen, failed by error code, and the cost in VND the ledger records (ZNS counts only once delivered).
+ * delivered, seen, failed by error code, and the cost in VND the ledger records (ZNS counts only once delivered);
+ * costs billed in another currency are listed as such, never converted.
  */
 export async function channelReport(manager: EntityManager, scope: ReportScope): Promise<ChannelReport> {
   const [rows, conversions, failures] = await Promise.all([
     manager.query(
-      `SELECT t.channel, t.account_id, a.name, a.kind, t.messages, t.sent, t.delivered, t.seen, t.failed, t.cost_vnd
-       FROM (SELECT m.channel, m.account_id,
+      `SELECT t.channel, t.account_id, a.name, a.kind, t.messages, t.sent, t.delivered, t.seen, t.failed,
+         t.cost_currency, t.cost
+       FROM (SELECT m.channel, m.account_id, m.cost_currency,
                count(*) AS messages,
                count(*) FILTER (WHERE m.sent_at IS NOT NULL OR m.status IN ('sent', 'delivered', 'seen')) AS sent,
                count(*) FILTER (WHERE m.status IN ('delivered', 'seen')) AS delivered,
                count(*) FILTER (WHERE m.status = 'seen') AS seen,
                count(*) FILTER (WHERE m.status = 'failed') AS failed,
-               sum(m.cost) FILTER (WHERE m.cost_currency = 'VND'
-                 AND (m.channel <> 'zns' OR m.status IN ('delivered', 'seen'))) AS cost_vnd
+               sum(m.cost) FILTER (WHERE m.channel <> 'zns' OR m.status IN ('delivered', 'seen')) AS cost
              FROM messages m WHERE ${MESSAGES_IN_SCOPE}
-             GROUP BY m.channel, m.account_id) t
+             GROUP BY m.channel, m.account_id, m.cost_currency) t
        JOIN channel_accounts a ON a.id = t.account_id
-       ORDER BY t.channel, a.name`,
+       ORDER BY t.channel, a.name, t.account_id`,
       messageParams(scope),
-    ) as Promise<Row[]>,
+    ) as Promise<ChannelRow[]>,
     conversionCount(manager, scope),
     failedMessageCodes(manager, scope, 'account'),
   ]);
-  const accounts = rows.map((row) => {
-    const costVnd = Number(row.cost_vnd ?? 0);
+  const accounts = accountRows(rows).map((row) => {
+    const costVnd = row.costs.get('VND') ?? 0;
     return {
       channel: row.channel,
-      accountId: row.account_id,
+      accountId: row.accountId,
       accountName: row.name,
       accountKind: row.kind,
-      messages: Number(row.messages),
-      sent: Number(row.sent),
-      delivered: Number(row.delivered),
-      seen: Number(row.seen),
-      failed: Number(row.failed),
+      messages: row.messages,
+      sent: row.sent,
+      delivered: row.delivered,
+      seen: row.seen,
+      failed: row.failed,
       failedByCode: failures
-        .filter((failure) => failure.key === row.account_id && failure.channel === row.channel)
+        .filter((failure) => failure.key === row.accountId && failure.channel === row.channel)
         .map(({ code, count, meaning }) => ({ code, count, meaning }))
         .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
       costVnd,
       costPerConversionVnd: perConversion(costVnd, conversions),
+      otherCosts: [...row.costs]
+        .filter(([currency]) => currency !== 'VND')
+        .map(([currency, amount]) => ({ currency, amount })),
     };
   });
   const totalCostVnd = accounts.reduce((sum, account) => sum + account.costVnd, 0);

@@ -25,12 +25,11 @@ export async function failedMessageCodes(
     account_id: string;
     kind: string;
     code: string;
-    recorded: string | null;
     count: string;
   }> = await manager.query(
-    `SELECT f.key, f.channel, f.account_id, a.kind, f.code, f.recorded, f.count
+    `SELECT f.key, f.channel, f.account_id, a.kind, f.code, f.count
      FROM (SELECT ${key} AS key, m.channel, m.account_id, coalesce(m.error_code, 'unknown') AS code,
-             min(m.error_message) AS recorded, count(*) AS count
+             count(*) AS count
            FROM messages m WHERE ${MESSAGES_IN_SCOPE} AND m.status = 'failed'
            GROUP BY 1, 2, 3, 4) f
      JOIN channel_accounts a ON a.id = f.account_id`,
@@ -46,7 +45,6 @@ export async function failedMessageCodes(
       channel: row.channel,
       accountKind: row.kind,
       code: row.code,
-      recorded: row.recorded,
     }),
   }));
 }

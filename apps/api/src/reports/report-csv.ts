@@ -12,7 +12,7 @@ type Cell = string | number | boolean | null;
 
 /** A report as CSV: one header row, then the rows the generator yields, stringified as they are read. */
 export function csvStream(columns: string[], rows: () => Iterable<Cell[]>): Readable {
-  return Readable.from(rows()).pipe(stringify({ bom: true, header: true, columns }));
+  return Readable.from(rows()).pipe(stringify({ bom: true, header: true, columns, escape_formulas: true }));
 }
 
 const counts = (record: Record<string, number>) =>

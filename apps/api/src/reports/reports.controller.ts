@@ -30,6 +30,7 @@ type Params = z.infer<typeof campaignIdParamsSchema>;
 
 /** The JSON report, or the same figures as CSV when the caller asks for it. */
 function answer<T>(req: Request, report: T, name: string, csv: (report: T) => Readable) {
+  req.res?.vary('Accept');
   if (req.accepts(['application/json', CSV]) !== CSV) return report;
   return new StreamableFile(csv(report), {
     type: 'text/csv; charset=utf-8',

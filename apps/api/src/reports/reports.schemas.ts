@@ -106,6 +106,11 @@ export const channelReportSchema = z.object({
       failedByCode: z.array(errorCountSchema),
       costVnd: z.number().describe('ZNS is billed only when delivered'),
       costPerConversionVnd: z.number().nullable(),
+      otherCosts: z
+        .array(z.object({ currency: z.string(), amount: z.number() }))
+        .describe(
+          'Costs the provider billed in another currency (Twilio: USD), not converted nor in costVnd',
+        ),
     }),
   ),
 });

@@ -10,7 +10,8 @@ import type { SeriesReport } from './reports.schemas';
 
 /**
  * Entries (journeys entered), sends (ledger rows the provider accepted, by creation time) and conversions (goal
- * reached, by the time of the `converted` step event) per UTC hour or day; buckets without any are left out.
+ * reached, by the time of the `converted` step event, whenever the journey entered) per UTC hour or day, each
+ * counted by its own time within the window; buckets without any are left out.
  */
 export async function seriesReport(
   manager: EntityManager,
@@ -24,7 +25,10 @@ export async function seriesReport(
      conversions AS (
        SELECT date_trunc($6, s.at, 'UTC') AS at, count(*) AS n
        FROM enrollments e JOIN step_events s ON s.enrollment_id = e.id
-       WHERE ${ENROLLMENTS_IN_SCOPE} AND e.converted AND s.outcome = 'converted' GROUP BY 1),
+       WHERE e.workspace_id = $1 AND e.campaign_id = $2 AND ($3::text IS NULL OR e.version_id = $3)
+         AND e.converted AND s.outcome = 'converted'
+         AND ($4::timestamptz IS NULL OR s.at >= $4) AND ($5::timestamptz IS NULL OR s.at < $5)
+       GROUP BY 1),
      sends AS (
        SELECT date_trunc($6, m.created_at, 'UTC') AS at, count(*) AS n FROM messages m
        WHERE ${messagesInScope('$7')}

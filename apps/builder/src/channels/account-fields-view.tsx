@@ -25,10 +25,12 @@ export function AccountFieldsView({ kind, register, errors, storedSecrets }: Pro
       stored={storedSecrets.includes(spec.path)}
     />
   );
+  // A refused advanced field must be seen and reachable: its fold opens.
+  const advancedRefused = fields.some((spec) => spec.advanced && errors[spec.key]);
   return (
     <>
       {fields.filter((spec) => !spec.advanced).map(field)}
-      <details className="channel-form__advanced">
+      <details className="channel-form__advanced" open={advancedRefused}>
         <summary>{t('form.advanced')}</summary>
         {fields.filter((spec) => spec.advanced).map(field)}
       </details>

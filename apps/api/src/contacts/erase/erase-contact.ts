@@ -31,10 +31,12 @@ export async function eraseContact(
       WHERE workspace_id = $1 AND contact_id = $2`,
     [workspaceId, contactId],
   );
-  // The send ledger keeps the message for the counts, not the address it went to nor the request it was made from.
+  // The send ledger keeps the message for the counts, not the address it went to, the request it was made from nor
+  // the provider's error text (which can quote the address).
   await manager.query(
-    `UPDATE messages SET recipient = NULL, request = NULL WHERE workspace_id = $1 AND contact_id = $2
-        AND (recipient IS NOT NULL OR request IS NOT NULL)`,
+    `UPDATE messages SET recipient = NULL, request = NULL, error_message = NULL
+      WHERE workspace_id = $1 AND contact_id = $2
+        AND (recipient IS NOT NULL OR request IS NOT NULL OR error_message IS NOT NULL)`,
     [workspaceId, contactId],
   );
   await manager.query('DELETE FROM unsubscribe_tokens WHERE workspace_id = $1 AND contact_id = $2', [

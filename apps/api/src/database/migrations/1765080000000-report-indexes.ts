@@ -4,7 +4,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Campaign reports (issue 12 §3). The node report's counts are kept as they happen: a statement trigger on
  * step_events adds each statement's new rows (only those inserted: a repeated record adds nothing) to
  * campaign_step_counts, by campaign, version, step and outcome. Counts are spread over COUNTER_SHARDS rows by
- * enrollment, so concurrent journeys seldom wait on one counter row; readers sum the shards. The ledger's rows of a
+ * enrollment, so concurrent journeys seldom wait on one counter row; readers sum the shards. Step events are only
+ * ever inserted (deleted only with their workspace, which takes its counts along): code that comes to update or
+ * delete them must adjust the counts in the same statement. The ledger's rows of a
  * campaign are read by campaign and creation time through messages_campaign_idx, its failed ones (error codes)
  * through the much smaller messages_campaign_failed_idx.
  */

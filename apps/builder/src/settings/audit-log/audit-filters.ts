@@ -1,3 +1,4 @@
+import { startOfDayIn } from '../../format/zoned-day';
 import type { AuditLogFilters } from './audit-log-queries';
 
 /** The filters as the address keeps them: ?actor=<id>&target=<kind>&from=<yyyy-mm-dd>&to=<yyyy-mm-dd>. */
@@ -11,14 +12,14 @@ export interface AuditFilterParams {
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * The API query of the address's filters: whole days in the browser's time zone, `to` included (so the query's
- * `to` is the start of the next day). A day that is not a date is left out.
+ * The API query of the address's filters: whole days in the workspace's time zone (the one the log is shown in),
+ * `to` included (so the query's `to` is the start of the next day). A day that is not a date is left out.
  */
-export function auditQueryOf(params: AuditFilterParams): AuditLogFilters {
+export function auditQueryOf(params: AuditFilterParams, timeZone?: string): AuditLogFilters {
   const startOf = (day: string | undefined, addDays = 0) => {
     if (!day || !DAY.test(day)) return undefined;
     const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-    const start = new Date(year, month - 1, date + addDays);
+    const start = startOfDayIn(year, month, date + addDays, timeZone);
     return Number.isNaN(start.getTime()) ? undefined : start.toISOString();
   };
   const from = startOf(params.from);

@@ -29,7 +29,7 @@ export function AuditLogPage() {
     FILTER_NAMES.map((name) => [name, params.get(name) ?? undefined]).filter(([, value]) => value),
   );
   const members = useMembers();
-  const log = useAuditLog(auditQueryOf(filters));
+  const log = useAuditLog(auditQueryOf(filters, me.workspace.timezone));
   const entries = log.data?.pages.flatMap((page) => page.items) ?? [];
 
   const setFilter = (name: (typeof FILTER_NAMES)[number], value: string) => {

@@ -3,13 +3,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/api-client';
 import type { JsonBody } from '../../api/json-body';
 import { SESSION_KEY, type Role } from '../../auth/session';
+import { membersKey } from '../../editor/lifecycle/lifecycle-queries';
 
 export type Member = JsonBody<paths['/users']['get']['responses'][200]>['items'][number];
 export type Invitation = JsonBody<paths['/users/invitations']['get']['responses'][200]>['items'][number];
 export type MemberChange = { role?: Role; status?: Member['status'] };
 
 export const userKeys = {
-  members: ['settings', 'members'] as const,
+  // Shared with the editor, which asks whether the signed-in admin is the only one.
+  members: membersKey,
   invitations: ['settings', 'invitations'] as const,
 };
 

@@ -3,13 +3,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/api-client';
 import type { JsonBody } from '../../api/json-body';
 import { SESSION_KEY } from '../../auth/session';
+// One cache entry per resource: the editor decides between submit and publish from the same workspace answer.
+import { workspaceKey } from '../../editor/lifecycle/lifecycle-queries';
 
 export type Workspace = JsonBody<paths['/workspace']['get']['responses'][200]>;
 export type WorkspaceChange = NonNullable<
   paths['/workspace']['patch']['requestBody']
 >['content']['application/json'];
-
-const workspaceKey = ['settings', 'workspace'] as const;
 
 export function useWorkspace() {
   return useQuery({ queryKey: workspaceKey, queryFn: () => unwrap(api.GET('/workspace')) });
