@@ -1,3 +1,4 @@
+import { audienceMessages } from '../audience/audience.messages';
 import { authMessages } from '../auth/auth.messages';
 import { campaignsMessages } from '../campaigns/campaigns.messages';
 import { configMessages } from '../editor/config/config.messages';
@@ -13,6 +14,7 @@ import { shellMessages } from '../shell/shell.messages';
 const namespaces = {
   common: shellMessages,
   auth: authMessages,
+  audience: audienceMessages,
   campaigns: campaignsMessages,
   config: configMessages,
   editor: editorMessages,
