@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { CampaignRunsController } from './campaign-runs.controller';
+import { ContactJourneysController } from './contact-journeys.controller';
 import { CampaignRunsService } from './campaign-runs.service';
 import {
   CAMPAIGN_STATE_SIGNALS_QUEUE,
@@ -17,7 +18,7 @@ import { StepRerunService } from './step-rerun.service';
  */
 @Module({
   imports: [BullModule.registerQueue({ name: CAMPAIGN_STATE_SIGNALS_QUEUE })],
-  controllers: [CampaignRunsController, StepRerunController],
+  controllers: [CampaignRunsController, StepRerunController, ContactJourneysController],
   providers: [
     JourneyControl,
     CampaignRunsService,
