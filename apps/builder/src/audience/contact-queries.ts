@@ -17,6 +17,7 @@ export const contactKeys = {
   segments: (id: string) => ['contacts', 'segments', id] as const,
   events: (id: string) => ['contacts', 'events', id] as const,
   messages: (id: string) => ['contacts', 'messages', id] as const,
+  journeys: (id: string) => ['contacts', 'journeys', id] as const,
 };
 
 type ListQuery = NonNullable<paths['/contacts']['get']['parameters']['query']>;
@@ -78,6 +79,23 @@ export function useContactMessages(id: string) {
         api.GET('/messages', {
           params: {
             query: { contactId: id, limit: HISTORY_PAGE_SIZE, ...(pageParam && { cursor: pageParam }) },
+          },
+        }),
+      ),
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+}
+
+export function useContactJourneys(id: string) {
+  return useInfiniteQuery({
+    queryKey: contactKeys.journeys(id),
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET('/contacts/{id}/journeys', {
+          params: {
+            path: { id },
+            query: { limit: HISTORY_PAGE_SIZE, ...(pageParam && { cursor: pageParam }) },
           },
         }),
       ),

@@ -2,28 +2,32 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime, formatVnd } from '../format/formats';
 import { QueryState } from '../shell/query-state';
-import { useContactEvents, useContactMessages } from './contact-queries';
+import { useContactEvents, useContactJourneys, useContactMessages } from './contact-queries';
 import { completeUntil, mergeTimeline, type TimelineEntry } from './timeline';
 
-/** The contact's events and messages in one list, newest first, loaded page by page. */
+/** The contact's events, messages and journeys in one list, newest first, loaded page by page. */
 export function ContactTimeline({ contactId, timeZone }: { contactId: string; timeZone: string }) {
   const { t } = useTranslation('audience');
   const events = useContactEvents(contactId);
   const messages = useContactMessages(contactId);
+  const journeys = useContactJourneys(contactId);
+  const sources = [events, messages, journeys];
 
-  const loading = events.isPending || messages.isPending;
-  const failure = events.error ?? messages.error;
+  const loading = sources.some((source) => source.isPending);
+  const failure = sources.find((source) => source.error)?.error;
   const eventItems = events.data?.pages.flatMap((page) => page.items) ?? [];
   const messageItems = messages.data?.pages.flatMap((page) => page.items) ?? [];
-  const until = completeUntil(
-    eventItems.at(-1)?.timestamp,
-    !events.hasNextPage,
-    messageItems.at(-1)?.createdAt,
-    !messages.hasNextPage,
+  const journeyItems = journeys.data?.pages.flatMap((page) => page.items) ?? [];
+  const until = completeUntil([
+    { oldest: eventItems.at(-1)?.timestamp, done: !events.hasNextPage },
+    { oldest: messageItems.at(-1)?.createdAt, done: !messages.hasNextPage },
+    { oldest: journeyItems.at(-1)?.enteredAt, done: !journeys.hasNextPage },
+  ]);
+  const entries = mergeTimeline(eventItems, messageItems, journeyItems).filter(
+    (entry) => Date.parse(entry.at) >= until,
   );
-  const entries = mergeTimeline(eventItems, messageItems).filter((entry) => Date.parse(entry.at) >= until);
-  const hasMore = events.hasNextPage || messages.hasNextPage;
-  const fetching = events.isFetchingNextPage || messages.isFetchingNextPage;
+  const hasMore = sources.some((source) => source.hasNextPage);
+  const fetching = sources.some((source) => source.isFetchingNextPage);
 
   return (
     <section
@@ -33,13 +37,7 @@ export function ContactTimeline({ contactId, timeZone }: { contactId: string; ti
     >
       <h2 id="contact-timeline-title">{t('profile.timeline')}</h2>
       {loading || failure ? (
-        <QueryState
-          error={failure}
-          onRetry={() => {
-            void events.refetch();
-            void messages.refetch();
-          }}
-        />
+        <QueryState error={failure} onRetry={() => sources.forEach((source) => void source.refetch())} />
       ) : entries.length === 0 && !hasMore ? (
         <p className="muted">{t('profile.noHistory')}</p>
       ) : (
@@ -55,8 +53,7 @@ export function ContactTimeline({ contactId, timeZone }: { contactId: string; ti
           className="button"
           disabled={fetching}
           onClick={() => {
-            if (events.hasNextPage) void events.fetchNextPage();
-            if (messages.hasNextPage) void messages.fetchNextPage();
+            for (const source of sources) if (source.hasNextPage) void source.fetchNextPage();
           }}
         >
           {t('profile.loadOlder')}
@@ -82,6 +79,25 @@ function TimelineItem({ entry, timeZone }: { entry: TimelineEntry; timeZone: str
           {event.type === 'track' ? t('profile.event') : t('profile.identify')}
         </span>
         {event.name && <strong>{event.name}</strong>}
+      </li>
+    );
+  }
+  if (entry.kind === 'journey') {
+    const { journey } = entry;
+    return (
+      <li
+        className="timeline__item timeline__item--journey"
+        data-testid="timeline-journey"
+        data-status={journey.status}
+      >
+        {at}
+        <span className="timeline__kind">{t('profile.journey')}</span>
+        <Link to={`/campaigns/${journey.campaignId}`}>{journey.campaignName}</Link>
+        <span className="badge">
+          {journey.status === 'active'
+            ? t('profile.journeyActive', { step: journey.currentStep ?? '—' })
+            : t('profile.journeyExited', { reason: journey.exitReason ?? '—' })}
+        </span>
       </li>
     );
   }

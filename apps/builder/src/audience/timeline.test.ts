@@ -1,4 +1,10 @@
-import { completeUntil, mergeTimeline, type TimelineEvent, type TimelineMessage } from './timeline';
+import {
+  completeUntil,
+  mergeTimeline,
+  type TimelineEvent,
+  type TimelineJourney,
+  type TimelineMessage,
+} from './timeline';
 
 const event = (id: string, timestamp: string): TimelineEvent => ({
   id,
@@ -17,7 +23,26 @@ const message = (id: string, createdAt: string): TimelineMessage => ({
   createdAt,
 });
 
+const journey = (id: string, enteredAt: string): TimelineJourney => ({
+  id,
+  campaignId: 'c1',
+  campaignName: 'Chào mừng',
+  status: 'exited',
+  currentStep: 'done',
+  exitReason: 'done',
+  enteredAt,
+});
+
 describe('mergeTimeline', () => {
+  it('places journeys by when the contact entered them', () => {
+    const merged = mergeTimeline(
+      [event('e1', '2026-11-30T10:00:00Z')],
+      [message('m1', '2026-11-30T10:00:01Z')],
+      [journey('j1', '2026-11-30T10:00:00.500Z'), journey('j0', '2026-11-01T00:00:00Z')],
+    );
+    expect(merged.map((entry) => entry.key)).toEqual(['message:m1', 'journey:j1', 'event:e1', 'journey:j0']);
+  });
+
   it('mixes events and messages newest first, whatever their time zone notation', () => {
     const merged = mergeTimeline(
       [event('e1', '2026-11-30T10:00:00Z'), event('e2', '2026-11-30T08:00:00Z')],
@@ -40,20 +65,34 @@ describe('mergeTimeline', () => {
 });
 
 describe('completeUntil', () => {
-  it('is the later of the two oldest loaded instants while both histories have more', () => {
-    expect(completeUntil('2026-11-30T08:00:00Z', false, '2026-11-30T09:00:00Z', false)).toBe(
-      Date.parse('2026-11-30T09:00:00Z'),
-    );
+  const at = (iso: string) => Date.parse(iso);
+
+  it('is the latest of the oldest loaded instants of the histories with more pages', () => {
+    expect(
+      completeUntil([
+        { oldest: '2026-11-30T08:00:00Z', done: false },
+        { oldest: '2026-11-30T09:00:00Z', done: false },
+        { oldest: '2026-11-29T00:00:00Z', done: false },
+      ]),
+    ).toBe(at('2026-11-30T09:00:00Z'));
   });
 
   it('ignores a history that is fully loaded', () => {
-    expect(completeUntil('2026-11-30T08:00:00Z', false, '2026-11-30T09:00:00Z', true)).toBe(
-      Date.parse('2026-11-30T08:00:00Z'),
-    );
-    expect(completeUntil(undefined, true, undefined, true)).toBe(-Infinity);
+    expect(
+      completeUntil([
+        { oldest: '2026-11-30T08:00:00Z', done: false },
+        { oldest: '2026-11-30T09:00:00Z', done: true },
+      ]),
+    ).toBe(at('2026-11-30T08:00:00Z'));
+    expect(completeUntil([{ oldest: undefined, done: true }])).toBe(-Infinity);
   });
 
   it('shows nothing while a history with more pages has none loaded', () => {
-    expect(completeUntil(undefined, false, '2026-11-30T09:00:00Z', true)).toBe(Infinity);
+    expect(
+      completeUntil([
+        { oldest: undefined, done: false },
+        { oldest: '2026-11-30T09:00:00Z', done: true },
+      ]),
+    ).toBe(Infinity);
   });
 });

@@ -1,4 +1,4 @@
-/** One contact's history: its events and its messages, newest first, in one list. */
+/** One contact's history: its events, messages and journeys, newest first, in one list. */
 export interface TimelineEvent {
   id: string;
   type: 'track' | 'identify';
@@ -17,13 +17,34 @@ export interface TimelineMessage {
   createdAt: string;
 }
 
+export interface TimelineJourney {
+  id: string;
+  campaignId: string;
+  campaignName: string;
+  status: 'active' | 'exited';
+  currentStep: string | null;
+  exitReason: string | null;
+  enteredAt: string;
+}
+
 export type TimelineEntry =
   | { kind: 'event'; at: string; key: string; event: TimelineEvent }
-  | { kind: 'message'; at: string; key: string; message: TimelineMessage };
+  | { kind: 'message'; at: string; key: string; message: TimelineMessage }
+  | { kind: 'journey'; at: string; key: string; journey: TimelineJourney };
 
-/** Newest first; entries at the same instant keep a stable order (events before messages, then by id). */
-export function mergeTimeline(events: TimelineEvent[], messages: TimelineMessage[]): TimelineEntry[] {
+/** Newest first; entries at the same instant keep a stable order (by kind, then by id). */
+export function mergeTimeline(
+  events: TimelineEvent[],
+  messages: TimelineMessage[],
+  journeys: TimelineJourney[] = [],
+): TimelineEntry[] {
   const entries: TimelineEntry[] = [
+    ...journeys.map((journey) => ({
+      kind: 'journey' as const,
+      at: journey.enteredAt,
+      key: `journey:${journey.id}`,
+      journey,
+    })),
     ...events.map((event) => ({
       kind: 'event' as const,
       at: event.timestamp,
@@ -44,19 +65,20 @@ export function mergeTimeline(events: TimelineEvent[], messages: TimelineMessage
   });
 }
 
+/** How far back one history, loaded newest first page by page, is known. */
+export interface LoadedHistory {
+  /** The oldest loaded instant; undefined when nothing is loaded. */
+  oldest: string | undefined;
+  done: boolean;
+}
+
 /**
- * Of two histories each loaded newest first page by page, the merged list is complete only back to the later of
- * the two oldest loaded instants (older entries of one may still be unloaded in the other): show no further.
+ * Of histories each loaded newest first page by page, the merged list is complete only back to the latest of their
+ * oldest loaded instants (older entries of one may still be unloaded in another): show no further.
  */
-export function completeUntil(
-  oldestEvent: string | undefined,
-  eventsDone: boolean,
-  oldestMessage: string | undefined,
-  messagesDone: boolean,
-): number {
-  const bounds = [
-    eventsDone ? -Infinity : oldestEvent ? Date.parse(oldestEvent) : Infinity,
-    messagesDone ? -Infinity : oldestMessage ? Date.parse(oldestMessage) : Infinity,
-  ];
-  return Math.max(...bounds);
+export function completeUntil(histories: LoadedHistory[]): number {
+  return Math.max(
+    -Infinity,
+    ...histories.map(({ oldest, done }) => (done ? -Infinity : oldest ? Date.parse(oldest) : Infinity)),
+  );
 }
