@@ -1,5 +1,6 @@
 // The audience screens in real Chromium against the shared stack: the contact list (search, filters, infinite
-// scroll over virtualised rows) and a contact's profile with its consent, segments and timeline.
+// scroll over virtualised rows) and a contact's profile with its consent and a timeline of events, messages and
+// journeys.
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { ApiSession } from './support/api-session';
@@ -90,7 +91,7 @@ describe('the contact list', () => {
 });
 
 describe('the contact profile', () => {
-  it('shows attributes, consent, do-not-contact, and a timeline with an event and a message', async () => {
+  it('shows attributes, consent, do-not-contact, and a timeline with an event, a message and a journey', async () => {
     const asMarketer = await apiAs(stack, 'marketer');
     const asAdmin = await apiAs(stack, 'admin');
     const event = `profile.visited.${tag}`;
@@ -144,6 +145,15 @@ describe('the contact profile', () => {
     expect(await message.getAttribute('data-status')).toMatch(
       /^(sending|sent|delivered|seen|failed|blocked)$/,
     );
+    const journey = timeline.getByTestId('timeline-journey');
+    await journey.waitFor();
+    expect(await journey.getByRole('link', { name: `Hồ sơ ${tag}` }).getAttribute('href')).toBe(
+      `/campaigns/${campaign.id}`,
+    );
+    await eventually(async () => {
+      await page.reload();
+      expect(await timeline.getByTestId('timeline-journey').getAttribute('data-status')).toBe('exited');
+    });
     const items = await timeline
       .locator('li')
       .evaluateAll((nodes) => nodes.map((node) => node.dataset['testid']));
