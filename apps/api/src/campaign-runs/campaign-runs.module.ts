@@ -13,7 +13,7 @@ import { StepRerunController } from './step-rerun.controller';
 import { StepRerunService } from './step-rerun.service';
 
 /**
- * Enrollments, "where is this contact", cancelling a journey, re-running a failed send step's contacts, and carrying
+ * Enrollments, "where is this contact", a contact's journeys in every campaign, cancelling a journey, re-running a failed send step's contacts, and carrying
  * run controls to running journeys.
  */
 @Module({
