@@ -13,8 +13,8 @@ import { StepRerunController } from './step-rerun.controller';
 import { StepRerunService } from './step-rerun.service';
 
 /**
- * Enrollments, "where is this contact", a contact's journeys in every campaign, cancelling a journey, re-running a failed send step's contacts, and carrying
- * run controls to running journeys.
+ * Enrollments, "where is this contact", a contact's journeys in every campaign, cancelling a journey, re-running a
+ * failed send step's contacts, and carrying run controls to running journeys.
  */
 @Module({
   imports: [BullModule.registerQueue({ name: CAMPAIGN_STATE_SIGNALS_QUEUE })],
