@@ -1,8 +1,9 @@
 // axe-core on the main screens, in real Chromium against the shared stack: no serious or critical violation.
+import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { seriousViolations } from './support/axe';
 import { launchChromium } from './support/chromium';
-import { sharedStack, signedInPage, type SignedInPage } from './support/shared-stack';
+import { apiAs, sharedStack, signedInPage, type SignedInPage } from './support/shared-stack';
 
 const stack = sharedStack();
 let browser: Browser;
@@ -46,6 +47,45 @@ describe('accessibility of the main screens (axe-core, WCAG 2.1 AA)', () => {
     await page.getByRole('button', { name: 'New campaign' }).click();
     await page.getByRole('dialog', { name: 'New campaign' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('the contact list and a contact profile', async () => {
+    const asMarketer = await apiAs(stack, 'marketer');
+    const { contact } = await asMarketer.expect<{ contact: { id: string } }>(200, 'PUT', '/contacts', {
+      match: { externalId: `a11y-${randomUUID()}` },
+      name: 'Nguyễn Văn An',
+      attributes: { city: 'Huế' },
+      consents: { sms: { state: 'granted', source: 'form' } },
+      tags: { add: ['a11y'] },
+    });
+    signedIn = await signedInPage(browser, stack, 'analyst');
+    const { page } = signedIn;
+    await page.goto('/contacts?tag=a11y');
+    await page.getByRole('heading', { name: 'Contacts', level: 1 }).waitFor();
+    await page.getByTestId('contact-row').first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`/contacts/${contact.id}`);
+    await page.getByRole('heading', { name: 'Nguyễn Văn An', level: 1 }).waitFor();
+    await page.locator('.query-state').first().waitFor({ state: 'detached' });
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('the invitation page, with a refused token', async () => {
+    const context = await browser.newContext({ baseURL: stack.builderUrl, locale: 'vi-VN' });
+    try {
+      const page = await context.newPage();
+      await page.goto(`/invitations/accept?token=${'x'.repeat(32)}`);
+      await page.getByRole('button', { name: 'Tham gia' }).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.getByLabel('Họ tên').fill('Trần Thị Bích');
+      await page.getByLabel('Mật khẩu').fill('mot-mat-khau-dai');
+      await page.getByRole('button', { name: 'Tham gia' }).click();
+      await page.getByRole('alert').waitFor();
+      expect(await page.getByRole('alert').textContent()).toContain('Lời mời không hợp lệ');
+      expect(await seriousViolations(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 
   it.each([

@@ -63,7 +63,9 @@ describe('the admin settings screens', () => {
     await page.getByRole('button', { name: 'Send invitation' }).click();
     const secret = page.getByTestId('one-time-secret');
     await secret.getByText(`Invitation created for ${inviteeEmail}`).waitFor();
-    const token = (await secret.getByTestId('secret-value').textContent())!;
+    const link = new URL((await secret.getByTestId('secret-value').textContent())!);
+    expect(`${link.origin}${link.pathname}`).toBe(`${stack.builderUrl}/invitations/accept`);
+    const token = link.searchParams.get('token')!;
     expect(token.length).toBeGreaterThan(20);
     const invitation = page.locator(`[data-testid="invitation-row"][data-email="${inviteeEmail}"]`);
     expect(await invitation.locator('[data-status]').getAttribute('data-status')).toBe('pending');
@@ -74,12 +76,31 @@ describe('the admin settings screens', () => {
     await page.getByTestId('invitation-list').waitFor();
     expect(await page.content()).not.toContain(token);
 
+    // The invitee opens the link in a browser of their own, joins, and lands signed in.
     const password = `pw-${randomUUID()}`;
-    await ApiSession.anonymous(stack.apiUrl).expect(200, 'POST', '/auth/invitations/accept', {
-      token,
-      name: `Invitee ${tag}`,
-      password,
-    });
+    const inviteeContext = await browser.newContext({ baseURL: stack.builderUrl, locale: 'en-US' });
+    try {
+      const inviteePage = await inviteeContext.newPage();
+      await inviteePage.goto(link.toString());
+      await inviteePage.getByRole('heading', { name: 'Join Loa' }).waitFor();
+      await inviteePage.getByLabel('Full name').fill(`Invitee ${tag}`);
+      await inviteePage.getByLabel('Password').fill('short');
+      await inviteePage.getByRole('button', { name: 'Join' }).click();
+      await inviteePage.getByText('The password needs at least 10 characters').waitFor();
+      await inviteePage.getByLabel('Password').fill(password);
+      await inviteePage.getByRole('button', { name: 'Join' }).click();
+      await inviteePage.waitForURL(/\/campaigns$/);
+      expect(await inviteePage.getByTestId('current-user').textContent()).toContain(`Invitee ${tag}`);
+      await inviteePage.goto(link.toString());
+      await inviteePage.getByLabel('Full name').fill(`Invitee ${tag}`);
+      await inviteePage.getByLabel('Password').fill(password);
+      await inviteePage.getByRole('button', { name: 'Join' }).click();
+      await inviteePage
+        .getByText('This invitation is not valid, already used or expired.', { exact: false })
+        .waitFor();
+    } finally {
+      await inviteeContext.close();
+    }
     await page.reload();
     const row = page.locator(`[data-testid="member-row"][data-email="${inviteeEmail}"]`);
     await row.getByLabel(`Role of Invitee ${tag}`).selectOption('marketer');

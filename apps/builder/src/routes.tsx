@@ -1,4 +1,7 @@
 import { Navigate, type RouteObject } from 'react-router';
+import { ContactListPage } from './audience/contact-list-page';
+import { ContactProfilePage } from './audience/contact-profile-page';
+import { InvitationAcceptPage } from './auth/invitation-accept-page';
 import { LoginPage } from './auth/login-page';
 import { CampaignListPage } from './campaigns/campaign-list-page';
 import { EditorPage } from './editor/page/editor-page';
@@ -14,6 +17,7 @@ import { VersionPage } from './editor/versions/version-page';
 /** Every screen has an address of its own, so that links can be bookmarked and shared. */
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+  { path: '/invitations/accept', element: <InvitationAcceptPage />, errorElement: <RouteErrorPage /> },
   {
     element: <PublicOrShell />,
     errorElement: <RouteErrorPage />,
@@ -34,6 +38,8 @@ export const routes: RouteObject[] = [
               { path: '/campaigns', element: <CampaignListPage /> },
               { path: '/campaigns/:id', element: <EditorPage /> },
               { path: '/campaigns/:id/versions/:version', element: <VersionPage /> },
+              { path: '/contacts', element: <ContactListPage /> },
+              { path: '/contacts/:id', element: <ContactProfilePage /> },
               settingsRoutes,
               { path: '*', element: <NotFoundPage /> },
             ],

@@ -4,8 +4,13 @@ import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { auditCampaign, findCampaign } from '../campaigns/campaign-store';
 import { problems, ProblemException } from '../http/problem';
-import type { ListEnrollmentsQuery, LiveJourney } from './enrollment.schemas';
-import { contactEnrollments, listEnrollments, toEnrollmentView } from './enrollment-store';
+import type { ListContactJourneysQuery, ListEnrollmentsQuery, LiveJourney } from './enrollment.schemas';
+import {
+  contactEnrollments,
+  listContactJourneys,
+  listEnrollments,
+  toEnrollmentView,
+} from './enrollment-store';
 import { JourneyControl } from './journey-control';
 
 /** A campaign's journeys: the stored enrollments and step events, and the running workflows behind them. */
@@ -20,6 +25,12 @@ export class CampaignRunsService {
   async list(principal: Principal, campaignId: string, query: ListEnrollmentsQuery) {
     await findCampaign(this.db.manager, principal.workspaceId, campaignId);
     return listEnrollments(this.db.manager, principal.workspaceId, campaignId, query);
+  }
+
+  /** The contact's journeys in every campaign, newest first (404 for a contact not in the workspace). */
+  async contactJourneys(principal: Principal, contactId: string, query: ListContactJourneysQuery) {
+    await this.requireContact(principal.workspaceId, contactId);
+    return listContactJourneys(this.db.manager, principal.workspaceId, contactId, query);
   }
 
   /** "Where is this contact": every enrollment with its recorded path; the running one with its live status. */

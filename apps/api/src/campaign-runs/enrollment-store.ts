@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { problems } from '../http/problem';
-import type { EnrollmentView, ListEnrollmentsQuery } from './enrollment.schemas';
+import type { EnrollmentView, ListContactJourneysQuery, ListEnrollmentsQuery } from './enrollment.schemas';
 
 export interface EnrollmentRow {
   id: string;
@@ -87,6 +87,44 @@ export async function listEnrollments(
   const last = page.at(-1);
   return {
     items: page.map(toEnrollmentView),
+    nextCursor: rows.length > query.limit && last ? encodeEnrollmentCursor(last) : null,
+  };
+}
+
+/** A contact's enrollments in every campaign, newest entry first, with the campaign's name; keyset-paged. */
+export async function listContactJourneys(
+  manager: EntityManager,
+  workspaceId: string,
+  contactId: string,
+  query: ListContactJourneysQuery,
+) {
+  const where = ['e.workspace_id = $1', 'e.contact_id = $2'];
+  const values: unknown[] = [workspaceId, contactId];
+  if (query.status) {
+    values.push(query.status);
+    where.push(`e.status = $${values.length}`);
+  }
+  if (query.cursor) {
+    const cursor = decodeEnrollmentCursor(query.cursor);
+    values.push(cursor.enteredAt, cursor.id);
+    where.push(`(e.entered_at, e.id) < ($${values.length - 1}::timestamptz, $${values.length}::uuid)`);
+  }
+  values.push(query.limit + 1);
+  const rows: Array<EnrollmentRow & { campaign_id: string; campaign_name: string }> = await manager.query(
+    `SELECT ${COLUMNS}, e.campaign_id, c.name AS campaign_name ${FROM}
+       JOIN campaigns c ON c.id = e.campaign_id AND c.workspace_id = e.workspace_id
+     WHERE ${where.join(' AND ')}
+     ORDER BY e.entered_at DESC, e.id DESC LIMIT $${values.length}`,
+    values,
+  );
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => ({
+      ...toEnrollmentView(row),
+      campaignId: row.campaign_id,
+      campaignName: row.campaign_name,
+    })),
     nextCursor: rows.length > query.limit && last ? encodeEnrollmentCursor(last) : null,
   };
 }

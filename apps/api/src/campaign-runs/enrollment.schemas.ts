@@ -89,3 +89,25 @@ export const cancelJourneyResultSchema = z.object({
 });
 
 export const fanOutResultSchema = z.object({ state: z.string(), signalled: z.number().int() });
+
+export const contactJourneysParamsSchema = z.object({ id: z.uuid() });
+
+export const listContactJourneysQuerySchema = z.object({
+  status: z.enum(ENROLLMENT_STATUSES).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional().describe('nextCursor of the previous page'),
+});
+export type ListContactJourneysQuery = z.infer<typeof listContactJourneysQuerySchema>;
+
+export const contactJourneyListSchema = z.object({
+  items: z.array(
+    enrollmentSchema.extend({
+      campaignId: z.uuid(),
+      campaignName: z.string(),
+    }),
+  ),
+  nextCursor: z
+    .string()
+    .nullable()
+    .describe('Pass as `cursor` for the next (older) page; null on the last page'),
+});

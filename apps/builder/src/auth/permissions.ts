@@ -10,6 +10,7 @@ const PERMISSIONS = {
   'campaign.publish': ['admin', 'marketer'],
   'campaign.decide': ['admin'],
   'campaign.operate': ['admin'],
+  'contacts.view': ['admin', 'marketer', 'analyst'],
   'system.status': ['admin', 'marketer', 'analyst'],
   'settings.users': ['admin'],
   'settings.apiKeys': ['admin'],

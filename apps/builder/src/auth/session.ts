@@ -44,3 +44,10 @@ export async function signOut(): Promise<void> {
   await unwrap(api.POST('/auth/logout'));
   setCsrfToken(undefined);
 }
+
+/** Accept an invitation (POST /auth/invitations/accept), which also signs the invitee in. */
+export async function acceptInvitation(token: string, name: string, password: string): Promise<Me> {
+  const me = await unwrap(api.POST('/auth/invitations/accept', { body: { token, name, password } }));
+  setCsrfToken(me.csrfToken);
+  return me;
+}

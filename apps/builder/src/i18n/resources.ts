@@ -1,3 +1,4 @@
+import { audienceMessages } from '../audience/audience.messages';
 import { authMessages } from '../auth/auth.messages';
 import { campaignsMessages } from '../campaigns/campaigns.messages';
 import { channelsMessages } from '../channels/channels.messages';
@@ -14,6 +15,7 @@ import { shellMessages } from '../shell/shell.messages';
 const namespaces = {
   common: shellMessages,
   auth: authMessages,
+  audience: audienceMessages,
   campaigns: campaignsMessages,
   channels: channelsMessages,
   config: configMessages,

@@ -44,8 +44,8 @@ export const settingsMessages = {
         submit: 'Gửi lời mời',
         emailInvalid: 'Nhập một địa chỉ email hợp lệ',
         sentTitle: 'Đã tạo lời mời cho {{email}}',
-        tokenHint:
-          'Gửi mã mời này cho người được mời; họ đặt mật khẩu và tham gia bằng POST /auth/invitations/accept với mã này.',
+        linkHint:
+          'Gửi liên kết này cho người được mời; họ mở nó, đặt tên và mật khẩu rồi tham gia. Liên kết chỉ dùng được một lần.',
       },
       invitations: {
         title: 'Lời mời',
@@ -228,8 +228,8 @@ export const settingsMessages = {
         submit: 'Send invitation',
         emailInvalid: 'Enter a valid email address',
         sentTitle: 'Invitation created for {{email}}',
-        tokenHint:
-          'Give this invitation token to the invitee; they choose a password and join with it at POST /auth/invitations/accept.',
+        linkHint:
+          'Send this link to the invitee; they open it, choose a name and password, and join. The link works once.',
       },
       invitations: {
         title: 'Invitations',

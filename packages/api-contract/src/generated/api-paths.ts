@@ -6348,6 +6348,111 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/contacts/{id}/journeys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A contact's journeys in every campaign, newest first, with each campaign's name
+         * @description One item per enrollment; `GET /campaigns/{id}/contacts/{contactId}/journey` adds the recorded path and the live status of one campaign’s journeys.
+         *
+         *     Access: roles admin, marketer, analyst; API keys with scope read, write.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "active" | "exited";
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                contactId: string;
+                                versionId: string;
+                                /** @description Version number; null when the version row is unknown */
+                                version: number | null;
+                                /** @enum {string} */
+                                status: "active" | "exited";
+                                currentStep: string | null;
+                                exitReason: string | null;
+                                converted: boolean;
+                                enteredAt: string;
+                                updatedAt: string;
+                                exitedAt: string | null;
+                                /** Format: uuid */
+                                campaignId: string;
+                                campaignName: string;
+                            }[];
+                            /** @description Pass as `cursor` for the next (older) page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description No valid session or API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Needs: roles admin, marketer, analyst; API keys with scope read, write */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such contact in the workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A field is invalid; `errors` names it */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/contacts/{id}/segments": {
         parameters: {
             query?: never;

@@ -15,7 +15,12 @@ const inviteSchema = z.object({
 });
 type InviteForm = z.infer<typeof inviteSchema>;
 
-/** Invite someone by e-mail with a role; the invitation token the API answers is shown once. */
+/** The address of the accept page for an invitation token (apps/builder/src/auth/invitation-accept-page.tsx). */
+export function invitationLink(origin: string, token: string): string {
+  return `${origin}/invitations/accept?${new URLSearchParams({ token }).toString()}`;
+}
+
+/** Invite someone by e-mail with a role; the link with the invitation token the API answers is shown once. */
 export function InviteForm() {
   const { t } = useTranslation('settings');
   const invite = useInvite();
@@ -46,8 +51,8 @@ export function InviteForm() {
       {sent && (
         <OneTimeSecret
           title={t('users.invite.sentTitle', { email: sent.email })}
-          hint={t('users.invite.tokenHint')}
-          secret={sent.token}
+          hint={t('users.invite.linkHint')}
+          secret={invitationLink(window.location.origin, sent.token)}
           onDismiss={() => setSent(undefined)}
         />
       )}
