@@ -8149,6 +8149,11 @@ export interface paths {
                                 /** @description ZNS is billed only when delivered */
                                 costVnd: number;
                                 costPerConversionVnd: number | null;
+                                /** @description Costs the provider billed in another currency (Twilio: USD), not converted nor in costVnd */
+                                otherCosts: {
+                                    currency: string;
+                                    amount: number;
+                                }[];
                             }[];
                         };
                         "text/csv": string;
