@@ -7,6 +7,7 @@ describe('the settings screens a role sees', () => {
       'api-keys',
       'workspace',
       'audit-log',
+      'channels',
     ]);
   });
 
