@@ -130,6 +130,14 @@ describe('the contact import wizard', () => {
     expect(before.total ?? 0).toBe(0);
 
     // The import: a progress bar that reaches 100 %, then the summary with the API's counts.
+    await page.evaluate(() => {
+      const seen: number[] = [];
+      (window as unknown as { progressSeen: number[] }).progressSeen = seen;
+      new MutationObserver(() => {
+        const now = document.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow');
+        if (now && Number(now) !== seen.at(-1)) seen.push(Number(now));
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
     await page.getByRole('button', { name: 'Import 1000 rows' }).click();
     const progress = page.getByRole('progressbar', { name: 'Import progress' });
     await progress.waitFor();
@@ -137,6 +145,9 @@ describe('the contact import wizard', () => {
     await page.getByTestId('import-summary').waitFor();
     expect(await page.getByTestId('import-summary').textContent()).toContain('has been imported');
     expect(await progress.isVisible()).toBe(true);
+    const seen = await page.evaluate(() => (window as unknown as { progressSeen: number[] }).progressSeen);
+    expect(seen.at(-1)).toBe(100);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
     const done = await marketer.expect<ImportView>(200, 'GET', `/imports/${importId}`);
     expect(done).toMatchObject({
       status: 'completed',
