@@ -43,16 +43,27 @@ const ROWS = 1000;
 const INVALID = [17, 250, 499, 731, 998];
 
 /** 1,000 contacts with fresh phone numbers, a batch tag of this run, and a few unusable phones. */
-function contactsCsv(batch: string): { csv: string; phones: string[] } {
+function contactsCsv(batch: string, rows = ROWS, invalid = INVALID): { csv: string; phones: string[] } {
   const first = randomInt(10_000_000, 89_000_000);
   const phones: string[] = [];
   const lines = ['Họ tên,Số điện thoại,Email,Thành phố,Lô nhập'];
-  for (let row = 0; row < ROWS; row += 1) {
-    const phone = INVALID.includes(row) ? `12${row}` : `09${first + row}`;
+  for (let row = 0; row < rows; row += 1) {
+    const phone = invalid.includes(row) ? `12${row}` : `09${first + row}`;
     phones.push(phone);
     lines.push(`Khách ${row + 1},${phone},khach${row + 1}.${batch}@example.vn,Huế,${batch}`);
   }
   return { csv: `${lines.join('\n')}\n`, phones };
+}
+
+/** The id of the newest import of a file named after the batch. */
+async function latestImportId(batch: string): Promise<string> {
+  const admin = await apiAs(stack, 'admin');
+  const list = await admin.expect<{ items: Array<ImportView & { fileName: string }> }>(
+    200,
+    'GET',
+    '/imports?limit=20',
+  );
+  return list.items.find((item) => item.fileName.includes(batch))?.id ?? '';
 }
 
 const count = (page: Page, name: string) =>
@@ -186,7 +197,7 @@ describe('the contact import wizard', () => {
     expect(await row.textContent()).toContain('995 / 0 / 5');
   });
 
-  it('takes a file dropped on the zone', async () => {
+  it('takes a file dropped on the zone and shows the mapping errors the API names', async () => {
     const page = await open('admin');
     await page.goto('/contacts/import');
     const csv = 'Mã KH;Họ tên\nKH-1;Lan\n';
@@ -201,6 +212,59 @@ describe('the contact import wizard', () => {
       'tha-vao.csv',
     );
     expect(await page.getByLabel('Write column Mã KH to').inputValue()).toBe('identity:externalId');
+
+    // What the API refuses in the mapping is shown on the column it names, or above the buttons.
+    await page.getByLabel('Write column Họ tên to').selectOption('identity:externalId');
+    await page.getByRole('button', { name: 'Dry run' }).click();
+    const nameRow = page.locator('[data-testid="import-mapping-row"][data-column="Họ tên"]');
+    await nameRow.locator('.field__error').waitFor();
+    expect(await nameRow.locator('.field__error').textContent()).toContain(
+      'already mapped from column "Mã KH"',
+    );
+    expect(await page.getByLabel('Write column Họ tên to').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('Write column Họ tên to').selectOption('field:name');
+    await page.getByLabel('Write column Mã KH to').selectOption('field:externalId');
+    await page.getByRole('button', { name: 'Dry run' }).click();
+    await page
+      .getByTestId('import-start-error')
+      .getByText(/map one column to an identity/)
+      .waitFor();
+    expect(await nameRow.locator('.field__error').count()).toBe(0);
+  });
+
+  it('stops a running import: the summary shows what was imported before it stopped, as the API counts it', async () => {
+    const page = await open('admin');
+    const batch = `b${randomUUID().slice(0, 8)}`;
+    const rows = 10_000;
+    const { csv } = contactsCsv(batch, rows, []);
+    await page.goto('/contacts/import');
+    await page
+      .getByTestId('import-drop-zone')
+      .locator('input[type="file"]')
+      .setInputFiles({ name: `lon-${batch}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Dry run' }).click();
+    await page.getByRole('button', { name: 'Import 10000 rows' }).click({ timeout: 90_000 });
+    await page.getByRole('progressbar', { name: 'Import progress' }).waitFor();
+    await page.getByRole('button', { name: 'Stop the import' }).click();
+    await page
+      .getByTestId('import-summary')
+      .getByText(/was stopped/)
+      .waitFor({ timeout: 60_000 });
+
+    const importId = await latestImportId(batch);
+    const admin = await apiAs(stack, 'admin');
+    const stopped = await admin.expect<ImportView>(200, 'GET', `/imports/${importId}`);
+    expect(stopped.status).toBe('cancelled');
+    expect(stopped.progress.created).toBeLessThan(rows);
+    expect(await count(page, 'created')).toBe(stopped.progress.created.toLocaleString('vi-VN'));
+    expect(await count(page, 'rowsRead')).toBe(stopped.progress.rowsRead.toLocaleString('vi-VN'));
+    const imported = await admin.expect<{ total?: number }>(
+      200,
+      'GET',
+      `/contacts?attr.lo_nhap=${batch}&count=true&limit=1`,
+    );
+    expect(imported.total ?? 0).toBe(stopped.progress.created);
+    expect(await page.getByRole('button', { name: 'Stop the import' }).count()).toBe(0);
   });
 
   it('refuses an analyst: the wizard says so, the list offers no import and the API answers 403', async () => {

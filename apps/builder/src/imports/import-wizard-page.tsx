@@ -224,11 +224,12 @@ function SummaryMessage({ current }: { current: ContactImport }) {
   );
 }
 
+/** Why the API refused to start (its detail names every field); a complaint about one column is also on its row. */
 function StartError({ error }: { error: Error | null }) {
   const { t } = useTranslation('imports');
   if (!error) return null;
   return (
-    <p className="form-error" role="alert">
+    <p className="form-error" role="alert" data-testid="import-start-error">
       {t('mapping.startFailed', { detail: error.message })}
     </p>
   );
