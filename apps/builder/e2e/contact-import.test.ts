@@ -149,7 +149,7 @@ describe('the contact import wizard', () => {
         if (now && Number(now) !== seen.at(-1)) seen.push(Number(now));
       }).observe(document.body, { subtree: true, childList: true, attributes: true });
     });
-    await page.getByRole('button', { name: 'Import 1000 rows' }).click();
+    await page.getByRole('button', { name: 'Import 1.000 rows' }).click();
     const progress = page.getByRole('progressbar', { name: 'Import progress' });
     await progress.waitFor();
     await page.locator('[role="progressbar"][aria-valuenow="100"]').waitFor({ timeout: 60_000 });
@@ -243,7 +243,7 @@ describe('the contact import wizard', () => {
       .locator('input[type="file"]')
       .setInputFiles({ name: `lon-${batch}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByRole('button', { name: 'Dry run' }).click();
-    await page.getByRole('button', { name: 'Import 10000 rows' }).click({ timeout: 90_000 });
+    await page.getByRole('button', { name: 'Import 10.000 rows' }).click({ timeout: 90_000 });
     await page.getByRole('progressbar', { name: 'Import progress' }).waitFor();
     await page.getByRole('button', { name: 'Stop the import' }).click();
     await page

@@ -179,7 +179,7 @@ function DryRunStep({
       <p className="muted">{t('dryRun.intro')}</p>
       {!finished ? (
         <p role="status" data-testid="import-dry-run-running">
-          {t('dryRun.running', { count: current.progress.rowsRead })}
+          {t('dryRun.running', { rows: current.progress.rowsRead.toLocaleString('vi-VN') })}
         </p>
       ) : (
         <>
@@ -197,7 +197,7 @@ function DryRunStep({
             </button>
             {current.status === 'completed' && (
               <button type="button" className="button button--primary" disabled={starting} onClick={onRun}>
-                {t('dryRun.run', { count: current.progress.rowsRead })}
+                {t('dryRun.run', { rows: current.progress.rowsRead.toLocaleString('vi-VN') })}
               </button>
             )}
           </div>

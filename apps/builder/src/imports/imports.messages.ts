@@ -70,9 +70,9 @@ export const importsMessages = {
     },
     dryRun: {
       title: 'Kết quả chạy thử',
-      running: 'Đang chạy thử: đã đọc {{count}} dòng…',
+      running: 'Đang chạy thử: đã đọc {{rows}} dòng…',
       intro: 'Chạy thử kiểm tra mọi dòng mà không ghi liên hệ nào.',
-      run: 'Nhập {{count}} dòng',
+      run: 'Nhập {{rows}} dòng',
       editMapping: 'Sửa ghép cột',
     },
     counts: {
@@ -199,9 +199,9 @@ export const importsMessages = {
     },
     dryRun: {
       title: 'Dry run result',
-      running: 'Dry run: {{count}} rows read…',
+      running: 'Dry run: {{rows}} rows read…',
       intro: 'The dry run checks every row without writing any contact.',
-      run: 'Import {{count}} rows',
+      run: 'Import {{rows}} rows',
       editMapping: 'Edit the mapping',
     },
     counts: {
