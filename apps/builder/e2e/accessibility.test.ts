@@ -141,4 +141,30 @@ describe('accessibility of the main screens (axe-core, WCAG 2.1 AA)', () => {
     await page.locator('.query-state').waitFor({ state: 'detached' });
     expect(await seriousViolations(page)).toEqual([]);
   });
+
+  it('the contact import wizard at each step, and the list of imports', async () => {
+    signedIn = await signedInPage(browser, stack, 'marketer', { locale: 'vi-VN' });
+    const { page } = signedIn;
+    await page.goto('/contacts/import');
+    await page.getByTestId('import-drop-zone').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    const csv = 'Họ tên,Số điện thoại,Ngày sinh\nAn,0912000001,01/02/1990\nBình,không có,03/04/1991\n';
+    await page
+      .getByTestId('import-drop-zone')
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'a11y.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByTestId('import-mapping').waitFor();
+    await page.locator('.query-state').waitFor({ state: 'detached' });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Chạy thử' }).click();
+    await page.getByTestId('import-error-rows').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: /^Nhập \d+ dòng$/ }).click();
+    await page.getByTestId('import-summary').waitFor();
+    await page.getByTestId('import-error-rows').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto('/imports');
+    await page.getByTestId('import-list').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 });

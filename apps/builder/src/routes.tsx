@@ -5,6 +5,8 @@ import { InvitationAcceptPage } from './auth/invitation-accept-page';
 import { LoginPage } from './auth/login-page';
 import { CampaignListPage } from './campaigns/campaign-list-page';
 import { EditorPage } from './editor/page/editor-page';
+import { ImportListPage } from './imports/import-list-page';
+import { ImportWizardPage } from './imports/import-wizard-page';
 import { AppShell } from './shell/app-shell';
 import { NotFoundPage } from './shell/not-found-page';
 import { PublicOrShell } from './shell/public-or-shell';
@@ -38,6 +40,8 @@ export const routes: RouteObject[] = [
               { path: '/campaigns', element: <CampaignListPage /> },
               { path: '/campaigns/:id', element: <EditorPage /> },
               { path: '/campaigns/:id/versions/:version', element: <VersionPage /> },
+              { path: '/contacts/import', element: <ImportWizardPage /> },
+              { path: '/imports', element: <ImportListPage /> },
               { path: '/contacts', element: <ContactListPage /> },
               { path: '/contacts/:id', element: <ContactProfilePage /> },
               settingsRoutes,

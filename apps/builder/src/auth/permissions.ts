@@ -17,6 +17,7 @@ const PERMISSIONS = {
   'settings.workspace': ['admin'],
   'settings.auditLog': ['admin'],
   'channels.manage': ['admin'],
+  'contacts.import': ['admin', 'marketer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -8,6 +8,7 @@ import { lifecycleMessages } from '../editor/lifecycle/lifecycle.messages';
 import { simulationMessages } from '../editor/simulation/simulation.messages';
 import { diagnosticsMessages } from '../editor/validation/diagnostics.messages';
 import { versionsMessages } from '../editor/versions/versions.messages';
+import { importsMessages } from '../imports/imports.messages';
 import { settingsMessages } from '../settings/settings.messages';
 import { shellMessages } from '../shell/shell.messages';
 
@@ -25,6 +26,7 @@ const namespaces = {
   simulation: simulationMessages,
   diagnostics: diagnosticsMessages,
   settings: settingsMessages,
+  imports: importsMessages,
 };
 
 type Namespaces = typeof namespaces;

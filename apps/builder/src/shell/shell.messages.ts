@@ -4,6 +4,7 @@ export const shellMessages = {
       label: 'Điều hướng chính',
       campaigns: 'Chiến dịch',
       channels: 'Kênh gửi',
+      imports: 'Nhập danh bạ',
       status: 'Trạng thái hệ thống',
     },
     roles: { admin: 'Quản trị', marketer: 'Marketing', analyst: 'Phân tích' },
@@ -21,7 +22,13 @@ export const shellMessages = {
     save: 'Lưu',
   },
   en: {
-    nav: { label: 'Main navigation', campaigns: 'Campaigns', channels: 'Channels', status: 'System status' },
+    nav: {
+      label: 'Main navigation',
+      campaigns: 'Campaigns',
+      channels: 'Channels',
+      imports: 'Imports',
+      status: 'System status',
+    },
     roles: { admin: 'Admin', marketer: 'Marketer', analyst: 'Analyst' },
     language: 'Language',
     signOut: 'Sign out',
