@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import { can } from '../auth/permissions';
 import { useMe } from '../auth/session';
 import { formatCount } from '../format/formats';
 import { QueryState } from '../shell/query-state';
@@ -10,6 +11,7 @@ import { VirtualContactList } from './virtual-contact-list';
 
 export function ContactListPage() {
   const { t } = useTranslation('audience');
+  const { t: tImports } = useTranslation('imports');
   const me = useMe();
   const [params, setParams] = useSearchParams();
   const filters = filtersFromParams(params);
@@ -26,6 +28,11 @@ export function ContactListPage() {
           <span className="muted" data-testid="contact-total">
             {t('list.total', { total: formatCount(total) })}
           </span>
+        )}
+        {can(me.role, 'contacts.import') && (
+          <Link to="/contacts/import" className="button button--primary">
+            {tImports('newImport')}
+          </Link>
         )}
       </div>
       <ContactFilterForm key={params.toString()} filters={filters} onChange={setFilters} />
