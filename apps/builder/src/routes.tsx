@@ -10,6 +10,7 @@ import { RouteErrorPage } from './shell/route-error-page';
 import { settingsRoutes } from './settings/settings-routes';
 import { StatusPage } from './status/status-page';
 import { VersionPage } from './editor/versions/version-page';
+import { CampaignReportPage } from './reports/campaign-report-page';
 
 /** Every screen has an address of its own, so that links can be bookmarked and shared. */
 export const routes: RouteObject[] = [
@@ -34,6 +35,7 @@ export const routes: RouteObject[] = [
               { path: '/campaigns', element: <CampaignListPage /> },
               { path: '/campaigns/:id', element: <EditorPage /> },
               { path: '/campaigns/:id/versions/:version', element: <VersionPage /> },
+              { path: '/campaigns/:id/report', element: <CampaignReportPage /> },
               settingsRoutes,
               { path: '*', element: <NotFoundPage /> },
             ],

@@ -7,6 +7,7 @@ import { lifecycleMessages } from '../editor/lifecycle/lifecycle.messages';
 import { simulationMessages } from '../editor/simulation/simulation.messages';
 import { diagnosticsMessages } from '../editor/validation/diagnostics.messages';
 import { versionsMessages } from '../editor/versions/versions.messages';
+import { reportsMessages } from '../reports/reports.messages';
 import { settingsMessages } from '../settings/settings.messages';
 import { shellMessages } from '../shell/shell.messages';
 
@@ -23,6 +24,7 @@ const namespaces = {
   simulation: simulationMessages,
   diagnostics: diagnosticsMessages,
   settings: settingsMessages,
+  reports: reportsMessages,
 };
 
 type Namespaces = typeof namespaces;
