@@ -38,6 +38,9 @@ interface SplitReport {
     tooEarlyToCall: boolean;
   }>;
 }
+interface SeriesReport {
+  points: Array<{ at: string; entries: number; sends: number; conversions: number }>;
+}
 
 const stack = sharedStack();
 const STEPS = ['start', 'split', 'zns-a', 'zns-b', 'wait-paid', 'exit-paid'];
@@ -71,6 +74,28 @@ async function openAsAnalyst(): Promise<Page> {
 async function report<T>(path: string): Promise<T> {
   const analyst = await apiAs(stack, 'analyst');
   return analyst.expect<T>(200, 'GET', `/reports/campaigns/${run.campaignId}${path}`);
+}
+
+/** The value, which the test has just checked is there. */
+function present<T>(value: T | undefined | null, what: string): T {
+  if (value === undefined || value === null) throw new Error(`no ${what}`);
+  return value;
+}
+
+/** The chart's table (under "Show as a table") holds the API's figures, point by point. */
+async function expectSeriesTable(page: Page, series: SeriesReport): Promise<void> {
+  const table = page.getByTestId('series-table');
+  await eventually(async () => {
+    if (!(await table.isVisible())) await page.getByText('Show as a table').click({ timeout: 2_000 });
+    const rows = await table
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent).join(' ')),
+      );
+    expect(rows).toEqual(
+      series.points.map((point) => `${point.entries} ${point.sends} ${point.conversions}`),
+    );
+  });
 }
 
 const stepFigures = (page: Page, stepId: string) =>
@@ -108,17 +133,21 @@ describe('the campaign report screen', () => {
     }
     expect(nodes.find((node) => node.stepId === 'wait-paid')?.waitingNow).toBe(1);
     // The refused send's step lists its error code and meaning
-    const refused = nodes.find((node) => node.failed > 0);
-    expect(refused?.topErrors[0]?.code).toBe(String(run.refusedCode));
-    const errors = stepFigures(page, refused!.stepId).getByTestId('step-errors');
+    const refused = present(
+      nodes.find((node) => node.failed > 0),
+      'step with a failure',
+    );
+    const topError = present(refused.topErrors[0], 'error code');
+    expect(topError.code).toBe(String(run.refusedCode));
+    const errors = stepFigures(page, refused.stepId).getByTestId('step-errors');
     await errors.locator('summary').click();
     const item = errors.locator(`li[data-code="${run.refusedCode}"]`);
     expect(await item.isVisible()).toBe(true);
-    expect(await item.textContent()).toContain(refused!.topErrors[0]!.meaning ?? 'Meaning unknown');
+    expect(await item.textContent()).toContain(topError.meaning ?? 'Meaning unknown');
 
     // Per channel and account
     const channels = await report<ChannelReport>('/channels');
-    const account = channels.accounts[0]!;
+    const account = present(channels.accounts[0], 'channel account');
     expect(channels.accounts).toHaveLength(1);
     expect(account.failed).toBe(1);
     const row = page.locator(
@@ -131,26 +160,34 @@ describe('the campaign report screen', () => {
     expect(await row.locator(`li[data-code="${run.refusedCode}"]`).count()).toBe(1);
 
     // The A/B split: four journeys are not enough to test, nor to call a winner
-    const { splits } = await report<SplitReport>('/splits');
+    const splitReport = present((await report<SplitReport>('/splits')).splits[0], 'split');
     const split = page.locator('[data-testid="split-result"][data-step-id="split"]');
-    for (const variant of splits[0]!.variants) {
+    for (const variant of splitReport.variants) {
       const variantRow = split.locator(`tr[data-variant-id="${variant.variantId}"]`);
       expect(await variantRow.locator('[data-column="entered"]').textContent()).toBe(String(variant.entered));
       expect(await variantRow.locator('[data-column="converted"]').textContent()).toBe(
         String(variant.converted),
       );
     }
-    expect(splits[0]!.test.state).toBe('notEnoughData');
+    expect(splitReport.test.state).toBe('notEnoughData');
     expect(await split.getByTestId('split-test').getAttribute('data-state')).toBe('notEnoughData');
     await split.getByText('Not enough data yet to test').waitFor();
     await split.getByTestId('split-too-early').getByText('Do not call a winner yet').waitFor();
 
     // The time series, per hour then per day, kept in the address
-    await page.getByTestId('series-chart').locator('.recharts-line').first().waitFor();
-    expect(await page.getByTestId('series-chart').locator('.recharts-line').count()).toBe(3);
-    await page.getByRole('radio', { name: 'Hour' }).check();
+    const chart = page.getByTestId('series-chart');
+    const series = await report<SeriesReport>('/series');
+    expect(series.points.length).toBeGreaterThan(0);
+    // Recharts draws a dot per point of each of the three lines, named after its line
+    await eventually(async () =>
+      expect(await chart.locator('.recharts-line-dot').count()).toBe(3 * series.points.length),
+    );
+    expect(await chart.locator('circle[name="Entries"]').count()).toBe(series.points.length);
+    await expectSeriesTable(page, series);
+    await page.getByRole('radio', { name: 'Hour' }).click();
     await page.waitForURL(/interval=hour/);
-    await page.getByTestId('series-chart').waitFor();
+    expect(await page.getByRole('radio', { name: 'Hour' }).isChecked()).toBe(true);
+    await expectSeriesTable(page, await report<SeriesReport>('/series?interval=hour'));
 
     // Download the channel table as CSV
     const [download] = await Promise.all([
@@ -158,7 +195,7 @@ describe('the campaign report screen', () => {
       page.getByRole('button', { name: 'Download CSV: Per channel and account' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('campaign-report-channels-all-versions.csv');
-    const csv = readFileSync((await download.path())!, 'utf8')
+    const csv = readFileSync(await download.path(), 'utf8')
       .trim()
       .split(/\r?\n/);
     expect(csv[0]).toBe(
@@ -184,16 +221,16 @@ describe('the campaign report screen', () => {
     await page.goto(`/campaigns/${run.campaignId}/report`);
     const overview = page.getByTestId('report-overview');
     await overview.locator('[data-figure="entered"] dd').getByText('4').waitFor();
-    await page.getByLabel('Version').selectOption('1');
+    await page.getByLabel('Version', { exact: true }).selectOption('1');
     await page.waitForURL(/version=1/);
-    await page.getByLabel('From').fill('2020-01-01');
-    await page.getByLabel('To').fill('2020-01-31');
+    await page.getByLabel('From', { exact: true }).fill('2020-01-01');
+    await page.getByLabel('To', { exact: true }).fill('2020-01-31');
     await page.waitForURL(/from=2020-01-01&to=2020-01-31/);
     // Nothing entered in January 2020
     await overview.locator('[data-figure="entered"] dd').getByText('0').waitFor();
     await page.reload();
-    expect(await page.getByLabel('Version').inputValue()).toBe('1');
-    expect(await page.getByLabel('From').inputValue()).toBe('2020-01-01');
+    expect(await page.getByLabel('Version', { exact: true }).inputValue()).toBe('1');
+    expect(await page.getByLabel('From', { exact: true }).inputValue()).toBe('2020-01-01');
     await overview.locator('[data-figure="entered"] dd').getByText('0').waitFor();
     await page.getByRole('button', { name: 'Clear dates' }).click();
     await overview.locator('[data-figure="entered"] dd').getByText('4').waitFor();

@@ -124,9 +124,10 @@ export async function produceReportRun(stack: E2eStack): Promise<ReportRun> {
   await admin.expect(200, 'POST', `/campaigns/${campaignId}/approve`, {});
 
   const refusedCode = -131;
+  const [paying, refused] = [people.slice(0, 2), people.slice(2, 3)];
   const fault = await sandboxControl(stack, 'POST', '/faults', {
     channel: 'zns',
-    recipients: [people[2]!.phone],
+    recipients: refused.map((person) => person.phone),
     code: refusedCode,
   });
   const enrollments = async () =>
@@ -148,7 +149,7 @@ export async function produceReportRun(stack: E2eStack): Promise<ReportRun> {
     if (fault) await sandboxControl(stack, 'DELETE', `/faults/${fault.id}`);
   }
 
-  for (const person of people.slice(0, 2))
+  for (const person of paying)
     await ingest.expect(200, 'POST', '/v1/track', {
       messageId: randomUUID(),
       userId: person.externalId,

@@ -19,9 +19,10 @@ export function ReportFiltersBar({
       onSubmit={(event) => event.preventDefault()}
       data-testid="report-filters"
     >
-      <label className="field field--inline">
-        <span>{t('page.version')}</span>
+      <div className="field field--inline">
+        <label htmlFor="report-version">{t('page.version')}</label>
         <select
+          id="report-version"
           value={filters.version ?? ''}
           onChange={(event) =>
             onChange({ ...filters, version: event.target.value ? Number(event.target.value) : undefined })
@@ -34,27 +35,29 @@ export function ReportFiltersBar({
             </option>
           ))}
         </select>
-      </label>
-      <label className="field field--inline">
-        <span>{t('page.from')}</span>
+      </div>
+      <div className="field field--inline">
+        <label htmlFor="report-from">{t('page.from')}</label>
         <input
+          id="report-from"
           type="date"
           value={filters.from ?? ''}
           max={filters.to}
           aria-describedby="report-range-hint"
           onChange={(event) => onChange({ ...filters, from: event.target.value || undefined })}
         />
-      </label>
-      <label className="field field--inline">
-        <span>{t('page.to')}</span>
+      </div>
+      <div className="field field--inline">
+        <label htmlFor="report-to">{t('page.to')}</label>
         <input
+          id="report-to"
           type="date"
           value={filters.to ?? ''}
           min={filters.from}
           aria-describedby="report-range-hint"
           onChange={(event) => onChange({ ...filters, to: event.target.value || undefined })}
         />
-      </label>
+      </div>
       {(filters.from || filters.to) && (
         <button
           type="button"
