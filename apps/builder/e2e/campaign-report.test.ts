@@ -186,7 +186,9 @@ describe('the campaign report screen', () => {
     await expectSeriesTable(page, series);
     await page.getByRole('radio', { name: 'Hour' }).click();
     await page.waitForURL(/interval=hour/);
-    expect(await page.getByRole('radio', { name: 'Hour' }).isChecked()).toBe(true);
+    await eventually(async () =>
+      expect(await page.getByRole('radio', { name: 'Hour' }).isChecked()).toBe(true),
+    );
     await expectSeriesTable(page, await report<SeriesReport>('/series?interval=hour'));
 
     // Download the channel table as CSV
