@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { seriousViolations } from './support/axe';
 import { launchChromium } from './support/chromium';
+import { produceReportRun } from './support/report-run';
 import { apiAs, sharedStack, signedInPage, type SignedInPage } from './support/shared-stack';
 
 const stack = sharedStack();
@@ -167,4 +168,16 @@ describe('accessibility of the main screens (axe-core, WCAG 2.1 AA)', () => {
     await page.getByTestId('import-list').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   });
+
+  it('the campaign report of a real run, with a step’s error codes open', async () => {
+    const run = await produceReportRun(stack);
+    signedIn = await signedInPage(browser, stack, 'analyst', { locale: 'vi-VN' });
+    const { page } = signedIn;
+    await page.goto(`/campaigns/${run.campaignId}/report`);
+    await page.getByTestId('series-chart').waitFor();
+    await page.getByTestId('split-result').waitFor();
+    await page.getByTestId('step-errors').locator('summary').click();
+    await page.locator('.query-state').first().waitFor({ state: 'detached' });
+    expect(await seriousViolations(page)).toEqual([]);
+  }, 180_000);
 });

@@ -15,6 +15,7 @@ import { RouteErrorPage } from './shell/route-error-page';
 import { settingsRoutes } from './settings/settings-routes';
 import { StatusPage } from './status/status-page';
 import { VersionPage } from './editor/versions/version-page';
+import { CampaignReportPage } from './reports/campaign-report-page';
 
 /** Every screen has an address of its own, so that links can be bookmarked and shared. */
 export const routes: RouteObject[] = [
@@ -40,6 +41,7 @@ export const routes: RouteObject[] = [
               { path: '/campaigns', element: <CampaignListPage /> },
               { path: '/campaigns/:id', element: <EditorPage /> },
               { path: '/campaigns/:id/versions/:version', element: <VersionPage /> },
+              { path: '/campaigns/:id/report', element: <CampaignReportPage /> },
               { path: '/contacts/import', element: <ImportWizardPage /> },
               { path: '/imports', element: <ImportListPage /> },
               { path: '/contacts', element: <ContactListPage /> },

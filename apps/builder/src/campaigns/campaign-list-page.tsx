@@ -173,9 +173,18 @@ function CampaignTable({
               </td>
               <td>
                 {campaign.currentVersion ? (
-                  <Link to={`/campaigns/${campaign.id}/versions/${campaign.currentVersion.version}`}>
-                    {t('versionNumber', { version: campaign.currentVersion.version })}
-                  </Link>
+                  <>
+                    <Link to={`/campaigns/${campaign.id}/versions/${campaign.currentVersion.version}`}>
+                      {t('versionNumber', { version: campaign.currentVersion.version })}
+                    </Link>{' '}
+                    <Link
+                      to={`/campaigns/${campaign.id}/report`}
+                      className="table__secondary-link"
+                      aria-label={t('reportOf', { name: campaign.name })}
+                    >
+                      {t('report')}
+                    </Link>
+                  </>
                 ) : (
                   <span className="muted">{t('noVersion')}</span>
                 )}

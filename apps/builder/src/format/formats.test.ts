@@ -1,4 +1,12 @@
-import { formatCount, formatDate, formatDateTime, formatTime, formatVnd } from './formats';
+import {
+  formatCount,
+  formatDate,
+  formatDateTime,
+  formatDecimal,
+  formatPercent,
+  formatTime,
+  formatVnd,
+} from './formats';
 
 describe('Vietnamese formats', () => {
   it('writes a time as day/month/year and 24-hour time in the given zone', () => {
@@ -11,5 +19,12 @@ describe('Vietnamese formats', () => {
   it('writes VND with dots between thousands and the đồng sign after', () => {
     expect(formatVnd(1_250_000).replace(/\s/g, ' ')).toBe('1.250.000 ₫');
     expect(formatCount(12_345)).toBe('12.345');
+  });
+
+  it('writes a ratio as a percentage with one decimal and a decimal comma', () => {
+    expect(formatPercent(1 / 3).replace(/\s/g, ' ')).toBe('33,3%');
+    expect(formatPercent(0).replace(/\s/g, ' ')).toBe('0,0%');
+    expect(formatDecimal(3.84159, 2)).toBe('3,84');
+    expect(formatDecimal(0.0004, 3)).toBe('0');
   });
 });

@@ -45,3 +45,17 @@ export function formatVnd(amount: number): string {
 export function formatCount(value: number): string {
   return new Intl.NumberFormat(LOCALE).format(value);
 }
+
+/** A ratio (0.333…) as a percentage with one decimal: 33,3%. */
+export function formatPercent(ratio: number): string {
+  return new Intl.NumberFormat(LOCALE, {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(ratio);
+}
+
+/** A number with at most `digits` decimals: 3,84. */
+export function formatDecimal(value: number, digits: number): string {
+  return new Intl.NumberFormat(LOCALE, { maximumFractionDigits: digits }).format(value);
+}

@@ -9,6 +9,7 @@ import { simulationMessages } from '../editor/simulation/simulation.messages';
 import { diagnosticsMessages } from '../editor/validation/diagnostics.messages';
 import { versionsMessages } from '../editor/versions/versions.messages';
 import { importsMessages } from '../imports/imports.messages';
+import { reportsMessages } from '../reports/reports.messages';
 import { settingsMessages } from '../settings/settings.messages';
 import { shellMessages } from '../shell/shell.messages';
 
@@ -27,6 +28,7 @@ const namespaces = {
   diagnostics: diagnosticsMessages,
   settings: settingsMessages,
   imports: importsMessages,
+  reports: reportsMessages,
 };
 
 type Namespaces = typeof namespaces;

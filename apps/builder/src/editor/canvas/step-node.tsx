@@ -8,6 +8,7 @@ import { useEditor } from '../store/editor-context';
 import { connectedHandlesOf } from './connected-handles';
 import type { StepFlowNode } from './flow-elements';
 import { Icon } from './icons';
+import { useStepOverlay } from './step-overlay';
 
 function ProblemBadge({ id }: { id: string }) {
   const { t } = useTranslation('editor');
@@ -38,6 +39,7 @@ function StepNodeView({
   const decoration = useEditor((state) => state.decorations[id]);
   const connected = useEditor((state) => connectedHandlesOf(state.graph.edges, id));
   const setPicker = useEditor((state) => state.setPicker);
+  const overlay = useStepOverlay();
   const handles = useMemo(() => handleInfosOf(step), [step]);
   const summary = useMemo(() => summaryOf(step, (key, values) => t(key, values ?? {})), [step, t]);
   const title = t(`types.${step.type}`);
@@ -67,6 +69,7 @@ function StepNodeView({
       {/* without a name of its own, the step reads as what it does */}
       <div className="step__label">{label || summary || title}</div>
       {label && summary && <div className="step__summary">{summary}</div>}
+      {overlay?.(id)}
       {handles.length > 0 && (
         <div className="step__outs">
           {handles.map((handle, index) => {

@@ -26,6 +26,7 @@ export function ApprovalStatus({ campaign }: { campaign: CampaignDetail }) {
             <Link to={`/campaigns/${campaign.id}/versions/${currentVersion.version}?compare=draft`}>
               {t('draftChanges')}
             </Link>
+            <Link to={`/campaigns/${campaign.id}/report`}>{t('report')}</Link>
           </span>
         ) : (
           <span className="lifecycle__version lifecycle__version--none">{t('noVersion')}</span>

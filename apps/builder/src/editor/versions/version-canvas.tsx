@@ -3,6 +3,7 @@ import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useState } from 'react';
 import { EditorCanvas } from '../canvas/editor-canvas';
 import { ShortcutsDialog } from '../canvas/shortcuts-dialog';
+import { StepOverlayContext, type RenderStepOverlay } from '../canvas/step-overlay';
 import { useEditorActions } from '../canvas/use-editor-actions';
 import { useKeyboardShortcuts } from '../canvas/use-keyboard-shortcuts';
 import { toEditorGraph } from '../graph/editor-graph';
@@ -12,14 +13,16 @@ import type { DiffGraph } from './graph-diff';
 
 /**
  * A graph on the editor's canvas, read-only: select, copy (Ctrl+C) and zoom work, nothing changes. Each step carries
- * its decoration (added, changed, removed) through the store.
+ * its decoration (added, changed, removed) through the store, and what `renderStepOverlay` draws on it.
  */
 export function VersionCanvas({
   graph,
   decorations,
+  renderStepOverlay,
 }: {
   graph: DiffGraph;
   decorations: Record<string, string>;
+  renderStepOverlay?: RenderStepOverlay;
 }) {
   const [store] = useState(() => createEditorStore({ graph: toEditorGraph(graph), readOnly: true }));
   useEffect(() => {
@@ -31,8 +34,10 @@ export function VersionCanvas({
   return (
     <EditorProvider store={store}>
       <ReactFlowProvider>
-        <ViewerShortcuts />
-        <EditorCanvas />
+        <StepOverlayContext.Provider value={renderStepOverlay}>
+          <ViewerShortcuts />
+          <EditorCanvas />
+        </StepOverlayContext.Provider>
       </ReactFlowProvider>
     </EditorProvider>
   );
