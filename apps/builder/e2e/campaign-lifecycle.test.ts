@@ -65,6 +65,8 @@ function waitGraph(days: number) {
       { id: 'e1', source: 'start', sourceHandle: 'next', target: 'wait' },
       { id: 'e2', source: 'wait', sourceHandle: 'next', target: 'done' },
     ],
+    // Said in every version, so that a new campaign's workspace defaults do not show up as a change between them.
+    settings: { timezone: 'Asia/Ho_Chi_Minh' },
   };
 }
 

@@ -5,6 +5,7 @@ import {
   formatDecimal,
   formatPercent,
   formatTime,
+  formatMoney,
   formatVnd,
 } from './formats';
 
@@ -19,6 +20,7 @@ describe('Vietnamese formats', () => {
   it('writes VND with dots between thousands and the đồng sign after', () => {
     expect(formatVnd(1_250_000).replace(/\s/g, ' ')).toBe('1.250.000 ₫');
     expect(formatCount(12_345)).toBe('12.345');
+    expect(formatMoney(0.0079, 'USD').replace(/\s/g, ' ')).toBe('0,0079 US$');
   });
 
   it('writes a ratio as a percentage with one decimal and a decimal comma', () => {

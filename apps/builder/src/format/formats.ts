@@ -42,6 +42,13 @@ export function formatVnd(amount: number): string {
   }).format(amount);
 }
 
+/** An amount in any currency (a provider's bill in USD, say), in the interface's language. */
+export function formatMoney(amount: number, currency: string): string {
+  return new Intl.NumberFormat(LOCALE, { style: 'currency', currency, maximumFractionDigits: 4 }).format(
+    amount,
+  );
+}
+
 export function formatCount(value: number): string {
   return new Intl.NumberFormat(LOCALE).format(value);
 }

@@ -9,6 +9,7 @@ import { ChannelTable } from './channel-table';
 import { CsvDownloadButton } from './csv-download-button';
 import { OverviewFigures } from './overview-figures';
 import { ReportCanvas } from './report-canvas';
+import { useMe } from '../auth/session';
 import { parseReportFilters, withReportFilters, type ReportFilters } from './report-filters';
 import { ReportFiltersBar } from './report-filters-bar';
 import {
@@ -33,7 +34,8 @@ export function CampaignReportPage() {
   const { t } = useTranslation('reports');
   const campaignId = useParams()['id'] ?? '';
   const [search, setSearch] = useSearchParams();
-  const filters = parseReportFilters(search);
+  const me = useMe();
+  const filters = { ...parseReportFilters(search), timeZone: me.workspace.timezone };
   const interval: SeriesInterval = search.get('interval') === 'hour' ? 'hour' : 'day';
   const campaign = useCampaign(campaignId);
   const versions = useVersions(campaignId);

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatCount, formatVnd } from '../format/formats';
+import { formatCount, formatMoney, formatVnd } from '../format/formats';
 import type { ChannelReport, ErrorCount } from './report-queries';
 
 const NONE = '—';
@@ -62,6 +62,15 @@ export function ChannelTable({ report }: { report: ChannelReport }) {
               </td>
               <td className="report-table__number" data-column="cost">
                 {formatVnd(account.costVnd)}
+                {account.otherCosts.map((cost) => (
+                  <span
+                    key={cost.currency}
+                    className="report-table__other-cost"
+                    data-currency={cost.currency}
+                  >
+                    {t('channels.otherCost', { amount: formatMoney(cost.amount, cost.currency) })}
+                  </span>
+                ))}
               </td>
               <td className="report-table__number" data-column="costPerConversion">
                 {vndOrNone(account.costPerConversionVnd)}

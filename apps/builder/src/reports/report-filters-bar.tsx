@@ -68,7 +68,7 @@ export function ReportFiltersBar({
         </button>
       )}
       <p id="report-range-hint" className="muted report-filters__hint">
-        {t('page.rangeHint')}
+        {t('page.rangeHint', { timeZone: filters.timeZone })}
       </p>
     </form>
   );

@@ -24,11 +24,16 @@ describe('report filters in the address', () => {
     );
   });
 
-  it('asks the API for whole days in Vietnam time, the last day included', () => {
-    expect(toApiWindow({ version: 2, from: '2026-12-01', to: '2026-12-31' })).toEqual({
+  it("asks the API for whole days in the workspace's time zone, the last day included", () => {
+    const window = { version: 2, from: '2026-12-01', to: '2026-12-31' };
+    expect(toApiWindow({ ...window, timeZone: 'Asia/Ho_Chi_Minh' })).toEqual({
       version: 2,
-      from: '2026-12-01T00:00:00+07:00',
-      to: '2027-01-01T00:00:00+07:00',
+      from: '2026-11-30T17:00:00.000Z',
+      to: '2026-12-31T17:00:00.000Z',
+    });
+    expect(toApiWindow({ ...window, timeZone: 'UTC' })).toMatchObject({
+      from: '2026-12-01T00:00:00.000Z',
+      to: '2027-01-01T00:00:00.000Z',
     });
     expect(toApiWindow({})).toEqual({});
   });

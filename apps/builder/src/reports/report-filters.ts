@@ -1,15 +1,18 @@
+import { startOfDayIn } from '../format/zoned-day';
+
 /**
  * The report's filters as kept in the address (?version=2&from=2026-12-01&to=2026-12-07): a published version
- * (none: all versions) and a range of whole days in Vietnam time (UTC+7, no daylight saving), both ends included.
+ * (none: all versions) and a range of whole days, both ends included, in the workspace's time zone (which the page
+ * adds; it is not part of the address).
  */
 export interface ReportFilters {
   version?: number;
   from?: string;
   to?: string;
+  timeZone?: string;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const VIETNAM_OFFSET = '+07:00';
 
 function isDay(value: string | null): value is string {
   return value !== null && DAY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
@@ -38,17 +41,16 @@ export function withReportFilters(search: URLSearchParams, filters: ReportFilter
   return next;
 }
 
-function nextDay(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
+function dayStart(day: string, timeZone: string | undefined, addDays = 0): string {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return startOfDayIn(year, month, date + addDays, timeZone).toISOString();
 }
 
 /** The API's window: `from` at the start of its day, `to` at the end of its day (the API's end is exclusive). */
 export function toApiWindow(filters: ReportFilters): { version?: number; from?: string; to?: string } {
   return {
     ...(filters.version !== undefined && { version: filters.version }),
-    ...(filters.from && { from: `${filters.from}T00:00:00${VIETNAM_OFFSET}` }),
-    ...(filters.to && { to: `${nextDay(filters.to)}T00:00:00${VIETNAM_OFFSET}` }),
+    ...(filters.from && { from: dayStart(filters.from, filters.timeZone) }),
+    ...(filters.to && { to: dayStart(filters.to, filters.timeZone, 1) }),
   };
 }

@@ -12,7 +12,7 @@ export const reportsMessages = {
       versionOption: 'v{{version}}',
       from: 'Từ ngày',
       to: 'Đến ngày',
-      rangeHint: 'Cả ngày, giờ Việt Nam (UTC+7).',
+      rangeHint: 'Cả ngày, theo múi giờ của không gian làm việc ({{timeZone}}).',
       clearDates: 'Bỏ chọn ngày',
     },
     overview: {
@@ -40,6 +40,7 @@ export const reportsMessages = {
     },
     channels: {
       title: 'Theo kênh và tài khoản',
+      otherCost: 'và {{amount}} (không quy đổi)',
       channel: 'Kênh',
       account: 'Tài khoản',
       messages: 'Tin',
@@ -102,7 +103,7 @@ export const reportsMessages = {
       versionOption: 'v{{version}}',
       from: 'From',
       to: 'To',
-      rangeHint: 'Whole days, Vietnam time (UTC+7).',
+      rangeHint: "Whole days, in the workspace's time zone ({{timeZone}}).",
       clearDates: 'Clear dates',
     },
     overview: {
@@ -130,6 +131,7 @@ export const reportsMessages = {
     },
     channels: {
       title: 'Per channel and account',
+      otherCost: 'and {{amount}} (not converted)',
       channel: 'Channel',
       account: 'Account',
       messages: 'Messages',
