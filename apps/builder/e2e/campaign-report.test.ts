@@ -204,8 +204,9 @@ describe('the campaign report screen', () => {
       'channel,account_id,account_name,messages,sent,delivered,seen,failed,failed_by_code,cost_vnd,cost_per_conversion_vnd',
     );
     expect(csv).toHaveLength(2);
+    // Zalo's codes are negative: the cell is escaped so that a spreadsheet does not run it as a formula.
     expect(csv[1]).toContain(
-      `${account.accountId},${account.accountName},${account.messages},${account.sent},${account.delivered},${account.seen},${account.failed},${run.refusedCode}:1`,
+      `${account.accountId},${account.accountName},${account.messages},${account.sent},${account.delivered},${account.seen},${account.failed},'${run.refusedCode}:1`,
     );
 
     // Nothing to edit: no lifecycle actions, no "+" on the steps, no step can be dragged
