@@ -240,6 +240,29 @@ describe('the campaign report screen', () => {
     expect(new URL(page.url()).search).toBe('?version=1');
   });
 
+  it('keeps both days when they change before the page renders again', async () => {
+    const page = await openAsAnalyst();
+    await page.goto(`/campaigns/${run.campaignId}/report`);
+    await page.getByTestId('report-overview').locator('[data-figure="entered"] dd').getByText('4').waitFor();
+    // Both inputs change within one task, as an autofill or a date-range picker would do
+    await page.evaluate(() => {
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+      for (const [id, day] of [
+        ['report-from', '2020-01-01'],
+        ['report-to', '2020-01-31'],
+      ] as const) {
+        const input = document.getElementById(id) as HTMLInputElement;
+        setValue?.call(input, day);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+    });
+    await page.waitForURL(/\?from=2020-01-01&to=2020-01-31$/);
+    await eventually(async () =>
+      expect(await page.getByLabel('To', { exact: true }).inputValue()).toBe('2020-01-31'),
+    );
+    expect(await page.getByLabel('From', { exact: true }).inputValue()).toBe('2020-01-01');
+  });
+
   it('is reached from the editor of a published campaign', async () => {
     const page = await openAsAnalyst();
     await page.goto(`/campaigns/${run.campaignId}`);

@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useCampaign } from '../campaigns/campaign-queries';
 import { StateBadge } from '../campaigns/state-badge';
 import type { DiffGraph } from '../editor/versions/graph-diff';
 import { useVersion, useVersions } from '../editor/versions/versions-queries';
 import { QueryState } from '../shell/query-state';
+import { useSearchUpdater } from '../shell/use-search-updater';
 import { ChannelTable } from './channel-table';
 import { CsvDownloadButton } from './csv-download-button';
 import { OverviewFigures } from './overview-figures';
@@ -33,7 +34,7 @@ import { SplitResults } from './split-results';
 export function CampaignReportPage() {
   const { t } = useTranslation('reports');
   const campaignId = useParams()['id'] ?? '';
-  const [search, setSearch] = useSearchParams();
+  const [search, updateSearch] = useSearchUpdater();
   const me = useMe();
   const filters = { ...parseReportFilters(search), timeZone: me.workspace.timezone };
   const interval: SeriesInterval = search.get('interval') === 'hour' ? 'hour' : 'day';
@@ -56,12 +57,13 @@ export function CampaignReportPage() {
       />
     );
 
-  const setFilters = (next: ReportFilters) => setSearch(withReportFilters(search, next), { replace: true });
-  const setInterval = (next: SeriesInterval) => {
-    const params = new URLSearchParams(search);
-    params.set('interval', next);
-    setSearch(params, { replace: true });
-  };
+  const changeFilters = (change: Partial<ReportFilters>) =>
+    updateSearch((current) => withReportFilters(current, { ...parseReportFilters(current), ...change }));
+  const setInterval = (next: SeriesInterval) =>
+    updateSearch((current) => {
+      current.set('interval', next);
+      return current;
+    });
   const csv = (table: Parameters<typeof CsvDownloadButton>[0]['table'], tableName: string) => (
     <CsvDownloadButton
       table={table}
@@ -85,7 +87,7 @@ export function CampaignReportPage() {
             <span>{t('page.readOnly')}</span>
           </p>
         </div>
-        <ReportFiltersBar filters={filters} versions={published} onChange={setFilters} />
+        <ReportFiltersBar filters={filters} versions={published} onChange={changeFilters} />
       </header>
 
       {published.length === 0 && <p className="notice">{t('page.notPublished')}</p>}

@@ -9,7 +9,7 @@ export function ReportFiltersBar({
 }: {
   filters: ReportFilters;
   versions: number[];
-  onChange: (next: ReportFilters) => void;
+  onChange: (change: Partial<ReportFilters>) => void;
 }) {
   const { t } = useTranslation('reports');
   return (
@@ -25,7 +25,7 @@ export function ReportFiltersBar({
           id="report-version"
           value={filters.version ?? ''}
           onChange={(event) =>
-            onChange({ ...filters, version: event.target.value ? Number(event.target.value) : undefined })
+            onChange({ version: event.target.value ? Number(event.target.value) : undefined })
           }
         >
           <option value="">{t('page.allVersions')}</option>
@@ -44,7 +44,7 @@ export function ReportFiltersBar({
           value={filters.from ?? ''}
           max={filters.to}
           aria-describedby="report-range-hint"
-          onChange={(event) => onChange({ ...filters, from: event.target.value || undefined })}
+          onChange={(event) => onChange({ from: event.target.value || undefined })}
         />
       </div>
       <div className="field field--inline">
@@ -55,14 +55,14 @@ export function ReportFiltersBar({
           value={filters.to ?? ''}
           min={filters.from}
           aria-describedby="report-range-hint"
-          onChange={(event) => onChange({ ...filters, to: event.target.value || undefined })}
+          onChange={(event) => onChange({ to: event.target.value || undefined })}
         />
       </div>
       {(filters.from || filters.to) && (
         <button
           type="button"
           className="button button--small"
-          onClick={() => onChange({ ...filters, from: undefined, to: undefined })}
+          onClick={() => onChange({ from: undefined, to: undefined })}
         >
           {t('page.clearDates')}
         </button>
