@@ -1,8 +1,9 @@
 // Campaign reports over 1,000,000 ledger rows on PostgreSQL (issue 12 §3): seeds one campaign with 500,000
 // journeys (step events for a split, a ZNS send and an SMS send) and 1,000,000 messages in SQL (INSERT … SELECT
 // generate_series), then times the overview, nodes and channels reports as the API computes them (median of
-// several runs, ms). Before/after of migration 1765080000000: nodes from the step events themselves (the path a
-// time window takes) against the maintained counters, channels without and with messages_campaign_idx.
+// several runs, ms). Before/after of migrations 1765080000000 and 1765090000000: nodes from the step events
+// themselves (the path a time window takes) and channels from the ledger rows (the path a window not on whole hours
+// takes) against the maintained counters; and what the counters cost the journey recorder and the ledger's writes.
 // DATABASE_URL names the server (default postgres://loa:loa@127.0.0.1:5432/postgres); a database of its own is
 // created for the run and dropped after it. BENCH_EXPLAIN=1 also prints each query plan.
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -23,6 +24,9 @@ const RUNS = 7;
 /** The step counters' cost to the journey recorder: journeys recorded concurrently into the same counter rows. */
 const RECORDED = 4_000;
 const CONCURRENCY = 32;
+/** The message counters' cost to the ledger's outcome writes. */
+const OUTCOME_STATEMENTS = 4_000;
+const OUTCOME_ROWS = 16;
 
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://loa:loa@127.0.0.1:5432/postgres';
 const databaseName = `loa_bench_reports_${randomBytes(4).toString('hex')}`;
@@ -48,18 +52,30 @@ async function main(): Promise<void> {
 
     await db.query('DROP INDEX messages_campaign_idx');
     await db.query('VACUUM ANALYZE');
-    const before = await measureReports(db, { ...scope, from: new Date('2000-01-01T00:00:00Z') });
+    // A window that does not start on a whole hour: nodes from the step events, channels from the ledger rows
+    const before = await measureReports(db, { ...scope, from: new Date('2000-01-01T00:00:00.001Z') });
     await db.query(
       'CREATE INDEX messages_campaign_idx ON messages (workspace_id, campaign_id, created_at) WHERE campaign_id IS NOT NULL',
     );
     await db.query('VACUUM ANALYZE');
     const after = await measureReports(db, scope);
+    const afterDays = await measureReports(db, {
+      ...scope,
+      from: new Date('2026-10-31T17:00:00Z'),
+      to: new Date('2026-12-31T17:00:00Z'),
+    });
     // Alternated twice, so that neither side has the warm-up alone.
     const rounds = [];
     for (let pass = 0; pass < 2; pass += 1)
       rounds.push({
         withoutCounters: await withoutCounters(db, () => recordJourneys(db, scope)),
         withCounters: await recordJourneys(db, scope),
+      });
+    const ledgerRounds = [];
+    for (let pass = 0; pass < 2; pass += 1)
+      ledgerRounds.push({
+        withoutCounters: await withoutMessageCounters(db, () => updateOutcomes(db, scope)),
+        withCounters: await updateOutcomes(db, scope),
       });
     const recorder = {
       withoutCountersJourneysPerSecond: rounds.map((pass) => pass.withoutCounters),
@@ -74,10 +90,22 @@ async function main(): Promise<void> {
           seeded: counts,
           loadSeconds,
           before: {
-            what: 'nodes from step events (join), channels without messages_campaign_idx',
+            what: 'a window not on whole hours: nodes from step events (join), channels from the ledger rows without messages_campaign_idx',
             ...before,
           },
-          after: { what: 'nodes from campaign_step_counts, channels with messages_campaign_idx', ...after },
+          after: {
+            what: 'no window: nodes from campaign_step_counts, channels from campaign_message_counts',
+            ...after,
+          },
+          afterDays: {
+            what: 'a window of whole days (Vietnam): nodes from step events, channels from campaign_message_counts',
+            ...afterDays,
+          },
+          ledgerWrites: {
+            what: `${OUTCOME_STATEMENTS} outcome UPDATEs of ${OUTCOME_ROWS} campaign rows each, ${CONCURRENCY} at a time`,
+            withoutCountersStatementsPerSecond: ledgerRounds.map((pass) => pass.withoutCounters),
+            withCountersStatementsPerSecond: ledgerRounds.map((pass) => pass.withCounters),
+          },
           recorder: {
             what: `${RECORDED} journeys recorded (3 step events each), ${CONCURRENCY} at a time, one campaign`,
             ...recorder,
@@ -258,6 +286,40 @@ async function withoutCounters<T>(db: DataSource, run: () => Promise<T>): Promis
   } finally {
     await db.query('ALTER TABLE step_events ENABLE TRIGGER step_events_counted');
   }
+}
+
+async function withoutMessageCounters<T>(db: DataSource, run: () => Promise<T>): Promise<T> {
+  await db.query('ALTER TABLE messages DISABLE TRIGGER messages_counted_on_update');
+  try {
+    return await run();
+  } finally {
+    await db.query('ALTER TABLE messages ENABLE TRIGGER messages_counted_on_update');
+  }
+}
+
+/**
+ * The ledger's write the counters cost most: OUTCOME_STATEMENTS UPDATEs of OUTCOME_ROWS rows each, as the send
+ * service's outcome flush and the receipts write them, moving each row to another status (sent, delivered, seen in
+ * turn), CONCURRENCY at a time. Statements per second.
+ */
+async function updateOutcomes(db: DataSource, scope: ReportScope) {
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < OUTCOME_STATEMENTS) {
+        const first = next * OUTCOME_ROWS;
+        next += 1;
+        await db.query(
+          `UPDATE messages SET status = CASE status WHEN 'sent' THEN 'delivered' WHEN 'delivered' THEN 'seen'
+             ELSE 'sent' END, updated_at = clock_timestamp()
+           WHERE workspace_id = $1 AND idempotency_key = ANY($2) AND status <> 'failed'`,
+          [scope.workspaceId, Array.from({ length: OUTCOME_ROWS }, (_, row) => `k-${first + row + 1}-sms`)],
+        );
+      }
+    }),
+  );
+  return round(OUTCOME_STATEMENTS / ((performance.now() - started) / 1000));
 }
 
 /** Records RECORDED new journeys of the campaign through the JourneyRecorder, CONCURRENCY at a time. */

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { failedMessageCodes } from './failed-message-codes.query';
 import { conversionCount } from './conversion-count.query';
-import { MESSAGES_IN_SCOPE, messageParams, scopeWindow, type ReportScope } from './report-scope';
+import { messageFigures } from './message-figures';
+import { messageParams, scopeWindow, type ReportScope } from './report-scope';
 import type { ChannelReport } from './reports.schemas';
 import { accountRows, type ChannelRow } from './channel-rows';
 
@@ -9,7 +10,7 @@ import { accountRows, type ChannelRow } from './channel-rows';
 const perConversion = (cost: number, conversions: number) => (conversions === 0 ? null : cost / conversions);
 
 /**
- * Per channel and account, from the ledger: sent (accepted by the provider, whatever receipts said next),
+ * Per channel and account, from the ledger's figures: sent (accepted by the provider, whatever receipts said next),
  * delivered, seen, failed by error code, and the cost in VND the ledger records (ZNS counts only once delivered);
  * costs billed in another currency are listed as such, never converted.
  */
@@ -18,15 +19,16 @@ export async function channelReport(manager: EntityManager, scope: ReportScope):
     manager.query(
       `SELECT t.channel, t.account_id, a.name, a.kind, t.messages, t.sent, t.delivered, t.seen, t.failed,
          t.cost_currency, t.cost
-       FROM (SELECT m.channel, m.account_id, m.cost_currency,
-               count(*) AS messages,
-               count(*) FILTER (WHERE m.sent_at IS NOT NULL OR m.status IN ('sent', 'delivered', 'seen')) AS sent,
-               count(*) FILTER (WHERE m.status IN ('delivered', 'seen')) AS delivered,
-               count(*) FILTER (WHERE m.status = 'seen') AS seen,
-               count(*) FILTER (WHERE m.status = 'failed') AS failed,
-               sum(m.cost) FILTER (WHERE m.channel <> 'zns' OR m.status IN ('delivered', 'seen')) AS cost
-             FROM messages m WHERE ${MESSAGES_IN_SCOPE}
-             GROUP BY m.channel, m.account_id, m.cost_currency) t
+       FROM (SELECT f.channel, f.account_id, nullif(f.cost_currency, '') AS cost_currency,
+               sum(f.count) AS messages,
+               coalesce(sum(f.count) FILTER (WHERE f.accepted), 0) AS sent,
+               coalesce(sum(f.count) FILTER (WHERE f.status IN ('delivered', 'seen')), 0) AS delivered,
+               coalesce(sum(f.count) FILTER (WHERE f.status = 'seen'), 0) AS seen,
+               coalesce(sum(f.count) FILTER (WHERE f.status = 'failed'), 0) AS failed,
+               sum(f.cost) FILTER (WHERE f.channel <> 'zns' OR f.status IN ('delivered', 'seen')) AS cost
+             FROM (${messageFigures(scope)}) f
+             GROUP BY f.channel, f.account_id, f.cost_currency
+             HAVING sum(f.count) > 0) t
        JOIN channel_accounts a ON a.id = t.account_id
        ORDER BY t.channel, a.name, t.account_id`,
       messageParams(scope),

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { providerErrorMeaning } from './provider-error-meaning';
-import { MESSAGES_IN_SCOPE, messageParams, type ReportScope } from './report-scope';
+import { messageFigures } from './message-figures';
+import { messageParams, type ReportScope } from './report-scope';
 
 export interface FailedCode {
   /** The step id or the account id the failures are counted for. */
@@ -18,7 +19,7 @@ export async function failedMessageCodes(
   scope: ReportScope,
   by: 'step' | 'account',
 ): Promise<FailedCode[]> {
-  const key = by === 'step' ? 'm.step_id' : 'm.account_id::text';
+  const key = by === 'step' ? "nullif(f.step_id, '')" : 'f.account_id::text';
   const rows: Array<{
     key: string | null;
     channel: string;
@@ -28,10 +29,10 @@ export async function failedMessageCodes(
     count: string;
   }> = await manager.query(
     `SELECT f.key, f.channel, f.account_id, a.kind, f.code, f.count
-     FROM (SELECT ${key} AS key, m.channel, m.account_id, coalesce(m.error_code, 'unknown') AS code,
-             count(*) AS count
-           FROM messages m WHERE ${MESSAGES_IN_SCOPE} AND m.status = 'failed'
-           GROUP BY 1, 2, 3, 4) f
+     FROM (SELECT ${key} AS key, f.channel, f.account_id, f.error_code AS code, sum(f.count) AS count
+           FROM (${messageFigures(scope)}) f WHERE f.status = 'failed'
+           GROUP BY 1, 2, 3, 4
+           HAVING sum(f.count) > 0) f
      JOIN channel_accounts a ON a.id = f.account_id`,
     messageParams(scope),
   );

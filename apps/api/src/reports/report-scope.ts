@@ -73,8 +73,6 @@ export const messagesInScope = (versionParam = '$3') => `m.workspace_id = $1 AND
   AND ($4::timestamptz IS NULL OR m.created_at >= $4)
   AND ($5::timestamptz IS NULL OR m.created_at < $5)`;
 
-export const MESSAGES_IN_SCOPE = messagesInScope();
-
 export const messageParams = (scope: ReportScope) => [
   scope.workspaceId,
   scope.campaignId,

@@ -1,11 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import {
-  ENROLLMENTS_IN_SCOPE,
-  enrollmentParams,
-  messagesInScope,
-  scopeWindow,
-  type ReportScope,
-} from './report-scope';
+import { messageFigures } from './message-figures';
+import { ENROLLMENTS_IN_SCOPE, enrollmentParams, scopeWindow, type ReportScope } from './report-scope';
 import type { SeriesReport } from './reports.schemas';
 
 /**
@@ -30,10 +25,10 @@ export async function seriesReport(
          AND ($4::timestamptz IS NULL OR s.at >= $4) AND ($5::timestamptz IS NULL OR s.at < $5)
        GROUP BY 1),
      sends AS (
-       SELECT date_trunc($6, m.created_at, 'UTC') AS at, count(*) AS n FROM messages m
-       WHERE ${messagesInScope('$7')}
-         AND (m.sent_at IS NOT NULL OR m.status IN ('sent', 'delivered', 'seen'))
-       GROUP BY 1)
+       SELECT date_trunc($6, f.hour, 'UTC') AS at, sum(f.count) AS n FROM (${messageFigures(scope, '$7')}) f
+       WHERE f.accepted
+       GROUP BY 1
+       HAVING sum(f.count) > 0)
      SELECT at, coalesce(entries.n, 0) AS entries, coalesce(sends.n, 0) AS sends,
        coalesce(conversions.n, 0) AS conversions
      FROM entries FULL JOIN sends USING (at) FULL JOIN conversions USING (at)

@@ -25,6 +25,7 @@ import { CreateJourneyReruns1765060000000 } from './1765060000000-create-journey
 import { WorkspaceSendDefaults1765070000000 } from './1765070000000-workspace-send-defaults';
 import { IndexAuditLogById1765070001000 } from './1765070001000-index-audit-log-by-id';
 import { ReportIndexes1765080000000 } from './1765080000000-report-indexes';
+import { CampaignMessageCounts1765090000000 } from './1765090000000-campaign-message-counts';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -55,4 +56,5 @@ export const migrations = [
   WorkspaceSendDefaults1765070000000,
   IndexAuditLogById1765070001000,
   ReportIndexes1765080000000,
+  CampaignMessageCounts1765090000000,
 ];
