@@ -10,3 +10,4 @@ export {
   type HealthReport,
 } from './health';
 export type { components, operations, paths } from './generated/api-paths';
+export { ROUTE_ROLES, type ApiRoute } from './generated/route-roles';

@@ -102,6 +102,7 @@ export function buildOpenApiDocument(routes: RouteEntry[], info: { version: stri
       },
       responses: responses as never,
       'x-loa-access': spec.access.name,
+      'x-loa-roles': [...spec.access.roles],
     } as never);
   }
 
