@@ -5,9 +5,11 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * holds, per campaign, version, step, channel, account, hour of creation (UTC), status, whether the provider
  * accepted the message, error code (failed rows only) and cost currency, how many ledger rows there are and their
  * cost. Statement triggers on messages keep it: an INSERT adds its campaign rows, an UPDATE moves each changed row
- * from its old key to its new one (net changes only, so a touch or an erasure writes nothing). Counts are spread
- * over COUNTER_SHARDS rows by message, so concurrent sends and receipts seldom wait on one counter row; readers sum
- * the shards. Ledger rows are only deleted with their workspace, which takes its counters along; code that comes to
+ * from its old key to its new one (net changes only, so a touch or an erasure writes nothing). Each database session
+ * writes its changes to a shard of its own (of COUNTER_SHARDS, by backend process), so that concurrent sends and
+ * receipts, which mostly change the same few keys (one campaign, hour and status), seldom wait on one counter row; a
+ * shard's count can fall below zero when a row counted by one session is moved by another, and readers sum the
+ * shards. Ledger rows are only deleted with their workspace, which takes its counters along; code that comes to
  * delete them otherwise must adjust the counters in the same statement.
  */
 export class CampaignMessageCounts1765090000000 implements MigrationInterface {
@@ -35,17 +37,17 @@ export class CampaignMessageCounts1765090000000 implements MigrationInterface {
     await queryRunner.query(`
       CREATE FUNCTION count_inserted_messages() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        ${upsertCounts(`SELECT ${keyOf('n')}, ${SHARD_OF('n')} AS shard, 1 AS delta, coalesce(n.cost, 0) AS cost
+        ${upsertCounts(`SELECT ${keyOf('n')}, 1 AS delta, coalesce(n.cost, 0) AS cost
                         FROM new_rows n WHERE n.campaign_id IS NOT NULL`)}
         RETURN NULL;
       END $$`);
     await queryRunner.query(`
       CREATE FUNCTION count_updated_messages() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        ${upsertCounts(`SELECT ${keyOf('n')}, ${SHARD_OF('n')} AS shard, 1 AS delta, coalesce(n.cost, 0) AS cost
+        ${upsertCounts(`SELECT ${keyOf('n')}, 1 AS delta, coalesce(n.cost, 0) AS cost
                         FROM new_rows n WHERE n.campaign_id IS NOT NULL
                         UNION ALL
-                        SELECT ${keyOf('o')}, ${SHARD_OF('o')}, -1, -coalesce(o.cost, 0)
+                        SELECT ${keyOf('o')}, -1, -coalesce(o.cost, 0)
                         FROM old_rows o WHERE o.campaign_id IS NOT NULL`)}
         RETURN NULL;
       END $$`);
@@ -58,7 +60,7 @@ export class CampaignMessageCounts1765090000000 implements MigrationInterface {
         FOR EACH STATEMENT EXECUTE FUNCTION count_updated_messages()`);
     await queryRunner.query(`
       INSERT INTO campaign_message_counts (${KEY}, shard, count, cost)
-      SELECT ${keyOf('m')}, ${SHARD_OF('m')}, count(*), sum(coalesce(m.cost, 0))
+      SELECT ${keyOf('m')}, 0, count(*), sum(coalesce(m.cost, 0))
       FROM messages m WHERE m.campaign_id IS NOT NULL
       GROUP BY ${KEY_POSITIONS}`);
   }
@@ -72,12 +74,12 @@ export class CampaignMessageCounts1765090000000 implements MigrationInterface {
   }
 }
 
-const COUNTER_SHARDS = 8;
+const COUNTER_SHARDS = 16;
 
 const KEY = `workspace_id, campaign_id, campaign_version, step_id, channel, account_id, hour, status, accepted,
   error_code, cost_currency`;
-/** GROUP BY positions of the key and the shard in `keyOf(…), SHARD_OF(…)`. */
-const KEY_POSITIONS = Array.from({ length: 12 }, (_, index) => index + 1).join(', ');
+/** GROUP BY positions of the key in `keyOf(…)`. */
+const KEY_POSITIONS = Array.from({ length: 11 }, (_, index) => index + 1).join(', ');
 
 /** A ledger row's counter key; "accepted" and the error code as the campaign reports define them. */
 const keyOf = (row: string) => `${row}.workspace_id, ${row}.campaign_id, coalesce(${row}.campaign_version, 0),
@@ -86,14 +88,12 @@ const keyOf = (row: string) => `${row}.workspace_id, ${row}.campaign_id, coalesc
   CASE WHEN ${row}.status = 'failed' THEN coalesce(${row}.error_code, 'unknown') ELSE '' END,
   coalesce(${row}.cost_currency, '')`;
 
-const SHARD_OF = (row: string) => `(hashtext(${row}.id::text) & ${COUNTER_SHARDS - 1})`;
-
-/** Adds the net change of `deltas` (rows of key, shard, delta, cost) to the counters, in key order. */
+/** Adds the net change of `deltas` (rows of key, delta, cost) to this session's shard of the counters, in key order. */
 const upsertCounts = (deltas: string) => `
   INSERT INTO campaign_message_counts AS c (${KEY}, shard, count, cost)
-  SELECT ${KEY}, shard, sum(delta), sum(cost)
-  FROM (${deltas}) AS d (${KEY}, shard, delta, cost)
-  GROUP BY ${KEY}, shard
+  SELECT ${KEY}, pg_backend_pid() % ${COUNTER_SHARDS}, sum(delta), sum(cost)
+  FROM (${deltas}) AS d (${KEY}, delta, cost)
+  GROUP BY ${KEY}
   HAVING sum(delta) <> 0 OR sum(cost) <> 0
-  ORDER BY ${KEY}, shard
+  ORDER BY ${KEY}
   ON CONFLICT (${KEY}, shard) DO UPDATE SET count = c.count + EXCLUDED.count, cost = c.cost + EXCLUDED.cost;`;
