@@ -98,7 +98,7 @@ async function main(): Promise<void> {
             ...after,
           },
           afterDays: {
-            what: 'a window of whole days (Vietnam): nodes from step events, channels from campaign_message_counts',
+            what: 'a window of whole days (Vietnam): nodes and channels from the counters, by hour',
             ...afterDays,
           },
           ledgerWrites: {

@@ -1,19 +1,15 @@
-import { messagesInScope, type ReportScope } from './report-scope';
-
-const HOUR_MS = 3_600_000;
-
-const onTheHour = (at: Date | null) => at === null || at.getTime() % HOUR_MS === 0;
+import { messagesInScope, onWholeHours, type ReportScope } from './report-scope';
 
 /**
  * A subquery of the scope's ledger figures, one row per group of messages: channel, account_id, step_id ('' for
  * none), cost_currency ('' for none), status, accepted (the provider took it, whatever receipts said next),
  * error_code (failed rows only, else ''), hour (of creation, UTC), count and cost (numeric, 0 for none). From the
- * maintained counters (campaign_message_counts) whenever the window starts and ends on whole hours, as every window
- * of whole days in a time zone of whole-hour offset does; otherwise from the ledger rows, which alone can answer.
+ * maintained counters (campaign_message_counts) whenever the window is on whole hours; otherwise from the ledger
+ * rows, which alone can answer.
  * Parameters as `messagesInScope`: $1 workspace, $2 campaign, `versionParam` version number, $4 from, $5 to.
  */
 export function messageFigures(scope: ReportScope, versionParam = '$3'): string {
-  if (onTheHour(scope.from) && onTheHour(scope.to))
+  if (onWholeHours(scope))
     return `SELECT c.channel, c.account_id, c.step_id, c.cost_currency, c.status, c.accepted, c.error_code, c.hour,
          c.count, c.cost
        FROM campaign_message_counts c

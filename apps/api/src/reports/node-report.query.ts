@@ -1,5 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import { ENROLLMENTS_IN_SCOPE, enrollmentParams, scopeWindow, type ReportScope } from './report-scope';
+import {
+  ENROLLMENTS_IN_SCOPE,
+  STEP_COUNTS_IN_SCOPE,
+  enrollmentParams,
+  onWholeHours,
+  scopeWindow,
+  type ReportScope,
+} from './report-scope';
 import { failedMessageCodes } from './failed-message-codes.query';
 import type { NodeReport } from './reports.schemas';
 import { isGraphStep, outcomeKind, VISIT_ENDING_OUTCOMES } from './step-outcomes';
@@ -7,19 +14,19 @@ import { isGraphStep, outcomeKind, VISIT_ENDING_OUTCOMES } from './step-outcomes
 const TOP_ERRORS = 5;
 
 /**
- * Step events per step and outcome: from the maintained counters (campaign_step_counts) unless a time window is
- * asked, which only the events themselves can answer.
+ * Step events per step and outcome: from the maintained counters (campaign_step_counts, by the hour the journey
+ * entered) when the window is on whole hours; otherwise from the events themselves.
  */
 function stepOutcomeCounts(
   manager: EntityManager,
   scope: ReportScope,
 ): Promise<Array<{ step_id: string; outcome: string; count: string }>> {
-  if (scope.from === null && scope.to === null)
+  if (onWholeHours(scope))
     return manager.query(
       `SELECT step_id, outcome, sum(count) AS count FROM campaign_step_counts
-       WHERE workspace_id = $1 AND campaign_id = $2 AND ($3::text IS NULL OR version_id = $3)
+       WHERE ${STEP_COUNTS_IN_SCOPE}
        GROUP BY step_id, outcome`,
-      [scope.workspaceId, scope.campaignId, scope.versionId],
+      enrollmentParams(scope),
     );
   return manager.query(
     `SELECT s.step_id, s.outcome, count(*) AS count

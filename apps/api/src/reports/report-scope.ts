@@ -39,6 +39,16 @@ export async function reportScope(
   };
 }
 
+const HOUR_MS = 3_600_000;
+
+/**
+ * Whether the window starts and ends on whole hours (or is open), as any window of whole days in a time zone of
+ * whole-hour offset does: then the maintained counters, kept per hour, can answer it.
+ */
+export function onWholeHours(scope: ReportScope): boolean {
+  return [scope.from, scope.to].every((at) => at === null || at.getTime() % HOUR_MS === 0);
+}
+
 export function scopeWindow(scope: ReportScope) {
   return {
     version: scope.version,
@@ -55,6 +65,12 @@ export const ENROLLMENTS_IN_SCOPE = `e.workspace_id = $1 AND e.campaign_id = $2
   AND ($3::text IS NULL OR e.version_id = $3)
   AND ($4::timestamptz IS NULL OR e.entered_at >= $4)
   AND ($5::timestamptz IS NULL OR e.entered_at < $5)`;
+
+/** The same scope in the step counters (campaign_step_counts), by the hour the journeys entered; parameters as above. */
+export const STEP_COUNTS_IN_SCOPE = `workspace_id = $1 AND campaign_id = $2
+  AND ($3::text IS NULL OR version_id = $3)
+  AND ($4::timestamptz IS NULL OR entry_hour >= $4)
+  AND ($5::timestamptz IS NULL OR entry_hour < $5)`;
 
 export const enrollmentParams = (scope: ReportScope) => [
   scope.workspaceId,
