@@ -3,8 +3,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * The step counters (campaign_step_counts, migration 1765080000000) also by the UTC hour in which each journey
  * entered, so that a report window of whole hours (any whole day in a time zone of whole-hour offset) reads them
- * too, not only a report without a window. The counters are rebuilt from the step events, under the same lock that
- * adds the new trigger, so none is lost or counted twice.
+ * too, not only a report without a window; and sharded by database session rather than by journey, as the message
+ * counters are, so that concurrent recorders of one campaign do not queue on the same counter rows. The counters
+ * are rebuilt from the step events, under the same lock that adds the new trigger, so none is lost or counted twice.
  */
 export class StepCountsByEntryHour1765090001000 implements MigrationInterface {
   name = 'StepCountsByEntryHour1765090001000';
@@ -18,8 +19,8 @@ export class StepCountsByEntryHour1765090001000 implements MigrationInterface {
   }
 }
 
-const COUNTER_SHARDS = 8;
-const SHARD_OF = (enrollmentId: string) => `(hashtext(${enrollmentId}::text) & ${COUNTER_SHARDS - 1})`;
+const SHARD_OF_JOURNEY = (enrollmentId: string) => `(hashtext(${enrollmentId}::text) & 7)`;
+const SHARD_OF_SESSION = 'pg_backend_pid() % 16';
 
 async function rebuild(queryRunner: QueryRunner, byEntryHour: boolean): Promise<void> {
   const hourColumn = byEntryHour ? 'entry_hour timestamptz NOT NULL,' : '';
@@ -49,7 +50,7 @@ async function rebuild(queryRunner: QueryRunner, byEntryHour: boolean): Promise<
     BEGIN
       INSERT INTO campaign_step_counts AS c (${columns})
       SELECT e.workspace_id, e.campaign_id, e.version_id, ${hourOf} n.step_id, n.outcome,
-             ${SHARD_OF('n.enrollment_id')}, count(*)
+             ${byEntryHour ? SHARD_OF_SESSION : SHARD_OF_JOURNEY('n.enrollment_id')}, count(*)
       FROM inserted n JOIN enrollments e ON e.id = n.enrollment_id
       GROUP BY ${groups}
       ORDER BY ${order}
@@ -62,7 +63,7 @@ async function rebuild(queryRunner: QueryRunner, byEntryHour: boolean): Promise<
   await queryRunner.query(`
     INSERT INTO campaign_step_counts (${columns})
     SELECT e.workspace_id, e.campaign_id, e.version_id, ${hourOf} s.step_id, s.outcome,
-           ${SHARD_OF('s.enrollment_id')}, count(*)
+           ${byEntryHour ? '0' : SHARD_OF_JOURNEY('s.enrollment_id')}, count(*)
     FROM step_events s JOIN enrollments e ON e.id = s.enrollment_id
     GROUP BY ${groups}`);
 }
