@@ -18,6 +18,7 @@ const PERMISSIONS = {
   'settings.auditLog': ['admin'],
   'channels.manage': ['admin'],
   'contacts.import': ['admin', 'marketer'],
+  'segments.edit': ['admin', 'marketer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
