@@ -29,7 +29,7 @@ export function SegmentPreview({
         ) : preview.data ? (
           <p className="segment-preview__count" data-testid="preview-count" data-count={preview.data.count}>
             {t('preview.count', { count: formatCount(preview.data.count) as never })}
-            {busy && <span className="muted"> · {t('preview.updating')}</span>}
+            {busy && <span className="muted segment-preview__busy"> · {t('preview.updating')}</span>}
           </p>
         ) : (
           <p className="muted">{t('preview.updating')}</p>
@@ -44,10 +44,12 @@ export function SegmentPreview({
             <ul className="segment-preview__sample" data-testid="preview-sample">
               {preview.data.sample.map((contact) => (
                 <li key={contact.id}>
-                  <Link to={`/contacts/${contact.id}`}>{contact.name ?? t('preview.noName')}</Link>
-                  <span className="muted">
-                    {' '}
-                    {[contact.phone, contact.email, contact.externalId].filter(Boolean).join(' · ')}
+                  <span>
+                    <Link to={`/contacts/${contact.id}`}>{contact.name ?? t('preview.noName')}</Link>
+                    <span className="muted">
+                      {' '}
+                      {[contact.phone, contact.email, contact.externalId].filter(Boolean).join(' · ')}
+                    </span>
                   </span>
                   {onExplain && (
                     <button
