@@ -1,7 +1,10 @@
+import { ruleSchema } from '@loa/engine/browser';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useSegments } from '../editor/config/queries';
 import { QueryState } from '../shell/query-state';
+import { explainLeaf } from './explain-words';
 import { useContactSearch, useSegmentExplanation, type SegmentExplanation } from './segment-queries';
 
 type ExplainedRule = SegmentExplanation['tree'];
@@ -92,6 +95,7 @@ function Verdict({ explanation, name }: { explanation: SegmentExplanation; name:
 function ExplainedNode({ node }: { node: ExplainedRule }) {
   const { t } = useTranslation('segments');
   const { t: tc } = useTranslation('config');
+  const segments = useSegments();
   const outcome = (
     <span className={`badge badge--${node.passed ? 'up' : 'down'}`}>
       {node.passed ? t('explain.holds') : t('explain.fails')}
@@ -118,7 +122,9 @@ function ExplainedNode({ node }: { node: ExplainedRule }) {
       </div>
     );
   }
-  const kind = (node.rule as { kind?: string } | undefined)?.kind;
+  const parsed = ruleSchema.safeParse(node.rule);
+  const kind = parsed.data?.kind;
+  const name = (id: string) => segments.data?.find((segment) => segment.id === id)?.name;
   return (
     <p
       className="segment-explain__line"
@@ -127,7 +133,11 @@ function ExplainedNode({ node }: { node: ExplainedRule }) {
       data-passed={node.passed}
     >
       {outcome} {kind && <strong>{tc(`rules.kinds.${kind}`)}: </strong>}
-      <span lang="en">{node.explanation}</span>
+      {parsed.success ? (
+        explainLeaf(parsed.data, node.observed, (key, values) => t(key, values ?? {}), name)
+      ) : (
+        <span lang="en">{node.explanation}</span>
+      )}
     </p>
   );
 }

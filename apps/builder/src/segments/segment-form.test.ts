@@ -74,7 +74,7 @@ describe('the segment form', () => {
   });
 
   it('puts the schema’s messages at the rule builder’s paths, nested groups included', async () => {
-    const errors = await errorsOf({
+    const values: SegmentFormValues = {
       name: '  ',
       description: '',
       rule: {
@@ -84,9 +84,10 @@ describe('the segment form', () => {
           { match: 'any', rules: [{ kind: 'event_seen', event: 'order.completed', withinDays: 0 }] },
         ],
       },
-    });
+    };
+    const errors = await errorsOf(values);
     expect(errors.name?.message).toBe('errors.nameRequired');
-    const issues = ruleIssues(errors);
+    const issues = ruleIssues(errors, values, 'Required');
     expect([...issues.keys()]).toEqual(['rule.rules.1.rules.0.withinDays']);
     expect(issues.get('rule.rules.1.rules.0.withinDays')?.[0]?.severity).toBe('error');
   });
@@ -94,13 +95,23 @@ describe('the segment form', () => {
   it('has no issues for a valid form', async () => {
     const errors = await errorsOf(nested);
     expect(errors).toEqual({});
-    expect(ruleIssues(errors).size).toBe(0);
+    expect(ruleIssues(errors, nested, 'Required').size).toBe(0);
+  });
+
+  it('says an empty value is required instead of the schema’s words', async () => {
+    const values = emptySegmentForm();
+    const issues = ruleIssues(await errorsOf(values), values, 'Required');
+    expect(issues.get('rule.rules.0.field')).toEqual([{ message: 'Required', severity: 'error' }]);
   });
 
   it('takes an error set on a list as the list’s', () => {
-    const issues = ruleIssues({
-      rule: { rules: { root: { type: 'custom', message: 'add at least one rule' } } },
-    } as unknown as FieldErrors<SegmentFormValues>);
+    const issues = ruleIssues(
+      {
+        rule: { rules: { root: { type: 'custom', message: 'add at least one rule' } } },
+      } as unknown as FieldErrors<SegmentFormValues>,
+      emptySegmentForm(),
+      'Required',
+    );
     expect(issues.get('rule.rules')).toEqual([{ message: 'add at least one rule', severity: 'error' }]);
   });
 

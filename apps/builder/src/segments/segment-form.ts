@@ -55,18 +55,24 @@ export function isPreviewable(rule: RuleGroup): boolean {
 
 /**
  * The form's errors under `rule` as messages by dotted path ("rule.rules.1.rules.0.field"), the paths the rule
- * builder shows them at; an error on a list itself (react-hook-form's `root`) belongs to the list.
+ * builder shows them at; an error on a list itself (react-hook-form's `root`) belongs to the list. An empty value
+ * reads `requiredMessage` rather than the schema's "must not be empty".
  */
-export function ruleIssues(errors: FieldErrors<SegmentFormValues>): IssuesByPath {
+export function ruleIssues(
+  errors: FieldErrors<SegmentFormValues>,
+  values: SegmentFormValues,
+  requiredMessage: string,
+): IssuesByPath {
   const map = new Map<string, FieldIssue[]>();
   const visit = (node: unknown, path: string[]) => {
     if (typeof node !== 'object' || node === null) return;
     const record = node as Record<string, unknown>;
     if (typeof record['message'] === 'string' && record['message'] !== '') {
       const key = path.join('.');
+      const empty = valueAt(values, path) === '';
+      const message = empty ? requiredMessage : record['message'];
       const list = map.get(key) ?? [];
-      if (!list.some((issue) => issue.message === record['message']))
-        list.push({ message: record['message'], severity: 'error' });
+      if (!list.some((issue) => issue.message === message)) list.push({ message, severity: 'error' });
       map.set(key, list);
     }
     for (const [key, child] of Object.entries(record)) {
@@ -76,6 +82,15 @@ export function ruleIssues(errors: FieldErrors<SegmentFormValues>): IssuesByPath
   };
   visit(errors.rule, ['rule']);
   return map;
+}
+
+function valueAt(value: unknown, path: readonly string[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
 }
 
 /** Where on the form an API field error belongs: the name, the description, a place in the rule, or the form. */

@@ -76,7 +76,7 @@ function SegmentEditor({ segment }: { segment?: Segment }) {
   const [saved, setSaved] = useState(false);
   const [explained, setExplained] = useState<{ id: string; name: string }>();
   const rule = form.watch('rule');
-  const issues = ruleIssues(errors);
+  const issues = ruleIssues(errors, form.getValues(), t('config:required'));
   const context = useMemo(() => ({ readOnly, issues }), [readOnly, issues]);
 
   const onSubmit = form.handleSubmit(async (values) => {
