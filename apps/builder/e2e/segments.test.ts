@@ -174,13 +174,23 @@ describe('the segment builder', () => {
     );
     await screenshot(page, 'segment-explain.png');
 
-    // A segment may not refer to itself: the API's 422 is shown at that rule's segment field.
+    // The picker does not offer the segment to itself; one that refers back to it is refused by the API (422),
+    // and the refusal is shown at that rule's segment field.
+    const user = await asMarketer.expect<{ id: string }>(201, 'POST', '/segments', {
+      name: `Dùng lại ${tag}`,
+      rule: { match: 'all', rules: [{ kind: 'segment', segmentId: id, member: true }] },
+    });
+    await page.reload();
     await reopened.getByRole('button', { name: '+ Add condition' }).last().click();
     await reopened.getByLabel('Condition kind').last().selectOption('segment');
     const picker = reopened.locator('[data-path="rule.rules.2.segmentId"]');
-    await picker.getByLabel('Segment').selectOption(id);
+    await picker.getByRole('option', { name: new RegExp(`Dùng lại ${tag}`) }).waitFor({ state: 'attached' });
+    expect(await picker.getByRole('option', { name: new RegExp(`Hà Nội hoặc VIP ${tag}`) }).count()).toBe(0);
+    await picker.getByLabel('Segment').selectOption(user.id);
     await reopened.getByRole('button', { name: 'Save' }).click();
-    await picker.getByText('a segment cannot refer to itself').waitFor();
+    await picker
+      .getByText(`refers back to this segment: this segment → “Dùng lại ${tag}” → this segment`)
+      .waitFor();
     expect(await picker.getByLabel('Segment').getAttribute('aria-invalid')).toBe('true');
     await screenshot(page, 'segment-api-error.png');
   }, 120_000);

@@ -77,7 +77,11 @@ function SegmentEditor({ segment }: { segment?: Segment }) {
   const [explained, setExplained] = useState<{ id: string; name: string }>();
   const rule = form.watch('rule');
   const issues = ruleIssues(errors, form.getValues(), t('config:required'));
-  const context = useMemo(() => ({ readOnly, issues }), [readOnly, issues]);
+  const segmentId = segment?.id;
+  const context = useMemo(
+    () => ({ readOnly, issues, ...(segmentId && { segmentId }) }),
+    [readOnly, issues, segmentId],
+  );
 
   const onSubmit = form.handleSubmit(async (values) => {
     try {
