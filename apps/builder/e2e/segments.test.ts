@@ -174,6 +174,19 @@ describe('the segment builder', () => {
     );
     await screenshot(page, 'segment-explain.png');
 
+    // From a member's profile, the segment links to why the contact is in it.
+    await page.goto(`/contacts/${contacts.B}`);
+    await page
+      .getByTestId('contact-segments')
+      .getByRole('link', { name: `Hà Nội hoặc VIP ${tag}` })
+      .click();
+    await page.waitForURL(new RegExp(`/segments/${id}\\?explain=${contacts.B}$`));
+    const fromProfile = page.getByTestId('explanation');
+    await fromProfile.getByText(`${nameOf('B')} is in the segment`).waitFor();
+    expect(await fromProfile.locator('[data-path="rules.1.rules.1"]').getAttribute('data-passed')).toBe(
+      'true',
+    );
+
     // The picker does not offer the segment to itself; one that refers back to it is refused by the API (422),
     // and the refusal is shown at that rule's segment field.
     const user = await asMarketer.expect<{ id: string }>(201, 'POST', '/segments', {

@@ -2,6 +2,7 @@ import { ruleSchema } from '@loa/engine/browser';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useContact } from '../audience/contact-queries';
 import { useSegments } from '../editor/config/queries';
 import { QueryState } from '../shell/query-state';
 import { explainLeaf } from './explain-words';
@@ -15,8 +16,7 @@ export function SegmentExplain(props: {
   /** The form has unsaved changes: the explanation is of the saved rule. */
   unsaved: boolean;
   contactId: string | undefined;
-  onContact: (contact: { id: string; name: string }) => void;
-  contactName: string;
+  onContact: (contactId: string) => void;
 }) {
   const { t } = useTranslation('segments');
   const [q, setQ] = useState('');
@@ -42,7 +42,7 @@ export function SegmentExplain(props: {
         <ul className="segment-explain__results" aria-label={t('explain.results')}>
           {search.data.length === 0 && <li className="muted">{t('explain.noResults')}</li>}
           {search.data.map((contact) => {
-            const name = contact.name ?? contact.externalId ?? contact.phone ?? contact.email ?? contact.id;
+            const name = displayName(contact);
             return (
               <li key={contact.id}>
                 <button
@@ -50,7 +50,7 @@ export function SegmentExplain(props: {
                   className="button button--small"
                   aria-pressed={contact.id === props.contactId}
                   onClick={() => {
-                    props.onContact({ id: contact.id, name });
+                    props.onContact(contact.id);
                     setQ('');
                   }}
                 >
@@ -65,14 +65,16 @@ export function SegmentExplain(props: {
         (explanation.isPending || explanation.isError ? (
           <QueryState error={explanation.error} onRetry={() => void explanation.refetch()} />
         ) : (
-          <Verdict explanation={explanation.data} name={props.contactName} />
+          <Verdict explanation={explanation.data} />
         ))}
     </section>
   );
 }
 
-function Verdict({ explanation, name }: { explanation: SegmentExplanation; name: string }) {
+function Verdict({ explanation }: { explanation: SegmentExplanation }) {
   const { t } = useTranslation('segments');
+  const contact = useContact(explanation.contactId).data;
+  const name = contact ? displayName(contact) : '…';
   return (
     <div
       className="segment-explain__verdict"
@@ -140,4 +142,14 @@ function ExplainedNode({ node }: { node: ExplainedRule }) {
       )}
     </p>
   );
+}
+
+function displayName(contact: {
+  id: string;
+  name: string | null;
+  externalId: string | null;
+  phone: string | null;
+  email: string | null;
+}): string {
+  return contact.name ?? contact.externalId ?? contact.phone ?? contact.email ?? contact.id;
 }

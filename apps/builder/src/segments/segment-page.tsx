@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
 import { useForm, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { isProblem } from '../api/api-problem';
 import { can } from '../auth/permissions';
 import { useMe } from '../auth/session';
@@ -74,7 +74,10 @@ function SegmentEditor({ segment }: { segment?: Segment }) {
   const { errors, isSubmitting, isDirty, isSubmitted } = form.formState;
   const save = useSaveSegment(segment?.id);
   const [saved, setSaved] = useState(false);
-  const [explained, setExplained] = useState<{ id: string; name: string }>();
+  // The contact being explained is in the address (`?explain=`), so that a profile can link to why it is in.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const explained = searchParams.get('explain') ?? undefined;
+  const explain = (contactId: string) => setSearchParams({ explain: contactId }, { replace: true });
   const rule = form.watch('rule');
   const issues = ruleIssues(errors, form.getValues(), t('config:required'));
   const segmentId = segment?.id;
@@ -184,14 +187,13 @@ function SegmentEditor({ segment }: { segment?: Segment }) {
           )}
         </form>
         <div className="segment-page__side">
-          <SegmentPreview rule={rule} {...(segment && !isDirty && { onExplain: setExplained })} />
+          <SegmentPreview rule={rule} {...(segment && !isDirty && { onExplain: explain })} />
           {segment && (
             <SegmentExplain
               segmentId={segment.id}
               unsaved={isDirty}
-              contactId={explained?.id}
-              contactName={explained?.name ?? ''}
-              onContact={setExplained}
+              contactId={explained}
+              onContact={explain}
             />
           )}
         </div>

@@ -12,7 +12,7 @@ export function SegmentPreview({
 }: {
   rule: RuleGroup;
   /** Offered beside each sample contact when the saved rule is the one shown. */
-  onExplain?: (contact: { id: string; name: string }) => void;
+  onExplain?: (contactId: string) => void;
 }) {
   const { t } = useTranslation('segments');
   const complete = isPreviewable(rule);
@@ -55,7 +55,7 @@ export function SegmentPreview({
                     <button
                       type="button"
                       className="button button--small button--quiet"
-                      onClick={() => onExplain({ id: contact.id, name: contact.name ?? t('preview.noName') })}
+                      onClick={() => onExplain(contact.id)}
                     >
                       {t('explain.why')}
                     </button>
