@@ -71,6 +71,47 @@ describe('accessibility of the main screens (axe-core, WCAG 2.1 AA)', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it('the segment list, a segment with its live count and an explanation, its delete dialog, a new segment', async () => {
+    const asMarketer = await apiAs(stack, 'marketer');
+    const tag = `a11y-seg-${randomUUID().slice(0, 8)}`;
+    await asMarketer.expect(200, 'PUT', '/contacts', {
+      match: { externalId: tag },
+      name: `Trần Thị ${tag}`,
+      attributes: { city: 'Huế' },
+      tags: { add: [tag] },
+    });
+    const segment = await asMarketer.expect<{ id: string }>(201, 'POST', '/segments', {
+      name: `Khách Huế ${tag}`,
+      rule: {
+        match: 'all',
+        rules: [
+          { kind: 'tag', tag, has: true },
+          { match: 'any', rules: [{ kind: 'attribute', field: 'city', operator: 'equals', value: 'Huế' }] },
+        ],
+      },
+    });
+    signedIn = await signedInPage(browser, stack, 'marketer', { locale: 'vi-VN' });
+    const { page } = signedIn;
+    await page.goto('/segments');
+    await page.getByTestId('segment-list').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`/segments/${segment.id}`);
+    await page.getByTestId('preview-count').waitFor();
+    await page.getByRole('searchbox', { name: 'Tìm liên hệ' }).fill(`Trần Thị ${tag}`);
+    await page.getByRole('button', { name: `Trần Thị ${tag}` }).click();
+    await page.getByTestId('explanation').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Xoá', exact: true }).click();
+    await page.getByRole('dialog').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.goto('/segments/new');
+    await page.getByTestId('segment-form').waitFor();
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('Hãy đặt tên cho phân khúc.').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it('the invitation page, with a refused token', async () => {
     const context = await browser.newContext({ baseURL: stack.builderUrl, locale: 'vi-VN' });
     try {

@@ -12,6 +12,8 @@ import { NotFoundPage } from './shell/not-found-page';
 import { PublicOrShell } from './shell/public-or-shell';
 import { RequireSession } from './shell/require-session';
 import { RouteErrorPage } from './shell/route-error-page';
+import { SegmentListPage } from './segments/segment-list-page';
+import { SegmentPage } from './segments/segment-page';
 import { settingsRoutes } from './settings/settings-routes';
 import { StatusPage } from './status/status-page';
 import { VersionPage } from './editor/versions/version-page';
@@ -46,6 +48,9 @@ export const routes: RouteObject[] = [
               { path: '/imports', element: <ImportListPage /> },
               { path: '/contacts', element: <ContactListPage /> },
               { path: '/contacts/:id', element: <ContactProfilePage /> },
+              { path: '/segments', element: <SegmentListPage /> },
+              { path: '/segments/new', element: <SegmentPage /> },
+              { path: '/segments/:id', element: <SegmentPage /> },
               settingsRoutes,
               { path: '*', element: <NotFoundPage /> },
             ],

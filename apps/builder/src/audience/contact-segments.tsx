@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { formatDateTime } from '../format/formats';
 import { QueryState } from '../shell/query-state';
 import { useContactSegments } from './contact-queries';
@@ -22,7 +23,7 @@ export function ContactSegments({ contactId, timeZone }: { contactId: string; ti
         <ul className="contact-profile__segments">
           {segments.data.items.map((segment) => (
             <li key={segment.id}>
-              {segment.name}{' '}
+              <Link to={`/segments/${segment.id}?explain=${contactId}`}>{segment.name}</Link>{' '}
               <span className="muted">
                 {t('profile.segmentSince', { when: formatDateTime(segment.since, timeZone) })}
               </span>

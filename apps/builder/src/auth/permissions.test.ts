@@ -18,6 +18,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   'settings.auditLog': ['admin'],
   'channels.manage': ['admin'],
   'contacts.import': ['admin', 'marketer'],
+  'segments.edit': ['admin', 'marketer'],
 };
 
 describe('what the interface offers each role', () => {

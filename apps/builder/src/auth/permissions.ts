@@ -20,6 +20,7 @@ const PERMISSIONS = {
   'settings.auditLog': 'GET /audit-log',
   'channels.manage': 'POST /channel-accounts',
   'contacts.import': 'POST /imports',
+  'segments.edit': 'POST /segments',
 } as const satisfies Record<string, ApiRoute>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -10,6 +10,7 @@ import { diagnosticsMessages } from '../editor/validation/diagnostics.messages';
 import { versionsMessages } from '../editor/versions/versions.messages';
 import { importsMessages } from '../imports/imports.messages';
 import { reportsMessages } from '../reports/reports.messages';
+import { segmentsMessages } from '../segments/segments.messages';
 import { settingsMessages } from '../settings/settings.messages';
 import { shellMessages } from '../shell/shell.messages';
 
@@ -29,6 +30,7 @@ const namespaces = {
   settings: settingsMessages,
   imports: importsMessages,
   reports: reportsMessages,
+  segments: segmentsMessages,
 };
 
 type Namespaces = typeof namespaces;

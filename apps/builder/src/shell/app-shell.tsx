@@ -8,6 +8,7 @@ import { LANGUAGES } from '../i18n/i18n';
 const NAVIGATION: Array<{ to: string; label: string; permission?: Permission }> = [
   { to: '/campaigns', label: 'nav.campaigns' },
   { to: '/contacts', label: 'audience:navEntry', permission: 'contacts.view' },
+  { to: '/segments', label: 'segments:navEntry', permission: 'contacts.view' },
   { to: '/imports', label: 'nav.imports' },
   { to: '/settings/channels', label: 'nav.channels', permission: 'channels.manage' },
   { to: '/status', label: 'nav.status', permission: 'system.status' },

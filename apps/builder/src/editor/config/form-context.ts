@@ -10,6 +10,8 @@ export interface ConfigFormContextValue {
   accountChannel?: AccountChannel;
   /** The event of the object being edited (a trigger, a wait, an event rule): its properties are suggested. */
   eventName?: string;
+  /** The segment whose rule is being edited: the segment picker does not offer it to itself. */
+  segmentId?: string;
 }
 
 export const ConfigFormContext = createContext<ConfigFormContextValue>({

@@ -1,8 +1,8 @@
 import type { paths } from '@loa/api-contract';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import { api, unwrap } from '../../api/api-client';
 import type { JsonBody } from '../../api/json-body';
+import { useSettled } from '../../shell/use-settled';
 
 export type ChannelAccount = JsonBody<paths['/channel-accounts']['get']['responses'][200]>['items'][number];
 export type AccountChannel = ChannelAccount['channels'][number];
@@ -71,14 +71,4 @@ export function useSmsPreview(request: SmsPreviewRequest, enabled: boolean) {
     placeholderData: (previous) => previous,
     staleTime: MINUTE,
   });
-}
-
-function useSettled<T>(value: T, delayMs: number): T {
-  const [settled, setSettled] = useState(value);
-  const serialised = JSON.stringify(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(JSON.parse(serialised) as T), delayMs);
-    return () => clearTimeout(timer);
-  }, [serialised, delayMs]);
-  return settled;
 }

@@ -23,7 +23,13 @@ import { ComparisonRow } from './widgets/comparison-row';
 import { MatchSelect } from './widgets/match-select';
 import { SendStepPicker } from './widgets/send-step-picker';
 
-const MAX_DEPTH = 3;
+/** What a rule builder offers: the kinds of rule, how deep groups nest, and what its legend and note say. */
+export interface RuleBuilderOptions {
+  kinds: readonly RuleKind[];
+  maxDepth: number;
+}
+
+const BRANCH_OPTIONS: RuleBuilderOptions = { kinds: RULE_KINDS, maxDepth: 3 };
 
 const ruleShapes: Map<string, ObjectDescriptor> = (() => {
   const descriptor = describeSchema(ruleSchema);
@@ -40,8 +46,17 @@ function asGroup(value: unknown): RuleGroup {
 }
 
 /** The engine's condition as nested groups of rules; every edit hands back the whole condition. */
-export function RuleBuilder(props: { value: unknown; path: string; onChange: (value: RuleGroup) => void }) {
+export function RuleBuilder(props: {
+  value: unknown;
+  path: string;
+  onChange: (value: RuleGroup) => void;
+  /** A branch's condition when absent. */
+  options?: RuleBuilderOptions;
+  legend?: string;
+  note?: string;
+}) {
   const { t } = useTranslation('config');
+  const options = props.options ?? BRANCH_OPTIONS;
   const incoming = asGroup(props.value);
   const [model, setModel] = useState(() => toModel(incoming));
   // A change from outside (undo, another node) replaces the tree; the builder's own edits keep their row keys.
@@ -52,9 +67,9 @@ export function RuleBuilder(props: { value: unknown; path: string; onChange: (va
     props.onChange(toCondition(next));
   };
   return (
-    <FieldGroup legend={fieldLabel(t, 'rule')} path={props.path}>
-      <p className="node-config__note">{t('rules.yesNo')}</p>
-      <GroupView group={current} path={props.path} depth={1} onChange={change} />
+    <FieldGroup legend={props.legend ?? fieldLabel(t, 'rule')} path={props.path}>
+      <p className="node-config__note">{props.note ?? t('rules.yesNo')}</p>
+      <GroupView group={current} path={props.path} depth={1} options={options} onChange={change} />
     </FieldGroup>
   );
 }
@@ -63,6 +78,7 @@ function GroupView(props: {
   group: GroupModel;
   path: string;
   depth: number;
+  options: RuleBuilderOptions;
   onChange: (group: GroupModel) => void;
   onRemove?: () => void;
 }) {
@@ -98,12 +114,14 @@ function GroupView(props: {
                 group={entry.group}
                 path={joinPath(path, `rules.${index}`)}
                 depth={props.depth + 1}
+                options={props.options}
                 onChange={(next) => replaceAt(index, { ...entry, group: next })}
                 onRemove={() => replaceAt(index, null)}
               />
             ) : (
               <RuleView
                 rule={entry.rule}
+                kinds={props.options.kinds}
                 path={joinPath(path, `rules.${index}`)}
                 onChange={(rule) => replaceAt(index, { ...entry, rule })}
                 onRemove={() => replaceAt(index, null)}
@@ -126,7 +144,7 @@ function GroupView(props: {
         >
           + {t('rules.addRule')}
         </button>
-        {props.depth < MAX_DEPTH && (
+        {props.depth < props.options.maxDepth && (
           <button
             type="button"
             className="button button--small"
@@ -169,7 +187,13 @@ function fieldTypeOf(
   return { type: 'unknown' };
 }
 
-function RuleView(props: { rule: Rule; path: string; onChange: (rule: Rule) => void; onRemove: () => void }) {
+function RuleView(props: {
+  rule: Rule;
+  kinds: readonly RuleKind[];
+  path: string;
+  onChange: (rule: Rule) => void;
+  onRemove: () => void;
+}) {
   const { t } = useTranslation('config');
   const { readOnly } = useConfigForm();
   const targets = useMappingTargets();
@@ -189,7 +213,7 @@ function RuleView(props: { rule: Rule; path: string; onChange: (rule: Rule) => v
               disabled={readOnly}
               onChange={(e) => onChange(defaultRule(e.target.value as RuleKind))}
             >
-              {RULE_KINDS.map((kind) => (
+              {props.kinds.map((kind) => (
                 <option key={kind} value={kind}>
                   {t(`rules.kinds.${kind}`)}
                 </option>

@@ -7,9 +7,11 @@ import { useSegments } from '../queries';
 /** The workspace's segments by name, with their member counts. */
 export function SegmentPicker(props: { a11y: InputA11y; value: string; onChange: (id: string) => void }) {
   const { t } = useTranslation('config');
-  const { readOnly } = useConfigForm();
+  const { readOnly, segmentId } = useConfigForm();
   const segments = useSegments();
-  const list = [...(segments.data ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  const list = (segments.data ?? [])
+    .filter((segment) => segment.id !== segmentId)
+    .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
   const known = list.some((segment) => segment.id === props.value);
   return (
     <>
