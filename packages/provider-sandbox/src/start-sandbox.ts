@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { registerAccountRoutes } from './control/accounts.routes';
 import { registerControlRoutes } from './control/control.routes';
 import { createHttpApp } from './http/create-http-app';
 import { registerSurface } from './control/fault-hook';
@@ -42,6 +43,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   ]);
   registerInboxRoutes(app, context);
   registerControlRoutes(app, context);
+  let urls: SandboxUrls | undefined;
+  registerAccountRoutes(app, { seed, urls: () => urls });
 
   await app.listen({ host, port: options.port ?? 0 });
   const httpPort = (app.server.address() as AddressInfo).port;
@@ -52,7 +55,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     },
   );
   const smtpPort = smtp.port;
-  const urls = sandboxUrls({ host, httpPort, smtpPort });
+  urls = sandboxUrls({ host, httpPort, smtpPort });
 
   return {
     urls,
