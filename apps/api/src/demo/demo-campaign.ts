@@ -40,10 +40,12 @@ export interface DemoCampaignInput {
  * The finished demo campaign: channel accounts on the provider sandbox, the A/B campaign written by the marketer and
  * approved by the admin, a run for `audience` whose sends go through the sandbox, its receipts (posted, signed, by
  * the sandbox to the API's webhooks) and repeat orders sent through /v1/track; returns once every journey has ended.
- * Does nothing when a campaign of that name exists. Answers the campaign's id.
+ * The accounts are checked on every run (the stack's sandbox forgets its grants and webhooks when it restarts); the
+ * campaign is left alone when one of its name exists. Answers the campaign's id.
  */
 export async function seedDemoCampaign(input: DemoCampaignInput): Promise<{ id: string; created: boolean }> {
   const { admin, marketer, log } = input;
+  const channels = await connectDemoChannels(admin, input.sandbox, log);
   const found = await marketer.json<{ items: Array<{ id: string; name: string }> }>(
     'GET',
     `/campaigns?q=${encodeURIComponent(DEMO_CAMPAIGN_NAME)}&limit=200`,
@@ -51,7 +53,6 @@ export async function seedDemoCampaign(input: DemoCampaignInput): Promise<{ id: 
   const existing = found.items.find((campaign) => campaign.name === DEMO_CAMPAIGN_NAME);
   if (existing) return { id: existing.id, created: false };
 
-  const channels = await connectDemoChannels(admin, input.sandbox, log);
   const zns = znsOpenAt(input.now);
   const orderDate = input.now.toLocaleDateString('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' });
   const { id } = await marketer.json<{ id: string }>('POST', '/campaigns', {

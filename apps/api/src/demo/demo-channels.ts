@@ -64,16 +64,13 @@ export async function connectDemoChannels(
     webhookSecret: zaloApp.webhookSecret,
     baseUrls: { oauth: sandbox.urls.zaloOauth, zns: sandbox.urls.zns, oa: sandbox.urls.zaloOa },
   });
-  if (zalo.status !== 'connected') {
-    await consentAtZalo(admin, zalo.id);
-    zalo = await admin.json<Account>('GET', `/channel-accounts/${zalo.id}`);
-    if (zalo.status !== 'connected') throw new Error(`the Zalo OA is ${zalo.status} after the consent`);
-    log('connected the Zalo OA through its OAuth consent');
+  if (zalo.status !== 'connected') zalo = await connectZalo(admin, zalo.id, log);
+  let synced = await syncTemplates(admin, zalo.id);
+  // The stack's sandbox forgets the tokens it granted when it restarts (Zalo then answers -124): consent again.
+  if (!synced.ok) {
+    zalo = await connectZalo(admin, zalo.id, log);
+    synced = await syncTemplates(admin, zalo.id);
   }
-  const synced = await admin.json<{ ok: boolean; templates?: number; detail?: string }>(
-    'POST',
-    `/channel-accounts/${zalo.id}/zns-templates/sync`,
-  );
   if (!synced.ok) throw new Error(`the ZNS template sync failed: ${synced.detail ?? 'no detail'}`);
   log(`synced ${synced.templates ?? 0} ZNS templates`);
   // The Zalo developer console step: the app posts its signed events (delivery receipts) to the account's webhook.
@@ -106,6 +103,21 @@ export async function connectDemoChannels(
     unsubscribe: { urlTemplate: 'https://shop-loa.vn/huy-dang-ky/{token}' },
   });
   return { zaloOa: zalo.id, esms: esms.id, smtp: smtp.id, brandname };
+}
+
+function syncTemplates(admin: Session, accountId: string) {
+  return admin.json<{ ok: boolean; templates?: number; detail?: string }>(
+    'POST',
+    `/channel-accounts/${accountId}/zns-templates/sync`,
+  );
+}
+
+async function connectZalo(admin: Session, accountId: string, log: (line: string) => void): Promise<Account> {
+  await consentAtZalo(admin, accountId);
+  const account = await admin.json<Account>('GET', `/channel-accounts/${accountId}`);
+  if (account.status !== 'connected') throw new Error(`the Zalo OA is ${account.status} after the consent`);
+  log('connected the Zalo OA through its OAuth consent');
+  return account;
 }
 
 /** Starts the connection, opens Zalo's consent URL as the admin's browser would and follows it to the callback. */
