@@ -43,8 +43,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   ]);
   registerInboxRoutes(app, context);
   registerControlRoutes(app, context);
-  let urls: SandboxUrls | undefined;
-  registerAccountRoutes(app, { seed, urls: () => urls });
+  // Known once both servers listen; the route answers 503 until then.
+  const listening: { urls?: SandboxUrls } = {};
+  registerAccountRoutes(app, { seed, urls: () => listening.urls });
 
   await app.listen({ host, port: options.port ?? 0 });
   const httpPort = (app.server.address() as AddressInfo).port;
@@ -55,7 +56,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     },
   );
   const smtpPort = smtp.port;
-  urls = sandboxUrls({ host, httpPort, smtpPort });
+  const urls = sandboxUrls({ host, httpPort, smtpPort });
+  listening.urls = urls;
 
   return {
     urls,

@@ -34,7 +34,9 @@ describe('control API: the accounts a customer copies from the providers’ cons
       })),
       smtp: sandbox.seed.smtp.map((user) => ({ user: user.user, pass: user.pass })),
     });
-    expect((answer.body as { esms: Array<{ apiKey: string }> }).esms[0]!.apiKey).toBe('esms-key-of-this-test');
+    expect((answer.body as { esms: Array<{ apiKey: string }> }).esms[0]!.apiKey).toBe(
+      'esms-key-of-this-test',
+    );
     expect(JSON.stringify(answer.body)).not.toContain(app!.oas[0]!.accessToken);
   });
 });
