@@ -38,10 +38,14 @@ export function demoCredentials(env: NodeJS.ProcessEnv): DemoCredentials {
   };
 }
 
-/** Seeds the demo workspace through the running API (nothing happens when it already has contacts). */
+/**
+ * Seeds the demo workspace through the running API, and its campaign through the provider sandbox when given (what is
+ * there already is kept).
+ */
 export function runDemoSeed(input: {
   env: NodeJS.ProcessEnv;
   apiUrl: string;
+  sandboxUrl?: string;
   credentials: DemoCredentials;
 }): Promise<{ ok: boolean; output: string }> {
   return new Promise((resolve) => {
@@ -50,6 +54,7 @@ export function runDemoSeed(input: {
       env: {
         ...input.env,
         LOA_API_URL: input.apiUrl,
+        LOA_DEMO_SANDBOX_URL: input.sandboxUrl ?? '',
         LOA_BOOTSTRAP_ADMIN_EMAIL: input.credentials.adminEmail,
         LOA_BOOTSTRAP_ADMIN_PASSWORD: input.credentials.adminPassword,
         LOA_DEMO_TEAM_PASSWORD: input.credentials.teamPassword,

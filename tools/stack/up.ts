@@ -11,6 +11,7 @@ import { demoCredentials, runDemoSeed, signInLines } from './demo';
 import {
   apiUrl,
   MissingPrerequisiteError,
+  sandboxUrl,
   selectServices,
   type Service,
   type StackContext,
@@ -198,18 +199,24 @@ export async function up({ only, skipBuild }: { only?: string; skipBuild: boolea
   }
 
   printEndpoints(ctx.ports, services, states);
-  if (ctx.demo && session.started.some((proc) => proc.service.name === 'api')) await seedDemoWorkspace(ctx);
+  if (ctx.demo && session.started.some((proc) => proc.service.name === 'api'))
+    await seedDemoWorkspace(ctx, states['sandbox']?.state === 'running');
   const mine = session.started.map((proc) => proc.service.name).join(', ');
   say(`Ctrl-C stops what this command started (${mine}); \`npm run stack -- down\` stops every service.`);
   return session.holdForeground();
 }
 
-/** Seeds the demo workspace unless LOA_STACK_SEED=0, then says how to sign in. */
-async function seedDemoWorkspace(ctx: StackContext): Promise<void> {
+/** Seeds the demo workspace unless LOA_STACK_SEED=0 (its campaign through the sandbox when it runs), then says how to sign in. */
+async function seedDemoWorkspace(ctx: StackContext, withSandbox: boolean): Promise<void> {
   if (!ctx.demo) return;
   if (ctx.env.LOA_STACK_SEED !== '0') {
     say('seeding the demo workspace (LOA_STACK_SEED=0 skips it)');
-    const seeded = await runDemoSeed({ env: ctx.env, apiUrl: apiUrl(ctx.ports), credentials: ctx.demo });
+    const seeded = await runDemoSeed({
+      env: ctx.env,
+      apiUrl: apiUrl(ctx.ports),
+      sandboxUrl: withSandbox ? sandboxUrl(ctx.ports) : undefined,
+      credentials: ctx.demo,
+    });
     for (const line of seeded.output.trim().split('\n').filter(Boolean)) say(line);
     if (!seeded.ok) warn('the demo seed failed (output above); the stack keeps running');
   }

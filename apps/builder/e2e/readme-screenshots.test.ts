@@ -10,6 +10,7 @@ import { ApiSession } from './support/api-session';
 import { launchChromium } from './support/chromium';
 import { eventually } from './support/eventually';
 import { screenshotDir } from './support/paths';
+import { produceReportRun } from './support/report-run';
 import { apiAs, sharedStack, signedInPage, type SignedInPage } from './support/shared-stack';
 
 const stack = sharedStack();
@@ -18,6 +19,7 @@ const outputDir = process.env['LOA_SCREENSHOT_DIR']
   : screenshotDir;
 let browser: Browser;
 let signedIn: SignedInPage;
+let asAdmin: SignedInPage;
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -25,8 +27,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  expect(signedIn?.errors ?? []).toEqual([]);
+  expect([...(signedIn?.errors ?? []), ...(asAdmin?.errors ?? [])]).toEqual([]);
   await signedIn?.context.close();
+  await asAdmin?.context.close();
   await browser?.close();
 });
 
@@ -52,11 +55,11 @@ function abandonedCartHere() {
   return graph;
 }
 
-async function shoot(page: Page, name: string) {
+async function shoot(page: Page, name: string, options: { fullPage?: boolean } = {}) {
   await eventually(async () =>
     expect(await page.locator('.react-flow__node[style*="visibility: hidden"]').count()).toBe(0),
   );
-  await page.screenshot({ path: join(outputDir, name) });
+  await page.screenshot({ path: join(outputDir, name), ...options });
 }
 
 it('takes the README pictures: campaign list, editor with a ZNS step, test run, version diff', async () => {
@@ -125,4 +128,46 @@ it('takes the README pictures: campaign list, editor with a ZNS step, test run, 
   await page.goto(`/campaigns/${id}/versions/1?compare=draft`);
   await page.locator('.step--changed, [class*="changed"]').first().waitFor();
   await shoot(page, 'version-diff.png');
+}, 180_000);
+
+const CUSTOMERS = [
+  { name: 'Nguyễn Thị Lan', phone: '0912000101', email: 'lan.nguyen@example.vn', city: 'Hà Nội' },
+  { name: 'Trần Văn Minh', phone: '0912000102', email: 'minh.tran@example.vn', city: 'TP Hồ Chí Minh' },
+  { name: 'Lê Thị Hoa', phone: '0912000103', city: 'Đà Nẵng' },
+  { name: 'Phạm Văn Tuấn', phone: '0912000104', email: 'tuan.pham@example.vn', city: 'Hải Phòng' },
+  { name: 'Đỗ Thị Mai', phone: '0912000105', email: 'mai.do@example.vn', city: 'Cần Thơ' },
+];
+
+it('takes the README pictures: a campaign report, the contacts, the channel accounts', async () => {
+  const run = await produceReportRun(stack);
+  const marketer = await apiAs(stack, 'marketer');
+  for (const [index, { city, ...customer }] of CUSTOMERS.entries())
+    await marketer.expect(201, 'POST', '/contacts', {
+      externalId: `readme-${randomUUID().slice(0, 6)}-${index}`,
+      ...customer,
+      attributes: { city },
+    });
+
+  asAdmin = await signedInPage(browser, stack, 'admin', {
+    locale: 'vi-VN',
+    viewport: { width: 1440, height: 900 },
+  });
+  const { page } = asAdmin;
+
+  await page.goto(`/campaigns/${run.campaignId}/report`);
+  const overview = page.getByTestId('report-overview');
+  await eventually(async () =>
+    expect(await overview.locator('[data-figure="entered"] dd').textContent()).toBe('4'),
+  );
+  await page.locator('[data-testid="step-figures"]').first().waitFor();
+  await shoot(page, 'campaign-report.png', { fullPage: true });
+
+  await page.goto('/contacts');
+  await page.getByText(CUSTOMERS[0]!.name).first().waitFor();
+  await page.screenshot({ path: join(outputDir, 'contacts.png') });
+
+  await page.goto('/settings/channels');
+  await page.getByText('Zalo OA Cửa hàng').first().waitFor();
+  await page.getByText('eSMS CSKH').first().waitFor();
+  await page.screenshot({ path: join(outputDir, 'settings-channels.png') });
 }, 180_000);

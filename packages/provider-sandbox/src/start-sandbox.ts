@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { registerAccountRoutes } from './control/accounts.routes';
 import { registerControlRoutes } from './control/control.routes';
 import { createHttpApp } from './http/create-http-app';
 import { registerSurface } from './control/fault-hook';
@@ -42,6 +43,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   ]);
   registerInboxRoutes(app, context);
   registerControlRoutes(app, context);
+  // Known once both servers listen; the route answers 503 until then.
+  const listening: { urls?: SandboxUrls } = {};
+  registerAccountRoutes(app, { seed, urls: () => listening.urls });
 
   await app.listen({ host, port: options.port ?? 0 });
   const httpPort = (app.server.address() as AddressInfo).port;
@@ -53,6 +57,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   );
   const smtpPort = smtp.port;
   const urls = sandboxUrls({ host, httpPort, smtpPort });
+  listening.urls = urls;
 
   return {
     urls,

@@ -2,7 +2,8 @@ import { seedDemo } from './seed-demo';
 
 /**
  * `node dist/demo/seed-demo.main.js`: seeds the demo workspace of a running API (the local stack runs it).
- * Reads LOA_API_URL, LOA_BOOTSTRAP_ADMIN_EMAIL, LOA_BOOTSTRAP_ADMIN_PASSWORD and LOA_DEMO_TEAM_PASSWORD.
+ * Reads LOA_API_URL, LOA_BOOTSTRAP_ADMIN_EMAIL, LOA_BOOTSTRAP_ADMIN_PASSWORD and LOA_DEMO_TEAM_PASSWORD, and
+ * LOA_DEMO_SANDBOX_URL (the provider sandbox's origin: the demo campaign runs through it; none without it).
  */
 async function main(): Promise<void> {
   const env = process.env;
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
     'LOA_DEMO_TEAM_PASSWORD',
   ].filter((name) => !env[name]);
   if (missing.length > 0) throw new Error(`set ${missing.join(', ')}`);
+  const started = Date.now();
   const result = await seedDemo({
     apiUrl: env.LOA_API_URL ?? 'http://127.0.0.1:3000',
     admin: {
@@ -19,13 +21,15 @@ async function main(): Promise<void> {
       password: env.LOA_BOOTSTRAP_ADMIN_PASSWORD as string,
     },
     teamPassword: env.LOA_DEMO_TEAM_PASSWORD as string,
-    log: (line) => process.stdout.write(`[seed] ${line}\n`),
+    sandboxUrl: env.LOA_DEMO_SANDBOX_URL || undefined,
+    log: (line) => process.stdout.write(`[seed ${((Date.now() - started) / 1000).toFixed(1)} s] ${line}\n`),
   });
-  process.stdout.write(
-    result.seeded
-      ? '[seed] demo workspace ready\n'
-      : '[seed] the workspace already has contacts: nothing seeded\n',
-  );
+  if (!result.seeded) process.stdout.write('[seed] the workspace already has contacts: none added\n');
+  if (result.campaign && !result.campaign.created)
+    process.stdout.write('[seed] the demo campaign exists already: not run again\n');
+  if (result.campaign)
+    process.stdout.write(`[seed] demo campaign report: /campaigns/${result.campaign.id}/report\n`);
+  process.stdout.write(`[seed] demo workspace ready after ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }
 
 /** The error and what caused it ("fetch failed" alone does not say that the connection was refused or reset). */

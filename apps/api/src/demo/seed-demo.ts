@@ -1,4 +1,7 @@
-import { demoContacts, demoEvents } from './demo-data';
+import { request, Session, waitUntil } from './demo-api';
+import { seedDemoCampaign } from './demo-campaign';
+import { sandboxAccounts } from './demo-channels';
+import { demoContacts, demoEvents, type DemoIdentify } from './demo-data';
 
 export interface DemoSeedOptions {
   apiUrl: string;
@@ -6,6 +9,10 @@ export interface DemoSeedOptions {
   /** Password given to the demo marketer and analyst. */
   teamPassword: string;
   contacts?: number;
+  /** The provider sandbox (its origin): with it, the demo campaign is run through it. */
+  sandboxUrl?: string;
+  /** How many contacts the demo campaign runs for (those with an e-mail address, in order). */
+  campaignContacts?: number;
   now?: Date;
   log?: (line: string) => void;
 }
@@ -13,6 +20,8 @@ export interface DemoSeedOptions {
 export interface DemoSeedResult {
   seeded: boolean;
   users: Array<{ email: string; role: string }>;
+  /** The demo campaign, when a sandbox was given; `created` false when it was there already. */
+  campaign?: { id: string; created: boolean };
 }
 
 export const DEMO_TEAM = [
@@ -24,48 +33,72 @@ const BATCH_SIZE = 200;
 
 /**
  * Seeds the bootstrap admin's workspace through the public API, as a customer would: the team by invitation,
- * contacts and events through /v1/batch with an ingest key (revoked afterwards), and two segments. Does nothing
- * when the workspace already has contacts, so running the stack again keeps what is there.
+ * contacts and events through /v1/batch with an ingest key (revoked afterwards), two segments and, with the provider
+ * sandbox, a finished campaign (demo-campaign.ts). Each part is left alone when it is there already (contacts: the
+ * workspace has some; the campaign: one of its name exists), so running the stack again keeps what is there.
  */
 export async function seedDemo(options: DemoSeedOptions): Promise<DemoSeedResult> {
   const log = options.log ?? (() => undefined);
   const admin = await Session.signIn(options.apiUrl, options.admin.email, options.admin.password);
   const users = [{ email: options.admin.email, role: 'admin' }];
 
-  const members = (await admin.json('GET', '/users')) as { items: Array<{ email: string }> };
+  const members = await admin.json<{ items: Array<{ email: string }> }>('GET', '/users');
   for (const person of DEMO_TEAM) {
     users.push({ email: person.email, role: person.role });
     if (members.items.some((member) => member.email === person.email)) continue;
-    const invitation = (await admin.json('POST', '/users/invitations', {
+    const invitation = await admin.json<{ token: string }>('POST', '/users/invitations', {
       email: person.email,
       role: person.role,
-    })) as { token: string };
+    });
     await request(options.apiUrl, 'POST', '/auth/invitations/accept', {
       body: { token: invitation.token, name: person.name, password: options.teamPassword },
     });
     log(`invited ${person.email} (${person.role})`);
   }
 
-  const existing = (await admin.json('GET', '/contacts?limit=1')) as { items: unknown[] };
-  if (existing.items.length > 0) return { seeded: false, users };
-
   const now = options.now ?? new Date();
   const contacts = demoContacts(options.contacts ?? 3000, now);
+  const existing = await admin.json<{ items: unknown[] }>('GET', '/contacts?limit=1');
+  const seeded = existing.items.length === 0;
+  if (seeded) await seedContacts(admin, options.apiUrl, contacts, now, log);
+  if (!options.sandboxUrl) return { seeded, users };
+
+  const campaign = await seedDemoCampaign({
+    apiUrl: options.apiUrl,
+    admin,
+    marketer: await Session.signIn(options.apiUrl, DEMO_TEAM[0].email, options.teamPassword),
+    sandbox: await sandboxAccounts(options.sandboxUrl),
+    audience: contacts
+      .filter((contact) => contact.traits.email !== undefined)
+      .slice(0, options.campaignContacts ?? 300)
+      .map((contact) => ({ externalId: contact.userId, phone: String(contact.traits.phone) })),
+    convertEvery: 6,
+    notOnZaloEvery: 8,
+    now,
+    log,
+  });
+  return { seeded, users, campaign };
+}
+
+async function seedContacts(
+  admin: Session,
+  apiUrl: string,
+  contacts: DemoIdentify[],
+  now: Date,
+  log: (line: string) => void,
+): Promise<void> {
   const events = demoEvents(contacts, now);
-  const key = (await admin.json('POST', '/api-keys', {
+  const key = await admin.json<{ id: string; key: string }>('POST', '/api-keys', {
     name: 'Demo seed (revoked after seeding)',
     scope: 'ingest',
-  })) as {
-    id: string;
-    key: string;
-  };
+  });
   try {
     for (const [label, calls] of [
       ['contacts', contacts],
       ['events', events],
     ] as const) {
       for (let start = 0; start < calls.length; start += BATCH_SIZE) {
-        await request(options.apiUrl, 'POST', '/v1/batch', {
+        await request(apiUrl, 'POST', '/v1/batch', {
           body: { batch: calls.slice(start, start + BATCH_SIZE) },
           headers: { Authorization: `Bearer ${key.key}` },
         });
@@ -97,57 +130,15 @@ export async function seedDemo(options: DemoSeedOptions): Promise<DemoSeedResult
     },
   });
   log('created 2 segments');
-  return { seeded: true, users };
 }
 
 async function waitForContacts(admin: Session, expected: number): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    const page = (await admin.json('GET', '/contacts?limit=1&count=true')) as {
-      total?: number;
-      items: unknown[];
-    };
-    if (page.total === undefined || page.total >= expected) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
-
-class Session {
-  private constructor(
-    private readonly apiUrl: string,
-    private readonly cookie: string,
-    private readonly csrfToken: string,
-  ) {}
-
-  static async signIn(apiUrl: string, email: string, password: string): Promise<Session> {
-    const response = await request(apiUrl, 'POST', '/auth/login', { body: { email, password } });
-    const cookie = response.headers.getSetCookie().find((line) => line.startsWith('loa_session='));
-    if (!cookie) throw new Error('sign-in set no session cookie');
-    const me = (await response.json()) as { csrfToken: string };
-    return new Session(apiUrl, cookie.split(';')[0] as string, me.csrfToken);
-  }
-
-  async json(method: string, path: string, body?: unknown): Promise<unknown> {
-    const response = await request(this.apiUrl, method, path, {
-      body,
-      headers: { Cookie: this.cookie, 'X-CSRF-Token': this.csrfToken },
-    });
-    return response.status === 204 ? undefined : response.json();
-  }
-}
-
-async function request(
-  apiUrl: string,
-  method: string,
-  path: string,
-  init: { body?: unknown; headers?: Record<string, string> } = {},
-): Promise<Response> {
-  const response = await fetch(new URL(path, apiUrl), {
-    method,
-    headers: { 'Content-Type': 'application/json', ...init.headers },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  if (!response.ok)
-    throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
-  return response;
+  await waitUntil(
+    `the ${expected} demo contacts being stored`,
+    async () => {
+      const page = await admin.json<{ total?: number }>('GET', '/contacts?limit=1&count=true');
+      return page.total === undefined || page.total >= expected ? { done: true } : { state: page.total };
+    },
+    120_000,
+  );
 }
