@@ -154,7 +154,7 @@ export const reportsMessages = {
       converted: 'Converted',
       rate: 'Rate',
       interval: '95% confidence interval',
-      tested: 'Chi-squared = {{chiSquared}} ({{degreesOfFreedom}} degrees of freedom), p = {{pValue}}.',
+      tested: 'Chi-squared = {{chiSquared}}, degrees of freedom: {{degreesOfFreedom}}, p = {{pValue}}.',
       significant: 'The difference is statistically significant (p < 0.05).',
       notSignificant: 'No statistically significant difference yet.',
       notEnoughData: 'Not enough data yet to test: every cell needs an expected count of at least 5.',
