@@ -263,6 +263,19 @@ describe('the campaign report screen', () => {
     expect(await page.getByLabel('From', { exact: true }).inputValue()).toBe('2020-01-01');
   });
 
+  it('is counted in the campaign list: journeys entered and in progress, as the report says', async () => {
+    const { overall } = await report<{ overall: { entered: number; inProgress: number } }>('');
+    const page = await openAsAnalyst();
+    await page.goto('/campaigns');
+    const row = page.locator(`[data-testid="campaign-row"][data-campaign-id="${run.campaignId}"]`);
+    await eventually(async () =>
+      expect(await row.getByTestId('campaign-journeys').textContent()).toBe(
+        `${overall.entered} entered · ${overall.inProgress} in progress`,
+      ),
+    );
+    expect(overall.entered).toBe(4);
+  });
+
   it('is reached from the editor of a published campaign', async () => {
     const page = await openAsAnalyst();
     await page.goto(`/campaigns/${run.campaignId}`);

@@ -147,7 +147,13 @@ export const campaignSchema = z.object({
 export type CampaignView = z.infer<typeof campaignSchema>;
 
 export const campaignListSchema = z.object({
-  items: z.array(campaignSchema),
+  items: z.array(
+    campaignSchema.extend({
+      journeys: z
+        .object({ entered: z.number().int(), inProgress: z.number().int() })
+        .describe('Journeys that entered the campaign (every version) and those still in progress'),
+    }),
+  ),
   nextCursor: z.string().nullable(),
 });
 

@@ -7,6 +7,7 @@ import type { Principal } from '../auth/principal';
 import { problems } from '../http/problem';
 import { actorOf } from './campaign-actor';
 import { diagnose } from './campaign-diagnostics';
+import { campaignJourneyCounts } from './campaign-journey-counts';
 import { decodeCampaignCursor, encodeCampaignCursor } from './campaign-cursor';
 import {
   CAMPAIGN_COLUMNS,
@@ -104,8 +105,19 @@ export class CampaignsService {
     );
     const page = rows.slice(0, input.limit);
     const last = page[page.length - 1];
+    const [views, journeys] = await Promise.all([
+      campaignViews(this.db.manager, page),
+      campaignJourneyCounts(
+        this.db.manager,
+        input.workspaceId,
+        page.map((row) => row.id),
+      ),
+    ]);
     return {
-      items: await campaignViews(this.db.manager, page),
+      items: views.map((view) => ({
+        ...view,
+        journeys: journeys.get(view.id) ?? { entered: 0, inProgress: 0 },
+      })),
       nextCursor: rows.length > input.limit && last ? encodeCampaignCursor(last) : null,
     };
   }

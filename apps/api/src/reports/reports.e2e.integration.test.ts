@@ -275,6 +275,14 @@ describe('issue 12 §3: campaign reports from a real run', () => {
       [campaignId],
     )) as Array<{ entered: number; converted: number; active: number }>;
     expect(stored).toEqual({ entered: 6, converted: 2, active: 2 });
+    // The campaign list says as much
+    const list = (await ws.as.analyst.get('/campaigns').expect(200)).body as {
+      items: Array<{ id: string; journeys: { entered: number; inProgress: number } }>;
+    };
+    expect(list.items.find((item) => item.id === campaignId)?.journeys).toEqual({
+      entered: 6,
+      inProgress: 2,
+    });
     const none = await report<CampaignOverview>('', { version: 2 });
     expect(none.overall.entered).toBe(0);
     expect(none.window.version).toBe(2);

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { can } from '../auth/permissions';
 import { useMe } from '../auth/session';
-import { formatDateTime } from '../format/formats';
+import { formatCount, formatDateTime } from '../format/formats';
 import { QueryState } from '../shell/query-state';
 import {
   useArchiveCampaign,
@@ -142,6 +142,7 @@ function CampaignTable({
             <th scope="col">{t('columns.name')}</th>
             <th scope="col">{t('columns.state')}</th>
             <th scope="col">{t('columns.version')}</th>
+            <th scope="col">{t('columns.journeys')}</th>
             <th scope="col">{t('columns.edited')}</th>
             {mayEdit && <th scope="col">{t('columns.actions')}</th>}
           </tr>
@@ -188,6 +189,12 @@ function CampaignTable({
                 ) : (
                   <span className="muted">{t('noVersion')}</span>
                 )}
+              </td>
+              <td data-testid="campaign-journeys">
+                {t('journeyCounts', {
+                  entered: formatCount(campaign.journeys.entered),
+                  inProgress: formatCount(campaign.journeys.inProgress),
+                })}
               </td>
               <td>
                 {t('editedBy', {

@@ -889,6 +889,11 @@ export interface paths {
                                     name: string;
                                 };
                                 updatedAt: string;
+                                /** @description Journeys that entered the campaign (every version) and those still in progress */
+                                journeys: {
+                                    entered: number;
+                                    inProgress: number;
+                                };
                             }[];
                             nextCursor: string | null;
                         };
