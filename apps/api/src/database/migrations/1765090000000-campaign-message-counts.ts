@@ -9,7 +9,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * writes its changes to a shard of its own (of COUNTER_SHARDS, by backend process), so that concurrent sends and
  * receipts, which mostly change the same few keys (one campaign, hour and status), seldom wait on one counter row; a
  * shard's count can fall below zero when a row counted by one session is moved by another, and readers sum the
- * shards. Ledger rows are only deleted with their workspace, which takes its counters along; code that comes to
+ * shards. Each write path changes a transaction's ledger rows in one statement (one sorted upsert of the counters);
+ * a transaction that came to change them in two could deadlock with another taking the same counter rows in the
+ * opposite order. Ledger rows are only deleted with their workspace, which takes its counters along; code that comes to
  * delete them otherwise must adjust the counters in the same statement.
  */
 export class CampaignMessageCounts1765090000000 implements MigrationInterface {
