@@ -6357,7 +6357,7 @@ export interface paths {
         };
         /**
          * A contact's journeys in every campaign, newest first, with each campaign's name
-         * @description One item per enrollment; `GET /campaigns/{id}/contacts/{contactId}/journey` adds the recorded path and the live status of one campaign’s journeys.
+         * @description One item per enrollment, with its recorded path (step events, oldest first); `GET /campaigns/{id}/contacts/{contactId}/journey` adds the live status of one campaign’s journeys.
          *
          *     Access: roles admin, marketer, analyst; API keys with scope read, write.
          */
@@ -6403,6 +6403,14 @@ export interface paths {
                                 /** Format: uuid */
                                 campaignId: string;
                                 campaignName: string;
+                                /** @description Recorded step events, oldest first: the steps the contact passed and their outcomes */
+                                path: {
+                                    seq: number;
+                                    stepId: string;
+                                    outcome: string;
+                                    at: string;
+                                    detail: string | null;
+                                }[];
                             }[];
                             /** @description Pass as `cursor` for the next (older) page; null on the last page */
                             nextCursor: string | null;
