@@ -4405,6 +4405,8 @@ export interface paths {
                                 disabled: boolean;
                                 /** @description The account's own send-rate limit (messages per second); null = the provider's default */
                                 sendRatePerSecond: number | null;
+                                /** @description The provider's default send rate (messages per second), used while sendRatePerSecond is null */
+                                defaultSendRatePerSecond: number;
                                 statusDetail: string | null;
                                 providerName: string | null;
                                 /** @description In the provider's test mode (ZNS development mode, eSMS Sandbox) */
@@ -4497,6 +4499,8 @@ export interface paths {
                             disabled: boolean;
                             /** @description The account's own send-rate limit (messages per second); null = the provider's default */
                             sendRatePerSecond: number | null;
+                            /** @description The provider's default send rate (messages per second), used while sendRatePerSecond is null */
+                            defaultSendRatePerSecond: number;
                             statusDetail: string | null;
                             providerName: string | null;
                             /** @description In the provider's test mode (ZNS development mode, eSMS Sandbox) */
@@ -4604,6 +4608,8 @@ export interface paths {
                             disabled: boolean;
                             /** @description The account's own send-rate limit (messages per second); null = the provider's default */
                             sendRatePerSecond: number | null;
+                            /** @description The provider's default send rate (messages per second), used while sendRatePerSecond is null */
+                            defaultSendRatePerSecond: number;
                             statusDetail: string | null;
                             providerName: string | null;
                             /** @description In the provider's test mode (ZNS development mode, eSMS Sandbox) */
@@ -4767,6 +4773,8 @@ export interface paths {
                             disabled: boolean;
                             /** @description The account's own send-rate limit (messages per second); null = the provider's default */
                             sendRatePerSecond: number | null;
+                            /** @description The provider's default send rate (messages per second), used while sendRatePerSecond is null */
+                            defaultSendRatePerSecond: number;
                             statusDetail: string | null;
                             providerName: string | null;
                             /** @description In the provider's test mode (ZNS development mode, eSMS Sandbox) */
@@ -5021,6 +5029,8 @@ export interface paths {
                             disabled: boolean;
                             /** @description The account's own send-rate limit (messages per second); null = the provider's default */
                             sendRatePerSecond: number | null;
+                            /** @description The provider's default send rate (messages per second), used while sendRatePerSecond is null */
+                            defaultSendRatePerSecond: number;
                             statusDetail: string | null;
                             providerName: string | null;
                             /** @description In the provider's test mode (ZNS development mode, eSMS Sandbox) */
@@ -5329,7 +5339,7 @@ export interface paths {
         };
         /**
          * Zalo's OAuth redirect: finishes connecting the OA, then returns the admin to the builder
-         * @description Called by Zalo in the admin's browser (with the session cookie) with `code`, `state` and `oa_id`. The state must be the one this session started, unused and unexpired. With LOA_BUILDER_URL set, success is a 302 to `/settings/channels/{id}?connected=zalo` in the builder and a failure a 302 to `/settings/channels/{id}?zaloError=…` (or `/settings/channels?zaloError=…` when the request is unknown), the account unchanged; without it, a small HTML page or a problem.
+         * @description Called by Zalo in the admin's browser (with the session cookie) with `code`, `state` and `oa_id`. The state must be the one this session started, unused and unexpired. With LOA_BUILDER_URL set, success is a 302 to `/settings/channels/{id}?connected=zalo` in the builder and a failure a 302 to `/settings/channels/{id}?zaloError=<code>` (or `/settings/channels?zaloError=<code>` when the request is unknown), the account unchanged, the code one of `access_denied`, `state_unknown`, `state_expired`, `wrong_oa`, `exchange_failed`, `connect_failed`; without it, a small HTML page or a problem (its `zaloError` the same code).
          *
          *     Access: roles admin.
          */
