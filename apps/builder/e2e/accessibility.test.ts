@@ -137,12 +137,20 @@ describe('accessibility of the main screens (axe-core, WCAG 2.1 AA)', () => {
     await dialog.getByRole('button', { name: 'Thêm', exact: true }).click();
     await dialog.getByText('Nhập giá trị bí mật này.').first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-    await page.goto(`/settings/channels/${stack.accounts.zaloOa}`);
+    await page.goto(`/settings/channels/${stack.accounts.zaloOa}?zaloError=state_expired`);
     await page.getByTestId('zns-templates').waitFor();
+    await page.getByTestId('zalo-error').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.goto(`/settings/channels/${stack.accounts.esms}`);
     await page.getByTestId('sms-price-form').waitFor();
     await page.locator('.query-state').waitFor({ state: 'detached' });
+    await page.getByLabel('Tốc độ gửi (tin mỗi giây)').fill('0');
+    await page.getByTestId('edit-channel-form').getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await page.getByText('Nhập một số từ 0,001').waitFor();
+    await page.getByLabel('Tốc độ gửi (tin mỗi giây)').scrollIntoViewIfNeeded();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Xoá tài khoản' }).click();
+    await page.getByRole('dialog', { name: /^Xoá tài khoản/ }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   });
 
