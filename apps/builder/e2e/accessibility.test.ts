@@ -3,11 +3,14 @@ import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { seriousViolations } from './support/axe';
 import { launchChromium } from './support/chromium';
-import { produceReportRun } from './support/report-run';
+import { produceReportRun, type ReportRun } from './support/report-run';
 import { apiAs, sharedStack, signedInPage, type SignedInPage } from './support/shared-stack';
 
 const stack = sharedStack();
 let browser: Browser;
+let reportRun: ReportRun | undefined;
+/** One real run serves the report and a contact profile showing the journey's path. */
+const realRun = async () => (reportRun ??= await produceReportRun(stack));
 let signedIn: SignedInPage | undefined;
 
 beforeAll(async () => {
@@ -175,12 +178,20 @@ describe('accessibility of the main screens (axe-core, WCAG 2.1 AA)', () => {
     await dialog.getByRole('button', { name: 'Thêm', exact: true }).click();
     await dialog.getByText('Nhập giá trị bí mật này.').first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-    await page.goto(`/settings/channels/${stack.accounts.zaloOa}`);
+    await page.goto(`/settings/channels/${stack.accounts.zaloOa}?zaloError=state_expired`);
     await page.getByTestId('zns-templates').waitFor();
+    await page.getByTestId('zalo-error').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.goto(`/settings/channels/${stack.accounts.esms}`);
     await page.getByTestId('sms-price-form').waitFor();
     await page.locator('.query-state').waitFor({ state: 'detached' });
+    await page.getByLabel('Tốc độ gửi (tin mỗi giây)').fill('0');
+    await page.getByTestId('edit-channel-form').getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await page.getByText('Nhập một số từ 0,001').waitFor();
+    await page.getByLabel('Tốc độ gửi (tin mỗi giây)').scrollIntoViewIfNeeded();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Xoá tài khoản' }).click();
+    await page.getByRole('dialog', { name: /^Xoá tài khoản/ }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   });
 
@@ -211,13 +222,24 @@ describe('accessibility of the main screens (axe-core, WCAG 2.1 AA)', () => {
   });
 
   it('the campaign report of a real run, with a step’s error codes open', async () => {
-    const run = await produceReportRun(stack);
+    const run = await realRun();
     signedIn = await signedInPage(browser, stack, 'analyst', { locale: 'vi-VN' });
     const { page } = signedIn;
     await page.goto(`/campaigns/${run.campaignId}/report`);
     await page.getByTestId('series-chart').waitFor();
     await page.getByTestId('split-result').waitFor();
     await page.getByTestId('step-errors').locator('summary').click();
+    await page.locator('.query-state').first().waitFor({ state: 'detached' });
+    expect(await seriousViolations(page)).toEqual([]);
+  }, 180_000);
+
+  it("a contact profile with its journey's path on a small canvas", async () => {
+    const run = await realRun();
+    signedIn = await signedInPage(browser, stack, 'analyst', { locale: 'vi-VN' });
+    const { page } = signedIn;
+    await page.goto(`/contacts/${run.contacts.waiting}`);
+    await page.getByTestId('journey-canvas').locator('.react-flow__node[data-id="wait-paid"]').waitFor();
+    await page.getByTestId('journey-steps').waitFor();
     await page.locator('.query-state').first().waitFor({ state: 'detached' });
     expect(await seriousViolations(page)).toEqual([]);
   }, 180_000);

@@ -47,6 +47,21 @@ async function expireStoredAccessToken(accountId: string): Promise<void> {
   }
 }
 
+/** A message in the ledger sent through the account (what keeps an account from being deleted). */
+async function recordSentMessage(accountId: string): Promise<void> {
+  const db = new Client({ connectionString: testService('databaseUrl') });
+  await db.connect();
+  try {
+    await db.query(
+      `INSERT INTO messages (workspace_id, idempotency_key, channel, purpose, account_id, status)
+       SELECT workspace_id, $2, 'sms', 'transactional', id, 'sent' FROM channel_accounts WHERE id = $1`,
+      [accountId, `e2e-${randomUUID()}`],
+    );
+  } finally {
+    await db.end();
+  }
+}
+
 /** The provider sandbox's control API (injected faults). */
 async function control(method: string, path: string, body?: unknown): Promise<unknown> {
   const answer = await fetch(`${stack.sandbox.control}${path}`, {
@@ -68,6 +83,7 @@ interface AccountView {
   settings: Record<string, unknown>;
   secretsSet: string[];
   providerName: string | null;
+  sendRatePerSecond: number | null;
 }
 
 async function addAccount(
@@ -183,10 +199,10 @@ describe('the Channels screens', () => {
     await page.locator('.page__header [data-status="connected"]').waitFor();
     expect(await page.getByTestId('needs-reconnect').count()).toBe(0);
 
-    // A consent that fails comes back with the reason.
+    // A consent that fails comes back with a code, shown as its message.
     await page.goto(`${stack.apiUrl}/channel-accounts/zalo/callback?error=access_denied`);
-    await page.waitForURL(/\/settings\/channels\?zaloError=/);
-    await page.getByRole('alert').filter({ hasText: 'Zalo did not grant access' }).waitFor();
+    await page.waitForURL(/\/settings\/channels\?zaloError=access_denied$/);
+    await page.getByRole('alert').filter({ hasText: 'Zalo did not grant access to the OA' }).waitFor();
   });
 
   it('an admin adds an eSMS account, tests its connection, edits it keeping the stored secrets and prices it', async () => {
@@ -237,6 +253,32 @@ describe('the Channels screens', () => {
       source: 'account',
     });
 
+    // The account's own send rate: the provider's default until set, validated, cleared back to the default.
+    const rate = form.getByLabel('Send rate (messages per second)');
+    expect(await rate.inputValue()).toBe('');
+    await form.getByText("Leave empty for the provider's default: 30 messages per second.").waitFor();
+    await rate.fill('0');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await form.getByText('Enter a number from 0.001 to 10,000').waitFor();
+    expect(await rate.getAttribute('aria-invalid')).toBe('true');
+    expect(
+      (await asAdmin.expect<AccountView>(200, 'GET', `/channel-accounts/${id}`)).sendRatePerSecond,
+    ).toBeNull();
+    await rate.fill('2,5');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await form.getByText('Saved.').waitFor();
+    expect((await asAdmin.expect<AccountView>(200, 'GET', `/channel-accounts/${id}`)).sendRatePerSecond).toBe(
+      2.5,
+    );
+    await page.reload();
+    expect(await page.getByLabel('Send rate (messages per second)').inputValue()).toBe('2.5');
+    await page.getByLabel('Send rate (messages per second)').fill('');
+    await page.getByTestId('edit-channel-form').getByRole('button', { name: 'Save changes' }).click();
+    await page.getByTestId('edit-channel-form').getByText('Saved.').waitFor();
+    expect(
+      (await asAdmin.expect<AccountView>(200, 'GET', `/channel-accounts/${id}`)).sendRatePerSecond,
+    ).toBeNull();
+
     await page.getByRole('button', { name: 'Disable account' }).click();
     await page.getByText('The account is disabled').waitFor();
     expect((await asAdmin.expect<AccountView>(200, 'GET', `/channel-accounts/${id}`)).disabled).toBe(true);
@@ -246,6 +288,75 @@ describe('the Channels screens', () => {
     await row.getByRole('link', { name }).waitFor();
     await row.locator('[data-status="disabled"]').waitFor();
     expect(await row.textContent()).toContain('Test mode');
+  });
+
+  it('shows the message of the code a failed Zalo consent came back with, and never text from the address', async () => {
+    const page = await open('admin');
+    const account = `/settings/channels/${stack.accounts.zaloOa}`;
+    await page.goto(`${account}?zaloError=state_expired`);
+    const notice = page.getByTestId('zalo-error');
+    await notice.filter({ hasText: 'The connection request expired. Connect again.' }).waitFor();
+    expect(await notice.getAttribute('role')).toBe('alert');
+
+    const planted = 'Call 0900 000 000 to restore your OA';
+    await page.goto(`${account}?zaloError=${encodeURIComponent(`<b>${planted}</b>`)}`);
+    await notice.filter({ hasText: 'The Zalo OA was not connected. Try again.' }).waitFor();
+    expect(await notice.getAttribute('data-code')).toBe('connect_failed');
+    expect(await page.locator('body').textContent()).not.toContain(planted);
+
+    await page.goto(`/settings/channels?zaloError=wrong_oa`);
+    await page.getByRole('alert').filter({ hasText: 'Access was granted for another OA' }).waitFor();
+  });
+
+  it('an admin deletes an account that never sent, after confirming; one that sent can only be disabled', async () => {
+    const asAdmin = await apiAs(stack, 'admin');
+    const esms = stack.unusedProviderAccounts.esms;
+    const config = {
+      apiKey: esms.apiKey,
+      secretKey: esms.secretKey,
+      brandname: esms.brandname,
+      smsType: 'care',
+    };
+    const unused = await asAdmin.expect<AccountView>(201, 'POST', '/channel-accounts', {
+      kind: 'esms',
+      name: `Unused ${randomUUID().slice(0, 6)}`,
+      config,
+    });
+    const page = await open('admin');
+    await page.goto(`/settings/channels/${unused.id}`);
+    await page.getByRole('button', { name: 'Delete account' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Delete the account Unused/ });
+    await dialog.getByText('deleted for good').waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await asAdmin.expect(200, 'GET', `/channel-accounts/${unused.id}`);
+
+    await page.getByRole('button', { name: 'Delete account' }).click();
+    await dialog.getByRole('button', { name: 'Delete for good' }).click();
+    await page.waitForURL(/\/settings\/channels$/);
+    await page.getByRole('heading', { name: 'Channels' }).waitFor();
+    await page.locator('[data-account-id]').first().waitFor();
+    expect(await page.locator(`[data-account-id="${unused.id}"]`).count()).toBe(0);
+    await asAdmin.expect(404, 'GET', `/channel-accounts/${unused.id}`);
+
+    // One with a message in the ledger is kept for the reports: the dialog offers to disable it.
+    const used = await asAdmin.expect<AccountView>(201, 'POST', '/channel-accounts', {
+      kind: 'esms',
+      name: `Used ${randomUUID().slice(0, 6)}`,
+      config,
+    });
+    await recordSentMessage(used.id);
+    await page.goto(`/settings/channels/${used.id}`);
+    await page.getByRole('button', { name: 'Delete account' }).click();
+    const usedDialog = page.getByRole('dialog', { name: /^Delete the account Used/ });
+    await usedDialog.getByRole('button', { name: 'Delete for good' }).click();
+    await usedDialog.getByTestId('delete-refused').filter({ hasText: 'cannot be deleted' }).waitFor();
+    expect(await usedDialog.getByRole('button', { name: 'Delete for good' }).count()).toBe(0);
+    await usedDialog.getByRole('button', { name: 'Disable account' }).click();
+    await page.getByText('The account is disabled').waitFor();
+    expect((await asAdmin.expect<AccountView>(200, 'GET', `/channel-accounts/${used.id}`)).disabled).toBe(
+      true,
+    );
   });
 
   it.each(['marketer', 'analyst'] as const)(
@@ -268,6 +379,7 @@ describe('the Channels screens', () => {
       await api.expect(403, 'POST', `/channel-accounts/${stack.accounts.zaloOa}/zalo/connect`);
       await api.expect(403, 'POST', `/channel-accounts/${stack.accounts.esms}/test`);
       await api.expect(403, 'PATCH', `/channel-accounts/${stack.accounts.esms}`, { disabled: true });
+      await api.expect(403, 'DELETE', `/channel-accounts/${stack.accounts.esms}`);
     },
   );
 });

@@ -2,10 +2,11 @@
 // scroll over virtualised rows) and a contact's profile with its consent and a timeline of events, messages and
 // journeys.
 import { randomInt, randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { ApiSession } from './support/api-session';
 import { launchChromium } from './support/chromium';
 import { eventually } from './support/eventually';
+import { produceReportRun } from './support/report-run';
 import { apiAs, sharedStack, signedInPage, type SignedInPage } from './support/shared-stack';
 
 const stack = sharedStack();
@@ -164,6 +165,93 @@ describe('the contact profile', () => {
     await page.reload();
     await page.getByTestId('do-not-contact').waitFor();
   }, 120_000);
+
+  it("draws each journey's path on its version's read-only canvas, with the steps in order as a list", async () => {
+    const run = await produceReportRun(stack);
+    const asAnalyst = await apiAs(stack, 'analyst');
+    const variantOf = async (contactId: string) => {
+      const { items } = await asAnalyst.expect<{
+        items: Array<{ path: Array<{ stepId: string; outcome: string }> }>;
+      }>(200, 'GET', `/contacts/${contactId}/journeys`);
+      const split = items[0]?.path.find((event) => event.outcome.startsWith('variant:'));
+      return split?.outcome === 'variant:a' ? 'a' : 'b';
+    };
+    const stepClass = (canvas: Locator, id: string) =>
+      canvas.locator(`.react-flow__node[data-id="${id}"] [data-testid="step"]`).getAttribute('class');
+    const edgeClass = (canvas: Locator, id: string) =>
+      canvas.locator(`.react-flow__edge[data-id="${id}"] .flow-edge`).getAttribute('class');
+
+    // The contact still waiting to pay: its steps in order, the wait marked, the exit never reached.
+    const waitingVariant = await variantOf(run.contacts.waiting);
+    const other = waitingVariant === 'a' ? 'b' : 'a';
+    const { page } = await open('analyst');
+    await page.goto(`/contacts/${run.contacts.waiting}`);
+    const journey = page.getByTestId('contact-journeys').getByTestId('contact-journey');
+    await journey.getByText(run.name).first().waitFor();
+    const canvas = journey.getByTestId('journey-canvas');
+    await canvas.locator('.react-flow__node[data-id="exit-paid"]').waitFor();
+    expect(await canvas.getAttribute('aria-label')).toBe(`The contact's path through campaign ${run.name}`);
+    for (const id of ['start', 'split', `zns-${waitingVariant}`])
+      expect(await stepClass(canvas, id)).toContain('step--path');
+    expect(await stepClass(canvas, 'wait-paid')).toContain('step--current');
+    for (const id of ['exit-paid', `zns-${other}`])
+      expect(await stepClass(canvas, id)).toContain('step--unreached');
+    const [toVariant, fromVariant] = waitingVariant === 'a' ? ['e2', 'e4'] : ['e3', 'e5'];
+    for (const id of ['e1', toVariant, fromVariant])
+      expect(await edgeClass(canvas, id)).toContain('flow-edge--path');
+    for (const id of ['e6', waitingVariant === 'a' ? 'e3' : 'e2'])
+      expect(await edgeClass(canvas, id)).toContain('flow-edge--unreached');
+    expect(
+      await canvas
+        .locator(`.react-flow__node[data-id="wait-paid"] [data-testid="journey-step-marks"]`)
+        .textContent(),
+    ).toBe('4Waiting here');
+
+    // Read-only: nothing to drag, connect or add.
+    expect(await canvas.locator('.react-flow__node.draggable').count()).toBe(0);
+    expect(await canvas.locator('.step__add, .flow-edge__add').count()).toBe(0);
+    const offset = async () => {
+      const split = await canvas.locator('.react-flow__node[data-id="split"]').boundingBox();
+      const entry = await canvas.locator('.react-flow__node[data-id="start"]').boundingBox();
+      if (!split || !entry) throw new Error('the steps are not on screen');
+      return { split, dx: Math.round(split.x - entry.x), dy: Math.round(split.y - entry.y) };
+    };
+    const before = await offset();
+    await page.mouse.move(before.split.x + before.split.width / 2, before.split.y + 10);
+    await page.mouse.down();
+    await page.mouse.move(before.split.x + before.split.width / 2 + 120, before.split.y + 90, { steps: 5 });
+    await page.mouse.up();
+    // a drag may pan the view, but the step stays where it is beside the others
+    const after = await offset();
+    expect([after.dx, after.dy]).toEqual([before.dx, before.dy]);
+
+    // The same path as a list to read.
+    const steps = await journey.getByTestId('journey-steps').locator('li').allTextContents();
+    expect(steps).toHaveLength(4);
+    expect(steps[0]).toMatch(/^1\. Danh sách: entered/);
+    expect(steps[1]).toMatch(new RegExp(`^2\\. Thử A/B: variant ${waitingVariant}`));
+    expect(steps[2]).toMatch(new RegExp(`^3\\. ZNS zns-${waitingVariant}: sent`));
+    expect(steps[3]).toMatch(/^4\. Chờ thanh toán: started waiting .* — Waiting here$/);
+    expect(
+      await journey
+        .getByTestId('journey-steps')
+        .locator('[aria-current="step"]')
+        .getAttribute('data-step-id'),
+    ).toBe('wait-paid');
+
+    // A contact that paid: its journey ended at the exit; nothing is waiting.
+    const paid = run.contacts.paid[0] ?? '';
+    const paidVariant = await variantOf(paid);
+    await page.goto(`/contacts/${paid}`);
+    const paidCanvas = page.getByTestId('journey-canvas');
+    await paidCanvas.locator('.react-flow__node[data-id="exit-paid"]').waitFor();
+    for (const id of ['start', 'split', `zns-${paidVariant}`, 'wait-paid', 'exit-paid'])
+      expect(await stepClass(paidCanvas, id)).toContain('step--path');
+    expect(await paidCanvas.locator('.step--current').count()).toBe(0);
+    expect(await edgeClass(paidCanvas, 'e6')).toContain('flow-edge--path');
+    const paidSteps = await page.getByTestId('journey-steps').locator('li').allTextContents();
+    expect(paidSteps.at(-1)).toMatch(/^\d+\. Đã mua: left the journey \(paid\)/);
+  }, 240_000);
 });
 
 /** An event starts the journey, which sends one customer-care SMS and ends. */

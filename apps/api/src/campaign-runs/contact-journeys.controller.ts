@@ -19,7 +19,7 @@ export class ContactJourneysController {
   @Endpoint({
     summary: "A contact's journeys in every campaign, newest first, with each campaign's name",
     description:
-      'One item per enrollment; `GET /campaigns/{id}/contacts/{contactId}/journey` adds the recorded path and ' +
+      'One item per enrollment, with its recorded path (step events, oldest first); `GET /campaigns/{id}/contacts/{contactId}/journey` adds ' +
       'the live status of one campaign’s journeys.',
     tags: ['Contacts'],
     access: Access.read,

@@ -15,6 +15,7 @@ interface JourneyItem {
   currentStep: string | null;
   exitReason: string | null;
   enteredAt: string;
+  path: Array<{ seq: number; stepId: string; outcome: string; at: string }>;
 }
 interface JourneyPage {
   items: JourneyItem[];
@@ -67,6 +68,75 @@ describe('GET /contacts/{id}/journeys (real PostgreSQL)', () => {
     )) as Array<{ id: string }>;
     return row!.id;
   }
+
+  /** Step events as the journey recorder stores them, given in `seq` order, inserted last first. */
+  async function stepEvents(enrollmentId: string, events: Array<[string, string, string]>) {
+    for (const [seq, [stepId, outcome, at]] of [...events.entries()].reverse())
+      await db.query(
+        'INSERT INTO step_events (enrollment_id, seq, step_id, outcome, at) VALUES ($1, $2, $3, $4, $5)',
+        [enrollmentId, seq, stepId, outcome, at],
+      );
+  }
+
+  it('gives each journey its recorded path, oldest step first, without other journeys’ steps', async () => {
+    const contactId = await insertContact(app, ws.workspaceId);
+    const campaignId = await insertCampaign(db, { workspaceId: ws.workspaceId, name: 'Đường đi' });
+    const first = await enrollment({
+      workspaceId: ws.workspaceId,
+      campaignId,
+      contactId,
+      enteredAt: '2026-11-01T08:00:00Z',
+      exited: '2026-11-01T09:00:00Z',
+    });
+    const second = await enrollment({
+      workspaceId: ws.workspaceId,
+      campaignId,
+      contactId,
+      enteredAt: '2026-11-05T08:00:00Z',
+    });
+    const untouched = await enrollment({
+      workspaceId: ws.workspaceId,
+      campaignId,
+      contactId,
+      enteredAt: '2026-11-06T08:00:00Z',
+    });
+    await stepEvents(second, [
+      ['trigger', 'entered', '2026-11-05T08:00:00Z'],
+      ['check', 'yes', '2026-11-05T08:00:01Z'],
+      ['wait', 'waiting', '2026-11-05T08:00:02Z'],
+    ]);
+    await stepEvents(first, [
+      ['trigger', 'entered', '2026-11-01T08:00:00Z'],
+      ['check', 'no', '2026-11-01T08:00:01Z'],
+      ['done', 'exit:completed', '2026-11-01T08:00:02Z'],
+    ]);
+
+    const page = (await ws.as.analyst.get(`/contacts/${contactId}/journeys`).expect(200)).body as JourneyPage;
+    const paths = page.items.map((item) => [
+      item.id,
+      item.path.map((event) => [event.seq, event.stepId, event.outcome]),
+    ]);
+    expect(paths).toEqual([
+      [untouched, []],
+      [
+        second,
+        [
+          [0, 'trigger', 'entered'],
+          [1, 'check', 'yes'],
+          [2, 'wait', 'waiting'],
+        ],
+      ],
+      [
+        first,
+        [
+          [0, 'trigger', 'entered'],
+          [1, 'check', 'no'],
+          [2, 'done', 'exit:completed'],
+        ],
+      ],
+    ]);
+    expect(page.items[1]!.path[1]!.at).toBe('2026-11-05T08:00:01.000Z');
+  });
 
   it("lists the contact's journeys in every campaign, newest first, page by page, to every role", async () => {
     const contactId = await insertContact(app, ws.workspaceId);

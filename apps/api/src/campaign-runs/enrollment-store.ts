@@ -1,6 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import { problems } from '../http/problem';
-import type { EnrollmentView, ListContactJourneysQuery, ListEnrollmentsQuery } from './enrollment.schemas';
+import type {
+  EnrollmentView,
+  ListContactJourneysQuery,
+  ListEnrollmentsQuery,
+  StepEventView,
+} from './enrollment.schemas';
 
 export interface EnrollmentRow {
   id: string;
@@ -119,11 +124,16 @@ export async function listContactJourneys(
   );
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
+  const paths = await recordedPaths(
+    manager,
+    page.map((row) => row.id),
+  );
   return {
     items: page.map((row) => ({
       ...toEnrollmentView(row),
       campaignId: row.campaign_id,
       campaignName: row.campaign_name,
+      path: paths.get(row.id) ?? [],
     })),
     nextCursor: rows.length > query.limit && last ? encodeEnrollmentCursor(last) : null,
   };
@@ -141,26 +151,36 @@ export async function contactEnrollments(
      ORDER BY e.entered_at DESC, e.id DESC`,
     [workspaceId, campaignId, contactId],
   );
+  const paths = await recordedPaths(
+    manager,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => ({ row, path: paths.get(row.id) ?? [] }));
+}
+
+/** The recorded step events of each enrollment, oldest first. */
+async function recordedPaths(manager: EntityManager, enrollmentIds: string[]) {
   const events: StepEventRow[] =
-    rows.length === 0
+    enrollmentIds.length === 0
       ? []
       : await manager.query(
           `SELECT enrollment_id, seq, step_id, outcome, at, detail FROM step_events
            WHERE enrollment_id = ANY ($1::uuid[]) ORDER BY enrollment_id, seq`,
-          [rows.map((row) => row.id)],
+          [enrollmentIds],
         );
-  return rows.map((row) => ({
-    row,
-    path: events
-      .filter((event) => event.enrollment_id === row.id)
-      .map((event) => ({
-        seq: event.seq,
-        stepId: event.step_id,
-        outcome: event.outcome,
-        at: event.at.toISOString(),
-        detail: event.detail,
-      })),
-  }));
+  const paths = new Map<string, StepEventView[]>();
+  for (const event of events) {
+    const path = paths.get(event.enrollment_id) ?? [];
+    path.push({
+      seq: event.seq,
+      stepId: event.step_id,
+      outcome: event.outcome,
+      at: event.at.toISOString(),
+      detail: event.detail,
+    });
+    paths.set(event.enrollment_id, path);
+  }
+  return paths;
 }
 
 /** A page of a campaign's active journeys' workflow ids after `afterId` (keyset on id, for signalling). */

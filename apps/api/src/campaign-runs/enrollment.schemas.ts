@@ -54,6 +54,7 @@ export const stepEventSchema = z.object({
   at: z.string(),
   detail: z.string().nullable(),
 });
+export type StepEventView = z.infer<typeof stepEventSchema>;
 
 export const liveJourneySchema = z.object({
   available: z.boolean().describe('false: the answer holds only what is stored (see `unavailableBecause`)'),
@@ -104,6 +105,9 @@ export const contactJourneyListSchema = z.object({
     enrollmentSchema.extend({
       campaignId: z.uuid(),
       campaignName: z.string(),
+      path: z
+        .array(stepEventSchema)
+        .describe('Recorded step events, oldest first: the steps the contact passed and their outcomes'),
     }),
   ),
   nextCursor: z

@@ -1,4 +1,5 @@
 import { CHANNEL_KIND_SPECS, type ChannelKind } from './channel-kinds';
+import { DEFAULT_SEND_RATES } from '../messages/send-rate-limiter';
 import type { ChannelAccountView } from './channel-accounts.schemas';
 
 export interface ChannelAccountRow {
@@ -41,6 +42,7 @@ export function toChannelAccountView(row: ChannelAccountRow, webhookUrl: string 
     status: row.status,
     disabled: row.disabled,
     sendRatePerSecond: row.send_rate_per_second === null ? null : Number(row.send_rate_per_second),
+    defaultSendRatePerSecond: DEFAULT_SEND_RATES[row.kind],
     statusDetail: row.status_detail,
     providerName: row.provider_name,
     testing: spec.testing(row.settings),

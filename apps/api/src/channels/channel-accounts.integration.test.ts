@@ -197,4 +197,33 @@ describe('channel accounts keep their secrets sealed and never show them', () =>
     const kept = await ws.as.admin.delete(`/channel-accounts/${used.body.id}`).expect(409);
     expect(kept.body.detail).toContain('disable');
   });
+
+  it("shows the provider's default send rate beside the account's own, which an admin sets, clears and must keep in range", async () => {
+    const created = await createEsms('Rated').expect(201);
+    const id = created.body.id as string;
+    expect(created.body).toMatchObject({ sendRatePerSecond: null, defaultSendRatePerSecond: 30 });
+
+    const set = await ws.as.admin
+      .patch(`/channel-accounts/${id}`)
+      .send({ sendRatePerSecond: 2.5 })
+      .expect(200);
+    expect(set.body).toMatchObject({ sendRatePerSecond: 2.5, defaultSendRatePerSecond: 30 });
+    expect((await ws.as.admin.get(`/channel-accounts/${id}`).expect(200)).body.sendRatePerSecond).toBe(2.5);
+
+    for (const wrong of [0, -1, 0.0004, 10_001, '5']) {
+      const refused = await ws.as.admin
+        .patch(`/channel-accounts/${id}`)
+        .send({ sendRatePerSecond: wrong })
+        .expect(422);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'sendRatePerSecond' })]);
+    }
+    await ws.as.marketer.patch(`/channel-accounts/${id}`).send({ sendRatePerSecond: 9 }).expect(403);
+    expect((await ws.as.admin.get(`/channel-accounts/${id}`).expect(200)).body.sendRatePerSecond).toBe(2.5);
+
+    const cleared = await ws.as.admin
+      .patch(`/channel-accounts/${id}`)
+      .send({ sendRatePerSecond: null })
+      .expect(200);
+    expect(cleared.body.sendRatePerSecond).toBeNull();
+  });
 });

@@ -23,7 +23,8 @@ export const updateChannelAccountBodySchema = z
     disabled: z.boolean().optional().describe('A disabled account sends nothing until enabled again'),
     sendRatePerSecond: z
       .number()
-      .positive()
+      // stored with three decimals: anything smaller would be stored as 0
+      .min(0.001, 'must be at least 0.001')
       .max(10_000)
       .nullable()
       .optional()
@@ -48,6 +49,9 @@ export const channelAccountSchema = z.object({
     .number()
     .nullable()
     .describe("The account's own send-rate limit (messages per second); null = the provider's default"),
+  defaultSendRatePerSecond: z
+    .number()
+    .describe("The provider's default send rate (messages per second), used while sendRatePerSecond is null"),
   statusDetail: z.string().nullable(),
   /** The provider's name for the account (the Zalo OA's name), once known. */
   providerName: z.string().nullable(),

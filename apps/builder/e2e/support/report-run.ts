@@ -17,6 +17,8 @@ export interface ReportRun {
   name: string;
   /** The contact whose ZNS the sandbox refused with this code. */
   refusedCode: number;
+  /** The enrolled contacts: two paid (exited `paid`), one refused (exited `failed`), one still waiting to pay. */
+  contacts: { paid: string[]; refused: string; waiting: string };
 }
 
 const zns = (id: string, accountId: string, y: number) => ({
@@ -161,5 +163,11 @@ export async function produceReportRun(stack: E2eStack): Promise<ReportRun> {
     const reasons = rows.map((row) => row.exitReason ?? 'waiting').sort();
     expect(reasons).toEqual(['failed', 'paid', 'paid', 'waiting']);
   }, 60_000);
-  return { campaignId, name, refusedCode };
+  const [firstPaid = '', secondPaid = '', refusedId = '', waitingId = ''] = contactIds;
+  return {
+    campaignId,
+    name,
+    refusedCode,
+    contacts: { paid: [firstPaid, secondPaid], refused: refusedId, waiting: waitingId },
+  };
 }

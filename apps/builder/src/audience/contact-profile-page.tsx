@@ -5,6 +5,7 @@ import { useMe } from '../auth/session';
 import { formatDateTime } from '../format/formats';
 import { QueryState } from '../shell/query-state';
 import { ContactDetails } from './contact-details';
+import { ContactJourneys } from './contact-journeys';
 import { useContact } from './contact-queries';
 import { ContactSegments } from './contact-segments';
 import { ContactTimeline } from './contact-timeline';
@@ -55,6 +56,7 @@ export function ContactProfilePage() {
           <ContactTimeline contactId={view.id} timeZone={timeZone} />
         </div>
       </div>
+      <ContactJourneys contactId={view.id} timeZone={timeZone} />
     </section>
   );
 }

@@ -6,6 +6,9 @@ import { contactListQuery, type ContactFilters } from './contact-filters';
 
 export type ContactPage = JsonBody<paths['/contacts']['get']['responses'][200]>;
 export type Contact = ContactPage['items'][number];
+export type ContactJourney = JsonBody<
+  paths['/contacts/{id}/journeys']['get']['responses'][200]
+>['items'][number];
 
 const PAGE_SIZE = 100;
 const HISTORY_PAGE_SIZE = 50;

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/session';
 import { formatDateTime } from '../format/formats';
@@ -7,14 +8,18 @@ import {
   useUpdateChannelAccount,
   type ChannelAccount,
 } from './channel-queries';
+import { DeleteAccountDialog } from './delete-account-dialog';
 
-/** Connect or reconnect a Zalo OA (through Zalo's consent page), test the connection, enable or disable. */
+/**
+ * Connect or reconnect a Zalo OA (through Zalo's consent page), test the connection, enable or disable, delete.
+ */
 export function AccountActions({ account }: { account: ChannelAccount }) {
   const { t } = useTranslation('channels');
   const me = useMe();
   const test = useTestConnection(account.id);
   const update = useUpdateChannelAccount(account.id);
   const connect = useStartZaloConnect(account.id);
+  const [deleting, setDeleting] = useState(false);
   const failure = test.error ?? update.error ?? connect.error;
 
   const goToZalo = async () => {
@@ -55,7 +60,16 @@ export function AccountActions({ account }: { account: ChannelAccount }) {
         >
           {account.disabled ? t('detail.enable') : t('detail.disable')}
         </button>
+        <button type="button" className="button button--danger" onClick={() => setDeleting(true)}>
+          {t('delete.open')}
+        </button>
       </div>
+      <DeleteAccountDialog
+        account={account}
+        open={deleting}
+        onClose={() => setDeleting(false)}
+        onDisable={() => update.mutate({ disabled: true })}
+      />
       {failure && (
         <p className="form-error" role="alert">
           {t('detail.actionFailed', { detail: failure.message })}

@@ -4,6 +4,7 @@ import {
   accountFormSchema,
   emptyAccountForm,
   formKeyOfApiField,
+  sendRateFromText,
   type AccountFormValues,
 } from './account-form-schema';
 import type { ChannelAccount } from './channel-queries';
@@ -30,6 +31,7 @@ const account = (overrides: Partial<ChannelAccount>): ChannelAccount => ({
   status: 'connected',
   disabled: false,
   sendRatePerSecond: null,
+  defaultSendRatePerSecond: 30,
   statusDetail: null,
   providerName: null,
   testing: true,
@@ -181,5 +183,34 @@ describe('channel account forms', () => {
     expect(formKeyOfApiField('zalo_oa', 'config.baseUrls.zns')).toBe('baseUrlZns');
     expect(formKeyOfApiField('esms', 'name')).toBe('name');
     expect(formKeyOfApiField('esms', 'config.unknown')).toBeUndefined();
+  });
+});
+
+describe('the send rate field', () => {
+  it('reads a rate as typed, empty as the provider default, and refuses what the API cannot store', () => {
+    expect(sendRateFromText(' 2.5 ')).toBe(2.5);
+    expect(sendRateFromText('2,5')).toBe(2.5);
+    expect(sendRateFromText('0.001')).toBe(0.001);
+    expect(sendRateFromText('10000')).toBe(10_000);
+    expect(sendRateFromText('')).toBeNull();
+    for (const wrong of ['0', '0.0004', '10000.5', '-1', '1e3', 'abc', '1.2.3'])
+      expect(sendRateFromText(wrong)).toBeUndefined();
+  });
+
+  it('is a field of the form only when asked for, named in its error', () => {
+    const rateIssues = (options: { sendRate?: boolean }, rate: string) =>
+      (
+        accountFormSchema('esms', [], options).safeParse({
+          ...emptyAccountForm('esms'),
+          sendRatePerSecond: rate,
+        }).error?.issues ?? []
+      )
+        .filter((issue) => issue.path.join('.') === 'sendRatePerSecond')
+        .map((issue) => issue.message);
+    expect(rateIssues({}, 'fast')).toEqual([]);
+    expect(rateIssues({ sendRate: true }, 'fast')).toEqual(['errors.sendRate']);
+    expect(rateIssues({ sendRate: true }, '')).toEqual([]);
+    expect(rateIssues({ sendRate: true }, '12.5')).toEqual([]);
+    expect(formKeyOfApiField('esms', 'sendRatePerSecond')).toBe('sendRatePerSecond');
   });
 });

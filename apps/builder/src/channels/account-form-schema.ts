@@ -77,14 +77,35 @@ const KIND_RULES: Partial<
   },
 };
 
-/** The form's schema for a kind; a secret already stored (its path in `storedSecrets`) may be left empty. */
+/** The form key of the account's own send rate (messages per second; empty = the provider's default). */
+export const SEND_RATE_KEY = 'sendRatePerSecond';
+const MAX_SEND_RATE = 10_000;
+
+/** A send rate as typed ("2.5" or "2,5"): a number from 0.001 to 10,000 with at most three decimals. */
+export function sendRateFromText(text: string): number | null | undefined {
+  const trimmed = text.trim().replace(',', '.');
+  if (trimmed === '') return null;
+  if (!/^\d+(\.\d{1,3})?$/.test(trimmed)) return undefined;
+  const rate = Number(trimmed);
+  return rate > 0 && rate <= MAX_SEND_RATE ? rate : undefined;
+}
+
+/**
+ * The form's schema for a kind; a secret already stored (its path in `storedSecrets`) may be left empty. With
+ * `sendRate`, the account's own send rate is a field too (an existing account's form).
+ */
 export function accountFormSchema(
   kind: ChannelKind,
   storedSecrets: readonly string[] = [],
+  options: { sendRate?: boolean } = {},
 ): z.ZodType<AccountFormValues, AccountFormValues> {
   const shape: Record<string, z.ZodType> = {
     name: z.string().trim().min(1, 'errors.required').max(100, 'errors.tooLong'),
   };
+  if (options.sendRate)
+    shape[SEND_RATE_KEY] = z
+      .string()
+      .refine((text) => sendRateFromText(text) !== undefined, 'errors.sendRate');
   for (const field of ACCOUNT_FIELDS[kind]) shape[field.key] = fieldSchema(field, storedSecrets);
   const schema = z.object(shape).superRefine((values, context) => {
     for (const issue of KIND_RULES[kind]?.(values as AccountFormValues, storedSecrets) ?? [])
@@ -102,9 +123,12 @@ export function emptyAccountForm(kind: ChannelKind): AccountFormValues {
   return values;
 }
 
-/** An existing account's form values: its settings, every secret empty (stored ones are never shown). */
+/** An existing account's form values: its settings and send rate, every secret empty (stored ones never shown). */
 export function accountFormFromAccount(account: ChannelAccount): AccountFormValues {
-  const values: AccountFormValues = { name: account.name };
+  const values: AccountFormValues = {
+    name: account.name,
+    [SEND_RATE_KEY]: account.sendRatePerSecond === null ? '' : String(account.sendRatePerSecond),
+  };
   for (const field of ACCOUNT_FIELDS[account.kind]) {
     const stored = readPath(account.settings, field.path);
     values[field.key] =
@@ -138,9 +162,9 @@ export function accountConfigFromForm(kind: ChannelKind, values: AccountFormValu
   return config;
 }
 
-/** The form field an API field error names (`config.auth.pass` → `authPass`, `name` → `name`). */
+/** The form field an API field error names (`config.auth.pass` → `authPass`, `name` → `name`, the send rate). */
 export function formKeyOfApiField(kind: ChannelKind, apiField: string): string | undefined {
-  if (apiField === 'name') return 'name';
+  if (apiField === 'name' || apiField === SEND_RATE_KEY) return apiField;
   const path = apiField.replace(/^config\./, '');
   return ACCOUNT_FIELDS[kind].find((field) => field.path === path)?.key;
 }

@@ -1,11 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState, type ReactNode } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, type UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { showApiErrors } from './api-field-errors';
 import { ACCOUNT_FIELDS } from './account-fields';
 import { AccountFieldsView } from './account-fields-view';
-import { accountFormSchema, type AccountFormValues } from './account-form-schema';
+import { accountFormSchema, SEND_RATE_KEY, type AccountFormValues } from './account-form-schema';
 import type { ChannelKind } from './channel-queries';
 
 interface Props {
@@ -16,6 +16,8 @@ interface Props {
   onSave: (values: AccountFormValues) => Promise<void>;
   submitLabel: string;
   submittingLabel: string;
+  /** Shows the account's own send rate, with the provider's default (messages per second) as the hint. */
+  sendRate?: { defaultPerSecond: number };
   /** Buttons beside the submit button (e.g. Cancel). */
   actions?: ReactNode;
   testId: string;
@@ -29,11 +31,16 @@ export function AccountForm({
   onSave,
   submitLabel,
   submittingLabel,
+  sendRate,
   actions,
   testId,
 }: Props) {
   const { t } = useTranslation('channels');
-  const schema = useMemo(() => accountFormSchema(kind, storedSecrets), [kind, storedSecrets]);
+  const withSendRate = sendRate !== undefined;
+  const schema = useMemo(
+    () => accountFormSchema(kind, storedSecrets, { sendRate: withSendRate }),
+    [kind, storedSecrets, withSendRate],
+  );
   const form = useForm<AccountFormValues>({ resolver: zodResolver(schema), defaultValues: initial });
   const { errors, isSubmitting, isDirty } = form.formState;
   const [saved, setSaved] = useState(false);
@@ -66,6 +73,13 @@ export function AccountForm({
         )}
       </div>
       <AccountFieldsView kind={kind} register={form.register} errors={errors} storedSecrets={storedSecrets} />
+      {sendRate && (
+        <SendRateField
+          register={form.register}
+          error={errors[SEND_RATE_KEY]?.message}
+          defaultPerSecond={sendRate.defaultPerSecond}
+        />
+      )}
       {errors.root?.message && (
         <p className="form-error" role="alert">
           {errors.root.message}
@@ -83,6 +97,41 @@ export function AccountForm({
         </button>
       </div>
     </form>
+  );
+}
+
+/** The account's own send rate; empty sends at the provider's default, given as the hint. */
+function SendRateField({
+  register,
+  error,
+  defaultPerSecond,
+}: {
+  register: UseFormRegister<AccountFormValues>;
+  error: string | undefined;
+  defaultPerSecond: number;
+}) {
+  const { t } = useTranslation('channels');
+  const id = 'channel-field-send-rate';
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t('form.sendRate')}</label>
+      <input
+        id={id}
+        inputMode="decimal"
+        placeholder={String(defaultPerSecond)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+        {...register(SEND_RATE_KEY)}
+      />
+      <span className="field__hint" id={`${id}-hint`}>
+        {t('form.sendRateHint', { rate: defaultPerSecond })}
+      </span>
+      {error && (
+        <span className="field__error" id={`${id}-error`}>
+          {t(error, { defaultValue: error })}
+        </span>
+      )}
+    </div>
   );
 }
 

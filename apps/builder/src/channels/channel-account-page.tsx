@@ -3,7 +3,12 @@ import { Link, useParams } from 'react-router';
 import { QueryState } from '../shell/query-state';
 import { AccountActions } from './account-actions';
 import { AccountForm } from './account-form';
-import { accountConfigFromForm, accountFormFromAccount } from './account-form-schema';
+import {
+  accountConfigFromForm,
+  accountFormFromAccount,
+  SEND_RATE_KEY,
+  sendRateFromText,
+} from './account-form-schema';
 import { AccountStatusBadge } from './account-status-badge';
 import { useChannelAccount, useUpdateChannelAccount, type ChannelAccount } from './channel-queries';
 import { ConnectionNotices } from './connection-notices';
@@ -67,10 +72,12 @@ function AccountDetail({ account }: { account: ChannelAccount }) {
           testId="edit-channel-form"
           submitLabel={t('form.save')}
           submittingLabel={t('form.saving')}
+          sendRate={{ defaultPerSecond: account.defaultSendRatePerSecond }}
           onSave={async (values) => {
             await update.mutateAsync({
               name: values.name.trim(),
               config: accountConfigFromForm(account.kind, values),
+              sendRatePerSecond: sendRateFromText(String(values[SEND_RATE_KEY] ?? '')) ?? null,
             });
           }}
         />

@@ -1,21 +1,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useMe } from '../auth/session';
 import { formatDateTime } from '../format/formats';
 import { QueryState } from '../shell/query-state';
 import { AccountStatusBadge } from './account-status-badge';
 import { CreateAccountDialog } from './create-account-dialog';
 import { useChannelAccounts, type ChannelAccount } from './channel-queries';
+import { ZaloErrorNotice } from './zalo-error-notice';
 
 /** Inside the settings layout, which refuses roles other than admin. */
 export function ChannelListPage() {
   const { t } = useTranslation('channels');
   const list = useChannelAccounts();
   const [creating, setCreating] = useState(false);
-  // A Zalo consent that failed before naming its account comes back here.
-  const [params] = useSearchParams();
-  const zaloError = params.get('zaloError');
 
   return (
     <section className="page" aria-labelledby="channels-title">
@@ -26,11 +24,8 @@ export function ChannelListPage() {
         </button>
       </div>
       <p className="muted channel-intro">{t('intro')}</p>
-      {zaloError && (
-        <p className="form-error" role="alert">
-          {t('detail.connectFailed', { detail: zaloError })}
-        </p>
-      )}
+      {/* a Zalo consent that failed before naming its account comes back here */}
+      <ZaloErrorNotice className="form-error" />
       {list.isPending || list.isError ? (
         <QueryState error={list.error} onRetry={() => void list.refetch()} />
       ) : list.data.length === 0 ? (

@@ -60,9 +60,26 @@ export function useCreateChannelAccount() {
 }
 
 export function useUpdateChannelAccount(id: string) {
-  return useAccountChange((body: { name?: string; config?: Record<string, unknown>; disabled?: boolean }) =>
-    unwrap(api.PATCH('/channel-accounts/{id}', { params: { path: { id } }, body })),
+  return useAccountChange(
+    (body: {
+      name?: string;
+      config?: Record<string, unknown>;
+      disabled?: boolean;
+      sendRatePerSecond?: number | null;
+    }) => unwrap(api.PATCH('/channel-accounts/{id}', { params: { path: { id } }, body })),
   );
+}
+
+/** Deletes an account that never sent (the API answers 409 for one with messages in the ledger). */
+export function useDeleteChannelAccount(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(api.DELETE('/channel-accounts/{id}', { params: { path: { id } } })),
+    onSuccess: async () => {
+      queryClient.removeQueries({ queryKey: channelKeys.one(id), exact: true });
+      await queryClient.invalidateQueries({ queryKey: channelKeys.list, exact: true });
+    },
+  });
 }
 
 export function useTestConnection(id: string) {

@@ -27,6 +27,28 @@ export const channelsMessages = {
       saving: 'Đang lưu…',
       saved: 'Đã lưu.',
       settings: 'Cài đặt',
+      sendRate: 'Tốc độ gửi (tin mỗi giây)',
+      sendRateHint: 'Để trống để dùng mặc định của nhà cung cấp: {{rate}} tin mỗi giây.',
+    },
+    zaloErrors: {
+      access_denied: 'Zalo không cấp quyền truy cập OA. Hãy kết nối lại và đồng ý cấp quyền.',
+      state_unknown:
+        'Yêu cầu kết nối này không hợp lệ, đã dùng rồi hoặc được mở trong phiên khác. Hãy kết nối lại.',
+      state_expired: 'Yêu cầu kết nối đã hết hạn. Hãy kết nối lại.',
+      wrong_oa:
+        'Quyền được cấp cho một OA khác với OA của tài khoản này. Hãy đăng nhập Zalo bằng quản trị viên của đúng OA rồi kết nối lại.',
+      exchange_failed: 'Zalo từ chối hoàn tất kết nối. Hãy thử kết nối lại sau ít phút.',
+      connect_failed: 'Chưa kết nối được Zalo OA. Hãy thử lại.',
+    },
+    delete: {
+      open: 'Xoá tài khoản',
+      title: 'Xoá tài khoản {{name}}?',
+      body: 'Tài khoản và cài đặt của nó bị xoá hẳn, không khôi phục được. Các bước gửi đang dùng tài khoản này sẽ không gửi được.',
+      confirm: 'Xoá hẳn',
+      deleting: 'Đang xoá…',
+      cancel: 'Huỷ',
+      hasMessages:
+        'Tài khoản này đã gửi tin, nên được giữ lại cho báo cáo và không xoá được. Bạn có thể tắt nó để không gửi gì nữa.',
     },
     fields: {
       appId: 'App ID',
@@ -99,6 +121,7 @@ export const channelsMessages = {
       phone: 'Nhập số điện thoại.',
       positivePrice: 'Nhập một giá không âm.',
       currency: 'Mã tiền tệ ba chữ cái, ví dụ VND.',
+      sendRate: 'Nhập một số từ 0,001 tới 10.000 (tối đa ba chữ số thập phân), hoặc để trống.',
     },
     detail: {
       needsReconnect:
@@ -109,7 +132,6 @@ export const channelsMessages = {
       reconnect: 'Kết nối lại với Zalo',
       connecting: 'Đang chuyển tới Zalo…',
       connected: 'Đã kết nối Zalo OA {{name}}.',
-      connectFailed: 'Chưa kết nối được Zalo OA: {{detail}}',
       providerName: 'Tên OA',
       enable: 'Bật tài khoản',
       disable: 'Tắt tài khoản',
@@ -197,6 +219,28 @@ export const channelsMessages = {
       saving: 'Saving…',
       saved: 'Saved.',
       settings: 'Settings',
+      sendRate: 'Send rate (messages per second)',
+      sendRateHint: "Leave empty for the provider's default: {{rate}} messages per second.",
+    },
+    zaloErrors: {
+      access_denied: 'Zalo did not grant access to the OA. Connect again and allow access.',
+      state_unknown:
+        'This connection request is not valid, was already used, or was started in another session. Connect again.',
+      state_expired: 'The connection request expired. Connect again.',
+      wrong_oa:
+        "Access was granted for another OA than this account's. Sign in to Zalo as an admin of the right OA and connect again.",
+      exchange_failed: 'Zalo refused to finish the connection. Try connecting again in a few minutes.',
+      connect_failed: 'The Zalo OA was not connected. Try again.',
+    },
+    delete: {
+      open: 'Delete account',
+      title: 'Delete the account {{name}}?',
+      body: 'The account and its settings are deleted for good. Send steps that use it will not send.',
+      confirm: 'Delete for good',
+      deleting: 'Deleting…',
+      cancel: 'Cancel',
+      hasMessages:
+        'This account has sent messages, so it is kept for the reports and cannot be deleted. You can disable it so that it sends nothing more.',
     },
     fields: {
       appId: 'App ID',
@@ -265,6 +309,7 @@ export const channelsMessages = {
       phone: 'Enter a phone number.',
       positivePrice: 'Enter a price of zero or more.',
       currency: 'A three-letter currency code, e.g. VND.',
+      sendRate: 'Enter a number from 0.001 to 10,000 (at most three decimals), or leave it empty.',
     },
     detail: {
       needsReconnect:
@@ -275,7 +320,6 @@ export const channelsMessages = {
       reconnect: 'Reconnect with Zalo',
       connecting: 'Going to Zalo…',
       connected: 'Zalo OA {{name}} is connected.',
-      connectFailed: 'The Zalo OA was not connected: {{detail}}',
       providerName: 'OA name',
       enable: 'Enable account',
       disable: 'Disable account',

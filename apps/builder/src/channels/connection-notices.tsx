@@ -1,24 +1,20 @@
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { ChannelAccount } from './channel-queries';
+import { ZaloErrorNotice } from './zalo-error-notice';
 
 /**
  * What the account's state means for sending, most urgent first, and what became of a Zalo consent the API
- * callback sent the browser back from (`?connected=zalo` or `?zaloError=…`).
+ * callback sent the browser back from (`?connected=zalo` or `?zaloError=<code>`).
  */
 export function ConnectionNotices({ account }: { account: ChannelAccount }) {
   const { t } = useTranslation('channels');
   const [params] = useSearchParams();
-  const zaloError = params.get('zaloError');
   const justConnected = params.get('connected') === 'zalo' && account.status === 'connected';
 
   return (
     <>
-      {zaloError && (
-        <div className="banner banner--down channel-notice" role="alert">
-          <p>{t('detail.connectFailed', { detail: zaloError })}</p>
-        </div>
-      )}
+      <ZaloErrorNotice className="banner banner--down channel-notice" />
       {justConnected && (
         <div className="banner banner--up channel-notice" role="status">
           <p>{t('detail.connected', { name: account.providerName ?? '' })}</p>

@@ -4410,6 +4410,8 @@ export interface paths {
                                 disabled: boolean;
                                 /** @description The account's own send-rate limit (messages per second); null = the provider's default */
                                 sendRatePerSecond: number | null;
+                                /** @description The provider's default send rate (messages per second), used while sendRatePerSecond is null */
+                                defaultSendRatePerSecond: number;
                                 statusDetail: string | null;
                                 providerName: string | null;
                                 /** @description In the provider's test mode (ZNS development mode, eSMS Sandbox) */
@@ -4502,6 +4504,8 @@ export interface paths {
                             disabled: boolean;
                             /** @description The account's own send-rate limit (messages per second); null = the provider's default */
                             sendRatePerSecond: number | null;
+                            /** @description The provider's default send rate (messages per second), used while sendRatePerSecond is null */
+                            defaultSendRatePerSecond: number;
                             statusDetail: string | null;
                             providerName: string | null;
                             /** @description In the provider's test mode (ZNS development mode, eSMS Sandbox) */
@@ -4609,6 +4613,8 @@ export interface paths {
                             disabled: boolean;
                             /** @description The account's own send-rate limit (messages per second); null = the provider's default */
                             sendRatePerSecond: number | null;
+                            /** @description The provider's default send rate (messages per second), used while sendRatePerSecond is null */
+                            defaultSendRatePerSecond: number;
                             statusDetail: string | null;
                             providerName: string | null;
                             /** @description In the provider's test mode (ZNS development mode, eSMS Sandbox) */
@@ -4772,6 +4778,8 @@ export interface paths {
                             disabled: boolean;
                             /** @description The account's own send-rate limit (messages per second); null = the provider's default */
                             sendRatePerSecond: number | null;
+                            /** @description The provider's default send rate (messages per second), used while sendRatePerSecond is null */
+                            defaultSendRatePerSecond: number;
                             statusDetail: string | null;
                             providerName: string | null;
                             /** @description In the provider's test mode (ZNS development mode, eSMS Sandbox) */
@@ -5026,6 +5034,8 @@ export interface paths {
                             disabled: boolean;
                             /** @description The account's own send-rate limit (messages per second); null = the provider's default */
                             sendRatePerSecond: number | null;
+                            /** @description The provider's default send rate (messages per second), used while sendRatePerSecond is null */
+                            defaultSendRatePerSecond: number;
                             statusDetail: string | null;
                             providerName: string | null;
                             /** @description In the provider's test mode (ZNS development mode, eSMS Sandbox) */
@@ -5334,7 +5344,7 @@ export interface paths {
         };
         /**
          * Zalo's OAuth redirect: finishes connecting the OA, then returns the admin to the builder
-         * @description Called by Zalo in the admin's browser (with the session cookie) with `code`, `state` and `oa_id`. The state must be the one this session started, unused and unexpired. With LOA_BUILDER_URL set, success is a 302 to `/settings/channels/{id}?connected=zalo` in the builder and a failure a 302 to `/settings/channels/{id}?zaloError=…` (or `/settings/channels?zaloError=…` when the request is unknown), the account unchanged; without it, a small HTML page or a problem.
+         * @description Called by Zalo in the admin's browser (with the session cookie) with `code`, `state` and `oa_id`. The state must be the one this session started, unused and unexpired. With LOA_BUILDER_URL set, success is a 302 to `/settings/channels/{id}?connected=zalo` in the builder and a failure a 302 to `/settings/channels/{id}?zaloError=<code>` (or `/settings/channels?zaloError=<code>` when the request is unknown), the account unchanged, the code one of `access_denied`, `state_unknown`, `state_expired`, `wrong_oa`, `exchange_failed`, `connect_failed`; without it, a small HTML page or a problem (its `zaloError` the same code).
          *
          *     Access: roles admin.
          */
@@ -6362,7 +6372,7 @@ export interface paths {
         };
         /**
          * A contact's journeys in every campaign, newest first, with each campaign's name
-         * @description One item per enrollment; `GET /campaigns/{id}/contacts/{contactId}/journey` adds the recorded path and the live status of one campaign’s journeys.
+         * @description One item per enrollment, with its recorded path (step events, oldest first); `GET /campaigns/{id}/contacts/{contactId}/journey` adds the live status of one campaign’s journeys.
          *
          *     Access: roles admin, marketer, analyst; API keys with scope read, write.
          */
@@ -6408,6 +6418,14 @@ export interface paths {
                                 /** Format: uuid */
                                 campaignId: string;
                                 campaignName: string;
+                                /** @description Recorded step events, oldest first: the steps the contact passed and their outcomes */
+                                path: {
+                                    seq: number;
+                                    stepId: string;
+                                    outcome: string;
+                                    at: string;
+                                    detail: string | null;
+                                }[];
                             }[];
                             /** @description Pass as `cursor` for the next (older) page; null on the last page */
                             nextCursor: string | null;

@@ -96,7 +96,10 @@ describe('connecting a Zalo OA through the OAuth v4 redirect (PKCE, single-use s
     await ws.as.admin.get(callback).expect(200);
     const before = await accountOf(id);
     const replay = await ws.as.admin.get(callback).expect(400);
-    expect(replay.body.detail).toMatch(/unknown, already used/);
+    expect(replay.body).toMatchObject({
+      zaloError: 'state_unknown',
+      detail: expect.stringMatching(/unknown, already used/),
+    });
     expect(await accountOf(id)).toEqual(before);
   });
 
@@ -112,7 +115,10 @@ describe('connecting a Zalo OA through the OAuth v4 redirect (PKCE, single-use s
       [id],
     );
     const expired = await ws.as.admin.get(late).expect(400);
-    expect(expired.body.detail).toMatch(/expired/);
+    expect(expired.body).toMatchObject({
+      zaloError: 'state_expired',
+      detail: expect.stringMatching(/expired/),
+    });
     expect((await accountOf(id)).status).toBe('not_connected');
   });
 
@@ -145,6 +151,7 @@ describe('connecting a Zalo OA through the OAuth v4 redirect (PKCE, single-use s
     const id = created.body.id as string;
     const refused = await ws.as.admin.get(withoutOaId(await startAndConsent(ws.as.admin, id))).expect(400);
     expect(refused.body.detail).toContain(`granted for OA ${granted}`);
+    expect(refused.body.zaloError).toBe('wrong_oa');
     expect((await accountOf(id)).status).toBe('not_connected');
     expect(await db.query(`SELECT 1 FROM zalo_oa_tokens WHERE account_id = $1`, [id])).toEqual([]);
     expect(await db.query(`SELECT 1 FROM zns_templates WHERE account_id = $1`, [id])).toEqual([]);
@@ -182,11 +189,15 @@ describe('connecting a Zalo OA through the OAuth v4 redirect (PKCE, single-use s
     const callback = new URL(await startAndConsent(ws.as.admin, id), TEST_PUBLIC_API_URL);
     callback.searchParams.set('code', 'not-a-code-zalo-issued');
     const refused = await ws.as.admin.get(`${callback.pathname}${callback.search}`).expect(502);
-    expect(refused.body.detail).toMatch(/-14005/);
+    expect(refused.body).toMatchObject({
+      zaloError: 'exchange_failed',
+      detail: expect.stringMatching(/-14005/),
+    });
     expect((await accountOf(id)).status).toBe('not_connected');
     expect(await db.query(`SELECT 1 FROM zalo_oa_tokens WHERE account_id = $1`, [id])).toEqual([]);
 
-    await ws.as.admin.get('/channel-accounts/zalo/callback?error=access_denied').expect(400);
+    const denied = await ws.as.admin.get('/channel-accounts/zalo/callback?error=access_denied').expect(400);
+    expect(denied.body.zaloError).toBe('access_denied');
   });
 
   it('needs a signed-in admin: the state alone does not connect anything', async () => {
@@ -198,7 +209,7 @@ describe('connecting a Zalo OA through the OAuth v4 redirect (PKCE, single-use s
     await ws.as.admin.get(callback).expect(200);
   });
 
-  it('sends the admin back to the builder when LOA_BUILDER_URL is set, connected or with the reason why not', async () => {
+  it('sends the admin back to the builder when LOA_BUILDER_URL is set, connected or with a code saying why not', async () => {
     const other = await createApp(
       testConfig({
         LOA_PUBLIC_API_URL: TEST_PUBLIC_API_URL,
@@ -224,7 +235,8 @@ describe('connecting a Zalo OA through the OAuth v4 redirect (PKCE, single-use s
       expect(`${refusedTarget.origin}${refusedTarget.pathname}`).toBe(
         `http://builder.test/app/settings/channels/${id}`,
       );
-      expect(refusedTarget.searchParams.get('zaloError')).toMatch(/-14005/);
+      // a stable code, never the problem's free text (Zalo's own message included)
+      expect([...refusedTarget.searchParams]).toEqual([['zaloError', 'exchange_failed']]);
       expect((await ows.as.admin.get(`/channel-accounts/${id}`).expect(200)).body.status).toBe(
         'not_connected',
       );
@@ -236,7 +248,26 @@ describe('connecting a Zalo OA through the OAuth v4 redirect (PKCE, single-use s
       expect(`${deniedTarget.origin}${deniedTarget.pathname}`).toBe(
         'http://builder.test/app/settings/channels',
       );
-      expect(deniedTarget.searchParams.get('zaloError')).toMatch(/did not grant access/);
+      expect([...deniedTarget.searchParams]).toEqual([['zaloError', 'access_denied']]);
+
+      const replayed = await ows.as.admin
+        .get(`${refusedCallback.pathname}${refusedCallback.search}`)
+        .expect(302);
+      expect(new URL(replayed.headers.location as string).searchParams.get('zaloError')).toBe(
+        'state_unknown',
+      );
+
+      const late = await startAndConsent(ows.as.admin, id);
+      await other
+        .get(DataSource)
+        .query(
+          `UPDATE zalo_oauth_states SET expires_at = now() - interval '1 second' WHERE account_id = $1`,
+          [id],
+        );
+      const expired = await ows.as.admin.get(late).expect(302);
+      const expiredTarget = new URL(expired.headers.location as string);
+      expect(expiredTarget.pathname).toBe(`/app/settings/channels/${id}`);
+      expect(expiredTarget.searchParams.get('zaloError')).toBe('state_expired');
 
       const back = await ows.as.admin.get(await startAndConsent(ows.as.admin, id)).expect(302);
       expect(back.headers.location).toBe(`http://builder.test/app/settings/channels/${id}?connected=zalo`);

@@ -10,10 +10,11 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import type { UserPrincipal } from '../../auth/principal';
 import { LOA_CONFIG, type LoaConfig } from '../../config/loa-config';
-import { ProblemException, problems } from '../../http/problem';
+import { ProblemException } from '../../http/problem';
 import { SecretBox } from '../../secrets/secret-box';
 import { PostgresTokenStore } from './postgres-token-store';
 import { describeZaloFailure } from './zalo-failure';
+import { zaloConnectProblem } from './zalo-connect-error';
 import { ZaloAccess, type ZaloOaHandle } from './zalo-access.service';
 import { sha256Hex, zaloVerifierContext } from './zalo-token-row';
 import { ZnsTemplatesService, type ZnsSyncResult } from './zns-templates.service';
@@ -94,7 +95,9 @@ export class ZaloConnectService {
     callback: { code?: string; state?: string; oa_id?: string },
   ): Promise<ZaloConnected> {
     if (!callback.state || !callback.code)
-      throw problems.badRequest(
+      throw zaloConnectProblem(
+        400,
+        'access_denied',
         'Zalo did not grant access (no code or state came back); start the connection again',
       );
     const stateSha256 = sha256Hex(callback.state);
@@ -107,7 +110,9 @@ export class ZaloConnectService {
       [stateSha256, actor.sessionId, actor.workspaceId],
     )) as PendingConsent[];
     if (!consent)
-      throw problems.badRequest(
+      throw zaloConnectProblem(
+        400,
+        'state_unknown',
         'This connection request is unknown, already used or was started in another session; start it again',
       );
     try {
@@ -135,7 +140,7 @@ export class ZaloConnectService {
     stateSha256: string,
   ): Promise<ZaloConnected> {
     if (consent.expires_at.getTime() <= Date.now())
-      throw problems.badRequest('This connection request expired; start it again');
+      throw zaloConnectProblem(400, 'state_expired', 'This connection request expired; start it again');
     const handle = await this.access.forAccount(actor.workspaceId, consent.account_id);
     const wantedOa = handle.account.oaId;
     if (granted.oaId && granted.oaId !== wantedOa) throw wrongOa(granted.oaId, wantedOa);
@@ -170,7 +175,11 @@ export class ZaloConnectService {
       },
     });
     if (!connected.ok)
-      throw new ProblemException(502, `Zalo did not connect the OA: ${describeZaloFailure(connected)}`);
+      throw zaloConnectProblem(
+        502,
+        'exchange_failed',
+        `Zalo did not connect the OA: ${describeZaloFailure(connected)}`,
+      );
     await this.db.query(
       `UPDATE channel_accounts SET status = 'connected', status_detail = NULL, provider_name = $2, updated_at = now()
         WHERE id = $1`,
@@ -209,7 +218,9 @@ export class ZaloConnectService {
 }
 
 function wrongOa(granted: string, wanted: string): ProblemException {
-  return problems.badRequest(
+  return zaloConnectProblem(
+    400,
+    'wrong_oa',
     `Access was granted for OA ${granted}, but this account is OA ${wanted}; ` +
       'sign in to Zalo as an admin of the right OA and start again',
   );

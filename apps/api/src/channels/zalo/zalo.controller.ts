@@ -6,6 +6,7 @@ import { CurrentPrincipal, type UserPrincipal } from '../../auth/principal';
 import { LOA_CONFIG, type LoaConfig } from '../../config/loa-config';
 import { Endpoint } from '../../http/endpoint.decorator';
 import { channelAccountIdParamsSchema } from '../channel-accounts.schemas';
+import { ZALO_CONNECT_ERRORS, zaloConnectErrorOf } from './zalo-connect-error';
 import { ZaloConnectService, type ZaloConnected } from './zalo-connect.service';
 import { ProblemException } from '../../http/problem';
 import { ZnsTemplatesService } from './zns-templates.service';
@@ -61,8 +62,9 @@ export class ZaloController {
       "Called by Zalo in the admin's browser (with the session cookie) with `code`, `state` and `oa_id`. " +
       'The state must be the one this session started, unused and unexpired. With LOA_BUILDER_URL set, ' +
       'success is a 302 to `/settings/channels/{id}?connected=zalo` in the builder and a failure a 302 to ' +
-      '`/settings/channels/{id}?zaloError=…` (or `/settings/channels?zaloError=…` when the request is unknown), ' +
-      'the account unchanged; without it, a small HTML page or a problem.',
+      '`/settings/channels/{id}?zaloError=<code>` (or `/settings/channels?zaloError=<code>` when the request is ' +
+      `unknown), the account unchanged, the code one of ${ZALO_CONNECT_ERRORS.map((code) => `\`${code}\``).join(', ')}; ` +
+      'without it, a small HTML page or a problem (its `zaloError` the same code).',
     tags: TAGS,
     access: Access.admin,
     query: callbackQuerySchema,
@@ -86,7 +88,7 @@ export class ZaloController {
     } catch (error) {
       if (!builder || !(error instanceof ProblemException)) throw error;
       const accountId = typeof error.extra['accountId'] === 'string' ? error.extra['accountId'] : undefined;
-      res.redirect(302, builderChannelsUrl(builder, accountId, { zaloError: error.detail }));
+      res.redirect(302, builderChannelsUrl(builder, accountId, { zaloError: zaloConnectErrorOf(error) }));
       return;
     }
     if (builder) {

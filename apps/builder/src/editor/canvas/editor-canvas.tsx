@@ -60,9 +60,16 @@ const MINIMAP_FROM = 15;
 
 /**
  * The campaign graph on a canvas. Works on the editor store it finds in context; with a read-only store it is a
- * viewer (select, copy, zoom), as the versions page uses it.
+ * viewer (select, copy, zoom), as the versions page uses it. A `compact` canvas sits inside a page: the wheel
+ * scrolls the page (zoom with the buttons) and there is no minimap.
  */
-export function EditorCanvas({ boxSelect = false }: { boxSelect?: boolean }) {
+export function EditorCanvas({
+  boxSelect = false,
+  compact = false,
+}: {
+  boxSelect?: boolean;
+  compact?: boolean;
+}) {
   const { t } = useTranslation('editor');
   const store = useEditorStore();
   const flow = useReactFlow();
@@ -74,7 +81,9 @@ export function EditorCanvas({ boxSelect = false }: { boxSelect?: boolean }) {
   // fit an existing campaign in view once; a blank one keeps zoom 1 so that dropped steps land where dropped
   const [fitOnOpen] = useState(() => store.getState().graph.nodes.length > 0);
   const [openView] = useState(() => openingView(store.getState().graph));
-  const [minimap, setMinimap] = useState(() => store.getState().graph.nodes.length > MINIMAP_FROM);
+  const [minimap, setMinimap] = useState(
+    () => !compact && store.getState().graph.nodes.length > MINIMAP_FROM,
+  );
 
   const nodes = useMemo(
     () => elements.nodes(graph, selection, measured, readOnly),
@@ -192,6 +201,8 @@ export function EditorCanvas({ boxSelect = false }: { boxSelect?: boolean }) {
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
         elementsSelectable
+        zoomOnScroll={!compact}
+        preventScrolling={!compact}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#c9ced6" />
         {minimap && (
@@ -204,15 +215,17 @@ export function EditorCanvas({ boxSelect = false }: { boxSelect?: boolean }) {
           />
         )}
         <Controls showInteractive={false}>
-          <ControlButton
-            onClick={() => setMinimap(!minimap)}
-            title={t('toolbar.minimap')}
-            aria-label={t('toolbar.minimap')}
-            aria-pressed={minimap}
-            className={minimap ? 'control--on' : undefined}
-          >
-            <Icon name="map" />
-          </ControlButton>
+          {!compact && (
+            <ControlButton
+              onClick={() => setMinimap(!minimap)}
+              title={t('toolbar.minimap')}
+              aria-label={t('toolbar.minimap')}
+              aria-pressed={minimap}
+              className={minimap ? 'control--on' : undefined}
+            >
+              <Icon name="map" />
+            </ControlButton>
+          )}
         </Controls>
       </ReactFlow>
       {graph.nodes.length === 0 && graph.notes.length === 0 && (

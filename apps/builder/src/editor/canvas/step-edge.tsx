@@ -6,7 +6,7 @@ import { stepById } from '../graph/step-index';
 import { useEditor } from '../store/editor-context';
 import type { FlowEdge } from './flow-elements';
 
-/** A connection, with a "+" in its middle that inserts a step there, and its problems as a badge. */
+/** A connection (decorated like the steps, e.g. `path`), with a "+" in its middle that inserts a step there, and its problems as a badge. */
 export const StepEdge = memo(function StepEdge(props: EdgeProps<FlowEdge>) {
   const {
     id,
@@ -30,6 +30,7 @@ export const StepEdge = memo(function StepEdge(props: EdgeProps<FlowEdge>) {
     return t('addMenu.insertBetween', { from: nameOf(sourceStep), to: nameOf(targetStep) });
   }, [sourceStep, targetStep, t]);
   const readOnly = useEditor((state) => state.readOnly);
+  const decoration = useEditor((state) => state.decorations[id]);
   const errors = useEditor((state) => state.problemCounts.edges[id]?.errors ?? 0);
   const warnings = useEditor((state) => state.problemCounts.edges[id]?.warnings ?? 0);
   const setPicker = useEditor((state) => state.setPicker);
@@ -50,7 +51,7 @@ export const StepEdge = memo(function StepEdge(props: EdgeProps<FlowEdge>) {
         id={id}
         path={path}
         markerEnd={markerEnd}
-        className={`flow-edge${selected ? ' flow-edge--selected' : ''}${problem ? ` flow-edge--${problem}` : ''}`}
+        className={`flow-edge${selected ? ' flow-edge--selected' : ''}${problem ? ` flow-edge--${problem}` : ''}${decoration ? ` flow-edge--${decoration}` : ''}`}
       />
       <EdgeLabelRenderer>
         <div

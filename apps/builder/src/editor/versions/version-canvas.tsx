@@ -13,16 +13,19 @@ import type { DiffGraph } from './graph-diff';
 
 /**
  * A graph on the editor's canvas, read-only: select, copy (Ctrl+C) and zoom work, nothing changes. Each step carries
- * its decoration (added, changed, removed) through the store, and what `renderStepOverlay` draws on it.
+ * its decoration (added, changed, removed; edges too, by their id) through the store, and what `renderStepOverlay` draws on it.
  */
 export function VersionCanvas({
   graph,
   decorations,
   renderStepOverlay,
+  compact = false,
 }: {
   graph: DiffGraph;
   decorations: Record<string, string>;
   renderStepOverlay?: RenderStepOverlay;
+  /** A small canvas inside a page (see EditorCanvas), without the editor's window-wide shortcuts. */
+  compact?: boolean;
 }) {
   const [store] = useState(() => createEditorStore({ graph: toEditorGraph(graph), readOnly: true }));
   useEffect(() => {
@@ -35,8 +38,9 @@ export function VersionCanvas({
     <EditorProvider store={store}>
       <ReactFlowProvider>
         <StepOverlayContext.Provider value={renderStepOverlay}>
-          <ViewerShortcuts />
-          <EditorCanvas />
+          {/* a small canvas in a page leaves the page's keys alone */}
+          {!compact && <ViewerShortcuts />}
+          <EditorCanvas compact={compact} />
         </StepOverlayContext.Provider>
       </ReactFlowProvider>
     </EditorProvider>
