@@ -4,6 +4,11 @@ export const DEMO_CAMPAIGN_NAME = 'Chăm sóc sau mua (thử A/B)';
 /** The conversion the campaign counts, sent through /v1/track as the shop's website would. */
 export const DEMO_GOAL_EVENT = 'order_completed';
 export const DEMO_WAIT_STEP = 'wait-order';
+/**
+ * How long a journey waits for a repeat order: longer than the whole audience takes to be sent its message (a
+ * minute or two on a busy machine), so that every buyer's journey is still waiting when the seed sends the orders.
+ */
+export const DEMO_WAIT_MINUTES = 3;
 
 /**
  * Zalo sends no ZNS 22:00–06:00 Vietnam time (the sandbox answers -133 and the journey would wait for 06:00), so by
@@ -19,11 +24,14 @@ const position = (x: number, y: number) => ({ x, y });
 
 /**
  * trigger.manual → A/B split: A a ZNS order confirmation (an SMS when it fails, and by night in its place), B the same
- * by e-mail → wait for a repeat order (one minute, the shortest wait, so the seed ends soon) → exit `purchased`.
+ * by e-mail → wait for a repeat order (DEMO_WAIT_MINUTES unless told otherwise, so the seed ends soon) → exit `purchased`.
  * Every send is customer care or transactional: never held by quiet hours or Decree 91's 07:00–22:00 window for
  * advertising SMS, and needing no marketing consent, so the run finishes whatever the time of day.
  */
-export function demoCampaignGraph(channels: DemoChannels, options: { zns: boolean; orderDate: string }) {
+export function demoCampaignGraph(
+  channels: DemoChannels,
+  options: { zns: boolean; orderDate: string; waitMinutes?: number },
+) {
   const sms = {
     id: 'sms',
     type: 'send.sms',
@@ -90,7 +98,11 @@ export function demoCampaignGraph(channels: DemoChannels, options: { zns: boolea
         id: DEMO_WAIT_STEP,
         type: 'wait.event',
         position: position(0, 760),
-        data: { label: 'Chờ đơn tiếp theo', event: DEMO_GOAL_EVENT, timeout: { amount: 1, unit: 'minutes' } },
+        data: {
+          label: 'Chờ đơn tiếp theo',
+          event: DEMO_GOAL_EVENT,
+          timeout: { amount: options.waitMinutes ?? DEMO_WAIT_MINUTES, unit: 'minutes' },
+        },
       },
       {
         id: 'exit',

@@ -15,7 +15,7 @@ interface Overview {
   overall: { entered: number; inProgress: number; exited: number; conversions: number };
 }
 interface Nodes {
-  nodes: Array<{ stepId: string; entered: number }>;
+  nodes: Array<{ stepId: string; waitingNow: number }>;
 }
 interface Channels {
   accounts: Array<{ channel: string; sent: number; delivered: number }>;
@@ -32,6 +32,8 @@ export interface DemoCampaignInput {
   convertEvery: number;
   /** Every how-manyth contact's phone has no Zalo account (the sandbox refuses its ZNS with -118). */
   notOnZaloEvery: number;
+  /** How long each journey waits for a repeat order. */
+  waitMinutes: number;
   now: Date;
   log: (line: string) => void;
 }
@@ -58,7 +60,7 @@ export async function seedDemoCampaign(input: DemoCampaignInput): Promise<{ id: 
   const { id } = await marketer.json<{ id: string }>('POST', '/campaigns', {
     name: DEMO_CAMPAIGN_NAME,
     description: 'Xác nhận đơn qua ZNS hoặc e-mail, rồi chờ khách mua lại',
-    graph: demoCampaignGraph(channels, { zns, orderDate }),
+    graph: demoCampaignGraph(channels, { zns, orderDate, waitMinutes: input.waitMinutes }),
   });
   await marketer.json('POST', `/campaigns/${id}/submit`);
   await admin.json('POST', `/campaigns/${id}/approve`, {});
@@ -71,7 +73,7 @@ export async function seedDemoCampaign(input: DemoCampaignInput): Promise<{ id: 
 
 async function runCampaign(input: DemoCampaignInput, id: string): Promise<void> {
   const { marketer, sandbox, audience, log } = input;
-  const total = audience.length;
+  let total = audience.length;
   const report = <T>(path: string) => marketer.json<T>('GET', `/reports/campaigns/${id}${path}`);
   // Some phones have no Zalo account, as in any real list: their ZNS fails (-118) and the journey sends an SMS.
   const fault = await request(sandbox.urls.control, 'POST', '/control/faults', {
@@ -85,17 +87,21 @@ async function runCampaign(input: DemoCampaignInput, id: string): Promise<void> 
   });
   const notOnZalo = (await fault.json()) as { id: string };
   try {
-    await marketer.json('POST', `/campaigns/${id}/enrollments`, {
+    const enrolled = await marketer.json<{ started: number }>('POST', `/campaigns/${id}/enrollments`, {
       contacts: audience.map((contact) => ({ externalId: contact.externalId })),
     });
+    total = enrolled.started;
+    // Sent: every journey still running waits for the repeat order (the others have ended)
     await waitUntil(
       `the ${total} journeys of the demo campaign sending their messages`,
       async () => {
         const [{ overall }, { nodes }] = await Promise.all([report<Overview>(''), report<Nodes>('/nodes')]);
-        const waiting = nodes.find((node) => node.stepId === DEMO_WAIT_STEP)?.entered ?? 0;
-        return waiting + overall.exited >= total ? { done: true } : { state: { overall, waiting } };
+        const waiting = nodes.find((node) => node.stepId === DEMO_WAIT_STEP)?.waitingNow ?? 0;
+        return overall.entered >= total && overall.inProgress === waiting
+          ? { done: true }
+          : { state: { overall, waiting } };
       },
-      minutes(3),
+      minutes(4),
     );
   } finally {
     await request(sandbox.urls.control, 'DELETE', `/control/faults/${notOnZalo.id}`);
@@ -118,14 +124,14 @@ async function runCampaign(input: DemoCampaignInput, id: string): Promise<void> 
     .map((contact) => contact.externalId);
   await trackOrders(input.apiUrl, input.admin, buyers);
   log(`${buyers.length} of them ordered again (${DEMO_GOAL_EVENT} through /v1/track)`);
-  // The wait for a repeat order ends a minute after the last message: every journey has then left.
+  // The wait for a repeat order ends `waitMinutes` after each journey's message: every journey has then left.
   await waitUntil(
     'every journey of the demo campaign ending',
     async () => {
       const { overall } = await report<Overview>('');
       return overall.entered >= total && overall.inProgress === 0 ? { done: true } : { state: overall };
     },
-    minutes(4),
+    minutes(input.waitMinutes + 2),
   );
 }
 

@@ -53,6 +53,8 @@ describe('demo seed through the public API', () => {
       teamPassword: 'team password 123',
       contacts,
       campaignContacts,
+      // 40 journeys are all sent their message within seconds
+      repeatOrderWaitMinutes: 1,
       sandboxUrl: new URL(sandbox.urls.control).origin,
       now,
     };

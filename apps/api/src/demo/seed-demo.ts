@@ -1,5 +1,6 @@
 import { request, Session, waitUntil } from './demo-api';
 import { seedDemoCampaign } from './demo-campaign';
+import { DEMO_WAIT_MINUTES } from './demo-campaign-graph';
 import { sandboxAccounts } from './demo-channels';
 import { demoContacts, demoEvents, type DemoIdentify } from './demo-data';
 
@@ -13,6 +14,8 @@ export interface DemoSeedOptions {
   sandboxUrl?: string;
   /** How many contacts the demo campaign runs for (those with an e-mail address, in order). */
   campaignContacts?: number;
+  /** How long the campaign's journeys wait for a repeat order (default DEMO_WAIT_MINUTES); a small audience needs less. */
+  repeatOrderWaitMinutes?: number;
   now?: Date;
   log?: (line: string) => void;
 }
@@ -62,6 +65,10 @@ export async function seedDemo(options: DemoSeedOptions): Promise<DemoSeedResult
   const seeded = existing.items.length === 0;
   if (seeded) await seedContacts(admin, options.apiUrl, contacts, now, log);
   if (!options.sandboxUrl) return { seeded, users };
+  if (!seeded && !(await holdsDemoContacts(admin, contacts))) {
+    log('the workspace holds contacts of its own: no demo campaign run for them');
+    return { seeded, users };
+  }
 
   const campaign = await seedDemoCampaign({
     apiUrl: options.apiUrl,
@@ -73,6 +80,7 @@ export async function seedDemo(options: DemoSeedOptions): Promise<DemoSeedResult
       .slice(0, options.campaignContacts ?? 300)
       .map((contact) => ({ externalId: contact.userId, phone: String(contact.traits.phone) })),
     convertEvery: 6,
+    waitMinutes: options.repeatOrderWaitMinutes ?? DEMO_WAIT_MINUTES,
     notOnZaloEvery: 8,
     now,
     log,
@@ -140,5 +148,21 @@ async function waitForContacts(admin: Session, expected: number): Promise<void> 
       return page.total === undefined || page.total >= expected ? { done: true } : { state: page.total };
     },
     120_000,
+  );
+}
+
+/** Whether the workspace's contacts are the demo's (its first contact with an e-mail is there, with that e-mail). */
+async function holdsDemoContacts(
+  admin: Session,
+  contacts: ReturnType<typeof demoContacts>,
+): Promise<boolean> {
+  const first = contacts.find((contact) => typeof contact.traits.email === 'string');
+  if (!first) return false;
+  const found = await admin.json<{ items: Array<{ externalId: string | null; email: string | null }> }>(
+    'GET',
+    `/contacts?q=${encodeURIComponent(first.userId)}&limit=5`,
+  );
+  return found.items.some(
+    (contact) => contact.externalId === first.userId && contact.email === first.traits.email,
   );
 }
