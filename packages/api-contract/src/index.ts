@@ -11,3 +11,4 @@ export {
 } from './health';
 export type { components, operations, paths } from './generated/api-paths';
 export { ROUTE_ROLES, type ApiRoute } from './generated/route-roles';
+export { ZALO_CONNECT_ERRORS, type ZaloConnectError } from './zalo-connect-errors';
