@@ -225,6 +225,11 @@ describe('the contact profile', () => {
     const after = await offset();
     expect([after.dx, after.dy]).toEqual([before.dx, before.dy]);
 
+    // The timeline names the step the journey waits at by its label in the version's graph, not by its id.
+    const timelineJourney = page.getByTestId('contact-timeline').getByTestId('timeline-journey');
+    await timelineJourney.getByText('running, at step Chờ thanh toán').waitFor();
+    expect(await timelineJourney.textContent()).not.toContain('wait-paid');
+
     // The same path as a list to read.
     const steps = await journey.getByTestId('journey-steps').locator('li').allTextContents();
     expect(steps).toHaveLength(4);

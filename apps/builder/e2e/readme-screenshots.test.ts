@@ -20,6 +20,7 @@ const outputDir = process.env['LOA_SCREENSHOT_DIR']
 let browser: Browser;
 let signedIn: SignedInPage;
 let asAdmin: SignedInPage;
+let asMarketer: SignedInPage;
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -27,9 +28,12 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  expect([...(signedIn?.errors ?? []), ...(asAdmin?.errors ?? [])]).toEqual([]);
+  expect([...(signedIn?.errors ?? []), ...(asAdmin?.errors ?? []), ...(asMarketer?.errors ?? [])]).toEqual(
+    [],
+  );
   await signedIn?.context.close();
   await asAdmin?.context.close();
+  await asMarketer?.context.close();
   await browser?.close();
 });
 
@@ -138,7 +142,7 @@ const CUSTOMERS = [
   { name: 'Đỗ Thị Mai', phone: '0912000105', email: 'mai.do@example.vn', city: 'Cần Thơ' },
 ];
 
-it('takes the README pictures: a campaign report, the contacts, the channel accounts', async () => {
+it("takes the README pictures: a campaign report, a contact's journey, the contacts, the channel accounts", async () => {
   const run = await produceReportRun(stack);
   const marketer = await apiAs(stack, 'marketer');
   for (const [index, { city, ...customer }] of CUSTOMERS.entries())
@@ -162,6 +166,22 @@ it('takes the README pictures: a campaign report, the contacts, the channel acco
   await page.locator('[data-testid="step-figures"]').first().waitFor();
   await shoot(page, 'campaign-report.png', { fullPage: true });
 
+  // The contact still waiting to pay: its journey's path drawn on the version's canvas, the timeline naming the step.
+  await page.goto(`/contacts/${run.contacts.waiting}`);
+  const journey = page.getByTestId('contact-journeys').getByTestId('contact-journey').first();
+  const canvas = journey.getByTestId('journey-canvas');
+  await canvas.locator('.react-flow__node[data-id="exit-paid"]').waitFor();
+  expect(
+    await canvas.locator('.react-flow__node[data-id="wait-paid"] [data-testid="step"]').getAttribute('class'),
+  ).toContain('step--current');
+  expect(await canvas.locator('.step--path').count()).toBeGreaterThanOrEqual(3);
+  await page
+    .getByTestId('contact-timeline')
+    .getByTestId('timeline-journey')
+    .getByText('Chờ thanh toán', { exact: false })
+    .waitFor();
+  await shoot(page, 'contact-journey.png', { fullPage: true });
+
   await page.goto('/contacts');
   await page.getByText(CUSTOMERS[0]!.name).first().waitFor();
   await page.screenshot({ path: join(outputDir, 'contacts.png') });
@@ -171,3 +191,68 @@ it('takes the README pictures: a campaign report, the contacts, the channel acco
   await page.getByText('eSMS CSKH').first().waitFor();
   await page.screenshot({ path: join(outputDir, 'settings-channels.png') });
 }, 180_000);
+
+it('takes the README picture: a segment with a nested group, its live count and why a contact is not in it', async () => {
+  const tag = `khach-quen-${randomUUID().slice(0, 4)}`;
+  const vip = `${tag}-vip`;
+  const marketer = await apiAs(stack, 'marketer');
+  const people: Array<[string, string, string[]]> = [
+    ['Vũ Thị Ngọc', 'Hà Nội', [tag]],
+    ['Hoàng Văn Nam', 'Đà Nẵng', [tag, vip]],
+    ['Bùi Thị Thu', 'Đà Nẵng', [tag]],
+    ['Đặng Văn Long', 'Hà Nội', []],
+  ];
+  const ids: string[] = [];
+  for (const [index, [name, city, tags]] of people.entries()) {
+    const { contact } = await marketer.expect<{ contact: { id: string } }>(200, 'PUT', '/contacts', {
+      match: { externalId: `${tag}-${index}` },
+      name,
+      phone: `0913${String(Date.now()).slice(-5)}${index}`,
+      attributes: { city },
+      tags: { add: tags },
+    });
+    ids.push(contact.id);
+  }
+  const segment = await marketer.expect<{ id: string }>(201, 'POST', '/segments', {
+    name: 'Khách quen ở Hà Nội hoặc khách VIP',
+    description: 'Khách đã mua nhiều lần, ở Hà Nội hoặc được gắn thẻ VIP.',
+    rule: {
+      match: 'all',
+      rules: [
+        { kind: 'tag', tag, has: true },
+        {
+          match: 'any',
+          rules: [
+            { kind: 'attribute', field: 'city', operator: 'equals', value: 'Hà Nội' },
+            { kind: 'tag', tag: vip, has: true },
+          ],
+        },
+      ],
+    },
+  });
+
+  asMarketer = await signedInPage(browser, stack, 'marketer', {
+    locale: 'vi-VN',
+    viewport: { width: 1440, height: 900 },
+  });
+  const { page } = asMarketer;
+  const notIn = ids[2] ?? '';
+  // once the stored members are counted, the explanation agrees with them (no "not updated yet" note)
+  await eventually(async () => {
+    await page.goto(`/segments/${segment.id}?explain=${notIn}`);
+    expect(await page.getByTestId('stored-member-count').getAttribute('data-count')).toBe('2');
+  }, 30_000);
+  await page.locator('.rule-group--depth-2').waitFor();
+  const preview = page.getByTestId('segment-preview');
+  await eventually(async () => {
+    expect(await preview.getAttribute('data-busy')).toBeNull();
+    expect(await preview.getByTestId('preview-count').getAttribute('data-count')).toBe('2');
+  });
+  const sample = page.getByTestId('preview-sample');
+  for (const name of ['Vũ Thị Ngọc', 'Hoàng Văn Nam']) await sample.getByRole('link', { name }).waitFor();
+  const explanation = page.getByTestId('explanation');
+  await explanation.getByText('Bùi Thị Thu không có trong phân khúc').waitFor();
+  expect(await explanation.getAttribute('data-matches')).toBe('false');
+  expect(await explanation.locator('[data-path="rules.1"]').getAttribute('data-passed')).toBe('false');
+  await shoot(page, 'segment.png', { fullPage: true });
+}, 120_000);

@@ -1,9 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { DiffGraph } from '../editor/versions/graph-diff';
+import { useVersion } from '../editor/versions/versions-queries';
 import { formatDateTime, formatVnd } from '../format/formats';
 import { QueryState } from '../shell/query-state';
 import { useContactEvents, useContactJourneys, useContactMessages } from './contact-queries';
-import { completeUntil, mergeTimeline, type TimelineEntry } from './timeline';
+import { stepLabelOf } from './step-label';
+import { completeUntil, mergeTimeline, type TimelineEntry, type TimelineJourney } from './timeline';
 
 /** The contact's events, messages and journeys in one list, newest first, loaded page by page. */
 export function ContactTimeline({ contactId, timeZone }: { contactId: string; timeZone: string }) {
@@ -94,9 +97,13 @@ function TimelineItem({ entry, timeZone }: { entry: TimelineEntry; timeZone: str
         <span className="timeline__kind">{t('profile.journey')}</span>
         <Link to={`/campaigns/${journey.campaignId}`}>{journey.campaignName}</Link>
         <span className="badge">
-          {journey.status === 'active'
-            ? t('profile.journeyActive', { step: journey.currentStep ?? '—' })
-            : t('profile.journeyExited', { reason: journey.exitReason ?? '—' })}
+          {journey.status === 'active' && journey.currentStep ? (
+            <JourneyStep journey={journey} stepId={journey.currentStep} />
+          ) : journey.status === 'active' ? (
+            t('profile.journeyActive', { step: '—' })
+          ) : (
+            t('profile.journeyExited', { reason: journey.exitReason ?? '—' })
+          )}
         </span>
       </li>
     );
@@ -129,4 +136,12 @@ function TimelineItem({ entry, timeZone }: { entry: TimelineEntry; timeZone: str
       {message.campaignId && <Link to={`/campaigns/${message.campaignId}`}>{t('profile.campaign')}</Link>}
     </li>
   );
+}
+
+/** Where a running journey stands, named as its version's graph labels the step (the graph the journey canvas reads). */
+function JourneyStep({ journey, stepId }: { journey: TimelineJourney; stepId: string }) {
+  const { t } = useTranslation('audience');
+  const version = useVersion(journey.campaignId, journey.version ?? undefined);
+  const graph = version.data?.graph as DiffGraph | undefined;
+  return <>{t('profile.journeyActive', { step: stepLabelOf(graph, stepId) })}</>;
 }

@@ -21,6 +21,8 @@ export interface TimelineJourney {
   id: string;
   campaignId: string;
   campaignName: string;
+  /** The campaign version the journey runs; null when it is not known. */
+  version?: number | null;
   status: 'active' | 'exited';
   currentStep: string | null;
   exitReason: string | null;
