@@ -1,4 +1,3 @@
-import type { INestApplication } from '@nestjs/common';
 import { DIAGNOSTICS_PING_WORKFLOW, type DiagnosticsPingResult } from '@loa/engine';
 import { testService, uniqueName } from '@loa/testing';
 import type { Client } from '@temporalio/client';
@@ -6,6 +5,8 @@ import { NativeConnection } from '@temporalio/worker';
 import request from 'supertest';
 import type { LoaConfig } from '../config/loa-config';
 import { createApp } from '../create-app';
+import { TemporalCheck } from '../health/checks/temporal.check';
+import { temporalHealthConnectionProvider } from '../health/temporal-health-connection';
 import {
   createTestCertificateAuthority,
   type TestCertificateAuthority,
@@ -91,41 +92,52 @@ describe('Temporal over TLS, configured from the environment', () => {
   });
 
   it('refuses a frontend whose certificate another CA signed, naming the certificate problem', async () => {
-    const config = testConfig(remoteEnv({ TEMPORAL_TLS_CA_PATH: strangers.certPath }));
-    await expect(workerConnection(config)).rejects.toThrow(/certificate/i);
-    await expectTemporalDownInHealth(config, /certificate/i);
+    const refused = await refusals(testConfig(remoteEnv({ TEMPORAL_TLS_CA_PATH: strangers.certPath })));
+    expect(refused.worker).toMatch(/UnknownIssuer/);
+    expect(refused.api).toMatch(/self-signed certificate in certificate chain/);
+  });
+
+  it("checks the frontend's certificate against TEMPORAL_TLS_SERVER_NAME, not the address's host", async () => {
+    const refused = await refusals(testConfig(remoteEnv({ TEMPORAL_TLS_SERVER_NAME: '' })));
+    expect(refused.worker).toMatch(/NotValidForName/);
+    expect(refused.api).toMatch(/does not match certificate's altnames/);
   });
 
   it('is refused by a frontend requiring mutual TLS when no client certificate is configured', async () => {
-    const config = testConfig(remoteEnv({ TEMPORAL_TLS_CERT_PATH: '', TEMPORAL_TLS_KEY_PATH: '' }));
-    await expect(workerConnection(config)).rejects.toThrow();
-    await expectTemporalDownInHealth(config, /./);
+    const refused = await refusals(
+      testConfig(remoteEnv({ TEMPORAL_TLS_CERT_PATH: '', TEMPORAL_TLS_KEY_PATH: '' })),
+    );
+    expect(refused.worker).toMatch(/CertificateRequired/);
+    expect(refused.api).toMatch(/alert certificate required/);
   });
 
   it('sends the API key as the authorization header: a wrong key is refused by the frontend', async () => {
-    const config = testConfig(remoteEnv({ TEMPORAL_API_KEY: 'not-the-key' }));
-    await expect(workerConnection(config)).rejects.toThrow(/missing or wrong API key/);
-    await expectTemporalDownInHealth(config, /missing or wrong API key/);
+    const refused = await refusals(testConfig(remoteEnv({ TEMPORAL_API_KEY: 'not-the-key' })));
+    expect(refused.worker).toMatch(/missing or wrong API key in the authorization header/);
+    expect(refused.api).toMatch(/UNAUTHENTICATED: missing or wrong API key in the authorization header/);
   });
 });
 
-/** What the worker opens on bootstrap (loa-worker.host.ts), closed again if it opened. */
-async function workerConnection(config: LoaConfig): Promise<void> {
-  const connection = await NativeConnection.connect(temporalConnectionOptions(config.temporal));
-  await connection.close();
-}
-
-/** The API starts whatever Temporal answers (its connections are lazy); its health report tells why it is down. */
-async function expectTemporalDownInHealth(
-  config: LoaConfig,
-  reason: RegExp,
-): Promise<void> {
-  const api: INestApplication = await createApp(config);
+/**
+ * Why the worker cannot connect (its bootstrap's NativeConnection, loa-worker.host.ts) and what the API's health
+ * report says about Temporal (the API starts whatever Temporal answers: its connections are lazy).
+ */
+async function refusals(config: LoaConfig): Promise<{ worker: string; api: string }> {
+  const worker = await NativeConnection.connect(temporalConnectionOptions(config.temporal)).then(
+    async (connection) => {
+      await connection.close();
+      return 'connected';
+    },
+    (error: Error) => error.message,
+  );
+  const connection = temporalHealthConnectionProvider.useFactory(config);
   try {
-    await api.init();
-    const health = await request(api.getHttpServer()).get('/health');
-    expect(health.body.checks.temporal).toMatchObject({ status: 'down', error: expect.stringMatching(reason) });
+    const api = await new TemporalCheck(connection, config).run().then(
+      () => 'connected',
+      (error: Error) => error.message,
+    );
+    return { worker, api };
   } finally {
-    await api.close();
+    await connection.close();
   }
 }
