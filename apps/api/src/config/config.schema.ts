@@ -59,7 +59,9 @@ export const environmentSchema = z.object({
   TEMPORAL_TLS_SERVER_NAME: optionalText.pipe(
     z
       .string()
-      .regex(/^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/, { message: 'must be a host name, for example temporal.internal' })
+      .regex(/^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/, {
+        message: 'must be a host name, for example temporal.internal',
+      })
       .optional(),
   ),
   TEMPORAL_API_KEY: optionalText,

@@ -42,7 +42,7 @@ export function createTestCertificateAuthority(name: string, serverName: string)
       caKeys.privateKey,
       [{ name: 'basicConstraints', cA: false }, ...extensions],
     );
-    return { ...writePair(dir, file, cert, keys.privateKeyPem) };
+    return writePair(dir, file, cert, keys.privateKeyPem);
   };
   const certPath = join(dir, 'ca.pem');
   writeFileSync(certPath, ca);
@@ -72,10 +72,10 @@ function newKeyPair() {
 }
 
 function signedCertificate(
-  publicKey: forge.pki.PublicKey,
+  publicKey: forge.pki.rsa.PublicKey,
   subject: forge.pki.CertificateField[],
   issuer: forge.pki.CertificateField[],
-  issuerKey: forge.pki.PrivateKey,
+  issuerKey: forge.pki.rsa.PrivateKey,
   extensions: object[],
 ): string {
   const cert = forge.pki.createCertificate();

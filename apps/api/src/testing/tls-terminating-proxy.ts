@@ -22,7 +22,6 @@ export interface TlsTerminatingProxyOptions {
 
 export interface TlsTerminatingProxy {
   address: string;
-  port: number;
   /** The gRPC methods forwarded so far (`Service/Method`), in order. */
   forwarded: string[];
   close(): Promise<void>;
@@ -67,7 +66,6 @@ export async function startTlsTerminatingProxy(
   const { port } = server.address() as AddressInfo;
   return {
     address: `127.0.0.1:${port}`,
-    port,
     forwarded,
     close: async () => {
       upstream.close();
@@ -78,24 +76,34 @@ export async function startTlsTerminatingProxy(
       });
     },
   };
+}
 
-  function refuse(stream: ServerHttp2Stream, message: string): void {
-    stream.respond(
-      {
-        ':status': 200,
-        'content-type': 'application/grpc',
-        'grpc-status': GRPC_UNAUTHENTICATED,
-        'grpc-message': encodeURIComponent(message),
-      },
-      { endStream: true },
-    );
-  }
+function refuse(stream: ServerHttp2Stream, message: string): void {
+  stream.respond(
+    {
+      ':status': 200,
+      'content-type': 'application/grpc',
+      'grpc-status': GRPC_UNAUTHENTICATED,
+      'grpc-message': encodeURIComponent(message),
+    },
+    { endStream: true },
+  );
 }
 
 /** One call, both ways: request headers and body up, response headers, body and trailers down; resets both ways. */
-function forward(stream: ServerHttp2Stream, headers: IncomingHttpHeaders, upstream: ClientHttp2Session): void {
-  const requestHeaders = Object.fromEntries(Object.entries(headers).filter(([name]) => !HOP_HEADERS.has(name)));
-  const call = upstream.request({ ...requestHeaders, ':method': headers[':method'], ':path': headers[':path'] });
+function forward(
+  stream: ServerHttp2Stream,
+  headers: IncomingHttpHeaders,
+  upstream: ClientHttp2Session,
+): void {
+  const requestHeaders = Object.fromEntries(
+    Object.entries(headers).filter(([name]) => !HOP_HEADERS.has(name)),
+  );
+  const call = upstream.request({
+    ...requestHeaders,
+    ':method': headers[':method'],
+    ':path': headers[':path'],
+  });
   let trailers: IncomingHttpHeaders = {};
   call.on('response', (responseHeaders) => {
     if (stream.destroyed) return;
