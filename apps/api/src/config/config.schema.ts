@@ -53,6 +53,17 @@ export const environmentSchema = z.object({
   TEMPORAL_TLS: booleanFlag.default(false),
   TEMPORAL_TLS_CERT_PATH: optionalText,
   TEMPORAL_TLS_KEY_PATH: optionalText,
+  /** The root CA that signed the frontend's certificate (a private CA); the system's roots are used when unset. */
+  TEMPORAL_TLS_CA_PATH: optionalText,
+  /** The name the frontend's certificate is checked against when it differs from TEMPORAL_ADDRESS's host. */
+  TEMPORAL_TLS_SERVER_NAME: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/, {
+        message: 'must be a host name, for example temporal.internal',
+      })
+      .optional(),
+  ),
   TEMPORAL_API_KEY: optionalText,
   LOA_ENCRYPTION_KEY: encryptionKey,
   /** Keys secrets were sealed with before the current one, comma-separated, until re-encrypted. */

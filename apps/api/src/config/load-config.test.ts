@@ -99,6 +99,30 @@ describe('loadConfig', () => {
     expect(config.temporal.tls?.clientCertPair?.key.toString()).toBe('KEY');
   });
 
+  it("reads a private CA and the name the frontend's certificate carries, each turning TLS on", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'loa-tls-'));
+    writeFileSync(join(dir, 'ca.pem'), '-----BEGIN CERTIFICATE-----\nCA\n-----END CERTIFICATE-----\n');
+    const withCa = loadConfig({ LOA_ENCRYPTION_KEY: key, TEMPORAL_TLS_CA_PATH: 'ca.pem' }, dir);
+    expect(withCa.temporal.tls?.serverRootCACertificate?.toString()).toContain('\nCA\n');
+    const withName = loadConfig({ LOA_ENCRYPTION_KEY: key, TEMPORAL_TLS_SERVER_NAME: 'temporal.internal' });
+    expect(withName.temporal.tls?.serverNameOverride).toBe('temporal.internal');
+    expect(loadConfig({ LOA_ENCRYPTION_KEY: key }).temporal.tls).toBeUndefined();
+  });
+
+  it('names a CA file that cannot be read or is not a PEM certificate, and a server name that is not a host', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'loa-tls-'));
+    writeFileSync(join(dir, 'key.pem'), '-----BEGIN PRIVATE KEY-----\nK\n-----END PRIVATE KEY-----\n');
+    expect(problemsOf({ LOA_ENCRYPTION_KEY: key, TEMPORAL_TLS_CA_PATH: join(dir, 'none.pem') })).toEqual([
+      'Invalid configuration: TEMPORAL_TLS_CA_PATH cannot be read (ENOENT)',
+    ]);
+    expect(problemsOf({ LOA_ENCRYPTION_KEY: key, TEMPORAL_TLS_CA_PATH: join(dir, 'key.pem') })).toEqual([
+      'Invalid configuration: TEMPORAL_TLS_CA_PATH must be a PEM certificate file',
+    ]);
+    expect(problemsOf({ LOA_ENCRYPTION_KEY: key, TEMPORAL_TLS_SERVER_NAME: 'temporal:7233' })).toEqual([
+      'Invalid configuration: TEMPORAL_TLS_SERVER_NAME must be a host name, for example temporal.internal',
+    ]);
+  });
+
   it('names a missing encryption key', () => {
     expect(problemsOf({})).toEqual(['Invalid configuration: LOA_ENCRYPTION_KEY is required']);
   });

@@ -112,12 +112,21 @@ function temporalConfig(env: Environment, cwd: string): TemporalConfig {
           key: readSecretFile('TEMPORAL_TLS_KEY_PATH', absolute(keyPath, cwd)),
         }
       : undefined;
-  const useTls = env.TEMPORAL_TLS || clientCertPair !== undefined || env.TEMPORAL_API_KEY !== undefined;
+  const serverRootCACertificate = env.TEMPORAL_TLS_CA_PATH
+    ? readCertificateFile('TEMPORAL_TLS_CA_PATH', absolute(env.TEMPORAL_TLS_CA_PATH, cwd))
+    : undefined;
+  const serverNameOverride = env.TEMPORAL_TLS_SERVER_NAME;
+  const useTls =
+    env.TEMPORAL_TLS ||
+    clientCertPair !== undefined ||
+    serverRootCACertificate !== undefined ||
+    serverNameOverride !== undefined ||
+    env.TEMPORAL_API_KEY !== undefined;
   return {
     address: env.TEMPORAL_ADDRESS,
     namespace: env.TEMPORAL_NAMESPACE,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
-    tls: useTls ? { clientCertPair } : undefined,
+    tls: useTls ? { clientCertPair, serverRootCACertificate, serverNameOverride } : undefined,
     apiKey: env.TEMPORAL_API_KEY,
   };
 }
@@ -130,6 +139,14 @@ function readSecretFile(variable: string, path: string): Buffer {
       `Invalid configuration: ${variable} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
     ]);
   }
+}
+
+function readCertificateFile(variable: string, path: string): Buffer {
+  const content = readSecretFile(variable, path);
+  if (!content.toString('latin1').includes('-----BEGIN CERTIFICATE-----')) {
+    throw new ConfigError([`Invalid configuration: ${variable} must be a PEM certificate file`]);
+  }
+  return content;
 }
 
 function withoutTrailingSlash(url: string): string {
