@@ -54,7 +54,11 @@ export function AppShell() {
               ))}
             </select>
           </label>
-          <span className="app__user" data-testid="current-user">
+          <span
+            className="app__user"
+            data-testid="current-user"
+            title={`${me.user.name} · ${me.workspace.name} · ${t(`roles.${me.role}`)}`}
+          >
             {me.user.name} · {me.workspace.name} · {t(`roles.${me.role}`)}
           </span>
           <button type="button" className="button button--on-dark" onClick={() => void onSignOut()}>
