@@ -6,6 +6,8 @@ export * from './interpreter/interpret';
 export * from './interpreter/journey-state';
 export * from './journey/campaign-run-contract';
 export * from './journey/enrollment-options';
+export * from './journey/cohort-contract';
+export * from './journey/journey-batch-activity';
 export * from './journey/journey-contract';
 export * from './journey/journey-ids';
 export * from './journey/journey-status';

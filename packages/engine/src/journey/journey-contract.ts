@@ -27,6 +27,11 @@ export interface JourneyRef {
   enrollmentId: string;
   entryKey: string;
   entryEventId?: string;
+  /**
+   * The cohortJourney workflow that runs this journey beside others (DESIGN §6 cohort execution); absent when the
+   * journey has a workflow of its own (`workflowId`, which a cohort's journeys are given but do not run as).
+   */
+  cohortWorkflowId?: string;
 }
 
 export interface ContactJourneyInput {

@@ -2,18 +2,26 @@ import type { ActivityOptions, LocalActivityOptions, RetryPolicy } from '@tempor
 import { MAX_HTTP_TIMEOUT_SECONDS } from '../graph/nodes/http-limits';
 import { SEND_ERROR_TYPES } from '../journey/journey-contract';
 
+/** A retry policy in milliseconds with a bounded number of attempts: a cohort applies it to one item of a batch. */
+export interface CountedRetryPolicy extends RetryPolicy {
+  initialInterval: number;
+  backoffCoefficient: number;
+  maximumInterval: number;
+  maximumAttempts: number;
+}
+
 /**
  * Provider calls (sends, HTTP requests): retryable and token-expired failures back off 1 s, 2 s, 4 s … up to 5
  * minutes, 8 attempts in all. Quota and allowed-hours failures are not retried by Temporal: the journey waits until
  * the moment the connector names and calls again with the same idempotency key.
  */
-export const PROVIDER_RETRY_POLICY: RetryPolicy = {
-  initialInterval: '1 second',
+export const PROVIDER_RETRY_POLICY = {
+  initialInterval: 1000,
   backoffCoefficient: 2,
-  maximumInterval: '5 minutes',
+  maximumInterval: 5 * 60_000,
   maximumAttempts: 8,
   nonRetryableErrorTypes: [SEND_ERROR_TYPES.quotaExhausted, SEND_ERROR_TYPES.outsideAllowedHours],
-};
+} satisfies CountedRetryPolicy;
 
 export const PROVIDER_ACTIVITY_OPTIONS: ActivityOptions = {
   startToCloseTimeout: '1 minute',
@@ -31,12 +39,12 @@ export const HTTP_ACTIVITY_OPTIONS: ActivityOptions = {
 };
 
 /** Our own database and services (contact data, campaign state, audience pages): patient, about an hour. */
-export const INTERNAL_RETRY_POLICY: RetryPolicy = {
-  initialInterval: '1 second',
+export const INTERNAL_RETRY_POLICY = {
+  initialInterval: 1000,
   backoffCoefficient: 2,
-  maximumInterval: '5 minutes',
+  maximumInterval: 5 * 60_000,
   maximumAttempts: 20,
-};
+} satisfies CountedRetryPolicy;
 
 export const INTERNAL_ACTIVITY_OPTIONS: ActivityOptions = {
   startToCloseTimeout: '30 seconds',
@@ -50,12 +58,26 @@ export const BATCH_ACTIVITY_OPTIONS: ActivityOptions = {
 };
 
 /** Progress records run as local activities: cheap on the fast path, retried for about half an hour. */
+export const RECORD_RETRY_POLICY = {
+  initialInterval: 1000,
+  backoffCoefficient: 2,
+  maximumInterval: 60_000,
+  maximumAttempts: 30,
+} satisfies CountedRetryPolicy;
+
 export const RECORD_ACTIVITY_OPTIONS: LocalActivityOptions = {
   startToCloseTimeout: '10 seconds',
-  retry: {
-    initialInterval: '1 second',
-    backoffCoefficient: 2,
-    maximumInterval: '1 minute',
-    maximumAttempts: 30,
-  },
+  retry: RECORD_RETRY_POLICY,
+};
+
+/**
+ * A cohort's batch activity: many per-contact calls, each with its own outcome. It heartbeats as its items finish,
+ * so a worker that dies is noticed within the heartbeat timeout and the batch runs again elsewhere (its items are
+ * idempotent: sends answer their recorded outcome). Failures of single items are values, retried by the cohort
+ * with the item's own policy; only a batch that cannot run at all is retried here.
+ */
+export const BATCH_JOURNEY_ACTIVITY_OPTIONS: ActivityOptions = {
+  startToCloseTimeout: '15 minutes',
+  heartbeatTimeout: '1 minute',
+  retry: INTERNAL_RETRY_POLICY,
 };

@@ -7,6 +7,13 @@ export {
   pauseRunSignal,
   resumeRunSignal,
 } from './campaign-run-messages';
+export { cohortJourney } from './cohort-journey.workflow';
+export {
+  cohortEventSignal,
+  cohortMemberStateSignal,
+  cohortMemberStatusQuery,
+  cohortProgressQuery,
+} from './cohort-messages';
 export { contactJourney } from './contact-journey.workflow';
 export { diagnosticsPing } from './diagnostics-ping.workflow';
 export { campaignStateSignal, journeyEventSignal, journeyStatusQuery } from './journey-messages';

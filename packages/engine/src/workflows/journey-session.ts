@@ -14,7 +14,7 @@ import { sendIdempotencyKey } from '../journey/journey-ids';
 import { EXIT_REASONS, exitOutcome, isExitOutcome, STEP_OUTCOMES } from '../journey/journey-vocabulary';
 import { EventInbox, isJourneyEvent } from './event-inbox';
 import { entryKeyValueOf, matchesGoal } from './event-match';
-import { recordActivities, internalActivities } from './journey-activities';
+import type { JourneyDriver } from './journey-driver';
 import { parseContinuation, type JourneyContinuation, type ResumedWait } from './journey-continuation';
 import { JourneyLog } from './journey-log';
 
@@ -49,19 +49,23 @@ export class JourneySession {
   private stepsAtRunStart = 0;
   private readonly eventsAtRunStart: number;
 
-  constructor(private readonly input: ContactJourneyInput) {
+  constructor(
+    private readonly input: ContactJourneyInput,
+    readonly driver: JourneyDriver,
+  ) {
     this.plan = input.plan;
-    const { workflowId, firstExecutionRunId } = workflowInfo();
-    this.enrollmentRunId = firstExecutionRunId;
+    const { workflowId, enrollmentId } = driver;
+    this.enrollmentRunId = enrollmentId;
     this.ref = {
       workspaceId: input.workspaceId,
       campaignId: input.plan.campaignId,
       versionId: input.plan.versionId,
       contactId: input.contactId,
       workflowId,
-      enrollmentId: firstExecutionRunId,
+      enrollmentId,
       entryKey: input.entryKey,
       ...(input.entryEvent && { entryEventId: input.entryEvent.id }),
+      ...(driver.cohortWorkflowId !== undefined && { cohortWorkflowId: driver.cohortWorkflowId }),
     };
     this.entryKeyValue = entryKeyValueOf(input);
     const continued = input.continued === undefined ? undefined : parseOrFail(input.continued, input.plan);
@@ -167,7 +171,9 @@ export class JourneySession {
   /** Asks the campaign's state (after long waits: its signal may have been missed); keeps it on failure. */
   async refreshCampaignState(): Promise<void> {
     try {
-      this.setCampaignState(await internalActivities.getCampaignState({ campaignId: this.plan.campaignId }));
+      this.setCampaignState(
+        await this.driver.internal.getCampaignState({ campaignId: this.plan.campaignId }),
+      );
     } catch (error) {
       if (!(error instanceof ActivityFailure)) throw error;
     }
@@ -182,6 +188,7 @@ export class JourneySession {
 
   /** Whether this run should hand over to a new one: Temporal suggests it, or an operations knob says so. */
   continueDue(): boolean {
+    if (!this.driver.continuesAsNew) return false;
     if (workflowInfo().continueAsNewSuggested) return true;
     const { continueAfterSteps: steps, continueAfterEvents: events } = this.input;
     if (steps !== undefined && steps > 0 && this.cursor.stepsTaken - this.stepsAtRunStart >= steps)
@@ -229,7 +236,7 @@ export class JourneySession {
     if (this.log.pending === 0) return;
     const { entries, firstSeq, restore } = this.log.take();
     try {
-      await recordActivities.recordJourney({
+      await this.driver.record.recordJourney({
         journey: this.ref,
         firstSeq,
         entries,
@@ -252,7 +259,7 @@ export class JourneySession {
     this.exit = { stepId, reason };
     this.waitingFor = undefined;
     const { entries, firstSeq } = this.log.take();
-    await recordActivities.recordJourney({
+    await this.driver.record.recordJourney({
       journey: this.ref,
       firstSeq,
       entries,

@@ -1,4 +1,3 @@
-import { condition } from '@temporalio/workflow';
 import type { WaitingKind } from '../journey/journey-status';
 import type { ResumedWait } from './journey-continuation';
 import type { Interruption, JourneySession } from './journey-session';
@@ -34,7 +33,7 @@ export async function waitInJourney(
     let end = check();
     const remainingMs = untilMs - Date.now();
     if (end === undefined && remainingMs > 0) {
-      await condition(() => (end = check()) !== undefined, remainingMs);
+      await session.driver.waitUntil(() => (end = check()) !== undefined, untilMs);
     }
     // A timer and a signal can land in the same activation: the signal counts.
     end ??= check() ?? 'elapsed';

@@ -3,7 +3,6 @@ import type { SendActivityInput, SendActivityResult } from '../journey/journey-c
 import type { Channel } from '../graph/settings.schema';
 import type { SendStep } from '../plan/plan.types';
 import { classifyActivityFailure } from './activity-failure';
-import { providerActivities } from './journey-activities';
 import type { JourneySession } from './journey-session';
 import { patched } from '@temporalio/workflow';
 import { LONG_WAIT_MS, waitInJourney } from './journey-wait';
@@ -64,7 +63,7 @@ export async function performSend(
     const guarded = await passGuards(session, stepId, step, hold);
     if (guarded) return guarded;
     const signalsBefore = session.campaignStateSignals;
-    const attempt = await attemptSend(input);
+    const attempt = await attemptSend(session, input);
     switch (attempt.status) {
       case 'sent':
         session.log.add(stepId, STEP_OUTCOMES.sent, attempt.messageId);
@@ -130,9 +129,9 @@ function failedDetail(result: { errorCode: string; errorMessage: string }): stri
   return errorMessage.startsWith(`${errorCode}:`) ? errorMessage : `${errorCode}: ${errorMessage}`;
 }
 
-async function attemptSend(input: SendActivityInput): Promise<Attempt> {
+async function attemptSend(session: JourneySession, input: SendActivityInput): Promise<Attempt> {
   try {
-    return await providerActivities[SEND_ACTIVITY[input.step.channel]](input);
+    return await session.driver.provider[SEND_ACTIVITY[input.step.channel]](input);
   } catch (error) {
     const failure = classifyActivityFailure(error, Date.now());
     return failure.kind === 'retry_at'

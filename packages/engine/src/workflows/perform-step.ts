@@ -1,6 +1,5 @@
 import { STEP_OUTCOMES } from '../journey/journey-vocabulary';
 import { classifyActivityFailure } from './activity-failure';
-import { httpActivities, internalActivities } from './journey-activities';
 import type { JourneySession } from './journey-session';
 import { failedInternally, logged, type PerformedAction, type PerformResult } from './perform-result';
 import { performSend } from './perform-send';
@@ -19,7 +18,7 @@ export async function performAction(session: JourneySession, action: Action): Pr
       return performWaitEvent(session, action);
     case 'condition':
       return internal(session, action, async () => {
-        const result = await internalActivities.evaluateCondition({
+        const result = await session.driver.internal.evaluateCondition({
           journey: session.ref,
           stepId: action.stepId,
           rule: action.rule,
@@ -33,7 +32,7 @@ export async function performAction(session: JourneySession, action: Action): Pr
       return performSend(session, action);
     case 'update_contact':
       return internal(session, action, async () => {
-        await internalActivities.updateContact({
+        await session.driver.internal.updateContact({
           journey: session.ref,
           stepId: action.stepId,
           idempotencyKey: session.stepKey(action.stepId, action.visit),
@@ -51,7 +50,7 @@ async function performHttp(
   action: Extract<Action, { kind: 'http' }>,
 ): Promise<PerformResult> {
   try {
-    const response = await httpActivities.callHttp({
+    const response = await session.driver.http.callHttp({
       journey: session.ref,
       stepId: action.stepId,
       idempotencyKey: session.stepKey(action.stepId, action.visit),

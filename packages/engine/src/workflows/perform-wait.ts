@@ -6,7 +6,6 @@ import { awaitedEntryKeyValue } from '../journey/wait-event-key';
 import { readPath } from '../rules/read-path';
 import { dateAttributeMoment, nextTimeOfDay } from '../time/wait-until';
 import { matchesWaitEvent } from './event-match';
-import { internalActivities } from './journey-activities';
 import type { ResumedWait } from './journey-continuation';
 import type { JourneySession } from './journey-session';
 import { LONG_WAIT_MS, waitInJourney, type WaitEnd } from './journey-wait';
@@ -55,7 +54,7 @@ export async function performWaitUntil(
     } else {
       let attributes: Record<string, unknown>;
       try {
-        attributes = await internalActivities.readContactAttributes({
+        attributes = await session.driver.internal.readContactAttributes({
           journey: session.ref,
           fields: [until.attribute],
         });

@@ -9,6 +9,11 @@ import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/com
 import type { CampaignRunActivities } from '../../journey/campaign-run-contract';
 import type { Plan } from '../../plan/plan.types';
 import type { contactJourney } from '../contact-journey.workflow';
+import type { cohortJourney } from '../cohort-journey.workflow';
+import type { CohortBatchActivities, CohortJourneyInput } from '../../journey/cohort-contract';
+import { journeyBatchActivity } from '../../journey/journey-batch-activity';
+import { entryKeyOf } from '../../journey/journey-ids';
+import { Context } from '@temporalio/activity';
 import { journeyStatusQuery } from '../journey-messages';
 
 /** Worker identity in recorded histories (never this machine's name). */
@@ -52,7 +57,7 @@ export function track<H extends WorkflowHandle>(handle: H): H {
  */
 export async function withWorker<T>(
   env: TestWorkflowEnvironment,
-  activities: Partial<JourneyActivities & CampaignRunActivities>,
+  activities: Partial<JourneyActivities & CampaignRunActivities & CohortBatchActivities>,
   test: (taskQueue: string) => Promise<T>,
   options: { maxConcurrentWorkflowTaskExecutions?: number } = {},
 ): Promise<T> {
@@ -61,7 +66,13 @@ export async function withWorker<T>(
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: await workflowBundle(),
-    activities,
+    // Cohorts batch the same activities.
+    activities: {
+      ...journeyBatchActivity(activities as JourneyActivities, {
+        heartbeat: (done) => Context.current().heartbeat(done),
+      }),
+      ...activities,
+    },
     identity: TEST_WORKER_IDENTITY,
     ...BOUNDED_SHUTDOWN,
     ...options,
@@ -121,6 +132,23 @@ export async function startJourney(
   const handle = await env.client.workflow.start<typeof contactJourney>('contactJourney', {
     ...clientStartOptions(enrollment, taskQueue),
     args: [{ ...enrollment.input, ...knobs }],
+  });
+  startedHandles.add(handle);
+  return handle;
+}
+
+/** Starts a cohort of journeys, as the campaign run does (entry key `once` unless given or entered by event). */
+export async function startCohort(
+  env: TestWorkflowEnvironment,
+  taskQueue: string,
+  options: Omit<CohortJourneyInput, 'workspaceId' | 'entryKey'> & { entryKey?: string },
+): Promise<WorkflowHandleWithFirstExecutionRunId<typeof cohortJourney>> {
+  const { entryKey, ...input } = options;
+  const [firstEvent] = Object.values(input.entryEvents ?? {});
+  const handle = await env.client.workflow.start<typeof cohortJourney>('cohortJourney', {
+    taskQueue,
+    workflowId: uniqueName(`cohort:${input.plan.campaignId}`),
+    args: [{ workspaceId: 'ws-test', entryKey: entryKey ?? entryKeyOf(input.plan, firstEvent), ...input }],
   });
   startedHandles.add(handle);
   return handle;

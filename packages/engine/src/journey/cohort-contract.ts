@@ -1,0 +1,88 @@
+import type { Plan, StepId } from '../plan/plan.types';
+import type { CampaignState, JourneyActivities, JourneyEvent } from './journey-contract';
+
+export const COHORT_JOURNEY_WORKFLOW = 'cohortJourney';
+
+/** Signal and query names of cohortJourney, for clients that address them by name. */
+export const COHORT_EVENT_SIGNAL = 'cohortEvent';
+export const COHORT_MEMBER_STATE_SIGNAL = 'cohortMemberState';
+export const COHORT_MEMBER_STATUS_QUERY = 'cohortMemberStatus';
+export const COHORT_PROGRESS_QUERY = 'cohortProgress';
+
+/** A cohort carries at most this many contacts (Temporal's payload limit with room to spare: ids only). */
+export const MAX_COHORT_CONTACTS = 2000;
+
+/**
+ * A page of contacts who enter a campaign version together and move through its plan together (DESIGN §6 cohort
+ * execution): one journey per contact, the same step code as contactJourney, their activities batched and their
+ * timers shared. Ids in, counts out.
+ */
+export interface CohortJourneyInput {
+  workspaceId: string;
+  plan: Plan;
+  /** At most MAX_COHORT_CONTACTS, each once. */
+  contactIds: string[];
+  /** Every member's entry key (`once` for broadcasts). */
+  entryKey: string;
+  /** Enter at this step instead of the plan's entry step (as ContactJourneyInput.startAt). */
+  startAt?: StepId;
+  /**
+   * The entry event of each member that entered by one (event-triggered entries gathered into a cohort), by contact
+   * id. Broadcasts have none.
+   */
+  entryEvents?: Record<string, JourneyEvent>;
+}
+
+/** An event for one member of a cohort; duplicates (same id) are ignored as in contactJourney. */
+export interface CohortEvent {
+  contactId: string;
+  event: JourneyEvent;
+}
+
+/** One member's campaign state: `stopped` cancels that contact's journey alone. */
+export interface CohortMemberState {
+  contactId: string;
+  state: CampaignState;
+}
+
+/** What a cohort returns and its progress query answers: counts, never one object per contact. */
+export interface CohortProgress {
+  contacts: number;
+  running: number;
+  exited: number;
+  converted: number;
+  /** Exits by reason (a flow.exit reason or one of EXIT_REASONS). */
+  exitReasons: Record<string, number>;
+  /** Batch activities called, and the per-contact activity calls they carried. */
+  batches: number;
+  batchedCalls: number;
+}
+
+/** The per-contact activities a cohort batches. */
+export type BatchableActivity = keyof JourneyActivities;
+
+/**
+ * One batch activity call: the inputs of many calls to one per-contact activity. What every input shares is sent
+ * once (`shared`, merged under each item; its `journey` merged under each item's `journey`).
+ */
+export interface JourneyBatchInput {
+  activity: BatchableActivity;
+  shared: Record<string, unknown>;
+  items: Array<Record<string, unknown>>;
+}
+
+/** Each item's outcome, in order: its result, or its failure as the per-contact activity would have thrown it. */
+export type JourneyBatchItemResult = { ok: unknown } | { error: JourneyBatchItemError };
+
+export interface JourneyBatchItemError {
+  /** The ApplicationFailure type (SEND_ERROR_TYPES, …) or the error's name. */
+  type: string;
+  message: string;
+  details?: unknown[];
+  nonRetryable: boolean;
+}
+
+export interface CohortBatchActivities {
+  /** Runs each item through the per-contact activity (bounded concurrency), heartbeating its progress. */
+  performJourneyBatch(input: JourneyBatchInput): Promise<JourneyBatchItemResult[]>;
+}

@@ -1,0 +1,68 @@
+import type { CohortBatchActivities, JourneyBatchItemError, JourneyBatchItemResult } from './cohort-contract';
+import type { JourneyActivities } from './journey-contract';
+import { mergeInput } from './batch-inputs';
+
+/** Items of one batch in flight at once, unless the worker says otherwise. */
+export const DEFAULT_BATCH_CONCURRENCY = 32;
+/** A batch whose items are slow still tells Temporal it is alive this often. */
+const HEARTBEAT_EVERY_MS = 10_000;
+
+export interface JourneyBatchOptions {
+  /** Items in flight at once (the send service's batch concurrency). */
+  concurrency?: number;
+  /** Tells Temporal the batch is alive, with how many items are done (the activity context's heartbeat). */
+  heartbeat?: (done: number) => void;
+}
+
+/**
+ * The cohort's batch activity, over the per-contact activities: each item runs through its activity with bounded
+ * concurrency and answers its own result or failure. Items are idempotent (sends answer the outcome the ledger
+ * recorded under their key), so a batch that runs again after its worker died sends nothing twice.
+ */
+export function journeyBatchActivity(
+  activities: JourneyActivities,
+  options: JourneyBatchOptions = {},
+): CohortBatchActivities {
+  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_BATCH_CONCURRENCY);
+  return {
+    async performJourneyBatch({ activity, shared, items }) {
+      const perform = activities[activity] as (input: unknown) => Promise<unknown>;
+      if (typeof perform !== 'function') throw new Error(`No journey activity "${activity}"`);
+      const results: JourneyBatchItemResult[] = new Array(items.length);
+      let next = 0;
+      let done = 0;
+      const beat = setInterval(() => options.heartbeat?.(done), HEARTBEAT_EVERY_MS);
+      const lane = async () => {
+        while (next < items.length) {
+          const index = next++;
+          try {
+            const value = await perform.call(activities, mergeInput(shared, items[index]));
+            results[index] = { ok: value ?? null };
+          } catch (error) {
+            results[index] = { error: itemError(error) };
+          }
+          done += 1;
+          options.heartbeat?.(done);
+        }
+      };
+      try {
+        await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, lane));
+      } finally {
+        clearInterval(beat);
+      }
+      return results;
+    },
+  };
+}
+
+/** The failure as Temporal would have reported it for the per-contact activity (ApplicationFailure or Error). */
+function itemError(error: unknown): JourneyBatchItemError {
+  if (!(error instanceof Error)) return { type: 'Error', message: String(error), nonRetryable: false };
+  const failure = error as Error & { type?: unknown; nonRetryable?: unknown; details?: unknown };
+  return {
+    type: typeof failure.type === 'string' && failure.type !== '' ? failure.type : error.name,
+    message: error.message,
+    nonRetryable: failure.nonRetryable === true,
+    ...(Array.isArray(failure.details) && failure.details.length > 0 && { details: failure.details }),
+  };
+}

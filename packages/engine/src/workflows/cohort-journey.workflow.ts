@@ -1,0 +1,118 @@
+import { ApplicationFailure, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  MAX_COHORT_CONTACTS,
+  type CohortBatchActivities,
+  type CohortJourneyInput,
+  type CohortProgress,
+} from '../journey/cohort-contract';
+import { journeyWorkflowId } from '../journey/journey-ids';
+import type { JourneyResult } from '../journey/journey-status';
+import { BATCH_JOURNEY_ACTIVITY_OPTIONS } from './activity-options';
+import {
+  cohortEventSignal,
+  cohortMemberStateSignal,
+  cohortMemberStatusQuery,
+  cohortProgressQuery,
+} from './cohort-messages';
+import { ActivityBatches } from './cohort/activity-batches';
+import { SharedTimers } from './cohort/shared-timers';
+import type { JourneyDriver } from './journey-driver';
+import { campaignStateSignal } from './journey-messages';
+import { JourneySession } from './journey-session';
+import { runJourney } from './run-journey';
+
+const { performJourneyBatch } = proxyActivities<CohortBatchActivities>(BATCH_JOURNEY_ACTIVITY_OPTIONS);
+
+// Changing what this workflow does for histories already recorded needs patched() (and a replay test fixture).
+
+/**
+ * A page of contacts entering one campaign version together (DESIGN §6 cohort execution). Each contact has its own
+ * journey, run by the same code as contactJourney on the same pure interpreter; what the journeys do at the same
+ * moment is batched (one activity per step for all of them) and waits that end at the same moment share one timer.
+ * Journeys whose paths diverge (a branch, an event, a deferral) simply go on apart.
+ */
+export async function cohortJourney(input: CohortJourneyInput): Promise<CohortProgress> {
+  checkContacts(input.contactIds);
+  const { workflowId: cohortWorkflowId, firstExecutionRunId } = workflowInfo();
+  const timers = new SharedTimers();
+  const batches = new ActivityBatches(timers, (batch) => performJourneyBatch(batch));
+  const activities = {
+    provider: {
+      sendZns: batches.activity('sendZns'),
+      sendOa: batches.activity('sendOa'),
+      sendSms: batches.activity('sendSms'),
+      sendEmail: batches.activity('sendEmail'),
+    },
+    http: { callHttp: batches.activity('callHttp') },
+    internal: {
+      evaluateCondition: batches.activity('evaluateCondition'),
+      readContactAttributes: batches.activity('readContactAttributes'),
+      updateContact: batches.activity('updateContact'),
+      getCampaignState: batches.activity('getCampaignState'),
+    },
+    record: { recordJourney: batches.activity('recordJourney') },
+  };
+  const sessions = new Map<string, JourneySession>();
+  for (const contactId of input.contactIds) {
+    const driver: JourneyDriver = {
+      workflowId: journeyWorkflowId(input.plan.campaignId, contactId, input.entryKey),
+      enrollmentId: firstExecutionRunId,
+      cohortWorkflowId,
+      ...activities,
+      waitUntil: (done, untilMs) => timers.waitUntil(done, untilMs),
+      continuesAsNew: false,
+    };
+    const entryEvent = input.entryEvents?.[contactId];
+    const journeyInput = {
+      workspaceId: input.workspaceId,
+      contactId,
+      plan: input.plan,
+      entryKey: input.entryKey,
+      ...(entryEvent && { entryEvent }),
+      ...(input.startAt !== undefined && { startAt: input.startAt }),
+    };
+    sessions.set(contactId, new JourneySession(journeyInput, driver));
+  }
+
+  const results: JourneyResult[] = [];
+  const progress = (): CohortProgress => {
+    const exitReasons: Record<string, number> = {};
+    for (const result of results) exitReasons[result.exitReason] = (exitReasons[result.exitReason] ?? 0) + 1;
+    return {
+      contacts: sessions.size,
+      running: sessions.size - results.length,
+      exited: results.length,
+      converted: [...sessions.values()].filter((session) => session.converted).length,
+      exitReasons,
+      batches: batches.batches,
+      batchedCalls: batches.batchedCalls,
+    };
+  };
+  setHandler(cohortEventSignal, ({ contactId, event }) => sessions.get(contactId)?.receiveEvent(event));
+  setHandler(campaignStateSignal, (state) => {
+    for (const session of sessions.values()) session.receiveCampaignState(state);
+  });
+  setHandler(cohortMemberStateSignal, ({ contactId, state }) =>
+    sessions.get(contactId)?.receiveCampaignState(state),
+  );
+  setHandler(cohortMemberStatusQuery, (contactId) => sessions.get(contactId)?.status() ?? null);
+  setHandler(cohortProgressQuery, progress);
+
+  await Promise.all(
+    [...sessions.values()].map(async (session) => {
+      results.push(await runJourney(session));
+    }),
+  );
+  return progress();
+}
+
+function checkContacts(contactIds: unknown): void {
+  const fail = (message: string): never => {
+    throw ApplicationFailure.nonRetryable(message, 'LoaInvalidCohort');
+  };
+  if (!Array.isArray(contactIds) || contactIds.length === 0) fail('A cohort needs at least one contact id');
+  const ids = contactIds as unknown[];
+  if (ids.length > MAX_COHORT_CONTACTS) fail(`A cohort carries at most ${MAX_COHORT_CONTACTS} contacts`);
+  if (ids.some((id) => typeof id !== 'string' || id === '')) fail('Contact ids must be non-empty strings');
+  if (new Set(ids).size !== ids.length) fail('A contact appears twice in the cohort');
+}

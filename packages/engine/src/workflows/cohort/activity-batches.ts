@@ -1,0 +1,179 @@
+import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
+import type {
+  BatchableActivity,
+  JourneyBatchInput,
+  JourneyBatchItemError,
+  JourneyBatchItemResult,
+} from '../../journey/cohort-contract';
+import { MAX_COHORT_CONTACTS } from '../../journey/cohort-contract';
+import {
+  INTERNAL_RETRY_POLICY,
+  PROVIDER_RETRY_POLICY,
+  RECORD_RETRY_POLICY,
+  type CountedRetryPolicy,
+} from '../activity-options';
+import { afterOthersBlock } from './after-others-block';
+import { factorInputs } from '../../journey/batch-inputs';
+import type { SharedTimers } from './shared-timers';
+
+/** Each per-contact activity's retry policy, applied by the cohort to that activity's items. */
+const ITEM_RETRY_POLICY: Record<BatchableActivity, CountedRetryPolicy> = {
+  sendZns: PROVIDER_RETRY_POLICY,
+  sendOa: PROVIDER_RETRY_POLICY,
+  sendSms: PROVIDER_RETRY_POLICY,
+  sendEmail: PROVIDER_RETRY_POLICY,
+  callHttp: PROVIDER_RETRY_POLICY,
+  evaluateCondition: INTERNAL_RETRY_POLICY,
+  readContactAttributes: INTERNAL_RETRY_POLICY,
+  updateContact: INTERNAL_RETRY_POLICY,
+  getCampaignState: INTERNAL_RETRY_POLICY,
+  recordJourney: RECORD_RETRY_POLICY,
+};
+
+/** Activities whose equal inputs in one batch are asked once (reads of one campaign). */
+const ASKED_ONCE: BatchableActivity[] = ['getCampaignState'];
+
+interface Call {
+  activity: BatchableActivity;
+  input: Record<string, unknown>;
+  attempt: number;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * The cohort's activity calls, gathered into batch activities: the calls its journeys make while the workflow runs
+ * one activation go out together, one batch per activity and step, once every journey has gone as far as it can.
+ * Each call gets its own outcome. A call that fails is retried by its activity's own policy (backing off on the
+ * cohort's shared timers) and, when that gives up, fails as the per-contact activity would have.
+ */
+export class ActivityBatches {
+  private queued = new Map<string, Call[]>();
+  private flushing = false;
+  batches = 0;
+  batchedCalls = 0;
+
+  constructor(
+    private readonly timers: SharedTimers,
+    private readonly perform: (input: JourneyBatchInput) => Promise<JourneyBatchItemResult[]>,
+  ) {}
+
+  /** A per-contact activity function whose calls this batches. */
+  activity<A extends BatchableActivity>(activity: A) {
+    return (input: object): Promise<never> =>
+      new Promise((resolve, reject) =>
+        this.enqueue({
+          activity,
+          input: input as Record<string, unknown>,
+          attempt: 1,
+          resolve: resolve as (value: unknown) => void,
+          reject,
+        }),
+      );
+  }
+
+  private enqueue(call: Call): void {
+    const stepId = typeof call.input.stepId === 'string' ? call.input.stepId : '';
+    const key = `${call.activity}\u0000${stepId}`;
+    const calls = this.queued.get(key) ?? [];
+    calls.push(call);
+    this.queued.set(key, calls);
+    if (!this.flushing) {
+      this.flushing = true;
+      void this.flush();
+    }
+  }
+
+  private async flush(): Promise<void> {
+    await afterOthersBlock();
+    this.flushing = false;
+    const groups = [...this.queued.values()];
+    this.queued = new Map();
+    await Promise.all(
+      groups.flatMap((calls) => chunks(calls, MAX_COHORT_CONTACTS)).map((calls) => this.run(calls)),
+    );
+  }
+
+  private async run(calls: Call[]): Promise<void> {
+    const { activity } = calls[0];
+    const asked = ASKED_ONCE.includes(activity) ? distinctInputs(calls) : calls.map((call) => call.input);
+    const { shared, items } = factorInputs(asked);
+    this.batches += 1;
+    this.batchedCalls += calls.length;
+    let results: JourneyBatchItemResult[];
+    try {
+      results = await this.perform({ activity, shared, items });
+    } catch (error) {
+      // The batch could not run at all, even after its own retries: each call fails as its activity would have.
+      for (const call of calls) call.reject(error);
+      return;
+    }
+    const resultOf = (call: Call) =>
+      ASKED_ONCE.includes(activity)
+        ? results[asked.findIndex((input) => JSON.stringify(input) === JSON.stringify(call.input))]
+        : results[calls.indexOf(call)];
+    for (const call of calls) this.settle(call, resultOf(call));
+  }
+
+  private settle(call: Call, result: JourneyBatchItemResult | undefined): void {
+    if (result === undefined) {
+      call.reject(itemFailure(call.activity, lostItem(), 'NON_RETRYABLE_FAILURE'));
+      return;
+    }
+    if ('ok' in result) {
+      call.resolve(result.ok ?? undefined);
+      return;
+    }
+    const policy = ITEM_RETRY_POLICY[call.activity];
+    const retryable =
+      !result.error.nonRetryable && !(policy.nonRetryableErrorTypes ?? []).includes(result.error.type);
+    if (!retryable) {
+      call.reject(itemFailure(call.activity, result.error, 'NON_RETRYABLE_FAILURE'));
+      return;
+    }
+    if (call.attempt >= policy.maximumAttempts) {
+      call.reject(itemFailure(call.activity, result.error, 'MAXIMUM_ATTEMPTS_REACHED'));
+      return;
+    }
+    const backoffMs = Math.min(
+      policy.initialInterval * policy.backoffCoefficient ** (call.attempt - 1),
+      policy.maximumInterval,
+    );
+    call.attempt += 1;
+    void this.timers.sleepUntil(Date.now() + backoffMs).then(() => this.enqueue(call));
+  }
+}
+
+/** The failure the per-contact activity would have ended with: its ApplicationFailure, as Temporal wraps it. */
+function itemFailure(
+  activity: BatchableActivity,
+  error: JourneyBatchItemError,
+  retryState: 'NON_RETRYABLE_FAILURE' | 'MAXIMUM_ATTEMPTS_REACHED',
+): ActivityFailure {
+  const cause = ApplicationFailure.create({
+    type: error.type,
+    message: error.message,
+    nonRetryable: error.nonRetryable,
+    ...(error.details && { details: error.details }),
+  });
+  return new ActivityFailure('Activity task failed', activity, undefined, retryState, undefined, cause);
+}
+
+function lostItem(): JourneyBatchItemError {
+  return {
+    type: 'LoaBatchItemMissing',
+    message: 'The batch answered no result for this item',
+    nonRetryable: true,
+  };
+}
+
+function distinctInputs(calls: Call[]): Array<Record<string, unknown>> {
+  const byJson = new Map(calls.map((call) => [JSON.stringify(call.input), call.input]));
+  return [...byJson.values()];
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let index = 0; index < items.length; index += size) result.push(items.slice(index, index + size));
+  return result;
+}
