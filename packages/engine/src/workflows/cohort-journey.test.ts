@@ -15,6 +15,7 @@ import { journeyBatchActivity } from '../journey/journey-batch-activity';
 import { fakeJourneyActivities, type FakeContact } from './testing/fake-journey-activities';
 import { resultsInTurn, startCohort, startJourney, withWorker } from './testing/journey-test-kit';
 import { planOf, smsNode, welcomeSeriesPlan, znsNode } from './testing/test-plans';
+import { recordHistory } from './testing/record-history';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -143,6 +144,7 @@ describe('cohortJourney on the time-skipping server', () => {
       expect((await handle.query(cohortProgressQuery)).running).toBe(3);
       const result = await handle.result();
       expect(result.exitReasons).toEqual({ paid: 1, not_paid: 3 });
+      await recordHistory(handle, 'cohort-event-lets-one-go-on');
       const history = await handle.fetchHistory();
       const timers = history.events?.filter((event) => event.timerStartedEventAttributes) ?? [];
       expect(timers).toHaveLength(1);
@@ -190,6 +192,7 @@ describe('cohortJourney on the time-skipping server', () => {
       await handle.signal(campaignStateSignal, 'active');
       const result = await handle.result();
       expect(result.exitReasons).toEqual({ stopped: 1, not_paid: 2 });
+      await recordHistory(handle, 'cohort-member-cancelled-paused-resumed');
     });
     expect(fake.sent().filter((call) => call.stepId === 'lastCall')).toHaveLength(2);
   });
@@ -231,6 +234,7 @@ describe('cohortJourney on the time-skipping server', () => {
       });
       const result = await handle.result();
       expect(result.exitReasons).toEqual({ sent: 3, failed: 1 });
+      await recordHistory(handle, 'cohort-item-retries-and-quota');
     });
     const calls = (contactId: string) =>
       fake.providerCalls.filter((call) => call.idempotencyKey.includes(`:${contactId}:`));

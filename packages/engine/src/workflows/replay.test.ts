@@ -30,7 +30,7 @@ async function replay(
 describe('replaying recorded workflow histories', () => {
   const histories = recordedHistories();
 
-  it('has recorded histories of the journey and campaign run shapes', () => {
+  it('has recorded histories of the journey, cohort and campaign run shapes', () => {
     expect(histories.map((history) => history.name)).toEqual(
       expect.arrayContaining([
         'welcome-series-vip',
@@ -52,6 +52,9 @@ describe('replaying recorded workflow histories', () => {
         'continued-run-matches-buffered-event',
         'wait-key-from-entry-event',
         'campaign-run-paused-resumed-cancelled',
+        'cohort-event-lets-one-go-on',
+        'cohort-member-cancelled-paused-resumed',
+        'cohort-item-retries-and-quota',
       ]),
     );
   });
