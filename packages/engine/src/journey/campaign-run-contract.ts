@@ -40,7 +40,7 @@ export interface CampaignRunInput {
   /** Pages per workflow run before it continues as new (default 10; sooner when Temporal suggests it). */
   pagesPerRun?: number;
   /** Carried over by continue-as-new. */
-  continued?: CampaignRunProgress & { cursor: string | null };
+  continued?: CampaignRunProgress & { cursor: string | null; cohortSize?: number };
 }
 
 export interface CampaignRunProgress {
@@ -50,6 +50,25 @@ export interface CampaignRunProgress {
   /** Journeys that already existed (same workflow id) and were left alone. */
   journeysSkipped: number;
   state: 'running' | 'paused' | 'cancelled' | 'completed';
+  /**
+   * How the run enters its contacts: one contactJourney each, or cohorts (cohortJourney, one per page of contacts).
+   * Absent until the run has measured its audience (and in runs that began before cohorts existed).
+   */
+  execution?: RunExecution;
+  /** cohortJourney workflows started (cohort execution). */
+  cohortsStarted?: number;
+  /** While measuring: contacts counted so far, and where counting goes on. */
+  measuring?: { counted: number; cursor: string | null };
+}
+
+export type RunExecution = 'contact' | 'cohort';
+
+/** How the workspace runs its broadcasts (read when a run begins). */
+export interface RunSettings {
+  /** A run whose audience has at least this many contacts runs as cohorts; a smaller one, one journey each. */
+  cohortThreshold: number;
+  /** Contacts per cohort (at most MAX_COHORT_CONTACTS). */
+  cohortSize: number;
 }
 
 export interface AudiencePage {
@@ -71,6 +90,19 @@ export interface CampaignRunActivities {
     workspaceId: string;
     plan: Plan;
     runId: string;
+    contactIds: string[];
+  }): Promise<{ started: number; skipped: number }>;
+  /** The workspace's settings for this run (cohort threshold and size). */
+  getRunSettings(input: { workspaceId: string }): Promise<RunSettings>;
+  /**
+   * Enters the contacts as one cohort with this id: contacts already enrolled (a journey of theirs runs, or ran and
+   * re-entry does not allow another) are skipped, and a retried call starts nothing twice.
+   */
+  startCohort(input: {
+    workspaceId: string;
+    plan: Plan;
+    runId: string;
+    cohortId: string;
     contactIds: string[];
   }): Promise<{ started: number; skipped: number }>;
 }

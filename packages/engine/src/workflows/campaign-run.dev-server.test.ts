@@ -8,7 +8,7 @@ import {
   pauseRunSignal,
   resumeRunSignal,
 } from './campaign-run-messages';
-import { fakeAudience, journeyStarter } from './testing/fake-campaign-run-activities';
+import { cohortStarter, fakeAudience, journeyStarter } from './testing/fake-campaign-run-activities';
 import { withWorker } from './testing/journey-test-kit';
 import { recordHistory } from './testing/record-history';
 import { planOf } from './testing/test-plans';
@@ -101,6 +101,7 @@ describe('campaignRun on the Temporal dev server', () => {
       journeysStarted: 1950,
       journeysSkipped: 50,
       state: 'completed',
+      execution: 'contact',
     });
     // 8 pages of 3 batches, and the retry of the batch that failed half way.
     expect(starter.batches()).toBe(25);
@@ -110,7 +111,80 @@ describe('campaignRun on the Temporal dev server', () => {
     // Continued as new every three pages: the last run's history holds only its own pages.
     expect(outcome.latestRunId).not.toBe(outcome.firstRunId);
     expect(outcome.history.events?.length).toBeLessThan(80);
-    expect(audience.pagesServed()).toBe(8);
+    // One more page to measure the audience (below the cohort threshold: one journey each).
+    expect(audience.pagesServed()).toBe(9);
+  });
+
+  it('runs an audience that reaches the cohort threshold as cohorts: every contact in exactly one', async () => {
+    const plan = broadcastPlan();
+    const journeyTaskQueue = uniqueName('broadcast-cohorts');
+    const audience = fakeAudience(2000, { cohortThreshold: 1000, cohortSize: 300 });
+    const starter = cohortStarter({ client: env.client, journeyTaskQueue, failOnceAtBatch: 3 });
+    const input: CampaignRunInput = {
+      workspaceId: 'ws',
+      runId: uniqueName('run'),
+      plan,
+      audience: { kind: 'segment', segmentId: 'everyone' },
+      pageSize: 500,
+      pagesPerRun: 3,
+    };
+    // The cohorts are started on a queue no worker polls: this test is about fan-out, not about running them.
+    const result = await withWorker(
+      env,
+      { ...audience, startCohort: starter.startCohort },
+      async (taskQueue) => {
+        const handle = await env.client.workflow.start<typeof campaignRun>('campaignRun', {
+          taskQueue,
+          workflowId: `campaign-run:${input.runId}`,
+          args: [input],
+        });
+        const outcome = await handle.result();
+        await recordHistory(handle, 'campaign-run-cohorts');
+        return outcome;
+      },
+    );
+    expect(result).toEqual<CampaignRunProgress>({
+      pages: 4,
+      contactsSeen: 2000,
+      journeysStarted: 2000,
+      journeysSkipped: 0,
+      state: 'completed',
+      execution: 'cohort',
+      cohortsStarted: 8,
+    });
+    // Four pages of 300 + 200, and the retry of the call that failed after starting its cohort.
+    expect(starter.batches()).toBe(9);
+    expect(new Set(starter.cohortIds).size).toBe(8);
+    expect(starter.members).toHaveLength(2000);
+    expect(new Set(starter.members).size).toBe(2000);
+  });
+
+  it('measures below the threshold and enters one journey each', async () => {
+    const plan = broadcastPlan();
+    const journeyTaskQueue = uniqueName('broadcast-small');
+    const audience = fakeAudience(120, { cohortThreshold: 121, cohortSize: 300 });
+    const starter = journeyStarter({ client: env.client, journeyTaskQueue });
+    const cohorts = cohortStarter({ client: env.client, journeyTaskQueue });
+    const input: CampaignRunInput = {
+      workspaceId: 'ws',
+      runId: uniqueName('run'),
+      plan,
+      audience: { kind: 'segment', segmentId: 'everyone' },
+    };
+    const result = await withWorker(
+      env,
+      { ...audience, startJourneys: starter.startJourneys, startCohort: cohorts.startCohort },
+      async (taskQueue) =>
+        (
+          await env.client.workflow.start<typeof campaignRun>('campaignRun', {
+            taskQueue,
+            workflowId: `campaign-run:${input.runId}`,
+            args: [input],
+          })
+        ).result(),
+    );
+    expect(result).toMatchObject({ execution: 'contact', journeysStarted: 120 });
+    expect(cohorts.batches()).toBe(0);
   });
 
   it('pauses before the next batch, resumes, and stops after the current batch when cancelled', async () => {

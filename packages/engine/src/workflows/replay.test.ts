@@ -52,6 +52,7 @@ describe('replaying recorded workflow histories', () => {
         'continued-run-matches-buffered-event',
         'wait-key-from-entry-event',
         'campaign-run-paused-resumed-cancelled',
+        'campaign-run-cohorts',
         'cohort-event-lets-one-go-on',
         'cohort-member-cancelled-paused-resumed',
         'cohort-item-retries-and-quota',

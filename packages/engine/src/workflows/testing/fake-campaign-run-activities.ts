@@ -1,15 +1,22 @@
 import { ApplicationFailure, ApplicationFailureCategory } from '@temporalio/common';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import type { CampaignRunActivities } from '../../journey/campaign-run-contract';
+import type { CampaignRunActivities, RunSettings } from '../../journey/campaign-run-contract';
 import { journeyEnrollment } from '../../journey/enrollment-options';
 import { clientStartOptions } from './journey-test-kit';
 
-/** An audience of `size` contacts (`contact-0000` …), paged by offset. */
+/**
+ * An audience of `size` contacts (`contact-0000` …), paged by offset, in a workspace with these run settings (by
+ * default no audience reaches the cohort threshold).
+ */
 export function fakeAudience(
   size: number,
-): Pick<CampaignRunActivities, 'fetchAudiencePage'> & { pagesServed: () => number } {
+  settings: RunSettings = { cohortThreshold: 1_000_000, cohortSize: 500 },
+): Pick<CampaignRunActivities, 'fetchAudiencePage' | 'getRunSettings'> & { pagesServed: () => number } {
   let pagesServed = 0;
   return {
+    async getRunSettings() {
+      return settings;
+    },
     async fetchAudiencePage({ cursor, pageSize }) {
       pagesServed += 1;
       const offset = cursor === null ? 0 : Number(cursor);
@@ -68,4 +75,48 @@ export function journeyStarter(options: {
     return counts;
   };
   return { startJourneys, startedIds, batches: () => batches };
+}
+
+/**
+ * Starts real cohorts with the test's Temporal client, as the API's activity does (workflow id = cohort id, so a
+ * retried call starts nothing twice). `failOnceAtBatch` makes that call fail after starting its cohort.
+ */
+export function cohortStarter(options: {
+  client: Client;
+  journeyTaskQueue: string;
+  failOnceAtBatch?: number;
+}) {
+  let batches = 0;
+  let failed = false;
+  const members: string[] = [];
+  const cohortIds: string[] = [];
+  const startCohort: CampaignRunActivities['startCohort'] = async ({
+    workspaceId,
+    plan,
+    cohortId,
+    contactIds,
+  }) => {
+    batches += 1;
+    const failHere = !failed && batches === options.failOnceAtBatch;
+    try {
+      await options.client.workflow.start('cohortJourney', {
+        taskQueue: options.journeyTaskQueue,
+        workflowId: cohortId,
+        args: [{ workspaceId, plan, contactIds, entryKey: 'once' }],
+      });
+      cohortIds.push(cohortId);
+      members.push(...contactIds);
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+    if (failHere) {
+      failed = true;
+      throw ApplicationFailure.create({
+        message: 'lost the connection after starting the cohort',
+        category: ApplicationFailureCategory.BENIGN,
+      });
+    }
+    return { started: contactIds.length, skipped: 0 };
+  };
+  return { startCohort, members, cohortIds, batches: () => batches };
 }
