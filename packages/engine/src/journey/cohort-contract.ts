@@ -13,6 +13,9 @@ export const COHORT_PROGRESS_QUERY = 'cohortProgress';
 export const MAX_COHORT_CONTACTS = 2000;
 
 /**
+ * A cohort's workflow id is its members' enrollment id (JourneyRef.enrollmentId and the run id of their enrollment
+ * rows), so it must never be reused: the campaign run names each cohort after its own run and page.
+ *
  * A page of contacts who enter a campaign version together and move through its plan together (DESIGN §6 cohort
  * execution): one journey per contact, the same step code as contactJourney, their activities batched and their
  * timers shared. Ids in, counts out.

@@ -33,7 +33,9 @@ const { performJourneyBatch } = proxyActivities<CohortBatchActivities>(BATCH_JOU
  */
 export async function cohortJourney(input: CohortJourneyInput): Promise<CohortProgress> {
   checkContacts(input.contactIds);
-  const { workflowId: cohortWorkflowId, firstExecutionRunId } = workflowInfo();
+  // The cohort's id names its members' enrollments: the API records them under it before the cohort starts. A cohort
+  // id is never reused (each names one page of one campaign run), so it tells enrollments apart as a run id would.
+  const { workflowId: cohortWorkflowId } = workflowInfo();
   const timers = new SharedTimers();
   const batches = new ActivityBatches(timers, (batch) => performJourneyBatch(batch));
   const activities = {
@@ -56,7 +58,7 @@ export async function cohortJourney(input: CohortJourneyInput): Promise<CohortPr
   for (const contactId of input.contactIds) {
     const driver: JourneyDriver = {
       workflowId: journeyWorkflowId(input.plan.campaignId, contactId, input.entryKey),
-      enrollmentId: firstExecutionRunId,
+      enrollmentId: cohortWorkflowId,
       cohortWorkflowId,
       ...activities,
       waitUntil: (done, untilMs) => timers.waitUntil(done, untilMs),
