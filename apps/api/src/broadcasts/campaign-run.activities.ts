@@ -1,4 +1,5 @@
 import type { CampaignRunActivities } from '@loa/engine';
+import type { CohortStarter } from '../enrollment/cohort-starter.service';
 import type { JourneyStarter } from '../enrollment/journey-starter.service';
 import type { AudiencePages } from './audience-pages';
 
@@ -6,15 +7,22 @@ import type { AudiencePages } from './audience-pages';
 const STARTS_IN_FLIGHT = 25;
 
 /**
- * campaignRun's activities: audience pages from PostgreSQL, and journeys entered through the JourneyStarter (workflow
- * id rules, re-entry, enrollment limit). A contact whose journey already exists counts as skipped, so a retried
- * batch starts nothing twice.
+ * campaignRun's activities: audience pages from PostgreSQL, the workspace's run settings, and contacts entered one
+ * journey each through the JourneyStarter (workflow id rules, re-entry, enrollment limit) or as cohorts through the
+ * CohortStarter. A contact already enrolled counts as skipped, so a retried batch starts nothing twice.
  */
 export function createCampaignRunActivities(
   pages: AudiencePages,
   starter: JourneyStarter,
+  cohorts: CohortStarter,
 ): CampaignRunActivities {
   return {
+    async getRunSettings({ workspaceId }) {
+      return cohorts.runSettings(workspaceId);
+    },
+    async startCohort(input) {
+      return cohorts.start(input);
+    },
     async fetchAudiencePage(input) {
       return pages.fetch(input);
     },

@@ -15,6 +15,7 @@ import type { TestWorkspace } from '../testing/test-workspace';
 import { JourneyStarter } from '../enrollment/journey-starter.service';
 import { AudiencePages } from './audience-pages';
 import { createCampaignRunActivities } from './campaign-run.activities';
+import { CohortStarter } from '../enrollment/cohort-starter.service';
 import { reachedGraph } from './testing/broadcast-graphs';
 
 describe('campaignRun with the worker’s activities, on the Temporal dev server', () => {
@@ -98,6 +99,7 @@ describe('campaignRun with the worker’s activities, on the Temporal dev server
 
     const first = await run({ plan, audience, ...sizes });
     expect(first).toEqual({
+      execution: 'contact',
       pages: 5,
       contactsSeen: 300,
       journeysStarted: 300,
@@ -165,6 +167,7 @@ describe('campaignRun with the worker’s activities, on the Temporal dev server
     const activities = createCampaignRunActivities(
       workerApp.get(AudiencePages),
       workerApp.get(JourneyStarter),
+      workerApp.get(CohortStarter),
     );
     const contactIds = await taggedContacts(`retry-${randomUUID().slice(0, 8)}`, 10);
     const plan = await publishedPlan(reachedGraph());

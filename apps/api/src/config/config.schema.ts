@@ -126,6 +126,8 @@ export const environmentSchema = z.object({
   LOA_WORKER_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   /** Seconds after shutdown began when the worker stops even if activities still run (more than the grace time). */
   LOA_WORKER_SHUTDOWN_FORCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Items of one cohort batch (a step's sends for a page of contacts) in flight at once, per worker. */
+  LOA_COHORT_BATCH_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(32),
   LOA_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   LOA_LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
 });

@@ -49,6 +49,8 @@ export interface LoaConfig {
    * the worker stops whatever still runs, so a stuck activity cannot hold the process.
    */
   workerShutdown: { graceMs: number; forceMs: number };
+  /** Cohort execution: how many items of one batch activity a worker runs at once. */
+  cohorts: { batchConcurrency: number };
   log: { level: 'debug' | 'info' | 'warn' | 'error'; format: 'json' | 'pretty' };
 }
 

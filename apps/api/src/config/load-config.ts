@@ -64,6 +64,7 @@ function toConfig(env: Environment, cwd: string): LoaConfig {
     webhooks: { receiptRetentionDays: env.LOA_WEBHOOK_RECEIPT_RETENTION_DAYS },
     httpSteps: { allowedHosts: env.LOA_HTTP_ALLOWED_HOSTS },
     workerShutdown: workerShutdown(env),
+    cohorts: { batchConcurrency: env.LOA_COHORT_BATCH_CONCURRENCY },
     log: { level: env.LOA_LOG_LEVEL, format: env.LOA_LOG_FORMAT },
   };
 }

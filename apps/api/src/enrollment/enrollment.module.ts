@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { EventsModule } from '../events/events.module';
 import { SegmentsModule } from '../segments/segments.module';
+import { CohortStarter } from './cohort-starter.service';
 import { EnrollmentsController } from './enrollments.controller';
 import { EventRouter } from './event-router.service';
 import { EVENT_ROUTING_QUEUE } from '../events/event-routing-requests';
@@ -22,6 +23,7 @@ import { SEGMENT_ENTRY_QUEUE, SegmentEntryProcessor, SegmentEntryRequests } from
   controllers: [EnrollmentsController],
   providers: [
     JourneyStarter,
+    CohortStarter,
     ManualEnrollmentService,
     EventTriggeredCampaigns,
     EventRouter,
@@ -30,6 +32,6 @@ import { SEGMENT_ENTRY_QUEUE, SegmentEntryProcessor, SegmentEntryRequests } from
     SegmentEntryRequests,
     SegmentEntryProcessor,
   ],
-  exports: [JourneyStarter],
+  exports: [JourneyStarter, CohortStarter],
 })
 export class EnrollmentModule {}

@@ -1,5 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { JOURNEY_EVENT_SIGNAL, journeyEnrollment, type JourneyEvent, type Plan } from '@loa/engine';
+import {
+  JOURNEY_EVENT_SIGNAL,
+  journeyEnrollment,
+  mayReenterAfterExit,
+  type JourneyEvent,
+  type Plan,
+} from '@loa/engine';
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { LOA_CONFIG, type LoaConfig } from '../config/loa-config';
@@ -110,6 +116,16 @@ export class JourneyStarter {
     return described.raw.workflowExecutionInfo?.firstRunId === runId;
   }
 
+  /** Whether a cohort runs this journey, or ran it and re-entry does not allow another. */
+  private async enrolledInCohort(workflowId: string, plan: Plan): Promise<boolean> {
+    const rows = (await this.db.query(
+      `SELECT 1 FROM enrollments
+        WHERE workflow_id = $1 AND cohort_workflow_id IS NOT NULL AND (status = 'active' OR $2) LIMIT 1`,
+      [workflowId, !mayReenterAfterExit(plan)],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
   /** Sends the event to a journey; a journey that is closed or gone is left alone. */
   async signal(workflowId: string, event: JourneyEvent): Promise<boolean> {
     try {
@@ -128,6 +144,9 @@ export class JourneyStarter {
     contactId: string,
   ): Promise<EntryOutcome> {
     const { workflowId } = enrollment;
+    // Temporal knows only journeys with a workflow of their own; a cohort's members are known by their enrollments.
+    if (await this.enrolledInCohort(workflowId, entry.plan))
+      return { contactId, status: 'skipped', reason: 'already_enrolled', workflowId };
     if (!(await this.reserve(entry)))
       return { contactId, status: 'skipped', reason: 'enrollment_limit_reached', workflowId };
     let runId: string;

@@ -13,7 +13,7 @@ describe("the worker's activity bindings", () => {
     await context?.close();
   });
 
-  it('bind every activity of contactJourney and campaignRun: the startup warning names none', () => {
+  it('bind every activity of contactJourney, cohortJourney and campaignRun: the startup warning names none', () => {
     const { activities, unbound } = bindJourneyActivities((token) => context.get(token, { strict: false }));
     expect(unbound).toEqual([]);
     expect(Object.keys(activities).sort()).toEqual(
@@ -22,12 +22,15 @@ describe("the worker's activity bindings", () => {
         'evaluateCondition',
         'fetchAudiencePage',
         'getCampaignState',
+        'getRunSettings',
+        'performJourneyBatch',
         'readContactAttributes',
         'recordJourney',
         'sendEmail',
         'sendOa',
         'sendSms',
         'sendZns',
+        'startCohort',
         'startJourneys',
         'updateContact',
       ].sort(),

@@ -1,7 +1,15 @@
 import type { Type } from '@nestjs/common';
-import type { CampaignRunActivities, JourneyActivities } from '@loa/engine';
+import {
+  journeyBatchActivity,
+  type CampaignRunActivities,
+  type CohortBatchActivities,
+  type JourneyActivities,
+} from '@loa/engine';
+import { Context } from '@temporalio/activity';
+import { LOA_CONFIG, type LoaConfig } from '../config/loa-config';
 import { AudiencePages } from '../broadcasts/audience-pages';
 import { createCampaignRunActivities } from '../broadcasts/campaign-run.activities';
+import { CohortStarter } from '../enrollment/cohort-starter.service';
 import { JourneyStarter } from '../enrollment/journey-starter.service';
 import { createCampaignStateActivities } from './activities/campaign-state.activities';
 import type { ContactActivities } from './activities/contact-activities';
@@ -16,8 +24,8 @@ import { JourneyRecorder } from './journey-recorder.service';
 /** Looks up a provider of the worker's Nest application (ModuleRef.get). */
 export type ProviderLookup = <T>(token: Type<T> | symbol) => T;
 
-/** Every activity the worker's workflows call: contactJourney's and campaignRun's. */
-export type WorkerActivities = JourneyActivities & CampaignRunActivities;
+/** Every activity the worker's workflows call: contactJourney's, cohortJourney's and campaignRun's. */
+export type WorkerActivities = JourneyActivities & CohortBatchActivities & CampaignRunActivities;
 
 /** One factory of workflow activities, given the Nest services it binds. */
 export type JourneyActivityBinding = (get: ProviderLookup) => Partial<WorkerActivities>;
@@ -32,7 +40,7 @@ export const JOURNEY_ACTIVITY_BINDINGS: readonly JourneyActivityBinding[] = [
   (get) => createHttpActivities(get(HttpStepCaller)),
   (get) => createRecordActivities(get(JourneyRecorder)),
   (get) => createCampaignStateActivities(get<CampaignStateSource>(CAMPAIGN_STATE_SOURCE)),
-  (get) => createCampaignRunActivities(get(AudiencePages), get(JourneyStarter)),
+  (get) => createCampaignRunActivities(get(AudiencePages), get(JourneyStarter), get(CohortStarter)),
 ];
 
 // A record, so that an activity added to either contract must be named here.
@@ -49,6 +57,9 @@ const WORKER_ACTIVITY_NAMES = Object.keys({
   getCampaignState: true,
   fetchAudiencePage: true,
   startJourneys: true,
+  getRunSettings: true,
+  startCohort: true,
+  performJourneyBatch: true,
 } satisfies Record<keyof WorkerActivities, true>) as Array<keyof WorkerActivities>;
 
 /**
@@ -61,5 +72,10 @@ export function bindJourneyActivities(
 ): { activities: Partial<WorkerActivities>; unbound: Array<keyof WorkerActivities> } {
   const activities: Partial<WorkerActivities> = {};
   for (const binding of bindings) Object.assign(activities, binding(get));
+  // A cohort's batches run through the same activities, with the worker's concurrency, telling Temporal they live.
+  activities.performJourneyBatch ??= journeyBatchActivity(activities as JourneyActivities, {
+    concurrency: get<LoaConfig>(LOA_CONFIG).cohorts.batchConcurrency,
+    heartbeat: (done) => Context.current().heartbeat(done),
+  }).performJourneyBatch;
   return { activities, unbound: WORKER_ACTIVITY_NAMES.filter((name) => !activities[name]) };
 }

@@ -25,10 +25,10 @@ export class JourneyRecorder {
           `WITH upserted AS (
              INSERT INTO enrollments AS e (workspace_id, campaign_id, version_id, contact_id, workflow_id, run_id,
                entry_key, entry_event_id, status, current_step, exit_reason, converted, logged, entered_at,
-               updated_at, exited_at)
+               updated_at, exited_at, cohort_workflow_id)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
                coalesce($14::timestamptz, now()), coalesce($15::timestamptz, now()),
-               CASE WHEN $9 = 'exited' THEN coalesce($15::timestamptz, now()) END)
+               CASE WHEN $9 = 'exited' THEN coalesce($15::timestamptz, now()) END, $16)
              ON CONFLICT (workflow_id, run_id) DO UPDATE SET
                status = EXCLUDED.status,
                current_step = coalesce(EXCLUDED.current_step, e.current_step),
@@ -59,6 +59,7 @@ export class JourneyRecorder {
             logged,
             firstSeq === 0 ? (entries[0]?.at ?? null) : null,
             last?.at ?? null,
+            journey.cohortWorkflowId ?? null,
           ],
         ),
       );

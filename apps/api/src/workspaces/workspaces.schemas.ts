@@ -1,4 +1,4 @@
-import { campaignSettingsSchema } from '@loa/engine';
+import { campaignSettingsSchema, MAX_COHORT_CONTACTS } from '@loa/engine';
 import { z } from 'zod';
 
 /** The campaign settings' own rules: a quiet-hours window, and per-channel caps per contact. */
@@ -16,6 +16,10 @@ export const workspaceSchema = z.object({
   quietHours: quietHoursSchema.nullable(),
   /** New campaigns start with these frequency caps. */
   frequencyCaps: frequencyCapsSchema,
+  /** A broadcast whose audience has at least this many contacts runs as cohorts (DESIGN §6); a smaller one, one journey per contact. */
+  cohortThreshold: z.number().int(),
+  /** Contacts per cohort. */
+  cohortSize: z.number().int(),
   createdAt: z.string(),
 });
 
@@ -30,6 +34,14 @@ export const updateWorkspaceBodySchema = z.object({
   approvalRequired: z.boolean().optional(),
   quietHours: quietHoursSchema.nullable().optional().describe('null removes them'),
   frequencyCaps: frequencyCapsSchema.optional(),
+  cohortThreshold: z
+    .number()
+    .int()
+    .min(1)
+    .max(100_000_000)
+    .optional()
+    .describe('Broadcasts of at least this many contacts run as cohorts (1: always)'),
+  cohortSize: z.number().int().min(1).max(MAX_COHORT_CONTACTS).optional().describe('Contacts per cohort'),
 });
 
 export type WorkspaceChange = z.infer<typeof updateWorkspaceBodySchema>;

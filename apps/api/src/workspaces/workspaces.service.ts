@@ -13,11 +13,13 @@ interface WorkspaceRow {
   approval_required: boolean;
   quiet_hours: Workspace['quietHours'];
   frequency_caps: Workspace['frequencyCaps'];
+  cohort_threshold: number;
+  cohort_size: number;
   created_at: Date;
 }
 
 const WORKSPACE_COLUMNS =
-  'id, name, slug, timezone, approval_required, quiet_hours, frequency_caps, created_at';
+  'id, name, slug, timezone, approval_required, quiet_hours, frequency_caps, cohort_threshold, cohort_size, created_at';
 
 @Injectable()
 export class WorkspacesService {
@@ -40,7 +42,8 @@ export class WorkspacesService {
       `UPDATE workspaces SET name = coalesce($2, name), timezone = coalesce($3, timezone),
               approval_required = coalesce($4, approval_required),
               quiet_hours = CASE WHEN $5 THEN $6::jsonb ELSE quiet_hours END,
-              frequency_caps = coalesce($7::jsonb, frequency_caps)
+              frequency_caps = coalesce($7::jsonb, frequency_caps),
+              cohort_threshold = coalesce($8, cohort_threshold), cohort_size = coalesce($9, cohort_size)
         WHERE id = $1`,
       [
         actor.workspaceId,
@@ -50,6 +53,8 @@ export class WorkspacesService {
         change.quietHours !== undefined,
         change.quietHours ? JSON.stringify(change.quietHours) : null,
         change.frequencyCaps ? JSON.stringify(change.frequencyCaps) : null,
+        change.cohortThreshold ?? null,
+        change.cohortSize ?? null,
       ],
     );
     await this.audit.record({
@@ -98,6 +103,8 @@ function toWorkspace(row: WorkspaceRow): Workspace {
     approvalRequired: row.approval_required,
     quietHours: row.quiet_hours,
     frequencyCaps: row.frequency_caps,
+    cohortThreshold: row.cohort_threshold,
+    cohortSize: row.cohort_size,
     createdAt: new Date(row.created_at).toISOString(),
   };
 }

@@ -26,6 +26,7 @@ import { WorkspaceSendDefaults1765070000000 } from './1765070000000-workspace-se
 import { IndexAuditLogById1765070001000 } from './1765070001000-index-audit-log-by-id';
 import { ReportIndexes1765080000000 } from './1765080000000-report-indexes';
 import { CampaignMessageCounts1765090000000 } from './1765090000000-campaign-message-counts';
+import { CohortExecution1765100000000 } from './1765100000000-cohort-execution';
 import { StepCountsByEntryHour1765090001000 } from './1765090001000-step-counts-by-entry-hour';
 
 /** Every migration, oldest first. */
@@ -59,4 +60,5 @@ export const migrations = [
   ReportIndexes1765080000000,
   CampaignMessageCounts1765090000000,
   StepCountsByEntryHour1765090001000,
+  CohortExecution1765100000000,
 ];

@@ -1,0 +1,110 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  COHORT_JOURNEY_WORKFLOW,
+  journeyWorkflowId,
+  mayReenterAfterExit,
+  SINGLE_ENTRY_KEY,
+  type CohortJourneyInput,
+  type Plan,
+  type RunSettings,
+} from '@loa/engine';
+import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { WorkflowIdReusePolicy } from '@temporalio/common';
+import { DataSource } from 'typeorm';
+import { LOA_CONFIG, type LoaConfig } from '../config/loa-config';
+import { TEMPORAL_CLIENT } from '../temporal/temporal-client.module';
+
+/**
+ * Enters a page of a broadcast's contacts as one cohort (DESIGN §6 cohort execution). Their enrollments are written
+ * first, under the cohort's id, by one statement that skips every contact already enrolled in the campaign (a
+ * journey of theirs runs, or ran and re-entry does not allow another); then the cohortJourney starts with the
+ * contacts that were written. A retried call finds its own rows and starts nothing twice.
+ */
+@Injectable()
+export class CohortStarter {
+  private readonly logger = new Logger(CohortStarter.name);
+
+  constructor(
+    private readonly db: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(LOA_CONFIG) private readonly config: LoaConfig,
+  ) {}
+
+  /** How the workspace runs its broadcasts: cohorts from this many contacts up, this many per cohort. */
+  async runSettings(workspaceId: string): Promise<RunSettings> {
+    const [row] = (await this.db.query('SELECT cohort_threshold, cohort_size FROM workspaces WHERE id = $1', [
+      workspaceId,
+    ])) as Array<{ cohort_threshold: number; cohort_size: number }>;
+    if (!row) throw new Error(`No workspace ${workspaceId}`);
+    return { cohortThreshold: row.cohort_threshold, cohortSize: row.cohort_size };
+  }
+
+  async start(input: {
+    workspaceId: string;
+    plan: Plan;
+    cohortId: string;
+    contactIds: string[];
+  }): Promise<{ started: number; skipped: number }> {
+    const members = await this.reserve(input);
+    if (members.length > 0) {
+      const cohort: CohortJourneyInput = {
+        workspaceId: input.workspaceId,
+        plan: input.plan,
+        contactIds: members,
+        entryKey: SINGLE_ENTRY_KEY,
+      };
+      try {
+        await this.temporal.workflow.start(COHORT_JOURNEY_WORKFLOW, {
+          taskQueue: this.config.temporal.taskQueue,
+          workflowId: input.cohortId,
+          args: [cohort],
+          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        });
+      } catch (error) {
+        // A retried call: the cohort started the first time.
+        if (!(error instanceof WorkflowExecutionAlreadyStartedError)) {
+          this.logger.warn('Could not start a cohort', { cohortId: input.cohortId });
+          throw error;
+        }
+      }
+    }
+    return { started: members.length, skipped: input.contactIds.length - members.length };
+  }
+
+  /** Writes the enrollments of the contacts not enrolled yet; answers every member of the cohort, in input order. */
+  private async reserve(input: {
+    workspaceId: string;
+    plan: Plan;
+    cohortId: string;
+    contactIds: string[];
+  }): Promise<string[]> {
+    const { plan, cohortId, contactIds } = input;
+    const workflowIds = contactIds.map((id) => journeyWorkflowId(plan.campaignId, id, SINGLE_ENTRY_KEY));
+    await this.db.query(
+      `INSERT INTO enrollments (workspace_id, campaign_id, version_id, contact_id, workflow_id, run_id, entry_key,
+         status, logged, entered_at, updated_at, cohort_workflow_id)
+       SELECT $1, $2, $3, c.contact_id, c.workflow_id, $4, $7, 'active', 0, now(), now(), $4
+         FROM unnest($5::uuid[], $6::text[]) AS c (contact_id, workflow_id)
+        WHERE NOT EXISTS (
+                SELECT 1 FROM enrollments e WHERE e.workflow_id = c.workflow_id AND (e.status = 'active' OR $8))
+        ORDER BY c.workflow_id
+       ON CONFLICT DO NOTHING`,
+      [
+        input.workspaceId,
+        plan.campaignId,
+        plan.versionId,
+        cohortId,
+        contactIds,
+        workflowIds,
+        SINGLE_ENTRY_KEY,
+        !mayReenterAfterExit(plan),
+      ],
+    );
+    const rows = (await this.db.query(
+      'SELECT contact_id FROM enrollments WHERE workflow_id = ANY($1::text[]) AND run_id = $2',
+      [workflowIds, cohortId],
+    )) as Array<{ contact_id: string }>;
+    const reserved = new Set(rows.map((row) => row.contact_id));
+    return contactIds.filter((id) => reserved.has(id));
+  }
+}
