@@ -25,7 +25,8 @@ import {
   type ProductApi,
 } from './support/product-api';
 import { runPool } from './support/run-pool';
-import { sandboxZaloConfig, startSandboxProcess, type SandboxInfo } from './support/sandbox-client';
+import { startSandboxProcess, type SandboxInfo } from './support/sandbox-client';
+import { connectSandboxOa } from './support/sandbox-oa';
 import { devServerForBenchmark, type DevServer } from './support/temporal-dev-server';
 
 const JOURNEYS = Number(process.env.LOA_BENCH_JOURNEYS ?? 200);
@@ -223,26 +224,7 @@ async function setUpWorkspace(
   const admin = await ApiCaller.signIn(api.url, api.admin.email, api.admin.password);
   const { key } = await admin.call<{ key: string }>('POST', '/api-keys', { name: 'bench', scope: 'ingest' });
   const ingest = ApiCaller.withKey(api.url, key);
-  const account = await admin.call<{ id: string }>('POST', '/channel-accounts', {
-    kind: 'zalo_oa',
-    name: 'OA bench',
-    config: sandboxZaloConfig(info),
-  });
-  const { url: consent } = await admin.call<{ url: string }>(
-    'POST',
-    `/channel-accounts/${account.id}/zalo/connect`,
-  );
-  const atZalo = await fetch(consent, { redirect: 'manual' });
-  const callback = new URL(atZalo.headers.get('location') ?? '');
-  await admin.call('GET', `${callback.pathname}${callback.search}`);
-  await admin.call('POST', `/channel-accounts/${account.id}/zns-templates/sync`);
-  const templates = await admin.call<{ items: Array<{ templateId: string }> }>(
-    'GET',
-    `/templates/zns?accountId=${account.id}`,
-  );
-  if (!templates.items.some((template) => template.templateId === TEMPLATE_ID)) {
-    throw new Error(`template ${TEMPLATE_ID} not synced: ${JSON.stringify(templates.items)}`);
-  }
+  const account = { id: (await connectSandboxOa(admin, info, TEMPLATE_ID)).accountId };
   const graph = {
     schemaVersion: 1,
     nodes: [
