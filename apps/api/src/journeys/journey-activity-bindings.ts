@@ -73,9 +73,16 @@ export function bindJourneyActivities(
   const activities: Partial<WorkerActivities> = {};
   for (const binding of bindings) Object.assign(activities, binding(get));
   // A cohort's batches run through the same activities, with the worker's concurrency, telling Temporal they live.
+  const recorder = get(JourneyRecorder);
   activities.performJourneyBatch ??= journeyBatchActivity(activities as JourneyActivities, {
     concurrency: get<LoaConfig>(LOA_CONFIG).cohorts.batchConcurrency,
     heartbeat: (done) => Context.current().heartbeat(done),
+    whole: {
+      recordJourney: async (records) => {
+        await recorder.recordMany(records);
+        return records.map(() => undefined);
+      },
+    },
   }).performJourneyBatch;
   return { activities, unbound: WORKER_ACTIVITY_NAMES.filter((name) => !activities[name]) };
 }

@@ -170,4 +170,58 @@ describe('JourneyRecorder (recordJourney) on PostgreSQL', () => {
       }),
     ]);
   });
+
+  it('records a batch of journeys (a cohort) as each alone would be: new, moving on, retried late, exited', async () => {
+    const [fresh, moving, late, exiting] = await Promise.all(
+      [0, 1, 2, 3].map(async () => ({
+        ...(await seedJourney(context)),
+        cohortWorkflowId: `cohort:${randomUUID()}`,
+      })),
+    );
+    await recorder.record({ journey: moving!, firstSeq: 0, entries: first, status: 'active' });
+    await recorder.record({ journey: late!, firstSeq: 0, entries: first, status: 'active' });
+    await recorder.record({
+      journey: late!,
+      firstSeq: 2,
+      entries: second,
+      status: 'active',
+      converted: true,
+    });
+    await recorder.record({
+      journey: exiting!,
+      firstSeq: 0,
+      entries: [...first, ...second],
+      status: 'active',
+    });
+    await recorder.recordMany([
+      { journey: fresh!, firstSeq: 0, entries: first, status: 'active' },
+      { journey: moving!, firstSeq: 2, entries: second, status: 'active', converted: true },
+      { journey: late!, firstSeq: 0, entries: first, status: 'active', converted: false },
+      { journey: exiting!, firstSeq: 5, entries: last, status: 'exited', exitReason: 'completed' },
+    ]);
+    const [freshRow] = await enrollmentsOf(fresh!);
+    expect(freshRow).toMatchObject({ status: 'active', current_step: 'wait1h', logged: 2 });
+    expect(await stepEventsOf(freshRow!.id)).toHaveLength(2);
+    const [movingRow] = await enrollmentsOf(moving!);
+    expect(movingRow).toMatchObject({ status: 'active', current_step: 'goal', converted: true, logged: 5 });
+    expect((await stepEventsOf(movingRow!.id)).map((event) => event.outcome)).toEqual([
+      'entered',
+      'waiting',
+      'elapsed',
+      'sent',
+      'converted',
+    ]);
+    // A late retry of an earlier record changes nothing.
+    expect(await enrollmentsOf(late!)).toEqual([
+      expect.objectContaining({ current_step: 'goal', converted: true, logged: 5 }),
+    ]);
+    const [exitedRow] = await enrollmentsOf(exiting!);
+    expect(exitedRow).toMatchObject({ status: 'exited', exit_reason: 'completed', logged: 6 });
+    expect(exitedRow!.exited_at).toEqual(new Date(last[0]!.at));
+    const cohorts = (await db.query(
+      'SELECT workflow_id, cohort_workflow_id FROM enrollments WHERE workflow_id = ANY($1::text[])',
+      [[fresh!.workflowId]],
+    )) as Array<{ cohort_workflow_id: string }>;
+    expect(cohorts[0]!.cohort_workflow_id).toBe(fresh!.cohortWorkflowId);
+  });
 });

@@ -1,4 +1,9 @@
-import type { CohortBatchActivities, JourneyBatchItemError, JourneyBatchItemResult } from './cohort-contract';
+import type {
+  BatchableActivity,
+  CohortBatchActivities,
+  JourneyBatchItemError,
+  JourneyBatchItemResult,
+} from './cohort-contract';
 import type { JourneyActivities } from './journey-contract';
 import { mergeInput } from './batch-inputs';
 
@@ -12,6 +17,14 @@ export interface JourneyBatchOptions {
   concurrency?: number;
   /** Tells Temporal the batch is alive, with how many items are done (the activity context's heartbeat). */
   heartbeat?: (done: number) => void;
+  /**
+   * Activities that can take a whole batch at once (e.g. one statement for every record): they answer one result per
+   * input, in order. When one throws, its items run one by one through the per-contact activity instead, so that one
+   * bad item fails only itself.
+   */
+  whole?: {
+    [A in BatchableActivity]?: (inputs: Parameters<JourneyActivities[A]>[0][]) => Promise<unknown[]>;
+  };
 }
 
 /**
@@ -28,6 +41,17 @@ export function journeyBatchActivity(
     async performJourneyBatch({ activity, shared, items }) {
       const perform = activities[activity] as (input: unknown) => Promise<unknown>;
       if (typeof perform !== 'function') throw new Error(`No journey activity "${activity}"`);
+      const whole = options.whole?.[activity] as ((inputs: unknown[]) => Promise<unknown[]>) | undefined;
+      if (whole && items.length > 1) {
+        try {
+          const values = await whole(items.map((item) => mergeInput(shared, item)));
+          if (values.length !== items.length) throw new Error('one result per input');
+          options.heartbeat?.(items.length);
+          return values.map((value) => ({ ok: value ?? null }));
+        } catch {
+          // One by one below: each item gets its own outcome.
+        }
+      }
       const results: JourneyBatchItemResult[] = new Array(items.length);
       let next = 0;
       let done = 0;
