@@ -8,8 +8,14 @@ import { coerceAttribute } from './attributes/coerce-attribute';
 import type { AttributeDefinitions } from './attributes/attribute-definition';
 import { type ContactChangeCause, ContactChanges } from './contact-changes';
 import type { ContactIdentityKeys, ContactWrite } from './contact-input';
-import { loadDefinitions, lockDefinitions, selectRows, workspaceTimezone } from './contact-store';
-import type { ContactRow, ContactView } from './contact-view';
+import {
+  identitiesOf,
+  loadDefinitions,
+  lockDefinitions,
+  selectRows,
+  workspaceTimezone,
+} from './contact-store';
+import { toContactView, type ContactRow, type ContactView } from './contact-view';
 import { eraseContact } from './erase/erase-contact';
 import { liveOrMissing } from './reads/contact-lookup';
 import { contactSegments, type ContactSegment } from './reads/contact-segments';
@@ -140,6 +146,29 @@ export class ContactsService {
       [workspaceId, contactId],
     );
     return viewOf(manager, workspaceId, liveOrMissing(row));
+  }
+
+  /** The live contacts among these ids (erased, merged and unknown ones are left out), by id. */
+  async getMany(workspaceId: string, contactIds: string[]): Promise<Map<string, ContactView>> {
+    const manager = this.dataSource.manager;
+    const rows = await selectRows<ContactRow>(
+      manager,
+      `SELECT * FROM contacts
+        WHERE workspace_id = $1 AND id = ANY($2::uuid[]) AND erased_at IS NULL AND merged_into IS NULL`,
+      [workspaceId, contactIds],
+    );
+    const identities = await identitiesOf(
+      manager,
+      workspaceId,
+      rows.map((row) => row.id),
+    );
+    const identitiesByContact = new Map<string, typeof identities>();
+    for (const identity of identities)
+      identitiesByContact.set(identity.contact_id, [
+        ...(identitiesByContact.get(identity.contact_id) ?? []),
+        identity,
+      ]);
+    return new Map(rows.map((row) => [row.id, toContactView(row, identitiesByContact.get(row.id) ?? [])]));
   }
 
   /** The segments the contact is a member of now (404 when it is not a live contact of the workspace). */

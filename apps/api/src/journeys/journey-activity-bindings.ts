@@ -6,7 +6,12 @@ import {
   type JourneyActivities,
 } from '@loa/engine';
 import { Context } from '@temporalio/activity';
+import { DataSource } from 'typeorm';
 import { LOA_CONFIG, type LoaConfig } from '../config/loa-config';
+import { ContactsService } from '../contacts/contacts.service';
+import { SendService } from '../messages/send.service';
+import { JOURNEY_CAMPAIGNS, type JourneyCampaigns } from './activities/journey-campaigns';
+import { createSendBatches } from './activities/send-activities';
 import { AudiencePages } from '../broadcasts/audience-pages';
 import { createCampaignRunActivities } from '../broadcasts/campaign-run.activities';
 import { CohortStarter } from '../enrollment/cohort-starter.service';
@@ -74,14 +79,24 @@ export function bindJourneyActivities(
   for (const binding of bindings) Object.assign(activities, binding(get));
   // A cohort's batches run through the same activities, with the worker's concurrency, telling Temporal they live.
   const recorder = get(JourneyRecorder);
+  const concurrency = get<LoaConfig>(LOA_CONFIG).cohorts.batchConcurrency;
   activities.performJourneyBatch ??= journeyBatchActivity(activities as JourneyActivities, {
-    concurrency: get<LoaConfig>(LOA_CONFIG).cohorts.batchConcurrency,
+    concurrency,
     heartbeat: (done) => Context.current().heartbeat(done),
     whole: {
       recordJourney: async (records) => {
         await recorder.recordMany(records);
-        return records.map(() => undefined);
+        return records.map(() => ({ status: 'fulfilled', value: undefined }));
       },
+      ...createSendBatches(
+        {
+          sends: get(SendService),
+          contacts: get(ContactsService),
+          db: get(DataSource),
+          campaigns: get<JourneyCampaigns>(JOURNEY_CAMPAIGNS),
+        },
+        concurrency,
+      ),
     },
   }).performJourneyBatch;
   return { activities, unbound: WORKER_ACTIVITY_NAMES.filter((name) => !activities[name]) };

@@ -53,7 +53,11 @@ describe('journeyBatchActivity', () => {
         recordJourney: async (inputs) => {
           batches.push(inputs.length);
           if (wholeFails) throw new Error('one record is bad');
-          return inputs.map(() => undefined);
+          return inputs.map((input) =>
+            input.journey.contactId === 'c'
+              ? { status: 'rejected' as const, reason: new Error('this one failed') }
+              : { status: 'fulfilled' as const, value: undefined },
+          );
         },
       },
     });
@@ -63,7 +67,11 @@ describe('journeyBatchActivity', () => {
         shared: { firstSeq: 0, entries: [], status: 'active' },
         items: ids.map((id) => ({ journey: journey(id) })),
       });
-    expect(await batch(['a', 'b', 'c'])).toEqual([{ ok: null }, { ok: null }, { ok: null }]);
+    expect(await batch(['a', 'b', 'c'])).toEqual([
+      { ok: null },
+      { ok: null },
+      { error: { type: 'Error', message: 'this one failed', nonRetryable: false } },
+    ]);
     expect(alone).toEqual([]);
     wholeFails = true;
     expect(await batch(['a', 'bad'])).toEqual([

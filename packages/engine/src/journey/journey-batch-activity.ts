@@ -41,13 +41,18 @@ export function journeyBatchActivity(
     async performJourneyBatch({ activity, shared, items }) {
       const perform = activities[activity] as (input: unknown) => Promise<unknown>;
       if (typeof perform !== 'function') throw new Error(`No journey activity "${activity}"`);
-      const whole = options.whole?.[activity] as ((inputs: unknown[]) => Promise<unknown[]>) | undefined;
+      const whole = options.whole?.[activity] as
+        ((inputs: unknown[]) => Promise<PromiseSettledResult<unknown>[]>) | undefined;
       if (whole && items.length > 1) {
         try {
-          const values = await whole(items.map((item) => mergeInput(shared, item)));
-          if (values.length !== items.length) throw new Error('one result per input');
+          const settled = await whole(items.map((item) => mergeInput(shared, item)));
+          if (settled.length !== items.length) throw new Error('one result per input');
           options.heartbeat?.(items.length);
-          return values.map((value) => ({ ok: value ?? null }));
+          return settled.map((result) =>
+            result.status === 'fulfilled'
+              ? { ok: result.value ?? null }
+              : { error: itemError(result.reason) },
+          );
         } catch {
           // One by one below: each item gets its own outcome.
         }

@@ -19,13 +19,7 @@ export async function campaignHoldingSend(
   journey: Pick<JourneyRef, 'workspaceId' | 'campaignId'>,
   idempotencyKey: string,
 ): Promise<Exclude<CampaignState, 'active'> | undefined> {
-  if (!isUuid(journey.campaignId)) return undefined;
-  const [campaign] = (await db.query(`SELECT state FROM campaigns WHERE workspace_id = $1 AND id = $2`, [
-    journey.workspaceId,
-    journey.campaignId,
-  ])) as Array<{ state: string }>;
-  if (!campaign) return undefined;
-  const state = journeyStateOf(campaign.state);
+  const state = await campaignState(db, journey);
   if (state === 'active') return undefined;
   const [row] = (await db.query(
     `SELECT ${LEDGER_ROW_COLUMNS} FROM messages WHERE workspace_id = $1 AND idempotency_key = $2`,
@@ -33,4 +27,17 @@ export async function campaignHoldingSend(
   )) as LedgerRow[];
   if (row && recordedResult(row)) return undefined;
   return state;
+}
+
+/** The campaign's state as journeys act on it (journeyStateOf); a journey without a campaign row is active. */
+export async function campaignState(
+  db: Queryable,
+  journey: Pick<JourneyRef, 'workspaceId' | 'campaignId'>,
+): Promise<CampaignState> {
+  if (!isUuid(journey.campaignId)) return 'active';
+  const [campaign] = (await db.query(`SELECT state FROM campaigns WHERE workspace_id = $1 AND id = $2`, [
+    journey.workspaceId,
+    journey.campaignId,
+  ])) as Array<{ state: string }>;
+  return campaign ? journeyStateOf(campaign.state) : 'active';
 }

@@ -19,7 +19,7 @@ import {
 } from '../../webhooks/testing/webhook-test-app';
 import { insertCampaign } from '../testing/campaign-rows';
 import { createContactActivities, type ContactActivities } from './contact-activities';
-import { createSendActivities, type SendActivities } from './send-activities';
+import { createSendActivities, createSendBatches, type SendActivities } from './send-activities';
 import { insertTrackEvent, journeyOf, sendStep, stepKey, TestCampaigns } from './testing/journey-fixtures';
 
 const DAY_MS = 86_400_000;
@@ -34,14 +34,14 @@ describe('the journey send activities send through the send service and answer i
   const campaigns = new TestCampaigns();
   let zaloId: string;
   let esmsId: string;
+  const deps = () => ({ db: bed.db, contacts: bed.app.get(ContactsService), campaigns });
   let smtpId: string;
 
   beforeAll(async () => {
     bed = await startWebhookTestBed();
     sends = bed.app.get(SendService);
-    const deps = { db: bed.db, contacts: bed.app.get(ContactsService), campaigns };
-    activities = createSendActivities({ ...deps, sends });
-    conditions = createContactActivities(deps);
+    activities = createSendActivities({ ...deps(), sends });
+    conditions = createContactActivities(deps());
     const zalo = await createAccount(bed, 'zalo_oa', zaloAccountConfig(bed.sandbox));
     await connectZaloAccount(bed, zalo.id);
     bed.sandbox.seed.zalo[0]!.webhookUrl = zalo.webhookUrl!;
@@ -147,6 +147,49 @@ describe('the journey send activities send through the send service and answer i
     // Temporal retries the activity (its answer was lost): the recorded outcome, no second message.
     expect(await activities.sendZns(send)).toEqual(first);
     expect(bed.sandbox.inbox({ channel: 'zns', recipient: phone })).toHaveLength(1);
+  });
+
+  it('a cohort batch: one send per contact rendered as alone, each its own outcome; a paused campaign goes one by one', async () => {
+    const batches = createSendBatches({ ...deps(), sends }, 4);
+    const campaignId = await insertCampaign(bed.db, { workspaceId: bed.ws.workspaceId });
+    const versionId = campaigns.add({}, { name: 'Khuyến mãi', version: 2 });
+    const phones = [newPhone(), newPhone(), newPhone()];
+    const ids = [
+      await contact({ phone: phones[0], name: 'Lan' }),
+      await contact({ phone: phones[1], name: 'Minh' }),
+      await contact({ phone: phones[2], name: 'Hoa', doNotContact: true }),
+    ];
+    const gone = randomUUID();
+    const step = zns({ ...plainParams, customer_name: '{{ contact.name }}' });
+    const inputs = [...ids, gone].map((id) => input(journey(id, versionId, { campaignId }), step));
+
+    const settled = await batches.sendZns(inputs);
+    const results = settled.map((result) => (result.status === 'fulfilled' ? result.value : result.reason));
+    expect(results).toEqual([
+      { status: 'sent', messageId: expect.any(String), providerMessageId: expect.any(String) },
+      { status: 'sent', messageId: expect.any(String), providerMessageId: expect.any(String) },
+      { status: 'blocked', reason: 'do_not_contact' },
+      await activities.sendZns(inputs[3]!),
+    ]);
+    expect(
+      bed.sandbox.inbox({ channel: 'zns', recipient: phones[1]! })[0]!.content.template_data,
+    ).toMatchObject({
+      customer_name: 'Minh',
+    });
+    expect(await rowOf(inputs[0]!.idempotencyKey)).toMatchObject({
+      campaign_id: campaignId,
+      campaign_version: 2,
+    });
+    // The same batch again (a batch activity retried after its worker died): the recorded outcomes, nothing resent.
+    const again = await batches.sendZns(inputs.slice(0, 3));
+    expect(again.map((result) => (result.status === 'fulfilled' ? result.value : result.reason))).toEqual(
+      results.slice(0, 3),
+    );
+    for (const phone of phones.slice(0, 2))
+      expect(bed.sandbox.inbox({ channel: 'zns', recipient: phone })).toHaveLength(1);
+
+    await bed.db.query(`UPDATE campaigns SET state = 'paused' WHERE id = $1`, [campaignId]);
+    await expect(batches.sendZns(inputs)).rejects.toThrow('one by one');
   });
 
   it('holds a send while its campaign is paused or stopped, sending nothing; a send already recorded answers its outcome', async () => {

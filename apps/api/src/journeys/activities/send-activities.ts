@@ -10,7 +10,7 @@ import type { ContactsService } from '../../contacts/contacts.service';
 import { ProblemException } from '../../http/problem';
 import type { MessagePurpose, SendMessageInput } from '../../messages/send-message.types';
 import type { SendService } from '../../messages/send.service';
-import { campaignHoldingSend } from './campaign-hold';
+import { campaignHoldingSend, campaignState } from './campaign-hold';
 import { entryEventProperties } from './entry-event';
 import type { JourneyCampaigns } from './journey-campaigns';
 import { currentContact } from './journey-contact';
@@ -60,18 +60,89 @@ async function send(
   channel: Channel,
   input: SendActivityInput,
 ): Promise<SendActivityResult> {
-  const { journey, step, stepId, idempotencyKey } = input;
+  const invalid = invalidInput(channel, input);
+  if (invalid) return invalid;
+  const { journey, idempotencyKey } = input;
+  const holding = await campaignHoldingSend(deps.db, journey, idempotencyKey);
+  if (holding) return { status: 'held', campaignState: holding };
+  const campaign = await deps.campaigns.versionOf(journey);
+  const contact = await currentContact(deps.contacts, journey.workspaceId, journey.contactId);
+  const event = await entryEventProperties(deps.db, journey);
+  return sendRendered(deps, input, { campaign, contact, event });
+}
+
+/**
+ * The send activity for a whole batch of sends of one step (a cohort's): the campaign's state and version and the
+ * contacts are read once for the batch, then each message is rendered and sent through the send service (which
+ * writes the ledger rows of concurrent sends in bulk), `concurrency` at a time. Each send gets its own outcome. A
+ * batch it cannot serve this way (a campaign that is not active, sends entered by events, several campaign
+ * versions) throws before sending anything, and its sends then go one by one through the per-contact activity.
+ */
+export function createSendBatches(
+  deps: SendActivityDeps & { contacts: Pick<ContactsService, 'get' | 'getMany'> },
+  concurrency: number,
+): Record<
+  keyof SendActivities,
+  (inputs: SendActivityInput[]) => Promise<PromiseSettledResult<SendActivityResult>[]>
+> {
+  const batch = (channel: Channel) => (inputs: SendActivityInput[]) =>
+    sendMany(deps, channel, inputs, concurrency);
+  return { sendZns: batch('zns'), sendOa: batch('oa'), sendSms: batch('sms'), sendEmail: batch('email') };
+}
+
+async function sendMany(
+  deps: SendActivityDeps & { contacts: Pick<ContactsService, 'get' | 'getMany'> },
+  channel: Channel,
+  inputs: SendActivityInput[],
+  concurrency: number,
+): Promise<PromiseSettledResult<SendActivityResult>[]> {
+  const [first] = inputs;
+  if (!first) return [];
+  const { workspaceId, versionId } = first.journey;
+  if (
+    inputs.some((input) => input.journey.entryEventId !== undefined || input.journey.versionId !== versionId)
+  )
+    throw new Error('A batch of sends entered by events or of several versions goes one by one');
+  if ((await campaignState(deps.db, first.journey)) !== 'active')
+    throw new Error('A campaign that is not active holds its sends one by one');
+  const campaign = await deps.campaigns.versionOf(first.journey);
+  const contacts = await deps.contacts.getMany(
+    workspaceId,
+    inputs.map((input) => input.journey.contactId).filter(isUuid),
+  );
+  return settledPool(inputs, concurrency, async (input) => {
+    const invalid = invalidInput(channel, input);
+    if (invalid) return invalid;
+    const { contactId } = input.journey;
+    // Not live now: erased (no contact) or merged (its survivor), as the per-contact activity finds it.
+    const contact = contacts.get(contactId) ?? (await currentContact(deps.contacts, workspaceId, contactId));
+    return sendRendered(deps, input, { campaign, contact, event: {} });
+  });
+}
+
+function invalidInput(channel: Channel, input: SendActivityInput): SendActivityResult | undefined {
+  const { step } = input;
   if (step.channel !== channel || step.message.channel !== channel)
     return failed(
       'loa_wrong_channel',
       `A ${step.message.channel} message cannot be sent by the ${channel} activity`,
     );
   if (!isUuid(step.accountId)) return failed('loa_account_not_found', 'The channel account does not exist');
-  const holding = await campaignHoldingSend(deps.db, journey, idempotencyKey);
-  if (holding) return { status: 'held', campaignState: holding };
-  const campaign = await deps.campaigns.versionOf(journey);
-  const contact = await currentContact(deps.contacts, journey.workspaceId, journey.contactId);
-  const event = await entryEventProperties(deps.db, journey);
+  return undefined;
+}
+
+/** Renders the step's message for the contact and sends it under the step's idempotency key. */
+async function sendRendered(
+  deps: SendActivityDeps,
+  input: SendActivityInput,
+  context: {
+    campaign: Awaited<ReturnType<JourneyCampaigns['versionOf']>>;
+    contact: Awaited<ReturnType<typeof currentContact>>;
+    event: Record<string, unknown>;
+  },
+): Promise<SendActivityResult> {
+  const { journey, step, stepId, idempotencyKey } = input;
+  const { campaign, contact, event } = context;
   const rendered = renderContent(
     step.message,
     journeyScope({ journey, contact, event, campaign }),
@@ -102,6 +173,28 @@ async function send(
       return failed('loa_account_not_found', 'The channel account does not exist');
     throw activityFailureOf(error);
   }
+}
+
+/** Runs `task` for every item, `concurrency` at a time; each item settles on its own. */
+async function settledPool<I, O>(
+  items: I[],
+  concurrency: number,
+  task: (item: I) => Promise<O>,
+): Promise<PromiseSettledResult<O>[]> {
+  const results: PromiseSettledResult<O>[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const index = next++;
+      try {
+        results[index] = { status: 'fulfilled', value: await task(items[index] as I) };
+      } catch (reason) {
+        results[index] = { status: 'rejected', reason };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(Math.max(1, concurrency), items.length) }, lane));
+  return results;
 }
 
 function failed(errorCode: string, errorMessage: string): SendActivityResult {
