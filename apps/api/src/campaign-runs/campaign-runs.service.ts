@@ -85,6 +85,7 @@ export class CampaignRunsService {
         contactId,
         enrollmentId: row.id,
         workflowId: row.workflow_id,
+        ...(row.cohort_workflow_id !== null && { cohortWorkflowId: row.cohort_workflow_id }),
         ...(comment !== undefined && { comment }),
       });
       cancelled.push({ enrollmentId: row.id, workflowId: row.workflow_id });

@@ -130,7 +130,7 @@ describe('the journeys of a cohort’s members over HTTP, with the worker on the
 
   it('cancels one member alone: it exits `stopped`, the other members go on waiting', async () => {
     const plan = await publishWaitThenSms(stack.app, stack.ws.workspaceId, world.smsAccountId);
-    const { contactIds, handle } = await waitingCohort(plan, 3);
+    const { cohortId, contactIds, handle } = await waitingCohort(plan, 3);
     const [cancelled, ...others] = contactIds;
 
     const response = await stack.ws.as.marketer
@@ -138,6 +138,13 @@ describe('the journeys of a cohort’s members over HTTP, with the worker on the
       .send({ comment: 'asked to stop' })
       .expect(202);
     expect(response.body.cancelled).toHaveLength(1);
+    const audit = (await stack.db.query(
+      `SELECT details FROM audit_log WHERE target_id = $1 AND action = 'campaign.journey_cancelled'`,
+      [plan.campaignId],
+    )) as Array<{ details: Record<string, unknown> }>;
+    expect(audit).toEqual([
+      { details: expect.objectContaining({ contactId: cancelled, cohortWorkflowId: cohortId }) },
+    ]);
 
     const view = await waitFor('the exit recorded', async () => {
       const journey = await journeyOf(plan.campaignId, cancelled!);
