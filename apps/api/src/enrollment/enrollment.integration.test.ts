@@ -259,7 +259,7 @@ describe('entry into journeys: manual, CSV and events, on the Temporal dev serve
       expect(rows[0]!.n).toBe(1);
     });
 
-    it('leaves a contact a cohort runs in the campaign in its cohort: its entry event and the next reach it there', async () => {
+    it('leaves a contact a cohort runs in the campaign in its cohort: its entry event and the next reach it there, and it does not enter again once the cohort ran it', async () => {
       const campaignId = await publish(waitForOrderGraph(cartAbandoned));
       const [{ plan }] = (await db.query(
         `SELECT v.plan FROM campaigns c JOIN campaign_versions v ON v.id = c.current_version_id WHERE c.id = $1`,
@@ -287,6 +287,14 @@ describe('entry into journeys: manual, CSV and events, on the Temporal dev serve
           ]),
         ).toEqual([{ cohort_workflow_id: cohortId, exit_reason: 'ordered' }]);
       });
+
+      // Its journey ran, in the cohort, and re-entry is `never`: the next entry event enters it nowhere.
+      await routed(await track(cuc.externalId, 'cart.abandoned', { total: 260000 }));
+      expect(await exists(workflowId(campaignId, cuc.id))).toBe(false);
+      const rows = (await db.query('SELECT count(*)::int AS n FROM enrollments WHERE campaign_id = $1', [
+        campaignId,
+      ])) as Array<{ n: number }>;
+      expect(rows[0]!.n).toBe(1);
     });
 
     it('gives a paused campaign no entries from events, and enters again once it is resumed', async () => {

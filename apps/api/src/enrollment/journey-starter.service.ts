@@ -88,6 +88,9 @@ export class JourneyStarter {
       return { contactId, status: 'skipped', reason: 'already_enrolled', workflowId };
     }
     if (entry.plan.settings.enrollmentLimit === undefined) {
+      // Its cohort ran it and re-entry does not allow another: Temporal would see an id never used.
+      if (await this.enrolledInCohort(workflowId, entry.plan))
+        return { contactId, status: 'skipped', reason: 'already_enrolled', workflowId };
       let runId: string;
       try {
         ({ signaledRunId: runId } = await this.temporal.workflow.signalWithStart(enrollment.workflowType, {
