@@ -190,6 +190,22 @@ describe('issue 10 §6: a scheduled broadcast to a segment, through a worker pro
     return Object.fromEntries(rows.map((row) => [row.status, row.n]));
   }
 
+  /** How many of the campaign's journeys ran each way (the enrollments' `execution`, over HTTP). */
+  async function executions(campaignId: string): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    let cursor: string | undefined;
+    do {
+      const page = await ws.as.analyst
+        .get(`/campaigns/${campaignId}/enrollments`)
+        .query({ limit: 500, ...(cursor && { cursor }) })
+        .expect(200);
+      for (const item of page.body.items as Array<{ execution: string }>)
+        counts[item.execution] = (counts[item.execution] ?? 0) + 1;
+      cursor = page.body.nextCursor ?? undefined;
+    } while (cursor);
+    return counts;
+  }
+
   async function workerSessions(): Promise<number> {
     const [{ n }] = (await db.query(
       `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1`,
@@ -340,6 +356,8 @@ describe('issue 10 §6: a scheduled broadcast to a segment, through a worker pro
       campaignId,
     ])) as Array<{ contact_id: string; status: string }>;
     expect(enrollments).toHaveLength(2000);
+    // From the workspace's default cohort threshold (1,000) up, the broadcast ran as cohorts.
+    expect(await executions(campaignId)).toEqual({ cohort: 2000 });
     expect(
       new Set(enrollments.filter((row) => row.status === 'active').map((row) => row.contact_id)),
     ).toEqual(cappedIds);
@@ -367,101 +385,111 @@ describe('issue 10 §6: a scheduled broadcast to a segment, through a worker pro
     );
   }, 420_000);
 
-  it('loses no contact and sends no message twice when the worker process is killed (SIGKILL) mid-broadcast and started again', async () => {
-    const started = Date.now();
-    const count = 300;
-    const tag = `kill-${randomUUID().slice(0, 6)}`;
-    const contacts = await seedContacts({ tag, count, phonePrefix: '849720' });
-    const phoneOf = new Map(contacts.map((contact) => [contact.id, contact.phone]));
-    const phones = new Set(phoneOf.values());
-    const segmentId = await segmentOfTag(tag, count);
-    // Each ZNS call takes 10 s at the provider (under the connector's 15 s timeout), so once every journey has
-    // started, sends are still in flight and others not yet sent: the kill lands in the middle.
-    sandbox.addFault({ channel: 'zns', latencyMs: 10_000 });
-    const fireAt = Math.ceil((Date.now() + 8_000) / 1000) * 1000;
-    const campaignId = await published(
-      `Tin nhắn ${tag}`,
-      promoGraph({ znsAccountId, trigger: onceAt(fireAt, segmentId) }),
-    );
-    await scheduled(campaignId);
+  // The same broadcast run one journey workflow per contact, and as cohorts (the workspace's threshold at 1).
+  it.each([
+    { execution: 'contact', cohortThreshold: 100_000_000, phonePrefix: '849720' },
+    { execution: 'cohort', cohortThreshold: 1, phonePrefix: '849730' },
+  ])(
+    'loses no contact and sends no message twice when the worker process is killed (SIGKILL) mid-broadcast and started again, journeys run per $execution',
+    async ({ execution, cohortThreshold, phonePrefix }) => {
+      const started = Date.now();
+      const count = 300;
+      const tag = `kill-${randomUUID().slice(0, 6)}`;
+      await ws.as.admin.patch('/workspace').send({ cohortThreshold }).expect(200);
+      const contacts = await seedContacts({ tag, count, phonePrefix });
+      const phoneOf = new Map(contacts.map((contact) => [contact.id, contact.phone]));
+      const phones = new Set(phoneOf.values());
+      const segmentId = await segmentOfTag(tag, count);
+      // Each ZNS call takes 10 s at the provider (under the connector's 15 s timeout), so once every journey has
+      // started, sends are still in flight and others not yet sent: the kill lands in the middle.
+      sandbox.addFault({ channel: 'zns', latencyMs: 10_000 });
+      const fireAt = Math.ceil((Date.now() + 8_000) / 1000) * 1000;
+      const campaignId = await published(
+        `Tin nhắn ${tag}`,
+        promoGraph({ znsAccountId, trigger: onceAt(fireAt, segmentId) }),
+      );
+      await scheduled(campaignId);
 
-    // Killed once the run has started every journey (its batch activity would otherwise wait out its 5-minute
-    // timeout), while some messages are sent and others in flight.
-    await waitFor(
-      'the run done, sends in flight',
-      async () => {
-        const described = await client.schedule.getHandle(campaignScheduleId(campaignId)).describe();
-        const action = described.info.recentActions[0]?.action;
-        if (!action) throw new Error('not fired yet');
-        const run = await client.workflow.getHandle(action.workflow.workflowId).describe();
-        const counts = await statusCounts(campaignId);
-        if (run.status.name !== 'COMPLETED' || !counts['sent'] || !counts['sending'])
-          throw new Error(`run ${run.status.name}, ledger ${JSON.stringify(counts)}`);
-      },
-      150_000,
-      200,
-    );
-    expect(await workerSessions()).toBeGreaterThan(0);
-    await worker.kill();
-    const killedAt = Date.now();
-    sandbox.clearFaults();
-    // A statement the killed process had already sent (say, the COMMIT of a `sending` row) still runs in its
-    // PostgreSQL session: the ledger is read once every session of the killed worker has ended.
-    await waitFor(
-      'the killed worker’s PostgreSQL sessions ended',
-      async () => {
-        const left = await workerSessions();
-        if (left > 0) throw new Error(`${left} left`);
-      },
-      30_000,
-      100,
-    );
-    const inFlight = (await ledger(campaignId)).filter((row) => row.status === 'sending');
-    const atKill = await statusCounts(campaignId);
-    worker.start();
-    await waitUntilPolling(worker, client, taskQueue);
-    const restartedAt = Date.now();
+      // Killed once the run has started every journey (its batch activity would otherwise wait out its 5-minute
+      // timeout), while some messages are sent and others in flight.
+      await waitFor(
+        'the run done, sends in flight',
+        async () => {
+          const described = await client.schedule.getHandle(campaignScheduleId(campaignId)).describe();
+          const action = described.info.recentActions[0]?.action;
+          if (!action) throw new Error('not fired yet');
+          const run = await client.workflow.getHandle(action.workflow.workflowId).describe();
+          const counts = await statusCounts(campaignId);
+          if (run.status.name !== 'COMPLETED' || !counts['sent'] || !counts['sending'])
+            throw new Error(`run ${run.status.name}, ledger ${JSON.stringify(counts)}`);
+        },
+        150_000,
+        200,
+      );
+      expect(await workerSessions()).toBeGreaterThan(0);
+      await worker.kill();
+      const killedAt = Date.now();
+      sandbox.clearFaults();
+      // A statement the killed process had already sent (say, the COMMIT of a `sending` row) still runs in its
+      // PostgreSQL session: the ledger is read once every session of the killed worker has ended.
+      await waitFor(
+        'the killed worker’s PostgreSQL sessions ended',
+        async () => {
+          const left = await workerSessions();
+          if (left > 0) throw new Error(`${left} left`);
+        },
+        30_000,
+        100,
+      );
+      const inFlight = (await ledger(campaignId)).filter((row) => row.status === 'sending');
+      const atKill = await statusCounts(campaignId);
+      worker.start();
+      await waitUntilPolling(worker, client, taskQueue);
+      const restartedAt = Date.now();
 
-    await waitFor(
-      'every journey exited',
-      async () => {
-        const enrollments = await enrollmentCounts(campaignId);
-        if (enrollments['exited'] !== count) throw new Error(JSON.stringify(enrollments));
-      },
-      180_000,
-      1_000,
-    );
-    const done = Date.now();
+      await waitFor(
+        'every journey exited',
+        async () => {
+          const enrollments = await enrollmentCounts(campaignId);
+          if (enrollments['exited'] !== count) throw new Error(JSON.stringify(enrollments));
+        },
+        180_000,
+        1_000,
+      );
+      const done = Date.now();
 
-    // The ledger: one row per contact, every one sent but for sends in flight at the kill whose outcome the worker
-    // never recorded: those are `unknown` (a marketing message that may have gone out is not sent again). An
-    // outcome the killed process had already handed to PostgreSQL may still commit, so a row seen in flight may
-    // end `sent`.
-    const rows = await ledger(campaignId);
-    expect(rows).toHaveLength(count);
-    expect(new Set(rows.map((row) => row.contact_id))).toEqual(new Set(phoneOf.keys()));
-    const unknown = rows.filter((row) => row.status === 'unknown');
-    const sent = rows.filter((row) => SENT.includes(row.status));
-    expect(sent.length + unknown.length).toBe(count);
-    const inFlightIds = new Set(inFlight.map((row) => row.contact_id));
-    expect(unknown.filter((row) => !inFlightIds.has(row.contact_id))).toEqual([]);
-    expect(unknown.length).toBeGreaterThan(0);
+      // The ledger: one row per contact, every one sent but for sends in flight at the kill whose outcome the worker
+      // never recorded: those are `unknown` (a marketing message that may have gone out is not sent again). An
+      // outcome the killed process had already handed to PostgreSQL may still commit, so a row seen in flight may
+      // end `sent`.
+      const rows = await ledger(campaignId);
+      expect(rows).toHaveLength(count);
+      expect(new Set(rows.map((row) => row.contact_id))).toEqual(new Set(phoneOf.keys()));
+      expect(await executions(campaignId)).toEqual({ [execution]: count });
+      const unknown = rows.filter((row) => row.status === 'unknown');
+      const sent = rows.filter((row) => SENT.includes(row.status));
+      expect(sent.length + unknown.length).toBe(count);
+      const inFlightIds = new Set(inFlight.map((row) => row.contact_id));
+      expect(unknown.filter((row) => !inFlightIds.has(row.contact_id))).toEqual([]);
+      expect(unknown.length).toBeGreaterThan(0);
 
-    // The inbox: no phone twice; every sent row's message there, and nothing the ledger does not account for.
-    const inbox = inboxFor(phones);
-    const perPhone = countBy(inbox.map((message) => message.recipient));
-    expect([...perPhone.entries()].filter(([, copies]) => copies > 1)).toEqual([]);
-    const inboxIds = new Set(inbox.map((message) => message.providerMessageId));
-    expect(sent.filter((row) => !inboxIds.has(row.provider_message_id ?? ''))).toEqual([]);
-    const accounted = new Set([...sent, ...unknown].map((row) => row.recipient));
-    expect(inbox.filter((message) => !accounted.has(message.recipient))).toEqual([]);
-    const deliveredUnknown = unknown.filter((row) => perPhone.has(row.recipient)).length;
+      // The inbox: no phone twice; every sent row's message there, and nothing the ledger does not account for.
+      const inbox = inboxFor(phones);
+      const perPhone = countBy(inbox.map((message) => message.recipient));
+      expect([...perPhone.entries()].filter(([, copies]) => copies > 1)).toEqual([]);
+      const inboxIds = new Set(inbox.map((message) => message.providerMessageId));
+      expect(sent.filter((row) => !inboxIds.has(row.provider_message_id ?? ''))).toEqual([]);
+      const accounted = new Set([...sent, ...unknown].map((row) => row.recipient));
+      expect(inbox.filter((message) => !accounted.has(message.recipient))).toEqual([]);
+      const deliveredUnknown = unknown.filter((row) => perPhone.has(row.recipient)).length;
 
-    process.stdout.write(
-      `kill test (${count} contacts): killed ${killedAt - started} ms after start with ledger ` +
-        `${JSON.stringify(atKill)}; worker polling again ${restartedAt - killedAt} ms after the kill; all exited ` +
-        `${done - restartedAt} ms after that; ${unknown.length} in flight at the kill settled unknown, ` +
-        `${deliveredUnknown} of them had reached the provider\n`,
-    );
-  }, 420_000);
+      process.stdout.write(
+        `kill test (${count} contacts, per ${execution}): killed ${killedAt - started} ms after start with ledger ` +
+          `${JSON.stringify(atKill)}; worker polling again ${restartedAt - killedAt} ms after the kill; all exited ` +
+          `${done - restartedAt} ms after that; ${unknown.length} in flight at the kill settled unknown, ` +
+          `${deliveredUnknown} of them had reached the provider\n`,
+      );
+    },
+    420_000,
+  );
 });

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { auditCampaign, findCampaign } from '../campaigns/campaign-store';
+import { journeyAddressOf } from '../enrollment/journey-address';
 import { problems, ProblemException } from '../http/problem';
 import type { ListContactJourneysQuery, ListEnrollmentsQuery, LiveJourney } from './enrollment.schemas';
 import {
@@ -49,7 +50,7 @@ export class CampaignRunsService {
         enrollments.map(async ({ row, path }) => {
           const live: LiveJourney =
             row.status === 'active'
-              ? await this.journeys.liveStatus(row.workflow_id)
+              ? await this.journeys.liveStatus(journeyAddressOf(row))
               : { available: false, unavailableBecause: 'not_running' };
           return { ...toEnrollmentView(row), path, live };
         }),
@@ -76,7 +77,7 @@ export class CampaignRunsService {
     const cancelled = [];
     for (const { row } of running) {
       try {
-        await this.journeys.signalCampaignState(row.workflow_id, 'stopped');
+        await this.journeys.signalJourneyState(journeyAddressOf(row), 'stopped');
       } catch {
         throw new ProblemException(503, 'Temporal is unreachable: the journey was not cancelled; try again');
       }
@@ -84,6 +85,7 @@ export class CampaignRunsService {
         contactId,
         enrollmentId: row.id,
         workflowId: row.workflow_id,
+        ...(row.cohort_workflow_id !== null && { cohortWorkflowId: row.cohort_workflow_id }),
         ...(comment !== undefined && { comment }),
       });
       cancelled.push({ enrollmentId: row.id, workflowId: row.workflow_id });

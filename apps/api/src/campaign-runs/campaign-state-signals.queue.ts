@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { CampaignState } from '@loa/engine';
 import type { Job, Queue } from 'bull';
 import { DataSource } from 'typeorm';
-import { activeWorkflowPage } from './enrollment-store';
+import { activeCohortPage, activeWorkflowPage } from './enrollment-store';
 import { JourneyControl } from './journey-control';
 
 export const CAMPAIGN_STATE_SIGNALS_QUEUE = 'campaign-state-signals';
@@ -40,9 +40,23 @@ export class CampaignStateSignals {
   }
 }
 
+/** Pages of workflow ids read by keyset until a page comes back empty. */
+async function* workflowPages(
+  read: (afterId: string | null) => Promise<{ workflowIds: string[]; last: string | undefined }>,
+): AsyncGenerator<string[]> {
+  let afterId: string | null = null;
+  for (;;) {
+    const { workflowIds, last } = await read(afterId);
+    if (last === undefined) return;
+    yield workflowIds;
+    afterId = last;
+  }
+}
+
 /**
  * Signals a campaign's *current* state (read when the job runs, so a pause followed by a resume cannot end
- * paused whatever order the jobs run in) to every active journey, page by page with bounded concurrency. A
+ * paused whatever order the jobs run in) to every active journey, page by page with bounded concurrency: each
+ * journey of its own, and each cohort with an active member once (the cohort passes it to its members). A
  * journey that ended meanwhile is skipped; a failure retries the job, and repeating a signal changes nothing.
  * A journey the signal misses still reads the state itself after its next long wait (getCampaignState).
  */
@@ -71,21 +85,31 @@ export class CampaignStateSignalsProcessor {
     );
     const state = rows[0] ? SIGNALLED[rows[0].state] : undefined;
     if (!state) return { state: rows[0]?.state ?? 'missing', signalled: 0 };
+    const pages = [
+      workflowPages((afterId) =>
+        activeWorkflowPage(this.db.manager, workspaceId, campaignId, afterId, pageSize).then((rows) => ({
+          workflowIds: rows.map((row) => row.workflow_id),
+          last: rows.at(-1)?.id,
+        })),
+      ),
+      workflowPages((afterId) =>
+        activeCohortPage(this.db.manager, workspaceId, campaignId, afterId, pageSize).then((ids) => ({
+          workflowIds: ids,
+          last: ids.at(-1),
+        })),
+      ),
+    ];
     let signalled = 0;
-    let afterId: string | null = null;
-    for (;;) {
-      const page = await activeWorkflowPage(this.db.manager, workspaceId, campaignId, afterId, pageSize);
-      if (page.length === 0) break;
-      for (let start = 0; start < page.length; start += SIGNAL_CONCURRENCY) {
-        const delivered = await Promise.all(
-          page
-            .slice(start, start + SIGNAL_CONCURRENCY)
-            .map((row) => this.journeys.signalCampaignState(row.workflow_id, state)),
-        );
-        signalled += delivered.filter(Boolean).length;
-      }
-      afterId = page.at(-1)!.id;
-    }
+    for (const workflows of pages)
+      for await (const page of workflows)
+        for (let start = 0; start < page.length; start += SIGNAL_CONCURRENCY) {
+          const delivered = await Promise.all(
+            page
+              .slice(start, start + SIGNAL_CONCURRENCY)
+              .map((workflowId) => this.journeys.signalCampaignState(workflowId, state)),
+          );
+          signalled += delivered.filter(Boolean).length;
+        }
     this.logger.log({ msg: 'campaign state signalled to its journeys', campaignId, state, signalled });
     return { state, signalled };
   }

@@ -13,6 +13,7 @@ export interface EnrollmentRow {
   version_id: string;
   version: number | null;
   workflow_id: string;
+  cohort_workflow_id: string | null;
   status: 'active' | 'exited';
   current_step: string | null;
   exit_reason: string | null;
@@ -32,7 +33,7 @@ interface StepEventRow {
   detail: string | null;
 }
 
-const COLUMNS = `e.id, e.contact_id, e.version_id, v.version, e.workflow_id, e.status, e.current_step, e.exit_reason,
+const COLUMNS = `e.id, e.contact_id, e.version_id, v.version, e.workflow_id, e.cohort_workflow_id, e.status, e.current_step, e.exit_reason,
   e.converted, e.entered_at, e.updated_at, e.exited_at, e.entered_at::text AS entered_cursor`;
 // version_id is the plan's versionId, which is campaign_versions.id (text here: the engine's id type).
 const FROM = `FROM enrollments e LEFT JOIN campaign_versions v ON v.id::text = e.version_id`;
@@ -50,7 +51,14 @@ export function toEnrollmentView(row: EnrollmentRow): EnrollmentView {
     enteredAt: row.entered_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     exitedAt: row.exited_at?.toISOString() ?? null,
+    ...executionOf(row),
   };
+}
+
+function executionOf(row: EnrollmentRow): Pick<EnrollmentView, 'execution' | 'cohortWorkflowId'> {
+  return row.cohort_workflow_id === null
+    ? { execution: 'contact' }
+    : { execution: 'cohort', cohortWorkflowId: row.cohort_workflow_id };
 }
 
 /** A campaign's enrollments, newest entry first, filtered; keyset-paged on (entered_at, id). */
@@ -183,7 +191,10 @@ async function recordedPaths(manager: EntityManager, enrollmentIds: string[]) {
   return paths;
 }
 
-/** A page of a campaign's active journeys' workflow ids after `afterId` (keyset on id, for signalling). */
+/**
+ * A page of the workflow ids of a campaign's active journeys that run on their own (not in a cohort) after
+ * `afterId` (keyset on id, for signalling).
+ */
 export async function activeWorkflowPage(
   manager: EntityManager,
   workspaceId: string,
@@ -194,9 +205,28 @@ export async function activeWorkflowPage(
   return manager.query(
     `SELECT id, workflow_id FROM enrollments
      WHERE workspace_id = $1 AND campaign_id = $2 AND status = 'active' AND ($3::uuid IS NULL OR id > $3::uuid)
+       AND cohort_workflow_id IS NULL
      ORDER BY id LIMIT $4`,
     [workspaceId, campaignId, afterId, limit],
   );
+}
+
+/** A page of the workflow ids of the cohorts with an active member in the campaign, each once, after `afterId`. */
+export async function activeCohortPage(
+  manager: EntityManager,
+  workspaceId: string,
+  campaignId: string,
+  afterId: string | null,
+  limit: number,
+): Promise<string[]> {
+  const rows: Array<{ cohort_workflow_id: string }> = await manager.query(
+    `SELECT DISTINCT cohort_workflow_id FROM enrollments
+     WHERE workspace_id = $1 AND campaign_id = $2 AND status = 'active' AND cohort_workflow_id IS NOT NULL
+       AND ($3::text IS NULL OR cohort_workflow_id > $3::text)
+     ORDER BY cohort_workflow_id LIMIT $4`,
+    [workspaceId, campaignId, afterId, limit],
+  );
+  return rows.map((row) => row.cohort_workflow_id);
 }
 
 function encodeEnrollmentCursor(row: EnrollmentRow): string {

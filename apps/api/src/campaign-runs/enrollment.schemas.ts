@@ -39,6 +39,10 @@ export const enrollmentSchema = z.object({
   enteredAt: z.string(),
   updatedAt: z.string(),
   exitedAt: z.string().nullable(),
+  execution: z
+    .enum(['contact', 'cohort'])
+    .describe('How the journey runs: a workflow of its own, or as a member of a cohort (a broadcast page)'),
+  cohortWorkflowId: z.string().optional().describe("The cohort's workflow id, for a journey run in a cohort"),
 });
 export type EnrollmentView = z.infer<typeof enrollmentSchema>;
 

@@ -1,13 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  CAMPAIGN_STATE_SIGNAL,
-  JOURNEY_STATUS_QUERY,
-  type CampaignState,
-  type JourneyEnrollment,
-  type JourneyStatus,
-} from '@loa/engine';
+import { CAMPAIGN_STATE_SIGNAL, type CampaignState, type JourneyEnrollment } from '@loa/engine';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { LOA_CONFIG, type LoaConfig } from '../config/loa-config';
+import { queryJourneyStatus, signalJourneyState, type JourneyAddress } from '../enrollment/journey-address';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.module';
 import { withinDeadline } from '../temporal/within-deadline';
 import type { LiveJourney } from './enrollment.schemas';
@@ -18,7 +13,8 @@ const QUERY_DEADLINE_MS = 3000;
 const SIGNAL_DEADLINE_MS = 10_000;
 
 /**
- * Talks to running contactJourney workflows by name. A handle without a run id addresses the workflow id's
+ * Talks to running journeys by name: a contact's own contactJourney, or the cohortJourney a contact is a member of
+ * (journey-address.ts). A handle without a run id addresses the workflow id's
  * latest run: for an active enrollment that is its own chain (re-entry starts a new chain only after it exited).
  */
 @Injectable()
@@ -29,11 +25,12 @@ export class JourneyControl {
   ) {}
 
   /** The journey's live status (the workflow query); unavailable, with why, when Temporal cannot answer. */
-  async liveStatus(workflowId: string): Promise<LiveJourney> {
+  async liveStatus(journey: JourneyAddress): Promise<LiveJourney> {
     try {
       const status = await withinDeadline(this.client, QUERY_DEADLINE_MS, () =>
-        this.client.workflow.getHandle(workflowId).query<JourneyStatus>(JOURNEY_STATUS_QUERY),
+        queryJourneyStatus(this.client, journey),
       );
+      if (status === null) return { available: false, unavailableBecause: 'workflow_not_found' };
       return {
         available: true,
         status: status.status,
@@ -50,14 +47,26 @@ export class JourneyControl {
   }
 
   /**
-   * Tells a journey its campaign's state (DESIGN §6). Paused holds it at its next send, active lets it go on,
-   * stopped makes it exit with reason `stopped` through its own exit path. False when the workflow is gone.
+   * Tells one journey a campaign state for it alone (a cancel: `stopped` makes it exit with reason `stopped`
+   * through its own exit path; a cohort's other members go on). False when the workflow is gone.
+   */
+  async signalJourneyState(journey: JourneyAddress, state: CampaignState): Promise<boolean> {
+    return this.delivered(() => signalJourneyState(this.client, journey, state));
+  }
+
+  /**
+   * Tells a running workflow, a contact's journey or a whole cohort, its campaign's state (DESIGN §6). Paused holds
+   * it at its next send, active lets it go on, stopped makes it exit with reason `stopped`. False when it is gone.
    */
   async signalCampaignState(workflowId: string, state: CampaignState): Promise<boolean> {
+    return this.delivered(() =>
+      this.client.workflow.getHandle(workflowId).signal(CAMPAIGN_STATE_SIGNAL, state),
+    );
+  }
+
+  private async delivered(signal: () => Promise<void>): Promise<boolean> {
     try {
-      await withinDeadline(this.client, SIGNAL_DEADLINE_MS, () =>
-        this.client.workflow.getHandle(workflowId).signal(CAMPAIGN_STATE_SIGNAL, state),
-      );
+      await withinDeadline(this.client, SIGNAL_DEADLINE_MS, signal);
       return true;
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return false;

@@ -51,7 +51,7 @@ describe('rerunCandidates on PostgreSQL', () => {
     const record = async (
       contactId: string,
       entries: JourneyLogEntry[],
-      options: { status?: 'active' | 'exited'; entryKey?: string } = {},
+      options: { status?: 'active' | 'exited'; entryKey?: string; cohort?: string } = {},
     ): Promise<JourneyRef> => {
       const entryKey = options.entryKey ?? 'once';
       const journey: JourneyRef = {
@@ -60,8 +60,10 @@ describe('rerunCandidates on PostgreSQL', () => {
         versionId,
         contactId,
         workflowId: `journey:${campaignId}:${contactId}:${entryKey}`,
-        enrollmentId: randomUUID(),
+        // A cohort member's enrollment is named by its cohort's workflow id.
+        enrollmentId: options.cohort ?? randomUUID(),
         entryKey,
+        ...(options.cohort && { cohortWorkflowId: options.cohort }),
       };
       const status = options.status ?? 'exited';
       await recorder.record({
@@ -152,6 +154,15 @@ describe('rerunCandidates on PostgreSQL', () => {
       entryKey: 'rerun.w',
     });
     await claim(ids.rerunFailed, firstFailure, secondFailure.workflowId);
+    // A cohort's member that ended on the failure is re-run on its own; one in a running cohort is not.
+    ids.cohortEnded = await contact();
+    await record(ids.cohortEnded, path(0, ...FAILED_AND_EXITED), { cohort: `cohort-${randomUUID()}` });
+    ids.inCohort = await contact();
+    await record(ids.inCohort, path(0, ...FAILED_AND_EXITED), { entryKey: 'order-1' });
+    await record(ids.inCohort, path(5, ['zns', 'entered']), {
+      status: 'active',
+      cohort: `cohort-${randomUUID()}`,
+    });
     // Erased since.
     ids.gone = await contact();
     await record(ids.gone, path(0, ...FAILED_AND_EXITED));
@@ -172,6 +183,8 @@ describe('rerunCandidates on PostgreSQL', () => {
       claimed: 'already_rerun',
       rerunRunning: 'already_rerun',
       rerunFailed: null,
+      cohortEnded: null,
+      inCohort: 'journey_running',
       gone: 'contact_gone',
     });
     const again = candidates.find((candidate) => candidate.contactId === ids.rerunFailed);

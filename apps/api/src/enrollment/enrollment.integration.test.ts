@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { waitFor } from '@loa/testing';
-import { JOURNEY_STATUS_QUERY, type JourneyResult } from '@loa/engine';
+import { COHORT_MEMBER_STATUS_QUERY, JOURNEY_STATUS_QUERY, type JourneyResult, type Plan } from '@loa/engine';
 import type { INestApplication } from '@nestjs/common';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { startApiWithWorker, type ApiWithWorker } from '../testing/api-with-worker';
 import type { TestWorkspace } from '../testing/test-workspace';
+import { CohortStarter } from './cohort-starter.service';
 import { EventRouter } from './event-router.service';
 import { waitForOrderGraph } from './testing/entry-graphs';
 
@@ -255,6 +256,44 @@ describe('entry into journeys: manual, CSV and events, on the Temporal dev serve
       ])) as Array<{
         n: number;
       }>;
+      expect(rows[0]!.n).toBe(1);
+    });
+
+    it('leaves a contact a cohort runs in the campaign in its cohort: its entry event and the next reach it there, and it does not enter again once the cohort ran it', async () => {
+      const campaignId = await publish(waitForOrderGraph(cartAbandoned));
+      const [{ plan }] = (await db.query(
+        `SELECT v.plan FROM campaigns c JOIN campaign_versions v ON v.id = c.current_version_id WHERE c.id = $1`,
+        [campaignId],
+      )) as Array<{ plan: Plan }>;
+      const cuc = await contact();
+      const cohortId = `cohort-${randomUUID()}`;
+      await app
+        .get(CohortStarter)
+        .start({ workspaceId: ws.workspaceId, plan, cohortId, contactIds: [cuc.id] });
+      const cohort = client.workflow.getHandle(cohortId);
+      await waitFor('the member waiting for its order', async () => {
+        expect(await cohort.query(COHORT_MEMBER_STATUS_QUERY, cuc.id)).toMatchObject({ stepId: 'wait' });
+      });
+
+      await routed(await track(cuc.externalId, 'cart.abandoned', { total: 250000 }));
+      // No journey of its own beside the cohort's.
+      expect(await exists(workflowId(campaignId, cuc.id))).toBe(false);
+      await track(cuc.externalId, 'order.completed', { orderId: 'DH9' });
+      expect(await cohort.result()).toMatchObject({ exited: 1, exitReasons: { ordered: 1 } });
+      await waitFor('the member’s exit recorded', async () => {
+        expect(
+          await db.query(`SELECT cohort_workflow_id, exit_reason FROM enrollments WHERE campaign_id = $1`, [
+            campaignId,
+          ]),
+        ).toEqual([{ cohort_workflow_id: cohortId, exit_reason: 'ordered' }]);
+      });
+
+      // Its journey ran, in the cohort, and re-entry is `never`: the next entry event enters it nowhere.
+      await routed(await track(cuc.externalId, 'cart.abandoned', { total: 260000 }));
+      expect(await exists(workflowId(campaignId, cuc.id))).toBe(false);
+      const rows = (await db.query('SELECT count(*)::int AS n FROM enrollments WHERE campaign_id = $1', [
+        campaignId,
+      ])) as Array<{ n: number }>;
       expect(rows[0]!.n).toBe(1);
     });
 

@@ -3,6 +3,7 @@ import type { JourneyEvent } from '@loa/engine';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ContactEventStream, type ContactEvents, type StreamEvent } from '../events/contact-event-stream';
 import { EventTriggeredCampaigns } from './event-triggered-campaigns';
+import { journeyAddressOf, type JourneyAddress, type RoutedEnrollmentRow } from './journey-address';
 import { JourneyStarter } from './journey-starter.service';
 
 const BATCH = 200;
@@ -59,7 +60,7 @@ export class EventRouter {
     const routeNext = async (): Promise<void> => {
       while (next < page.contacts.length) {
         const contact = page.contacts[next++]!;
-        await this.routeContact(workspaceId, contact, campaigns, running.get(contact.contactId) ?? new Set());
+        await this.routeContact(workspaceId, contact, campaigns, running.get(contact.contactId) ?? new Map());
       }
     };
     await Promise.all(Array.from({ length: PARALLEL_CONTACTS }, routeNext));
@@ -74,17 +75,18 @@ export class EventRouter {
     workspaceId: string,
     contact: ContactEvents,
     campaigns: Awaited<ReturnType<EventTriggeredCampaigns['active']>>,
-    running: Set<string>,
+    running: Map<string, JourneyAddress>,
   ): Promise<void> {
     for (const streamEvent of contact.events) {
       const event = journeyEventOf(streamEvent);
       if (!event) continue;
-      for (const workflowId of running) await this.starter.signal(workflowId, event);
+      for (const journey of running.values()) await this.starter.signal(journey, event);
       const timed = { ...event, receivedAt: streamEvent.receivedAt };
       for (const campaign of EventTriggeredCampaigns.matching(campaigns, timed)) {
         const entry = await this.campaigns.entryOf(workspaceId, campaign);
         const outcome = await this.starter.enterByEvent(entry, contact.contactId, event);
-        running.add(outcome.workflowId);
+        if (!running.has(outcome.workflowId))
+          running.set(outcome.workflowId, { execution: 'contact', workflowId: outcome.workflowId });
       }
     }
   }
@@ -93,17 +95,18 @@ export class EventRouter {
     manager: EntityManager,
     workspaceId: string,
     contactIds: string[],
-  ): Promise<Map<string, Set<string>>> {
+  ): Promise<Map<string, Map<string, JourneyAddress>>> {
     const rows = (await manager.query(
-      `SELECT DISTINCT contact_id::text AS contact_id, workflow_id FROM enrollments
+      `SELECT DISTINCT contact_id::text AS contact_id, workflow_id, cohort_workflow_id FROM enrollments
         WHERE workspace_id = $1 AND contact_id = ANY($2::uuid[]) AND status = 'active'`,
       [workspaceId, contactIds],
-    )) as Array<{ contact_id: string; workflow_id: string }>;
-    const byContact = new Map<string, Set<string>>();
+    )) as RoutedEnrollmentRow[];
+    // Each running journey by its workflow id (a cohort member's is the id its journey would have on its own).
+    const byContact = new Map<string, Map<string, JourneyAddress>>();
     for (const row of rows) {
-      const set = byContact.get(row.contact_id) ?? new Set<string>();
-      set.add(row.workflow_id);
-      byContact.set(row.contact_id, set);
+      const journeys = byContact.get(row.contact_id) ?? new Map<string, JourneyAddress>();
+      journeys.set(row.workflow_id, journeyAddressOf(row));
+      byContact.set(row.contact_id, journeys);
     }
     return byContact;
   }

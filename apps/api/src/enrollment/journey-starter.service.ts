@@ -11,6 +11,12 @@ import { DataSource } from 'typeorm';
 import { LOA_CONFIG, type LoaConfig } from '../config/loa-config';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.module';
 import { releaseEntry, reserveEntry } from './enrollment-limit';
+import {
+  journeyAddressOf,
+  signalJourneyEvent,
+  type JourneyAddress,
+  type RoutedEnrollmentRow,
+} from './journey-address';
 import { recordEnteredJourney } from './record-entered-journey';
 
 /** An active campaign's current published version: what new entries run. */
@@ -75,7 +81,16 @@ export class JourneyStarter {
       entryEvent: event,
     });
     const { workflowId } = enrollment;
+    // A cohort runs this journey under a workflow id Temporal does not know: a signal-with-start would start another.
+    const member = await this.activeCohortMember(workflowId);
+    if (member) {
+      await this.signal(member, event);
+      return { contactId, status: 'skipped', reason: 'already_enrolled', workflowId };
+    }
     if (entry.plan.settings.enrollmentLimit === undefined) {
+      // Its cohort ran it and re-entry does not allow another: Temporal would see an id never used.
+      if (await this.enrolledInCohort(workflowId, entry.plan))
+        return { contactId, status: 'skipped', reason: 'already_enrolled', workflowId };
       let runId: string;
       try {
         ({ signaledRunId: runId } = await this.temporal.workflow.signalWithStart(enrollment.workflowType, {
@@ -97,7 +112,7 @@ export class JourneyStarter {
       return { contactId, status: 'started', workflowId };
     }
     const outcome = await this.start(entry, enrollment, contactId);
-    if (outcome.status === 'skipped') await this.signal(workflowId, event);
+    if (outcome.status === 'skipped') await this.signal({ execution: 'contact', workflowId }, event);
     return outcome;
   }
 
@@ -116,6 +131,16 @@ export class JourneyStarter {
     return described.raw.workflowExecutionInfo?.firstRunId === runId;
   }
 
+  /** The cohort that runs this journey now, if one does. */
+  private async activeCohortMember(workflowId: string): Promise<JourneyAddress | null> {
+    const [row] = (await this.db.query(
+      `SELECT workflow_id, contact_id::text AS contact_id, cohort_workflow_id FROM enrollments
+        WHERE workflow_id = $1 AND cohort_workflow_id IS NOT NULL AND status = 'active'`,
+      [workflowId],
+    )) as RoutedEnrollmentRow[];
+    return row ? journeyAddressOf(row) : null;
+  }
+
   /** Whether a cohort runs this journey, or ran it and re-entry does not allow another. */
   private async enrolledInCohort(workflowId: string, plan: Plan): Promise<boolean> {
     const rows = (await this.db.query(
@@ -126,10 +151,10 @@ export class JourneyStarter {
     return rows.length > 0;
   }
 
-  /** Sends the event to a journey; a journey that is closed or gone is left alone. */
-  async signal(workflowId: string, event: JourneyEvent): Promise<boolean> {
+  /** Sends the event to a journey (its own workflow, or its cohort); a journey that is closed or gone is left alone. */
+  async signal(journey: JourneyAddress, event: JourneyEvent): Promise<boolean> {
     try {
-      await this.temporal.workflow.getHandle(workflowId).signal(JOURNEY_EVENT_SIGNAL, event);
+      await signalJourneyEvent(this.temporal, journey, event);
       return true;
     } catch (error) {
       if (error instanceof Error && error.name === 'WorkflowNotFoundError') return false;

@@ -1778,6 +1778,13 @@ export interface paths {
                                 enteredAt: string;
                                 updatedAt: string;
                                 exitedAt: string | null;
+                                /**
+                                 * @description How the journey runs: a workflow of its own, or as a member of a cohort (a broadcast page)
+                                 * @enum {string}
+                                 */
+                                execution: "contact" | "cohort";
+                                /** @description The cohort's workflow id, for a journey run in a cohort */
+                                cohortWorkflowId?: string;
                                 /** @description Recorded step events, oldest first */
                                 path: {
                                     seq: number;
@@ -2342,6 +2349,13 @@ export interface paths {
                                 enteredAt: string;
                                 updatedAt: string;
                                 exitedAt: string | null;
+                                /**
+                                 * @description How the journey runs: a workflow of its own, or as a member of a cohort (a broadcast page)
+                                 * @enum {string}
+                                 */
+                                execution: "contact" | "cohort";
+                                /** @description The cohort's workflow id, for a journey run in a cohort */
+                                cohortWorkflowId?: string;
                             }[];
                             nextCursor: string | null;
                         };
@@ -6415,6 +6429,13 @@ export interface paths {
                                 enteredAt: string;
                                 updatedAt: string;
                                 exitedAt: string | null;
+                                /**
+                                 * @description How the journey runs: a workflow of its own, or as a member of a cohort (a broadcast page)
+                                 * @enum {string}
+                                 */
+                                execution: "contact" | "cohort";
+                                /** @description The cohort's workflow id, for a journey run in a cohort */
+                                cohortWorkflowId?: string;
                                 /** Format: uuid */
                                 campaignId: string;
                                 campaignName: string;
@@ -12093,6 +12114,8 @@ export interface paths {
                                     unit: "minutes" | "hours" | "days" | "weeks";
                                 };
                             }[];
+                            cohortThreshold: number;
+                            cohortSize: number;
                             createdAt: string;
                         };
                     };
@@ -12154,6 +12177,10 @@ export interface paths {
                                 unit: "minutes" | "hours" | "days" | "weeks";
                             };
                         }[];
+                        /** @description Broadcasts of at least this many contacts run as cohorts (1: always) */
+                        cohortThreshold?: number;
+                        /** @description Contacts per cohort */
+                        cohortSize?: number;
                     };
                 };
             };
@@ -12185,6 +12212,8 @@ export interface paths {
                                     unit: "minutes" | "hours" | "days" | "weeks";
                                 };
                             }[];
+                            cohortThreshold: number;
+                            cohortSize: number;
                             createdAt: string;
                         };
                     };

@@ -13,6 +13,8 @@ const workspace = {
   approvalRequired: true,
   quietHours: null,
   frequencyCaps: [{ channel: 'sms' as const, max: 3, per: { amount: 1, unit: 'days' as const } }],
+  cohortThreshold: 1000,
+  cohortSize: 500,
   createdAt: '2026-12-01T00:00:00.000Z',
 };
 
