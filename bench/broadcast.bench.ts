@@ -180,7 +180,7 @@ async function main(): Promise<void> {
 async function broadcast(bed: Bed, mode: Mode, size: number): Promise<BroadcastResult> {
   const tag = `${mode}-${bed.run}`;
   await insertContacts(bed, tag, size);
-  await bed.admin.call('PATCH', '/workspace', { cohortThreshold: mode === 'cohort' ? 1 : 100_000_000 });
+  await bed.admin.call('PATCH', '/workspace', { cohortThreshold: mode === 'cohort' ? 1 : 100_000 });
   const fireAt = Math.ceil((Date.now() + 6_000) / 1000) * 1000;
   const campaign = await bed.admin.call<{ id: string }>('POST', '/campaigns', {
     name: `Broadcast ${tag}`,
@@ -347,7 +347,9 @@ async function verify(bed: Bed, campaignId: string): Promise<BroadcastResult['ve
         GROUP BY 1, 2, 3`,
       [campaignId],
     );
-    throw new Error(`not one of each per contact: ${JSON.stringify(result)}; ledger ${JSON.stringify(statuses)}`);
+    throw new Error(
+      `not one of each per contact: ${JSON.stringify(result)}; ledger ${JSON.stringify(statuses)}`,
+    );
   }
   if (new Set(Object.values(result)).size !== 1)
     throw new Error(`not one of each per contact: ${JSON.stringify(result)}`);

@@ -387,7 +387,7 @@ describe('issue 10 §6: a scheduled broadcast to a segment, through a worker pro
 
   // The same broadcast run one journey workflow per contact, and as cohorts (the workspace's threshold at 1).
   it.each([
-    { execution: 'contact', cohortThreshold: 100_000_000, phonePrefix: '849720' },
+    { execution: 'contact', cohortThreshold: 100_000, phonePrefix: '849720' },
     { execution: 'cohort', cohortThreshold: 1, phonePrefix: '849730' },
   ])(
     'loses no contact and sends no message twice when the worker process is killed (SIGKILL) mid-broadcast and started again, journeys run per $execution',

@@ -223,4 +223,48 @@ describe('the journeys of a cohort’s members over HTTP, with the worker on the
       .expect(200);
     expect(stopped.body.items.map((item: Enrollment) => item.contactId).sort()).toEqual([...waiters].sort());
   });
+
+  it('enters each contact once: a retried start keeps its members, a running or finished member is not entered again', async () => {
+    const plan = await publishWaitThenSms(stack.app, stack.ws.workspaceId, world.smsAccountId);
+    const starter = stack.app.get(CohortStarter);
+    const contactIds: string[] = [];
+    for (let i = 0; i < 4; i += 1)
+      contactIds.push(await insertContact(stack.app, stack.ws.workspaceId, { phone: false }));
+    const [a, b, c, d] = contactIds as [string, string, string, string];
+    const start = (cohortId: string, ids: string[], ofPlan: Plan = plan) =>
+      starter.start({ workspaceId: stack.ws.workspaceId, plan: ofPlan, cohortId, contactIds: ids });
+    const members = async (cohortId: string) =>
+      (
+        (await stack.db.query(
+          'SELECT contact_id FROM enrollments WHERE run_id = $1 AND cohort_workflow_id = $1 ORDER BY contact_id',
+          [cohortId],
+        )) as Array<{ contact_id: string }>
+      ).map((row) => row.contact_id);
+
+    const first = `cohort-test-${randomUUID()}`;
+    expect(await start(first, [a, b])).toEqual({ started: 2, skipped: 0 });
+    // The same call again (its activity retried), even with a contact added meanwhile: the members it began with.
+    expect(await start(first, [a, b, c])).toEqual({ started: 2, skipped: 1 });
+    expect(await members(first)).toEqual([a, b].sort());
+    expect(await stack.client.workflow.getHandle(first).describe()).toMatchObject({
+      status: { name: 'RUNNING' },
+    });
+
+    // A contact whose cohort journey runs is not entered by another cohort, nor one journey of its own.
+    const second = `cohort-test-${randomUUID()}`;
+    expect(await start(second, [a, c])).toEqual({ started: 1, skipped: 1 });
+    expect(await members(second)).toEqual([c]);
+    const manual = await stack.ws.as.marketer
+      .post(`/campaigns/${plan.campaignId}/enrollments`)
+      .send({ contactIds: [b, d] })
+      .expect(200);
+    expect(manual.body).toMatchObject({ started: 1, skipped: 1 });
+
+    // Once exited, a member is not entered again where re-entry is `never` (the default).
+    await stack.db.query(
+      `UPDATE enrollments SET status = 'exited', exited_at = now() WHERE run_id = $1 AND contact_id = $2`,
+      [first, a],
+    );
+    expect(await start(`cohort-test-${randomUUID()}`, [a])).toEqual({ started: 0, skipped: 1 });
+  });
 });

@@ -80,6 +80,9 @@ export class CohortStarter {
   }): Promise<string[]> {
     const { plan, cohortId, contactIds } = input;
     const workflowIds = contactIds.map((id) => journeyWorkflowId(plan.campaignId, id, SINGLE_ENTRY_KEY));
+    // A retried call keeps the members its first attempt wrote (its cohort may have started with exactly those).
+    const written = await this.membersOf(cohortId, workflowIds, contactIds);
+    if (written.length > 0) return written;
     await this.db.query(
       `INSERT INTO enrollments (workspace_id, campaign_id, version_id, contact_id, workflow_id, run_id, entry_key,
          status, logged, entered_at, updated_at, cohort_workflow_id)
@@ -100,6 +103,10 @@ export class CohortStarter {
         !mayReenterAfterExit(plan),
       ],
     );
+    return this.membersOf(cohortId, workflowIds, contactIds);
+  }
+
+  private async membersOf(cohortId: string, workflowIds: string[], contactIds: string[]): Promise<string[]> {
     const rows = (await this.db.query(
       'SELECT contact_id FROM enrollments WHERE workflow_id = ANY($1::text[]) AND run_id = $2',
       [workflowIds, cohortId],

@@ -38,9 +38,9 @@ export const updateWorkspaceBodySchema = z.object({
     .number()
     .int()
     .min(1)
-    .max(100_000_000)
+    .max(100_000)
     .optional()
-    .describe('Broadcasts of at least this many contacts run as cohorts (1: always)'),
+    .describe('Broadcasts of at least this many contacts run as cohorts (1: always; at most 100,000)'),
   cohortSize: z.number().int().min(1).max(MAX_COHORT_CONTACTS).optional().describe('Contacts per cohort'),
 });
 

@@ -12177,7 +12177,7 @@ export interface paths {
                                 unit: "minutes" | "hours" | "days" | "weeks";
                             };
                         }[];
-                        /** @description Broadcasts of at least this many contacts run as cohorts (1: always) */
+                        /** @description Broadcasts of at least this many contacts run as cohorts (1: always; at most 100,000) */
                         cohortThreshold?: number;
                         /** @description Contacts per cohort */
                         cohortSize?: number;

@@ -38,8 +38,11 @@ function sharedFields(inputs: Input[]): Input {
   if (!first) return {};
   const shared: Input = {};
   for (const [key, value] of Object.entries(first)) {
-    const json = JSON.stringify(value);
-    if (rest.every((input) => key in input && JSON.stringify(input[key]) === json)) shared[key] = value;
+    // The members of a batch share their step by reference: compare by value only what differs by reference.
+    let json: string | undefined;
+    const same = (other: unknown) =>
+      other === value || JSON.stringify(other) === (json ??= JSON.stringify(value));
+    if (rest.every((input) => key in input && same(input[key]))) shared[key] = value;
   }
   return shared;
 }

@@ -53,6 +53,8 @@ export interface CohortProgress {
   contacts: number;
   running: number;
   exited: number;
+  /** Journeys that failed (their progress could not be recorded, after its retries). */
+  failed: number;
   converted: number;
   /** Exits by reason (a flow.exit reason or one of EXIT_REASONS). */
   exitReasons: Record<string, number>;
@@ -83,6 +85,8 @@ export interface JourneyBatchItemError {
   message: string;
   details?: unknown[];
   nonRetryable: boolean;
+  /** The delay the failure asked for before the next attempt (ApplicationFailure.nextRetryDelay), in ms. */
+  nextRetryDelayMs?: number;
 }
 
 export interface CohortBatchActivities {

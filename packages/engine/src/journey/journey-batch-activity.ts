@@ -87,11 +87,17 @@ export function journeyBatchActivity(
 /** The failure as Temporal would have reported it for the per-contact activity (ApplicationFailure or Error). */
 function itemError(error: unknown): JourneyBatchItemError {
   if (!(error instanceof Error)) return { type: 'Error', message: String(error), nonRetryable: false };
-  const failure = error as Error & { type?: unknown; nonRetryable?: unknown; details?: unknown };
+  const failure = error as Error & {
+    type?: unknown;
+    nonRetryable?: unknown;
+    details?: unknown;
+    nextRetryDelay?: unknown;
+  };
   return {
     type: typeof failure.type === 'string' && failure.type !== '' ? failure.type : error.name,
     message: error.message,
     nonRetryable: failure.nonRetryable === true,
     ...(Array.isArray(failure.details) && failure.details.length > 0 && { details: failure.details }),
+    ...(typeof failure.nextRetryDelay === 'number' && { nextRetryDelayMs: failure.nextRetryDelay }),
   };
 }

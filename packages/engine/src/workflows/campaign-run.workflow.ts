@@ -110,7 +110,8 @@ export async function campaignRun(input: CampaignRunInput): Promise<CampaignRunP
       workspaceId: input.workspaceId,
       audience: input.audience,
       cursor,
-      pageSize,
+      // A cohort is cut from one page: a page holds at least one whole cohort.
+      pageSize: execution === 'cohort' ? Math.min(Math.max(pageSize, cohortSize), 5000) : pageSize,
     });
     const pageIndex = progress.pages;
     const batches = chunks(page.contactIds, execution === 'cohort' ? cohortSize : batchSize);

@@ -286,6 +286,69 @@ describe('cohortJourney on the time-skipping server', () => {
     expect(new Set(fake.providerCalls.map((call) => call.idempotencyKey)).size).toBe(40);
   });
 
+  it("waits as long as a failed item asks (nextRetryDelay, e.g. a provider's Retry-After) before trying it again", async () => {
+    const plan = planOf({
+      nodes: [znsNode('zns'), ['done', 'flow.exit', { reason: 'sent' }]],
+      edges: [['zns', 'success', 'done']],
+    });
+    const fake = fakeJourneyActivities({
+      provider: {
+        zns: (input, call) => {
+          if (call.callsForKey === 1)
+            throw ApplicationFailure.create({
+              type: SEND_ERROR_TYPES.retryable,
+              message: 'HTTP 429',
+              nextRetryDelay: 90_000,
+            });
+          return { status: 'sent', messageId: `zns-${input.journey.contactId}` };
+        },
+      },
+    });
+    await withWorker(env, fake.activities, async (taskQueue) => {
+      const result = await (await startCohort(env, taskQueue, { plan, contactIds: ['r1'] })).result();
+      expect(result.exitReasons).toEqual({ sent: 1 });
+    });
+    const [first, second] = fake.providerCalls.map((call) => call.atMs);
+    expect(second! - first!).toBeGreaterThanOrEqual(90_000);
+    expect(second! - first!).toBeLessThan(95_000);
+  });
+
+  it('lets one member whose journey cannot be recorded fail alone; the others finish', async () => {
+    const plan = planOf({
+      nodes: [znsNode('zns'), ['done', 'flow.exit', { reason: 'sent' }]],
+      edges: [['zns', 'success', 'done']],
+    });
+    const fake = fakeJourneyActivities();
+    const recordJourney: typeof fake.activities.recordJourney = async (input) => {
+      if (input.journey.contactId === 'unrecordable')
+        throw ApplicationFailure.create({ type: 'LoaNoSuchEnrollment', message: 'gone', nonRetryable: true });
+      return fake.activities.recordJourney(input);
+    };
+    await withWorker(env, { ...fake.activities, recordJourney }, async (taskQueue) => {
+      const handle = await startCohort(env, taskQueue, { plan, contactIds: ['f1', 'unrecordable', 'f2'] });
+      expect(await handle.result()).toMatchObject({ contacts: 3, exited: 2, failed: 1, running: 0 });
+    });
+    expect(fake.sent()).toHaveLength(3);
+  });
+
+  it('is cancelled as a whole: its members stop waiting and the workflow ends cancelled', async () => {
+    const fake = fakeJourneyActivities();
+    await withWorker(env, fake.activities, async (taskQueue) => {
+      const handle = await startCohort(env, taskQueue, {
+        plan: waitForPaymentPlan(),
+        contactIds: ['x1', 'x2'],
+      });
+      await waitFor('x1 waits', async () => {
+        const status = await handle.query(cohortMemberStatusQuery, 'x1');
+        if (status?.waitingFor?.kind !== 'event') throw new Error('not yet');
+      });
+      await handle.cancel();
+      await expect(handle.result()).rejects.toThrow('Workflow execution cancelled');
+      expect((await handle.describe()).status.name).toBe('CANCELLED');
+    });
+    expect(fake.sent().filter((call) => call.stepId === 'lastCall')).toHaveLength(0);
+  });
+
   it('refuses a cohort without contacts or with a contact twice', async () => {
     const fake = fakeJourneyActivities();
     await withWorker(env, fake.activities, async (taskQueue) => {

@@ -1,4 +1,10 @@
-import { ApplicationFailure, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 import {
   MAX_COHORT_CONTACTS,
   type CohortBatchActivities,
@@ -77,13 +83,15 @@ export async function cohortJourney(input: CohortJourneyInput): Promise<CohortPr
   }
 
   const results: JourneyResult[] = [];
+  let failed = 0;
   const progress = (): CohortProgress => {
     const exitReasons: Record<string, number> = {};
     for (const result of results) exitReasons[result.exitReason] = (exitReasons[result.exitReason] ?? 0) + 1;
     return {
       contacts: sessions.size,
-      running: sessions.size - results.length,
+      running: sessions.size - results.length - failed,
       exited: results.length,
+      failed,
       converted: [...sessions.values()].filter((session) => session.converted).length,
       exitReasons,
       batches: batches.batches,
@@ -102,7 +110,14 @@ export async function cohortJourney(input: CohortJourneyInput): Promise<CohortPr
 
   await Promise.all(
     [...sessions.values()].map(async (session) => {
-      results.push(await runJourney(session));
+      try {
+        results.push(await runJourney(session));
+      } catch (error) {
+        // A member whose progress could not be recorded fails alone, as its own contactJourney would have; the
+        // cohort's cancellation and workflow errors still end the whole cohort.
+        if (!(error instanceof ActivityFailure)) throw error;
+        failed += 1;
+      }
     }),
   );
   return progress();

@@ -30,6 +30,9 @@ const ITEM_RETRY_POLICY: Record<BatchableActivity, CountedRetryPolicy> = {
   recordJourney: RECORD_RETRY_POLICY,
 };
 
+/** A batch activity's input stays below this size (Temporal warns from 512 KB and refuses 2 MB). */
+const MAX_BATCH_BYTES = 400_000;
+
 /** Activities whose equal inputs in one batch are asked once (reads of one campaign). */
 const ASKED_ONCE: BatchableActivity[] = ['getCampaignState'];
 
@@ -80,7 +83,7 @@ export class ActivityBatches {
     this.queued.set(key, calls);
     if (!this.flushing) {
       this.flushing = true;
-      void this.flush();
+      this.flush().catch((error: unknown) => this.failQueued(error));
     }
   }
 
@@ -94,10 +97,24 @@ export class ActivityBatches {
     );
   }
 
+  /** The cohort was cancelled while calls waited to go out: they fail with it. */
+  private failQueued(error: unknown): void {
+    this.flushing = false;
+    const queued = [...this.queued.values()].flat();
+    this.queued = new Map();
+    for (const call of queued) call.reject(error);
+  }
+
   private async run(calls: Call[]): Promise<void> {
     const { activity } = calls[0];
     const asked = ASKED_ONCE.includes(activity) ? distinctInputs(calls) : calls.map((call) => call.input);
     const { shared, items } = factorInputs(asked);
+    if (calls.length > 1 && !ASKED_ONCE.includes(activity) && payloadBytes(shared, items) > MAX_BATCH_BYTES) {
+      // Well below Temporal's 2 MB payload limit: halves until each batch fits.
+      const half = Math.ceil(calls.length / 2);
+      await Promise.all([this.run(calls.slice(0, half)), this.run(calls.slice(half))]);
+      return;
+    }
     this.batches += 1;
     this.batchedCalls += calls.length;
     let results: JourneyBatchItemResult[];
@@ -108,11 +125,10 @@ export class ActivityBatches {
       for (const call of calls) call.reject(error);
       return;
     }
-    const resultOf = (call: Call) =>
-      ASKED_ONCE.includes(activity)
-        ? results[asked.findIndex((input) => JSON.stringify(input) === JSON.stringify(call.input))]
-        : results[calls.indexOf(call)];
-    for (const call of calls) this.settle(call, resultOf(call));
+    if (ASKED_ONCE.includes(activity)) {
+      const byInput = new Map(asked.map((input, index) => [JSON.stringify(input), results[index]]));
+      for (const call of calls) this.settle(call, byInput.get(JSON.stringify(call.input)));
+    } else calls.forEach((call, index) => this.settle(call, results[index]));
   }
 
   private settle(call: Call, result: JourneyBatchItemResult | undefined): void {
@@ -135,12 +151,18 @@ export class ActivityBatches {
       call.reject(itemFailure(call.activity, result.error, 'MAXIMUM_ATTEMPTS_REACHED'));
       return;
     }
-    const backoffMs = Math.min(
-      policy.initialInterval * policy.backoffCoefficient ** (call.attempt - 1),
-      policy.maximumInterval,
-    );
+    // The provider's own delay (e.g. Retry-After) when the failure names one, as Temporal honours nextRetryDelay.
+    const backoffMs =
+      result.error.nextRetryDelayMs ??
+      Math.min(
+        policy.initialInterval * policy.backoffCoefficient ** (call.attempt - 1),
+        policy.maximumInterval,
+      );
     call.attempt += 1;
-    void this.timers.sleepUntil(Date.now() + backoffMs).then(() => this.enqueue(call));
+    this.timers.sleepUntil(Date.now() + backoffMs).then(
+      () => this.enqueue(call),
+      (error: unknown) => call.reject(error),
+    );
   }
 }
 
@@ -176,4 +198,8 @@ function chunks<T>(items: T[], size: number): T[][] {
   const result: T[][] = [];
   for (let index = 0; index < items.length; index += size) result.push(items.slice(index, index + size));
   return result;
+}
+
+function payloadBytes(shared: Record<string, unknown>, items: Array<Record<string, unknown>>): number {
+  return items.reduce((total, item) => total + JSON.stringify(item).length, JSON.stringify(shared).length);
 }

@@ -29,10 +29,14 @@ export class SharedTimers {
     const timer = { fired: false };
     this.pending.set(untilMs, timer);
     this.started += 1;
-    void sleep(Math.max(1, untilMs - Date.now())).then(() => {
-      timer.fired = true;
-      this.pending.delete(untilMs);
-    });
+    sleep(Math.max(1, untilMs - Date.now())).then(
+      () => {
+        timer.fired = true;
+        this.pending.delete(untilMs);
+      },
+      // Cancelled with the cohort: its waiters are cancelled with it.
+      () => undefined,
+    );
     return timer;
   }
 }
