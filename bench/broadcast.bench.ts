@@ -5,34 +5,25 @@
 // the connectors alone (ZnsConnector sending as many messages with the cohort batch's concurrency, no Temporal, no
 // ledger) and the sandbox hit directly give the ceilings. Judged by: cohort contacts/s ≥ 50 × per-contact, history
 // events per contact ≤ 0.05, cohort messages/s ≥ 0.5 × the connectors alone.
-import { Client as TemporalClient, Connection } from '@temporalio/client';
+import type { Client as TemporalClient } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { createHttpClient, isSent, zaloOaAccountSchema, ZnsConnector } from '@loa/connectors';
 import { DateTime } from 'luxon';
 import { cpus, loadavg } from 'node:os';
-import { Redis } from 'ioredis';
-import { Client } from 'pg';
-import { freePort } from '../tools/testing/free-port';
+import type { Client } from 'pg';
 import { round } from './support/measure';
 import { cpuSecondsOf, cpuSecondsOfGroup, cpuSample } from './support/process-cpu';
-import {
-  ApiCaller,
-  BENCH_REDIS_URL,
-  createDatabase,
-  dropDatabase,
-  startProductApi,
-  type ProductApi,
-} from './support/product-api';
+import { ApiCaller, type ProductApi } from './support/product-api';
+import { startProductStack } from './support/product-stack';
 import { runPool } from './support/run-pool';
 import {
   sandboxZaloConfig,
   seededTokenManager,
-  startSandboxProcess,
   templateData,
   type SandboxInfo,
 } from './support/sandbox-client';
 import { connectSandboxOa } from './support/sandbox-oa';
-import { devServerForBenchmark, type DevServer } from './support/temporal-dev-server';
+import type { DevServer } from './support/temporal-dev-server';
 
 /** Contacts of the cohort broadcast. */
 const CONTACTS = Number(process.env.LOA_BENCH_CONTACTS ?? 100_000);
@@ -87,39 +78,12 @@ const uptime = () =>
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const loadAtStart = uptime();
-  const run = `${Date.now().toString(36)}_${process.pid}`;
-  const databaseName = `loa_bench_broadcast_${run}`;
-  const redisPrefix = `loa-bench-broadcast-${run}`;
-  const cleanup: Array<() => Promise<unknown>> = [];
+  const stack = await startProductStack({
+    name: 'broadcast',
+    inboxLimit: CONTACTS + PER_CONTACT_CONTACTS + CONNECTOR_MESSAGES + 1_000,
+  });
   try {
-    const server = await devServerForBenchmark();
-    cleanup.unshift(() => server.stop());
-    const port = await freePort();
-    const sandbox = await startSandboxProcess({
-      LOA_BENCH_SANDBOX_REDIRECT_URI: `http://127.0.0.1:${port}/channel-accounts/zalo/callback`,
-      LOA_BENCH_SANDBOX_INBOX_LIMIT: String(CONTACTS + PER_CONTACT_CONTACTS + CONNECTOR_MESSAGES + 1_000),
-    });
-    cleanup.unshift(async () => {
-      sandbox.child.kill('SIGTERM');
-      await new Promise((resolve) => sandbox.child.once('exit', resolve));
-    });
-    const databaseUrl = await createDatabase(databaseName);
-    cleanup.push(() => dropDatabase(databaseName));
-    cleanup.push(() => deleteRedisKeys(redisPrefix));
-    const api = await startProductApi({
-      port,
-      databaseUrl,
-      redisPrefix,
-      temporalAddress: server.address,
-      taskQueue: `bench-broadcast-${run}`,
-    });
-    cleanup.unshift(() => api.stop());
-    const db = new Client({ connectionString: databaseUrl });
-    await db.connect();
-    cleanup.unshift(() => db.end());
-    const connection = await Connection.connect({ address: server.address });
-    cleanup.unshift(() => connection.close());
-    const temporal = new TemporalClient({ connection });
+    const { run, server, sandbox, api, db, temporal } = stack;
 
     const admin = await ApiCaller.signIn(api.url, api.admin.email, api.admin.password);
     const { accountId } = await connectSandboxOa(admin, sandbox.info, TEMPLATE_ID);
@@ -135,7 +99,7 @@ async function main(): Promise<void> {
       db,
       temporal,
       server,
-      sandbox: { info: sandbox.info, pid: sandbox.child.pid ?? 0 },
+      sandbox,
       accountId,
       workspaceId,
       run,
@@ -172,7 +136,7 @@ async function main(): Promise<void> {
       ),
     );
   } finally {
-    for (const step of cleanup) await step().catch((error: unknown) => console.error(error));
+    await stack.stop();
   }
 }
 
@@ -384,13 +348,6 @@ function cpuOf(bed: Bed): Record<'api' | 'temporal' | 'postgres' | 'sandbox' | '
     sandbox: sample.sandbox,
     redis: sample.redis,
   };
-}
-
-async function deleteRedisKeys(prefix: string): Promise<void> {
-  const redis = new Redis(BENCH_REDIS_URL);
-  const keys = await redis.keys(`${prefix}*`);
-  if (keys.length > 0) await redis.del(...keys);
-  redis.disconnect();
 }
 
 main().catch((error: unknown) => {

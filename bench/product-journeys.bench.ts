@@ -4,30 +4,22 @@
 // the engine-only figure of bench/journey-throughput.bench.ts (the same journey, activities faked) measured in the
 // same run on the same Temporal dev server, in alternating rounds. Judged by the ratio product / engine-only; each
 // product round must leave exactly N sent ledger rows and N ZNS messages in the sandbox inbox, one per contact.
-import { Client as TemporalClient, Connection } from '@temporalio/client';
+import type { Client as TemporalClient } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
-import { Client } from 'pg';
-import { freePort } from '../tools/testing/free-port';
+import type { Client } from 'pg';
 import { engineBenchPlan, engineOnlyRound, fakeActivities } from './support/engine-journeys';
 import { percentile, round } from './support/measure';
 import { cpuSecondsOf, cpuSecondsOfGroup } from './support/process-cpu';
-import {
-  ApiCaller,
-  BENCH_REDIS_URL,
-  createDatabase,
-  dropDatabase,
-  startProductApi,
-  type ProductApi,
-} from './support/product-api';
+import { ApiCaller, type ProductApi } from './support/product-api';
+import { startProductStack } from './support/product-stack';
 import { runPool } from './support/run-pool';
-import { startSandboxProcess, type SandboxInfo } from './support/sandbox-client';
+import type { SandboxInfo } from './support/sandbox-client';
 import { connectSandboxOa } from './support/sandbox-oa';
-import { devServerForBenchmark, type DevServer } from './support/temporal-dev-server';
+import type { DevServer } from './support/temporal-dev-server';
 
 const JOURNEYS = Number(process.env.LOA_BENCH_JOURNEYS ?? 200);
 const ROUNDS = Number(process.env.LOA_BENCH_ROUNDS ?? 5);
@@ -95,39 +87,9 @@ const uptime = () =>
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const loadAtStart = uptime();
-  const run = `${Date.now().toString(36)}_${process.pid}`;
-  const databaseName = `loa_bench_product_${run}`;
-  const redisPrefix = `loa-bench-product-${run}`;
-  const cleanup: Array<() => Promise<unknown>> = [];
+  const stack = await startProductStack({ name: 'product', inboxLimit: Math.max(1_000, JOURNEYS * 2) });
   try {
-    const server = await devServerForBenchmark();
-    cleanup.unshift(() => server.stop());
-    const port = await freePort();
-    const sandbox = await startSandboxProcess({
-      LOA_BENCH_SANDBOX_REDIRECT_URI: `http://127.0.0.1:${port}/channel-accounts/zalo/callback`,
-      LOA_BENCH_SANDBOX_INBOX_LIMIT: String(Math.max(1_000, JOURNEYS * 2)),
-    });
-    cleanup.unshift(async () => {
-      sandbox.child.kill('SIGTERM');
-      await new Promise((resolve) => sandbox.child.once('exit', resolve));
-    });
-    const databaseUrl = await createDatabase(databaseName);
-    cleanup.push(() => dropDatabase(databaseName));
-    cleanup.push(() => deleteRedisKeys(redisPrefix));
-    const api = await startProductApi({
-      port,
-      databaseUrl,
-      redisPrefix,
-      temporalAddress: server.address,
-      taskQueue: `bench-product-${run}`,
-    });
-    cleanup.unshift(() => api.stop());
-    const db = new Client({ connectionString: databaseUrl });
-    await db.connect();
-    cleanup.unshift(() => db.end());
-    const connection = await Connection.connect({ address: server.address });
-    cleanup.unshift(() => connection.close());
-    const temporal = new TemporalClient({ connection });
+    const { run, databaseName, server, sandbox, api, db, temporal } = stack;
 
     const setup = await setUpWorkspace(api, sandbox.info, db, run);
     console.log(`workspace ready: campaign ${setup.campaignId}, ZNS account ${setup.accountId}`);
@@ -137,7 +99,7 @@ async function main(): Promise<void> {
       databaseName,
       temporal,
       server,
-      sandbox: { info: sandbox.info, pid: sandbox.child.pid ?? 0 },
+      sandbox,
       ...setup,
       run,
     });
@@ -189,7 +151,7 @@ async function main(): Promise<void> {
       ),
     );
   } finally {
-    for (const step of cleanup) await step().catch((error: unknown) => console.error(error));
+    await stack.stop();
   }
 }
 
@@ -646,13 +608,6 @@ function chunk<T>(items: T[], size: number): T[][] {
   return Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
     items.slice(i * size, (i + 1) * size),
   );
-}
-
-async function deleteRedisKeys(prefix: string): Promise<void> {
-  const redis = new Redis(BENCH_REDIS_URL);
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length > 0) await redis.del(...keys);
-  redis.disconnect();
 }
 
 main().then(

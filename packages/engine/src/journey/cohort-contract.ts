@@ -90,6 +90,9 @@ export interface JourneyBatchItemError {
 }
 
 export interface CohortBatchActivities {
-  /** Runs each item through the per-contact activity (bounded concurrency), heartbeating its progress. */
+  /**
+   * Runs the items through the per-contact activity (bounded concurrency), or all at once where the worker has a
+   * whole-batch implementation (journeyBatchActivity's `whole`), heartbeating its progress.
+   */
   performJourneyBatch(input: JourneyBatchInput): Promise<JourneyBatchItemResult[]>;
 }
