@@ -24,6 +24,8 @@ export interface TlsTerminatingProxy {
   address: string;
   /** The gRPC methods forwarded so far (`Service/Method`), in order. */
   forwarded: string[];
+  /** Why each refused TLS handshake was refused so far (OpenSSL's error codes, e.g. a missing client certificate). */
+  refusedHandshakes: string[];
   close(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export async function startTlsTerminatingProxy(
   const upstream: ClientHttp2Session = connect(`http://${options.upstream}`);
   upstream.on('error', () => undefined);
   const forwarded: string[] = [];
+  const refusedHandshakes: string[] = [];
   const server = createSecureServer({
     cert: options.cert,
     key: options.key,
@@ -61,12 +64,15 @@ export async function startTlsTerminatingProxy(
     session.on('close', () => sessions.delete(session));
   });
   server.on('sessionError', () => undefined);
-  server.on('tlsClientError', () => undefined);
+  server.on('tlsClientError', (error: NodeJS.ErrnoException) => {
+    refusedHandshakes.push(error.code ?? error.message);
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     address: `127.0.0.1:${port}`,
     forwarded,
+    refusedHandshakes,
     close: async () => {
       upstream.close();
       await new Promise<void>((resolve) => {
