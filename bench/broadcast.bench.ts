@@ -33,7 +33,7 @@ const PER_CONTACT_CONTACTS = Number(process.env.LOA_BENCH_PER_CONTACT_CONTACTS ?
 const CONNECTOR_MESSAGES = Number(process.env.LOA_BENCH_CONNECTOR_MESSAGES ?? 20_000);
 /** The worker's cohort batch concurrency (LOA_COHORT_BATCH_CONCURRENCY), also the connectors' own. */
 const BATCH_CONCURRENCY = Number(process.env.LOA_COHORT_BATCH_CONCURRENCY ?? 32);
-const COHORT_SIZE = Number(process.env.LOA_BENCH_COHORT_SIZE ?? 500);
+const COHORT_SIZE = Number(process.env.LOA_BENCH_COHORT_SIZE ?? 1000);
 const TIMEOUT_MS = Number(process.env.LOA_BENCH_TIMEOUT_SECONDS ?? 3600) * 1000;
 const TEMPLATE_ID = '300001';
 const TIMEZONE = 'Asia/Ho_Chi_Minh';

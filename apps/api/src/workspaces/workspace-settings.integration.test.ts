@@ -65,4 +65,31 @@ describe('workspace settings: quiet hours and frequency caps that new campaigns 
     );
     await ws.as.marketer.patch('/workspace').send({ approvalRequired: false }).expect(403);
   });
+
+  it('runs broadcasts of 1,000 contacts and more as cohorts of 1,000 by default; admins change both, within bounds', async () => {
+    const fresh = await ws.as.analyst.get('/workspace').expect(200);
+    expect(fresh.body).toMatchObject({ cohortThreshold: 1000, cohortSize: 1000 });
+    const saved = await ws.as.admin
+      .patch('/workspace')
+      .send({ cohortThreshold: 5000, cohortSize: 250 })
+      .expect(200);
+    expect(saved.body).toMatchObject({ cohortThreshold: 5000, cohortSize: 250 });
+    for (const [field, value] of [
+      ['cohortSize', 0],
+      ['cohortSize', 2001],
+      ['cohortThreshold', 0],
+      ['cohortThreshold', 100_001],
+    ] as const) {
+      const refused = await ws.as.admin
+        .patch('/workspace')
+        .send({ [field]: value })
+        .expect(422);
+      expect(refused.body.errors).toContainEqual(expect.objectContaining({ in: 'body', field }));
+    }
+    await ws.as.marketer.patch('/workspace').send({ cohortSize: 100 }).expect(403);
+    expect((await ws.as.admin.get('/workspace').expect(200)).body).toMatchObject({
+      cohortThreshold: 5000,
+      cohortSize: 250,
+    });
+  });
 });

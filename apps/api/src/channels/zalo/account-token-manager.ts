@@ -45,6 +45,7 @@ export class AccountTokenManager extends ZaloTokenManager {
   private readonly marginMs: number;
   private readonly clock: () => number;
   private running: Promise<AccessTokenResult> | undefined;
+  private reading: Promise<ZaloTokenPair | undefined> | undefined;
 
   constructor(
     private readonly db: DataSource,
@@ -61,12 +62,26 @@ export class AccountTokenManager extends ZaloTokenManager {
   }
 
   override async getAccessToken(account: TokenAccount): Promise<AccessTokenResult> {
-    const pair = await this.store.load().catch(() => undefined);
+    const pair = await this.storedPair();
     if (pair && pair.accessTokenExpiresAt - this.marginMs > this.clock())
       return { ok: true, accessToken: pair.accessToken };
     // Callers in this process that arrive while a locked refresh runs share its outcome.
     if (this.running) return this.running;
     return this.exclusively(() => super.getAccessToken(account));
+  }
+
+  /** The stored pair; sends that ask while a read is under way share it (a batch's sends ask together). */
+  private storedPair(): Promise<ZaloTokenPair | undefined> {
+    if (!this.reading) {
+      const reading = this.store
+        .load()
+        .catch(() => undefined)
+        .finally(() => {
+          if (this.reading === reading) this.reading = undefined;
+        });
+      this.reading = reading;
+    }
+    return this.reading;
   }
 
   override async refreshAfterRejection(
@@ -91,6 +106,8 @@ export class AccountTokenManager extends ZaloTokenManager {
       .catch(() => STORE_UNAVAILABLE)
       .finally(() => {
         if (this.running === run) this.running = undefined;
+        // A read begun before this refresh saved its pair is not shared any more.
+        this.reading = undefined;
       });
     this.running = run;
     return run;

@@ -22,6 +22,9 @@ interface TokenRow {
  * refresh token Zalo already refused, nor uses the pair of an OA the account no longer names.
  */
 export class PostgresTokenStore implements TokenStore {
+  /** The last sealed pair this store opened: a send reads the row every time, but opens it only when it changed. */
+  private opened: { sealed: string; tokens: { accessToken: string; refreshToken: string } } | undefined;
+
   constructor(
     private readonly db: Queryable,
     private readonly box: SecretBox,
@@ -41,18 +44,27 @@ export class PostgresTokenStore implements TokenStore {
       [this.accountId, this.options.evenWhenNotConnected === true],
     )) as TokenRow[];
     if (!row) return undefined;
-    const opened = JSON.parse(
+    const tokens = this.open(row);
+    return {
+      accessToken: tokens.accessToken,
+      refreshToken: tokens.refreshToken,
+      issuedAt: row.issued_at.getTime(),
+      accessTokenExpiresAt: row.access_token_expires_at.getTime(),
+    };
+  }
+
+  /** The row's pair, opened again only when its ciphertext or key differs from the last one opened (GCM: same bytes, same pair). */
+  private open(row: TokenRow): { accessToken: string; refreshToken: string } {
+    const sealed = `${row.tokens_key_id}:${row.tokens_ciphertext}`;
+    if (this.opened?.sealed === sealed) return this.opened.tokens;
+    const tokens = JSON.parse(
       this.box.open(
         { keyId: row.tokens_key_id, ciphertext: row.tokens_ciphertext },
         zaloTokensContext(this.accountId),
       ),
     ) as { accessToken: string; refreshToken: string };
-    return {
-      accessToken: opened.accessToken,
-      refreshToken: opened.refreshToken,
-      issuedAt: row.issued_at.getTime(),
-      accessTokenExpiresAt: row.access_token_expires_at.getTime(),
-    };
+    this.opened = { sealed, tokens };
+    return tokens;
   }
 
   async save(

@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
@@ -278,6 +279,59 @@ describe('the PostgreSQL token store shared by processes', () => {
     const [row] = await db.query(`SELECT * FROM zalo_oa_tokens WHERE account_id = $1`, [id]);
     expect(JSON.stringify(row)).not.toContain('rt-2');
     expect(JSON.stringify(row)).not.toContain('at-2');
+  });
+
+  it('reads the stored pair on every load, but opens it again only when the row holds another pair', async () => {
+    const id = await connectedOa();
+    const box = app.get(SecretBox);
+    const opens = jest.spyOn(box, 'open');
+    try {
+      const store = new PostgresTokenStore(db, box, id);
+      const first = (await store.load())!;
+      expect(await store.load()).toEqual(first);
+      expect(await store.load()).toEqual(first);
+      expect(opens).toHaveBeenCalledTimes(1);
+      // Another process refreshed: the row holds a new pair, which this store opens and hands out.
+      const writer = new PostgresTokenStore(db, box, id);
+      const next = { ...first, accessToken: 'at-next', refreshToken: 'rt-next' };
+      expect(await writer.save(oaId(), next, { expectedRefreshToken: first.refreshToken })).toBe('saved');
+      opens.mockClear();
+      expect(await store.load()).toMatchObject({ accessToken: 'at-next', refreshToken: 'rt-next' });
+      expect(opens).toHaveBeenCalledTimes(1);
+      // The account needs reconnecting: no pair, whatever was opened before.
+      await db.query(`UPDATE channel_accounts SET status = 'needs_reconnect' WHERE id = $1`, [id]);
+      expect(await store.load()).toBeUndefined();
+    } finally {
+      opens.mockRestore();
+    }
+  });
+
+  it("a process's concurrent sends share one read of the stored pair; a send after them reads it again", async () => {
+    const id = await connectedOa();
+    const access = app.get(ZaloAccess);
+    const reads = jest.spyOn(PostgresTokenStore.prototype, 'load');
+    try {
+      const handle = await access.forAccount(ws.workspaceId, id);
+      // As a batch's sends ask: together.
+      const tokens = await Promise.all(
+        Array.from({ length: 20 }, () => handle.tokens.getAccessToken(handle.account)),
+      );
+      expect(tokens.filter((token) => !token.ok)).toEqual([]);
+      expect(new Set(tokens.map((token) => token.ok && token.accessToken)).size).toBe(1);
+      expect(reads).toHaveBeenCalledTimes(1);
+      // Expired since: the next send reads the row again and refreshes, once.
+      await db.query(
+        `UPDATE zalo_oa_tokens SET access_token_expires_at = now() - interval '1 minute' WHERE account_id = $1`,
+        [id],
+      );
+      const refreshesBefore = sandbox.requestCount(REFRESH_PATH);
+      const after = await handle.tokens.getAccessToken(handle.account);
+      expect(after.ok).toBe(true);
+      expect(after.ok && after.accessToken).not.toBe(tokens[0]?.ok && tokens[0].accessToken);
+      expect(sandbox.requestCount(REFRESH_PATH) - refreshesBefore).toBe(1);
+    } finally {
+      reads.mockRestore();
+    }
   });
 
   it('the pair is re-encrypted under a new key with the other secrets, and opens with the new key alone', async () => {

@@ -27,6 +27,7 @@ import { IndexAuditLogById1765070001000 } from './1765070001000-index-audit-log-
 import { ReportIndexes1765080000000 } from './1765080000000-report-indexes';
 import { CampaignMessageCounts1765090000000 } from './1765090000000-campaign-message-counts';
 import { CohortExecution1765100000000 } from './1765100000000-cohort-execution';
+import { CohortSizeDefault1765110000000 } from './1765110000000-cohort-size-default';
 import { StepCountsByEntryHour1765090001000 } from './1765090001000-step-counts-by-entry-hour';
 
 /** Every migration, oldest first. */
@@ -61,4 +62,5 @@ export const migrations = [
   CampaignMessageCounts1765090000000,
   StepCountsByEntryHour1765090001000,
   CohortExecution1765100000000,
+  CohortSizeDefault1765110000000,
 ];
