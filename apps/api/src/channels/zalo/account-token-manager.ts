@@ -106,10 +106,11 @@ export class AccountTokenManager extends ZaloTokenManager {
       .catch(() => STORE_UNAVAILABLE)
       .finally(() => {
         if (this.running === run) this.running = undefined;
-        // A read begun before this refresh saved its pair is not shared any more.
         this.reading = undefined;
       });
     this.running = run;
+    // Reads begun before this refresh may answer the pair it replaces: nobody joins them any more.
+    this.reading = undefined;
     return run;
   }
 

@@ -43,7 +43,10 @@ export class PostgresTokenStore implements TokenStore {
         WHERE t.account_id = $1 AND ($2 OR a.status = 'connected')`,
       [this.accountId, this.options.evenWhenNotConnected === true],
     )) as TokenRow[];
-    if (!row) return undefined;
+    if (!row) {
+      this.opened = undefined;
+      return undefined;
+    }
     const tokens = this.open(row);
     return {
       accessToken: tokens.accessToken,
