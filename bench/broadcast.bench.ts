@@ -15,6 +15,7 @@ import { round } from './support/measure';
 import { cpuSecondsOf, cpuSecondsOfGroup, cpuSample } from './support/process-cpu';
 import { ApiCaller, type ProductApi } from './support/product-api';
 import { startProductStack } from './support/product-stack';
+import { sandboxDirectRate } from './support/sandbox-direct';
 import { runPool } from './support/run-pool';
 import {
   sandboxZaloConfig,
@@ -34,6 +35,10 @@ const CONNECTOR_MESSAGES = Number(process.env.LOA_BENCH_CONNECTOR_MESSAGES ?? 20
 /** The worker's cohort batch concurrency (LOA_COHORT_BATCH_CONCURRENCY), also the connectors' own. */
 const BATCH_CONCURRENCY = Number(process.env.LOA_COHORT_BATCH_CONCURRENCY ?? 32);
 const COHORT_SIZE = Number(process.env.LOA_BENCH_COHORT_SIZE ?? 1000);
+/** How long the sandbox is hit directly (autocannon, 64 connections) for its own rate. */
+const SANDBOX_DIRECT_SECONDS = 3;
+/** Worker processes (`worker.main.js`) beside the API's in-process worker; their CPU counts as the API's. */
+const EXTRA_WORKERS = Number(process.env.LOA_BENCH_EXTRA_WORKERS ?? 0);
 const TIMEOUT_MS = Number(process.env.LOA_BENCH_TIMEOUT_SECONDS ?? 3600) * 1000;
 const TEMPLATE_ID = '300001';
 const TIMEZONE = 'Asia/Ho_Chi_Minh';
@@ -80,7 +85,8 @@ async function main(): Promise<void> {
   const loadAtStart = uptime();
   const stack = await startProductStack({
     name: 'broadcast',
-    inboxLimit: CONTACTS + PER_CONTACT_CONTACTS + CONNECTOR_MESSAGES + 1_000,
+    inboxLimit: CONTACTS + PER_CONTACT_CONTACTS + CONNECTOR_MESSAGES + SANDBOX_DIRECT_SECONDS * 30_000,
+    extraWorkers: EXTRA_WORKERS,
   });
   try {
     const { run, server, sandbox, api, db, temporal } = stack;
@@ -107,6 +113,13 @@ async function main(): Promise<void> {
 
     const connectorsAlone = await connectorRate(sandbox.info, CONNECTOR_MESSAGES);
     console.log(`connectors alone: ${round(connectorsAlone, 1)} ZNS/s`);
+    const sandboxDirect = await sandboxDirectRate(sandbox.info, {
+      connections: 64,
+      seconds: SANDBOX_DIRECT_SECONDS,
+      phonePrefix: '8499',
+      trackingPrefix: `direct_${run}`,
+    });
+    console.log(`sandbox hit directly: ${round(sandboxDirect, 1)} ZNS/s`);
     const perContact = await broadcast(bed, 'contact', PER_CONTACT_CONTACTS);
     console.log(JSON.stringify(perContact));
     const cohort = await broadcast(bed, 'cohort', CONTACTS);
@@ -120,8 +133,10 @@ async function main(): Promise<void> {
           machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
           loadAverage: { atStart: loadAtStart, atEnd: uptime() },
           cohortSize: COHORT_SIZE,
+          workerProcesses: 1 + EXTRA_WORKERS,
           batchConcurrency: BATCH_CONCURRENCY,
           connectorsAloneMessagesPerSecond: round(connectorsAlone, 1),
+          sandboxDirectMessagesPerSecond: round(sandboxDirect, 1),
           perContact,
           cohort,
           judged: {
@@ -129,6 +144,7 @@ async function main(): Promise<void> {
             cohortHistoryEventsPerContact: round(cohort.historyEventsPerContact, 4),
             cohortMessagesOverConnectorsAlone: round(cohort.messagesPerSecond / connectorsAlone),
           },
+          reported: { cohortMessagesOverSandboxDirect: round(cohort.messagesPerSecond / sandboxDirect) },
           targets: { throughputRatio: 50, historyEventsPerContact: 0.05, messagesRatio: 0.5 },
         },
         null,
@@ -342,7 +358,7 @@ async function connectorRate(info: SandboxInfo, messages: number): Promise<numbe
 function cpuOf(bed: Bed): Record<'api' | 'temporal' | 'postgres' | 'sandbox' | 'redis', number> {
   const sample = cpuSample(bed.sandbox.pid);
   return {
-    api: cpuSecondsOf(bed.api.child.pid ?? 0),
+    api: [bed.api.child, ...bed.api.workers].reduce((sum, child) => sum + cpuSecondsOf(child.pid ?? 0), 0),
     temporal: bed.server.pid ? cpuSecondsOfGroup(bed.server.pid) : 0,
     postgres: sample.postgres,
     sandbox: sample.sandbox,

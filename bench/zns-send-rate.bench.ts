@@ -1,7 +1,6 @@
 // ZNS sends per second: the provider sandbox hit directly by autocannon versus Loa's ZnsConnector (token manager,
 // phone normalisation, pre-send checks, response classification) at the same concurrency over keep-alive, in
 // alternating rounds of one run. DESIGN §11 / issue 4: connector rate / raw rate >= 0.5.
-import autocannon from 'autocannon';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import {
@@ -19,51 +18,20 @@ import {
   templateData,
   type SandboxInfo,
 } from './support/sandbox-client';
+import { sandboxDirectRate } from './support/sandbox-direct';
 
 const CONCURRENCY = 64;
 const SECONDS = Number(process.env.LOA_BENCH_SECONDS ?? 8);
 const ROUNDS = Number(process.env.LOA_BENCH_ROUNDS ?? 3);
 const TARGET_RATIO = 0.5;
 
-/** Successful sends so far, from the sandbox's own quota counter (ZNS errors come back as HTTP 200). */
-async function sentSoFar(info: SandboxInfo): Promise<number> {
-  const response = await fetch(`${info.urls.zns}/message/quota`, {
-    headers: { access_token: info.accessToken },
-  });
-  const body = (await response.json()) as { data: { dailyQuota: number; remainingQuota: number } };
-  return Number(body.data.dailyQuota) - Number(body.data.remainingQuota);
-}
-
-async function rawRate(info: SandboxInfo, round: number): Promise<number> {
-  const before = await sentSoFar(info);
-  let sequence = 0;
-  const result = await autocannon({
-    url: `${info.urls.zns}/message/template`,
-    method: 'POST',
+function rawRate(info: SandboxInfo, round: number): Promise<number> {
+  return sandboxDirectRate(info, {
     connections: CONCURRENCY,
-    duration: SECONDS,
-    headers: { access_token: info.accessToken, 'content-type': 'application/json' },
-    requests: [
-      {
-        setupRequest: (request) => ({
-          ...request,
-          body: JSON.stringify({
-            phone: `8491${String(sequence++ % 10_000_000).padStart(7, '0')}`,
-            template_id: info.template.templateId,
-            template_data: templateData,
-            tracking_id: `raw${round}_${sequence}`,
-          }),
-        }),
-      },
-    ],
+    seconds: SECONDS,
+    phonePrefix: '8491',
+    trackingPrefix: `raw${round}`,
   });
-  const sent = (await sentSoFar(info)) - before;
-  if (result.non2xx > 0 || result.errors > 0 || sent < result.requests.total * 0.99) {
-    throw new Error(
-      `raw run was not all sends: ${sent} sent of ${result.requests.total}, ${result.non2xx} non-2xx`,
-    );
-  }
-  return sent / (result.duration || SECONDS);
 }
 
 async function connectorRate(info: SandboxInfo, round: number): Promise<number> {

@@ -29,6 +29,8 @@ export async function dropDatabase(name: string): Promise<void> {
 
 export interface ProductApi {
   child: ChildProcess;
+  /** Worker processes of their own (`apps/api/dist/worker.main.js`) beside the API's in-process worker. */
+  workers: ChildProcess[];
   url: string;
   admin: { email: string; password: string };
   stop(): Promise<void>;
@@ -41,35 +43,39 @@ export async function startProductApi(input: {
   redisPrefix: string;
   temporalAddress: string;
   taskQueue: string;
+  /** How many worker processes to start beside the API (same database, Redis, task queue and keys). */
+  extraWorkers?: number;
 }): Promise<ProductApi> {
   const url = `http://127.0.0.1:${input.port}`;
   const admin = { email: 'bench-admin@example.test', password: randomBytes(18).toString('base64url') };
   // Extra Node flags for the API process only, e.g. `--cpu-prof --cpu-prof-dir=<dir>` to profile it.
   const flags = (process.env.LOA_BENCH_API_NODE_FLAGS ?? '').split(' ').filter(Boolean);
-  const child = spawn('node', [...flags, join(__dirname, '..', '..', 'apps', 'api', 'dist', 'main.js')], {
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    LOA_API_HOST: '127.0.0.1',
+    LOA_API_PORT: String(input.port),
+    LOA_PUBLIC_API_URL: url,
+    DATABASE_URL: input.databaseUrl,
+    REDIS_URL: BENCH_REDIS_URL,
+    LOA_REDIS_PREFIX: input.redisPrefix,
+    TEMPORAL_ADDRESS: input.temporalAddress,
+    TEMPORAL_TASK_QUEUE: input.taskQueue,
+    LOA_API_RUNS_WORKER: 'true',
+    LOA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    LOA_BOOTSTRAP_ADMIN_EMAIL: admin.email,
+    LOA_BOOTSTRAP_ADMIN_PASSWORD: admin.password,
+    LOA_BOOTSTRAP_WORKSPACE_NAME: 'Bench',
+    LOA_COOKIE_SECURE: 'false',
+    LOA_INGEST_RATE_LIMIT: '1000000',
+    LOA_ZNS_TEMPLATE_SYNC_MINUTES: '0',
+    LOA_LOG_LEVEL: process.env.LOA_BENCH_API_LOG_LEVEL ?? 'warn',
+  };
+  const dist = join(__dirname, '..', '..', 'apps', 'api', 'dist');
+  const child = spawn('node', [...flags, join(dist, 'main.js')], {
     cwd: join(__dirname, '..', '..'),
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      LOA_API_HOST: '127.0.0.1',
-      LOA_API_PORT: String(input.port),
-      LOA_PUBLIC_API_URL: url,
-      DATABASE_URL: input.databaseUrl,
-      REDIS_URL: BENCH_REDIS_URL,
-      LOA_REDIS_PREFIX: input.redisPrefix,
-      TEMPORAL_ADDRESS: input.temporalAddress,
-      TEMPORAL_TASK_QUEUE: input.taskQueue,
-      LOA_API_RUNS_WORKER: 'true',
-      LOA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-      LOA_BOOTSTRAP_ADMIN_EMAIL: admin.email,
-      LOA_BOOTSTRAP_ADMIN_PASSWORD: admin.password,
-      LOA_BOOTSTRAP_WORKSPACE_NAME: 'Bench',
-      LOA_COOKIE_SECURE: 'false',
-      LOA_INGEST_RATE_LIMIT: '1000000',
-      LOA_ZNS_TEMPLATE_SYNC_MINUTES: '0',
-      LOA_LOG_LEVEL: process.env.LOA_BENCH_API_LOG_LEVEL ?? 'warn',
-    },
+    env,
   });
   const exited = once(child, 'exit').then(([code]) => {
     throw new Error(`the API process exited (${String(code)}) before it was healthy`);
@@ -87,14 +93,35 @@ export async function startProductApi(input: {
       1_000,
     ),
   ]);
+  const workers = Array.from({ length: input.extraWorkers ?? 0 }, () =>
+    spawn('node', [join(dist, 'worker.main.js')], {
+      cwd: join(__dirname, '..', '..'),
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env,
+    }),
+  );
+  if (workers.length > 0)
+    await waitFor(
+      `${workers.length + 1} workers polling task queue ${input.taskQueue}`,
+      async () => {
+        const health = JSON.stringify(await (await fetch(`${url}/health`)).json());
+        if (!health.includes(`${workers.length + 1} workers polling`)) throw new Error(health);
+      },
+      120_000,
+      1_000,
+    );
+  const stopProcess = async (process: ChildProcess) => {
+    if (process.exitCode !== null || process.signalCode !== null) return;
+    process.kill('SIGTERM');
+    await once(process, 'exit');
+  };
   return {
     child,
+    workers,
     url,
     admin,
     stop: async () => {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      await once(child, 'exit');
+      await Promise.all([child, ...workers].map(stopProcess));
     },
   };
 }

@@ -32,6 +32,8 @@ export interface ProductStack {
 export async function startProductStack(options: {
   name: string;
   inboxLimit: number;
+  /** Worker processes to run beside the API's own worker (default none). */
+  extraWorkers?: number;
 }): Promise<ProductStack> {
   const run = `${Date.now().toString(36)}_${process.pid}`;
   const databaseName = `loa_bench_${options.name}_${run}`;
@@ -61,6 +63,7 @@ export async function startProductStack(options: {
       redisPrefix,
       temporalAddress: server.address,
       taskQueue: `bench-${options.name}-${run}`,
+      extraWorkers: options.extraWorkers ?? 0,
     });
     cleanup.unshift(() => api.stop());
     const db = new Client({ connectionString: databaseUrl });
