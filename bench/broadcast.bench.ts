@@ -35,6 +35,8 @@ const CONNECTOR_MESSAGES = Number(process.env.LOA_BENCH_CONNECTOR_MESSAGES ?? 20
 /** The worker's cohort batch concurrency (LOA_COHORT_BATCH_CONCURRENCY), also the connectors' own. */
 const BATCH_CONCURRENCY = Number(process.env.LOA_COHORT_BATCH_CONCURRENCY ?? 32);
 const COHORT_SIZE = Number(process.env.LOA_BENCH_COHORT_SIZE ?? 1000);
+/** Sandbox inbox messages read per request when verifying (a million do not fit one answer). */
+const INBOX_PAGE = 50_000;
 /** How long the sandbox is hit directly (autocannon, 64 connections) for its own rate. */
 const SANDBOX_DIRECT_SECONDS = 3;
 /** Worker processes (`worker.main.js`) beside the API's in-process worker; their CPU counts as the API's. */
@@ -311,11 +313,16 @@ async function verify(bed: Bed, campaignId: string): Promise<BroadcastResult['ve
     'SELECT recipient FROM messages WHERE campaign_id = $1',
     [campaignId],
   );
-  const inbox = (await (await fetch(`${bed.sandbox.info.urls.inbox}/messages?channel=zns`)).json()) as Array<{
-    recipient: string;
-  }>;
   const sentTo = new Set(recipients.map((row) => row.recipient));
-  const inboxZns = inbox.filter((message) => sentTo.has(message.recipient)).length;
+  let inboxZns = 0;
+  for (let offset = 0; ; offset += INBOX_PAGE) {
+    const page = (await (
+      await fetch(`${bed.sandbox.info.urls.inbox}/messages?channel=zns&offset=${offset}&limit=${INBOX_PAGE}`)
+    ).json()) as Array<{ recipient: string }>;
+    if (!Array.isArray(page)) throw new Error(`the sandbox's inbox answered ${JSON.stringify(page)}`);
+    inboxZns += page.filter((message) => sentTo.has(message.recipient)).length;
+    if (page.length < INBOX_PAGE) break;
+  }
   const result = {
     enrollmentsExited: rows[0]!.exited,
     sentLedgerRows: rows[0]!.sent,

@@ -176,6 +176,27 @@ describe('control API: fault injection, clock, request counts', () => {
     expect(listed.body).toEqual([
       expect.objectContaining({ channel: 'zns', recipient: '84987000117', correlationId: 'fault-1' }),
     ]);
+    await zns('0987000118');
+    await zns('0987000119');
+    // In pages, oldest first
+    const everything = await getJson<Array<{ recipient: string }>>(
+      `${sandbox.urls.inbox}/messages?channel=zns`,
+    );
+    const pages = await Promise.all(
+      [0, 2].map((offset) =>
+        getJson<Array<{ recipient: string }>>(
+          `${sandbox.urls.inbox}/messages?channel=zns&offset=${offset}&limit=2`,
+        ),
+      ),
+    );
+    expect(pages.flatMap((page) => page.body)).toEqual(everything.body.slice(0, 4));
+    expect(pages[0]!.body).toHaveLength(2);
+    expect(everything.body.map((message) => message.recipient).slice(-3)).toEqual([
+      '84987000117',
+      '84987000118',
+      '84987000119',
+    ]);
+    expect((await getJson(`${sandbox.urls.inbox}/messages?limit=-1`)).status).toBe(400);
     expect((await fetch(`${sandbox.urls.inbox}/messages`, { method: 'DELETE' })).status).toBe(204);
     expect((await getJson<unknown[]>(`${sandbox.urls.inbox}/messages`)).body).toEqual([]);
   });
