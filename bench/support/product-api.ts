@@ -110,10 +110,10 @@ export async function startProductApi(input: {
       120_000,
       1_000,
     );
-  const stopProcess = async (process: ChildProcess) => {
-    if (process.exitCode !== null || process.signalCode !== null) return;
-    process.kill('SIGTERM');
-    await once(process, 'exit');
+  const stopProcess = async (started: ChildProcess) => {
+    if (started.exitCode !== null || started.signalCode !== null) return;
+    started.kill('SIGTERM');
+    await once(started, 'exit');
   };
   return {
     child,
