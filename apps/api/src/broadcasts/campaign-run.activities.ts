@@ -17,8 +17,8 @@ export function createCampaignRunActivities(
   cohorts: CohortStarter,
 ): CampaignRunActivities {
   return {
-    async getRunSettings({ workspaceId }) {
-      return cohorts.runSettings(workspaceId);
+    async getRunSettings({ workspaceId, advertisingSmsAccountIds }) {
+      return cohorts.runSettings(workspaceId, advertisingSmsAccountIds ?? []);
     },
     async startCohort(input) {
       return cohorts.start(input);

@@ -56,5 +56,24 @@ describe("a campaign's validation context knows the contact fields journeys read
     expect(advertisingThrough(world.smsAccountId)).toEqual(['ACCOUNT_PURPOSE_UNSUPPORTED']);
     expect(advertisingThrough(esmsAdvertising)).toEqual(['ACCOUNT_PURPOSE_UNSUPPORTED']);
     expect(advertisingThrough(speedSmsBrand)).toEqual([]);
+    // A scheduled broadcast sends in batches (cohorts): eSMS advertising can go through the advertising account.
+    const broadcast = (accountId: string) => {
+      const graph = orderConfirmation(world);
+      const trigger = graph.nodes.find((node) => node.type.startsWith('trigger.'))!;
+      Object.assign(trigger, {
+        type: 'trigger.schedule',
+        data: {
+          audience: { kind: 'segment', segmentId: world.segmentId },
+          schedule: { kind: 'once', at: '2026-12-24T09:00' },
+        },
+      });
+      Object.assign(graph.nodes.find((node) => node.id === 'sms')!.data, {
+        accountId,
+        purpose: 'advertising',
+      });
+      return validateGraph(graph, context).map((diagnostic) => diagnostic.code);
+    };
+    expect(broadcast(esmsAdvertising)).toEqual([]);
+    expect(broadcast(world.smsAccountId)).toEqual(['ACCOUNT_PURPOSE_UNSUPPORTED']);
   });
 });

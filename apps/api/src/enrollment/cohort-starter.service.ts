@@ -30,13 +30,25 @@ export class CohortStarter {
     @Inject(LOA_CONFIG) private readonly config: LoaConfig,
   ) {}
 
-  /** How the workspace runs its broadcasts: cohorts from this many contacts up, this many per cohort. */
-  async runSettings(workspaceId: string): Promise<RunSettings> {
-    const [row] = (await this.db.query('SELECT cohort_threshold, cohort_size FROM workspaces WHERE id = $1', [
-      workspaceId,
-    ])) as Array<{ cohort_threshold: number; cohort_size: number }>;
+  /**
+   * How the workspace runs its broadcasts: cohorts from this many contacts up, this many per cohort. A run that
+   * sends advertising SMS from an eSMS advertising account runs as cohorts whatever its size: eSMS takes those only
+   * in requests of 30 numbers or more, which only a cohort's batches make.
+   */
+  async runSettings(workspaceId: string, advertisingSmsAccountIds: string[] = []): Promise<RunSettings> {
+    const [row] = (await this.db.query(
+      `SELECT cohort_threshold, cohort_size,
+              EXISTS (SELECT 1 FROM channel_accounts
+                       WHERE workspace_id = $1 AND id::text = ANY($2::text[]) AND kind = 'esms'
+                         AND settings ->> 'smsType' = 'advertising') AS esms_advertising
+         FROM workspaces WHERE id = $1`,
+      [workspaceId, advertisingSmsAccountIds],
+    )) as Array<{ cohort_threshold: number; cohort_size: number; esms_advertising: boolean }>;
     if (!row) throw new Error(`No workspace ${workspaceId}`);
-    return { cohortThreshold: row.cohort_threshold, cohortSize: row.cohort_size };
+    return {
+      cohortThreshold: row.esms_advertising ? 1 : row.cohort_threshold,
+      cohortSize: row.cohort_size,
+    };
   }
 
   async start(input: {

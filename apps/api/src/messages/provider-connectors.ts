@@ -32,6 +32,9 @@ export interface ConnectorSend {
   unsubscribeToken?: string;
 }
 
+/** What decides whether a message goes in a provider batch. */
+export type ConnectorBatchable = Pick<ConnectorSend, 'content' | 'purpose'>;
+
 /** The connectors of every channel account kind, sharing one HTTP client and one SMTP transport cache. */
 export class ProviderConnectors {
   private readonly http: HttpClient;
@@ -107,6 +110,40 @@ export class ProviderConnectors {
       }
     }
     return { unavailable: 'loa_channel_not_supported' };
+  }
+
+  /** Whether eSMS sends this account's messages to many numbers per request (advertising, SmsType 1). */
+  static sendsInBatches(
+    kind: ChannelKind,
+    config: Record<string, unknown>,
+    input: ConnectorBatchable,
+  ): boolean {
+    return (
+      kind === 'esms' &&
+      config['smsType'] === 'advertising' &&
+      input.content.channel === 'sms' &&
+      input.purpose === 'marketing'
+    );
+  }
+
+  /**
+   * eSMS advertising SMS: one request per identical text to 30–5,000 numbers (the connector groups them); a text
+   * that fewer than 30 of the batch share fails for them (`loa_esms_advertising_min_recipients`). Outcomes in the
+   * order of the items; the items of one request share its outcome.
+   */
+  sendEsmsAdvertising(input: {
+    config: Record<string, unknown>;
+    batchKey: string;
+    items: ReadonlyArray<{ to: string; text: string; idempotencyKey: string }>;
+  }): Promise<SendOutcome[]> {
+    return this.esms.sendBatch({
+      account: input.config as EsmsAccount,
+      batchKey: input.batchKey,
+      items: input.items.map(({ to, text, idempotencyKey }) => ({
+        message: { to, text, purpose: 'advertising' as const },
+        idempotencyKey,
+      })),
+    });
   }
 
   async close(): Promise<void> {

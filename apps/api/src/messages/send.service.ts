@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { isSent, nextVietnamMidnight, type SendOutcome } from '@loa/connectors';
+import { advertisingRequestCount, isSent, nextVietnamMidnight, type SendOutcome } from '@loa/connectors';
 import type { Redis } from 'ioredis';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CHANNEL_KIND_SPECS } from '../channels/channel-kinds';
@@ -16,6 +16,7 @@ import { inFlightError, interruptedSend, SendError, transientError, TRANSIENT_CL
 import { capsFor, contactBlock, timeDeferral } from './send-guards';
 import { CHANNEL_OF_CONTENT, type SendMessageInput, type SendResult } from './send-message.types';
 import { SendRateLimiter } from './send-rate-limiter';
+import { settledPool } from './settled-pool';
 import { SendingAccounts, type SendingAccount } from './sending-accounts';
 import { UnsubscribeTokens } from './unsubscribe/unsubscribe-tokens';
 import { ZaloAccess } from '../channels/zalo/zalo-access.service';
@@ -79,6 +80,42 @@ export class SendService implements OnApplicationShutdown {
   }
 
   async send(input: SendMessageInput): Promise<SendResult> {
+    const admitted = await this.admitToSend(input);
+    if ('result' in admitted) return admitted.result;
+    return this.deliver(admitted.row, input, admitted.account, admitted.turn);
+  }
+
+  /**
+   * Sends a batch of messages, `concurrency` at a time, each with the outcome `send` would give it. eSMS advertising
+   * SMS, which eSMS takes only to 30 numbers or more at once, go to the provider together: one request per text.
+   */
+  async sendMany(
+    inputs: SendMessageInput[],
+    concurrency: number,
+  ): Promise<PromiseSettledResult<SendResult>[]> {
+    const grouped = new Map<string, { account: SendingAccount; entries: BatchEntry[] }>();
+    const results = await settledPool(inputs, concurrency, async (input, index) => {
+      const account = await this.sendingAccounts.get(input.workspaceId, input.accountId);
+      if (!ProviderConnectors.sendsInBatches(account.row.kind, account.config, input))
+        return this.send(input);
+      const admitted = await this.admitToSend(input);
+      if ('result' in admitted) return admitted.result;
+      const group = grouped.get(account.row.id) ?? { account, entries: [] };
+      group.entries.push({ index, input, row: admitted.row });
+      grouped.set(account.row.id, group);
+      return undefined;
+    });
+    for (const { account, entries } of grouped.values()) {
+      const settled = await this.deliverEsmsAdvertising(entries, account);
+      entries.forEach(({ index }, at) => (results[index] = settled[at]!));
+    }
+    return results as PromiseSettledResult<SendResult>[];
+  }
+
+  /** The recorded outcome of a message, or its `sending` row to deliver (the provider not called yet). */
+  private async admitToSend(
+    input: SendMessageInput,
+  ): Promise<{ result: SendResult } | { row: LedgerRow; account: SendingAccount; turn?: Promise<number> }> {
     const account = await this.sendingAccounts.get(input.workspaceId, input.accountId);
     for (let attempt = 0; attempt < 3; attempt += 1) {
       // A new key (the usual case) is inserted straight away; the insert finds out when the key is not new.
@@ -87,13 +124,13 @@ export class SendService implements OnApplicationShutdown {
       let recovery: 'resent' | undefined;
       if (existing) {
         const recorded = recordedResult(existing);
-        if (recorded) return recorded;
+        if (recorded) return { result: recorded };
         if (existing.status === 'sending') {
           if (Date.now() - existing.updated_at.getTime() < STALE_SENDING_MS) throw inFlightError();
           if (existing.purpose === 'marketing') {
             const row = await this.ledger.markUnknown(this.db.manager, existing.id);
             if (!row) continue;
-            return outcomeOf(row);
+            return { result: outcomeOf(row) };
           }
           recovery = 'resent';
         } else if (
@@ -101,12 +138,12 @@ export class SendService implements OnApplicationShutdown {
           existing.retry_at &&
           existing.retry_at.getTime() > Date.now()
         ) {
-          return deferredResult(existing);
+          return { result: deferredResult(existing) };
         } else if (
           existing.status === 'failed' &&
           !TRANSIENT_CLASSES.includes(existing.error_class as never)
         ) {
-          return outcomeOf(existing);
+          return { result: outcomeOf(existing) };
         } else if (existing.status === 'failed' && existing.error_class === 'outcome_unknown') {
           recovery = 'resent';
         }
@@ -121,8 +158,8 @@ export class SendService implements OnApplicationShutdown {
       turn?.catch(() => undefined);
       const row = await this.admit(input, account, existing, recovery);
       if (!row) continue;
-      if (row.status !== 'sending') return outcomeOf(row);
-      return this.deliver(row, input, account, turn);
+      if (row.status !== 'sending') return { result: outcomeOf(row) };
+      return { row, account, ...(turn && { turn }) };
     }
     throw inFlightError();
   }
@@ -196,9 +233,90 @@ export class SendService implements OnApplicationShutdown {
         messageId: row.id,
       };
     }
+    const result = await this.settleOutcome(row, input, account, outcome);
+    if (isSent(outcome))
+      await this.applyEarlyReceipts(account.row.id, [outcome.providerMessageId, outcome.correlationId]);
+    return result;
+  }
+
+  /**
+   * eSMS advertising rows admitted (`sending`) for one account: one send-rate turn per request, then the provider's
+   * batch send, each row settled with its request's outcome as `deliver` settles one.
+   */
+  private async deliverEsmsAdvertising(
+    entries: BatchEntry[],
+    account: SendingAccount,
+  ): Promise<PromiseSettledResult<SendResult>[]> {
+    const texts = entries.map(({ input }) => (input.content.channel === 'sms' ? input.content.text : ''));
+    let wait: number;
+    try {
+      const turns = Array.from({ length: advertisingRequestCount(texts) }, () =>
+        this.limiter.reserve(account.row.id, account.ratePerSecond),
+      );
+      wait = Math.max(0, ...(await Promise.all(turns)));
+    } catch (error) {
+      this.logger.error(`an eSMS advertising batch failed unexpectedly: ${(error as Error).message}`);
+      return Promise.all(
+        entries.map(async ({ row }) => {
+          await this.ledger.recordFailed(row.id, {
+            recipient: row.recipient,
+            class: 'retryable',
+            code: 'loa_internal',
+            message: 'The send failed unexpectedly; it will be retried',
+          });
+          return { status: 'rejected' as const, reason: error };
+        }),
+      );
+    }
+    if (wait > this.maxRateWaitMs) {
+      const retryAt = new Date(Date.now() + wait);
+      return Promise.allSettled(
+        entries.map(async ({ row }) =>
+          outcomeOf(
+            await this.ledger.settle(row.id, row.recipient, {
+              status: 'deferred',
+              reason: 'send_rate',
+              retryAt,
+            }),
+          ),
+        ),
+      );
+    }
+    // Shorter than STALE_SENDING_MS: the rows need no touch meanwhile.
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    let outcomes: SendOutcome[];
+    try {
+      outcomes = await this.connectors.sendEsmsAdvertising({
+        config: account.config,
+        batchKey: account.row.id,
+        items: entries.map(({ row, input }, at) => ({
+          to: row.recipient ?? '',
+          text: texts[at]!,
+          idempotencyKey: input.idempotencyKey,
+        })),
+      });
+    } catch (error) {
+      this.logger.error(`an eSMS advertising batch was interrupted: ${(error as Error).message}`);
+      outcomes = entries.map(() => interruptedSend());
+    }
+    const settled = await Promise.allSettled(
+      entries.map(({ row, input }, at) => this.settleOutcome(row, input, account, outcomes[at]!)),
+    );
+    for (const outcome of new Set(outcomes))
+      if (isSent(outcome))
+        await this.applyEarlyReceipts(account.row.id, [outcome.providerMessageId, outcome.correlationId]);
+    return settled;
+  }
+
+  /** Records a provider's answer on the row: its result, or the transient failure thrown for a retry. */
+  private async settleOutcome(
+    row: LedgerRow,
+    input: SendMessageInput,
+    account: SendingAccount,
+    outcome: SendOutcome,
+  ): Promise<SendResult> {
     if (isSent(outcome)) {
       const sent = await this.ledger.recordSent(row, outcome);
-      await this.applyEarlyReceipts(account.row.id, [outcome.providerMessageId, outcome.correlationId]);
       if (row.channel === 'zns' && outcome.quotaRemaining === 0)
         await this.holdZnsQuota(account.row.id, Date.parse(nextVietnamMidnight(Date.now())));
       return outcomeOf(sent);
@@ -384,6 +502,13 @@ export class SendService implements OnApplicationShutdown {
     const ttl = untilMs - Date.now();
     if (ttl > 0) await this.redis.set(`zns-quota:${accountId}`, String(untilMs), 'PX', ttl);
   }
+}
+
+/** An admitted message of a batch, by its place in the batch. */
+interface BatchEntry {
+  index: number;
+  input: SendMessageInput;
+  row: LedgerRow;
 }
 
 function failed(errorCode: string, errorMessage: string): Admission {

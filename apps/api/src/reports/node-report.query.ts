@@ -39,14 +39,24 @@ function stepOutcomeCounts(
 
 type NodeFigures = NodeReport['nodes'][number];
 
+/** Every step of the plans of the versions in scope, so that a step nobody reached reads zero; parameters $1..$3. */
+function plannedStepIds(manager: EntityManager, scope: ReportScope): Promise<Array<{ step_id: string }>> {
+  return manager.query(
+    `SELECT DISTINCT step_id FROM campaign_versions v, jsonb_object_keys(v.plan -> 'steps') AS step_id
+     WHERE v.workspace_id = $1 AND v.campaign_id = $2 AND ($3::text IS NULL OR v.id::text = $3)`,
+    enrollmentParams(scope).slice(0, 3),
+  );
+}
+
 /**
- * Per step, from the step events: visits ended by success, failure or the journey's exit there; waiting now
+ * Per step of the versions in scope, and of any step events in it, from the step events: visits ended by success, failure or the journey's exit there; waiting now
  * (journeys in progress whose latest event is at the step and does not end the visit); entered, their sum; and
  * from the ledger, its failed messages' most frequent error codes.
  */
 export async function nodeReport(manager: EntityManager, scope: ReportScope): Promise<NodeReport> {
   const params = enrollmentParams(scope);
-  const [outcomes, waiting, errors] = await Promise.all([
+  const [planned, outcomes, waiting, errors] = await Promise.all([
+    plannedStepIds(manager, scope),
     stepOutcomeCounts(manager, scope),
     manager.query(
       `SELECT s.step_id, count(*) AS count
@@ -76,6 +86,7 @@ export async function nodeReport(manager: EntityManager, scope: ReportScope): Pr
     }
     return figures;
   };
+  for (const { step_id } of planned) if (isGraphStep(step_id)) node(step_id);
   for (const row of outcomes) {
     if (!isGraphStep(row.step_id)) continue;
     const figures = node(row.step_id);

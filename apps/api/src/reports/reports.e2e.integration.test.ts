@@ -330,6 +330,11 @@ describe('issue 12 §3: campaign reports from a real run', () => {
     const windowed = await report<NodeReport>('/nodes', { from: '2000-01-01T00:00:00Z' });
     expect(windowed.nodes).toEqual(nodes);
     expect(nodes.some((node) => node.stepId.startsWith('$'))).toBe(false);
+    // A window no journey entered in still lists every step of the plan, at zero
+    const empty = await report<NodeReport>('/nodes', { from: '2100-01-01T00:00:00Z' });
+    expect(empty.nodes.map((node) => [node.stepId, node.entered, node.outcomes])).toEqual(
+      ['exit-paid', 'split', 'wait-paid', 'zns-a', 'zns-b'].map((stepId) => [stepId, 0, {}]),
+    );
   });
 
   it('channels: sent, delivered, failed and cost equal the ledger and the sandbox inbox', async () => {

@@ -69,20 +69,24 @@ const errorCountSchema = z.object({
 export const nodeReportSchema = z.object({
   campaignId: z.uuid(),
   window: reportWindowSchema,
-  nodes: z.array(
-    z.object({
-      stepId: z.string(),
-      entered: count.describe('Visits: succeeded + failed + exited + waitingNow'),
-      waitingNow: count.describe('Journeys in progress at this step now (waiting, deferred, held)'),
-      succeeded: count,
-      failed: count.describe('Failed or blocked sends, failed webhooks, failed contact updates'),
-      exited: count.describe('Journeys that left the campaign here (an exit step, the goal, a stop)'),
-      outcomes: z.record(z.string(), count).describe('Every recorded outcome of the step'),
-      topErrors: z
-        .array(errorCountSchema)
-        .describe('The most frequent error codes of the step’s failed messages'),
-    }),
-  ),
+  nodes: z
+    .array(
+      z.object({
+        stepId: z.string(),
+        entered: count.describe('Visits: succeeded + failed + exited + waitingNow'),
+        waitingNow: count.describe('Journeys in progress at this step now (waiting, deferred, held)'),
+        succeeded: count,
+        failed: count.describe('Failed or blocked sends, failed webhooks, failed contact updates'),
+        exited: count.describe('Journeys that left the campaign here (an exit step, the goal, a stop)'),
+        outcomes: z.record(z.string(), count).describe('Every recorded outcome of the step'),
+        topErrors: z
+          .array(errorCountSchema)
+          .describe('The most frequent error codes of the step’s failed messages'),
+      }),
+    )
+    .describe(
+      'Every step of the versions in scope (zero where no journey came), and any other step with events',
+    ),
 });
 export type NodeReport = z.infer<typeof nodeReportSchema>;
 

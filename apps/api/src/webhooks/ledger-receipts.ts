@@ -13,6 +13,7 @@ interface MessageRow {
   template_ref: string | null;
   provider_message_id: string | null;
   correlation_id: string | null;
+  recipient: string | null;
   cost: string | null;
   cost_currency: string | null;
   billable_units: number | null;
@@ -62,7 +63,7 @@ export class LedgerReceipts {
     return this.db.transaction(async (manager) => {
       const rows = (await manager.query(
         `SELECT m.id, m.workspace_id, m.account_id, m.channel, m.status, m.template_ref, m.provider_message_id,
-                m.correlation_id, m.cost::text AS cost, m.cost_currency, m.billable_units, m.sent_at, m.delivered_at,
+                m.correlation_id, m.recipient, m.cost::text AS cost, m.cost_currency, m.billable_units, m.sent_at, m.delivered_at,
                 m.seen_at, m.failed_at, m.error_code
            FROM messages m
           WHERE m.id IN (
@@ -77,8 +78,8 @@ export class LedgerReceipts {
       const states = new Map(rows.map((row) => [row.id, { row, before: stateOf(row), now: stateOf(row) }]));
       const results: LedgerApplication[] = [];
       for (const receipt of receipts) {
-        const matched = (target: DeliveryUpdate['targets'][number]) =>
-          rows.filter(
+        const matched = (target: DeliveryUpdate['targets'][number]) => {
+          const named = rows.filter(
             (row) =>
               row.workspace_id === receipt.workspaceId &&
               row.account_id === receipt.accountId &&
@@ -86,6 +87,11 @@ export class LedgerReceipts {
                 row.provider_message_id === target.providerMessageId) ||
                 (target.correlationId !== undefined && row.correlation_id === target.correlationId)),
           );
+          // One request to many numbers: the receipt is for its recipient's message only.
+          return named.length > 1 && target.recipient !== undefined
+            ? named.filter((row) => row.recipient === target.recipient)
+            : named;
+        };
         const missing: string[] = [];
         let changed = 0;
         for (const target of receipt.update.targets) {

@@ -60,6 +60,17 @@ describe('parseReceipt reads a verified payload into what it asks for', () => {
     expect(parseReceipt({ provider: 'esms', payload: query('7'), receivedAt }).kind).toBe('ignore');
   });
 
+  it("names the eSMS receipt's recipient as the ledger writes it: one advertising SMSID covers many numbers", () => {
+    for (const phonenumber of ['0912345678', '84912345678', '+84 912 345 678'])
+      expect(
+        parseReceipt({
+          provider: 'esms',
+          payload: `SMSID=s1&SendStatus=5&RequestId=r1&phonenumber=${encodeURIComponent(phonenumber)}`,
+          receivedAt,
+        }),
+      ).toMatchObject({ update: { targets: [{ providerMessageId: 's1', recipient: '84912345678' }] } });
+  });
+
   it('reads Twilio delivered and undelivered, and skips queued and sent', () => {
     const form = (status: string) => `MessageSid=SM1&MessageStatus=${status}&ErrorCode=30003`;
     expect(parseReceipt({ provider: 'twilio', payload: form('delivered'), receivedAt })).toMatchObject({

@@ -1,4 +1,5 @@
 import { parseEsmsCallback, parseTwilioStatusCallback, parseZaloWebhookEvent } from '@loa/connectors';
+import { ledgerAddress } from '../messages/recipient-address';
 import type { ReceiptAction } from './receipt-action';
 import type { WebhookProvider } from './webhook-urls';
 
@@ -104,12 +105,19 @@ function esmsAction(payload: string, receivedAt: Date): ReceiptAction {
   if (!parsed.ok) return { kind: 'ignore', reason: parsed.reason };
   const { report } = parsed;
   if (report.outcome === 'pending') return { kind: 'ignore', reason: `SendStatus ${report.sendStatusCode}` };
+  const recipient = report.phone === undefined ? undefined : ledgerAddress('sms', report.phone);
   return {
     kind: 'delivery',
     update: {
       status: report.outcome,
       at: receivedAt,
-      targets: [{ providerMessageId: report.smsId, correlationId: report.requestId }],
+      targets: [
+        {
+          providerMessageId: report.smsId,
+          correlationId: report.requestId,
+          ...(recipient !== undefined && { recipient }),
+        },
+      ],
       ...(report.outcome === 'failed' ? { errorCode: `esms_send_status_${report.sendStatusCode}` } : {}),
     },
   };

@@ -6,7 +6,12 @@ export interface DeliveryUpdate {
   /** When it happened, by the provider's clock. */
   at: Date;
   /** One entry per message the receipt is about; each is found by any of its ids (per account). */
-  targets: Array<{ providerMessageId?: string; correlationId?: string }>;
+  targets: Array<{
+    providerMessageId?: string;
+    correlationId?: string;
+    /** The address the receipt is for, when one provider id names many messages (an eSMS advertising request). */
+    recipient?: string;
+  }>;
   errorCode?: string;
 }
 

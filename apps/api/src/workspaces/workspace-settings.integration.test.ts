@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { createApp } from '../create-app';
+import { CohortStarter } from '../enrollment/cohort-starter.service';
 import { testConfig } from '../testing/test-config';
 import { seedTestWorkspace, type TestWorkspace } from '../testing/test-workspace';
 
@@ -90,6 +91,41 @@ describe('workspace settings: quiet hours and frequency caps that new campaigns 
     expect((await ws.as.admin.get('/workspace').expect(200)).body).toMatchObject({
       cohortThreshold: 5000,
       cohortSize: 250,
+    });
+  });
+
+  it('runs a broadcast that sends advertising SMS from an eSMS advertising account as cohorts whatever its size', async () => {
+    const account = (smsType: string) =>
+      ws.as.admin
+        .post('/channel-accounts')
+        .send({
+          kind: 'esms',
+          name: `eSMS ${smsType}`,
+          config: {
+            apiKey: 'esms-api-key',
+            secretKey: 'esms-secret-key',
+            brandname: 'SHOPHOA',
+            smsType,
+            baseUrl: 'http://127.0.0.1:9/esms',
+          },
+        })
+        .expect(201)
+        .then((created) => created.body.id as string);
+    const [advertising, care] = [await account('advertising'), await account('care')];
+    await ws.as.admin.patch('/workspace').send({ cohortThreshold: 5000, cohortSize: 250 }).expect(200);
+    const cohorts = app.get(CohortStarter);
+    expect(await cohorts.runSettings(ws.workspaceId, [care])).toEqual({
+      cohortThreshold: 5000,
+      cohortSize: 250,
+    });
+    expect(await cohorts.runSettings(ws.workspaceId, [care, advertising])).toEqual({
+      cohortThreshold: 1,
+      cohortSize: 250,
+    });
+    // Another workspace's account decides nothing here.
+    const other = await seedTestWorkspace(app, 'Other workspace');
+    expect(await cohorts.runSettings(other.workspaceId, [advertising])).toMatchObject({
+      cohortThreshold: 1000,
     });
   });
 });

@@ -1,11 +1,13 @@
 import { esmsJourneyPurposes, speedSmsJourneyPurposes } from './journey-purposes';
 
 describe('the SMS purposes a journey can send', () => {
-  it('eSMS: care and OTP through a customer-care account, nothing through an advertising one', () => {
+  it('eSMS: care and OTP through a customer-care account; advertising through an advertising one, in broadcasts', () => {
     expect(esmsJourneyPurposes({ smsType: 'care' }).allowed).toEqual(['care', 'otp']);
+    expect(esmsJourneyPurposes({ smsType: 'care' }).inBroadcasts).toBeUndefined();
     expect(esmsJourneyPurposes({ smsType: 'fixed_number' }).allowed).toEqual(['care', 'otp']);
     expect(esmsJourneyPurposes({ smsType: 'advertising' })).toEqual({
       allowed: [],
+      inBroadcasts: ['advertising'],
       why: expect.stringContaining('30 or more numbers in one request'),
     });
   });

@@ -92,8 +92,11 @@ export interface CampaignRunActivities {
     runId: string;
     contactIds: string[];
   }): Promise<{ started: number; skipped: number }>;
-  /** The workspace's settings for this run (cohort threshold and size). */
-  getRunSettings(input: { workspaceId: string }): Promise<RunSettings>;
+  /**
+   * The workspace's settings for this run (cohort threshold and size). `advertisingSmsAccountIds` names the accounts
+   * the plan sends advertising SMS from: a provider that takes those only in batches needs the run as cohorts.
+   */
+  getRunSettings(input: { workspaceId: string; advertisingSmsAccountIds?: string[] }): Promise<RunSettings>;
   /**
    * Enters the contacts as one cohort with this id: contacts already enrolled (a journey of theirs runs, or ran and
    * re-entry does not allow another) are skipped, and a retried call starts nothing twice.

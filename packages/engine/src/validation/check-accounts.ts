@@ -33,11 +33,15 @@ const A_PURPOSE: Record<string, string> = {
   advertising: 'an advertising',
 };
 
-/** Send steps use a published account of their own channel that can send their message's purpose. */
+/**
+ * Send steps use a published account of their own channel that can send their message's purpose (in a broadcast,
+ * also the purposes the account sends only in batches).
+ */
 export function checkAccounts(
   nodes: readonly NodeInfo[],
   accounts: NonNullable<ValidationContext['accounts']>,
   sink: DiagnosticSink,
+  broadcast = false,
 ): void {
   for (const node of nodes) {
     const channel = node.type === undefined ? undefined : CHANNEL_OF[node.type];
@@ -77,11 +81,16 @@ export function checkAccounts(
     }
     const purposes = account['purposes'];
     const purpose = field(node.data, 'purpose');
+    const inBroadcasts =
+      broadcast && isObject(purposes) && Array.isArray(purposes['inBroadcasts'])
+        ? purposes['inBroadcasts']
+        : [];
     if (
       isObject(purposes) &&
       Array.isArray(purposes['allowed']) &&
       typeof purpose === 'string' &&
-      !purposes['allowed'].includes(purpose)
+      !purposes['allowed'].includes(purpose) &&
+      !inBroadcasts.includes(purpose)
     ) {
       const why = typeof purposes['why'] === 'string' ? ` ${purposes['why']}` : '';
       sink.add(

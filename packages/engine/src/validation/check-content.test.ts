@@ -285,6 +285,36 @@ describe('validateGraph: channel accounts', () => {
     expect(withCode(withNode('send.sms', care, context), 'ACCOUNT_PURPOSE_UNSUPPORTED')).toEqual([]);
   });
 
+  it('a broadcast may send the purposes an account takes only in batches', () => {
+    const batched = {
+      accounts: {
+        ads: { ...context.accounts.ads, purposes: { allowed: [], inBroadcasts: ['advertising'], why: '' } },
+      },
+    };
+    const entered = (trigger: string, data: Record<string, unknown>) =>
+      validateGraph(
+        graphBuilder()
+          .node('start', trigger, data)
+          .node('step', 'send.sms', { label: 'Khuyến mãi', accountId: 'ads', purpose: 'advertising' })
+          .edge('start', 'next', 'step')
+          .build(),
+        batched,
+      );
+    const schedule = {
+      audience: { kind: 'segment', segmentId: 'all' },
+      schedule: { kind: 'once', at: '2026-12-24T09:00' },
+    };
+    const date = { attribute: 'birthday', offsetDays: 0, timeOfDay: '09:00', recurring: 'yearly' };
+    expect(withCode(entered('trigger.schedule', schedule), 'ACCOUNT_PURPOSE_UNSUPPORTED')).toEqual([]);
+    expect(withCode(entered('trigger.date', date), 'ACCOUNT_PURPOSE_UNSUPPORTED')).toEqual([]);
+    for (const [trigger, data] of [
+      ['trigger.manual', {}],
+      ['trigger.event', { event: 'order.paid' }],
+      ['trigger.segment', { segmentId: 'all' }],
+    ] as const)
+      expect(withCode(entered(trigger, data), 'ACCOUNT_PURPOSE_UNSUPPORTED')).toHaveLength(1);
+  });
+
   it('ACCOUNT_MISSING', () => {
     expect(
       single(withNode('send.sms', { label: 'Nhắc', accountId: 'gone' }, context), 'ACCOUNT_MISSING'),

@@ -83,9 +83,10 @@ export interface ValidationContext {
       published: boolean;
       /**
        * The message purposes a journey can send through the account, one contact at a time, each with why others
-       * cannot (e.g. an eSMS advertising account needs 30 numbers per request). Absent = every purpose.
+       * cannot (e.g. an eSMS advertising account needs 30 numbers per request); `inBroadcasts`, those a broadcast
+       * (trigger.schedule, trigger.date: its contacts go in batches) can send too. Absent = every purpose.
        */
-      purposes?: { allowed: readonly string[]; why: string };
+      purposes?: { allowed: readonly string[]; inBroadcasts?: readonly string[]; why: string };
     }
   >;
   /** Synced ZNS templates by template id. Absent = don't check templates. */

@@ -84,7 +84,12 @@ function run(graph: unknown, context: ValidationContext, sink: DiagnosticSink): 
   checkLiquid(nodes, contactFields, sink);
   if (contactFields !== undefined) checkContactFieldReferences(nodes, contactFields, sink);
   if (isObject(context.znsTemplates)) checkTemplates(nodes, context.znsTemplates, sink);
-  if (isObject(context.accounts)) checkAccounts(nodes, context.accounts, sink);
+  if (isObject(context.accounts)) {
+    const broadcast = triggers.some(
+      (node) => node.type === 'trigger.schedule' || node.type === 'trigger.date',
+    );
+    checkAccounts(nodes, context.accounts, sink, broadcast);
+  }
   if (Array.isArray(context.segmentIds)) checkSegments(nodes, new Set(context.segmentIds), sink);
   if (Array.isArray(context.eventNames))
     checkEventNames(nodes, parts.settings, new Set(context.eventNames), sink);

@@ -13,6 +13,7 @@ import type {
   RunExecution,
 } from '../journey/campaign-run-contract';
 import { MAX_COHORT_CONTACTS } from '../journey/cohort-contract';
+import { advertisingSmsAccountIds } from '../plan/advertising-sms-accounts';
 import { BATCH_ACTIVITY_OPTIONS, INTERNAL_ACTIVITY_OPTIONS } from './activity-options';
 import {
   campaignRunProgressQuery,
@@ -77,7 +78,10 @@ export async function campaignRun(input: CampaignRunInput): Promise<CampaignRunP
       // A limit is kept by reserving each entry in turn: one journey each.
       progress.execution = 'contact';
     } else {
-      const settings = await getRunSettings({ workspaceId: input.workspaceId });
+      const settings = await getRunSettings({
+        workspaceId: input.workspaceId,
+        advertisingSmsAccountIds: advertisingSmsAccountIds(input.plan),
+      });
       cohortSize = Math.min(Math.max(1, Math.floor(settings.cohortSize)), MAX_COHORT_CONTACTS);
       progress.measuring ??= { counted: 0, cursor: null };
       while (progress.execution === undefined) {

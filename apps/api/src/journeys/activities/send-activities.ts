@@ -8,7 +8,7 @@ import type {
 import type { DataSource } from 'typeorm';
 import type { ContactsService } from '../../contacts/contacts.service';
 import { ProblemException } from '../../http/problem';
-import type { MessagePurpose, SendMessageInput } from '../../messages/send-message.types';
+import type { MessagePurpose, SendMessageInput, SendResult } from '../../messages/send-message.types';
 import type { SendService } from '../../messages/send.service';
 import { campaignHoldingSend, campaignState } from './campaign-hold';
 import { entryEventProperties } from './entry-event';
@@ -22,7 +22,7 @@ import { isUuid } from './uuid';
 export type SendActivities = Pick<JourneyActivities, 'sendZns' | 'sendOa' | 'sendSms' | 'sendEmail'>;
 
 export interface SendActivityDeps {
-  sends: Pick<SendService, 'send'>;
+  sends: Pick<SendService, 'send' | 'sendMany'>;
   contacts: Pick<ContactsService, 'get'>;
   db: Pick<DataSource, 'query'>;
   campaigns: JourneyCampaigns;
@@ -73,8 +73,9 @@ async function send(
 
 /**
  * The send activity for a whole batch of sends of one step (a cohort's): the campaign's state and version and the
- * contacts are read once for the batch, then each message is rendered and sent through the send service (which
- * writes the ledger rows of concurrent sends in bulk), `concurrency` at a time. Each send gets its own outcome. A
+ * contacts are read once for the batch, then each message is rendered and the send service sends them all
+ * (`concurrency` at a time, the ledger rows of concurrent sends written in bulk, eSMS advertising in provider
+ * batches). Each send gets its own outcome. A
  * batch it cannot serve this way (a campaign that is not active, sends entered by events, several campaign
  * versions) throws before sending anything, and its sends then go one by one through the per-contact activity.
  */
@@ -110,13 +111,29 @@ async function sendMany(
     workspaceId,
     inputs.map((input) => input.journey.contactId).filter(isUuid),
   );
-  return settledPool(inputs, concurrency, async (input) => {
-    const invalid = invalidInput(channel, input);
-    if (invalid) return invalid;
-    const { contactId } = input.journey;
-    // Not live now: erased (no contact) or merged (its survivor), as the per-contact activity finds it.
-    const contact = contacts.get(contactId) ?? (await currentContact(deps.contacts, workspaceId, contactId));
-    return sendRendered(deps, input, { campaign, contact, event: {} });
+  // Each message is rendered for its contact as alone; then the send service takes them all.
+  const prepared = await Promise.all(
+    inputs.map(async (input) => {
+      const invalid = invalidInput(channel, input);
+      if (invalid) return invalid;
+      const { contactId } = input.journey;
+      // Not live now: erased (no contact) or merged (its survivor), as the per-contact activity finds it.
+      const contact =
+        contacts.get(contactId) ?? (await currentContact(deps.contacts, workspaceId, contactId));
+      return messageFor(input, { campaign, contact, event: {} });
+    }),
+  );
+  const messages = prepared.filter((item): item is SendMessageInput => 'idempotencyKey' in item);
+  const sent = (await deps.sends.sendMany(messages, concurrency)).values();
+  return prepared.map((item): PromiseSettledResult<SendActivityResult> => {
+    if (!('idempotencyKey' in item)) return { status: 'fulfilled', value: item };
+    const result = sent.next().value as PromiseSettledResult<SendResult>;
+    if (result.status === 'fulfilled') return { status: 'fulfilled', value: activityResultOf(result.value) };
+    try {
+      return { status: 'fulfilled', value: sendFailureOf(result.reason) };
+    } catch (reason) {
+      return { status: 'rejected', reason };
+    }
   });
 }
 
@@ -131,16 +148,29 @@ function invalidInput(channel: Channel, input: SendActivityInput): SendActivityR
   return undefined;
 }
 
+type SendContext = {
+  campaign: Awaited<ReturnType<JourneyCampaigns['versionOf']>>;
+  contact: Awaited<ReturnType<typeof currentContact>>;
+  event: Record<string, unknown>;
+};
+
 /** Renders the step's message for the contact and sends it under the step's idempotency key. */
 async function sendRendered(
   deps: SendActivityDeps,
   input: SendActivityInput,
-  context: {
-    campaign: Awaited<ReturnType<JourneyCampaigns['versionOf']>>;
-    contact: Awaited<ReturnType<typeof currentContact>>;
-    event: Record<string, unknown>;
-  },
+  context: SendContext,
 ): Promise<SendActivityResult> {
+  const message = messageFor(input, context);
+  if (!('idempotencyKey' in message)) return message;
+  try {
+    return activityResultOf(await deps.sends.send(message));
+  } catch (error) {
+    return sendFailureOf(error);
+  }
+}
+
+/** The step's message rendered for the contact, as the send service takes it; or why it cannot be sent. */
+function messageFor(input: SendActivityInput, context: SendContext): SendMessageInput | SendActivityResult {
   const { journey, step, stepId, idempotencyKey } = input;
   const { campaign, contact, event } = context;
   const rendered = renderContent(
@@ -150,7 +180,7 @@ async function sendRendered(
   );
   if (!rendered.ok) return failed(rendered.errorCode, rendered.errorMessage);
   const { timezone, quietHours, frequencyCaps } = campaign.settings;
-  const message: SendMessageInput = {
+  return {
     workspaceId: journey.workspaceId,
     accountId: step.accountId,
     idempotencyKey,
@@ -166,35 +196,13 @@ async function sendRendered(
     }),
     settings: { timezone, frequencyCaps, ...(quietHours && { quietHours }) },
   };
-  try {
-    return activityResultOf(await deps.sends.send(message));
-  } catch (error) {
-    if (error instanceof ProblemException && error.getStatus() === 404)
-      return failed('loa_account_not_found', 'The channel account does not exist');
-    throw activityFailureOf(error);
-  }
 }
 
-/** Runs `task` for every item, `concurrency` at a time; each item settles on its own. */
-async function settledPool<I, O>(
-  items: I[],
-  concurrency: number,
-  task: (item: I) => Promise<O>,
-): Promise<PromiseSettledResult<O>[]> {
-  const results: PromiseSettledResult<O>[] = new Array(items.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const index = next++;
-      try {
-        results[index] = { status: 'fulfilled', value: await task(items[index] as I) };
-      } catch (reason) {
-        results[index] = { status: 'rejected', reason };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(Math.max(1, concurrency), items.length) }, lane));
-  return results;
+/** A send that threw: an unknown account is a failed send; anything else fails the activity (Temporal retries). */
+function sendFailureOf(error: unknown): SendActivityResult {
+  if (error instanceof ProblemException && error.getStatus() === 404)
+    return failed('loa_account_not_found', 'The channel account does not exist');
+  throw activityFailureOf(error);
 }
 
 function failed(errorCode: string, errorMessage: string): SendActivityResult {

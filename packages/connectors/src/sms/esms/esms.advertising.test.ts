@@ -1,5 +1,9 @@
 import { prepareSmsText } from '@loa/sms-text';
-import { advertisingRequests, ESMS_ADVERTISING_MAX_RECIPIENTS } from './esms.advertising';
+import {
+  advertisingRequestCount,
+  advertisingRequests,
+  ESMS_ADVERTISING_MAX_RECIPIENTS,
+} from './esms.advertising';
 
 const entries = (count: number, text = 'Sale 30%') =>
   Array.from({ length: count }, (_, i) => ({
@@ -45,5 +49,27 @@ describe('advertisingRequests', () => {
     const [first, , third] = requests;
     const retried = advertisingRequests('batch_1', [...third.entries, ...first.entries]);
     expect(shape(retried)).toEqual(shape([first, third]));
+  });
+});
+
+describe('advertisingRequestCount', () => {
+  it('counts the requests advertisingRequests makes: none for a text fewer than 30 share', () => {
+    const texts = (count: number, text: string) => Array.from({ length: count }, () => text);
+    const cases = [
+      [...texts(29, 'a')],
+      [...texts(30, 'a'), ...texts(12, 'b')],
+      [...texts(ESMS_ADVERTISING_MAX_RECIPIENTS + 1, 'a'), ...texts(31, 'b'), ...texts(3, 'c')],
+    ];
+    for (const batch of cases) {
+      const made = advertisingRequests(
+        'batch_1',
+        batch.map((text, i) => ({
+          idempotencyKey: `k${i}`,
+          text: prepareSmsText({ text, purpose: 'advertising' }),
+        })),
+      ).filter((request) => request.entries.length >= 30);
+      expect(advertisingRequestCount(batch)).toBe(made.length);
+    }
+    expect(cases.map(advertisingRequestCount)).toEqual([0, 1, 3]);
   });
 });

@@ -49,3 +49,17 @@ function evenChunks<T>(group: T[], max: number): T[][] {
   const size = Math.ceil(group.length / count);
   return Array.from({ length: count }, (_, i) => group.slice(i * size, (i + 1) * size));
 }
+
+/**
+ * How many requests `advertisingRequests` makes for these texts (one per message of a batch): a text shared by
+ * fewer than 30 messages makes none. For a send-rate limit counted in requests.
+ */
+export function advertisingRequestCount(texts: readonly string[]): number {
+  const counts = new Map<string, number>();
+  for (const text of texts) counts.set(text, (counts.get(text) ?? 0) + 1);
+  let requests = 0;
+  for (const count of counts.values())
+    if (count >= ESMS_ADVERTISING_MIN_RECIPIENTS)
+      requests += Math.ceil(count / ESMS_ADVERTISING_MAX_RECIPIENTS);
+  return requests;
+}
