@@ -13,6 +13,7 @@ import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import { LOA_CONFIG, type LoaConfig } from '../config/loa-config';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.module';
+import { lockCampaignEntries } from './entry-lock';
 
 /**
  * Enters a page of a broadcast's contacts as one cohort (DESIGN §6 cohort execution). Their enrollments are written
@@ -95,8 +96,11 @@ export class CohortStarter {
     // A retried call keeps the members its first attempt wrote (its cohort may have started with exactly those).
     const written = await this.membersOf(cohortId, workflowIds, contactIds);
     if (written.length > 0) return written;
-    await this.db.query(
-      `INSERT INTO enrollments (workspace_id, campaign_id, version_id, contact_id, workflow_id, run_id, entry_key,
+    await this.db.transaction(async (manager) => {
+      // Journeys of this campaign being entered on their own finish writing their rows first (entry-lock.ts).
+      await lockCampaignEntries(manager, plan.campaignId, 'exclusive');
+      await manager.query(
+        `INSERT INTO enrollments (workspace_id, campaign_id, version_id, contact_id, workflow_id, run_id, entry_key,
          status, logged, entered_at, updated_at, cohort_workflow_id)
        SELECT $1, $2, $3, c.contact_id, c.workflow_id, $4, $7, 'active', 0, now(), now(), $4
          FROM unnest($5::uuid[], $6::text[]) AS c (contact_id, workflow_id)
@@ -104,17 +108,18 @@ export class CohortStarter {
                 SELECT 1 FROM enrollments e WHERE e.workflow_id = c.workflow_id AND (e.status = 'active' OR $8))
         ORDER BY c.workflow_id
        ON CONFLICT DO NOTHING`,
-      [
-        input.workspaceId,
-        plan.campaignId,
-        plan.versionId,
-        cohortId,
-        contactIds,
-        workflowIds,
-        SINGLE_ENTRY_KEY,
-        !mayReenterAfterExit(plan),
-      ],
-    );
+        [
+          input.workspaceId,
+          plan.campaignId,
+          plan.versionId,
+          cohortId,
+          contactIds,
+          workflowIds,
+          SINGLE_ENTRY_KEY,
+          !mayReenterAfterExit(plan),
+        ],
+      );
+    });
     return this.membersOf(cohortId, workflowIds, contactIds);
   }
 

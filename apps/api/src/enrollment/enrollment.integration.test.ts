@@ -6,8 +6,10 @@ import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { startApiWithWorker, type ApiWithWorker } from '../testing/api-with-worker';
 import type { TestWorkspace } from '../testing/test-workspace';
+import { LOA_CONFIG } from '../config/loa-config';
 import { CohortStarter } from './cohort-starter.service';
 import { EventRouter } from './event-router.service';
+import { JourneyStarter } from './journey-starter.service';
 import { waitForOrderGraph } from './testing/entry-graphs';
 
 describe('entry into journeys: manual, CSV and events, on the Temporal dev server', () => {
@@ -163,6 +165,55 @@ describe('entry into journeys: manual, CSV and events, on the Temporal dev serve
       expect(bad.body.errors[0].field).toBe('contacts.0.phone');
       await ws.as.analyst.post(`/campaigns/${campaignId}/enrollments`).send(body).expect(403);
       await ws.as.marketer.post(`/campaigns/${randomUUID()}/enrollments`).send(body).expect(404);
+    });
+
+    it('a manual entry and a cohort reserving the same contact at the same moment start one journey', async () => {
+      const campaignId = await publish(waitForOrderGraph({ type: 'trigger.manual' }));
+      const [{ plan }] = (await db.query(
+        `SELECT v.plan FROM campaigns c JOIN campaign_versions v ON v.id = c.current_version_id WHERE c.id = $1`,
+        [campaignId],
+      )) as Array<{ plan: Plan }>;
+      const lan = await contact();
+      // The manual entry's Temporal start is held until the cohort has tried to reserve Lan.
+      let reached!: () => void;
+      const atTemporal = new Promise<void>((resolve) => (reached = resolve));
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const workflows = new Proxy(client.workflow, {
+        get(target, name, receiver) {
+          if (name !== 'start') return Reflect.get(target, name, receiver) as unknown;
+          return async (...args: Parameters<Client['workflow']['start']>) => {
+            reached();
+            await released;
+            return target.start(...args);
+          };
+        },
+      });
+      const slowStart = new JourneyStarter(
+        db,
+        { workflow: workflows } as unknown as Client,
+        app.get(LOA_CONFIG),
+      );
+      const manual = slowStart.enter({ workspaceId: ws.workspaceId, campaignId, plan }, lan.id);
+      await atTemporal;
+      const cohortId = `cohort-${randomUUID()}`;
+      const cohort = app
+        .get(CohortStarter)
+        .start({ workspaceId: ws.workspaceId, plan, cohortId, contactIds: [lan.id] });
+      const early = await Promise.race([
+        cohort.then(() => 'reserved'),
+        new Promise((resolve) => setTimeout(() => resolve('waiting'), 500)),
+      ]);
+      release();
+      expect(early).toBe('waiting');
+      expect(await manual).toMatchObject({ status: 'started' });
+      expect(await cohort).toEqual({ started: 0, skipped: 1 });
+      expect(await exists(cohortId)).toBe(false);
+      expect(
+        await db.query(`SELECT cohort_workflow_id, status FROM enrollments WHERE workflow_id = $1`, [
+          workflowId(campaignId, lan.id),
+        ]),
+      ).toEqual([{ cohort_workflow_id: null, status: 'active' }]);
     });
 
     it('admits no more than settings.enrollmentLimit under concurrent entries', async () => {

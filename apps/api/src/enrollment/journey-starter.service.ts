@@ -7,10 +7,11 @@ import {
   type Plan,
 } from '@loa/engine';
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { LOA_CONFIG, type LoaConfig } from '../config/loa-config';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.module';
 import { releaseEntry, reserveEntry } from './enrollment-limit';
+import { lockCampaignEntries } from './entry-lock';
 import {
   journeyAddressOf,
   signalJourneyEvent,
@@ -81,35 +82,44 @@ export class JourneyStarter {
       entryEvent: event,
     });
     const { workflowId } = enrollment;
-    // A cohort runs this journey under a workflow id Temporal does not know: a signal-with-start would start another.
-    const member = await this.activeCohortMember(workflowId);
+    if (entry.plan.settings.enrollmentLimit === undefined)
+      // Under the campaign's entry lock: a cohort reserving this contact now waits for this entry's row, or this
+      // entry sees the cohort's.
+      return this.db.transaction(async (manager) => {
+        await lockCampaignEntries(manager, entry.campaignId, 'shared');
+        // A cohort runs this journey under a workflow id Temporal does not know: a signal-with-start would start another.
+        const member = await this.activeCohortMember(manager, workflowId);
+        if (member) {
+          await this.signal(member, event);
+          return { contactId, status: 'skipped', reason: 'already_enrolled', workflowId };
+        }
+        // Its cohort ran it and re-entry does not allow another: Temporal would see an id never used.
+        if (await this.enrolledInCohort(manager, workflowId, entry.plan))
+          return { contactId, status: 'skipped', reason: 'already_enrolled', workflowId };
+        let runId: string;
+        try {
+          ({ signaledRunId: runId } = await this.temporal.workflow.signalWithStart(enrollment.workflowType, {
+            taskQueue: this.config.temporal.taskQueue,
+            workflowId,
+            args: [enrollment.input],
+            workflowIdReusePolicy: enrollment.workflowIdReusePolicy,
+            signal: JOURNEY_EVENT_SIGNAL,
+            signalArgs: [event],
+          }));
+        } catch (error) {
+          // The journey ran and closed, and re-entry does not allow another.
+          if (error instanceof WorkflowExecutionAlreadyStartedError)
+            return { contactId, status: 'skipped', reason: 'already_enrolled', workflowId };
+          throw error;
+        }
+        if (await this.signalStartedRun(manager, workflowId, runId))
+          await recordEnteredJourney(manager, { workflowId, runId, input: enrollment.input });
+        return { contactId, status: 'started', workflowId };
+      });
+    const member = await this.activeCohortMember(this.db.manager, workflowId);
     if (member) {
       await this.signal(member, event);
       return { contactId, status: 'skipped', reason: 'already_enrolled', workflowId };
-    }
-    if (entry.plan.settings.enrollmentLimit === undefined) {
-      // Its cohort ran it and re-entry does not allow another: Temporal would see an id never used.
-      if (await this.enrolledInCohort(workflowId, entry.plan))
-        return { contactId, status: 'skipped', reason: 'already_enrolled', workflowId };
-      let runId: string;
-      try {
-        ({ signaledRunId: runId } = await this.temporal.workflow.signalWithStart(enrollment.workflowType, {
-          taskQueue: this.config.temporal.taskQueue,
-          workflowId,
-          args: [enrollment.input],
-          workflowIdReusePolicy: enrollment.workflowIdReusePolicy,
-          signal: JOURNEY_EVENT_SIGNAL,
-          signalArgs: [event],
-        }));
-      } catch (error) {
-        // The journey ran and closed, and re-entry does not allow another.
-        if (error instanceof WorkflowExecutionAlreadyStartedError)
-          return { contactId, status: 'skipped', reason: 'already_enrolled', workflowId };
-        throw error;
-      }
-      if (await this.signalStartedRun(workflowId, runId))
-        await recordEnteredJourney(this.db, { workflowId, runId, input: enrollment.input });
-      return { contactId, status: 'started', workflowId };
     }
     const outcome = await this.start(entry, enrollment, contactId);
     if (outcome.status === 'skipped') await this.signal({ execution: 'contact', workflowId }, event);
@@ -121,8 +131,12 @@ export class JourneyStarter {
    * when the workflow id has no row yet; no when one is active (the journey runs); after an exit, only Temporal
    * knows whether it started a new journey or signalled a continued run of the one that just recorded its exit.
    */
-  private async signalStartedRun(workflowId: string, runId: string): Promise<boolean> {
-    const rows = (await this.db.query(`SELECT status FROM enrollments WHERE workflow_id = $1`, [
+  private async signalStartedRun(
+    manager: Pick<EntityManager, 'query'>,
+    workflowId: string,
+    runId: string,
+  ): Promise<boolean> {
+    const rows = (await manager.query(`SELECT status FROM enrollments WHERE workflow_id = $1`, [
       workflowId,
     ])) as Array<{ status: string }>;
     if (rows.length === 0) return true;
@@ -132,8 +146,11 @@ export class JourneyStarter {
   }
 
   /** The cohort that runs this journey now, if one does. */
-  private async activeCohortMember(workflowId: string): Promise<JourneyAddress | null> {
-    const [row] = (await this.db.query(
+  private async activeCohortMember(
+    manager: Pick<EntityManager, 'query'>,
+    workflowId: string,
+  ): Promise<JourneyAddress | null> {
+    const [row] = (await manager.query(
       `SELECT workflow_id, contact_id::text AS contact_id, cohort_workflow_id FROM enrollments
         WHERE workflow_id = $1 AND cohort_workflow_id IS NOT NULL AND status = 'active'`,
       [workflowId],
@@ -142,8 +159,12 @@ export class JourneyStarter {
   }
 
   /** Whether a cohort runs this journey, or ran it and re-entry does not allow another. */
-  private async enrolledInCohort(workflowId: string, plan: Plan): Promise<boolean> {
-    const rows = (await this.db.query(
+  private async enrolledInCohort(
+    manager: Pick<EntityManager, 'query'>,
+    workflowId: string,
+    plan: Plan,
+  ): Promise<boolean> {
+    const rows = (await manager.query(
       `SELECT 1 FROM enrollments
         WHERE workflow_id = $1 AND cohort_workflow_id IS NOT NULL AND (status = 'active' OR $2) LIMIT 1`,
       [workflowId, !mayReenterAfterExit(plan)],
@@ -169,29 +190,41 @@ export class JourneyStarter {
     contactId: string,
   ): Promise<EntryOutcome> {
     const { workflowId } = enrollment;
-    // Temporal knows only journeys with a workflow of their own; a cohort's members are known by their enrollments.
-    if (await this.enrolledInCohort(workflowId, entry.plan))
-      return { contactId, status: 'skipped', reason: 'already_enrolled', workflowId };
     if (!(await this.reserve(entry)))
       return { contactId, status: 'skipped', reason: 'enrollment_limit_reached', workflowId };
-    let runId: string;
+    let outcome: EntryOutcome;
     try {
-      ({ firstExecutionRunId: runId } = await this.temporal.workflow.start(enrollment.workflowType, {
-        taskQueue: this.config.temporal.taskQueue,
-        workflowId,
-        args: [enrollment.input],
-        workflowIdReusePolicy: enrollment.workflowIdReusePolicy,
-        workflowIdConflictPolicy: enrollment.workflowIdConflictPolicy,
-      }));
+      // Under the campaign's entry lock: a cohort reserving this contact now waits for this entry's row, or this
+      // entry sees the cohort's.
+      outcome = await this.db.transaction(async (manager): Promise<EntryOutcome> => {
+        await lockCampaignEntries(manager, entry.campaignId, 'shared');
+        // Temporal knows only journeys with a workflow of their own; a cohort's members are known by their enrollments.
+        if (await this.enrolledInCohort(manager, workflowId, entry.plan))
+          return { contactId, status: 'skipped', reason: 'already_enrolled', workflowId };
+        let runId: string;
+        try {
+          ({ firstExecutionRunId: runId } = await this.temporal.workflow.start(enrollment.workflowType, {
+            taskQueue: this.config.temporal.taskQueue,
+            workflowId,
+            args: [enrollment.input],
+            workflowIdReusePolicy: enrollment.workflowIdReusePolicy,
+            workflowIdConflictPolicy: enrollment.workflowIdConflictPolicy,
+          }));
+        } catch (error) {
+          if (error instanceof WorkflowExecutionAlreadyStartedError)
+            return { contactId, status: 'skipped', reason: 'already_enrolled', workflowId };
+          this.logger.warn('Could not start a journey', { campaignId: entry.campaignId, contactId });
+          throw error;
+        }
+        await recordEnteredJourney(manager, { workflowId, runId, input: enrollment.input });
+        return { contactId, status: 'started', workflowId };
+      });
     } catch (error) {
       await this.release(entry);
-      if (error instanceof WorkflowExecutionAlreadyStartedError)
-        return { contactId, status: 'skipped', reason: 'already_enrolled', workflowId };
-      this.logger.warn('Could not start a journey', { campaignId: entry.campaignId, contactId });
       throw error;
     }
-    await recordEnteredJourney(this.db, { workflowId, runId, input: enrollment.input });
-    return { contactId, status: 'started', workflowId };
+    if (outcome.status === 'skipped') await this.release(entry);
+    return outcome;
   }
 
   private async reserve(entry: CampaignEntry): Promise<boolean> {

@@ -1,5 +1,5 @@
 import type { ContactJourneyInput } from '@loa/engine';
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 
 /**
  * Writes a journey's enrollment as soon as Temporal has started it, before the worker runs it: the event router
@@ -11,7 +11,7 @@ import type { DataSource } from 'typeorm';
  * workflow that exited leaves room for the new run's row.
  */
 export async function recordEnteredJourney(
-  db: DataSource,
+  db: Pick<EntityManager, 'query'>,
   journey: { workflowId: string; runId: string; input: ContactJourneyInput },
 ): Promise<void> {
   const { input } = journey;
