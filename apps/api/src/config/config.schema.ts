@@ -128,6 +128,12 @@ export const environmentSchema = z.object({
   LOA_WORKER_SHUTDOWN_FORCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** Items of one cohort batch (a step's sends for a page of contacts) in flight at once, per worker. */
   LOA_COHORT_BATCH_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(32),
+  /**
+   * Whether the worker's workflow threads keep the Temporal SDK's promise hook, which records a stack trace for every
+   * promise workflow code creates (the `__stack_trace` query, the UI's "Stack Trace" tab). Off by default: it is two
+   * thirds of a cohort broadcast's workflow CPU.
+   */
+  LOA_WORKFLOW_STACK_TRACES: booleanFlag.default(false),
   LOA_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   LOA_LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
 });

@@ -51,6 +51,8 @@ export interface LoaConfig {
   workerShutdown: { graceMs: number; forceMs: number };
   /** Cohort execution: how many items of one batch activity a worker runs at once. */
   cohorts: { batchConcurrency: number };
+  /** Whether workflow threads record promise stack traces for the `__stack_trace` query (worker/workflow-threads.ts). */
+  workflowStackTraces: boolean;
   log: { level: 'debug' | 'info' | 'warn' | 'error'; format: 'json' | 'pretty' };
 }
 

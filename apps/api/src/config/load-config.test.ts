@@ -191,6 +191,16 @@ describe('loadConfig', () => {
     expect(set.workerShutdown).toEqual({ graceMs: 5_000, forceMs: 20_000 });
   });
 
+  it('runs workflow threads without promise stack traces unless LOA_WORKFLOW_STACK_TRACES is on', () => {
+    expect(loadConfig({ LOA_ENCRYPTION_KEY: key }).workflowStackTraces).toBe(false);
+    expect(
+      loadConfig({ LOA_ENCRYPTION_KEY: key, LOA_WORKFLOW_STACK_TRACES: 'true' }).workflowStackTraces,
+    ).toBe(true);
+    expect(problemsOf({ LOA_ENCRYPTION_KEY: key, LOA_WORKFLOW_STACK_TRACES: 'sometimes' })).toEqual([
+      expect.stringContaining('LOA_WORKFLOW_STACK_TRACES'),
+    ]);
+  });
+
   it('refuses a malformed allow-list entry and a force time not after the grace time', () => {
     expect(problemsOf({ LOA_ENCRYPTION_KEY: key, LOA_HTTP_ALLOWED_HOSTS: '10.0.0.0/33' })).toEqual([
       'Invalid configuration: LOA_HTTP_ALLOWED_HOSTS must list host names, IP addresses or CIDR ranges, comma-separated',

@@ -65,6 +65,7 @@ function toConfig(env: Environment, cwd: string): LoaConfig {
     httpSteps: { allowedHosts: env.LOA_HTTP_ALLOWED_HOSTS },
     workerShutdown: workerShutdown(env),
     cohorts: { batchConcurrency: env.LOA_COHORT_BATCH_CONCURRENCY },
+    workflowStackTraces: env.LOA_WORKFLOW_STACK_TRACES,
     log: { level: env.LOA_LOG_LEVEL, format: env.LOA_LOG_FORMAT },
   };
 }

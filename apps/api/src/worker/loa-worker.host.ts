@@ -14,6 +14,7 @@ import { bindJourneyActivities } from '../journeys/journey-activity-bindings';
 import { createDiagnosticsActivities } from './diagnostics.activities';
 import { installTemporalLogging } from './temporal-logger';
 import { workflowBundlerOptions, workflowsPath } from './workflow-bundling';
+import { setWorkflowStackTraces } from './workflow-threads';
 
 /**
  * Owns the Temporal worker of the worker process: creates it on bootstrap with the engine's workflows (contactJourney,
@@ -40,6 +41,7 @@ export class LoaWorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
     if (journey.unbound.length > 0)
       this.logger.warn('workflow activities not bound yet', { unbound: journey.unbound.join(', ') });
     this.connection = await NativeConnection.connect(temporalConnectionOptions(this.config.temporal));
+    setWorkflowStackTraces(this.config.workflowStackTraces);
     this.worker = await Worker.create({
       connection: this.connection,
       namespace,

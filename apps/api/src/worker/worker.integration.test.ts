@@ -45,6 +45,26 @@ describe('worker process bootstrap on the Temporal dev server', () => {
     });
   });
 
+  it('runs workflow threads without promise stack traces unless LOA_WORKFLOW_STACK_TRACES is on', async () => {
+    const ping = async (on: LoaConfig) => {
+      const workflowId = uniqueName('stack-trace-ping');
+      await client.workflow.execute(DIAGNOSTICS_PING_WORKFLOW, {
+        taskQueue: on.temporal.taskQueue,
+        workflowId,
+        args: [{ echo: 'Loa' }],
+      });
+      return client.workflow.getHandle(workflowId).query<string>('__stack_trace');
+    };
+    await expect(ping(config)).rejects.toThrow('Workflow stack traces are not enabled on this worker');
+    const tracing = testConfig({ LOA_WORKFLOW_STACK_TRACES: 'true' });
+    const tracingApp = await createWorkerApp(tracing);
+    try {
+      expect(typeof (await ping(tracing))).toBe('string');
+    } finally {
+      await tracingApp.close();
+    }
+  });
+
   it('drains and stops when the process shuts down', async () => {
     const app = await createWorkerApp(testConfig());
     const host = app.get(LoaWorkerHost);
