@@ -23,8 +23,20 @@ export async function createDatabase(name: string): Promise<string> {
 export async function dropDatabase(name: string): Promise<void> {
   const admin = new Client({ connectionString: ADMIN_URL });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.end();
+  try {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        return;
+      } catch (error) {
+        // An autovacuum worker (a superuser's backend) in the database after a large run: FORCE may not end it.
+        if ((error as { code?: string }).code !== '42501' || attempt >= 30) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+    }
+  } finally {
+    await admin.end();
+  }
 }
 
 export interface ProductApi {

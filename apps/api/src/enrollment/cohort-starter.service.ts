@@ -13,7 +13,7 @@ import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import { LOA_CONFIG, type LoaConfig } from '../config/loa-config';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.module';
-import { lockCampaignEntries } from './entry-lock';
+import { lockCampaignEntries, unclaimed } from './entry-lock';
 
 /**
  * Enters a page of a broadcast's contacts as one cohort (DESIGN §6 cohort execution). Their enrollments are written
@@ -106,6 +106,7 @@ export class CohortStarter {
          FROM unnest($5::uuid[], $6::text[]) AS c (contact_id, workflow_id)
         WHERE NOT EXISTS (
                 SELECT 1 FROM enrollments e WHERE e.workflow_id = c.workflow_id AND (e.status = 'active' OR $8))
+          AND ${unclaimed('c.workflow_id')}
         ORDER BY c.workflow_id
        ON CONFLICT DO NOTHING`,
         [

@@ -11,7 +11,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { LOA_CONFIG, type LoaConfig } from '../config/loa-config';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.module';
 import { releaseEntry, reserveEntry } from './enrollment-limit';
-import { lockCampaignEntries } from './entry-lock';
+import { claimEntry, releaseClaim } from './entry-lock';
 import {
   journeyAddressOf,
   signalJourneyEvent,
@@ -82,20 +82,24 @@ export class JourneyStarter {
       entryEvent: event,
     });
     const { workflowId } = enrollment;
-    if (entry.plan.settings.enrollmentLimit === undefined)
-      // Under the campaign's entry lock: a cohort reserving this contact now waits for this entry's row, or this
-      // entry sees the cohort's.
-      return this.db.transaction(async (manager) => {
-        await lockCampaignEntries(manager, entry.campaignId, 'shared');
-        // A cohort runs this journey under a workflow id Temporal does not know: a signal-with-start would start another.
-        const member = await this.activeCohortMember(manager, workflowId);
-        if (member) {
-          await this.signal(member, event);
-          return { contactId, status: 'skipped', reason: 'already_enrolled', workflowId };
-        }
-        // Its cohort ran it and re-entry does not allow another: Temporal would see an id never used.
-        if (await this.enrolledInCohort(manager, workflowId, entry.plan))
-          return { contactId, status: 'skipped', reason: 'already_enrolled', workflowId };
+    // A cohort runs this journey under a workflow id Temporal does not know: a signal-with-start would start another.
+    const member = await this.activeCohortMember(this.db.manager, workflowId);
+    if (member) {
+      await this.signal(member, event);
+      return { contactId, status: 'skipped', reason: 'already_enrolled', workflowId };
+    }
+    if (entry.plan.settings.enrollmentLimit === undefined) {
+      // Its cohort ran it and re-entry does not allow another (Temporal would see an id never used), or a cohort has
+      // just taken the contact: the event goes there.
+      const claimed = await claimEntry(this.db, { campaignId: entry.campaignId, workflowId }, (manager) =>
+        this.enrolledInCohort(manager, workflowId, entry.plan),
+      );
+      if (!claimed) {
+        const joined = await this.activeCohortMember(this.db.manager, workflowId);
+        if (joined) await this.signal(joined, event);
+        return { contactId, status: 'skipped', reason: 'already_enrolled', workflowId };
+      }
+      try {
         let runId: string;
         try {
           ({ signaledRunId: runId } = await this.temporal.workflow.signalWithStart(enrollment.workflowType, {
@@ -112,14 +116,12 @@ export class JourneyStarter {
             return { contactId, status: 'skipped', reason: 'already_enrolled', workflowId };
           throw error;
         }
-        if (await this.signalStartedRun(manager, workflowId, runId))
-          await recordEnteredJourney(manager, { workflowId, runId, input: enrollment.input });
+        if (await this.signalStartedRun(this.db.manager, workflowId, runId))
+          await recordEnteredJourney(this.db, { workflowId, runId, input: enrollment.input });
         return { contactId, status: 'started', workflowId };
-      });
-    const member = await this.activeCohortMember(this.db.manager, workflowId);
-    if (member) {
-      await this.signal(member, event);
-      return { contactId, status: 'skipped', reason: 'already_enrolled', workflowId };
+      } finally {
+        await this.dropClaim(workflowId);
+      }
     }
     const outcome = await this.start(entry, enrollment, contactId);
     if (outcome.status === 'skipped') await this.signal({ execution: 'contact', workflowId }, event);
@@ -192,39 +194,52 @@ export class JourneyStarter {
     const { workflowId } = enrollment;
     if (!(await this.reserve(entry)))
       return { contactId, status: 'skipped', reason: 'enrollment_limit_reached', workflowId };
-    let outcome: EntryOutcome;
+    let claimed: boolean;
     try {
-      // Under the campaign's entry lock: a cohort reserving this contact now waits for this entry's row, or this
-      // entry sees the cohort's.
-      outcome = await this.db.transaction(async (manager): Promise<EntryOutcome> => {
-        await lockCampaignEntries(manager, entry.campaignId, 'shared');
-        // Temporal knows only journeys with a workflow of their own; a cohort's members are known by their enrollments.
-        if (await this.enrolledInCohort(manager, workflowId, entry.plan))
-          return { contactId, status: 'skipped', reason: 'already_enrolled', workflowId };
-        let runId: string;
-        try {
-          ({ firstExecutionRunId: runId } = await this.temporal.workflow.start(enrollment.workflowType, {
-            taskQueue: this.config.temporal.taskQueue,
-            workflowId,
-            args: [enrollment.input],
-            workflowIdReusePolicy: enrollment.workflowIdReusePolicy,
-            workflowIdConflictPolicy: enrollment.workflowIdConflictPolicy,
-          }));
-        } catch (error) {
-          if (error instanceof WorkflowExecutionAlreadyStartedError)
-            return { contactId, status: 'skipped', reason: 'already_enrolled', workflowId };
-          this.logger.warn('Could not start a journey', { campaignId: entry.campaignId, contactId });
-          throw error;
-        }
-        await recordEnteredJourney(manager, { workflowId, runId, input: enrollment.input });
-        return { contactId, status: 'started', workflowId };
-      });
+      // Temporal knows only journeys with a workflow of their own; a cohort's members are known by their enrollments.
+      claimed = await claimEntry(this.db, { campaignId: entry.campaignId, workflowId }, (manager) =>
+        this.enrolledInCohort(manager, workflowId, entry.plan),
+      );
     } catch (error) {
       await this.release(entry);
       throw error;
     }
-    if (outcome.status === 'skipped') await this.release(entry);
-    return outcome;
+    if (!claimed) {
+      await this.release(entry);
+      return { contactId, status: 'skipped', reason: 'already_enrolled', workflowId };
+    }
+    try {
+      let runId: string;
+      try {
+        ({ firstExecutionRunId: runId } = await this.temporal.workflow.start(enrollment.workflowType, {
+          taskQueue: this.config.temporal.taskQueue,
+          workflowId,
+          args: [enrollment.input],
+          workflowIdReusePolicy: enrollment.workflowIdReusePolicy,
+          workflowIdConflictPolicy: enrollment.workflowIdConflictPolicy,
+        }));
+      } catch (error) {
+        // Nothing started: the place under the enrollment limit is given back.
+        await this.release(entry);
+        if (error instanceof WorkflowExecutionAlreadyStartedError)
+          return { contactId, status: 'skipped', reason: 'already_enrolled', workflowId };
+        this.logger.warn('Could not start a journey', { campaignId: entry.campaignId, contactId });
+        throw error;
+      }
+      await recordEnteredJourney(this.db, { workflowId, runId, input: enrollment.input });
+      return { contactId, status: 'started', workflowId };
+    } finally {
+      await this.dropClaim(workflowId);
+    }
+  }
+
+  /** The claim expires by itself when it cannot be dropped now. */
+  private async dropClaim(workflowId: string): Promise<void> {
+    try {
+      await releaseClaim(this.db, workflowId);
+    } catch (error) {
+      this.logger.warn('Could not drop a journey entry claim', { workflowId, error: String(error) });
+    }
   }
 
   private async reserve(entry: CampaignEntry): Promise<boolean> {

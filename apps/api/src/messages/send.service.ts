@@ -258,12 +258,15 @@ export class SendService implements OnApplicationShutdown {
       this.logger.error(`an eSMS advertising batch failed unexpectedly: ${(error as Error).message}`);
       return Promise.all(
         entries.map(async ({ row }) => {
-          await this.ledger.recordFailed(row.id, {
-            recipient: row.recipient,
-            class: 'retryable',
-            code: 'loa_internal',
-            message: 'The send failed unexpectedly; it will be retried',
-          });
+          // Nothing reached the provider: each row may be tried again (a row left `sending` is settled by policy).
+          await this.ledger
+            .recordFailed(row.id, {
+              recipient: row.recipient,
+              class: 'retryable',
+              code: 'loa_internal',
+              message: 'The send failed unexpectedly; it will be retried',
+            })
+            .catch(() => undefined);
           return { status: 'rejected' as const, reason: error };
         }),
       );
@@ -300,7 +303,9 @@ export class SendService implements OnApplicationShutdown {
       outcomes = entries.map(() => interruptedSend());
     }
     const settled = await Promise.allSettled(
-      entries.map(({ row, input }, at) => this.settleOutcome(row, input, account, outcomes[at]!)),
+      entries.map(({ row, input }, at) =>
+        this.settleOutcome(row, input, account, refusedOrUnknown(outcomes[at]!)),
+      ),
     );
     for (const outcome of new Set(outcomes))
       if (isSent(outcome))
@@ -502,6 +507,19 @@ export class SendService implements OnApplicationShutdown {
     const ttl = untilMs - Date.now();
     if (ttl > 0) await this.redis.set(`zns-quota:${accountId}`, String(untilMs), 'PX', ttl);
   }
+}
+
+/** eSMS refusals that say the request was not taken: the sending limit (120) and HTTP 429. */
+const NOT_TAKEN = new Set(['120', 'http_429']);
+
+/**
+ * A batch request's failure as its messages must be settled. A retried message joins whatever batch comes next, so
+ * its request (and RequestId, derived from the request's messages) may differ and eSMS cannot recognise a resend:
+ * a failure that may have followed eSMS taking the request is settled as unknown (marketing: not sent again).
+ */
+function refusedOrUnknown(outcome: SendOutcome): SendOutcome {
+  if (isSent(outcome) || outcome.class !== 'retryable' || NOT_TAKEN.has(outcome.code)) return outcome;
+  return { ...outcome, class: 'outcome_unknown' };
 }
 
 /** An admitted message of a batch, by its place in the batch. */

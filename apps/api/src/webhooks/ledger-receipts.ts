@@ -58,6 +58,7 @@ export class LedgerReceipts {
         account_id: receipt.accountId,
         provider_message_id: target.providerMessageId ?? null,
         correlation_id: target.correlationId ?? null,
+        recipient: target.recipient ?? null,
       })),
     );
     return this.db.transaction(async (manager) => {
@@ -69,9 +70,11 @@ export class LedgerReceipts {
           WHERE m.id IN (
                   SELECT m2.id FROM messages m2
                     JOIN jsonb_to_recordset($1::jsonb) AS k(workspace_id uuid, account_id uuid,
-                                                          provider_message_id text, correlation_id text)
+                                                          provider_message_id text, correlation_id text,
+                                                          recipient text)
                       ON m2.workspace_id = k.workspace_id AND m2.account_id = k.account_id
-                     AND (m2.provider_message_id = k.provider_message_id OR m2.correlation_id = k.correlation_id))
+                     AND (m2.provider_message_id = k.provider_message_id OR m2.correlation_id = k.correlation_id)
+                     AND (k.recipient IS NULL OR m2.recipient = k.recipient))
           ORDER BY m.id FOR UPDATE`,
         [JSON.stringify(keys)],
       )) as MessageRow[];
@@ -87,15 +90,16 @@ export class LedgerReceipts {
                 row.provider_message_id === target.providerMessageId) ||
                 (target.correlationId !== undefined && row.correlation_id === target.correlationId)),
           );
-          // One request to many numbers: the receipt is for its recipient's message only.
-          return named.length > 1 && target.recipient !== undefined
-            ? named.filter((row) => row.recipient === target.recipient)
-            : named;
+          // One request to many numbers (eSMS advertising): a receipt is for its recipient's message only, and one
+          // that names no recipient cannot say which.
+          if (target.recipient !== undefined) return named.filter((row) => row.recipient === target.recipient);
+          return named.length > 1 ? 'ambiguous' : named;
         };
         const missing: string[] = [];
         let changed = 0;
         for (const target of receipt.update.targets) {
           const found = matched(target);
+          if (found === 'ambiguous') continue;
           if (found.length === 0)
             missing.push(
               ...[target.providerMessageId, target.correlationId].filter((id) => id !== undefined),

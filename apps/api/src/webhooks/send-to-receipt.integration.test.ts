@@ -8,6 +8,7 @@ import {
   createAccount,
   esmsAccountConfig,
   ledgerRow,
+  receiptsOf,
   startWebhookTestBed,
   twilioAccountConfig,
   zaloAccountConfig,
@@ -150,7 +151,7 @@ describe('a message sent by the send service comes back as a receipt on its ledg
       ).toHaveLength(31);
 
       const webhook = new URL(ads.webhookUrl!);
-      const callback = (phone: string) =>
+      const callback = (phone: string | undefined) =>
         request(bed.app.getHttpServer())
           .get(webhook.pathname)
           .query({
@@ -158,7 +159,7 @@ describe('a message sent by the send service comes back as a receipt on its ledg
             SMSID: [...smsIds][0],
             SendStatus: '5',
             TypeId: '1',
-            phonenumber: `0${phone.slice(2)}`,
+            ...(phone !== undefined && { phonenumber: `0${phone.slice(2)}` }),
           })
           .expect(200);
       const statuses = async () =>
@@ -168,6 +169,13 @@ describe('a message sent by the send service comes back as a receipt on its ledg
             [bed.ws.workspaceId, ads.id],
           )) as Array<{ recipient: string; status: string }>
         ).map((row) => `${row.recipient} ${row.status}`);
+      // A callback that names no number cannot say whose message it is: it settles none of the request's rows.
+      await callback(undefined);
+      await waitFor('the anonymous callback processed', async () => {
+        const open = (await receiptsOf(bed.db, ads.id)).filter((receipt) => receipt.status === 'received');
+        if (open.length > 0) throw new Error(`${open.length} open`);
+      });
+      expect(await statuses()).toEqual(phones.map((phone) => `${phone} sent`).sort());
       await callback(phones[0]!);
       const expected = phones.map((phone, i) => `${phone} ${i === 0 ? 'delivered' : 'sent'}`).sort();
       await waitFor('the first number delivered', async () => {

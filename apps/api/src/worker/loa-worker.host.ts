@@ -42,6 +42,8 @@ export class LoaWorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
       this.logger.warn('workflow activities not bound yet', { unbound: journey.unbound.join(', ') });
     this.connection = await NativeConnection.connect(temporalConnectionOptions(this.config.temporal));
     setWorkflowStackTraces(this.config.workflowStackTraces);
+    if (!this.config.workflowStackTraces)
+      this.logger.log('workflow threads run without promise stack traces (LOA_WORKFLOW_STACK_TRACES=false)');
     this.worker = await Worker.create({
       connection: this.connection,
       namespace,

@@ -3,32 +3,41 @@ import workerThreads from 'node:worker_threads';
 
 /** The Temporal SDK's workflow thread entry (ThreadedVMWorkflowCreator spawns one per workflow thread). */
 const WORKFLOW_THREAD = require.resolve('@temporalio/worker/lib/workflow/workflow-worker-thread');
-const PRELOAD = join(__dirname, 'workflow-thread-preload.cjs');
+const WITHOUT_STACK_TRACES = join(__dirname, 'workflow-thread-without-stack-traces.cjs');
 
-let withStackTraces = true;
-let installed = false;
+/** One switch per process, shared by every copy of this module (jest loads one per test file). */
+const STATE = Symbol.for('loa.workflowThreads');
+interface State {
+  withStackTraces: boolean;
+}
+type Patched = typeof workerThreads.Worker & { [STATE]?: State };
 
 /**
  * Whether the workflow threads a Temporal worker spawns from now on keep the SDK's promise hook. The hook captures
  * and formats a stack trace for every promise workflow code creates, which costs two thirds of a cohort broadcast's
  * workflow CPU (bench/RESULTS.md), and SDK 1.24 has no option to leave it out (temporalio/sdk-typescript#1587). Off,
- * those threads start with a preload that makes the hook unavailable, a state the SDK supports: workflows run the
- * same and only the `__stack_trace` query is refused. Other worker threads are left alone.
+ * those threads start from workflow-thread-without-stack-traces.cjs, which makes the hook unavailable and then runs
+ * the SDK's own entry: workflows run the same and only the `__stack_trace` query is refused. Worker options are left
+ * as they are (Node refuses V8 flags in a thread's own execArgv), and other threads are not touched.
  */
 export function setWorkflowStackTraces(enabled: boolean): void {
-  withStackTraces = enabled;
-  if (enabled || installed) return;
-  installed = true;
-  const SdkWorker = workerThreads.Worker;
-  workerThreads.Worker = class extends SdkWorker {
+  const current = workerThreads.Worker as Patched;
+  const installed = current[STATE];
+  if (installed) {
+    installed.withStackTraces = enabled;
+    return;
+  }
+  if (enabled) return;
+  const state: State = { withStackTraces: enabled };
+  class WorkflowThreads extends current {
     constructor(filename: string | URL, options: workerThreads.WorkerOptions = {}) {
-      const workflowThread = !withStackTraces && String(filename) === WORKFLOW_THREAD;
-      super(
-        filename,
-        workflowThread
-          ? { ...options, execArgv: [...(options.execArgv ?? process.execArgv), '--require', PRELOAD] }
-          : options,
-      );
+      const wrap =
+        !state.withStackTraces && String(filename) === WORKFLOW_THREAD && options.workerData === undefined;
+      if (wrap)
+        super(WITHOUT_STACK_TRACES, { ...options, workerData: { loaWorkflowThread: WORKFLOW_THREAD } });
+      else super(filename, options);
     }
-  };
+  }
+  Object.defineProperty(WorkflowThreads, STATE, { value: state });
+  workerThreads.Worker = WorkflowThreads;
 }

@@ -28,6 +28,7 @@ import { ReportIndexes1765080000000 } from './1765080000000-report-indexes';
 import { CampaignMessageCounts1765090000000 } from './1765090000000-campaign-message-counts';
 import { CohortExecution1765100000000 } from './1765100000000-cohort-execution';
 import { CohortSizeDefault1765110000000 } from './1765110000000-cohort-size-default';
+import { JourneyEntryClaims1765120000000 } from './1765120000000-journey-entry-claims';
 import { StepCountsByEntryHour1765090001000 } from './1765090001000-step-counts-by-entry-hour';
 
 /** Every migration, oldest first. */
@@ -63,4 +64,5 @@ export const migrations = [
   StepCountsByEntryHour1765090001000,
   CohortExecution1765100000000,
   CohortSizeDefault1765110000000,
+  JourneyEntryClaims1765120000000,
 ];

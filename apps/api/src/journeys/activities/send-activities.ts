@@ -17,6 +17,7 @@ import { currentContact } from './journey-contact';
 import { journeyScope } from './journey-scope';
 import { activityFailureOf, activityResultOf } from './send-activity-result';
 import { renderContent } from './send-content';
+import { settledPool } from '../../messages/settled-pool';
 import { isUuid } from './uuid';
 
 export type SendActivities = Pick<JourneyActivities, 'sendZns' | 'sendOa' | 'sendSms' | 'sendEmail'>;
@@ -112,21 +113,24 @@ async function sendMany(
     inputs.map((input) => input.journey.contactId).filter(isUuid),
   );
   // Each message is rendered for its contact as alone; then the send service takes them all.
-  const prepared = await Promise.all(
-    inputs.map(async (input) => {
-      const invalid = invalidInput(channel, input);
-      if (invalid) return invalid;
-      const { contactId } = input.journey;
-      // Not live now: erased (no contact) or merged (its survivor), as the per-contact activity finds it.
-      const contact =
-        contacts.get(contactId) ?? (await currentContact(deps.contacts, workspaceId, contactId));
-      return messageFor(input, { campaign, contact, event: {} });
-    }),
-  );
-  const messages = prepared.filter((item): item is SendMessageInput => 'idempotencyKey' in item);
+  const prepared = await settledPool(inputs, concurrency, async (input) => {
+    const invalid = invalidInput(channel, input);
+    if (invalid) return invalid;
+    const { contactId } = input.journey;
+    // Not live now: erased (no contact) or merged (its survivor), as the per-contact activity finds it.
+    const contact = contacts.get(contactId) ?? (await currentContact(deps.contacts, workspaceId, contactId));
+    return messageFor(input, { campaign, contact, event: {} });
+  });
+  const isMessage = (
+    item: PromiseSettledResult<SendMessageInput | SendActivityResult>,
+  ): item is PromiseFulfilledResult<SendMessageInput> =>
+    item.status === 'fulfilled' && 'idempotencyKey' in item.value;
+  const messages = prepared.filter(isMessage).map((item) => item.value);
   const sent = (await deps.sends.sendMany(messages, concurrency)).values();
   return prepared.map((item): PromiseSettledResult<SendActivityResult> => {
-    if (!('idempotencyKey' in item)) return { status: 'fulfilled', value: item };
+    // A contact that could not be read fails its own send only; Temporal's policy retries it.
+    if (item.status === 'rejected') return { status: 'rejected', reason: activityFailureOf(item.reason) };
+    if (!isMessage(item)) return item as PromiseFulfilledResult<SendActivityResult>;
     const result = sent.next().value as PromiseSettledResult<SendResult>;
     if (result.status === 'fulfilled') return { status: 'fulfilled', value: activityResultOf(result.value) };
     try {
