@@ -92,7 +92,8 @@ export class LedgerReceipts {
           );
           // One request to many numbers (eSMS advertising): a receipt is for its recipient's message only, and one
           // that names no recipient cannot say which.
-          if (target.recipient !== undefined) return named.filter((row) => row.recipient === target.recipient);
+          if (target.recipient !== undefined)
+            return named.filter((row) => row.recipient === target.recipient);
           return named.length > 1 ? 'ambiguous' : named;
         };
         const missing: string[] = [];
