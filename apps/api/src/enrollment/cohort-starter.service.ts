@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ESMS_ADVERTISING_MIN_RECIPIENTS } from '@loa/connectors';
 import {
   COHORT_JOURNEY_WORKFLOW,
   journeyWorkflowId,
@@ -33,8 +34,8 @@ export class CohortStarter {
 
   /**
    * How the workspace runs its broadcasts: cohorts from this many contacts up, this many per cohort. A run that
-   * sends advertising SMS from an eSMS advertising account runs as cohorts whatever its size: eSMS takes those only
-   * in requests of 30 numbers or more, which only a cohort's batches make.
+   * sends advertising SMS from an eSMS advertising account runs as cohorts whatever its size, of at least 30: eSMS
+   * takes those only in requests of 30 numbers or more, which only a cohort's batches make.
    */
   async runSettings(workspaceId: string, advertisingSmsAccountIds: string[] = []): Promise<RunSettings> {
     const [row] = (await this.db.query(
@@ -46,10 +47,8 @@ export class CohortStarter {
       [workspaceId, advertisingSmsAccountIds],
     )) as Array<{ cohort_threshold: number; cohort_size: number; esms_advertising: boolean }>;
     if (!row) throw new Error(`No workspace ${workspaceId}`);
-    return {
-      cohortThreshold: row.esms_advertising ? 1 : row.cohort_threshold,
-      cohortSize: row.cohort_size,
-    };
+    if (!row.esms_advertising) return { cohortThreshold: row.cohort_threshold, cohortSize: row.cohort_size };
+    return { cohortThreshold: 1, cohortSize: Math.max(row.cohort_size, ESMS_ADVERTISING_MIN_RECIPIENTS) };
   }
 
   async start(input: {

@@ -112,8 +112,10 @@ describe('workspace settings: quiet hours and frequency caps that new campaigns 
         .expect(201)
         .then((created) => created.body.id as string);
     const [advertising, care] = [await account('advertising'), await account('care')];
-    await ws.as.admin.patch('/workspace').send({ cohortThreshold: 5000, cohortSize: 250 }).expect(200);
     const cohorts = app.get(CohortStarter);
+    await ws.as.admin.patch('/workspace').send({ cohortSize: 10 }).expect(200);
+    expect(await cohorts.runSettings(ws.workspaceId, [advertising])).toMatchObject({ cohortSize: 30 });
+    await ws.as.admin.patch('/workspace').send({ cohortThreshold: 5000, cohortSize: 250 }).expect(200);
     expect(await cohorts.runSettings(ws.workspaceId, [care])).toEqual({
       cohortThreshold: 5000,
       cohortSize: 250,

@@ -307,6 +307,18 @@ describe('validateGraph: channel accounts', () => {
     const date = { attribute: 'birthday', offsetDays: 0, timeOfDay: '09:00', recurring: 'yearly' };
     expect(withCode(entered('trigger.schedule', schedule), 'ACCOUNT_PURPOSE_UNSUPPORTED')).toEqual([]);
     expect(withCode(entered('trigger.date', date), 'ACCOUNT_PURPOSE_UNSUPPORTED')).toEqual([]);
+    // An enrollment limit enters a broadcast's contacts one journey each: no batches.
+    const limited = graphBuilder()
+      .node('start', 'trigger.schedule', schedule)
+      .node('step', 'send.sms', { label: 'Khuyến mãi', accountId: 'ads', purpose: 'advertising' })
+      .edge('start', 'next', 'step')
+      .build();
+    expect(
+      withCode(
+        validateGraph({ ...limited, settings: { ...limited.settings, enrollmentLimit: 100 } }, batched),
+        'ACCOUNT_PURPOSE_UNSUPPORTED',
+      ),
+    ).toHaveLength(1);
     for (const [trigger, data] of [
       ['trigger.manual', {}],
       ['trigger.event', { event: 'order.paid' }],

@@ -25,7 +25,7 @@ import {
 import { campaignSettingsSchema } from '../graph/settings.schema';
 import { DiagnosticSink, hasErrors, type Diagnostic, type ValidationContext } from './diagnostics';
 import type { NodeInfo } from './graph-index';
-import { isObject } from './json';
+import { field, isObject } from './json';
 import { buildTopology } from './topology';
 
 /**
@@ -85,9 +85,11 @@ function run(graph: unknown, context: ValidationContext, sink: DiagnosticSink): 
   if (contactFields !== undefined) checkContactFieldReferences(nodes, contactFields, sink);
   if (isObject(context.znsTemplates)) checkTemplates(nodes, context.znsTemplates, sink);
   if (isObject(context.accounts)) {
-    const broadcast = triggers.some(
-      (node) => node.type === 'trigger.schedule' || node.type === 'trigger.date',
-    );
+    // Runs as cohorts (batches): a scheduled or date-triggered broadcast without an enrollment limit (a limit is kept
+    // by entering contacts one journey each).
+    const broadcast =
+      triggers.some((node) => node.type === 'trigger.schedule' || node.type === 'trigger.date') &&
+      field(parts.settings, 'enrollmentLimit') === undefined;
     checkAccounts(nodes, context.accounts, sink, broadcast);
   }
   if (Array.isArray(context.segmentIds)) checkSegments(nodes, new Set(context.segmentIds), sink);
