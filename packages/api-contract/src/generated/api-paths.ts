@@ -8286,6 +8286,7 @@ export interface paths {
                                 from: string | null;
                                 to: string | null;
                             };
+                            /** @description Every step of the versions in scope (zero where no journey came), and any other step with events */
                             nodes: {
                                 stepId: string;
                                 /** @description Visits: succeeded + failed + exited + waitingNow */
