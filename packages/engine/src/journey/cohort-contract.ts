@@ -34,6 +34,25 @@ export interface CohortJourneyInput {
    * id. Broadcasts have none.
    */
   entryEvents?: Record<string, JourneyEvent>;
+  /**
+   * Operations knob: the cohort continues as new once its history has this many events, besides when Temporal
+   * suggests it. Default: only when Temporal suggests it.
+   */
+  continueAfterHistoryEvents?: number;
+  /** Carried over by continue-as-new; absent on a fresh cohort. Validated by the workflow. */
+  continued?: CohortContinuation;
+}
+
+/**
+ * What a cohort hands to its next run: the journeys still running (`contactIds` are exactly theirs), each with the
+ * state a contactJourney carries through continue-as-new, and the counts of the members that left in earlier runs.
+ */
+export interface CohortContinuation {
+  version: 1;
+  /** Each running member's JourneyContinuation, by contact id. */
+  journeys: Record<string, unknown>;
+  /** Members that left in earlier runs: they no longer appear in the cohort's queries. */
+  earlier: Omit<CohortProgress, 'running'>;
 }
 
 /** An event for one member of a cohort; duplicates (same id) are ignored as in contactJourney. */

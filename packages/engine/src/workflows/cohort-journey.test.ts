@@ -13,7 +13,7 @@ import {
 } from './cohort-messages';
 import { journeyBatchActivity } from '../journey/journey-batch-activity';
 import { fakeJourneyActivities, type FakeContact } from './testing/fake-journey-activities';
-import { resultsInTurn, startCohort, startJourney, withWorker } from './testing/journey-test-kit';
+import { outcomes, resultsInTurn, startCohort, startJourney, withWorker } from './testing/journey-test-kit';
 import { planOf, smsNode, welcomeSeriesPlan, znsNode } from './testing/test-plans';
 import { recordHistory } from './testing/record-history';
 
@@ -347,6 +347,113 @@ describe('cohortJourney on the time-skipping server', () => {
       expect((await handle.describe()).status.name).toBe('CANCELLED');
     });
     expect(fake.sent().filter((call) => call.stepId === 'lastCall')).toHaveLength(0);
+  });
+
+  it('continues as new when its history grows, carrying every running journey: paths, sends, records and counts as without it', async () => {
+    const plan = waitForPaymentPlan();
+    const contactIds = ['n1', 'n2', 'n3', 'n4', 'n5'];
+    const paid = (contactId: string) => ({
+      contactId,
+      event: {
+        id: `evt-${contactId}`,
+        name: 'order.paid',
+        properties: {},
+        occurredAt: new Date().toISOString(),
+      },
+    });
+    const fake = fakeJourneyActivities();
+    const { result, runs, statusAfterContinuing } = await withWorker(
+      env,
+      fake.activities,
+      async (taskQueue) => {
+        // Reached once the first payments have come: the cohort then continues as new, more than once.
+        const handle = await startCohort(env, taskQueue, {
+          plan,
+          contactIds,
+          continueAfterHistoryEvents: 30,
+        });
+        await waitFor('every member waits for its payment', async () => {
+          const statuses = await Promise.all(
+            contactIds.map((id) => handle.query(cohortMemberStatusQuery, id)),
+          );
+          if (!statuses.every((status) => status?.waitingFor?.kind === 'event')) throw new Error('not yet');
+        });
+        await env.sleep(2 * HOUR_MS);
+        await handle.signal(cohortEventSignal, paid('n2'));
+        await waitFor('n2 has left', async () => {
+          if ((await handle.query(cohortProgressQuery)).exited !== 1) throw new Error('not yet');
+        });
+        await handle.signal(cohortEventSignal, paid('n3'));
+        await waitFor('the cohort has continued as new', async () => {
+          if ((await handle.describe()).runId === handle.firstExecutionRunId) throw new Error('not yet');
+        });
+        const status = await handle.query(cohortMemberStatusQuery, 'n1');
+        const first = env.client.workflow.getHandle(handle.workflowId, handle.firstExecutionRunId);
+        await recordHistory(first, 'cohort-continued-as-new');
+        const progress = await handle.result();
+        // The chain of runs, each history ending where the next run begins.
+        const runIds = [handle.firstExecutionRunId];
+        for (;;) {
+          const run = env.client.workflow.getHandle(handle.workflowId, runIds.at(-1));
+          const next = (await run.fetchHistory()).events?.at(-1)
+            ?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId;
+          if (!next) break;
+          runIds.push(next);
+        }
+        // The second run begins from the first one's continuation.
+        await recordHistory(
+          env.client.workflow.getHandle(handle.workflowId, runIds[1]),
+          'cohort-continued-run',
+        );
+        return { result: progress, runs: runIds.length, statusAfterContinuing: status };
+      },
+    );
+
+    expect(runs).toBeGreaterThanOrEqual(2);
+    expect(result).toMatchObject({
+      contacts: 5,
+      running: 0,
+      exited: 5,
+      failed: 0,
+      exitReasons: { paid: 2, not_paid: 3 },
+    });
+    // A member still running answers in the new run, with the path it took before.
+    expect(statusAfterContinuing).toMatchObject({ status: 'waiting', waitingFor: { kind: 'event' } });
+    expect(outcomes(statusAfterContinuing?.path ?? [])).toEqual([
+      'remind:entered',
+      'remind:sent',
+      'paid:waiting',
+    ]);
+    const paths = relativePaths(recordsOf(fake));
+    expect(paths.get('n3')).toEqual([
+      'remind:entered@0',
+      'remind:sent@0',
+      'paid:waiting@0',
+      `paid:matched@${2 * HOUR}`,
+      `thanks:exit:paid@${2 * HOUR}`,
+    ]);
+    for (const contactId of ['n1', 'n4', 'n5'])
+      expect(paths.get(contactId)).toEqual([
+        'remind:entered@0',
+        'remind:sent@0',
+        'paid:waiting@0',
+        `paid:timeout@${DAY}`,
+        `lastCall:sent@${DAY}`,
+        `gaveUp:exit:not_paid@${DAY}`,
+      ]);
+    // Every entry recorded once, at its own position; every send once, under the key it has without continuing.
+    for (const contactId of contactIds) {
+      const records = fake.records.filter((record) => record.journey.contactId === contactId);
+      const positions = records.flatMap((record) =>
+        record.entries.map((_, index) => record.firstSeq + index),
+      );
+      expect(positions).toEqual([...positions.keys()]);
+      expect(new Set(records.map((record) => record.journey.enrollmentId)).size).toBe(1);
+    }
+    const sends = fake.sent();
+    expect(sends.filter((call) => call.stepId === 'remind')).toHaveLength(5);
+    expect(sends.filter((call) => call.stepId === 'lastCall')).toHaveLength(3);
+    expect(new Set(sends.map((call) => call.idempotencyKey)).size).toBe(sends.length);
   });
 
   it('refuses a cohort without contacts or with a contact twice', async () => {

@@ -1,6 +1,9 @@
 import {
   ActivityFailure,
   ApplicationFailure,
+  condition,
+  continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -8,6 +11,7 @@ import {
 import {
   MAX_COHORT_CONTACTS,
   type CohortBatchActivities,
+  type CohortContinuation,
   type CohortJourneyInput,
   type CohortProgress,
 } from '../journey/cohort-contract';
@@ -21,6 +25,7 @@ import {
   cohortProgressQuery,
 } from './cohort-messages';
 import { ActivityBatches } from './cohort/activity-batches';
+import { CohortHandOver } from './cohort/hand-over';
 import { SharedTimers } from './cohort/shared-timers';
 import type { JourneyDriver } from './journey-driver';
 import { campaignStateSignal } from './journey-messages';
@@ -31,6 +36,9 @@ const { performJourneyBatch } = proxyActivities<CohortBatchActivities>(BATCH_JOU
 
 // Changing what this workflow does for histories already recorded needs patched() (and a replay test fixture).
 
+/** Cohorts started before this could continue as new replay without doing so. */
+export const COHORT_CONTINUE_AS_NEW_PATCH = 'loa-cohort-continue-as-new';
+
 /**
  * A page of contacts entering one campaign version together (DESIGN §6 cohort execution). Each contact has its own
  * journey, run by the same code as contactJourney on the same pure interpreter; what the journeys do at the same
@@ -39,11 +47,16 @@ const { performJourneyBatch } = proxyActivities<CohortBatchActivities>(BATCH_JOU
  */
 export async function cohortJourney(input: CohortJourneyInput): Promise<CohortProgress> {
   checkContacts(input.contactIds);
+  const earlier = checkContinued(input);
   // The cohort's id names its members' enrollments: the API records them under it before the cohort starts. A cohort
   // id is never reused (each names one page of one campaign run), so it tells enrollments apart as a run id would.
   const { workflowId: cohortWorkflowId } = workflowInfo();
   const timers = new SharedTimers();
   const batches = new ActivityBatches(timers, (batch) => performJourneyBatch(batch));
+  const handOver = new CohortHandOver(
+    patched(COHORT_CONTINUE_AS_NEW_PATCH),
+    input.continueAfterHistoryEvents,
+  );
   const activities = {
     provider: {
       sendZns: batches.activity('sendZns'),
@@ -69,6 +82,7 @@ export async function cohortJourney(input: CohortJourneyInput): Promise<CohortPr
       ...activities,
       waitUntil: (done, untilMs) => timers.waitUntil(done, untilMs),
       continuesAsNew: false,
+      handOver,
     };
     const entryEvent = input.entryEvents?.[contactId];
     const journeyInput = {
@@ -78,6 +92,7 @@ export async function cohortJourney(input: CohortJourneyInput): Promise<CohortPr
       entryKey: input.entryKey,
       ...(entryEvent && { entryEvent }),
       ...(input.startAt !== undefined && { startAt: input.startAt }),
+      ...(input.continued && { continued: input.continued.journeys[contactId] }),
     };
     sessions.set(contactId, new JourneySession(journeyInput, driver));
   }
@@ -85,17 +100,18 @@ export async function cohortJourney(input: CohortJourneyInput): Promise<CohortPr
   const results: JourneyResult[] = [];
   let failed = 0;
   const progress = (): CohortProgress => {
-    const exitReasons: Record<string, number> = {};
+    const exitReasons: Record<string, number> = { ...earlier?.exitReasons };
     for (const result of results) exitReasons[result.exitReason] = (exitReasons[result.exitReason] ?? 0) + 1;
     return {
-      contacts: sessions.size,
+      contacts: earlier?.contacts ?? sessions.size,
       running: sessions.size - results.length - failed,
-      exited: results.length,
-      failed,
-      converted: [...sessions.values()].filter((session) => session.converted).length,
+      exited: (earlier?.exited ?? 0) + results.length,
+      failed: (earlier?.failed ?? 0) + failed,
+      converted:
+        (earlier?.converted ?? 0) + [...sessions.values()].filter((session) => session.converted).length,
       exitReasons,
-      batches: batches.batches,
-      batchedCalls: batches.batchedCalls,
+      batches: (earlier?.batches ?? 0) + batches.batches,
+      batchedCalls: (earlier?.batchedCalls ?? 0) + batches.batchedCalls,
     };
   };
   setHandler(cohortEventSignal, ({ contactId, event }) => sessions.get(contactId)?.receiveEvent(event));
@@ -108,19 +124,67 @@ export async function cohortJourney(input: CohortJourneyInput): Promise<CohortPr
   setHandler(cohortMemberStatusQuery, (contactId) => sessions.get(contactId)?.status() ?? null);
   setHandler(cohortProgressQuery, progress);
 
-  await Promise.all(
-    [...sessions.values()].map(async (session) => {
-      try {
-        results.push(await runJourney(session));
-      } catch (error) {
+  let fatal: { error: unknown } | undefined;
+  for (const session of sessions.values())
+    runJourney(session).then(
+      (result) => results.push(result),
+      (error: unknown) => {
         // A member whose progress could not be recorded fails alone, as its own contactJourney would have; the
         // cohort's cancellation and workflow errors still end the whole cohort.
-        if (!(error instanceof ActivityFailure)) throw error;
-        failed += 1;
-      }
-    }),
+        if (error instanceof ActivityFailure) failed += 1;
+        else fatal ??= { error };
+      },
+    );
+  await condition(
+    () => fatal !== undefined || results.length + failed + handOver.parked.size === sessions.size,
   );
+  if (fatal) throw fatal.error;
+  if (handOver.parked.size > 0) await continueCohort(input, handOver, progress);
   return progress();
+}
+
+/** Hands the parked journeys to the cohort's next run: their unrecorded entries recorded first, then their states. */
+async function continueCohort(
+  input: CohortJourneyInput,
+  handOver: CohortHandOver,
+  progress: () => CohortProgress,
+): Promise<never> {
+  await Promise.all([...handOver.parked.keys()].map((session) => session.flush()));
+  const journeys = handOver.continuations();
+  const contactIds = Object.keys(journeys);
+  const { running: _running, ...counts } = progress();
+  // The next run counts the conversions of the journeys it carries on.
+  const carriedConverted = [...handOver.parked.keys()].filter((session) => session.converted).length;
+  const earlier = { ...counts, converted: counts.converted - carriedConverted };
+  const continued: CohortContinuation = { version: 1, journeys, earlier };
+  const entryEvents = input.entryEvents
+    ? Object.fromEntries(
+        contactIds.flatMap((id) => (input.entryEvents?.[id] ? [[id, input.entryEvents[id]]] : [])),
+      )
+    : undefined;
+  return continueAsNew<typeof cohortJourney>({
+    ...input,
+    contactIds,
+    ...(entryEvents && { entryEvents }),
+    continued,
+  });
+}
+
+/** The counts of a continued cohort's earlier runs; each of its contacts must carry its journey's state. */
+function checkContinued(input: CohortJourneyInput): CohortContinuation['earlier'] | undefined {
+  const { continued } = input;
+  if (continued === undefined) return undefined;
+  const fail = (message: string): never => {
+    throw ApplicationFailure.nonRetryable(message, 'LoaInvalidContinuation');
+  };
+  if (continued === null || typeof continued !== 'object' || continued.version !== 1)
+    fail('Invalid cohort continuation: not a version 1 continuation');
+  const { journeys, earlier } = continued;
+  if (journeys === null || typeof journeys !== 'object') fail('Invalid cohort continuation: journeys');
+  const missing = input.contactIds.find((id) => journeys[id] === undefined);
+  if (missing !== undefined) fail(`Invalid cohort continuation: no journey state for contact ${missing}`);
+  if (earlier === null || typeof earlier !== 'object') fail('Invalid cohort continuation: earlier');
+  return earlier;
 }
 
 function checkContacts(contactIds: unknown): void {

@@ -1,5 +1,7 @@
 import { condition, workflowInfo } from '@temporalio/workflow';
 import type { JourneyActivities } from '../journey/journey-contract';
+import type { ResumedWait } from './journey-continuation';
+import type { JourneySession } from './journey-session';
 import {
   httpActivities,
   internalActivities,
@@ -32,8 +34,18 @@ export interface JourneyDriver {
   readonly record: RecordActivities;
   /** Waits until `done` holds or the workflow clock reaches `untilMs`; true when `done` held. */
   waitUntil(done: () => boolean, untilMs: number): Promise<boolean>;
-  /** Whether this journey may continue as new when due (only a journey with a workflow of its own). */
+  /** Whether this journey may continue as new when due on a workflow of its own. */
   readonly continuesAsNew: boolean;
+  /** A cohort member continues as new with its cohort: it hands its state over instead (see CohortHandOver). */
+  readonly handOver?: JourneyHandOver;
+}
+
+/** How a cohort's journeys continue as new together. */
+export interface JourneyHandOver {
+  /** Whether the cohort is continuing as new: each journey stops at its next step or wait and hands over. */
+  due(): boolean;
+  /** Stops the journey for good in this run; the cohort carries its state (and `wait`) into the next run. */
+  park(session: JourneySession, wait?: ResumedWait): Promise<never>;
 }
 
 /** The driver of a contactJourney: the workflow is the journey's own. */

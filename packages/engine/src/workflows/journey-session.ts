@@ -188,6 +188,7 @@ export class JourneySession {
 
   /** Whether this run should hand over to a new one: Temporal suggests it, or an operations knob says so. */
   continueDue(): boolean {
+    if (this.driver.handOver) return this.driver.handOver.due();
     if (!this.driver.continuesAsNew) return false;
     if (workflowInfo().continueAsNewSuggested) return true;
     const { continueAfterSteps: steps, continueAfterEvents: events } = this.input;
@@ -198,7 +199,16 @@ export class JourneySession {
 
   /** Continues as new with everything the journey holds; `wait` resumes a step's wait in the next run. */
   continueAsNew(wait?: ResumedWait): Promise<never> {
-    const continued: JourneyContinuation = {
+    if (this.driver.handOver) return this.driver.handOver.park(this, wait);
+    return continueAsNew<(input: ContactJourneyInput) => Promise<JourneyResult>>({
+      ...this.input,
+      continued: this.continuation(wait),
+    });
+  }
+
+  /** Everything the journey holds, for its next run. */
+  continuation(wait?: ResumedWait): JourneyContinuation {
+    return {
       version: 1,
       cursor: this.cursor,
       ...(wait && { wait }),
@@ -210,10 +220,6 @@ export class JourneySession {
       runs: this.runs + 1,
       eventsReceived: this.eventsReceived,
     };
-    return continueAsNew<(input: ContactJourneyInput) => Promise<JourneyResult>>({
-      ...this.input,
-      continued,
-    });
   }
 
   hasResumedWait(stepId: StepId): boolean {

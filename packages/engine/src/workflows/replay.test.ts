@@ -56,6 +56,8 @@ describe('replaying recorded workflow histories', () => {
         'cohort-event-lets-one-go-on',
         'cohort-member-cancelled-paused-resumed',
         'cohort-item-retries-and-quota',
+        'cohort-continued-as-new',
+        'cohort-continued-run',
       ]),
     );
   });
