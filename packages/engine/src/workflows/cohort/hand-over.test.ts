@@ -49,21 +49,22 @@ describe('fitted: the continuations a cohort carries into its next run', () => {
     const result = fitted(journeys, 400_000);
     expect(before).toBeGreaterThan(400_000);
     expect(JSON.stringify(result).length).toBeLessThanOrEqual(400_000);
-    const first = result.c0!;
+    const first = result.c0 as JourneyContinuation;
+    const original = journeys.c0 as JourneyContinuation;
     expect(first.path.length).toBeLessThan(200);
     expect(first.path.at(-1)).toEqual(entry(199));
     expect(first.seenEventIds.at(-1)).toBe('event-299');
-    expect(first.buffer).toEqual(journeys.c0!.buffer);
-    expect(first.unflushed).toEqual(journeys.c0!.unflushed);
+    expect(first.buffer).toEqual(original.buffer);
+    expect(first.unflushed).toEqual(original.unflushed);
     expect(first.logged).toBe(201);
-    expect(first.cursor).toEqual(journeys.c0!.cursor);
+    expect(first.cursor).toEqual(original.cursor);
   });
 
   it('keeps no path or event ids at all when nothing else fits', () => {
     const journeys = { a: journey(50, 50) };
-    const result = fitted(journeys, 10);
-    expect(result.a!.path).toEqual([]);
-    expect(result.a!.seenEventIds).toEqual([]);
-    expect(result.a!.buffer).toHaveLength(1);
+    const { a } = fitted(journeys, 10);
+    expect(a?.path).toEqual([]);
+    expect(a?.seenEventIds).toEqual([]);
+    expect(a?.buffer).toHaveLength(1);
   });
 });
