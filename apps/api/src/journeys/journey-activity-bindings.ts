@@ -83,6 +83,7 @@ export function bindJourneyActivities(
   activities.performJourneyBatch ??= journeyBatchActivity(activities as JourneyActivities, {
     concurrency,
     heartbeat: (done) => Context.current().heartbeat(done),
+    timeLimitMs: () => Context.current().info.startToCloseTimeoutMs,
     whole: {
       recordJourney: async (records) => {
         await recorder.recordMany(records);

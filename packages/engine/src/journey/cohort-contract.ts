@@ -98,6 +98,12 @@ export interface JourneyBatchInput {
 /** Each item's outcome, in order: its result, or its failure as the per-contact activity would have thrown it. */
 export type JourneyBatchItemResult = { ok: unknown } | { error: JourneyBatchItemError };
 
+/**
+ * An item the batch activity did not start: it could not have finished, at its own activity's time limit, before the
+ * batch's. The cohort sends it again in its next batch, as the same attempt.
+ */
+export const BATCH_ITEM_NOT_STARTED = 'LoaBatchItemNotStarted';
+
 export interface JourneyBatchItemError {
   /** The ApplicationFailure type (SEND_ERROR_TYPES, …) or the error's name. */
   type: string;

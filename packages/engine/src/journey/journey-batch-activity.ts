@@ -1,16 +1,20 @@
-import type {
-  BatchableActivity,
-  CohortBatchActivities,
-  JourneyBatchItemError,
-  JourneyBatchItemResult,
+import {
+  BATCH_ITEM_NOT_STARTED,
+  type BatchableActivity,
+  type CohortBatchActivities,
+  type JourneyBatchItemError,
+  type JourneyBatchItemResult,
 } from './cohort-contract';
 import type { JourneyActivities } from './journey-contract';
 import { mergeInput } from './batch-inputs';
+import { ITEM_TIME_LIMIT_MS } from './item-time-limits';
 
 /** Items of one batch in flight at once, unless the worker says otherwise. */
 export const DEFAULT_BATCH_CONCURRENCY = 32;
 /** A batch whose items are slow still tells Temporal it is alive this often. */
 const HEARTBEAT_EVERY_MS = 10_000;
+/** Time kept in hand at the end of a batch's time limit, for its answer to reach Temporal. */
+export const BATCH_TIME_MARGIN_MS = 5_000;
 
 export interface JourneyBatchOptions {
   /** Items in flight at once (the send service's batch concurrency). */
@@ -25,6 +29,16 @@ export interface JourneyBatchOptions {
   whole?: {
     [A in BatchableActivity]?: (inputs: Parameters<JourneyActivities[A]>[0][]) => Promise<unknown[]>;
   };
+  /**
+   * The batch activity's own time limit (its startToCloseTimeout). Items are run one by one only while each can still
+   * finish, at its per-contact activity's time limit, before it: a batch that Temporal timed out would run again and
+   * call again what had no idempotency key (an HTTP step). The others answer BATCH_ITEM_NOT_STARTED.
+   */
+  timeLimitMs?: () => number | undefined;
+  /** The clock (tests); Date.now by default. */
+  now?: () => number;
+  /** Each item's time limit (tests); ITEM_TIME_LIMIT_MS by default. */
+  itemTimeLimitMs?: (activity: BatchableActivity) => number;
 }
 
 /**
@@ -39,6 +53,15 @@ export function journeyBatchActivity(
   const concurrency = Math.max(1, options.concurrency ?? DEFAULT_BATCH_CONCURRENCY);
   return {
     async performJourneyBatch({ activity, shared, items }) {
+      const now = options.now ?? Date.now;
+      const batchLimit = options.timeLimitMs?.();
+      const startLatest =
+        batchLimit === undefined
+          ? Number.POSITIVE_INFINITY
+          : now() +
+            batchLimit -
+            BATCH_TIME_MARGIN_MS -
+            (options.itemTimeLimitMs ?? ((name) => ITEM_TIME_LIMIT_MS[name]))(activity);
       const perform = activities[activity] as (input: unknown) => Promise<unknown>;
       if (typeof perform !== 'function') throw new Error(`No journey activity "${activity}"`);
       const whole = options.whole?.[activity] as
@@ -64,6 +87,11 @@ export function journeyBatchActivity(
       const lane = async () => {
         while (next < items.length) {
           const index = next++;
+          // The first item always runs: every batch makes progress.
+          if (index > 0 && now() > startLatest) {
+            results[index] = { error: notStarted() };
+            continue;
+          }
           try {
             const value = await perform.call(activities, mergeInput(shared, items[index]));
             results[index] = { ok: value ?? null };
@@ -81,6 +109,14 @@ export function journeyBatchActivity(
       }
       return results;
     },
+  };
+}
+
+function notStarted(): JourneyBatchItemError {
+  return {
+    type: BATCH_ITEM_NOT_STARTED,
+    message: 'Not started: it could not have finished within the batch activity time limit',
+    nonRetryable: false,
   };
 }
 

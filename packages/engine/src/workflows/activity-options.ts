@@ -1,6 +1,6 @@
 import type { ActivityOptions, LocalActivityOptions, RetryPolicy } from '@temporalio/workflow';
-import { MAX_HTTP_TIMEOUT_SECONDS } from '../graph/nodes/http-limits';
 import { SEND_ERROR_TYPES } from '../journey/journey-contract';
+import { ACTIVITY_TIME_LIMIT_MS } from '../journey/item-time-limits';
 
 /** A retry policy in milliseconds with a bounded number of attempts: a cohort applies it to one item of a batch. */
 export interface CountedRetryPolicy extends RetryPolicy {
@@ -24,7 +24,7 @@ export const PROVIDER_RETRY_POLICY = {
 } satisfies CountedRetryPolicy;
 
 export const PROVIDER_ACTIVITY_OPTIONS: ActivityOptions = {
-  startToCloseTimeout: '1 minute',
+  startToCloseTimeout: ACTIVITY_TIME_LIMIT_MS.provider,
   retry: PROVIDER_RETRY_POLICY,
 };
 
@@ -34,7 +34,7 @@ export const PROVIDER_ACTIVITY_OPTIONS: ActivityOptions = {
  * answer is never timed out by Temporal (which would call the webhook a second time).
  */
 export const HTTP_ACTIVITY_OPTIONS: ActivityOptions = {
-  startToCloseTimeout: `${MAX_HTTP_TIMEOUT_SECONDS + 60} seconds`,
+  startToCloseTimeout: ACTIVITY_TIME_LIMIT_MS.http,
   retry: PROVIDER_RETRY_POLICY,
 };
 
@@ -47,7 +47,7 @@ export const INTERNAL_RETRY_POLICY = {
 } satisfies CountedRetryPolicy;
 
 export const INTERNAL_ACTIVITY_OPTIONS: ActivityOptions = {
-  startToCloseTimeout: '30 seconds',
+  startToCloseTimeout: ACTIVITY_TIME_LIMIT_MS.internal,
   retry: INTERNAL_RETRY_POLICY,
 };
 
@@ -66,7 +66,7 @@ export const RECORD_RETRY_POLICY = {
 } satisfies CountedRetryPolicy;
 
 export const RECORD_ACTIVITY_OPTIONS: LocalActivityOptions = {
-  startToCloseTimeout: '10 seconds',
+  startToCloseTimeout: ACTIVITY_TIME_LIMIT_MS.record,
   retry: RECORD_RETRY_POLICY,
 };
 

@@ -3,6 +3,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { ApplicationFailure } from '@temporalio/common';
 import type { CampaignState, JourneyLogEntry } from '../journey/journey-contract';
 import { SEND_ERROR_TYPES } from '../journey/journey-contract';
+import { BATCH_ITEM_NOT_STARTED } from '../journey/cohort-contract';
 import type { Plan } from '../plan/plan.types';
 import { campaignStateSignal } from './journey-messages';
 import {
@@ -284,6 +285,76 @@ describe('cohortJourney on the time-skipping server', () => {
     expect(died).toBe(true);
     expect(fake.providerCalls).toHaveLength(40);
     expect(new Set(fake.providerCalls.map((call) => call.idempotencyKey)).size).toBe(40);
+  });
+
+  it('calls an HTTP step once per contact: items its batch had no time left for go in the next batch', async () => {
+    const plan = planOf({
+      nodes: [
+        ['hook', 'http.request', { method: 'POST', url: 'https://crm.example.vn/hook', timeoutSeconds: 30 }],
+        ['done', 'flow.exit', { reason: 'called' }],
+      ],
+      edges: [['hook', 'success', 'done']],
+    });
+    const contactIds = Array.from({ length: 7 }, (_, index) => `h${index}`);
+    const fake = fakeJourneyActivities();
+    const called: string[] = [];
+    let clock = 0;
+    const activities = {
+      ...fake.activities,
+      async callHttp(input: { journey: { contactId: string } }) {
+        called.push(input.journey.contactId);
+        clock += 40_000; // a slow webhook: 40 s a call
+        return { success: true, status: 200 };
+      },
+    };
+    // A 5-minute batch, one call at a time: five calls fit, the sixth could run past the batch's limit.
+    const batches = journeyBatchActivity(activities, {
+      concurrency: 1,
+      timeLimitMs: () => 300_000,
+      now: () => clock,
+    });
+    const httpBatches: number[] = [];
+    const performJourneyBatch: typeof batches.performJourneyBatch = async (input) => {
+      if (input.activity === 'callHttp') httpBatches.push(input.items.length);
+      return batches.performJourneyBatch(input);
+    };
+    await withWorker(env, { ...activities, performJourneyBatch }, async (taskQueue) => {
+      const result = await (await startCohort(env, taskQueue, { plan, contactIds })).result();
+      expect(result.exitReasons).toEqual({ called: 7 });
+    });
+    expect(httpBatches).toEqual([7, 2]);
+    expect([...called].sort()).toEqual(contactIds);
+  });
+
+  it('does not count an item its batch did not start as an attempt, nor wait before sending it again', async () => {
+    const plan = planOf({
+      nodes: [znsNode('zns'), ['done', 'flow.exit', { reason: 'sent' }]],
+      edges: [['zns', 'success', 'done']],
+    });
+    const fake = fakeJourneyActivities();
+    const batches = journeyBatchActivity(fake.activities);
+    // More times than the send's retry policy has attempts (8).
+    let notStarted = 12;
+    const performJourneyBatch: typeof batches.performJourneyBatch = async (input) => {
+      if (input.activity !== 'sendZns' || notStarted === 0) return batches.performJourneyBatch(input);
+      notStarted -= 1;
+      return input.items.map(() => ({
+        error: { type: BATCH_ITEM_NOT_STARTED, message: 'no time left', nonRetryable: false },
+      }));
+    };
+    const startedAt = await withWorker(
+      env,
+      { ...fake.activities, performJourneyBatch },
+      async (taskQueue) => {
+        const handle = await startCohort(env, taskQueue, { plan, contactIds: ['s1'] });
+        expect((await handle.result()).exitReasons).toEqual({ sent: 1 });
+        return (await handle.describe()).startTime.getTime();
+      },
+    );
+    expect(notStarted).toBe(0);
+    expect(fake.providerCalls).toHaveLength(1);
+    // Sent again at once each time: no retry backoff (1 s, 2 s, 4 s …) on the workflow clock.
+    expect((fake.providerCalls[0]?.atMs ?? 0) - startedAt).toBeLessThan(60_000);
   });
 
   it("waits as long as a failed item asks (nextRetryDelay, e.g. a provider's Retry-After) before trying it again", async () => {

@@ -5,7 +5,7 @@ import type {
   JourneyBatchItemError,
   JourneyBatchItemResult,
 } from '../../journey/cohort-contract';
-import { MAX_COHORT_CONTACTS } from '../../journey/cohort-contract';
+import { BATCH_ITEM_NOT_STARTED, MAX_COHORT_CONTACTS } from '../../journey/cohort-contract';
 import {
   INTERNAL_RETRY_POLICY,
   PROVIDER_RETRY_POLICY,
@@ -138,6 +138,11 @@ export class ActivityBatches {
     }
     if ('ok' in result) {
       call.resolve(result.ok ?? undefined);
+      return;
+    }
+    // Not tried (no time left in its batch): it goes in the next batch, the same attempt.
+    if (result.error.type === BATCH_ITEM_NOT_STARTED) {
+      this.enqueue(call);
       return;
     }
     const policy = ITEM_RETRY_POLICY[call.activity];
