@@ -35,8 +35,8 @@ export interface CohortJourneyInput {
    */
   entryEvents?: Record<string, JourneyEvent>;
   /**
-   * Operations knob: the cohort continues as new once its history has this many events, besides when Temporal
-   * suggests it. Default: only when Temporal suggests it.
+   * The cohort continues as new once its history has this many events, besides when Temporal suggests it (tests use
+   * it to continue sooner). Default: only when Temporal suggests it.
    */
   continueAfterHistoryEvents?: number;
   /** Carried over by continue-as-new; absent on a fresh cohort. Validated by the workflow. */
