@@ -1,26 +1,19 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ESMS_ADVERTISING_MIN_RECIPIENTS } from '@loa/connectors';
-import {
-  COHORT_JOURNEY_WORKFLOW,
-  journeyWorkflowId,
-  mayReenterAfterExit,
-  SINGLE_ENTRY_KEY,
-  type CohortJourneyInput,
-  type Plan,
-  type RunSettings,
-} from '@loa/engine';
-import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { WorkflowIdReusePolicy } from '@temporalio/common';
+import { journeyWorkflowId, mayReenterAfterExit, SINGLE_ENTRY_KEY, type RunSettings } from '@loa/engine';
+import type { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { LOA_CONFIG, type LoaConfig } from '../config/loa-config';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.module';
 import { lockCampaignEntries, unclaimed } from './entry-lock';
+import { startCohortJourney, type ReservedCohort } from './start-cohort-journey';
 
 /**
  * Enters a page of a broadcast's contacts as one cohort (DESIGN §6 cohort execution). Their enrollments are written
  * first, under the cohort's id, by one statement that skips every contact already enrolled in the campaign (a
  * journey of theirs runs, or ran and re-entry does not allow another); then the cohortJourney starts with the
- * contacts that were written. A retried call finds its own rows and starts nothing twice.
+ * contacts that were written. A retried call finds its own rows and starts nothing twice; members whose cohort never
+ * starts (the call's retries ran out, or its run ended before them) are started or exited by OrphanedCohortsService.
  */
 @Injectable()
 export class CohortStarter {
@@ -51,45 +44,25 @@ export class CohortStarter {
     return { cohortThreshold: 1, cohortSize: Math.max(row.cohort_size, ESMS_ADVERTISING_MIN_RECIPIENTS) };
   }
 
-  async start(input: {
-    workspaceId: string;
-    plan: Plan;
-    cohortId: string;
-    contactIds: string[];
-  }): Promise<{ started: number; skipped: number }> {
+  async start(input: ReservedCohort): Promise<{ started: number; skipped: number }> {
     const members = await this.reserve(input);
     if (members.length > 0) {
-      const cohort: CohortJourneyInput = {
-        workspaceId: input.workspaceId,
-        plan: input.plan,
-        contactIds: members,
-        entryKey: SINGLE_ENTRY_KEY,
-      };
       try {
-        await this.temporal.workflow.start(COHORT_JOURNEY_WORKFLOW, {
-          taskQueue: this.config.temporal.taskQueue,
-          workflowId: input.cohortId,
-          args: [cohort],
-          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        // false: a retried call, the cohort started the first time.
+        await startCohortJourney(this.temporal, this.config.temporal.taskQueue, {
+          ...input,
+          contactIds: members,
         });
       } catch (error) {
-        // A retried call: the cohort started the first time.
-        if (!(error instanceof WorkflowExecutionAlreadyStartedError)) {
-          this.logger.warn('Could not start a cohort', { cohortId: input.cohortId });
-          throw error;
-        }
+        this.logger.warn('Could not start a cohort', { cohortId: input.cohortId });
+        throw error;
       }
     }
     return { started: members.length, skipped: input.contactIds.length - members.length };
   }
 
   /** Writes the enrollments of the contacts not enrolled yet; answers every member of the cohort, in input order. */
-  private async reserve(input: {
-    workspaceId: string;
-    plan: Plan;
-    cohortId: string;
-    contactIds: string[];
-  }): Promise<string[]> {
+  async reserve(input: ReservedCohort): Promise<string[]> {
     const { plan, cohortId, contactIds } = input;
     const workflowIds = contactIds.map((id) => journeyWorkflowId(plan.campaignId, id, SINGLE_ENTRY_KEY));
     // A retried call keeps the members its first attempt wrote (its cohort may have started with exactly those).

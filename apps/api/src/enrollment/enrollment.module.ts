@@ -10,10 +10,14 @@ import { EventRoutingProcessor } from './event-routing.processor';
 import { EventTriggeredCampaigns } from './event-triggered-campaigns';
 import { JourneyStarter } from './journey-starter.service';
 import { ManualEnrollmentService } from './manual-enrollment.service';
+import { OrphanedCohortsService } from './orphaned-cohorts.service';
 import { SegmentEntryRouter } from './segment-entry-router.service';
 import { SEGMENT_ENTRY_QUEUE, SegmentEntryProcessor, SegmentEntryRequests } from './segment-entry.queue';
 
-/** Entry into journeys: the starter, manual and CSV entry, event routing and segment entry (issue 10 §2). */
+/**
+ * Entry into journeys: the starters, manual and CSV entry, event routing and segment entry (issue 10 §2), and the
+ * recovery of cohorts that never started.
+ */
 @Module({
   imports: [
     BullModule.registerQueue({ name: EVENT_ROUTING_QUEUE }, { name: SEGMENT_ENTRY_QUEUE }),
@@ -24,6 +28,7 @@ import { SEGMENT_ENTRY_QUEUE, SegmentEntryProcessor, SegmentEntryRequests } from
   providers: [
     JourneyStarter,
     CohortStarter,
+    OrphanedCohortsService,
     ManualEnrollmentService,
     EventTriggeredCampaigns,
     EventRouter,
