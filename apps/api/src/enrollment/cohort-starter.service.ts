@@ -46,12 +46,14 @@ export class CohortStarter {
 
   async start(input: ReservedCohort): Promise<{ started: number; skipped: number }> {
     const members = await this.reserve(input);
-    if (members.length > 0) {
+    // A retried call after its members were exited (OrphanedCohortsService, the campaign stopped) starts nothing.
+    const active = await this.activeOf(input.cohortId, members, input.plan.campaignId);
+    if (active.length > 0) {
       try {
         // false: a retried call, the cohort started the first time.
         await startCohortJourney(this.temporal, this.config.temporal.taskQueue, {
           ...input,
-          contactIds: members,
+          contactIds: active,
         });
       } catch (error) {
         this.logger.warn('Could not start a cohort', { cohortId: input.cohortId });
@@ -103,5 +105,16 @@ export class CohortStarter {
     )) as Array<{ contact_id: string }>;
     const reserved = new Set(rows.map((row) => row.contact_id));
     return contactIds.filter((id) => reserved.has(id));
+  }
+
+  /** The members whose enrollment under this cohort is still active, in the order given. */
+  private async activeOf(cohortId: string, contactIds: string[], campaignId: string): Promise<string[]> {
+    if (contactIds.length === 0) return [];
+    const rows = (await this.db.query(
+      `SELECT contact_id FROM enrollments WHERE workflow_id = ANY($1::text[]) AND run_id = $2 AND status = 'active'`,
+      [contactIds.map((id) => journeyWorkflowId(campaignId, id, SINGLE_ENTRY_KEY)), cohortId],
+    )) as Array<{ contact_id: string }>;
+    const active = new Set(rows.map((row) => row.contact_id));
+    return contactIds.filter((id) => active.has(id));
   }
 }

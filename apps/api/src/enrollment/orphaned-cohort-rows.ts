@@ -3,22 +3,39 @@ import type { DataSource } from 'typeorm';
 import { returnedRows } from '../database/returned-rows';
 
 /**
- * Cohorts that may never have started: some members still active with nothing recorded (`logged = 0`), written more
- * than `graceMs` ago, oldest first, leaving out `known` (cohorts already found in Temporal). A started cohort's
- * members can look like this too until they first record, so Temporal decides.
+ * Cohorts that may never have started: members still active with nothing recorded (`logged = 0`), written more
+ * than `graceMs` ago, oldest first, leaving out `known` (cohorts already looked at). A started cohort's members can
+ * look like this too until they first record, so Temporal decides. Read through enrollments_unrecorded_cohort_idx.
  */
 export async function unrecordedCohorts(
   db: DataSource,
   options: { graceMs: number; known: string[]; limit: number },
 ): Promise<string[]> {
   const rows = (await db.query(
-    `SELECT cohort_workflow_id FROM enrollments
-      WHERE status = 'active' AND cohort_workflow_id IS NOT NULL AND logged = 0
-        AND entered_at < now() - make_interval(secs => $1) AND cohort_workflow_id <> ALL ($2::text[])
-      GROUP BY cohort_workflow_id ORDER BY min(entered_at) LIMIT $3`,
+    `WITH unrecorded AS MATERIALIZED (
+       SELECT cohort_workflow_id, min(entered_at) AS entered_at FROM enrollments
+        WHERE status = 'active' AND logged = 0 AND cohort_workflow_id IS NOT NULL
+          AND entered_at < now() - make_interval(secs => $1)
+        GROUP BY cohort_workflow_id)
+     SELECT cohort_workflow_id FROM unrecorded WHERE cohort_workflow_id <> ALL ($2::text[])
+      ORDER BY entered_at LIMIT $3`,
     [options.graceMs / 1000, options.known, options.limit],
   )) as Array<{ cohort_workflow_id: string }>;
   return rows.map((row) => row.cohort_workflow_id);
+}
+
+/**
+ * Whether any member of the cohort recorded something or left: then its workflow did run (Temporal may have
+ * forgotten it since), and it must not be started again.
+ */
+export async function cohortHasRun(db: DataSource, cohortId: string): Promise<boolean> {
+  const [row] = (await db.query(
+    `SELECT EXISTS (
+       SELECT 1 FROM enrollments
+        WHERE cohort_workflow_id = $1 AND run_id = $1 AND (status <> 'active' OR logged > 0)) AS ran`,
+    [cohortId],
+  )) as Array<{ ran: boolean }>;
+  return row?.ran === true;
 }
 
 export interface OrphanedCohort {
@@ -29,11 +46,11 @@ export interface OrphanedCohort {
   contactIds: string[];
 }
 
-/** The cohort's active members and the campaign version they entered; undefined when none is active. */
+/** The cohort's active members that recorded nothing and the version they entered; undefined when there are none. */
 export async function orphanedCohort(db: DataSource, cohortId: string): Promise<OrphanedCohort | undefined> {
   const rows = (await db.query(
     `SELECT workspace_id, campaign_id, version_id, contact_id FROM enrollments
-      WHERE cohort_workflow_id = $1 AND run_id = $1 AND status = 'active' ORDER BY contact_id`,
+      WHERE cohort_workflow_id = $1 AND run_id = $1 AND status = 'active' AND logged = 0 ORDER BY contact_id`,
     [cohortId],
   )) as Array<{ workspace_id: string; campaign_id: string; version_id: string; contact_id: string }>;
   const [first] = rows;

@@ -207,6 +207,33 @@ describe('cohorts reserved but never started, found by the periodic pass', () =>
     expect(await exists(cohortId)).toBe(false);
     expect(await ledger(plan.campaignId)).toEqual([]);
     expect(await pass.resolveOrphans()).toEqual({ started: 0, exited: 0 });
+
+    // The start activity's retry, coming after all, finds its members exited and starts nothing.
+    const retried = await stack.app
+      .get(CohortStarter)
+      .start({ workspaceId: stack.ws.workspaceId, plan, cohortId, contactIds });
+    expect(retried.started).toBe(2);
+    expect(await exists(cohortId)).toBe(false);
+  });
+
+  it('never starts again a cohort that ran (a member recorded or left) though Temporal no longer knows it', async () => {
+    const { plan, tag } = await publishedBroadcast();
+    const contactIds = [...(await taggedContacts(tag, 2)).keys()].sort();
+    const cohortId = await reserveOnly(plan, contactIds, GRACE_MS + MINUTE_MS);
+    // As a cohort that ran, then was terminated and forgotten after its retention, leaves its members.
+    await stack.db.query(`UPDATE enrollments SET logged = 3 WHERE run_id = $1 AND contact_id = $2`, [
+      cohortId,
+      contactIds[0],
+    ]);
+
+    expect(await pass.resolveOrphans()).toEqual({ started: 0, exited: 0 });
+    expect(await exists(cohortId)).toBe(false);
+    expect((await members(cohortId)).map((row) => row.status)).toEqual(['active', 'active']);
+    expect(await ledger(plan.campaignId)).toEqual([]);
+    await stack.db.query(
+      `UPDATE enrollments SET status = 'exited', exit_reason = 'stopped', exited_at = now() WHERE run_id = $1`,
+      [cohortId],
+    );
   });
 
   it('leaves alone a cohort that runs (nothing recorded yet) and a reservation younger than the grace period', async () => {

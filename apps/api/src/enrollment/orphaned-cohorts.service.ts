@@ -13,6 +13,7 @@ import { LOA_CONFIG, type LoaConfig } from '../config/loa-config';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.module';
 import {
   campaignVersion,
+  cohortHasRun,
   exitUnstartedMembers,
   orphanedCohort,
   unrecordedCohorts,
@@ -100,6 +101,8 @@ export class OrphanedCohortsService implements OnApplicationBootstrap, OnApplica
       try {
         const resolution = await this.resolve(cohortId);
         if (resolution !== 'none') counts[resolution] += 1;
+        // Looked at once: a cohort that needs nothing (or cannot be started) does not take a later pass's place.
+        this.known.set(cohortId, true);
       } catch (error) {
         this.logger.warn({ msg: 'orphaned cohort not resolved', cohortId, error: (error as Error).message });
       }
@@ -121,6 +124,15 @@ export class OrphanedCohortsService implements OnApplicationBootstrap, OnApplica
   private async resolve(cohortId: string): Promise<Resolution> {
     const cohort = await orphanedCohort(this.db, cohortId);
     if (!cohort) return 'none';
+    // Temporal forgets a closed workflow after its retention: a cohort that ran is never started again.
+    if (await cohortHasRun(this.db, cohortId)) {
+      this.logger.warn({
+        msg: 'orphaned cohort: it ran, yet members never recorded',
+        cohortId,
+        ...ids(cohort),
+      });
+      return 'none';
+    }
     const campaign = await campaignVersion(this.db, cohort);
     if (!campaign || !RUNNING_STATES.has(campaign.state)) return this.exit(cohortId, cohort, campaign?.state);
     if (!campaign.plan) {
@@ -133,7 +145,6 @@ export class OrphanedCohortsService implements OnApplicationBootstrap, OnApplica
       cohortId,
       contactIds: cohort.contactIds,
     });
-    this.known.set(cohortId, true);
     if (!started) return 'none';
     this.logger.log({
       msg: 'orphaned cohort: started',

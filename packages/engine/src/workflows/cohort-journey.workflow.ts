@@ -25,7 +25,7 @@ import {
   cohortProgressQuery,
 } from './cohort-messages';
 import { ActivityBatches } from './cohort/activity-batches';
-import { CohortHandOver } from './cohort/hand-over';
+import { COHORT_INPUT_BYTES, CohortHandOver, utf8Bytes } from './cohort/hand-over';
 import { SharedTimers } from './cohort/shared-timers';
 import type { JourneyDriver } from './journey-driver';
 import { campaignStateSignal } from './journey-messages';
@@ -150,24 +150,25 @@ async function continueCohort(
   progress: () => CohortProgress,
 ): Promise<never> {
   await Promise.all([...handOver.parked.keys()].map((session) => session.flush()));
-  const journeys = handOver.continuations();
-  const contactIds = Object.keys(journeys);
+  const parked = [...handOver.parked.keys()];
+  const contactIds = parked.map((session) => session.ref.contactId);
   const { running: _running, ...counts } = progress();
   // The next run counts the conversions of the journeys it carries on.
-  const carriedConverted = [...handOver.parked.keys()].filter((session) => session.converted).length;
+  const carriedConverted = parked.filter((session) => session.converted).length;
   const earlier = { ...counts, converted: counts.converted - carriedConverted };
-  const continued: CohortContinuation = { version: 1, journeys, earlier };
   const entryEvents = input.entryEvents
     ? Object.fromEntries(
         contactIds.flatMap((id) => (input.entryEvents?.[id] ? [[id, input.entryEvents[id]]] : [])),
       )
     : undefined;
-  return continueAsNew<typeof cohortJourney>({
+  const next: CohortJourneyInput = {
     ...input,
     contactIds,
     ...(entryEvents && { entryEvents }),
-    continued,
-  });
+    continued: { version: 1, journeys: {}, earlier },
+  };
+  const journeys = handOver.continuations(input.plan, COHORT_INPUT_BYTES - utf8Bytes(JSON.stringify(next)));
+  return continueAsNew<typeof cohortJourney>({ ...next, continued: { version: 1, journeys, earlier } });
 }
 
 /** The counts of a continued cohort's earlier runs; each of its contacts must carry its journey's state. */

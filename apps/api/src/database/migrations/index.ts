@@ -29,6 +29,7 @@ import { CampaignMessageCounts1765090000000 } from './1765090000000-campaign-mes
 import { CohortExecution1765100000000 } from './1765100000000-cohort-execution';
 import { CohortSizeDefault1765110000000 } from './1765110000000-cohort-size-default';
 import { JourneyEntryClaims1765120000000 } from './1765120000000-journey-entry-claims';
+import { UnrecordedCohortMembers1765130000000 } from './1765130000000-unrecorded-cohort-members';
 import { StepCountsByEntryHour1765090001000 } from './1765090001000-step-counts-by-entry-hour';
 
 /** Every migration, oldest first. */
@@ -65,4 +66,5 @@ export const migrations = [
   CohortExecution1765100000000,
   CohortSizeDefault1765110000000,
   JourneyEntryClaims1765120000000,
+  UnrecordedCohortMembers1765130000000,
 ];
