@@ -1,10 +1,9 @@
 import { connectTimeSkippingEnvironment, waitFor } from '@loa/testing';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { ApplicationFailure } from '@temporalio/common';
-import type { temporal } from '@temporalio/proto';
 import type { CampaignState, JourneyLogEntry } from '../journey/journey-contract';
 import { SEND_ERROR_TYPES } from '../journey/journey-contract';
-import { BATCH_ITEM_NOT_STARTED, type CohortJourneyInput } from '../journey/cohort-contract';
+import { BATCH_ITEM_NOT_STARTED } from '../journey/cohort-contract';
 import type { Plan } from '../plan/plan.types';
 import { campaignStateSignal } from './journey-messages';
 import {
@@ -15,8 +14,7 @@ import {
 } from './cohort-messages';
 import { journeyBatchActivity } from '../journey/journey-batch-activity';
 import { fakeJourneyActivities, type FakeContact } from './testing/fake-journey-activities';
-import type { JourneyContinuation } from './journey-continuation';
-import { outcomes, resultsInTurn, startCohort, startJourney, withWorker } from './testing/journey-test-kit';
+import { resultsInTurn, startCohort, startJourney, withWorker } from './testing/journey-test-kit';
 import { planOf, smsNode, welcomeSeriesPlan, znsNode } from './testing/test-plans';
 import { recordHistory } from './testing/record-history';
 
@@ -420,137 +418,6 @@ describe('cohortJourney on the time-skipping server', () => {
       expect((await handle.describe()).status.name).toBe('CANCELLED');
     });
     expect(fake.sent().filter((call) => call.stepId === 'lastCall')).toHaveLength(0);
-  });
-
-  it('continues as new when its history grows, carrying every running journey: paths, sends, records and counts as without it', async () => {
-    const plan = waitForPaymentPlan();
-    const contactIds = ['n1', 'n2', 'n3', 'n4', 'n5'];
-    const paid = (contactId: string) => ({
-      contactId,
-      event: {
-        id: `evt-${contactId}`,
-        name: 'order.paid',
-        properties: {},
-        occurredAt: new Date().toISOString(),
-      },
-    });
-    const fake = fakeJourneyActivities();
-    const { result, handOvers, statusAfterContinuing } = await withWorker(
-      env,
-      fake.activities,
-      async (taskQueue) => {
-        // One event into a run: every run hands over at its second activation, i.e. after every step, at every
-        // wait's end and at every signal (the first activation of each run resumes its journeys).
-        const handle = await startCohort(env, taskQueue, { plan, contactIds, continueAfterHistoryEvents: 1 });
-        // Only what the activities recorded is watched meanwhile: the test server mishandles a query that comes
-        // while a run continues as new.
-        const recorded = (contactId: string, outcome: string) =>
-          waitFor(`${contactId} ${outcome}`, async () => {
-            const entries = fake.records.filter((record) => record.journey.contactId === contactId);
-            if (!entries.some((record) => record.entries.some((entry) => entry.outcome === outcome)))
-              throw new Error('not yet');
-          });
-        for (const contactId of contactIds) await recorded(contactId, 'waiting');
-        await env.sleep(2 * HOUR_MS);
-        for (const contactId of ['n2', 'n3']) {
-          await handle.signal(cohortEventSignal, paid(contactId));
-          await recorded(contactId, 'exit:paid');
-        }
-        const progress = await handle.result();
-        // The last run answers for its members, with the path they took in earlier runs.
-        const status = await handle.query(cohortMemberStatusQuery, 'n1');
-        // The chain of runs, each history ending with the next run's input.
-        const runs: Array<{ runId: string; next?: CohortJourneyInput }> = [];
-        for (let runId: string | undefined = handle.firstExecutionRunId; runId !== undefined;) {
-          const history: temporal.api.history.v1.IHistory = await env.client.workflow
-            .getHandle(handle.workflowId, runId)
-            .fetchHistory();
-          const continued = history.events?.at(-1)?.workflowExecutionContinuedAsNewEventAttributes;
-          const data = continued?.input?.payloads?.[0]?.data;
-          runs.push({
-            runId,
-            ...(data && { next: JSON.parse(new TextDecoder().decode(data)) as CohortJourneyInput }),
-          });
-          runId = continued?.newExecutionRunId ?? undefined;
-        }
-        await recordHistory(
-          env.client.workflow.getHandle(handle.workflowId, handle.firstExecutionRunId),
-          'cohort-continued-as-new',
-        );
-        await recordHistory(
-          env.client.workflow.getHandle(handle.workflowId, runs[1]?.runId),
-          'cohort-continued-run',
-        );
-        return {
-          result: progress,
-          handOvers: runs.flatMap((run) => (run.next ? [run.next] : [])),
-          statusAfterContinuing: status,
-        };
-      },
-    );
-
-    expect(handOvers.length).toBeGreaterThanOrEqual(5);
-    for (const next of handOvers) {
-      // Each run carries exactly its running journeys; the others are in its counts.
-      const earlier = next.continued?.earlier;
-      expect(Object.keys(next.continued?.journeys ?? {}).sort()).toEqual([...next.contactIds].sort());
-      expect(earlier?.contacts).toBe(5);
-      expect((earlier?.exited ?? 0) + (earlier?.failed ?? 0) + next.contactIds.length).toBe(5);
-    }
-    // n3's payment came while the cohort was handing over: n3 parked in its wait with the event not taken yet, and
-    // its next run took it; n1, waiting too, carried no event.
-    const withPayment = handOvers.find((next) => {
-      const n3 = next.continued?.journeys.n3 as JourneyContinuation | undefined;
-      return n3?.buffer.some((item) => item.event.id === 'evt-n3');
-    });
-    expect((withPayment?.continued?.journeys.n3 as JourneyContinuation | undefined)?.wait).toBeDefined();
-    expect((withPayment?.continued?.journeys.n1 as JourneyContinuation | undefined)?.buffer).toEqual([]);
-    expect(result).toMatchObject({
-      contacts: 5,
-      running: 0,
-      exited: 5,
-      failed: 0,
-      exitReasons: { paid: 2, not_paid: 3 },
-    });
-    expect(statusAfterContinuing).toMatchObject({ status: 'exited', exitReason: 'not_paid' });
-    expect(outcomes(statusAfterContinuing?.path ?? [])).toEqual([
-      'remind:entered',
-      'remind:sent',
-      'paid:waiting',
-      'paid:timeout',
-      'lastCall:sent',
-      'gaveUp:exit:not_paid',
-    ]);
-    const paths = relativePaths(recordsOf(fake));
-    expect(paths.get('n3')).toEqual([
-      'remind:entered@0',
-      'remind:sent@0',
-      'paid:waiting@0',
-      `paid:matched@${2 * HOUR}`,
-      `thanks:exit:paid@${2 * HOUR}`,
-    ]);
-    for (const contactId of ['n1', 'n4', 'n5'])
-      expect(paths.get(contactId)).toEqual([
-        'remind:entered@0',
-        'remind:sent@0',
-        'paid:waiting@0',
-        `paid:timeout@${DAY}`,
-        `lastCall:sent@${DAY}`,
-        `gaveUp:exit:not_paid@${DAY}`,
-      ]);
-    // Every entry recorded once, at its own position; every send once, under the key it has without continuing.
-    for (const contactId of contactIds) {
-      const records = fake.records.filter((record) => record.journey.contactId === contactId);
-      const positions = records.flatMap((record) =>
-        record.entries.map((_, index) => record.firstSeq + index),
-      );
-      expect(positions).toEqual([...positions.keys()]);
-      expect(new Set(records.map((record) => record.journey.enrollmentId)).size).toBe(1);
-    }
-    const sends = fake.sent();
-    expect(sends.filter((call) => call.stepId === 'remind')).toHaveLength(5);
-    expect(sends.filter((call) => call.stepId === 'lastCall')).toHaveLength(3);
-    expect(new Set(sends.map((call) => call.idempotencyKey)).size).toBe(sends.length);
   });
 
   it('refuses a cohort without contacts or with a contact twice', async () => {
