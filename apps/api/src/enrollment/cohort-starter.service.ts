@@ -47,7 +47,12 @@ export class CohortStarter {
   async start(input: ReservedCohort): Promise<{ started: number; skipped: number }> {
     const members = await this.reserve(input);
     // A retried call after its members were exited (OrphanedCohortsService, the campaign stopped) starts nothing.
-    const active = await this.activeOf(input.cohortId, members, input.plan.campaignId);
+    const active = await this.membersOf(
+      input.cohortId,
+      members.map((id) => journeyWorkflowId(input.plan.campaignId, id, SINGLE_ENTRY_KEY)),
+      members,
+      true,
+    );
     if (active.length > 0) {
       try {
         // false: a retried call, the cohort started the first time.
@@ -98,23 +103,19 @@ export class CohortStarter {
     return this.membersOf(cohortId, workflowIds, contactIds);
   }
 
-  private async membersOf(cohortId: string, workflowIds: string[], contactIds: string[]): Promise<string[]> {
+  /** The members written under this cohort (only those still active with `activeOnly`), in the order given. */
+  private async membersOf(
+    cohortId: string,
+    workflowIds: string[],
+    contactIds: string[],
+    activeOnly = false,
+  ): Promise<string[]> {
     const rows = (await this.db.query(
-      'SELECT contact_id FROM enrollments WHERE workflow_id = ANY($1::text[]) AND run_id = $2',
-      [workflowIds, cohortId],
+      `SELECT contact_id FROM enrollments WHERE workflow_id = ANY($1::text[]) AND run_id = $2
+          AND (status = 'active' OR NOT $3)`,
+      [workflowIds, cohortId, activeOnly],
     )) as Array<{ contact_id: string }>;
     const reserved = new Set(rows.map((row) => row.contact_id));
     return contactIds.filter((id) => reserved.has(id));
-  }
-
-  /** The members whose enrollment under this cohort is still active, in the order given. */
-  private async activeOf(cohortId: string, contactIds: string[], campaignId: string): Promise<string[]> {
-    if (contactIds.length === 0) return [];
-    const rows = (await this.db.query(
-      `SELECT contact_id FROM enrollments WHERE workflow_id = ANY($1::text[]) AND run_id = $2 AND status = 'active'`,
-      [contactIds.map((id) => journeyWorkflowId(campaignId, id, SINGLE_ENTRY_KEY)), cohortId],
-    )) as Array<{ contact_id: string }>;
-    const active = new Set(rows.map((row) => row.contact_id));
-    return contactIds.filter((id) => active.has(id));
   }
 }

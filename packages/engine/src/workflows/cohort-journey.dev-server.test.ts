@@ -3,32 +3,22 @@ import type { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { CohortJourneyInput } from '../journey/cohort-contract';
 import type { JourneyActivities } from '../journey/journey-contract';
-import type { Plan } from '../plan/plan.types';
 import { cohortEventSignal, cohortMemberStatusQuery } from './cohort-messages';
 import type { JourneyContinuation } from './journey-continuation';
 import { fakeJourneyActivities } from './testing/fake-journey-activities';
 import { outcomes, startCohort, withWorker } from './testing/journey-test-kit';
 import { recordHistory } from './testing/record-history';
-import { planOf, smsNode, znsNode } from './testing/test-plans';
+import { waitForPaymentPlan } from './testing/test-plans';
 
-/** A reminder, then a minute's wait for the payment: paid contacts exit, the others get a last SMS. */
-function waitForPaymentPlan(): Plan {
-  return planOf({
-    nodes: [
-      znsNode('remind'),
-      ['paid', 'wait.event', { event: 'order.paid', timeout: { amount: 1, unit: 'minutes' } }],
-      ['thanks', 'flow.exit', { reason: 'paid' }],
-      smsNode('lastCall'),
-      ['gaveUp', 'flow.exit', { reason: 'not_paid' }],
-    ],
-    edges: [
-      ['remind', 'success', 'paid'],
-      ['paid', 'matched', 'thanks'],
-      ['paid', 'timeout', 'lastCall'],
-      ['lastCall', 'success', 'gaveUp'],
-    ],
-  });
-}
+/** The path of a contact whose payment never came. */
+const NOT_PAID_PATH = [
+  'remind:entered',
+  'remind:sent',
+  'paid:waiting',
+  'paid:timeout',
+  'lastCall:sent',
+  'gaveUp:exit:not_paid',
+];
 
 /** Each contact's recorded path, `stepId:outcome`, in the order recorded. */
 function recordedPaths(records: Array<Parameters<JourneyActivities['recordJourney']>[0]>) {
@@ -57,7 +47,8 @@ describe('cohortJourney continuing as new, on the Temporal dev server', () => {
   });
 
   it('continues as new when its history grows, carrying every running journey: paths, sends, records and counts as without it', async () => {
-    const plan = waitForPaymentPlan();
+    // A minute's wait: real time on the dev server.
+    const plan = waitForPaymentPlan({ amount: 1, unit: 'minutes' });
     const contactIds = ['n1', 'n2', 'n3', 'n4', 'n5'];
     const paid = (contactId: string) => ({
       contactId,
@@ -154,14 +145,7 @@ describe('cohortJourney continuing as new, on the Temporal dev server', () => {
       exitReasons: { paid: 2, not_paid: 3 },
     });
     expect(statusAfterContinuing).toMatchObject({ status: 'exited', exitReason: 'not_paid' });
-    expect(outcomes(statusAfterContinuing?.path ?? [])).toEqual([
-      'remind:entered',
-      'remind:sent',
-      'paid:waiting',
-      'paid:timeout',
-      'lastCall:sent',
-      'gaveUp:exit:not_paid',
-    ]);
+    expect(outcomes(statusAfterContinuing?.path ?? [])).toEqual(NOT_PAID_PATH);
     const paths = recordedPaths(fake.records);
     for (const contactId of ['n2', 'n3'])
       expect(paths.get(contactId)).toEqual([
@@ -171,15 +155,7 @@ describe('cohortJourney continuing as new, on the Temporal dev server', () => {
         'paid:matched',
         'thanks:exit:paid',
       ]);
-    for (const contactId of ['n1', 'n4', 'n5'])
-      expect(paths.get(contactId)).toEqual([
-        'remind:entered',
-        'remind:sent',
-        'paid:waiting',
-        'paid:timeout',
-        'lastCall:sent',
-        'gaveUp:exit:not_paid',
-      ]);
+    for (const contactId of ['n1', 'n4', 'n5']) expect(paths.get(contactId)).toEqual(NOT_PAID_PATH);
     // Every entry recorded once, at its own position; every send once, under the key it has without continuing.
     for (const contactId of contactIds) {
       const records = fake.records.filter((record) => record.journey.contactId === contactId);

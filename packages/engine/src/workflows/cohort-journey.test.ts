@@ -4,7 +4,6 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { CampaignState, JourneyLogEntry } from '../journey/journey-contract';
 import { SEND_ERROR_TYPES } from '../journey/journey-contract';
 import { BATCH_ITEM_NOT_STARTED } from '../journey/cohort-contract';
-import type { Plan } from '../plan/plan.types';
 import { campaignStateSignal } from './journey-messages';
 import {
   cohortEventSignal,
@@ -15,7 +14,7 @@ import {
 import { journeyBatchActivity } from '../journey/journey-batch-activity';
 import { fakeJourneyActivities, type FakeContact } from './testing/fake-journey-activities';
 import { resultsInTurn, startCohort, startJourney, withWorker } from './testing/journey-test-kit';
-import { planOf, smsNode, welcomeSeriesPlan, znsNode } from './testing/test-plans';
+import { planOf, waitForPaymentPlan, welcomeSeriesPlan, znsNode } from './testing/test-plans';
 import { recordHistory } from './testing/record-history';
 
 const HOUR_MS = 3_600_000;
@@ -431,22 +430,3 @@ describe('cohortJourney on the time-skipping server', () => {
     expect(fake.providerCalls).toHaveLength(0);
   });
 });
-
-/** A reminder, then a day's wait for the payment: paid contacts exit, the others get a last SMS. */
-function waitForPaymentPlan(): Plan {
-  return planOf({
-    nodes: [
-      znsNode('remind'),
-      ['paid', 'wait.event', { event: 'order.paid', timeout: { amount: 1, unit: 'days' } }],
-      ['thanks', 'flow.exit', { reason: 'paid' }],
-      smsNode('lastCall'),
-      ['gaveUp', 'flow.exit', { reason: 'not_paid' }],
-    ],
-    edges: [
-      ['remind', 'success', 'paid'],
-      ['paid', 'matched', 'thanks'],
-      ['paid', 'timeout', 'lastCall'],
-      ['lastCall', 'success', 'gaveUp'],
-    ],
-  });
-}

@@ -169,3 +169,24 @@ export function singleSendPlan(
     settings,
   });
 }
+
+/** A reminder, then a wait for the payment (a day unless said): paid contacts exit, the others get a last SMS. */
+export function waitForPaymentPlan(
+  timeout: { amount: number; unit: 'minutes' | 'days' } = { amount: 1, unit: 'days' },
+): Plan {
+  return planOf({
+    nodes: [
+      znsNode('remind'),
+      ['paid', 'wait.event', { event: 'order.paid', timeout }],
+      ['thanks', 'flow.exit', { reason: 'paid' }],
+      smsNode('lastCall'),
+      ['gaveUp', 'flow.exit', { reason: 'not_paid' }],
+    ],
+    edges: [
+      ['remind', 'success', 'paid'],
+      ['paid', 'matched', 'thanks'],
+      ['paid', 'timeout', 'lastCall'],
+      ['lastCall', 'success', 'gaveUp'],
+    ],
+  });
+}
