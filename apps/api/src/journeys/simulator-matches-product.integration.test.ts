@@ -16,7 +16,7 @@ import { BIRTHDAY_IN_DAYS, nextLocalTime } from '@loa/engine/workflows/testing/e
 import { journeyEventSignal } from '@loa/engine/workflows/journey-messages';
 import { resolveTime } from '@loa/engine/simulator/virtual-time';
 import type { RunningSandbox } from '@loa/provider-sandbox';
-import { connectTimeSkippingEnvironment } from '@loa/testing';
+import { connectTimeSkippingEnvironment, signalClearOfTimers } from '@loa/testing';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
@@ -218,7 +218,7 @@ describe('the simulator predicts the product, for every example campaign', () =>
       const atMs = resolveTime(event.at, { baseMs: entryMs, timezone });
       await skipTo(atMs);
       if ((await handle.describe()).status.name !== 'RUNNING') break;
-      await handle.signal(journeyEventSignal, {
+      await signalClearOfTimers(env, handle, journeyEventSignal, {
         id: await insertEvent(contact.id, event.name, event.properties ?? {}, atMs),
         name: event.name,
         properties: event.properties ?? {},

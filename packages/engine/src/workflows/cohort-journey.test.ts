@@ -1,4 +1,4 @@
-import { connectTimeSkippingEnvironment, waitFor } from '@loa/testing';
+import { clearOfTimers, connectTimeSkippingEnvironment, signalClearOfTimers, waitFor } from '@loa/testing';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { ApplicationFailure } from '@temporalio/common';
 import type { CampaignState, JourneyLogEntry } from '../journey/journey-contract';
@@ -131,7 +131,7 @@ describe('cohortJourney on the time-skipping server', () => {
       });
       expect(await handle.query(cohortMemberStatusQuery, 'someone-else')).toBeNull();
       await env.sleep(2 * HOUR_MS);
-      await handle.signal(cohortEventSignal, {
+      await signalClearOfTimers(env, handle, cohortEventSignal, {
         contactId: 'k2',
         event: { id: 'evt-paid', name: 'order.paid', properties: {}, occurredAt: new Date().toISOString() },
       });
@@ -178,7 +178,8 @@ describe('cohortJourney on the time-skipping server', () => {
         const status = await handle.query(cohortMemberStatusQuery, 'p1');
         if (status?.waitingFor?.kind !== 'event') throw new Error('not yet');
       });
-      await handle.signal(cohortMemberStateSignal, { contactId: 'p1', state: 'stopped' });
+      await signalClearOfTimers(env, handle, cohortMemberStateSignal, { contactId: 'p1', state: 'stopped' });
+      await clearOfTimers(env, handle);
       campaignState = 'paused';
       await handle.signal(campaignStateSignal, 'paused');
       await env.sleep(DAY_MS + HOUR_MS);
@@ -188,6 +189,7 @@ describe('cohortJourney on the time-skipping server', () => {
       });
       expect(fake.sent().filter((call) => call.stepId === 'lastCall')).toHaveLength(0);
       // Resuming reaches every member but the one that was cancelled.
+      await clearOfTimers(env, handle);
       campaignState = 'active';
       await handle.signal(campaignStateSignal, 'active');
       const result = await handle.result();

@@ -1,4 +1,4 @@
-import { connectTimeSkippingEnvironment, waitFor } from '@loa/testing';
+import { clearOfTimers, connectTimeSkippingEnvironment, signalClearOfTimers, waitFor } from '@loa/testing';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { CampaignState, JourneyEvent } from '../journey/journey-contract';
@@ -96,6 +96,7 @@ describe('contactJourney control on the time-skipping server', () => {
     const { result, resumedAtMs } = await withWorker(env, fake.activities, async (taskQueue) => {
       const handle = await startJourney(env, taskQueue, { plan: dayThenSms() });
       await statusWhen(handle, 'in the delay', (status) => status.waitingFor?.kind === 'delay');
+      await clearOfTimers(env, handle);
       state = 'paused';
       await handle.signal(campaignStateSignal, 'paused');
       await env.sleep('1 day');
@@ -103,6 +104,7 @@ describe('contactJourney control on the time-skipping server', () => {
       await env.sleep('5 hours');
       expect((await handle.query(journeyStatusQuery)).waitingFor?.kind).toBe('paused');
       expect(fake.sent()).toHaveLength(0);
+      await clearOfTimers(env, handle);
       state = 'active';
       const resumedAt = await env.currentTimeMs();
       await handle.signal(campaignStateSignal, 'active');
@@ -181,7 +183,7 @@ describe('contactJourney control on the time-skipping server', () => {
     const result = await withWorker(env, fake.activities, async (taskQueue) => {
       const handle = await startJourney(env, taskQueue, { plan: dayThenSms() });
       await statusWhen(handle, 'in the delay', (status) => status.waitingFor?.kind === 'delay');
-      await handle.signal(campaignStateSignal, 'stopped');
+      await signalClearOfTimers(env, handle, campaignStateSignal, 'stopped');
       const outcome = await handle.result();
       expect(await handle.query(journeyStatusQuery)).toMatchObject({
         status: 'exited',
@@ -217,7 +219,12 @@ describe('contactJourney control on the time-skipping server', () => {
         entryEvent: event('evt-created-G1', 'order.created', { orderId: 'G1' }),
       });
       await statusWhen(handle, 'in the first hour', (status) => status.waitingFor?.kind === 'delay');
-      await handle.signal(journeyEventSignal, event('evt-paid-G1', 'order.paid', { orderId: 'G1' }));
+      await signalClearOfTimers(
+        env,
+        handle,
+        journeyEventSignal,
+        event('evt-paid-G1', 'order.paid', { orderId: 'G1' }),
+      );
       const outcome = await handle.result();
       await recordHistory(handle, 'abandoned-order-goal-exit');
       return outcome;
@@ -244,7 +251,12 @@ describe('contactJourney control on the time-skipping server', () => {
         entryEvent: event('evt-created-G2', 'order.created', { orderId: 'G2' }),
       });
       await statusWhen(handle, 'in the first hour', (status) => status.waitingFor?.kind === 'delay');
-      await handle.signal(journeyEventSignal, event('evt-paid-G2', 'order.paid', { orderId: 'G2' }));
+      await signalClearOfTimers(
+        env,
+        handle,
+        journeyEventSignal,
+        event('evt-paid-G2', 'order.paid', { orderId: 'G2' }),
+      );
       await statusWhen(handle, 'converted', (status) => status.converted);
       return handle.result();
     });
@@ -345,14 +357,14 @@ describe('contactJourney control on the time-skipping server', () => {
           await statusWhen(handle, 'waiting for order.paid', (status) => status.waitingFor?.kind === 'event');
           const waitingRun = (await handle.describe()).runId;
           for (const signalled of [otherOrder, review, otherOrder, mine])
-            await handle.signal(journeyEventSignal, signalled);
+            await signalClearOfTimers(env, handle, journeyEventSignal, signalled);
           // The thank-you sent: the journey is in its cooldown. Not asked by query, which the time-skipping test
           // server can mishandle while the run continues as new.
           await waitFor('the thank-you sent', async () => {
             if (fake.sent().length === 0) throw new Error('not yet');
           });
           for (const repeated of [mine, review, otherOrder])
-            await handle.signal(journeyEventSignal, repeated);
+            await signalClearOfTimers(env, handle, journeyEventSignal, repeated);
           const outcome = await handle.result();
           await recordHistory(handle, 'continued-run-matches-buffered-event');
           return {

@@ -1,4 +1,4 @@
-import { connectTimeSkippingEnvironment } from '@loa/testing';
+import { connectTimeSkippingEnvironment, signalClearOfTimers } from '@loa/testing';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DateTime } from 'luxon';
 import type { JourneyEvent } from '../journey/journey-contract';
@@ -167,8 +167,8 @@ describe('contactJourney waits on the time-skipping server', () => {
       const handle = await startJourney(env, taskQueue, { plan, entryEvent: orderCreated('A1') });
       await env.sleep('1 hour');
       await statusWhen(handle, 'waiting for order.paid', (status) => status.waitingFor?.kind === 'event');
-      await handle.signal(journeyEventSignal, orderPaid('evt-paid-other', 'B2'));
-      await handle.signal(journeyEventSignal, orderPaid('evt-paid-mine', 'A1'));
+      await signalClearOfTimers(env, handle, journeyEventSignal, orderPaid('evt-paid-other', 'B2'));
+      await signalClearOfTimers(env, handle, journeyEventSignal, orderPaid('evt-paid-mine', 'A1'));
       const outcome = await handle.result();
       await recordHistory(handle, 'abandoned-order-paid');
       return outcome;
@@ -195,7 +195,7 @@ describe('contactJourney waits on the time-skipping server', () => {
       });
       await env.sleep('1 hour');
       await statusWhen(handle, 'waiting for order.paid', (status) => status.waitingFor?.kind === 'event');
-      await handle.signal(journeyEventSignal, orderPaid('evt-paid-someone-else', 'Z9'));
+      await signalClearOfTimers(env, handle, journeyEventSignal, orderPaid('evt-paid-someone-else', 'Z9'));
       const outcome = await handle.result();
       await recordHistory(handle, 'abandoned-order-timeout');
       return outcome;
@@ -220,7 +220,7 @@ describe('contactJourney waits on the time-skipping server', () => {
         entryEvent: orderCreated('E1'),
       });
       await statusWhen(handle, 'in the first hour', (status) => status.waitingFor?.kind === 'delay');
-      await handle.signal(journeyEventSignal, orderPaid('evt-paid-early', 'E1'));
+      await signalClearOfTimers(env, handle, journeyEventSignal, orderPaid('evt-paid-early', 'E1'));
       return handle.result();
     });
     expect(outcomes(result.path)).toContain('paid:timeout');
@@ -256,14 +256,14 @@ describe('contactJourney waits on the time-skipping server', () => {
         'waiting for the first ping',
         (status) => status.stepId === 'first' && status.status === 'waiting',
       );
-      await handle.signal(journeyEventSignal, ping);
-      await handle.signal(journeyEventSignal, ping);
+      await signalClearOfTimers(env, handle, journeyEventSignal, ping);
+      await signalClearOfTimers(env, handle, journeyEventSignal, ping);
       await statusWhen(
         handle,
         'waiting for the second ping',
         (status) => status.stepId === 'second' && status.status === 'waiting',
       );
-      await handle.signal(journeyEventSignal, ping);
+      await signalClearOfTimers(env, handle, journeyEventSignal, ping);
       return handle.result();
     });
     expect(result.exitReason).toBe('one_ping');

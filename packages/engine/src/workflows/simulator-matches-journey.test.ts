@@ -1,4 +1,4 @@
-import { connectTimeSkippingEnvironment, uniqueName } from '@loa/testing';
+import { connectTimeSkippingEnvironment, signalClearOfTimers, uniqueName } from '@loa/testing';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DateTime } from 'luxon';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -164,8 +164,12 @@ async function runScenario(
         properties: event.properties,
         occurredAt: new Date(event.atMs).toISOString(),
       };
-      if (runAs === 'journey') await handle.signal(journeyEventSignal, journeyEvent);
-      else await handle.signal(cohortEventSignal, { contactId: contact.id, event: journeyEvent });
+      if (runAs === 'journey') await signalClearOfTimers(env, handle, journeyEventSignal, journeyEvent);
+      else
+        await signalClearOfTimers(env, handle, cohortEventSignal, {
+          contactId: contact.id,
+          event: journeyEvent,
+        });
     }
     const outcome = await handle.result();
     if (scenario.recordAs && runAs === 'journey') await recordHistory(handle, scenario.recordAs);
