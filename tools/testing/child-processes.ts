@@ -17,6 +17,13 @@ export function startServer(name: string, command: string, args: string[]): Chil
   return child;
 }
 
+/** Why a server started by `startServer` is no longer running (for a wait's `giveUp`), or undefined while it runs. */
+export function exitedReason(child: ChildProcess): string | undefined {
+  if (child.exitCode !== null) return `it exited with code ${child.exitCode} (see tmp/test-logs)`;
+  if (child.signalCode !== null) return `it was killed by ${child.signalCode} (see tmp/test-logs)`;
+  return undefined;
+}
+
 /** Stops a server and everything it started: SIGTERM, then SIGKILL if it is still there after `graceMs`. */
 export async function stopServer(child: ChildProcess, graceMs = 5000): Promise<void> {
   if (child.pid === undefined) return;
@@ -25,8 +32,13 @@ export async function stopServer(child: ChildProcess, graceMs = 5000): Promise<v
 
 /** Last resort when the test process exits: kills the server's whole group at once. */
 export function killServer(child: ChildProcess): void {
+  if (child.pid !== undefined) killProcessGroup(child.pid);
+}
+
+/** Kills the process group `pid` leads (a server started by `startServer`), if it is still there. */
+export function killProcessGroup(pid: number): void {
   try {
-    if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    process.kill(-pid, 'SIGKILL');
   } catch {
     // already gone
   }

@@ -3,14 +3,16 @@ import { Redis } from 'ioredis';
 import { Client as PgClient } from 'pg';
 import { requireBinary } from '../process/find-binary';
 import { killServer, startServer } from './child-processes';
+import { killFileServers, openFileServerRegistry } from './file-servers';
 import { freePort } from './free-port';
-import { temporalServerAnswers } from './server-answers';
+import { untilTemporalServerAnswers } from './server-answers';
 import { timeSkippingServerBinary } from './time-skipping-server';
 import { ALL_TEST_SERVICES, PROVISION_HINT, TEST_ENV, type TestService } from './test-services';
-import { waitFor } from './wait-for';
 
 export interface TestRunState {
   servers: ChildProcess[];
+  /** Where test files list the servers they start for themselves (file-servers.ts). */
+  fileServersDir?: string;
   databaseName?: string;
   adminUrl?: string;
   redisUrl?: string;
@@ -37,8 +39,12 @@ export default async function globalSetup(
   if (wanted.has('time-skipping')) timeSkippingServerBinary();
   const state: TestRunState = { servers: [] };
   globalThis.__LOA_TEST_RUN__ = state;
-  process.once('exit', () => state.servers.forEach(killServer));
   const runId = `${Date.now().toString(36)}_${process.pid}`;
+  if (wanted.has('time-skipping')) state.fileServersDir = openFileServerRegistry(runId);
+  process.once('exit', () => {
+    state.servers.forEach(killServer);
+    if (state.fileServersDir) killFileServers(state.fileServersDir);
+  });
 
   await Promise.all([
     wanted.has('temporal') ? startTemporalDevServer(state) : undefined,
@@ -69,11 +75,7 @@ async function startTemporalDevServer(state: TestRunState): Promise<void> {
   ]);
   state.servers.push(server);
   const address = `127.0.0.1:${port}`;
-  await waitFor(
-    `the Temporal dev server at ${address}`,
-    () => temporalServerAnswers(address, server),
-    90_000,
-  );
+  await untilTemporalServerAnswers('the Temporal dev server', address, server);
   process.env[TEST_ENV.temporalAddress] = address;
 }
 

@@ -1,11 +1,13 @@
 import { Redis } from 'ioredis';
 import { Client as PgClient } from 'pg';
 import { stopServer } from './child-processes';
+import { killFileServers } from './file-servers';
 
 /** Undoes the global setup: stops the servers, drops the run's database, deletes the run's Redis keys. */
 export default async function globalTeardown(): Promise<void> {
   const state = globalThis.__LOA_TEST_RUN__;
   if (!state) return;
+  if (state.fileServersDir) killFileServers(state.fileServersDir);
   await Promise.all([
     ...state.servers.map((server) => stopServer(server)),
     state.databaseName && state.adminUrl ? dropDatabase(state.adminUrl, state.databaseName) : undefined,

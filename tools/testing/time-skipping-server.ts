@@ -1,12 +1,12 @@
 import { basename } from 'node:path';
 import { requireBinary } from '../process/find-binary';
-import { killServer, startServer, stopServer } from './child-processes';
+import { startServer, stopServer } from './child-processes';
+import { registerFileServer } from './file-servers';
 import { freePort } from './free-port';
-import { temporalServerAnswers } from './server-answers';
+import { PortTakenError, untilTemporalServerAnswers } from './server-answers';
 import { PROVISION_HINT } from './test-services';
-import { waitFor } from './wait-for';
 
-/** The Temporal time-skipping test server's executable (found once, so a missing one fails the run at once). */
+/** The Temporal time-skipping test server's executable; the global setup looks it up first, so a missing one fails the run at once. */
 export function timeSkippingServerBinary(): string {
   return requireBinary(
     'temporal-test-server',
@@ -26,23 +26,29 @@ export interface RunningTimeSkippingServer {
  * another file. Starting one takes about a tenth of a second.
  */
 export async function startTimeSkippingServer(): Promise<RunningTimeSkippingServer> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startOnFreePort();
+    } catch (error) {
+      if (!(error instanceof PortTakenError) || attempt >= 3) throw error;
+    }
+  }
+}
+
+async function startOnFreePort(): Promise<RunningTimeSkippingServer> {
   const port = await freePort();
   const server = startServer(`temporal-test-server.${logName(port)}`, timeSkippingServerBinary(), [
     String(port),
   ]);
-  const killOnExit = () => killServer(server);
-  process.once('exit', killOnExit);
+  // A test file's `process` never sees 'exit': the global teardown kills what a crashed file left (file-servers.ts).
+  const unregister = registerFileServer(server.pid);
   const address = `127.0.0.1:${port}`;
   const stop = async () => {
-    process.removeListener('exit', killOnExit);
     await stopServer(server);
+    unregister();
   };
   try {
-    await waitFor(
-      `the Temporal time-skipping test server at ${address}`,
-      () => temporalServerAnswers(address, server),
-      90_000,
-    );
+    await untilTemporalServerAnswers('the Temporal time-skipping test server', address, server);
   } catch (error) {
     await stop();
     throw error;
@@ -50,9 +56,13 @@ export async function startTimeSkippingServer(): Promise<RunningTimeSkippingServ
   return { address, stop };
 }
 
-/** The running test file's name when Jest runs the caller (its log is overwritten by the next run), else the port. */
+let startedInThisFile = 0;
+
+/** The running test file's name (and the server's number in it) when Jest runs the caller, else the port. */
 function logName(port: number): string {
   const jestExpect = (globalThis as { expect?: { getState?: () => { testPath?: string } } }).expect;
   const testPath = jestExpect?.getState?.().testPath;
-  return testPath ? basename(testPath) : String(port);
+  startedInThisFile += 1;
+  if (!testPath) return String(port);
+  return startedInThisFile === 1 ? basename(testPath) : `${basename(testPath)}.${startedInThisFile}`;
 }

@@ -142,12 +142,18 @@ describe('the simulator predicts the product, for every example campaign', () =>
   }, 120_000);
 
   afterAll(async () => {
-    await worker?.stop();
-    await env?.teardown();
-    await services?.close();
-    await app?.close();
-    await webhook?.close();
-    await sandbox?.close();
+    // In order, each whatever the one before did: a worker that failed must not leave the test server running.
+    for (const close of [
+      () => worker?.stop(),
+      () => env?.teardown(),
+      () => services?.close(),
+      () => app?.close(),
+      () => webhook?.close(),
+      () => sandbox?.close(),
+    ])
+      await Promise.resolve()
+        .then(close)
+        .catch((error: unknown) => console.error(error));
   });
 
   it.each(cases)('$example: $name', async ({ example, scenario }) => {

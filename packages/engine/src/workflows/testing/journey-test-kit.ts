@@ -53,7 +53,7 @@ export function track<H extends WorkflowHandle>(handle: H): H {
 
 /**
  * Runs `test` with a worker on a fresh task queue, stopping the worker afterwards and terminating any journey the
- * test left running (a running journey would hold timers on the shared time-skipping server).
+ * test left running (a running journey would hold timers on the time-skipping server its test file shares).
  */
 export async function withWorker<T>(
   env: TestWorkflowEnvironment,
