@@ -3,6 +3,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { pendingTimersDueAt, signalClearOfTimers, TIMER_GUARD_MS } from './clear-of-timers';
 import { slowWake, wakeSignal } from './fixtures/slow-wake.workflow';
+import { quietBundleLogger } from './quiet-bundle-logger';
 import { connectTimeSkippingEnvironment } from './temporal-test-env';
 import { uniqueName } from './test-services';
 import { waitFor } from './wait-for';
@@ -18,14 +19,7 @@ describe('signalClearOfTimers on the time-skipping server', () => {
     env = await connectTimeSkippingEnvironment();
     workflowBundle = await bundleWorkflowCode({
       workflowsPath: require.resolve('./fixtures/slow-wake.workflow'),
-      logger: {
-        log: () => undefined,
-        trace: () => undefined,
-        debug: () => undefined,
-        info: () => undefined,
-        warn: () => undefined,
-        error: console.error,
-      },
+      logger: quietBundleLogger,
     });
   });
 

@@ -1,4 +1,4 @@
-import { waitFor, uniqueName } from '@loa/testing';
+import { quietBundleLogger, uniqueName, waitFor } from '@loa/testing';
 import type { WorkflowHandle, WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, CombinedWorkerRunError, Worker, type WorkflowBundle } from '@temporalio/worker';
@@ -23,18 +23,9 @@ let bundle: Promise<WorkflowBundle> | undefined;
 
 /** The workflow bundle of src/workflows/index.ts, built once per test file. */
 export function workflowBundle(): Promise<WorkflowBundle> {
-  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../index'), logger: quietLogger });
+  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../index'), logger: quietBundleLogger });
   return bundle;
 }
-
-const quietLogger = {
-  log: () => undefined,
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  warn: (message: string) => console.warn(message),
-  error: (message: string) => console.error(message),
-};
 
 /**
  * A failed test can leave an activity waiting forever (a gate it never opened). Without a bound, the worker's
