@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { killProcessGroup, testLogDir } from './child-processes';
 
@@ -27,10 +27,7 @@ export function registerFileServer(pid: number | undefined): () => void {
 
 /** Called by the global teardown: kills every listed server still running, and drops the list. */
 export function killFileServers(dir: string): void {
-  for (const name of safeList(dir)) {
-    killProcessGroup(Number(name));
-    unlinkSync(join(dir, name));
-  }
+  for (const name of safeList(dir)) killProcessGroup(Number(name));
   rmSync(dir, { recursive: true, force: true });
 }
 
