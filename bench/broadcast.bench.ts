@@ -121,8 +121,14 @@ async function main(): Promise<void> {
       run,
     };
 
-    const connectorsAlone = await connectorRate(sandbox.info, CONNECTOR_MESSAGES);
-    console.log(`connectors alone: ${round(connectorsAlone, 1)} ZNS/s`);
+    const { perSecond: connectorsAlone, cpuMicrosecondsPerMessage: connectorsAloneCpu } = await connectorRate(
+      sandbox.info,
+      sandbox.pid,
+      CONNECTOR_MESSAGES,
+    );
+    console.log(
+      `connectors alone: ${round(connectorsAlone, 1)} ZNS/s, CPU µs per message ${JSON.stringify(connectorsAloneCpu)}`,
+    );
     const perContact = await broadcast(bed, 'contact', PER_CONTACT_CONTACTS);
     console.log(JSON.stringify(perContact));
     const cohort = await broadcast(bed, 'cohort', CONTACTS);
@@ -139,6 +145,7 @@ async function main(): Promise<void> {
           workerProcesses: 1 + EXTRA_WORKERS,
           batchConcurrency: BATCH_CONCURRENCY,
           connectorsAloneMessagesPerSecond: round(connectorsAlone, 1),
+          connectorsAloneCpuMicrosecondsPerMessage: connectorsAloneCpu,
           sandboxDirectMessagesPerSecond: round(sandboxDirect, 1),
           perContact,
           cohort,
@@ -344,8 +351,15 @@ async function verify(bed: Bed, campaignId: string): Promise<BroadcastResult['ve
   return result;
 }
 
-/** ZNS per second the connector reaches alone against the same sandbox, with the cohort batch's concurrency. */
-async function connectorRate(info: SandboxInfo, messages: number): Promise<number> {
+/**
+ * ZNS per second the connector reaches alone against the same sandbox, with the cohort batch's concurrency, and the CPU
+ * it took per message: this process's (the connector and its load) and the sandbox's.
+ */
+async function connectorRate(
+  info: SandboxInfo,
+  sandboxPid: number,
+  messages: number,
+): Promise<{ perSecond: number; cpuMicrosecondsPerMessage: { connector: number; sandbox: number } }> {
   const http = createHttpClient();
   const connector = new ZnsConnector({ http, tokens: await seededTokenManager(info, http) });
   const account = zaloOaAccountSchema.parse(sandboxZaloConfig(info));
@@ -359,8 +373,16 @@ async function connectorRate(info: SandboxInfo, messages: number): Promise<numbe
   };
   await runPool(200, BATCH_CONCURRENCY, send);
   const startedAt = performance.now();
+  const before = { connector: cpuSecondsOf(process.pid), sandbox: cpuSecondsOf(sandboxPid) };
   await runPool(messages, BATCH_CONCURRENCY, (index) => send(index + 200));
-  return messages / ((performance.now() - startedAt) / 1000);
+  const perMessage = (seconds: number) => Math.round((seconds * 1e6) / messages);
+  return {
+    perSecond: messages / ((performance.now() - startedAt) / 1000),
+    cpuMicrosecondsPerMessage: {
+      connector: perMessage(cpuSecondsOf(process.pid) - before.connector),
+      sandbox: perMessage(cpuSecondsOf(sandboxPid) - before.sandbox),
+    },
+  };
 }
 
 function cpuOf(bed: Bed): Record<'api' | 'temporal' | 'postgres' | 'sandbox' | 'redis', number> {

@@ -10,6 +10,19 @@ export function cpuSecondsOf(pid: number): number {
   }
 }
 
+/**
+ * CPU seconds a process and its children that have exited (and been waited for) have used: the sum over a server's
+ * processes stays right when one of them exits between two samples (a PostgreSQL backend whose connection closed).
+ */
+function cpuSecondsWithExitedChildren(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 /** CPU seconds used so far by every live process of a process group (e.g. a server started detached). */
 export function cpuSecondsOfGroup(groupId: number): number {
   try {
@@ -52,7 +65,7 @@ export type CpuSample = Record<'bench' | 'sandbox' | 'postgres' | 'redis', numbe
 
 /** CPU used so far by this process, the sandbox process and every PostgreSQL and Redis process of the machine. */
 export function cpuSample(sandboxPid: number): CpuSample {
-  const sum = (pids: number[]) => pids.reduce((total, pid) => total + cpuSecondsOf(pid), 0);
+  const sum = (pids: number[]) => pids.reduce((total, pid) => total + cpuSecondsWithExitedChildren(pid), 0);
   return {
     bench: cpuSecondsOf(process.pid),
     sandbox: cpuSecondsOf(sandboxPid),
