@@ -186,22 +186,19 @@ async function main(): Promise<void> {
           });
           return true;
         });
-    const znsInput = (round: number, index: number): SendMessageInput => ({
-      workspaceId,
-      accountId: zalo.id,
-      idempotencyKey: `service:zns:${round}:${index}`,
-      purpose: 'transactional',
-      to: phoneOf(round, index),
-      content: { channel: 'zns', templateId: info.template.templateId, templateData },
-    });
-    const smsInput = (round: number, index: number): SendMessageInput => ({
-      workspaceId,
-      accountId: esms.id,
-      idempotencyKey: `service:sms:${round}:${index}`,
-      purpose: 'transactional',
-      to: phoneOf(round, index),
-      content: { channel: 'sms', text },
-    });
+    // One transactional message per call; `path` keeps the service's and the ledger alone's keys apart.
+    const messageOf =
+      (path: 'service' | 'ledger', accountId: string, content: SendMessageInput['content']) =>
+      (round: number, index: number): SendMessageInput => ({
+        workspaceId,
+        accountId,
+        idempotencyKey: `${path}:${content.channel}:${round}:${index}`,
+        purpose: 'transactional',
+        to: phoneOf(round, index),
+        content,
+      });
+    const znsContent = { channel: 'zns', templateId: info.template.templateId, templateData } as const;
+    const smsContent = { channel: 'sms', text } as const;
 
     const channels = {
       zns: {
@@ -215,11 +212,12 @@ async function main(): Promise<void> {
             return isSent(outcome);
           }),
         service: (round: number) =>
-          rate(async (index) => (await service!.send(znsInput(round, index))).status === 'sent'),
-        ledger: ledgerAlone(
-          (round, index) => ({ ...znsInput(round, index), idempotencyKey: `ledger:zns:${round}:${index}` }),
-          300,
-        ),
+          rate(
+            async (index) =>
+              (await service!.send(messageOf('service', zalo.id, znsContent)(round, index))).status ===
+              'sent',
+          ),
+        ledger: ledgerAlone(messageOf('ledger', zalo.id, znsContent), 300),
       },
       sms: {
         bare: (round: number) =>
@@ -232,11 +230,12 @@ async function main(): Promise<void> {
             return isSent(outcome);
           }),
         service: (round: number) =>
-          rate(async (index) => (await service!.send(smsInput(round, index))).status === 'sent'),
-        ledger: ledgerAlone((round, index) => ({
-          ...smsInput(round, index),
-          idempotencyKey: `ledger:sms:${round}:${index}`,
-        })),
+          rate(
+            async (index) =>
+              (await service!.send(messageOf('service', esms.id, smsContent)(round, index))).status ===
+              'sent',
+          ),
+        ledger: ledgerAlone(messageOf('ledger', esms.id, smsContent)),
       },
     };
 
