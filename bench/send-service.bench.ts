@@ -8,8 +8,9 @@
 // call, the outcome after; `LedgerFlush`, same batching) at the same concurrency with no provider call. A send through
 // the service costs at least the connector's CPU (this process and the sandbox) plus the ledger alone's (this process
 // and PostgreSQL), so with every core of the machine busy it could reach at most cores / (connector + ledger alone)
-// sends per second: over the connector's rate, that is `ceiling`, the highest ratio a service with this ledger can
-// reach here. `coresBusy` says how much of the machine each path kept busy (rate × CPU per message).
+// sends per second: over the connector's rate, that is `ceiling`, an upper bound on the ratio a service with this
+// ledger can reach here (no round has kept every core busy). `coresBusy` says how much of the machine each path kept
+// busy (rate × CPU per message).
 import 'reflect-metadata';
 import { once } from 'node:events';
 import { randomUUID } from 'node:crypto';
