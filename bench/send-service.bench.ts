@@ -4,7 +4,7 @@
 // connector rate >= 0.5. Each round also prints the CPU time per message of this process (service and load generator),
 // the sandbox, and every PostgreSQL and Redis process of the machine (from /proc: run it on a quiet machine), which
 // says where the service's extra cost goes whatever the machine's speed that minute.
-// A third kind of round, "ledger alone", runs just the service's two ledger statements (the row before the provider
+// A third kind of round, "ledger alone", runs just the service's two ledger writes (the row before the provider
 // call, the outcome after; `LedgerFlush`, same batching) at the same concurrency with no provider call. A send through
 // the service costs at least the connector's CPU (this process and the sandbox) plus the ledger alone's (this process
 // and PostgreSQL), so with every core of the machine busy it could reach at most cores / (connector + ledger alone)
@@ -105,6 +105,7 @@ async function main(): Promise<void> {
   const redis = new Redis(REDIS_URL, { keyPrefix: `loa-bench-${database}:` });
   const http = createHttpClient({ connections: CONCURRENCY });
   let service: SendService | undefined;
+  let ledgerFlush: LedgerFlush | undefined;
   try {
     await db.initialize();
     const [{ id: workspaceId }] = (await db.query(
@@ -166,19 +167,20 @@ async function main(): Promise<void> {
     const esmsAccount = EsmsAccountSchema.parse(esmsConfig);
     const zaloAccount = zaloOaAccountSchema.parse(zaloConfig);
     const text = 'Đơn hàng DH1024 của bạn đã được giao. Cảm ơn bạn đã mua sắm tại Shop Hoa!';
-    const ledgerFlush = new LedgerFlush(db, true);
+    const flush = new LedgerFlush(db, true);
+    ledgerFlush = flush;
     const ledgerAlone =
       (input: (round: number, index: number) => SendMessageInput, costVnd?: number) => (round: number) =>
         rate(async (index) => {
           const message = input(round, index);
           const channel = CHANNEL_OF_CONTENT[message.content.channel];
           const oaId = channel === 'zns' ? zaloConfig.oaId : undefined;
-          const admitted = await ledgerFlush.admit(
+          const admitted = await flush.admit(
             newRow(message, ledgerAddress(channel, message.to) ?? null, { status: 'sending' }),
             lookupOf({ workspaceId, channel, to: message.to, ...(oaId && { oaId }) }),
           );
           if (!admitted.row) return false;
-          await ledgerFlush.recordSent(admitted.row, {
+          await flush.recordSent(admitted.row, {
             status: 'sent',
             providerMessageId: `bench-${round}-${index}`,
             correlationId: message.idempotencyKey,
@@ -309,6 +311,7 @@ async function main(): Promise<void> {
     console.log(`ledger rows sent: ${rows}`);
   } finally {
     await service?.onApplicationShutdown();
+    await ledgerFlush?.close();
     await http.close();
     redis.disconnect();
     if (db.isInitialized) await db.destroy();

@@ -29,4 +29,22 @@ describe('Batcher', () => {
       { status: 'fulfilled', value: 6 },
     ]);
   });
+
+  it('lets calls made within gatherMs join the batch, and otherwise starts it at the next turn of the event loop', async () => {
+    const record = (runs: number[][]) => async (inputs: number[]) => {
+      runs.push(inputs);
+      return double(inputs);
+    };
+    const callsApart = async (batcher: Batcher<number, number>) => {
+      const first = batcher.submit(1);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return Promise.all([first, batcher.submit(2)]);
+    };
+    const gathered: number[][] = [];
+    expect(await callsApart(new Batcher(record(gathered), { gatherMs: 50 }))).toEqual([2, 4]);
+    expect(gathered).toEqual([[1, 2]]);
+    const immediate: number[][] = [];
+    expect(await callsApart(new Batcher(record(immediate)))).toEqual([2, 4]);
+    expect(immediate).toEqual([[1], [2]]);
+  });
 });

@@ -1,8 +1,9 @@
 /**
- * Gathers concurrent calls into batches (natural batching: no timer, no added wait when calls are few). Up to
- * `lanes` batches run at once; calls made while they run wait for the next free lane and go together. `run` answers
- * one output per input, in order. With `alone`, a batch that fails is run again one input at a time, so that one
- * input that cannot be handled fails only its own call.
+ * Gathers concurrent calls into batches (natural batching: no timer, no added wait when calls are few, unless
+ * `gatherMs` asks a batch to wait that long for more calls before it starts). Up to `lanes` batches run at once;
+ * calls made while they run wait for the next free lane and go together. `run` answers one output per input, in
+ * order. With `alone`, a batch that fails is run again one input at a time, so that one input that cannot be handled
+ * fails only its own call.
  */
 export class Batcher<I, O> {
   private queue: Array<{ input: I; resolve: (output: O) => void; reject: (error: unknown) => void }> = [];
@@ -19,11 +20,13 @@ export class Batcher<I, O> {
       this.queue.push({ input, resolve, reject });
       if (!this.scheduled && this.busyLanes < (this.options.lanes ?? 1)) {
         this.scheduled = true;
-        // Let the calls of the same turn of the event loop join the batch.
-        setImmediate(() => {
+        const start = () => {
           this.scheduled = false;
           void this.lane();
-        });
+        };
+        // Let the calls of the same turn of the event loop (or of the next gatherMs) join the batch.
+        if (this.options.gatherMs) setTimeout(start, this.options.gatherMs);
+        else setImmediate(start);
       }
     });
   }
@@ -60,6 +63,7 @@ export class Batcher<I, O> {
 
 interface BatcherOptions {
   maxSize?: number;
+  gatherMs?: number;
   lanes?: number;
   alone?: boolean;
 }

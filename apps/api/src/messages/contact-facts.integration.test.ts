@@ -56,6 +56,7 @@ describe('the recipient facts read with a ledger row match the ones read inside 
   });
 
   afterAll(async () => {
+    await flush.close();
     await app.close();
   });
 

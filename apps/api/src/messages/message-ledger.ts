@@ -35,6 +35,11 @@ export class MessageLedger {
     this.flush = new LedgerFlush(db, prepared);
   }
 
+  /** Closes the connections of the batched statements (LedgerFlush). */
+  close(): Promise<void> {
+    return this.flush.close();
+  }
+
   /** The row under this key, with its version (PostgreSQL's xmin) for `readmit`'s compare-and-set. */
   async find(workspaceId: string, idempotencyKey: string): Promise<VersionedRow | undefined> {
     const [row] = (await this.db.query(

@@ -65,4 +65,13 @@ describe('the send-rate limit is one token bucket per account in Redis, shared b
     const turns = waits.map((wait) => Math.round(wait / 100_000)).sort((x, y) => x - y);
     expect(turns).toEqual(Array.from({ length: 40 }, (_, index) => index));
   });
+
+  it("still takes its tokens after Redis forgot the script (it sends the script's digest)", async () => {
+    const account = randomUUID();
+    expect(await first.reserve(account, SLOW)).toBe(0);
+    const script = await clients[0]?.script('FLUSH');
+    expect(script).toBe('OK');
+    expect(Math.round((await second.reserve(account, SLOW)) / 100_000)).toBe(1);
+    expect(Math.round((await first.reserve(account, SLOW)) / 100_000)).toBe(2);
+  });
 });

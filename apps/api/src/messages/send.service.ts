@@ -77,6 +77,7 @@ export class SendService implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.connectors.close();
+    await this.ledger.close();
   }
 
   async send(input: SendMessageInput): Promise<SendResult> {
