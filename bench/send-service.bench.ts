@@ -10,7 +10,9 @@
 // and PostgreSQL), so with every core of the machine busy it could reach at most cores / (connector + ledger alone)
 // sends per second: over the connector's rate, that is `ceiling`, an upper bound on the ratio a service with this
 // ledger can reach here (no round has kept every core busy). `coresBusy` says how much of the machine each path kept
-// busy (rate × CPU per message).
+// busy (rate × CPU per message). A fourth, "ledger + connector", is the least a send service with this ledger does:
+// the two ledger writes around the connector's call, with no guards, rate limit or anything else; its ratio
+// (`ledgerAndConnectorRatio`) bounds what the service can reach here.
 import 'reflect-metadata';
 import { once } from 'node:events';
 import { randomUUID } from 'node:crypto';
@@ -20,6 +22,7 @@ import {
   createHttpClient,
   EsmsAccountSchema,
   isSent,
+  type SendOutcome,
   zaloOaAccountSchema,
   ZnsConnector,
 } from '@loa/connectors';
@@ -169,29 +172,43 @@ async function main(): Promise<void> {
     const text = 'Đơn hàng DH1024 của bạn đã được giao. Cảm ơn bạn đã mua sắm tại Shop Hoa!';
     const flush = new LedgerFlush(db, true);
     ledgerFlush = flush;
-    const ledgerAlone =
-      (input: (round: number, index: number) => SendMessageInput, costVnd?: number) => (round: number) =>
+    /**
+     * The service's two ledger writes (`LedgerFlush`) around `provider`: the connector, or none (an answer made up
+     * here, "ledger alone").
+     */
+    const ledgerAround =
+      (
+        input: (round: number, index: number) => SendMessageInput,
+        provider: (message: SendMessageInput, to: string) => Promise<SendOutcome>,
+      ) =>
+      (round: number) =>
         rate(async (index) => {
           const message = input(round, index);
           const channel = CHANNEL_OF_CONTENT[message.content.channel];
           const oaId = channel === 'zns' ? zaloConfig.oaId : undefined;
+          const to = ledgerAddress(channel, message.to) ?? null;
           const admitted = await flush.admit(
-            newRow(message, ledgerAddress(channel, message.to) ?? null, { status: 'sending' }),
+            newRow(message, to, { status: 'sending' }),
             lookupOf({ workspaceId, channel, to: message.to, ...(oaId && { oaId }) }),
           );
           if (!admitted.row) return false;
-          await flush.recordSent(admitted.row, {
-            status: 'sent',
-            providerMessageId: `bench-${round}-${index}`,
-            correlationId: message.idempotencyKey,
-            acceptedAt: new Date().toISOString(),
-            ...(costVnd !== undefined && { costVnd }),
-          });
+          const outcome = await provider(message, to ?? '');
+          if (!isSent(outcome)) return false;
+          await flush.recordSent(admitted.row, outcome);
           return true;
         });
+    const noProvider =
+      (costVnd?: number) =>
+      async (message: SendMessageInput): Promise<SendOutcome> => ({
+        status: 'sent',
+        providerMessageId: `bench-${message.idempotencyKey}`,
+        correlationId: message.idempotencyKey,
+        acceptedAt: new Date().toISOString(),
+        ...(costVnd !== undefined && { costVnd }),
+      });
     // One transactional message per call; `path` keeps the service's and the ledger alone's keys apart.
     const messageOf =
-      (path: 'service' | 'ledger', accountId: string, content: SendMessageInput['content']) =>
+      (path: 'service' | 'ledger' | 'minimal', accountId: string, content: SendMessageInput['content']) =>
       (round: number, index: number): SendMessageInput => ({
         workspaceId,
         accountId,
@@ -220,7 +237,14 @@ async function main(): Promise<void> {
               (await service!.send(messageOf('service', zalo.id, znsContent)(round, index))).status ===
               'sent',
           ),
-        ledger: ledgerAlone(messageOf('ledger', zalo.id, znsContent), 300),
+        ledger: ledgerAround(messageOf('ledger', zalo.id, znsContent), noProvider(300)),
+        minimal: ledgerAround(messageOf('minimal', zalo.id, znsContent), (message, to) =>
+          znsConnector.send({
+            account: zaloAccount,
+            idempotencyKey: message.idempotencyKey,
+            message: { phone: to, templateId: info.template.templateId, templateData },
+          }),
+        ),
       },
       sms: {
         bare: (round: number) =>
@@ -238,45 +262,51 @@ async function main(): Promise<void> {
               (await service!.send(messageOf('service', esms.id, smsContent)(round, index))).status ===
               'sent',
           ),
-        ledger: ledgerAlone(messageOf('ledger', esms.id, smsContent)),
+        ledger: ledgerAround(messageOf('ledger', esms.id, smsContent), noProvider()),
+        minimal: ledgerAround(messageOf('minimal', esms.id, smsContent), (message, to) =>
+          esmsConnector.send({
+            account: esmsAccount,
+            idempotencyKey: message.idempotencyKey,
+            message: { to, text, purpose: 'care' },
+          }),
+        ),
       },
     };
 
     for (const [channel, paths] of Object.entries(channels)) {
-      await paths.bare(-1);
-      await paths.service(-1);
-      await paths.ledger(-1);
-      const bareRates: number[] = [];
-      const serviceRates: number[] = [];
-      const ledgerRates: number[] = [];
-      const bareCpu: CpuSample[] = [];
-      const serviceCpu: CpuSample[] = [];
-      const ledgerCpu: CpuSample[] = [];
+      const kinds = ['bare', 'service', 'ledger', 'minimal'] as const;
+      for (const kind of kinds) await paths[kind](-1);
+      const rates = { bare: [], service: [], ledger: [], minimal: [] } as Record<
+        (typeof kinds)[number],
+        number[]
+      >;
+      const cpu = { bare: [], service: [], ledger: [], minimal: [] } as Record<
+        (typeof kinds)[number],
+        CpuSample[]
+      >;
       for (let round = 0; round < ROUNDS; round += 1) {
-        const bare = await paths.bare(round);
-        const served = await paths.service(round);
-        const ledger = await paths.ledger(round);
-        bareRates.push(bare.perSecond);
-        serviceRates.push(served.perSecond);
-        ledgerRates.push(ledger.perSecond);
-        bareCpu.push(bare.cpu);
-        serviceCpu.push(served.cpu);
-        ledgerCpu.push(ledger.cpu);
+        for (const kind of kinds) {
+          const result = await paths[kind](round);
+          rates[kind].push(result.perSecond);
+          cpu[kind].push(result.cpu);
+        }
+        const at = (kind: (typeof kinds)[number]) =>
+          `${round1(rates[kind][round]!)}/s ${JSON.stringify(cpu[kind][round])}`;
         console.log(
-          `${channel} round ${round + 1}: connector ${round1(bare.perSecond)} sends/s, send service ${round1(served.perSecond)} sends/s, ledger alone ${round1(ledger.perSecond)} rows/s; CPU µs per message: connector ${JSON.stringify(bare.cpu)}, service ${JSON.stringify(served.cpu)}, ledger alone ${JSON.stringify(ledger.cpu)}`,
+          `${channel} round ${round + 1} (rate, CPU µs per message): connector ${at('bare')}, send service ${at('service')}, ledger alone ${at('ledger')}, ledger + connector ${at('minimal')}`,
         );
       }
-      const ratio = median(serviceRates) / median(bareRates);
+      const ratio = median(rates.service) / median(rates.bare);
       // The connector uses neither PostgreSQL nor Redis: what they did during its rounds is not its cost.
       const connectorCpu = (sample: CpuSample) => sample.bench + sample.sandbox;
       const ceiling = median(
-        bareRates.map(
+        rates.bare.map(
           (bareRate, at) =>
-            (cpus().length * 1e6) / (connectorCpu(bareCpu[at]!) + totalCpu(ledgerCpu[at]!)) / bareRate,
+            (cpus().length * 1e6) / (connectorCpu(cpu.bare[at]!) + totalCpu(cpu.ledger[at]!)) / bareRate,
         ),
       );
-      const coresBusy = (rates: number[], samples: CpuSample[], cost = totalCpu) =>
-        round(median(rates.map((perSecond, at) => (perSecond * cost(samples[at]!)) / 1e6)), 2);
+      const coresBusy = (kind: (typeof kinds)[number], cost = totalCpu) =>
+        round(median(rates[kind].map((perSecond, at) => (perSecond * cost(cpu[kind][at]!)) / 1e6)), 2);
       console.log(
         JSON.stringify({
           benchmark: 'send-service',
@@ -284,19 +314,23 @@ async function main(): Promise<void> {
           concurrency: CONCURRENCY,
           secondsPerRound: SECONDS,
           rounds: ROUNDS,
-          connectorPerSecond: round1(median(bareRates)),
-          sendServicePerSecond: round1(median(serviceRates)),
-          ledgerAlonePerSecond: round1(median(ledgerRates)),
+          connectorPerSecond: round1(median(rates.bare)),
+          sendServicePerSecond: round1(median(rates.service)),
+          ledgerAlonePerSecond: round1(median(rates.ledger)),
+          ledgerAndConnectorPerSecond: round1(median(rates.minimal)),
           cpuMicrosecondsPerMessage: {
-            connector: medianCpu(bareCpu),
-            service: medianCpu(serviceCpu),
-            ledgerAlone: medianCpu(ledgerCpu),
+            connector: medianCpu(cpu.bare),
+            service: medianCpu(cpu.service),
+            ledgerAlone: medianCpu(cpu.ledger),
+            ledgerAndConnector: medianCpu(cpu.minimal),
           },
           ratio: round(ratio, 2),
+          ledgerAndConnectorRatio: round(median(rates.minimal) / median(rates.bare), 2),
           coresBusy: {
-            connector: coresBusy(bareRates, bareCpu, connectorCpu),
-            service: coresBusy(serviceRates, serviceCpu),
-            ledgerAlone: coresBusy(ledgerRates, ledgerCpu),
+            connector: coresBusy('bare', connectorCpu),
+            service: coresBusy('service'),
+            ledgerAlone: coresBusy('ledger'),
+            ledgerAndConnector: coresBusy('minimal'),
           },
           cores: cpus().length,
           ceiling: round(ceiling, 2),
