@@ -2,8 +2,8 @@
  * Gathers concurrent calls into batches (natural batching: no timer, no added wait when calls are few, unless
  * `gatherMs` asks a batch to wait that long for more calls before it starts). Up to `lanes` batches run at once;
  * calls made while they run wait for the next free lane and go together. `run` answers one output per input, in
- * order. With `alone`, a batch that fails is run again one input at a time, so that one input that cannot be handled
- * fails only its own call.
+ * order. With `alone`, a batch that fails is run again in smaller batches (halves, down to one input), so that one
+ * input that cannot be handled fails only its own call.
  */
 export class Batcher<I, O> {
   private queue: Array<{ input: I; resolve: (output: O) => void; reject: (error: unknown) => void }> = [];
@@ -47,15 +47,19 @@ export class Batcher<I, O> {
     this.busyLanes -= 1;
   }
 
+  /** A failed batch again in halves, and each half that fails again in halves, down to single inputs. */
   private async runAlone(
     batch: Array<{ input: I; resolve: (output: O) => void; reject: (error: unknown) => void }>,
-  ) {
-    for (const item of batch) {
+  ): Promise<void> {
+    const half = Math.ceil(batch.length / 2);
+    for (const part of [batch.slice(0, half), batch.slice(half)]) {
+      if (part.length === 0) continue;
       try {
-        const [output] = await this.run([item.input]);
-        item.resolve(output as O);
+        const outputs = await this.run(part.map((item) => item.input));
+        part.forEach((item, index) => item.resolve(outputs[index] as O));
       } catch (error) {
-        item.reject(error);
+        if (part.length > 1) await this.runAlone(part);
+        else part[0]!.reject(error);
       }
     }
   }

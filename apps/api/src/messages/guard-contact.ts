@@ -72,10 +72,6 @@ export const CONTACT_FACTS_JOIN = `
 export const CONTACT_FACTS_COLUMNS = `f.id IS NOT NULL AS contact_found, f.do_not_contact, f.consents, f.phone, f.email,
   z.external_user_id AS zalo_user_id, z.last_interaction_at AS zalo_last_interaction_at`;
 
-/** CONTACT_FACTS_COLUMNS' names and types for rows that looked up no recipient. */
-export const NO_CONTACT_FACTS = `NULL::boolean AS contact_found, NULL::boolean AS do_not_contact, NULL::jsonb AS consents,
-  NULL::text AS phone, NULL::text AS email, NULL::text AS zalo_user_id, NULL::timestamptz AS zalo_last_interaction_at`;
-
 /** The facts about one recipient, inside the caller's transaction. */
 export async function recipientFacts(manager: EntityManager, query: RecipientQuery): Promise<RecipientFacts> {
   const lookup = lookupOf(query);

@@ -3,18 +3,25 @@ import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { returnedRows } from '../database/returned-rows';
 
-/**
- * Planner settings of the ledger's own connections. Their statements only ever find rows by key, so a plan that
- * scans a table is always wrong; a prepared statement's generic plan, made while the table was small, could otherwise
- * stay a scan while the table grows.
- */
-const KEYED_LOOKUPS_ONLY = '-c enable_seqscan=off -c enable_hashjoin=off -c enable_mergejoin=off';
-
 /** How the ledger's connections show in pg_stat_activity. */
 export const LEDGER_APPLICATION_NAME = 'loa-send-ledger';
 
 /**
- * Runs the send path's batched ledger statements. With `prepared`, on connections of their own (one per statement in
+ * Settings of the ledger's own connections, set once each connects (a setting in the database URL cannot override
+ * them). Their statements only ever find rows by key, so a plan that scans a table is always wrong; a prepared
+ * statement's generic plan, made while the table was small, could otherwise stay a scan while the table grows. A
+ * statement that waits on a lock or runs long fails instead of holding up every send of the process.
+ */
+const SESSION_SETTINGS = `SET enable_seqscan = off; SET enable_hashjoin = off; SET enable_mergejoin = off;
+  SET lock_timeout = '5s'; SET statement_timeout = '15s'; SET application_name = '${LEDGER_APPLICATION_NAME}'`;
+
+export interface Statement {
+  text: string;
+  values: unknown[];
+}
+
+/**
+ * Runs the send path's batched ledger statements. With `prepared`, on connections of their own (one per flush in
  * flight) as named prepared statements, parsed and planned once per connection. Without it (the embedded PGlite, or a
  * pooler in transaction mode, which can keep neither prepared statements nor connection settings) through the
  * application's pool, each statement planned for the values it is given.
@@ -27,33 +34,55 @@ export class LedgerStatements {
   private readonly url: string | undefined;
   private closed = false;
 
-  /** `connections`: at most this many statements at once (the callers' lanes); one connection each. */
+  /** `connections`: at most this many flushes at once (the callers' lanes); one connection each. */
   constructor(
     private readonly db: DataSource,
     private readonly prepared: boolean,
     private readonly connections: number,
   ) {
     this.url = (db.options as { url?: string }).url;
+    if (prepared && !this.url) throw new Error('The send ledger needs the database URL of its data source');
   }
 
-  async query<T>(text: string, values: unknown[]): Promise<T[]> {
-    if (!this.prepared) return returnedRows<T>(await this.db.query(text, values));
+  /**
+   * Runs the statements one after the other, each in its own transaction, and answers their rows (none for a
+   * statement given as `false`). On its own connection, the next is sent as soon as the previous one is done.
+   */
+  async queryInOrder<T>(statements: Array<Statement | false>): Promise<Array<T[] | undefined>> {
+    if (!this.prepared) {
+      const results: Array<T[] | undefined> = [];
+      for (const statement of statements)
+        results.push(
+          statement ? returnedRows<T>(await this.db.query(statement.text, statement.values)) : undefined,
+        );
+      return results;
+    }
     try {
-      return await this.queryOnce<T>(text, values);
+      return await this.onOneConnection<T>(statements);
     } catch (error) {
       if (!connectionLost(error)) throw error;
-      // Once more on a new connection (PostgreSQL restarted, or ended an idle connection). Writing again is safe
-      // even if the first statement was committed: a row whose key is taken is not written twice (the caller is told
-      // so), and an outcome is the same when written again.
-      return this.queryOnce<T>(text, values);
+      // Once more on a new connection (PostgreSQL restarted, or ended an idle connection). Writing again is safe even
+      // if the first try was committed: its callers' statements recognise their own rows and outcomes.
+      return this.onOneConnection<T>(statements);
     }
   }
 
-  private async queryOnce<T>(text: string, values: unknown[]): Promise<T[]> {
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.idle.splice(0).map((client) => client.end().catch(() => undefined)));
+  }
+
+  private async onOneConnection<T>(statements: Array<Statement | false>): Promise<Array<T[] | undefined>> {
     const client = this.idleClient() ?? (await this.connect());
     try {
-      const result = await client.query({ name: this.nameOf(text), text, values });
-      return result.rows as T[];
+      // All queued at once: the driver sends each as soon as the previous one is answered.
+      return await Promise.all(
+        statements.map(async (statement) =>
+          statement
+            ? ((await client.query({ name: this.nameOf(statement.text), ...statement })).rows as T[])
+            : undefined,
+        ),
+      );
     } catch (error) {
       if (connectionLost(error)) this.dead.add(client);
       throw error;
@@ -62,11 +91,6 @@ export class LedgerStatements {
         void client.end().catch(() => undefined);
       else this.idle.push(client);
     }
-  }
-
-  async close(): Promise<void> {
-    this.closed = true;
-    await Promise.all(this.idle.splice(0).map((client) => client.end().catch(() => undefined)));
   }
 
   /** An idle connection that is still open (PostgreSQL may have ended one meanwhile). */
@@ -81,13 +105,19 @@ export class LedgerStatements {
   private async connect(): Promise<pg.Client> {
     const client = new pg.Client({
       connectionString: this.url,
-      options: KEYED_LOOKUPS_ONLY,
-      application_name: LEDGER_APPLICATION_NAME,
+      keepAlive: true,
+      connectionTimeoutMillis: 10_000,
     });
     const lost = () => this.dead.add(client);
     client.on('error', lost);
     client.on('end', lost);
     await client.connect();
+    try {
+      await client.query(SESSION_SETTINGS);
+    } catch (error) {
+      void client.end().catch(() => undefined);
+      throw error;
+    }
     return client;
   }
 
@@ -101,7 +131,13 @@ export class LedgerStatements {
   }
 }
 
-/** Whether the connection is gone with the error (a statement's own error, such as a constraint's, leaves it open). */
+/**
+ * Whether the connection is gone with the error (a statement's own error, such as a constraint's, leaves it open):
+ * no answer from PostgreSQL at all, or SQLSTATE class 08 (connection exception) or 57P01–57P05 (shut down, database
+ * dropped, idle session timeout).
+ */
 function connectionLost(error: unknown): boolean {
-  return !(error instanceof pg.DatabaseError) || error.severity === 'FATAL' || error.severity === 'PANIC';
+  if (!(error instanceof pg.DatabaseError)) return true;
+  const code = error.code ?? '';
+  return code.startsWith('08') || /^57P0[1-5]$/.test(code);
 }

@@ -46,14 +46,18 @@ redis.call('PEXPIRE', KEYS[1], waits[count] + math.ceil(burst * 1000 / rate) + 1
 return waits
 `;
 
-/** How long a batch of token requests waits for more to join: less than the row statement each send waits for. */
+/**
+ * How long a batch of token requests taken while their rows are written waits for more to join: less than the row
+ * statement those sends wait for anyway.
+ */
 const GATHER_MS = 1;
 
 type TakeTokens = (key: string, rate: number, burst: number, count: number) => Promise<number[]>;
 
 export class SendRateLimiter {
   // Concurrent sends from one account take their tokens in one call.
-  private readonly batcher = new KeyedBatcher<number, number>((key, rates) => this.take(key, rates), {
+  private readonly batcher = new KeyedBatcher<number, number>((key, rates) => this.take(key, rates));
+  private readonly gathering = new KeyedBatcher<number, number>((key, rates) => this.take(key, rates), {
     gatherMs: GATHER_MS,
   });
 
@@ -65,6 +69,11 @@ export class SendRateLimiter {
   /** Milliseconds until this send's turn; the token is already taken. */
   reserve(accountId: string, perSecond: number): Promise<number> {
     return this.batcher.submit(`${accountId}|${perSecond}`, perSecond);
+  }
+
+  /** `reserve` for a send whose caller waits for its ledger row meanwhile: its request may wait to join others. */
+  reserveWhileWriting(accountId: string, perSecond: number): Promise<number> {
+    return this.gathering.submit(`${accountId}|${perSecond}`, perSecond);
   }
 
   private async take(key: string, rates: number[]): Promise<number[]> {

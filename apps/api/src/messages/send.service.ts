@@ -154,7 +154,7 @@ export class SendService implements OnApplicationShutdown {
       const turn = hasReservedTurn(existing)
         ? Promise.resolve(0)
         : !existing && input.purpose !== 'marketing'
-          ? this.limiter.reserve(account.row.id, account.ratePerSecond)
+          ? this.limiter.reserveWhileWriting(account.row.id, account.ratePerSecond)
           : undefined;
       turn?.catch(() => undefined);
       const row = await this.admit(input, account, existing, recovery);
